@@ -1,0 +1,67 @@
+// The one source of chance in the game. Its state lives in the game state (State.rng), so a
+// game saved mid-turn and loaded again draws the same numbers. Uses seedrandom's Alea.
+import alea from 'seedrandom/lib/alea.js';
+import type { RngState } from './types.ts';
+
+export class Rng {
+  private readonly prng: ReturnType<typeof alea>;
+  /** Draws made since this Rng was created (for tests and debugging). */
+  draws = 0;
+
+  private constructor(prng: ReturnType<typeof alea>) {
+    this.prng = prng;
+  }
+
+  static fromSeed(seed: string): Rng {
+    return new Rng(alea(seed, { state: true }));
+  }
+
+  static fromState(state: RngState): Rng {
+    return new Rng(alea('', { state: { ...state } }));
+  }
+
+  state(): RngState {
+    const s = this.prng.state();
+    return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
+  }
+
+  /** Integer in [0, n). */
+  int(n: number): number {
+    this.draws++;
+    return Math.floor(this.prng() * n);
+  }
+
+  /** True with the given chance in percent (0-100, integers or not). */
+  chance(percent: number): boolean {
+    if (percent <= 0) return false;
+    if (percent >= 100) return true;
+    return this.int(10000) < Math.round(percent * 100);
+  }
+
+  /** Integer in [min, max]. */
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('Rng.pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+}
+
+/**
+ * A stateless hash-based number in [0, 1) for things that must not disturb the game RNG,
+ * such as fog-of-war estimates that a player's view computes again and again.
+ */
+export function noise(...parts: (string | number)[]): number {
+  let h = 0x811c9dc5;
+  const text = parts.join('|');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return (h >>> 0) / 0x100000000;
+}

@@ -1,0 +1,244 @@
+// Turns raw JSON (a scenario file and the map it names) into a Scenario, or into the full
+// list of what is wrong with it: file, path inside the file, and what is wrong.
+import * as v from 'valibot';
+import type { Condition, Effect, MapDef, Result, Scenario } from '../types.ts';
+import { type MapFile, mapSchema, type ScenarioFile, scenarioFileSchema } from './schema.ts';
+
+export interface ScenarioProblem {
+  file: string;
+  /** Dot path inside the file, e.g. "events.3.actors.0"; "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+export interface RawFile {
+  file: string;
+  data: unknown;
+}
+
+export function formatProblems(problems: readonly ScenarioProblem[]): string {
+  return problems.map((p) => `${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`).join('\n');
+}
+
+function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): ScenarioProblem[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue) ?? '';
+    let message = issue.message;
+    if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined && issue.expected === 'never') {
+      message = `unknown key "${path.split('.').pop()}" (not part of the format)`;
+    } else if (issue.input === undefined && issue.kind === 'schema') {
+      message = `missing: ${issue.expected ?? 'a value'} is required`;
+    }
+    return { file, path, message };
+  });
+}
+
+export function parseMap(raw: RawFile): Result<MapFile, ScenarioProblem[]> {
+  const parsed = v.safeParse(mapSchema, raw.data);
+  if (!parsed.success) return { ok: false, error: schemaProblems(raw.file, parsed.issues) };
+  const problems = checkMap(raw.file, parsed.output);
+  return problems.length ? { ok: false, error: problems } : { ok: true, value: parsed.output };
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+/** Closest known id, for "did you mean" hints. */
+function suggest(name: string, known: Iterable<string>): string {
+  let best = '';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = editDistance(name, candidate);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function checkMap(file: string, map: MapFile): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const placeIds = new Set(map.places.map((p) => p.id));
+  for (const dup of duplicates(map.places.map((p) => p.id))) {
+    problems.push({ file, path: 'places', message: `place id "${dup}" is used more than once` });
+  }
+  const seenRoutes = new Set<string>();
+  map.routes.forEach((route, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!placeIds.has(route[end])) {
+        problems.push({
+          file,
+          path: `routes.${i}.${end}`,
+          message: `route to unknown place "${route[end]}"${suggest(route[end], placeIds)}`,
+        });
+      }
+    }
+    if (route.from === route.to) problems.push({ file, path: `routes.${i}`, message: 'a route must join two different places' });
+    const key = [route.from, route.to].sort().join('|');
+    if (seenRoutes.has(key)) problems.push({ file, path: `routes.${i}`, message: `route ${route.from}–${route.to} is listed twice` });
+    seenRoutes.add(key);
+  });
+  // Every place must be reachable: an island place could never be fought over or supplied.
+  if (problems.length === 0) {
+    const adjacency = new Map<string, string[]>();
+    for (const r of map.routes) {
+      adjacency.set(r.from, [...(adjacency.get(r.from) ?? []), r.to]);
+      adjacency.set(r.to, [...(adjacency.get(r.to) ?? []), r.from]);
+    }
+    const start = map.places[0]?.id;
+    const reached = new Set<string>(start ? [start] : []);
+    const queue = start ? [start] : [];
+    while (queue.length) {
+      const at = queue.shift() as string;
+      for (const next of adjacency.get(at) ?? []) {
+        if (!reached.has(next)) {
+          reached.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    map.places.forEach((p, i) => {
+      if (!reached.has(p.id)) problems.push({ file, path: `places.${i}`, message: `place "${p.id}" is not connected to the rest of the map by any route` });
+    });
+  }
+  return problems;
+}
+
+/**
+ * Loads a scenario file with the maps it may name. Returns every problem at once:
+ * schema errors first, then unresolved cross-references.
+ */
+export function loadScenario(raw: RawFile, maps: readonly RawFile[]): Result<Scenario, ScenarioProblem[]> {
+  const file = raw.file;
+  const parsed = v.safeParse(scenarioFileSchema, raw.data);
+  if (!parsed.success) return { ok: false, error: schemaProblems(file, parsed.issues) };
+  const s = parsed.output;
+  const mapRaw = maps.find((m) => (m.data as { id?: unknown } | null)?.id === s.map);
+  if (!mapRaw) {
+    const known = maps.map((m) => String((m.data as { id?: unknown } | null)?.id));
+    return { ok: false, error: [{ file, path: 'map', message: `unknown map "${s.map}"${suggest(s.map, known)}` }] };
+  }
+  const map = parseMap(mapRaw);
+  if (!map.ok) return map;
+  const problems = checkReferences(file, s, map.value);
+  if (problems.length) return { ok: false, error: problems };
+  const { $schema: _schema, map: _mapId, ...rest } = s;
+  const scenario: Scenario = { ...rest, map: map.value as MapDef };
+  return { ok: true, value: scenario };
+}
+
+function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ file, path, message });
+  const places = new Set(map.places.map((p) => p.id));
+  const formations = new Set(s.formations.map((f) => f.id));
+  const reserves = new Set(s.reserves.map((f) => f.id));
+  const allFormations = new Set([...formations, ...reserves]);
+  const backers = new Set(s.backers.map((b) => b.id));
+  const events = new Set(s.events.map((e) => e.id));
+  const actors = new Set<string>(['gna', 'lna', 'mediator', ...backers, ...allFormations]);
+
+  const place = (path: string, id: string) => {
+    if (!places.has(id)) add(path, `unknown place "${id}"${suggest(id, places)}`);
+  };
+  const backer = (path: string, id: string) => {
+    if (!backers.has(id)) add(path, `unknown backer "${id}"${suggest(id, backers)}`);
+  };
+  const formation = (path: string, id: string, pool: Set<string> = allFormations) => {
+    if (!pool.has(id)) add(path, `unknown formation "${id}"${suggest(id, pool)}`);
+  };
+  const event = (path: string, id: string) => {
+    if (!events.has(id)) add(path, `unknown event "${id}"${suggest(id, events)}`);
+  };
+
+  for (const dup of duplicates([...s.formations, ...s.reserves].map((f) => f.id))) add('formations', `formation id "${dup}" is used more than once`);
+  for (const dup of duplicates(s.backers.map((b) => b.id))) add('backers', `backer id "${dup}" is used more than once`);
+  for (const dup of duplicates(s.events.map((e) => e.id))) add('events', `event id "${dup}" is used more than once`);
+
+  for (const key of Object.keys(s.control)) place(`control.${key}`, key);
+  for (const sideId of ['gna', 'lna'] as const) {
+    const side = s.sides[sideId];
+    if (side.id !== sideId) add(`sides.${sideId}.id`, `must be "${sideId}"`);
+    place(`sides.${sideId}.capital`, side.capital);
+    side.keyPlaces.forEach((p, i) => place(`sides.${sideId}.keyPlaces.${i}`, p));
+    if (places.has(side.capital) && s.control[side.capital] !== sideId) {
+      add(`sides.${sideId}.capital`, `its capital "${side.capital}" must start under its control`);
+    }
+  }
+  const checkFormations = (list: ScenarioFile['formations'], key: string) =>
+    list.forEach((f, i) => {
+      place(`${key}.${i}.location`, f.location);
+      if (f.backer) backer(`${key}.${i}.backer`, f.backer);
+    });
+  checkFormations(s.formations, 'formations');
+  checkFormations(s.reserves, 'reserves');
+
+  s.backers.forEach((b, i) => {
+    b.rivals.forEach((r, j) => backer(`backers.${i}.rivals.${j}`, r));
+    if (b.rivals.includes(b.id)) add(`backers.${i}.rivals`, 'a backer cannot be its own rival');
+    if (b.commitment > b.maxCommitment) add(`backers.${i}.commitment`, `starts above its maxCommitment (${b.maxCommitment})`);
+    b.ladder.forEach((r, j) => r.deploys?.forEach((d, k) => formation(`backers.${i}.ladder.${j}.deploys.${k}`, d, reserves)));
+    b.redLines?.forEach((p, j) => place(`backers.${i}.redLines.${j}`, p));
+  });
+
+  const checkCondition = (path: string, c: Condition | undefined) => {
+    if (!c) return;
+    c.controls?.forEach((x, i) => place(`${path}.controls.${i}.place`, x.place));
+    c.commitmentAtLeast?.forEach((x, i) => backer(`${path}.commitmentAtLeast.${i}.backer`, x.backer));
+    c.commitmentAtMost?.forEach((x, i) => backer(`${path}.commitmentAtMost.${i}.backer`, x.backer));
+    c.eventFired?.forEach((x, i) => event(`${path}.eventFired.${i}`, x));
+    c.eventNotFired?.forEach((x, i) => event(`${path}.eventNotFired.${i}`, x));
+  };
+  const checkEffects = (path: string, effects: readonly Effect[]) =>
+    effects.forEach((e, i) => {
+      const p = `${path}.${i}`;
+      if (e.kind === 'commitment') backer(`${p}.backer`, e.backer);
+      if (e.kind === 'loyalty') formation(`${p}.formation`, e.formation);
+      if (e.kind === 'control') place(`${p}.place`, e.place);
+      if (e.kind === 'deploy') formation(`${p}.formation`, e.formation, reserves);
+    });
+
+  const start = Date.parse(s.startDate);
+  const end = start + s.turnDays * s.turns * 86_400_000;
+  s.events.forEach((e, i) => {
+    const p = `events.${i}`;
+    e.actors?.forEach((a, j) => {
+      if (!actors.has(a)) add(`${p}.actors.${j}`, `unknown actor "${a}"${suggest(a, actors)}`);
+    });
+    e.places?.forEach((x, j) => place(`${p}.places.${j}`, x));
+    checkCondition(`${p}.when`, e.when);
+    checkEffects(`${p}.effects`, e.effects);
+    if (e.choice) {
+      for (const dup of duplicates(e.choice.options.map((o) => o.id))) add(`${p}.choice.options`, `option id "${dup}" is used more than once`);
+      e.choice.options.forEach((o, j) => checkEffects(`${p}.choice.options.${j}.effects`, o.effects));
+    }
+    const at = Date.parse(e.date);
+    if (at < start || at >= end) add(`${p}.date`, `${e.date} is outside the scenario (${s.startDate} for ${s.turns} turns of ${s.turnDays} days)`);
+  });
+  s.playable.forEach((r, i) => {
+    if (s.playable.indexOf(r) !== i) add(`playable.${i}`, `role "${r}" is listed twice`);
+  });
+  for (const p of map.places) {
+    if (!(p.id in s.control)) add('control', `place "${p.id}" has no controller at the start (use "local" for a neutral place)`);
+  }
+  return problems;
+}

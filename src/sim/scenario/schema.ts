@@ -1,0 +1,270 @@
+// Schemas of the files in levels/: the shared map and the scenarios. Structure is checked
+// here; cross-references (a route to an unknown place, an event naming an unknown actor)
+// are checked in validate.ts after the structure is known to be sound.
+import * as v from 'valibot';
+
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case id (a-z, 0-9, -)'));
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
+const pct = int(0, 100);
+const text = (max = 4000) => v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(max));
+const isoDate = v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'));
+const source = v.optional(text(400));
+
+export const side = v.picklist(['gna', 'lna']);
+export const role = v.picklist(['gna', 'lna', 'mediator']);
+const region = v.picklist(['tripolitania', 'cyrenaica', 'fezzan']);
+const controller = v.picklist(['gna', 'lna', 'local']);
+const placeTag = v.picklist([
+  'capital',
+  'seat',
+  'central-bank',
+  'city',
+  'port',
+  'airbase',
+  'oil-terminal',
+  'oil-field',
+  'crossroads',
+  'border-crossing',
+  'town',
+]);
+const talksStage = v.picklist(['none', 'talks', 'truce', 'ceasefire', 'agreement']);
+const sideIndicator = v.picklist(['money', 'air', 'airDefence', 'legitimacy', 'cohesion', 'confidence', 'warWeariness']);
+const countryIndicator = v.picklist([
+  'civilianCasualties',
+  'displaced',
+  'humanitarianAccess',
+  'oilOutput',
+  'escalation',
+  'internationalPressure',
+  'embargoEnforcement',
+  'trust',
+]);
+const concept = v.picklist([
+  'ripeness',
+  'commitment-problem',
+  'spoilers',
+  'proxy-war',
+  'escalation-spiral',
+  'rentier-state',
+  'legitimacy',
+  'civilian-harm',
+  'fragmented-coalitions',
+]);
+
+export const placeSchema = v.strictObject({
+  id,
+  name: text(80),
+  lat: v.pipe(v.number(), v.minValue(18), v.maxValue(34.5)),
+  lon: v.pipe(v.number(), v.minValue(8), v.maxValue(26.5)),
+  region,
+  tags: v.pipe(v.array(placeTag), v.minLength(1, 'needs at least one tag')),
+  population: int(0, 5000),
+  oilCapacity: v.optional(int(0, 2000)),
+  defence: v.optional(int(0, 200)),
+  note: v.optional(text(600)),
+  source,
+});
+
+export const routeSchema = v.strictObject({
+  from: id,
+  to: id,
+  kind: v.picklist(['coastal-road', 'desert-road', 'track']),
+  km: int(1, 2000),
+});
+
+export const mapSchema = v.strictObject({
+  id,
+  name: text(120),
+  places: v.pipe(v.array(placeSchema), v.minLength(2)),
+  routes: v.pipe(v.array(routeSchema), v.minLength(1)),
+});
+
+const formationSchema = v.strictObject({
+  id,
+  name: text(120),
+  side: v.picklist(['gna', 'lna', 'none']),
+  kind: v.picklist(['regular', 'militia', 'mercenary', 'foreign-troops', 'extremist']),
+  location: id,
+  strength: int(1, 2000),
+  quality: int(10, 300),
+  loyalty: pct,
+  upkeep: int(0, 500),
+  backer: v.optional(id),
+  spoiler: v.optional(v.boolean()),
+  defectsTo: v.optional(v.picklist(['gna', 'lna', 'none'])),
+  note: v.optional(text(600)),
+  source,
+});
+
+const rung = v.strictObject({
+  money: int(0, 2000),
+  air: int(0, 100),
+  airDefence: int(0, 100),
+  deploys: v.optional(v.array(id)),
+  cost: int(0, 100),
+});
+
+const backerSchema = v.strictObject({
+  id,
+  name: text(80),
+  client: v.picklist(['gna', 'lna', 'none']),
+  interests: v.strictObject({
+    security: v.optional(pct),
+    migration: v.optional(pct),
+    energy: v.optional(pct),
+    ideology: v.optional(pct),
+    bases: v.optional(pct),
+    prestige: v.optional(pct),
+  }),
+  rivals: v.array(id),
+  commitment: int(0, 4),
+  maxCommitment: int(0, 4),
+  costTolerance: int(0, 10000),
+  ladder: v.tuple([rung, rung, rung, rung]),
+  redLines: v.optional(v.array(id)),
+  aggression: pct,
+  note: v.optional(text(600)),
+  source,
+});
+
+const regionRecord = v.strictObject({ tripolitania: pct, cyrenaica: pct, fezzan: pct });
+
+const sideSchema = v.strictObject({
+  id: side,
+  name: text(120),
+  shortName: text(12),
+  leader: text(120),
+  capital: id,
+  keyPlaces: v.pipe(v.array(id), v.minLength(1)),
+  recognised: v.boolean(),
+  money: int(0, 100000),
+  air: int(0, 100),
+  airDefence: int(0, 100),
+  legitimacy: pct,
+  cohesion: pct,
+  confidence: pct,
+  warWeariness: pct,
+  support: regionRecord,
+  intelligence: pct,
+  aggression: pct,
+  riskTolerance: pct,
+  source,
+});
+
+const countrySchema = v.strictObject({
+  civilianCasualties: int(0, 10_000_000),
+  displaced: int(0, 10_000_000),
+  humanitarianAccess: pct,
+  oilOutput: int(0, 2000),
+  escalation: pct,
+  internationalPressure: pct,
+  embargoEnforcement: pct,
+  talks: talksStage,
+  trust: pct,
+  source,
+});
+
+const conditionSchema = v.strictObject({
+  controls: v.optional(v.array(v.strictObject({ place: id, by: controller }))),
+  talksAtLeast: v.optional(talksStage),
+  talksAtMost: v.optional(talksStage),
+  commitmentAtLeast: v.optional(v.array(v.strictObject({ backer: id, level: int(0, 4) }))),
+  commitmentAtMost: v.optional(v.array(v.strictObject({ backer: id, level: int(0, 4) }))),
+  indicatorAtLeast: v.optional(
+    v.array(v.strictObject({ side, indicator: sideIndicator, value: int(0, 100000) })),
+  ),
+  indicatorAtMost: v.optional(
+    v.array(v.strictObject({ side, indicator: sideIndicator, value: int(0, 100000) })),
+  ),
+  countryAtLeast: v.optional(v.array(v.strictObject({ indicator: countryIndicator, value: int(0, 10_000_000) }))),
+  countryAtMost: v.optional(v.array(v.strictObject({ indicator: countryIndicator, value: int(0, 10_000_000) }))),
+  oilBlockaded: v.optional(v.boolean()),
+  eventFired: v.optional(v.array(id)),
+  eventNotFired: v.optional(v.array(id)),
+  chance: v.optional(int(1, 100)),
+});
+
+const delta = int(-100000, 100000);
+const effectSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('side'), side, indicator: sideIndicator, delta }),
+  v.strictObject({ kind: v.literal('country'), indicator: countryIndicator, delta }),
+  v.strictObject({ kind: v.literal('commitment'), backer: id, delta: int(-4, 4) }),
+  v.strictObject({ kind: v.literal('loyalty'), formation: id, delta: int(-100, 100) }),
+  v.strictObject({ kind: v.literal('control'), place: id, to: controller }),
+  v.strictObject({ kind: v.literal('deploy'), formation: id }),
+  v.strictObject({ kind: v.literal('blockade'), on: v.boolean(), by: side }),
+  v.strictObject({ kind: v.literal('talks'), stage: talksStage }),
+  v.strictObject({ kind: v.literal('trust'), delta: int(-100, 100) }),
+  v.strictObject({ kind: v.literal('concept'), concept }),
+]);
+
+const eventSchema = v.strictObject({
+  id,
+  title: text(120),
+  date: isoDate,
+  lateDays: v.optional(int(0, 400)),
+  text: text(1500),
+  when: v.optional(conditionSchema),
+  actors: v.optional(v.array(id)),
+  places: v.optional(v.array(id)),
+  effects: v.array(effectSchema),
+  choice: v.optional(
+    v.strictObject({
+      role,
+      options: v.pipe(
+        v.array(v.strictObject({ id, label: text(80), hint: text(400), effects: v.array(effectSchema) })),
+        v.minLength(2, 'a choice needs at least two options'),
+      ),
+    }),
+  ),
+  concept: v.optional(concept),
+  historical: v.boolean(),
+  source,
+});
+
+const weights = v.strictObject({
+  territory: pct,
+  lives: pct,
+  legitimacy: pct,
+  stability: pct,
+  escalation: pct,
+});
+
+const objectivesSchema = v.strictObject({
+  summary: text(400),
+  goals: v.pipe(v.array(text(300)), v.minLength(1)),
+  weights,
+});
+
+export const scenarioFileSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  id,
+  title: text(120),
+  subtitle: text(300),
+  map: id,
+  startDate: isoDate,
+  turnDays: int(1, 60),
+  turns: int(1, 100),
+  control: v.record(id, controller),
+  sides: v.strictObject({ gna: sideSchema, lna: sideSchema }),
+  formations: v.pipe(v.array(formationSchema), v.minLength(2)),
+  reserves: v.array(formationSchema),
+  backers: v.array(backerSchema),
+  country: countrySchema,
+  rules: v.strictObject({
+    orderBudget: v.strictObject({ gna: int(1, 10), lna: int(1, 10), mediator: int(1, 10) }),
+    defectionThreshold: pct,
+    settlementTurns: int(1, 50),
+    catastropheCasualties: int(1, 10_000_000),
+    oilPrice: int(1, 300),
+    revenueShareToOther: pct,
+  }),
+  events: v.array(eventSchema),
+  objectives: v.strictObject({ gna: objectivesSchema, lna: objectivesSchema, mediator: objectivesSchema }),
+  briefing: v.strictObject({ gna: text(3000), lna: text(3000), mediator: text(3000) }),
+  history: v.array(v.strictObject({ date: isoDate, text: text(600), source })),
+  playable: v.pipe(v.array(role), v.minLength(1)),
+});
+
+export type ScenarioFile = v.InferOutput<typeof scenarioFileSchema>;
+export type MapFile = v.InferOutput<typeof mapSchema>;

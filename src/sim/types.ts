@@ -1,0 +1,648 @@
+// The data of the simulation: scenario (static, from levels/), state (dynamic, JSON),
+// orders (what actors ask for) and reports (what happened and why).
+// All quantities are integers. Scales are stated where a field is declared.
+
+export type SideId = 'gna' | 'lna';
+export type Role = SideId | 'mediator';
+export const SIDES: readonly SideId[] = ['gna', 'lna'];
+export const ROLES: readonly Role[] = ['gna', 'lna', 'mediator'];
+
+export type Region = 'tripolitania' | 'cyrenaica' | 'fezzan';
+export type PlaceTag =
+  | 'capital'
+  | 'seat'
+  | 'central-bank'
+  | 'city'
+  | 'port'
+  | 'airbase'
+  | 'oil-terminal'
+  | 'oil-field'
+  | 'crossroads'
+  | 'border-crossing'
+  | 'town';
+export type RouteKind = 'coastal-road' | 'desert-road' | 'track';
+/** Who holds a place: a side, or nobody in particular (a local power, neutral). */
+export type Controller = SideId | 'local';
+
+// ---------------------------------------------------------------- scenario (static)
+
+export interface Source {
+  /** Where a number comes from, e.g. "reference §5.1 [M]". */
+  source?: string;
+}
+
+export interface PlaceDef extends Source {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  region: Region;
+  tags: PlaceTag[];
+  /** Inhabitants, in thousands. */
+  population: number;
+  /** Oil capacity in thousand barrels a day (fields produce, terminals export). */
+  oilCapacity?: number;
+  /** Defence bonus in percent from terrain and fortifications already there. */
+  defence?: number;
+  note?: string;
+}
+
+export interface RouteDef {
+  from: string;
+  to: string;
+  kind: RouteKind;
+  /** Length in kilometres, for display and supply. */
+  km: number;
+}
+
+export interface MapDef {
+  id: string;
+  name: string;
+  places: PlaceDef[];
+  routes: RouteDef[];
+}
+
+export type FormationKind = 'regular' | 'militia' | 'mercenary' | 'foreign-troops' | 'extremist';
+
+export interface FormationDef extends Source {
+  id: string;
+  name: string;
+  /** The side it fights for, or none (a spoiler or a neutral local force). */
+  side: SideId | 'none';
+  kind: FormationKind;
+  location: string;
+  /** Fighters, in hundreds (10 = 1,000 fighters). */
+  strength: number;
+  /** Fighting quality in percent (100 = average). */
+  quality: number;
+  /** Loyalty to its side, 0-100. Below the scenario's threshold it may defect. */
+  loyalty: number;
+  /** Money it costs each turn, in million US dollars. */
+  upkeep: number;
+  /** Backer that pays or sent it, if foreign. */
+  backer?: string;
+  /** Acts to wreck talks: attacks during truces, raids. */
+  spoiler?: boolean;
+  /** May switch to this side when loyalty breaks (defaults to the other side). */
+  defectsTo?: SideId | 'none';
+  note?: string;
+}
+
+export type Interest = 'security' | 'migration' | 'energy' | 'ideology' | 'bases' | 'prestige';
+
+/** What one rung of the escalation ladder gives the client each turn. */
+export interface LadderRung {
+  /** Money to the client each turn (million USD). */
+  money: number;
+  /** Air strike capacity added to the client. */
+  air: number;
+  /** Air defence added to the client. */
+  airDefence: number;
+  /** Formation that arrives when this rung is first reached, if any (id in formations). */
+  deploys?: string[];
+  /** What the backer spends per turn at this rung, against its cost tolerance. */
+  cost: number;
+}
+
+export interface BackerDef extends Source {
+  id: string;
+  name: string;
+  /** Side it supports, or none for a mediator-like power. */
+  client: SideId | 'none';
+  interests: Partial<Record<Interest, number>>;
+  rivals: string[];
+  /** Starting rung 0..4: 0 words, 1 money and arms, 2 advisers and mercenaries,
+   *  3 drones and air defence, 4 own troops and aircraft. */
+  commitment: number;
+  /** Highest rung it would ever climb to. */
+  maxCommitment: number;
+  /** Accumulated cost (see LadderRung.cost) it tolerates before it wants out. */
+  costTolerance: number;
+  /** Rungs 1..4 (index 0 = rung 1). */
+  ladder: [LadderRung, LadderRung, LadderRung, LadderRung];
+  /** Places whose loss to the other side it treats as a red line. */
+  redLines?: string[];
+  /** AI personality, 0-100. */
+  aggression: number;
+  note?: string;
+}
+
+export interface SideDef extends Source {
+  id: SideId;
+  name: string;
+  shortName: string;
+  leader: string;
+  /** The seat of this side; losing it ends the game. */
+  capital: string;
+  /** Places whose loss counts as defeat when all are lost. */
+  keyPlaces: string[];
+  recognised: boolean;
+  money: number;
+  air: number;
+  airDefence: number;
+  legitimacy: number;
+  cohesion: number;
+  confidence: number;
+  warWeariness: number;
+  support: Record<Region, number>;
+  /** How well it reads the enemy's strength, 0-100 (narrows fog estimates). */
+  intelligence: number;
+  /** AI personality, 0-100. */
+  aggression: number;
+  riskTolerance: number;
+}
+
+export interface CountryDef extends Source {
+  civilianCasualties: number;
+  displaced: number;
+  humanitarianAccess: number;
+  /** Thousand barrels a day. */
+  oilOutput: number;
+  escalation: number;
+  internationalPressure: number;
+  embargoEnforcement: number;
+  talks: TalksStage;
+  trust: number;
+}
+
+export interface Condition {
+  /** All listed conditions must hold. */
+  controls?: { place: string; by: Controller }[];
+  talksAtLeast?: TalksStage;
+  talksAtMost?: TalksStage;
+  commitmentAtLeast?: { backer: string; level: number }[];
+  commitmentAtMost?: { backer: string; level: number }[];
+  indicatorAtLeast?: { side: SideId; indicator: SideIndicator; value: number }[];
+  indicatorAtMost?: { side: SideId; indicator: SideIndicator; value: number }[];
+  countryAtLeast?: { indicator: CountryIndicator; value: number }[];
+  countryAtMost?: { indicator: CountryIndicator; value: number }[];
+  oilBlockaded?: boolean;
+  eventFired?: string[];
+  eventNotFired?: string[];
+  /** Percent chance, drawn from the game RNG when the other conditions hold. */
+  chance?: number;
+}
+
+export type Effect =
+  | { kind: 'side'; side: SideId; indicator: SideIndicator; delta: number }
+  | { kind: 'country'; indicator: CountryIndicator; delta: number }
+  | { kind: 'commitment'; backer: string; delta: number }
+  | { kind: 'loyalty'; formation: string; delta: number }
+  | { kind: 'control'; place: string; to: Controller }
+  | { kind: 'deploy'; formation: string }
+  | { kind: 'blockade'; on: boolean; by: SideId }
+  | { kind: 'talks'; stage: TalksStage }
+  | { kind: 'trust'; delta: number }
+  | { kind: 'concept'; concept: Concept };
+
+export interface EventOption {
+  id: string;
+  label: string;
+  /** What a player reads before choosing: consequences in plain words. */
+  hint: string;
+  effects: Effect[];
+}
+
+export interface EventDef extends Source {
+  id: string;
+  title: string;
+  /** ISO date on which it happened (or would happen). */
+  date: string;
+  /** It may still fire this many days after its date if its conditions come to hold. */
+  lateDays?: number;
+  text: string;
+  when?: Condition;
+  /** Actors named by the event (checked against the scenario). */
+  actors?: string[];
+  places?: string[];
+  effects: Effect[];
+  /** A choice for one role; the AI decides when that role is not the player's. */
+  choice?: { role: Role; options: EventOption[] };
+  concept?: Concept;
+  /** Historical (true) or an alternative to history (false). */
+  historical: boolean;
+}
+
+export interface ObjectiveWeights {
+  territory: number;
+  lives: number;
+  legitimacy: number;
+  stability: number;
+  escalation: number;
+}
+
+export interface RoleObjectives {
+  summary: string;
+  goals: string[];
+  weights: ObjectiveWeights;
+}
+
+export interface HistoryEntry {
+  date: string;
+  text: string;
+  source?: string;
+}
+
+export interface ScenarioRules {
+  /** Orders each role may give per turn. */
+  orderBudget: Record<Role, number>;
+  /** Loyalty below which a formation may defect. */
+  defectionThreshold: number;
+  /** Turns a ceasefire must hold, with a political agreement, for a settlement. */
+  settlementTurns: number;
+  /** Civilian casualties that count as a humanitarian catastrophe. */
+  catastropheCasualties: number;
+  /** Oil price in USD per barrel (revenue = output x price x days). */
+  oilPrice: number;
+  /** Share (percent) of oil revenue the central bank pays into the other side's areas. */
+  revenueShareToOther: number;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  subtitle: string;
+  startDate: string;
+  turnDays: number;
+  turns: number;
+  map: MapDef;
+  /** Controller of each place at the start (places not listed are local). */
+  control: Record<string, Controller>;
+  sides: Record<SideId, SideDef>;
+  formations: FormationDef[];
+  /** Formations that enter later (by events or backer escalation). */
+  reserves: FormationDef[];
+  backers: BackerDef[];
+  country: CountryDef;
+  rules: ScenarioRules;
+  events: EventDef[];
+  objectives: Record<Role, RoleObjectives>;
+  briefing: Record<Role, string>;
+  history: HistoryEntry[];
+  playable: Role[];
+}
+
+// ---------------------------------------------------------------- state (dynamic)
+
+export type TalksStage = 'none' | 'talks' | 'truce' | 'ceasefire' | 'agreement';
+export const TALKS_STAGES: readonly TalksStage[] = ['none', 'talks', 'truce', 'ceasefire', 'agreement'];
+
+export type SideIndicator =
+  | 'money'
+  | 'air'
+  | 'airDefence'
+  | 'legitimacy'
+  | 'cohesion'
+  | 'confidence'
+  | 'warWeariness';
+export type CountryIndicator =
+  | 'civilianCasualties'
+  | 'displaced'
+  | 'humanitarianAccess'
+  | 'oilOutput'
+  | 'escalation'
+  | 'internationalPressure'
+  | 'embargoEnforcement'
+  | 'trust';
+
+export interface SideState {
+  money: number;
+  air: number;
+  airDefence: number;
+  legitimacy: number;
+  cohesion: number;
+  confidence: number;
+  warWeariness: number;
+  support: Record<Region, number>;
+  /** Turns in a row it could not pay its bills. */
+  unpaidTurns: number;
+  /** Fighters lost so far (hundreds). */
+  losses: number;
+  /** Places gained minus places lost in the last turn (momentum). */
+  momentum: number;
+}
+
+export interface FormationState {
+  id: string;
+  side: SideId | 'none';
+  location: string;
+  strength: number;
+  loyalty: number;
+  /** Entrenched (fortified) at its location: percent defence bonus. */
+  dug: number;
+}
+
+export interface PlaceState {
+  controller: Controller;
+  /** Besieged by this side (supply cut, terminals shut). */
+  siegedBy?: SideId;
+  /** Terminal or field shut by its controller (blockade). */
+  shut: boolean;
+  /** Recent damage 0-100 from fighting and strikes (decays). */
+  damage: number;
+  /** Ids of report entries that touched this place recently (for the place panel). */
+  lastTurnTouched: number;
+}
+
+export interface BackerState {
+  commitment: number;
+  /** Cost accumulated against its tolerance. */
+  spent: number;
+  /** Turn in which it last changed rung (so rivals can answer). */
+  lastChange: number;
+  /** Pressure on it from the mediator and others, 0-100. */
+  pressure: number;
+  /** Rung reached at the highest point (deploys happen once). */
+  peak: number;
+}
+
+export interface CeasefireTerms {
+  freezeLines: boolean;
+  heavyWeaponsOut: boolean;
+  foreignFightersOut: boolean;
+  monitors: boolean;
+  oilReopened: boolean;
+  revenueShared: boolean;
+}
+
+export interface TalksState {
+  stage: TalksStage;
+  trust: number;
+  /** Turns since the current stage began. */
+  turnsInStage: number;
+  violations: number;
+  monitors: boolean;
+  terms: CeasefireTerms | null;
+  /** Progress of the political track, 0-100; 100 means a political agreement. */
+  politicalTrack: number;
+  /** An open proposal awaiting answers. */
+  proposal: { by: Role; terms: CeasefireTerms; turn: number } | null;
+}
+
+export interface CountryState {
+  civilianCasualties: number;
+  displaced: number;
+  humanitarianAccess: number;
+  oilOutput: number;
+  escalation: number;
+  internationalPressure: number;
+  embargoEnforcement: number;
+  /** Who is blockading oil exports, if anyone. */
+  blockadeBy: SideId | null;
+  /** Share (percent) of oil revenue paid into the other side's areas. */
+  revenueShareToOther: number;
+}
+
+export type EndingKind =
+  | 'military-victory'
+  | 'settlement'
+  | 'frozen-conflict'
+  | 'regional-war'
+  | 'catastrophe'
+  | 'collapse'
+  | 'time-out';
+
+export interface Ending {
+  kind: EndingKind;
+  winner: SideId | null;
+  turn: number;
+  text: string;
+  /** Score by role, each with its parts (0-100). */
+  scores: Record<Role, RoleScore>;
+}
+
+export interface RoleScore {
+  total: number;
+  parts: ObjectiveWeights;
+}
+
+export interface PendingChoice {
+  event: string;
+  role: Role;
+  options: string[];
+}
+
+export interface State {
+  scenarioId: string;
+  seed: string;
+  turn: number;
+  /** ISO date of the start of the current turn. */
+  date: string;
+  /** RNG state (seedrandom alea), so a saved game continues exactly. */
+  rng: RngState;
+  sides: Record<SideId, SideState>;
+  places: Record<string, PlaceState>;
+  formations: FormationState[];
+  backers: Record<string, BackerState>;
+  country: CountryState;
+  talks: TalksState;
+  /** Events fired so far, by id, with the turn. */
+  fired: Record<string, number>;
+  /** Choices waiting for an answer this turn. */
+  pending: PendingChoice[];
+  /** Concepts met so far (first meeting shows the card). */
+  concepts: Concept[];
+  /** Per-turn history of the main indicators (for charts and the ending). */
+  log: TurnSummary[];
+  ending: Ending | null;
+}
+
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+export interface TurnSummary {
+  turn: number;
+  date: string;
+  gnaPlaces: number;
+  lnaPlaces: number;
+  gnaStrength: number;
+  lnaStrength: number;
+  gnaMoney: number;
+  lnaMoney: number;
+  casualties: number;
+  displaced: number;
+  oilOutput: number;
+  escalation: number;
+  talks: TalksStage;
+  trust: number;
+}
+
+// ---------------------------------------------------------------- orders
+
+export type Actor = Role | `backer:${string}`;
+
+interface OrderBase {
+  actor: Actor;
+}
+
+export type MilitaryOrder =
+  | (OrderBase & { kind: 'move'; formation: string; to: string })
+  | (OrderBase & { kind: 'attack'; from: string; target: string })
+  | (OrderBase & { kind: 'fortify'; place: string })
+  | (OrderBase & { kind: 'airstrike'; target: string })
+  | (OrderBase & { kind: 'siege'; target: string })
+  | (OrderBase & { kind: 'recruit'; place: string })
+  | (OrderBase & { kind: 'request-support'; backer: string })
+  | (OrderBase & { kind: 'buy-loyalty'; formation: string })
+  | (OrderBase & { kind: 'withdraw'; formation: string; to: string });
+
+export type PoliticalOrder =
+  | (OrderBase & { kind: 'oil-terminals'; open: boolean })
+  | (OrderBase & { kind: 'pay-salaries' })
+  | (OrderBase & { kind: 'public-messaging' })
+  | (OrderBase & { kind: 'humanitarian-pause' })
+  | (OrderBase & { kind: 'prisoner-exchange' })
+  | (OrderBase & { kind: 'propose-ceasefire'; terms: CeasefireTerms })
+  | (OrderBase & { kind: 'answer-ceasefire'; accept: boolean })
+  | (OrderBase & { kind: 'conference'; attend: boolean });
+
+export type MediatorOrder =
+  | (OrderBase & { kind: 'shuttle-diplomacy' })
+  | (OrderBase & { kind: 'convene-conference' })
+  | (OrderBase & { kind: 'enforce-embargo' })
+  | (OrderBase & { kind: 'sanction-spoiler'; formation: string })
+  | (OrderBase & { kind: 'pressure-backer'; backer: string })
+  | (OrderBase & { kind: 'humanitarian-corridor'; place: string })
+  | (OrderBase & { kind: 'deploy-monitors' })
+  | (OrderBase & { kind: 'political-track' });
+
+export type BackerOrder =
+  | (OrderBase & { kind: 'escalate' })
+  | (OrderBase & { kind: 'de-escalate' })
+  | (OrderBase & { kind: 'restrain-client' });
+
+export type ChoiceOrder = OrderBase & { kind: 'event-choice'; event: string; option: string };
+
+export type Order = MilitaryOrder | PoliticalOrder | MediatorOrder | BackerOrder | ChoiceOrder;
+export type OrderKind = Order['kind'];
+
+export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
+
+export interface OrderProblem {
+  code:
+    | 'not-your-turn'
+    | 'game-over'
+    | 'unknown-actor'
+    | 'wrong-role'
+    | 'unknown-place'
+    | 'unknown-formation'
+    | 'unknown-backer'
+    | 'unknown-event'
+    | 'not-adjacent'
+    | 'not-yours'
+    | 'no-forces'
+    | 'no-money'
+    | 'no-air'
+    | 'over-budget'
+    | 'not-now'
+    | 'duplicate'
+    | 'malformed';
+  message: string;
+}
+
+/** What an order costs and risks, shown before it is committed. */
+export interface OrderPreview {
+  budget: number;
+  money: number;
+  /** Percent chance of success where chance is involved. */
+  odds?: number;
+  risks: string[];
+  summary: string;
+}
+
+// ---------------------------------------------------------------- reports
+
+export type Mechanic =
+  | 'event'
+  | 'order'
+  | 'movement'
+  | 'combat'
+  | 'air'
+  | 'siege'
+  | 'economy'
+  | 'oil'
+  | 'humanitarian'
+  | 'civilian-harm'
+  | 'legitimacy'
+  | 'loyalty'
+  | 'backer'
+  | 'escalation'
+  | 'ripeness'
+  | 'commitment'
+  | 'spoiler'
+  | 'talks'
+  | 'mediation'
+  | 'ending';
+
+export type Concept =
+  | 'ripeness'
+  | 'commitment-problem'
+  | 'spoilers'
+  | 'proxy-war'
+  | 'escalation-spiral'
+  | 'rentier-state'
+  | 'legitimacy'
+  | 'civilian-harm'
+  | 'fragmented-coalitions';
+
+export type Phase =
+  | 'events'
+  | 'diplomacy'
+  | 'movement'
+  | 'combat'
+  | 'air'
+  | 'economy'
+  | 'humanitarian'
+  | 'backers'
+  | 'talks'
+  | 'outcome';
+
+export const PHASES: readonly Phase[] = [
+  'events',
+  'diplomacy',
+  'movement',
+  'combat',
+  'air',
+  'economy',
+  'humanitarian',
+  'backers',
+  'talks',
+  'outcome',
+];
+
+export interface ReportEvent {
+  phase: Phase;
+  mechanic: Mechanic;
+  /** A cause-and-effect sentence, in plain words. */
+  text: string;
+  /** Actors, places and formations concerned (for filtering and map animation). */
+  actors?: Actor[];
+  places?: string[];
+  /** Who saw this: omitted = public. */
+  visibleTo?: Role[];
+  /** Machine-readable detail for animation (e.g. control change). */
+  detail?: ReportDetail;
+  concept?: Concept;
+}
+
+export type ReportDetail =
+  | { type: 'control'; place: string; from: Controller; to: Controller }
+  | { type: 'battle'; from: string; target: string; attacker: SideId; won: boolean; odds: number }
+  | { type: 'strike'; target: string; by: SideId; civilians: number }
+  | { type: 'move'; formation: string; from: string; to: string }
+  | { type: 'defection'; formation: string; to: SideId | 'none' }
+  | { type: 'commitment'; backer: string; from: number; to: number }
+  | { type: 'talks'; from: TalksStage; to: TalksStage }
+  | { type: 'event'; event: string };
+
+export interface TurnReport {
+  turn: number;
+  date: string;
+  events: ReportEvent[];
+  /** Orders that were rejected at resolution, with why. */
+  rejected: { order: Order; problem: OrderProblem }[];
+}
