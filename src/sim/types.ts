@@ -375,6 +375,8 @@ export interface TalksState {
   terms: CeasefireTerms | null;
   /** Progress of the political track, 0-100; 100 means a political agreement. */
   politicalTrack: number;
+  /** Turns in a row that talks have stood at ceasefire or better. */
+  held: number;
   /** An open proposal awaiting answers. */
   proposal: { by: Role; terms: CeasefireTerms; turn: number } | null;
 }
@@ -425,6 +427,8 @@ export interface PendingChoice {
 export interface State {
   scenarioId: string;
   seed: string;
+  /** Roles played by people: they answer proposals and choices themselves, a turn later if needed. */
+  humans: Role[];
   turn: number;
   /** ISO date of the start of the current turn. */
   date: string;
@@ -442,6 +446,8 @@ export interface State {
   pending: PendingChoice[];
   /** Concepts met so far (first meeting shows the card). */
   concepts: Concept[];
+  /** A conference convened for this turn (by the mediator or an event), if any. */
+  conference: { turn: number; by: Role | 'event' } | null;
   /** Per-turn history of the main indicators (for charts and the ending). */
   log: TurnSummary[];
   ending: Ending | null;
@@ -459,6 +465,9 @@ export interface TurnSummary {
   date: string;
   gnaPlaces: number;
   lnaPlaces: number;
+  /** Population-weighted share (percent) of the country each side holds. */
+  gnaShare: number;
+  lnaShare: number;
   gnaStrength: number;
   lnaStrength: number;
   gnaMoney: number;
@@ -488,7 +497,7 @@ export type MilitaryOrder =
   | (OrderBase & { kind: 'recruit'; place: string })
   | (OrderBase & { kind: 'request-support'; backer: string })
   | (OrderBase & { kind: 'buy-loyalty'; formation: string })
-  | (OrderBase & { kind: 'withdraw'; formation: string; to: string });
+  | (OrderBase & { kind: 'withdraw'; from: string; to: string });
 
 export type PoliticalOrder =
   | (OrderBase & { kind: 'oil-terminals'; open: boolean })
@@ -645,4 +654,33 @@ export interface TurnReport {
   events: ReportEvent[];
   /** Orders that were rejected at resolution, with why. */
   rejected: { order: Order; problem: OrderProblem }[];
+  /** What came in and went out, so that forces and money can be checked to add up. */
+  ledger: Ledger;
+  /** Short reasons the AI gave for its orders, by actor. */
+  reasons: Partial<Record<Actor, string[]>>;
+}
+
+export interface StrengthLedger {
+  start: number;
+  recruited: number;
+  deployed: number;
+  lost: number;
+  defectedIn: number;
+  defectedOut: number;
+  end: number;
+}
+
+export interface MoneyLedger {
+  start: number;
+  oil: number;
+  backers: number;
+  upkeep: number;
+  orders: number;
+  events: number;
+  end: number;
+}
+
+export interface Ledger {
+  strength: Record<SideId | 'none', StrengthLedger>;
+  money: Record<SideId, MoneyLedger>;
 }

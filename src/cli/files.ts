@@ -1,0 +1,51 @@
+// Reading scenario files from disk for the command-line tools and tests (Node only).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadScenario, type RawFile, type Result, type Scenario, type ScenarioProblem } from '../sim/index.ts';
+
+export const LEVELS = resolve(import.meta.dirname, '../../levels');
+
+export function readJsonFile(file: string): Result<unknown, ScenarioProblem[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ok: false, error: [{ file, path: '', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})` }] };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: [{ file, path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}
+
+export function mapFiles(): RawFile[] {
+  const dir = join(LEVELS, 'maps');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      const data = readJsonFile(file);
+      return { file: `levels/maps/${f}`, data: data.ok ? data.value : null };
+    });
+}
+
+export function scenarioIds(): string[] {
+  return readdirSync(join(LEVELS, 'scenarios'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** Loads a scenario by id (from levels/scenarios) or by path to a JSON file. */
+export function loadScenarioFile(idOrPath: string): Result<Scenario, ScenarioProblem[]> {
+  const byId = join(LEVELS, 'scenarios', `${idOrPath}.json`);
+  const file = /^[a-z0-9-]+$/.test(idOrPath) && existsSync(byId) ? byId : idOrPath;
+  if (!existsSync(file)) {
+    return { ok: false, error: [{ file: idOrPath, path: '', message: `no such scenario; known scenarios: ${scenarioIds().join(', ')}` }] };
+  }
+  const raw = readJsonFile(file);
+  if (!raw.ok) return raw;
+  return loadScenario({ file, data: raw.value }, mapFiles());
+}

@@ -1,0 +1,19 @@
+// The public face of the simulation core. See api.md.
+export { aiOrders, otherActorsOrders } from './ai.ts';
+export { addDays, turnDate } from './dates.ts';
+export { type PlayerView, viewFor } from './fog.ts';
+export { canonicalJson, hashText, stateHash } from './hash.ts';
+export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
+export { ORDER_COST } from './params.ts';
+export * as query from './query.ts';
+export { canonicalOrders, resolveTurn } from './resolve.ts';
+export { escalationIndex } from './rules/backers.ts';
+export { oilOutput } from './rules/economy.ts';
+export { RUNG_NAMES } from './rules/events.ts';
+export { airstrikeOdds, attackOdds } from './rules/military.ts';
+export { ceasefireCalculus, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
+export { formatProblems, loadScenario, parseMap, type RawFile, type ScenarioProblem } from './scenario/load.ts';
+export { initialState, newGame, newGameWithReport } from './setup.ts';
+export * from './types.ts';
+export { RULES_VERSION } from './version.ts';
+export { type GameRecord, type Policy, playGame, replayOrders } from './play.ts';

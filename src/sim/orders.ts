@@ -1,0 +1,418 @@
+// Asking, not doing: which orders an actor may give now (legalOrders), and for one order,
+// what it costs and risks — or why it is not allowed (checkOrder).
+import * as v from 'valibot';
+import { ORDER_COST } from './params.ts';
+import { defendersOf, effectiveAir, formationsAt, talksIndex } from './query.ts';
+import { requestOdds } from './rules/backers.ts';
+import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
+import { ceasefireCalculus, conferenceOdds, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
+import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, Result, Role, Scenario, SideId, State } from './types.ts';
+import { isAdjacent, other, worldOf } from './world.ts';
+
+const id = v.pipe(v.string(), v.maxLength(80));
+const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/, 'unknown actor'));
+const terms = v.strictObject({
+  freezeLines: v.boolean(),
+  heavyWeaponsOut: v.boolean(),
+  foreignFightersOut: v.boolean(),
+  monitors: v.boolean(),
+  oilReopened: v.boolean(),
+  revenueShared: v.boolean(),
+});
+const o = <K extends string, E extends v.ObjectEntries>(kind: K, entries: E) => v.strictObject({ actor, kind: v.literal(kind), ...entries });
+
+/** The shape of an order, for input that comes from outside (replays, links, saves). */
+export const orderSchema = v.variant('kind', [
+  o('move', { formation: id, to: id }),
+  o('attack', { from: id, target: id }),
+  o('fortify', { place: id }),
+  o('airstrike', { target: id }),
+  o('siege', { target: id }),
+  o('recruit', { place: id }),
+  o('request-support', { backer: id }),
+  o('buy-loyalty', { formation: id }),
+  o('withdraw', { from: id, to: id }),
+  o('oil-terminals', { open: v.boolean() }),
+  o('pay-salaries', {}),
+  o('public-messaging', {}),
+  o('humanitarian-pause', {}),
+  o('prisoner-exchange', {}),
+  o('propose-ceasefire', { terms }),
+  o('answer-ceasefire', { accept: v.boolean() }),
+  o('conference', { attend: v.boolean() }),
+  o('shuttle-diplomacy', {}),
+  o('convene-conference', {}),
+  o('enforce-embargo', {}),
+  o('sanction-spoiler', { formation: id }),
+  o('pressure-backer', { backer: id }),
+  o('humanitarian-corridor', { place: id }),
+  o('deploy-monitors', {}),
+  o('political-track', {}),
+  o('escalate', {}),
+  o('de-escalate', {}),
+  o('restrain-client', {}),
+  o('event-choice', { event: id, option: id }),
+]);
+
+const SIDE_KINDS = new Set<Order['kind']>([
+  'move',
+  'attack',
+  'fortify',
+  'airstrike',
+  'siege',
+  'recruit',
+  'request-support',
+  'buy-loyalty',
+  'withdraw',
+  'oil-terminals',
+  'pay-salaries',
+  'public-messaging',
+  'humanitarian-pause',
+  'prisoner-exchange',
+  'propose-ceasefire',
+  'answer-ceasefire',
+  'conference',
+  'event-choice',
+]);
+const MEDIATOR_KINDS = new Set<Order['kind']>([
+  'shuttle-diplomacy',
+  'convene-conference',
+  'enforce-embargo',
+  'sanction-spoiler',
+  'pressure-backer',
+  'humanitarian-corridor',
+  'deploy-monitors',
+  'political-track',
+  'propose-ceasefire',
+  'event-choice',
+]);
+const BACKER_KINDS = new Set<Order['kind']>(['escalate', 'de-escalate', 'restrain-client']);
+
+/** Term sets offered in the order list; any combination is allowed in an order. */
+export const TERM_PACKAGES: readonly CeasefireTerms[] = [
+  DEFAULT_TERMS,
+  { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false },
+  { freezeLines: true, heavyWeaponsOut: true, foreignFightersOut: true, monitors: true, oilReopened: true, revenueShared: true },
+];
+
+export function actorsOf(scenario: Scenario): Actor[] {
+  return ['gna', 'lna', 'mediator', ...scenario.backers.map((b) => `backer:${b.id}` as Actor)];
+}
+
+export function budgetOf(scenario: Scenario, actor: Actor): number {
+  if (actor === 'gna' || actor === 'lna' || actor === 'mediator') return scenario.rules.orderBudget[actor];
+  return 1;
+}
+
+function problem(code: OrderProblem['code'], message: string): Result<OrderPreview, OrderProblem> {
+  return { ok: false, error: { code, message } };
+}
+
+function sameOrder(a: Order, b: Order): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Checks one order against the state and the orders already queued this turn by the same
+ * actor. Returns what it costs and risks, or why it is not allowed.
+ */
+export function checkOrder(scenario: Scenario, state: State, raw: unknown, queued: readonly Order[] = []): Result<OrderPreview, OrderProblem> {
+  const parsed = v.safeParse(orderSchema, raw);
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    const where = first ? v.getDotPath(first) : null;
+    return problem('malformed', `This is not a valid order${where ? ` (${where}: ${first?.message})` : ''}.`);
+  }
+  return checkLegalOrder(scenario, state, parsed.output as Order, queued);
+}
+
+/** checkOrder for an order already known to have the right shape (the AI's and legalOrders' fast path). */
+export function checkLegalOrder(scenario: Scenario, state: State, order: Order, queued: readonly Order[] = []): Result<OrderPreview, OrderProblem> {
+  if (state.ending) return problem('game-over', 'The game is over: no more orders.');
+  const world = worldOf(scenario);
+  const who = order.actor;
+  const isSide = who === 'gna' || who === 'lna';
+  if (who.startsWith('backer:') && !world.backer.has(who.slice(7))) return problem('unknown-actor', `There is no backer "${who.slice(7)}" in this scenario.`);
+  const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : BACKER_KINDS;
+  if (!kindsAllowed.has(order.kind)) return problem('wrong-role', `The ${who} cannot give a "${order.kind}" order.`);
+  const mine = queued.filter((q) => q.actor === who);
+  if (mine.some((q) => sameOrder(q, order))) return problem('duplicate', 'This order is already queued.');
+  const cost = ORDER_COST[order.kind];
+  const used = mine.reduce((sum, q) => sum + ORDER_COST[q.kind].budget, 0);
+  if (cost.budget > 0 && used + cost.budget > budgetOf(scenario, who)) {
+    return problem('over-budget', `No orders left this turn (${budgetOf(scenario, who)} per turn).`);
+  }
+  if (isSide && cost.money > 0) {
+    const spent = mine.reduce((sum, q) => sum + ORDER_COST[q.kind].money, 0);
+    const money = state.sides[who].money;
+    if (spent + cost.money > money) return problem('no-money', `Not enough money: this costs ${cost.money} million dollars and ${money - spent} are left.`);
+  }
+  const preview = (summary: string, extra: Partial<OrderPreview> = {}): Result<OrderPreview, OrderProblem> => ({
+    ok: true,
+    value: { budget: cost.budget, money: cost.money, risks: [], summary, ...extra },
+  });
+  const placeName = (p: string) => world.place.get(p)?.name ?? p;
+  const side = isSide ? (who as SideId) : null;
+  const inTruce = talksIndex(state.talks.stage) >= 2;
+  const truceRisk = inTruce ? ['Breaks the truce: trust and legitimacy will fall.'] : [];
+
+  switch (order.kind) {
+    case 'move':
+    case 'withdraw': {
+      const from = order.kind === 'move' ? state.formations.find((f) => f.id === order.formation)?.location : order.from;
+      if (order.kind === 'move') {
+        const f = state.formations.find((x) => x.id === order.formation);
+        if (!f || f.strength <= 0) return problem('unknown-formation', `There is no formation "${order.formation}".`);
+        if (f.side !== side) return problem('not-yours', `${world.formationDef.get(f.id)?.name ?? f.id} does not answer to you.`);
+        if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'This formation already has a move order.');
+      } else {
+        if (!world.place.has(order.from)) return problem('unknown-place', `There is no place "${order.from}".`);
+        if (!formationsAt(state, order.from, side!).length) return problem('no-forces', `You have no forces at ${placeName(order.from)}.`);
+      }
+      if (!world.place.has(order.to)) return problem('unknown-place', `There is no place "${order.to}".`);
+      if (!from || !isAdjacent(world, from, order.to)) return problem('not-adjacent', `${placeName(order.to)} is not next to ${from ? placeName(from) : 'it'} by any route.`);
+      if (state.places[order.to]?.controller !== side) return problem('not-yours', `You can only move into places you hold; attack ${placeName(order.to)} to take it.`);
+      return preview(
+        order.kind === 'move'
+          ? `Move ${world.formationDef.get(order.formation)?.name ?? order.formation} from ${placeName(from)} to ${placeName(order.to)}.`
+          : `Pull all your forces out of ${placeName(order.from)} to ${placeName(order.to)}.`,
+        { risks: order.kind === 'withdraw' ? [`${placeName(order.from)} may be lost without a fight.`] : [] },
+      );
+    }
+    case 'attack': {
+      if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'Unknown place in the attack order.');
+      if (state.places[order.from]?.controller !== side || !formationsAt(state, order.from, side!).length) {
+        return problem('no-forces', `You have no forces at ${placeName(order.from)} to attack from.`);
+      }
+      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', `${placeName(order.target)} is not next to ${placeName(order.from)}.`);
+      if (state.places[order.target]?.controller === side) return problem('not-yours', `${placeName(order.target)} is already yours.`);
+      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', `An attack on ${placeName(order.target)} is already queued.`);
+      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no attacks.');
+      const odds = attackOdds(scenario, state, side!, order.from, order.target);
+      const pop = world.place.get(order.target)?.population ?? 0;
+      return preview(`Attack ${placeName(order.target)} from ${placeName(order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
+        odds: odds.odds,
+        risks: [...(pop > 0 ? [`Fighting in a town of ${pop}k people will kill civilians.`] : []), 'Losses on both sides, heavier if the attack fails.', ...truceRisk],
+      });
+    }
+    case 'fortify':
+      if (!formationsAt(state, order.place, side!).length) return problem('no-forces', `You have no forces at ${placeName(order.place)}.`);
+      if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'Your forces there are already fully dug in.');
+      return preview(`Dig in at ${placeName(order.place)} (+20% defence, up to +60%).`);
+    case 'airstrike': {
+      if (!world.place.has(order.target)) return problem('unknown-place', `There is no place "${order.target}".`);
+      const air = effectiveAir(scenario, state, side!);
+      if (air < 10) return problem('no-air', `Your air power (${air}) is too weak for strikes; a backer's drones would help.`);
+      const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
+      if (!enemyThere) return problem('not-now', `There is nothing of the enemy's to strike at ${placeName(order.target)}.`);
+      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no strikes.');
+      const pop = world.place.get(order.target)?.population ?? 0;
+      return preview(`Air and drone strike on ${placeName(order.target)}.`, {
+        odds: airstrikeOdds(scenario, state, side!),
+        risks: [...(pop >= 20 ? [`A city of ${pop}k: civilians will die; legitimacy and local support will fall.`] : []), 'Drones may be shot down.', ...truceRisk],
+      });
+    }
+    case 'siege': {
+      const t = state.places[order.target];
+      if (!t) return problem('unknown-place', `There is no place "${order.target}".`);
+      if (t.controller === side) return problem('not-yours', 'You cannot besiege your own place.');
+      if (t.siegedBy === side) return problem('duplicate', `${placeName(order.target)} is already under your siege.`);
+      const near = (world.adjacent.get(order.target) ?? []).some((n) => formationsAt(state, n, side!).length > 0);
+      if (!near) return problem('no-forces', `You need forces next to ${placeName(order.target)} to besiege it.`);
+      return preview(`Cut ${placeName(order.target)} off: its garrison weakens each turn${(world.place.get(order.target)?.oilCapacity ?? 0) > 0 ? ' and its oil stops' : ''}.`, {
+        risks: ['Civilians inside suffer: humanitarian access falls.', ...truceRisk],
+      });
+    }
+    case 'recruit': {
+      const place = world.place.get(order.place);
+      if (!place) return problem('unknown-place', `There is no place "${order.place}".`);
+      if (state.places[order.place]?.controller !== side) return problem('not-yours', `You do not hold ${place.name}.`);
+      if (place.population <= 0) return problem('not-now', `Nobody lives at ${place.name} to recruit.`);
+      const units = formationsAt(state, order.place, side!).filter((f) => {
+        const k = world.formationDef.get(f.id)?.kind;
+        return k === 'militia' || k === 'regular';
+      });
+      if (!units.length) return problem('no-forces', `You need a Libyan unit at ${place.name} to take in recruits.`);
+      const support = state.sides[side!].support[place.region];
+      return preview(`Recruit about ${(2 + Math.floor(support / 20)) * 100} fighters in ${place.name}.`, { risks: ['War weariness rises.'] });
+    }
+    case 'request-support': {
+      const b = world.backer.get(order.backer);
+      if (!b) return problem('unknown-backer', `There is no backer "${order.backer}".`);
+      if (b.client !== side) return problem('not-yours', `${b.name} does not back you.`);
+      const level = state.backers[b.id]?.commitment ?? 0;
+      if (level >= b.maxCommitment) return problem('not-now', `${b.name} will not go further than it has.`);
+      if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'You already asked a backer this turn.');
+      return preview(`Ask ${b.name} for more support.`, {
+        odds: requestOdds(scenario, state, b),
+        risks: ['More foreign involvement costs legitimacy and invites rivals to escalate.'],
+      });
+    }
+    case 'buy-loyalty': {
+      const f = state.formations.find((x) => x.id === order.formation);
+      if (!f || f.strength <= 0) return problem('unknown-formation', `There is no formation "${order.formation}".`);
+      const name = world.formationDef.get(f.id)?.name ?? f.id;
+      if (f.side === side) {
+        if (f.loyalty >= 90) return problem('not-now', `${name} is already loyal.`);
+        return preview(`Pay ${name} to stay loyal (+20 loyalty).`);
+      }
+      const odds = bribeOdds(scenario, state, f);
+      if (odds <= 0) return problem('not-now', `${name} cannot be bought over.`);
+      const near = (world.adjacent.get(f.location) ?? []).some((n) => state.places[n]?.controller === side) || state.places[f.location]?.controller === side;
+      if (!near) return problem('not-adjacent', `${name} is out of your reach.`);
+      return preview(`Try to buy ${name} over to your side.`, { odds, risks: ['If it fails, the money is lost and the unit grows more loyal to its side.'] });
+    }
+    case 'oil-terminals': {
+      const holds = world.oilPlaces.some((p) => state.places[p]?.controller === side);
+      if (!holds) return problem('not-now', 'You hold no oil fields or terminals.');
+      if (!order.open && state.country.blockadeBy === side) return problem('not-now', 'Your oil terminals are already shut.');
+      if (order.open && state.country.blockadeBy !== side) return problem('not-now', 'Your oil terminals are already open.');
+      return preview(order.open ? 'Reopen the oil fields and terminals you hold.' : 'Shut the oil fields and terminals you hold (a blockade).', {
+        risks: order.open ? ['You give up leverage.'] : ["Cuts the oil money of both sides, yours included, and angers the world."],
+      });
+    }
+    case 'pay-salaries':
+      return preview('Pay salaries and bonuses: +6 cohesion, +2 support everywhere.');
+    case 'public-messaging':
+      return preview('Public campaign: +3 support in every region, a little confidence and legitimacy.');
+    case 'humanitarian-pause':
+      if (mine.some((q) => q.kind === 'attack' || q.kind === 'airstrike')) return problem('not-now', 'You have attacks queued this turn: cancel them to declare a pause.');
+      return preview('Declare a humanitarian pause: no attacks by you this turn; fewer civilian deaths, more trust.');
+    case 'prisoner-exchange':
+      if (talksIndex(state.talks.stage) < 1) return problem('not-now', 'There are no talks yet through which to exchange prisoners.');
+      return preview('Release prisoners as a gesture: +7 trust.');
+    case 'propose-ceasefire': {
+      if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'A proposal is already on the table: answer it first.');
+      if (talksIndex(state.talks.stage) >= 2) return problem('not-now', `A ${state.talks.stage} is already in force.`);
+      const odds: string[] = [];
+      for (const s of ['gna', 'lna'] as const) {
+        if (s === side) continue;
+        const calc = ceasefireCalculus(scenario, state, s, order.terms);
+        odds.push(`${scenario.sides[s].shortName} would ${calc.accept ? 'probably accept' : 'probably refuse'} today (deal ${calc.deal} vs fight ${calc.fight})`);
+      }
+      return preview(`Propose a ceasefire: ${describeTerms(order.terms)}.`, { risks: odds });
+    }
+    case 'answer-ceasefire':
+      if (!state.talks.proposal || state.talks.proposal.by === side) return problem('not-now', 'There is no ceasefire proposal to answer.');
+      return preview(order.accept ? 'Accept the ceasefire on the table.' : 'Reject the ceasefire on the table.');
+    case 'conference':
+      if (!state.conference || state.conference.turn !== state.turn) return problem('not-now', 'No conference is sitting this turn.');
+      return preview(order.attend ? 'Attend the conference (+legitimacy, +trust).' : 'Boycott the conference (−legitimacy).');
+    case 'shuttle-diplomacy':
+      return preview('Shuttle between the camps: raises trust.');
+    case 'convene-conference':
+      if (state.conference) return problem('not-now', 'A conference is already planned.');
+      return preview('Convene an international conference next fortnight.', { odds: conferenceOdds(scenario, state) });
+    case 'enforce-embargo':
+      if (state.country.embargoEnforcement >= 90) return problem('not-now', 'The embargo is already enforced as far as it can be.');
+      return preview('Tighten the arms embargo: backers deliver less.', { risks: ['Backers resent it.'] });
+    case 'sanction-spoiler': {
+      const f = state.formations.find((x) => x.id === order.formation);
+      if (!f) return problem('unknown-formation', `There is no formation "${order.formation}".`);
+      if (!world.formationDef.get(f.id)?.spoiler) return problem('not-now', `${world.formationDef.get(f.id)?.name ?? f.id} is not a spoiler.`);
+      return preview(`Sanction ${world.formationDef.get(f.id)?.name}: less money and fewer recruits for it.`);
+    }
+    case 'pressure-backer': {
+      const b = world.backer.get(order.backer);
+      if (!b) return problem('unknown-backer', `There is no backer "${order.backer}".`);
+      if ((state.backers[b.id]?.commitment ?? 0) === 0) return problem('not-now', `${b.name} is not involved beyond words.`);
+      return preview(`Press ${b.name} to scale back its involvement.`);
+    }
+    case 'humanitarian-corridor': {
+      const place = world.place.get(order.place);
+      if (!place) return problem('unknown-place', `There is no place "${order.place}".`);
+      if (place.population <= 0) return problem('not-now', `Nobody lives at ${place.name}.`);
+      return preview(`Open a humanitarian corridor at ${place.name}.`);
+    }
+    case 'deploy-monitors':
+      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'There is no truce to monitor yet.');
+      if (state.talks.monitors) return problem('not-now', 'Monitors are already deployed.');
+      return preview('Deploy ceasefire monitors: fewer violations.');
+    case 'political-track':
+      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'The political track needs a truce first.');
+      return preview('Advance the political dialogue towards a unified government.');
+    case 'escalate':
+    case 'de-escalate':
+    case 'restrain-client': {
+      const b = world.backer.get(who.slice(7))!;
+      const level = state.backers[b.id]?.commitment ?? 0;
+      if (order.kind === 'escalate' && level >= b.maxCommitment) return problem('not-now', `${b.name} is at its limit.`);
+      if (order.kind === 'de-escalate' && level === 0) return problem('not-now', `${b.name} is not involved.`);
+      if (order.kind === 'restrain-client' && (b.client === 'none' || level === 0)) return problem('not-now', `${b.name} has no client to restrain.`);
+      return preview(`${b.name}: ${order.kind}.`);
+    }
+    case 'event-choice': {
+      const pending = state.pending.find((p) => p.event === order.event);
+      if (!pending) return problem('unknown-event', `There is no choice pending for "${order.event}".`);
+      if (pending.role !== who) return problem('wrong-role', 'This choice is not yours to make.');
+      if (!pending.options.includes(order.option)) return problem('malformed', `"${order.option}" is not one of the options.`);
+      if (mine.some((q) => q.kind === 'event-choice' && q.event === order.event)) return problem('duplicate', 'You already chose.');
+      return preview('Your answer to the event.');
+    }
+  }
+}
+
+/** Every order this actor may give now, each checked. */
+export function legalOrders(scenario: Scenario, state: State, who: Actor): Order[] {
+  if (state.ending) return [];
+  const world = worldOf(scenario);
+  const candidates: Order[] = [];
+  const add = (o: Order) => candidates.push(o);
+  if (who === 'gna' || who === 'lna') {
+    const side = who;
+    for (const f of state.formations) {
+      if (f.side !== side) continue;
+      for (const n of world.adjacent.get(f.location) ?? []) add({ actor: who, kind: 'move', formation: f.id, to: n });
+    }
+    const fronts = new Set<string>();
+    for (const f of state.formations) if (f.side === side) fronts.add(f.location);
+    for (const p of [...fronts].sort()) {
+      add({ actor: who, kind: 'fortify', place: p });
+      add({ actor: who, kind: 'recruit', place: p });
+      for (const n of world.adjacent.get(p) ?? []) {
+        add({ actor: who, kind: 'attack', from: p, target: n });
+        add({ actor: who, kind: 'withdraw', from: p, to: n });
+      }
+    }
+    const targets = new Set<string>();
+    for (const f of state.formations) if (f.side === other(side)) targets.add(f.location);
+    for (const p of world.placeIds) {
+      if (targets.has(p) || state.places[p]?.controller === other(side)) {
+        if (targets.has(p)) add({ actor: who, kind: 'airstrike', target: p });
+        if ([...(world.adjacent.get(p) ?? [])].some((n) => fronts.has(n))) add({ actor: who, kind: 'siege', target: p });
+      }
+    }
+    for (const b of world.backersOf[side]) add({ actor: who, kind: 'request-support', backer: b.id });
+    for (const f of state.formations) if (f.side !== 'none' || world.formationDef.get(f.id)?.kind === 'militia') add({ actor: who, kind: 'buy-loyalty', formation: f.id });
+    add({ actor: who, kind: 'oil-terminals', open: state.country.blockadeBy === side });
+    add({ actor: who, kind: 'pay-salaries' });
+    add({ actor: who, kind: 'public-messaging' });
+    add({ actor: who, kind: 'humanitarian-pause' });
+    add({ actor: who, kind: 'prisoner-exchange' });
+    for (const terms of TERM_PACKAGES) add({ actor: who, kind: 'propose-ceasefire', terms });
+    add({ actor: who, kind: 'answer-ceasefire', accept: true });
+    add({ actor: who, kind: 'answer-ceasefire', accept: false });
+    add({ actor: who, kind: 'conference', attend: true });
+    add({ actor: who, kind: 'conference', attend: false });
+  } else if (who === 'mediator') {
+    add({ actor: who, kind: 'shuttle-diplomacy' });
+    add({ actor: who, kind: 'convene-conference' });
+    add({ actor: who, kind: 'enforce-embargo' });
+    for (const f of state.formations) add({ actor: who, kind: 'sanction-spoiler', formation: f.id });
+    for (const b of scenario.backers) add({ actor: who, kind: 'pressure-backer', backer: b.id });
+    for (const p of world.placeIds) if (defendersOf(state, p).length && (state.places[p]?.damage ?? 0) > 0) add({ actor: who, kind: 'humanitarian-corridor', place: p });
+    add({ actor: who, kind: 'deploy-monitors' });
+    add({ actor: who, kind: 'political-track' });
+    for (const terms of TERM_PACKAGES) add({ actor: who, kind: 'propose-ceasefire', terms });
+  } else {
+    add({ actor: who, kind: 'escalate' });
+    add({ actor: who, kind: 'de-escalate' });
+    add({ actor: who, kind: 'restrain-client' });
+  }
+  if (who === 'gna' || who === 'lna' || who === 'mediator') {
+    for (const p of state.pending) {
+      if (p.role === (who as Role)) for (const option of p.options) add({ actor: who, kind: 'event-choice', event: p.event, option });
+    }
+  }
+  return candidates.filter((c) => checkLegalOrder(scenario, state, c).ok);
+}

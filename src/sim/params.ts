@@ -1,0 +1,55 @@
+// Model parameters: the constants of the rules, in one place, each with why it has its value.
+// Scenario-specific numbers (forces, money, places) live in levels/, not here.
+
+/** Orders and what they cost: budget points and money (million USD). */
+export const ORDER_COST = {
+  move: { budget: 1, money: 0 },
+  attack: { budget: 1, money: 5 },
+  fortify: { budget: 1, money: 4 },
+  airstrike: { budget: 1, money: 6 },
+  siege: { budget: 1, money: 3 },
+  recruit: { budget: 1, money: 20 },
+  'request-support': { budget: 1, money: 0 },
+  'buy-loyalty': { budget: 1, money: 15 },
+  withdraw: { budget: 1, money: 0 },
+  'oil-terminals': { budget: 1, money: 0 },
+  'pay-salaries': { budget: 1, money: 25 },
+  'public-messaging': { budget: 1, money: 3 },
+  'humanitarian-pause': { budget: 1, money: 0 },
+  'prisoner-exchange': { budget: 1, money: 0 },
+  'propose-ceasefire': { budget: 1, money: 0 },
+  'answer-ceasefire': { budget: 0, money: 0 },
+  conference: { budget: 0, money: 0 },
+  'shuttle-diplomacy': { budget: 1, money: 0 },
+  'convene-conference': { budget: 1, money: 0 },
+  'enforce-embargo': { budget: 1, money: 0 },
+  'sanction-spoiler': { budget: 1, money: 0 },
+  'pressure-backer': { budget: 1, money: 0 },
+  'humanitarian-corridor': { budget: 1, money: 0 },
+  'deploy-monitors': { budget: 1, money: 0 },
+  'political-track': { budget: 1, money: 0 },
+  escalate: { budget: 1, money: 0 },
+  'de-escalate': { budget: 1, money: 0 },
+  'restrain-client': { budget: 1, money: 0 },
+  'event-choice': { budget: 0, money: 0 },
+} as const;
+
+/** Combat: odds = A^k / (A^k + D^k). k > 1 makes superiority count more than linearly. */
+export const COMBAT_EXPONENT = 2.2;
+/** An enemy turned out of its place loses this share of its strength in the rout. */
+export const ROUT_LOSS_PCT = 25;
+/** Share (percent) of oil revenue that reaches the war chests; the rest pays the state. */
+export const WAR_BUDGET_PCT = 6;
+/** Air power above the enemy's air defence adds up to this many percent to a ground fight. */
+export const MAX_AIR_BONUS_PCT = 40;
+/** Each point of arms-embargo enforcement removes this many tenths of a percent of deliveries. */
+export const EMBARGO_BITE = 6;
+/** Escalation at or above this ends the game in regional war. */
+export const REGIONAL_WAR = 100;
+/** Base chance (percent) per turn that a truce is violated; monitors and trust lower it. */
+export const TRUCE_VIOLATION_BASE = 45;
+export const MONITOR_EFFECT = 25;
+/** Trust below which a truce collapses. */
+export const TRUCE_COLLAPSE_TRUST = 8;
+/** Turns a truce must hold with monitors before it becomes a ceasefire. */
+export const TRUCE_TO_CEASEFIRE_TURNS = 2;

@@ -1,0 +1,60 @@
+// Playing whole games headless: the CLI runner, tests, benchmarks and the outcome explorer.
+import { otherActorsOrders } from './ai.ts';
+import { stateHash } from './hash.ts';
+import { resolveTurn } from './resolve.ts';
+import { newGame } from './setup.ts';
+import type { Order, Role, Scenario, State, TurnReport } from './types.ts';
+
+/** Chooses the player's orders each turn (a scripted policy, random legal orders, or recorded orders). */
+export type Policy = (scenario: Scenario, state: State) => Order[];
+
+export interface PlayOptions {
+  /** The role a policy plays; every other actor is AI. Omit for an all-AI game. */
+  role?: Role;
+  policy?: Policy;
+  /** Keep every turn's report (costs memory in big batches). */
+  keepReports?: boolean;
+  /** Called after each turn (for invariant checks). */
+  onTurn?: (before: State, orders: Order[], after: State, report: TurnReport) => void;
+}
+
+export interface GameRecord {
+  seed: string;
+  state: State;
+  /** Every turn's orders, as given to resolveTurn. */
+  orders: Order[][];
+  hashes: string[];
+  reports: TurnReport[];
+}
+
+export function playGame(scenario: Scenario, seed: string, options: PlayOptions = {}): GameRecord {
+  const role = options.role ?? null;
+  let state = newGame(scenario, seed, role && options.policy ? [role] : []);
+  const orders: Order[][] = [];
+  const hashes: string[] = [];
+  const reports: TurnReport[] = [];
+  // A game always ends by its last turn; the bound only guards against a broken rule.
+  for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
+    const ai = otherActorsOrders(scenario, state, role && options.policy ? role : null);
+    const mine = role && options.policy ? options.policy(scenario, state) : [];
+    const turnOrders = [...mine, ...ai.orders];
+    const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons);
+    options.onTurn?.(state, turnOrders, next, report);
+    orders.push(turnOrders);
+    hashes.push(stateHash(next));
+    if (options.keepReports) reports.push(report);
+    state = next;
+  }
+  return { seed, state, orders, hashes, reports };
+}
+
+/** Replays recorded orders from the start; returns the final state and the hash after each turn. */
+export function replayOrders(scenario: Scenario, seed: string, humans: Role[], turns: readonly (readonly Order[])[]): { state: State; hashes: string[] } {
+  let state = newGame(scenario, seed, humans);
+  const hashes: string[] = [];
+  for (const orders of turns) {
+    state = resolveTurn(scenario, state, orders).state;
+    hashes.push(stateHash(state));
+  }
+  return { state, hashes };
+}

@@ -1,0 +1,98 @@
+// Questions about a state that many rules ask. None of these change the state.
+import { EMBARGO_BITE } from './params.ts';
+import type { Controller, FormationState, Scenario, SideId, State } from './types.ts';
+import { type World, worldOf } from './world.ts';
+
+export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
+  return state.formations.filter((f) => f.location === place && f.strength > 0 && (side === undefined || f.side === side));
+}
+
+export function defendersOf(state: State, place: string): FormationState[] {
+  const controller = state.places[place]?.controller;
+  // A local place is held by the unaligned forces in it.
+  const side: SideId | 'none' = controller === 'gna' || controller === 'lna' ? controller : 'none';
+  return formationsAt(state, place, side);
+}
+
+export function strengthOf(formations: readonly FormationState[]): number {
+  let total = 0;
+  for (const f of formations) total += f.strength;
+  return total;
+}
+
+export function sideStrength(state: State, side: SideId | 'none'): number {
+  let total = 0;
+  for (const f of state.formations) if (f.side === side) total += f.strength;
+  return total;
+}
+
+/** How much of backers' deliveries the embargo lets through, in percent. */
+export function embargoPassPct(state: State): number {
+  return 100 - Math.floor((state.country.embargoEnforcement * EMBARGO_BITE) / 10);
+}
+
+function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'air' | 'airDefence' | 'money'): number {
+  const world = worldOf(scenario);
+  let total = 0;
+  for (const b of world.backersOf[side]) {
+    const level = state.backers[b.id]?.commitment ?? 0;
+    if (level > 0) total += b.ladder[level - 1]?.[field] ?? 0;
+  }
+  return Math.floor((total * embargoPassPct(state)) / 100);
+}
+
+export function effectiveAir(scenario: Scenario, state: State, side: SideId): number {
+  return state.sides[side].air + backerSupply(scenario, state, side, 'air');
+}
+
+export function effectiveAirDefence(scenario: Scenario, state: State, side: SideId): number {
+  return state.sides[side].airDefence + backerSupply(scenario, state, side, 'airDefence');
+}
+
+export function backerMoney(scenario: Scenario, state: State, side: SideId): number {
+  return backerSupply(scenario, state, side, 'money');
+}
+
+export function placesHeld(state: State, side: Controller): string[] {
+  return Object.keys(state.places)
+    .filter((id) => state.places[id]?.controller === side)
+    .sort();
+}
+
+/** Population-weighted share (percent) of the country a side holds. */
+export function populationShare(scenario: Scenario, state: State, side: SideId): number {
+  let held = 0;
+  let total = 0;
+  for (const p of scenario.map.places) {
+    total += p.population;
+    if (state.places[p.id]?.controller === side) held += p.population;
+  }
+  return total === 0 ? 0 : Math.round((held * 100) / total);
+}
+
+export function enemyNeighbours(world: World, state: State, place: string, side: SideId): string[] {
+  return (world.adjacent.get(place) ?? []).filter((n) => {
+    const c = state.places[n]?.controller;
+    return c !== side;
+  });
+}
+
+export function hasCentralBank(scenario: Scenario, state: State, side: SideId): boolean {
+  return scenario.map.places.some((p) => p.tags.includes('central-bank') && state.places[p.id]?.controller === side);
+}
+
+/** Strength at a place, weighted by quality and loyalty: what actually fights. */
+export function combatPower(scenario: Scenario, formations: readonly FormationState[]): number {
+  const world = worldOf(scenario);
+  let power = 0;
+  for (const f of formations) {
+    const quality = world.formationDef.get(f.id)?.quality ?? 100;
+    // A unit with no loyalty still fights at half strength; a loyal one at full.
+    power += (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+  }
+  return power;
+}
+
+export function talksIndex(stage: State['talks']['stage']): number {
+  return ['none', 'talks', 'truce', 'ceasefire', 'agreement'].indexOf(stage);
+}

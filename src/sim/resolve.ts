@@ -1,0 +1,106 @@
+// resolveTurn: the one reducer. Orders are checked, then the phases run in the fixed order of
+// the design (diplomacy, movement, combat, air, economy, humanitarian, backers, talks,
+// outcome), then the next turn's events fire.
+import { turnDate } from './dates.ts';
+import { checkOrder } from './orders.ts';
+import { ORDER_COST } from './params.ts';
+import { sideStrength } from './query.ts';
+import { Rng } from './rng.ts';
+import { backersPhase } from './rules/backers.ts';
+import { type Ctx, emptyFacts } from './rules/context.ts';
+import { economyPhase, humanitarianPhase } from './rules/economy.ts';
+import { fireEvents, resolveChoices } from './rules/events.ts';
+import { airPhase, combatPhase, loyaltyPhase, movementPhase } from './rules/military.ts';
+import { checkEnding, updateIndicators } from './rules/outcome.ts';
+import { diplomacyPhase, talksPhase } from './rules/talks.ts';
+import { newReport, summarise } from './setup.ts';
+import type { Actor, Order, Scenario, State, TurnReport } from './types.ts';
+import { SIDES } from './types.ts';
+import { worldOf } from './world.ts';
+
+function actorRank(scenario: Scenario, actor: Actor): number {
+  if (actor === 'gna') return 0;
+  if (actor === 'lna') return 1;
+  if (actor === 'mediator') return 2;
+  const i = scenario.backers.findIndex((b) => `backer:${b.id}` === actor);
+  return 3 + (i < 0 ? scenario.backers.length : i);
+}
+
+/** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
+export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): Order[] {
+  return orders
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => actorRank(scenario, a.o.actor) - actorRank(scenario, b.o.actor) || a.i - b.i)
+    .map((x) => x.o);
+}
+
+export function resolveTurn(
+  scenario: Scenario,
+  state: State,
+  orders: readonly Order[],
+  /** The AI's reasons for its orders, carried into the report so the UI can say why. */
+  reasons: Partial<Record<Actor, string[]>> = {},
+): { state: State; report: TurnReport } {
+  const s: State = JSON.parse(JSON.stringify(state));
+  const report = newReport(s);
+  report.reasons = reasons;
+  if (s.ending) {
+    for (const order of orders) report.rejected.push({ order, problem: { code: 'game-over', message: 'The game is over.' } });
+    return { state: s, report };
+  }
+  const rng = Rng.fromState(s.rng);
+  const accepted: Order[] = [];
+  for (const order of canonicalOrders(scenario, orders)) {
+    const check = checkOrder(scenario, state, order, accepted);
+    if (check.ok) accepted.push(order);
+    else report.rejected.push({ order, problem: check.error });
+  }
+  for (const side of SIDES) {
+    report.ledger.money[side].start = s.sides[side].money;
+  }
+  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].start = sideStrength(s, side);
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events' };
+  // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
+  for (const o of accepted) {
+    if (o.actor === 'gna' || o.actor === 'lna') {
+      const cost = ORDER_COST[o.kind].money;
+      if (cost > 0) {
+        s.sides[o.actor].money -= cost;
+        report.ledger.money[o.actor].orders += cost;
+      }
+    }
+  }
+  resolveChoices(ctx);
+  ctx.phase = 'diplomacy';
+  diplomacyPhase(ctx);
+  ctx.phase = 'movement';
+  movementPhase(ctx);
+  ctx.phase = 'combat';
+  combatPhase(ctx);
+  ctx.phase = 'air';
+  airPhase(ctx);
+  ctx.phase = 'economy';
+  const unpaid = economyPhase(ctx);
+  ctx.phase = 'humanitarian';
+  humanitarianPhase(ctx, unpaid);
+  ctx.phase = 'backers';
+  backersPhase(ctx);
+  ctx.phase = 'talks';
+  talksPhase(ctx);
+  ctx.phase = 'outcome';
+  loyaltyPhase(ctx, unpaid);
+  updateIndicators(ctx);
+  s.ending = checkEnding(ctx);
+  for (const p of Object.values(s.places)) p.damage = Math.max(0, p.damage - 5);
+  if (!s.ending) {
+    s.turn += 1;
+    s.date = turnDate(scenario.startDate, scenario.turnDays, s.turn);
+    ctx.phase = 'events';
+    fireEvents(ctx);
+  }
+  s.log.push(summarise(scenario, s));
+  for (const side of SIDES) report.ledger.money[side].end = s.sides[side].money;
+  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].end = sideStrength(s, side);
+  s.rng = rng.state();
+  return { state: s, report };
+}

@@ -1,0 +1,106 @@
+// The working context of one turn's resolution: a private copy of the state that the phases
+// change in order, the RNG, the report being written, and facts gathered along the way.
+import type { Rng } from '../rng.ts';
+import type {
+  Actor,
+  Concept,
+  Ledger,
+  Order,
+  Phase,
+  ReportEvent,
+  Role,
+  Scenario,
+  SideId,
+  State,
+  TurnReport,
+} from '../types.ts';
+import type { World } from '../world.ts';
+
+export interface TurnFacts {
+  /** Civilians killed this turn, by who caused it ('none' for spoilers and crossfire). */
+  civilians: Record<SideId | 'none', number>;
+  displaced: number;
+  /** Places each side gained and lost this turn. */
+  gained: Record<SideId, string[]>;
+  lost: Record<SideId, string[]>;
+  /** Attacks launched by each side (a truce violation when talks are at truce or better). */
+  attacks: Record<SideId | 'none', number>;
+  /** Fighters each side lost this turn (hundreds). */
+  losses: Record<SideId | 'none', number>;
+  /** Support requests from a side to a backer this turn. */
+  requests: { side: SideId; backer: string }[];
+  /** Sides that called a humanitarian pause this turn. */
+  pauses: SideId[];
+  /** Places with a humanitarian corridor this turn. */
+  corridors: string[];
+  /** Answers to a ceasefire proposal this turn. */
+  answers: Partial<Record<SideId, boolean>>;
+  /** Backers told by the mediator to hold back, and clients restrained by their backers. */
+  restrained: SideId[];
+}
+
+export interface Ctx {
+  scenario: Scenario;
+  world: World;
+  s: State;
+  rng: Rng;
+  report: TurnReport;
+  orders: Order[];
+  facts: TurnFacts;
+  /** Roles played by humans this turn are not known to the core: every role's orders come in `orders`. */
+  phase: Phase;
+}
+
+export function emptyFacts(): TurnFacts {
+  return {
+    civilians: { gna: 0, lna: 0, none: 0 },
+    displaced: 0,
+    gained: { gna: [], lna: [] },
+    lost: { gna: [], lna: [] },
+    attacks: { gna: 0, lna: 0, none: 0 },
+    losses: { gna: 0, lna: 0, none: 0 },
+    requests: [],
+    pauses: [],
+    corridors: [],
+    answers: {},
+    restrained: [],
+  };
+}
+
+export function emptyLedger(): Ledger {
+  const strength = () => ({ start: 0, recruited: 0, deployed: 0, lost: 0, defectedIn: 0, defectedOut: 0, end: 0 });
+  const money = () => ({ start: 0, oil: 0, backers: 0, upkeep: 0, orders: 0, events: 0, end: 0 });
+  return { strength: { gna: strength(), lna: strength(), none: strength() }, money: { gna: money(), lna: money() } };
+}
+
+export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
+  ctx.report.events.push({ phase: ctx.phase, ...event });
+  if (event.concept && !ctx.s.concepts.includes(event.concept)) ctx.s.concepts.push(event.concept);
+  for (const p of event.places ?? []) {
+    const place = ctx.s.places[p];
+    if (place) place.lastTurnTouched = ctx.s.turn;
+  }
+}
+
+export function meetConcept(ctx: Ctx, concept: Concept): void {
+  if (!ctx.s.concepts.includes(concept)) ctx.s.concepts.push(concept);
+}
+
+export function ordersOf<K extends Order['kind']>(ctx: Ctx, kind: K): Extract<Order, { kind: K }>[] {
+  return ctx.orders.filter((o): o is Extract<Order, { kind: K }> => o.kind === kind);
+}
+
+export function sideOfActor(actor: Actor): SideId | null {
+  return actor === 'gna' || actor === 'lna' ? actor : null;
+}
+
+export function roleOfActor(actor: Actor): Role | null {
+  return actor === 'gna' || actor === 'lna' || actor === 'mediator' ? actor : null;
+}
+
+export function spend(ctx: Ctx, side: SideId, amount: number, what: 'orders' | 'events' | 'upkeep'): number {
+  const paid = Math.min(amount, ctx.s.sides[side].money);
+  ctx.s.sides[side].money -= paid;
+  ctx.report.ledger.money[side][what] += paid;
+  return paid;
+}

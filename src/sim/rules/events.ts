@@ -1,0 +1,171 @@
+// Scripted and conditional events: they fire at the start of the turn whose fortnight holds
+// their date, when their conditions hold; some ask a role to choose.
+import { dayNumber } from '../dates.ts';
+import { talksIndex } from '../query.ts';
+import type { Condition, Effect, EventDef, Order, Scenario, State } from '../types.ts';
+import { clamp } from '../world.ts';
+import { type Ctx, say } from './context.ts';
+import { deployFormation, setControl } from './military.ts';
+
+export function conditionHolds(ctx: Ctx, c: Condition | undefined): boolean {
+  if (!c) return true;
+  const s = ctx.s;
+  if (c.controls?.some((x) => s.places[x.place]?.controller !== x.by)) return false;
+  if (c.talksAtLeast && talksIndex(s.talks.stage) < talksIndex(c.talksAtLeast)) return false;
+  if (c.talksAtMost && talksIndex(s.talks.stage) > talksIndex(c.talksAtMost)) return false;
+  if (c.commitmentAtLeast?.some((x) => (s.backers[x.backer]?.commitment ?? 0) < x.level)) return false;
+  if (c.commitmentAtMost?.some((x) => (s.backers[x.backer]?.commitment ?? 0) > x.level)) return false;
+  if (c.indicatorAtLeast?.some((x) => s.sides[x.side][x.indicator] < x.value)) return false;
+  if (c.indicatorAtMost?.some((x) => s.sides[x.side][x.indicator] > x.value)) return false;
+  const country = (name: string) => (name === 'trust' ? s.talks.trust : (s.country as unknown as Record<string, number>)[name] ?? 0);
+  if (c.countryAtLeast?.some((x) => country(x.indicator) < x.value)) return false;
+  if (c.countryAtMost?.some((x) => country(x.indicator) > x.value)) return false;
+  if (c.oilBlockaded !== undefined && (s.country.blockadeBy !== null) !== c.oilBlockaded) return false;
+  if (c.eventFired?.some((id) => !(id in s.fired))) return false;
+  if (c.eventNotFired?.some((id) => id in s.fired)) return false;
+  // Chance is drawn last, and only when everything else holds, so the RNG is used the same
+  // way whatever order the conditions are written in.
+  if (c.chance !== undefined && !ctx.rng.chance(c.chance)) return false;
+  return true;
+}
+
+export function applyEffect(ctx: Ctx, e: Effect): void {
+  const s = ctx.s;
+  switch (e.kind) {
+    case 'side': {
+      const side = s.sides[e.side];
+      if (e.indicator === 'money') {
+        if (e.delta >= 0) {
+          side.money += e.delta;
+          ctx.report.ledger.money[e.side].events -= e.delta;
+        } else {
+          const paid = Math.min(-e.delta, side.money);
+          side.money -= paid;
+          ctx.report.ledger.money[e.side].events += paid;
+        }
+      } else {
+        side[e.indicator] = clamp(side[e.indicator] + e.delta);
+      }
+      return;
+    }
+    case 'country':
+      if (e.indicator === 'trust') s.talks.trust = clamp(s.talks.trust + e.delta);
+      else if (e.indicator === 'civilianCasualties' || e.indicator === 'displaced' || e.indicator === 'oilOutput') {
+        s.country[e.indicator] = Math.max(0, s.country[e.indicator] + e.delta);
+      } else s.country[e.indicator] = clamp(s.country[e.indicator] + e.delta);
+      return;
+    case 'commitment': {
+      const b = s.backers[e.backer];
+      const def = ctx.world.backer.get(e.backer);
+      if (!b || !def) return;
+      const to = clamp(b.commitment + e.delta, 0, def.maxCommitment);
+      if (to !== b.commitment) setCommitment(ctx, e.backer, to);
+      return;
+    }
+    case 'loyalty': {
+      const f = s.formations.find((x) => x.id === e.formation);
+      if (f) f.loyalty = clamp(f.loyalty + e.delta);
+      return;
+    }
+    case 'control':
+      setControl(ctx, e.place, e.to);
+      return;
+    case 'deploy':
+      deployFormation(ctx, e.formation);
+      return;
+    case 'blockade':
+      s.country.blockadeBy = e.on ? e.by : null;
+      return;
+    case 'talks':
+      if (s.talks.stage !== e.stage) {
+        s.talks.stage = e.stage;
+        s.talks.turnsInStage = 0;
+        if (e.stage === 'none' || e.stage === 'talks') s.talks.terms = null;
+      }
+      return;
+    case 'trust':
+      s.talks.trust = clamp(s.talks.trust + e.delta);
+      return;
+    case 'concept':
+      if (!s.concepts.includes(e.concept)) s.concepts.push(e.concept);
+      return;
+  }
+}
+
+/** Moves a backer to a new rung, deploying what that rung sends the first time it is reached. */
+export function setCommitment(ctx: Ctx, backerId: string, to: number): void {
+  const b = ctx.s.backers[backerId];
+  const def = ctx.world.backer.get(backerId);
+  if (!b || !def) return;
+  const from = b.commitment;
+  b.commitment = to;
+  b.lastChange = ctx.s.turn;
+  if (to > b.peak) {
+    for (let rung = b.peak + 1; rung <= to; rung++) {
+      for (const f of def.ladder[rung - 1]?.deploys ?? []) deployFormation(ctx, f);
+    }
+    b.peak = to;
+  }
+  say(ctx, {
+    mechanic: 'backer',
+    text: `${def.name} ${to > from ? 'stepped up' : 'scaled back'} its involvement: ${RUNG_NAMES[from]} → ${RUNG_NAMES[to]}.`,
+    actors: [`backer:${backerId}`],
+    detail: { type: 'commitment', backer: backerId, from, to },
+    concept: 'proxy-war',
+  });
+}
+
+export const RUNG_NAMES = ['words', 'money and arms', 'advisers and mercenaries', 'drones and air defence', 'own troops and aircraft'];
+
+/** Events due at the start of the current turn. */
+export function dueEvents(scenario: Scenario, state: State): EventDef[] {
+  const start = dayNumber(state.date);
+  const end = start + scenario.turnDays - 1;
+  return scenario.events.filter((e) => {
+    if (e.id in state.fired) return false;
+    const day = dayNumber(e.date);
+    return day <= end && day + (e.lateDays ?? 0) >= start;
+  });
+}
+
+/** Fires the events of the turn that is starting (called after a turn ends, and by newGame). */
+export function fireEvents(ctx: Ctx): void {
+  for (const e of dueEvents(ctx.scenario, ctx.s)) {
+    if (!conditionHolds(ctx, e.when)) continue;
+    ctx.s.fired[e.id] = ctx.s.turn;
+    for (const effect of e.effects) applyEffect(ctx, effect);
+    say(ctx, {
+      mechanic: 'event',
+      text: `${e.title}: ${e.text}`,
+      actors: (e.actors ?? []).filter((a) => a === 'gna' || a === 'lna' || a === 'mediator'),
+      places: e.places ?? [],
+      detail: { type: 'event', event: e.id },
+      ...(e.concept ? { concept: e.concept } : {}),
+    });
+    if (e.choice) ctx.s.pending.push({ event: e.id, role: e.choice.role, options: e.choice.options.map((o) => o.id) });
+  }
+}
+
+/** Applies the answers to last turn's choices; an unanswered choice takes its first option. */
+export function resolveChoices(ctx: Ctx): void {
+  const pending = ctx.s.pending;
+  ctx.s.pending = [];
+  for (const p of pending) {
+    const def = ctx.scenario.events.find((e) => e.id === p.event);
+    if (!def?.choice) continue;
+    const answer = ctx.orders.find(
+      (o): o is Extract<Order, { kind: 'event-choice' }> => o.kind === 'event-choice' && o.event === p.event && o.actor === p.role,
+    );
+    const option = def.choice.options.find((o) => o.id === answer?.option) ?? def.choice.options[0];
+    if (!option) continue;
+    for (const effect of option.effects) applyEffect(ctx, effect);
+    const who = p.role === 'mediator' ? 'The mediator' : ctx.scenario.sides[p.role].shortName;
+    say(ctx, {
+      mechanic: 'event',
+      text: `${def.title} — ${who} chose: ${option.label}. ${option.hint}`,
+      actors: [p.role],
+      detail: { type: 'event', event: def.id },
+    });
+  }
+}
+

@@ -1,0 +1,518 @@
+// Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
+import { COMBAT_EXPONENT, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
+import {
+  combatPower,
+  defendersOf,
+  effectiveAir,
+  effectiveAirDefence,
+  formationsAt,
+  strengthOf,
+  talksIndex,
+} from '../query.ts';
+import type { Controller, FormationState, Order, Scenario, SideId, State } from '../types.ts';
+import { clamp, isAdjacent, other, worldOf } from '../world.ts';
+import { type Ctx, ordersOf, say, sideOfActor, } from './context.ts';
+
+const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
+  side === 'gna' || side === 'lna' ? ctx.scenario.sides[side].shortName : 'local forces';
+const placeName = (ctx: Ctx, id: string) => ctx.world.place.get(id)?.name ?? id;
+const formationName = (ctx: Ctx, id: string) => ctx.world.formationDef.get(id)?.name ?? id;
+
+export function setControl(ctx: Ctx, place: string, to: Controller): void {
+  const p = ctx.s.places[place];
+  if (!p || p.controller === to) return;
+  const from = p.controller;
+  p.controller = to;
+  p.siegedBy = undefined;
+  if (from === 'gna' || from === 'lna') ctx.facts.lost[from].push(place);
+  if (to === 'gna' || to === 'lna') ctx.facts.gained[to].push(place);
+  say(ctx, {
+    mechanic: 'combat',
+    text: `${placeName(ctx, place)} passed from ${sideName(ctx, from)} to ${sideName(ctx, to)}.`,
+    places: [place],
+    detail: { type: 'control', place, from, to },
+  });
+}
+
+export function deployFormation(ctx: Ctx, id: string): void {
+  const def = ctx.world.formationDef.get(id);
+  if (!def || ctx.s.formations.some((f) => f.id === id)) return;
+  let location = def.location;
+  if (def.side !== 'none' && ctx.s.places[location]?.controller !== def.side) location = ctx.scenario.sides[def.side].capital;
+  ctx.s.formations.push({ id, side: def.side, location, strength: def.strength, loyalty: def.loyalty, dug: 0 });
+  ctx.report.ledger.strength[def.side].deployed += def.strength;
+  say(ctx, {
+    mechanic: 'backer',
+    text: `${def.name} arrived at ${placeName(ctx, location)} (${def.strength * 100} fighters${def.backer ? `, sent by ${ctx.world.backer.get(def.backer)?.name ?? def.backer}` : ''}).`,
+    places: [location],
+    concept: def.kind === 'mercenary' || def.kind === 'foreign-troops' ? 'proxy-war' : undefined,
+  });
+}
+
+/** Takes `amount` of strength from a group of formations, spread by their size. */
+function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): number {
+  const total = strengthOf(formations);
+  if (total === 0 || amount <= 0) return 0;
+  const take = Math.min(total, amount);
+  let left = take;
+  formations.forEach((f, i) => {
+    const share = i === formations.length - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
+    const lost = Math.min(f.strength, share);
+    f.strength -= lost;
+    left -= lost;
+  });
+  // Rounding may leave a remainder: take it from the largest survivors.
+  for (const f of [...formations].sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))) {
+    if (left <= 0) break;
+    const lost = Math.min(f.strength, left);
+    f.strength -= lost;
+    left -= lost;
+  }
+  const side = formations[0]?.side ?? 'none';
+  ctx.report.ledger.strength[side].lost += take;
+  ctx.facts.losses[side] += take;
+  if (side !== 'none') ctx.s.sides[side].losses += take;
+  return take;
+}
+
+/** Percent bonus that one side's air power gives it against the other's air defence. */
+export function airBonus(scenario: Scenario, state: State, side: SideId): number {
+  const air = effectiveAir(scenario, state, side);
+  const ad = effectiveAirDefence(scenario, state, other(side));
+  return clamp(Math.round(air - ad * 0.7), 0, MAX_AIR_BONUS_PCT);
+}
+
+export interface AttackOdds {
+  attack: number;
+  defence: number;
+  /** Percent chance that the attacker takes the place. */
+  odds: number;
+}
+
+export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string): AttackOdds {
+  const attackers = formationsAt(state, from, side);
+  const defenders = defendersOf(state, target);
+  const place = worldOf(scenario).place.get(target);
+  const targetState = state.places[target];
+  const defSide = targetState?.controller;
+  let attack = combatPower(scenario, attackers) * (100 + airBonus(scenario, state, side));
+  let defence = Math.max(combatPower(scenario, defenders), defSide === 'local' ? 2 : 0.5);
+  const dug = defenders.length ? Math.max(...defenders.map((f) => f.dug)) : 0;
+  defence *= 100 + (place?.defence ?? 0) + dug;
+  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + airBonus(scenario, state, defSide) / 2)) / 100;
+  if (targetState?.siegedBy === side) defence *= 0.8;
+  attack /= 100;
+  defence /= 100;
+  const a = attack ** COMBAT_EXPONENT;
+  const d = defence ** COMBAT_EXPONENT;
+  const odds = a + d === 0 ? 0 : Math.round((a * 100) / (a + d));
+  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(odds, 1, 99) };
+}
+
+/** Where defenders fall back to: the neighbouring place of their own with most of their strength. */
+function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string | null {
+  const options = (ctx.world.adjacent.get(place) ?? []).filter((n) => {
+    const c = ctx.s.places[n]?.controller;
+    return side === 'none' ? c === 'local' : c === side;
+  });
+  if (!options.length) return null;
+  return options
+    .map((n) => ({ n, strength: strengthOf(formationsAt(ctx.s, n, side)) }))
+    .sort((a, b) => b.strength - a.strength || a.n.localeCompare(b.n))[0]!.n;
+}
+
+function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: number): { killed: number; fled: number } {
+  const def = ctx.world.place.get(place);
+  const pop = def?.population ?? 0;
+  if (pop <= 0) return { killed: 0, fled: 0 };
+  const factor = ctx.facts.corridors.includes(place) ? 0.5 : 1;
+  const pause = by !== 'none' && ctx.facts.pauses.includes(by) ? 0.6 : 1;
+  const killed = Math.round(Math.sqrt(pop) * intensity * factor * pause * (0.6 + ctx.rng.int(80) / 100));
+  const fled = Math.round(pop * 1000 * ((1 + ctx.rng.int(30) / 10) / 100) * intensity * factor);
+  ctx.s.country.civilianCasualties += killed;
+  ctx.s.country.displaced += fled;
+  ctx.facts.civilians[by] += killed;
+  ctx.facts.displaced += fled;
+  const p = ctx.s.places[place];
+  if (p) p.damage = clamp(p.damage + Math.round(10 * intensity));
+  return { killed, fled };
+}
+
+function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
+  const attackers = formationsAt(ctx.s, from, side);
+  if (!attackers.length || ctx.s.places[target]?.controller === side) {
+    say(ctx, {
+      mechanic: 'combat',
+      text: `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} did not go ahead: no forces were left at ${placeName(ctx, from)}.`,
+      actors: [side],
+      places: [target],
+    });
+    return;
+  }
+  const defSide = ctx.s.places[target]!.controller;
+  const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
+  const defenders = defendersOf(ctx.s, target);
+  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target);
+  ctx.facts.attacks[side]++;
+  const won = ctx.rng.chance(odds);
+  const attackStrength = strengthOf(attackers);
+  const defenceStrength = strengthOf(defenders);
+  const attLoss = Math.max(1, Math.round((attackStrength * (won ? 6 : 14) * (80 + ctx.rng.int(41))) / 10000));
+  const defLoss = Math.round((defenceStrength * (won ? ROUT_LOSS_PCT : 8) * (80 + ctx.rng.int(41))) / 10000);
+  inflictLosses(ctx, attackers, attLoss);
+  inflictLosses(ctx, defenders, defLoss);
+  const harm = civilianHarm(ctx, target, side, 1);
+  const why = airBonus(ctx.scenario, ctx.s, side) > 10 ? ` Air superiority helped the attackers (+${airBonus(ctx.scenario, ctx.s, side)}%).` : '';
+  if (won) {
+    const survivors = defenders.filter((f) => f.strength > 0);
+    const fallback = retreatTarget(ctx, target, defFormationSide);
+    for (const f of survivors) {
+      if (fallback) {
+        f.location = fallback;
+        f.dug = 0;
+      } else {
+        // Cut off with nowhere to go: the unit surrenders or scatters.
+        inflictLosses(ctx, [f], f.strength);
+      }
+    }
+    setControl(ctx, target, side);
+    // The strongest attacking unit moves in; the rest hold the line behind it.
+    const lead = [...attackers].sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))[0];
+    if (lead && lead.strength > 0) {
+      lead.location = target;
+      lead.dug = 0;
+    }
+  }
+  say(ctx, {
+    mechanic: 'combat',
+    text: won
+      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (odds ${odds}%).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
+      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (odds ${odds}%): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
+    actors: [side],
+    places: [from, target],
+    detail: { type: 'battle', from, target, attacker: side, won, odds },
+    concept: harm.killed > 20 ? 'civilian-harm' : undefined,
+  });
+}
+
+export function airstrikeOdds(scenario: Scenario, state: State, side: SideId): number {
+  const air = effectiveAir(scenario, state, side);
+  const ad = effectiveAirDefence(scenario, state, other(side));
+  return clamp(35 + air - ad, 10, 90);
+}
+
+function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
+  const odds = airstrikeOdds(ctx.scenario, ctx.s, side);
+  const enemy = other(side);
+  const place = ctx.world.place.get(target);
+  const hit = ctx.rng.chance(odds);
+  if (!hit) {
+    const own = ctx.s.sides[side];
+    own.air = Math.max(0, own.air - 2);
+    say(ctx, {
+      mechanic: 'air',
+      text: `A ${sideName(ctx, side)} air strike on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (odds were ${odds}%).`,
+      actors: [side],
+      places: [target],
+    });
+    return;
+  }
+  const air = effectiveAir(ctx.scenario, ctx.s, side);
+  const targets = formationsAt(ctx.s, target).filter((f) => f.side !== side);
+  const lost = inflictLosses(ctx, targets, Math.max(1, Math.round(air / 6) + ctx.rng.int(3)));
+  const p = ctx.s.places[target];
+  if (p) p.damage = clamp(p.damage + 15);
+  let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (odds ${odds}%), killing or wounding about ${lost * 100} fighters.`;
+  let concept: 'civilian-harm' | undefined;
+  if ((place?.population ?? 0) >= 20) {
+    const harm = civilianHarm(ctx, target, side, 0.8);
+    const s = ctx.s.sides[side];
+    s.legitimacy = clamp(s.legitimacy - 3);
+    if (place) s.support[place.region] = clamp(s.support[place.region] - 4);
+    text += ` The strike hit a populated area: ${harm.killed} civilians were killed and ${harm.fled.toLocaleString('en-GB')} fled. ${sideName(ctx, side)} lost legitimacy and local support.`;
+    concept = 'civilian-harm';
+  }
+  say(ctx, { mechanic: 'air', text, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians: 0 }, concept });
+  const last = ctx.report.events[ctx.report.events.length - 1];
+  if (last?.detail?.type === 'strike') last.detail.civilians = ctx.facts.civilians[side];
+}
+
+/** Movement phase: moves and withdrawals, in the order given (orders are sorted by actor first). */
+export function movementPhase(ctx: Ctx): void {
+  for (const o of ctx.orders) {
+    if (o.kind === 'move') {
+      const f = ctx.s.formations.find((x) => x.id === o.formation);
+      const side = sideOfActor(o.actor);
+      if (!f || !side || f.side !== side || f.strength <= 0) continue;
+      if (!isAdjacent(ctx.world, f.location, o.to) || ctx.s.places[o.to]?.controller !== side) continue;
+      const from = f.location;
+      f.location = o.to;
+      f.dug = 0;
+      say(ctx, {
+        mechanic: 'movement',
+        text: `${formationName(ctx, f.id)} moved from ${placeName(ctx, from)} to ${placeName(ctx, o.to)}.`,
+        actors: [side],
+        places: [from, o.to],
+        detail: { type: 'move', formation: f.id, from, to: o.to },
+        visibleTo: [side, 'mediator'],
+      });
+    } else if (o.kind === 'withdraw') {
+      const side = sideOfActor(o.actor);
+      if (!side || ctx.s.places[o.to]?.controller !== side || !isAdjacent(ctx.world, o.from, o.to)) continue;
+      for (const f of formationsAt(ctx.s, o.from, side)) {
+        f.location = o.to;
+        f.dug = 0;
+        say(ctx, {
+          mechanic: 'movement',
+          text: `${formationName(ctx, f.id)} withdrew from ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}.`,
+          actors: [side],
+          detail: { type: 'move', formation: f.id, from: o.from, to: o.to },
+          visibleTo: [side],
+        });
+      }
+      say(ctx, {
+        mechanic: 'movement',
+        text: `${sideName(ctx, side)} pulled its forces out of ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}, giving up ground to save fighters.`,
+        actors: [side],
+        places: [o.from, o.to],
+      });
+      // An empty place facing the enemy is abandoned to whoever is next to it.
+      const enemy = other(side);
+      const enemyNear = (ctx.world.adjacent.get(o.from) ?? []).some((n) => formationsAt(ctx.s, n, enemy).length > 0);
+      if (formationsAt(ctx.s, o.from, side).length === 0 && enemyNear) setControl(ctx, o.from, 'local');
+    }
+  }
+}
+
+/** Combat phase: attacks (alternating between the sides), sieges, and spoilers acting alone. */
+export function combatPhase(ctx: Ctx): void {
+  const attacks = { gna: [] as Extract<Order, { kind: 'attack' }>[], lna: [] as Extract<Order, { kind: 'attack' }>[] };
+  for (const o of ordersOf(ctx, 'attack')) {
+    const side = sideOfActor(o.actor);
+    if (side) attacks[side].push(o);
+  }
+  const rounds = Math.max(attacks.gna.length, attacks.lna.length);
+  // Who strikes first alternates by turn so neither side always has the initiative.
+  const first: SideId = ctx.s.turn % 2 === 1 ? 'gna' : 'lna';
+  for (let i = 0; i < rounds; i++) {
+    for (const side of [first, other(first)]) {
+      const o = attacks[side][i];
+      if (o) resolveAttack(ctx, side, o.from, o.target);
+    }
+  }
+  for (const o of ordersOf(ctx, 'siege')) {
+    const side = sideOfActor(o.actor);
+    const p = ctx.s.places[o.target];
+    if (!side || !p || p.controller === side) continue;
+    p.siegedBy = side;
+    say(ctx, {
+      mechanic: 'siege',
+      text: `${sideName(ctx, side)} laid siege to ${placeName(ctx, o.target)}: supplies are cut${(ctx.world.place.get(o.target)?.oilCapacity ?? 0) > 0 ? ' and its oil cannot flow' : ''}.`,
+      actors: [side],
+      places: [o.target],
+    });
+  }
+  siegeAttrition(ctx);
+  spoilersAct(ctx);
+}
+
+function siegeAttrition(ctx: Ctx): void {
+  for (const id of ctx.world.placeIds) {
+    const p = ctx.s.places[id]!;
+    if (!p.siegedBy) continue;
+    const besieger = p.siegedBy;
+    const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => formationsAt(ctx.s, n, besieger).length > 0);
+    if (!stillThere || p.controller === besieger) {
+      p.siegedBy = undefined;
+      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted.`, places: [id] });
+      continue;
+    }
+    const inside = defendersOf(ctx.s, id);
+    for (const f of inside) f.loyalty = clamp(f.loyalty - 4);
+    const lost = inflictLosses(ctx, inside, Math.floor(strengthOf(inside) / 25));
+    ctx.s.country.humanitarianAccess = clamp(ctx.s.country.humanitarianAccess - 2);
+    if (lost > 0) {
+      say(ctx, {
+        mechanic: 'siege',
+        text: `Short of supplies, the garrison of ${placeName(ctx, id)} lost ${lost * 100} fighters and grew less loyal.`,
+        places: [id],
+      });
+    }
+  }
+}
+
+/** Spoilers act for themselves: extremists raid, and militias that live off the war strike during truces. */
+function spoilersAct(ctx: Ctx): void {
+  const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
+  for (const f of ctx.s.formations) {
+    const def = ctx.world.formationDef.get(f.id);
+    if (!def?.spoiler || f.strength <= 0) continue;
+    if (f.side === 'none') {
+      // Raids: a chance each turn, higher when the sides are busy fighting each other.
+      if (!ctx.rng.chance(inTruce ? 20 : 30)) continue;
+      const targets = (ctx.world.adjacent.get(f.location) ?? []).filter((n) => (ctx.world.place.get(n)?.population ?? 0) > 0);
+      const target = targets.length ? ctx.rng.pick(targets) : f.location;
+      const harm = civilianHarm(ctx, target, 'none', 0.4);
+      ctx.facts.attacks.none++;
+      say(ctx, {
+        mechanic: 'spoiler',
+        text: `${def.name} staged a raid near ${placeName(ctx, target)}${harm.killed ? `, killing ${harm.killed} civilians` : ''}. Such attacks thrive while the two sides fight each other.`,
+        places: [target],
+        concept: 'spoilers',
+      });
+    } else if (inTruce) {
+      const side = f.side;
+      const cohesion = ctx.s.sides[side].cohesion;
+      if (!ctx.rng.chance(clamp(60 - Math.floor(cohesion / 2), 5, 60))) continue;
+      const targets = (ctx.world.adjacent.get(f.location) ?? []).filter((n) => ctx.s.places[n]?.controller === other(side));
+      if (!targets.length) continue;
+      const target = ctx.rng.pick(targets);
+      ctx.facts.attacks[side]++;
+      civilianHarm(ctx, target, side, 0.3);
+      say(ctx, {
+        mechanic: 'spoiler',
+        text: `${def.name} shelled ${placeName(ctx, target)} on its own account, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, side)} could not rein it in.`,
+        actors: [side],
+        places: [target],
+        concept: 'spoilers',
+      });
+    }
+  }
+}
+
+/** Air phase: air and drone strikes. */
+export function airPhase(ctx: Ctx): void {
+  for (const o of ordersOf(ctx, 'airstrike')) {
+    const side = sideOfActor(o.actor);
+    if (side) resolveAirstrike(ctx, side, o.target);
+  }
+}
+
+/** Fortify, recruit and buy loyalty (resolved with the economy, as they cost money). */
+export function militaryEconomyOrders(ctx: Ctx): void {
+  for (const o of ctx.orders) {
+    const side = sideOfActor(o.actor);
+    if (!side) continue;
+    if (o.kind === 'fortify') {
+      for (const f of formationsAt(ctx.s, o.place, side)) f.dug = Math.min(60, f.dug + 20);
+      say(ctx, { mechanic: 'order', text: `${sideName(ctx, side)} dug in at ${placeName(ctx, o.place)}.`, actors: [side], places: [o.place], visibleTo: [side] });
+    } else if (o.kind === 'recruit') {
+      const place = ctx.world.place.get(o.place);
+      const units = formationsAt(ctx.s, o.place, side).filter((f) => {
+        const kind = ctx.world.formationDef.get(f.id)?.kind;
+        return kind === 'militia' || kind === 'regular';
+      });
+      const unit = units.sort((a, b) => a.id.localeCompare(b.id))[0];
+      if (!place || !unit) continue;
+      const support = ctx.s.sides[side].support[place.region];
+      const gained = 2 + Math.floor(support / 20);
+      unit.strength += gained;
+      ctx.report.ledger.strength[side].recruited += gained;
+      ctx.s.sides[side].warWeariness = clamp(ctx.s.sides[side].warWeariness + 1);
+      say(ctx, {
+        mechanic: 'order',
+        text: `${sideName(ctx, side)} recruited ${gained * 100} fighters in ${place.name} for ${formationName(ctx, unit.id)} (local support ${support}).`,
+        actors: [side],
+        places: [o.place],
+        visibleTo: [side],
+      });
+    } else if (o.kind === 'buy-loyalty') {
+      const f = ctx.s.formations.find((x) => x.id === o.formation);
+      if (!f) continue;
+      if (f.side === side) {
+        f.loyalty = clamp(f.loyalty + 20);
+        say(ctx, { mechanic: 'loyalty', text: `${sideName(ctx, side)} paid ${formationName(ctx, f.id)} to keep it loyal (loyalty now ${f.loyalty}).`, actors: [side], visibleTo: [side] });
+      } else {
+        const odds = bribeOdds(ctx.scenario, ctx.s, f);
+        if (ctx.rng.chance(odds)) {
+          defect(ctx, f, side, `was bought over by ${sideName(ctx, side)}`);
+          f.loyalty = 55;
+        } else {
+          f.loyalty = clamp(f.loyalty + 5);
+          say(ctx, {
+            mechanic: 'loyalty',
+            text: `${sideName(ctx, side)} tried to buy ${formationName(ctx, f.id)} over and failed (odds ${odds}%); the money was lost.`,
+            actors: [side],
+            concept: 'fragmented-coalitions',
+          });
+        }
+      }
+    }
+  }
+}
+
+export function bribeOdds(scenario: Scenario, state: State, f: FormationState): number {
+  const kind = worldOf(scenario).formationDef.get(f.id)?.kind;
+  if (kind !== 'militia' && kind !== 'regular') return 0;
+  const unpaid = f.side === 'gna' || f.side === 'lna' ? state.sides[f.side].unpaidTurns * 10 : 10;
+  return clamp(Math.round((65 - f.loyalty) * 1.2) + unpaid, 0, 80);
+}
+
+/** A formation changes side; if it was the main force of its place, the place goes with it. */
+export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string): void {
+  const from = f.side;
+  const place = ctx.s.places[f.location];
+  const wasMain =
+    place &&
+    from !== 'none' &&
+    place.controller === from &&
+    formationsAt(ctx.s, f.location, from).every((g) => g.id === f.id || g.strength <= f.strength);
+  ctx.report.ledger.strength[from].defectedOut += f.strength;
+  ctx.report.ledger.strength[to].defectedIn += f.strength;
+  f.side = to;
+  f.dug = 0;
+  say(ctx, {
+    mechanic: 'loyalty',
+    text: `${formationName(ctx, f.id)} ${why} and changed sides${to === 'none' ? ' (it now answers to no one)' : ` to ${sideName(ctx, to)}`}.`,
+    places: [f.location],
+    detail: { type: 'defection', formation: f.id, to },
+    concept: 'fragmented-coalitions',
+  });
+  if (wasMain && place) {
+    const remaining = formationsAt(ctx.s, f.location, from);
+    if (strengthOf(remaining) < f.strength) {
+      // The old side's remaining units there fall back.
+      const fallback = retreatTarget(ctx, f.location, from);
+      for (const g of remaining) if (fallback) g.location = fallback;
+      if (!fallback) for (const g of remaining) inflictLosses(ctx, [g], g.strength);
+      setControl(ctx, f.location, to === 'none' ? 'local' : to);
+    }
+  }
+}
+
+/** Loyalty drifts with fortune and pay; units whose loyalty breaks may defect. */
+export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
+  const threshold = ctx.scenario.rules.defectionThreshold;
+  for (const f of ctx.s.formations) {
+    if (f.strength <= 0 || f.side === 'none') continue;
+    const side = f.side;
+    const def = ctx.world.formationDef.get(f.id);
+    const s = ctx.s.sides[side];
+    let drift = 0;
+    const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
+    if (gained > 0) drift += 2;
+    if (gained < 0) drift -= 3;
+    if (unpaid[side]) drift -= def?.kind === 'mercenary' ? 15 : 6;
+    if (s.cohesion < 30) drift -= 2;
+    // Without a shock, loyalty returns slowly towards where it started.
+    if (drift === 0 && def) drift = Math.sign(def.loyalty - f.loyalty);
+    f.loyalty = clamp(f.loyalty + drift);
+    if (f.loyalty < threshold && ctx.rng.chance((threshold - f.loyalty) * 2)) {
+      if (def?.kind === 'mercenary' || def?.kind === 'foreign-troops') {
+        const gone = f.strength;
+        inflictLosses(ctx, [f], gone);
+        say(ctx, {
+          mechanic: 'loyalty',
+          text: `${def.name} went home: unpaid and unconvinced, ${gone * 100} foreign fighters left the front.`,
+          actors: [side],
+          places: [f.location],
+          concept: 'fragmented-coalitions',
+        });
+      } else {
+        defect(ctx, f, def?.defectsTo ?? other(side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
+        f.loyalty = 50;
+      }
+    }
+  }
+  ctx.s.formations = ctx.s.formations.filter((f) => f.strength > 0);
+}

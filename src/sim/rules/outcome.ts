@@ -1,0 +1,129 @@
+// The end of a turn: indicators that follow from what happened, then the endings, then scores.
+import { REGIONAL_WAR } from '../params.ts';
+import { combatPower, effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
+import type { Ending, EndingKind, ObjectiveWeights, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
+import { ROLES, SIDES } from '../types.ts';
+import { clamp, other } from '../world.ts';
+import { type Ctx, say } from './context.ts';
+
+/** Momentum, confidence and cohesion follow from the turn's fighting and pay. */
+export function updateIndicators(ctx: Ctx): void {
+  const s = ctx.s;
+  for (const side of SIDES) {
+    const st = s.sides[side];
+    st.momentum = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
+    const own = combatPower(ctx.scenario, s.formations.filter((f) => f.side === side));
+    const enemy = combatPower(ctx.scenario, s.formations.filter((f) => f.side === other(side)));
+    const ratio = enemy === 0 ? 2 : own / enemy;
+    const airEdge = effectiveAir(ctx.scenario, s, side) - effectiveAir(ctx.scenario, s, other(side));
+    // What the balance of forces alone would make a sober commander believe.
+    const target = clamp(Math.round(50 + (ratio - 1) * 40 + airEdge / 3));
+    st.confidence = clamp(Math.round((st.confidence * 3 + target) / 4) + st.momentum * 4);
+    let loyalty = 0;
+    let weight = 0;
+    for (const f of s.formations) {
+      if (f.side !== side) continue;
+      loyalty += f.loyalty * f.strength;
+      weight += f.strength;
+    }
+    const avg = weight === 0 ? 0 : loyalty / weight;
+    st.cohesion = clamp(Math.round((st.cohesion * 7 + avg * 3) / 10) + Math.min(0, st.momentum) * 2 - (st.warWeariness >= 70 ? 2 : 0));
+  }
+}
+
+function endingText(kind: EndingKind, scenario: Scenario, winner: SideId | null): string {
+  const w = winner ? scenario.sides[winner].shortName : '';
+  switch (kind) {
+    case 'military-victory':
+      return `${w} won by force of arms. The war is over, but the other side's people and fighters remain, and so do the grievances.`;
+    case 'settlement':
+      return 'A ceasefire held and the parties agreed a political settlement. Fragile, but a chance for peace.';
+    case 'frozen-conflict':
+      return 'The guns fell mostly silent, but no political agreement followed: a frozen conflict that can thaw at any time.';
+    case 'regional-war':
+      return "The backers' escalation spiral ran out of control: foreign armies now fight each other on Libyan soil.";
+    case 'catastrophe':
+      return 'Civilian deaths passed the point of humanitarian catastrophe. Whoever holds the map, everyone lost.';
+    case 'collapse':
+      return `${w ? `${scenario.sides[other(winner as SideId)].shortName}` : 'A side'} collapsed: unpaid and divided, its coalition broke apart.`;
+    case 'time-out':
+      return 'The scenario ended with the war still undecided.';
+  }
+}
+
+export function checkEnding(ctx: Ctx): Ending | null {
+  const { scenario, s } = ctx;
+  let kind: EndingKind | null = null;
+  let winner: SideId | null = null;
+  if (s.country.escalation >= REGIONAL_WAR) kind = 'regional-war';
+  else if (s.country.civilianCasualties >= scenario.rules.catastropheCasualties) kind = 'catastrophe';
+  if (!kind) {
+    for (const side of SIDES) {
+      const enemy = other(side);
+      const def = scenario.sides[enemy];
+      const capitalTaken = s.places[def.capital]?.controller === side;
+      const allKeys = def.keyPlaces.every((p) => s.places[p]?.controller !== enemy);
+      if (capitalTaken || allKeys || sideStrength(s, enemy) === 0) {
+        kind = 'military-victory';
+        winner = side;
+        break;
+      }
+    }
+  }
+  if (!kind) {
+    for (const side of SIDES) {
+      const st = s.sides[side];
+      if (st.cohesion <= 5 || st.unpaidTurns >= 4) {
+        kind = 'collapse';
+        winner = other(side);
+        break;
+      }
+    }
+  }
+  if (!kind && s.talks.stage === 'agreement' && s.talks.held >= scenario.rules.settlementTurns) kind = 'settlement';
+  if (!kind && s.turn >= scenario.turns) kind = talksIndex(s.talks.stage) >= 3 ? 'frozen-conflict' : 'time-out';
+  if (!kind) return null;
+  const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner), scores: scoreAll(scenario, s, kind, winner) };
+  say(ctx, { mechanic: 'ending', text: ending.text });
+  return ending;
+}
+
+/** Score of each role, by part (0-100 each), weighted by the role's objectives. */
+export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner: SideId | null): Record<Role, RoleScore> {
+  const lives = clamp(100 - Math.round((s.country.civilianCasualties * 100) / scenario.rules.catastropheCasualties));
+  const escalation = clamp(100 - s.country.escalation);
+  const peace = talksIndex(s.talks.stage) * 20 + Math.floor(s.talks.trust / 5);
+  const result = {} as Record<Role, RoleScore>;
+  for (const role of ROLES) {
+    let parts: ObjectiveWeights;
+    if (role === 'mediator') {
+      const swing = Math.abs(populationShare(scenario, s, 'gna') - (s.log[0]?.gnaShare ?? populationShare(scenario, s, 'gna')));
+      parts = {
+        territory: clamp(100 - swing),
+        lives,
+        legitimacy: clamp(peace),
+        stability: s.country.humanitarianAccess,
+        escalation,
+      };
+    } else {
+      const st = s.sides[role];
+      parts = {
+        territory: clamp(populationShare(scenario, s, role) + (winner === role ? 20 : 0)),
+        lives,
+        legitimacy: st.legitimacy,
+        stability: Math.round((st.cohesion + (100 - st.warWeariness)) / 2),
+        escalation,
+      };
+    }
+    const w = scenario.objectives[role].weights;
+    const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
+    let total = Math.round(
+      (parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum,
+    );
+    if (kind === 'settlement' && role === 'mediator') total += 15;
+    if (kind === 'military-victory') total += role === winner ? 15 : role === 'mediator' ? -10 : -20;
+    if (kind === 'regional-war' || kind === 'catastrophe') total -= 15;
+    result[role] = { total: clamp(total), parts };
+  }
+  return result;
+}

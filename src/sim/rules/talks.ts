@@ -1,0 +1,339 @@
+// Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
+// monitors, trust, conferences, the mediator's tools and the political track.
+import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE } from '../params.ts';
+import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
+import type { CeasefireTerms, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
+import { SIDES } from '../types.ts';
+import { clamp, other } from '../world.ts';
+import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
+import { foreignDependence } from './economy.ts';
+
+export interface CeasefireCalculus {
+  /** What the side expects from fighting on. */
+  fight: number;
+  /** What it expects from the deal on these terms. */
+  deal: number;
+  accept: boolean;
+  /** The main reasons, in plain words. */
+  reasons: string[];
+}
+
+/**
+ * Ripeness: a side accepts a ceasefire only when it expects more from the deal than from
+ * fighting on. Confidence and momentum push for war; weariness, strain, pressure, a
+ * patron's restraint and good terms push for the deal.
+ */
+export function ceasefireCalculus(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  terms: CeasefireTerms,
+  restrained = false,
+): CeasefireCalculus {
+  const s = state.sides[side];
+  const def = scenario.sides[side];
+  const reasons: string[] = [];
+  let fight = s.confidence + s.momentum * 6 + (s.money >= 100 ? 5 : -10) + Math.floor(def.aggression / 5);
+  if (s.momentum > 0) reasons.push('it has just won ground');
+  if (s.confidence >= 65) reasons.push('it believes it can win');
+  let deal = 35 + Math.floor(s.warWeariness / 2) + Math.floor((100 - s.cohesion) / 4) + Math.floor(state.country.internationalPressure * 0.15);
+  deal += Math.floor(state.talks.trust / 5);
+  if (s.warWeariness >= 50) reasons.push('its people are weary of war');
+  if (s.cohesion < 45) reasons.push('its coalition is fraying');
+  if (restrained) {
+    deal += 15;
+    reasons.push('its patron pressed it to accept');
+  }
+  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side) - 50) / 2);
+  if (terms.foreignFightersOut) {
+    deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
+  }
+  if (terms.monitors) deal += Math.floor(state.talks.trust / 5) + 3;
+  if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? 8 : 0);
+  if (terms.revenueShared) deal += hasCentralBank(scenario, state, side) ? -6 : 8;
+  if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
+  if (s.money < 60) {
+    deal += 10;
+    reasons.push('it is running out of money');
+  }
+  fight = Math.round(fight);
+  deal = Math.round(deal);
+  return { fight, deal, accept: deal >= fight, reasons };
+}
+
+export const DEFAULT_TERMS: CeasefireTerms = {
+  freezeLines: true,
+  heavyWeaponsOut: false,
+  foreignFightersOut: false,
+  monitors: true,
+  oilReopened: true,
+  revenueShared: false,
+};
+
+function setStage(ctx: Ctx, to: TalksStage, why: string): void {
+  const from = ctx.s.talks.stage;
+  if (from === to) return;
+  ctx.s.talks.stage = to;
+  ctx.s.talks.turnsInStage = 0;
+  if (talksIndex(to) < 2) {
+    ctx.s.talks.terms = null;
+    ctx.s.talks.violations = 0;
+    ctx.s.talks.monitors = false;
+  }
+  say(ctx, { mechanic: 'talks', text: why, detail: { type: 'talks', from, to } });
+}
+
+const name = (ctx: Ctx, role: Role) => (role === 'mediator' ? 'The mediator' : ctx.scenario.sides[role].shortName);
+
+/** Conference buy-in: backers deep in the war resist; pressure and trust help. */
+export function conferenceOdds(scenario: Scenario, state: State): number {
+  let deep = 0;
+  for (const b of scenario.backers) if ((state.backers[b.id]?.commitment ?? 0) >= 3) deep++;
+  return clamp(30 + Math.floor(state.country.internationalPressure / 2) + Math.floor(state.talks.trust / 2) - deep * 5, 10, 90);
+}
+
+export function diplomacyPhase(ctx: Ctx): void {
+  const s = ctx.s;
+  // A conference convened last turn sits now; each side attends or boycotts.
+  if (s.conference && s.conference.turn === s.turn) {
+    for (const side of SIDES) {
+      const answer = ordersOf(ctx, 'conference').find((o) => o.actor === side);
+      const attend = answer ? answer.attend : true;
+      const st = s.sides[side];
+      if (attend) {
+        st.legitimacy = clamp(st.legitimacy + 3);
+        s.talks.trust = clamp(s.talks.trust + 3);
+      } else {
+        st.legitimacy = clamp(st.legitimacy - 5);
+        st.confidence = clamp(st.confidence + 2);
+      }
+      say(ctx, {
+        mechanic: 'mediation',
+        text: attend
+          ? `${name(ctx, side)} attended the international conference, gaining standing abroad.`
+          : `${name(ctx, side)} boycotted the international conference and lost standing abroad.`,
+        actors: [side],
+        concept: 'legitimacy',
+      });
+    }
+    s.country.embargoEnforcement = clamp(s.country.embargoEnforcement + 8);
+    s.country.internationalPressure = clamp(s.country.internationalPressure + 6);
+    for (const id of ctx.world.backerIds) s.backers[id]!.pressure = clamp(s.backers[id]!.pressure + 10);
+    if (s.talks.stage === 'none') setStage(ctx, 'talks', 'The conference opened formal talks between the parties.');
+    s.conference = null;
+  } else if (s.conference && s.conference.turn < s.turn) {
+    s.conference = null;
+  }
+  for (const o of ctx.orders) {
+    const side = sideOfActor(o.actor);
+    switch (o.kind) {
+      case 'public-messaging':
+        if (!side) break;
+        for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.sides[side].support[r] = clamp(s.sides[side].support[r] + 3);
+        s.sides[side].confidence = clamp(s.sides[side].confidence + 2);
+        s.sides[side].legitimacy = clamp(s.sides[side].legitimacy + 1);
+        say(ctx, { mechanic: 'order', text: `${name(ctx, side)} ran a public campaign to rally support.`, actors: [side] });
+        break;
+      case 'humanitarian-pause':
+        if (!side) break;
+        ctx.facts.pauses.push(side);
+        s.talks.trust = clamp(s.talks.trust + 3);
+        say(ctx, { mechanic: 'humanitarian', text: `${name(ctx, side)} declared a humanitarian pause: fewer civilians at risk, a little more trust.`, actors: [side] });
+        break;
+      case 'prisoner-exchange':
+        if (!side) break;
+        s.talks.trust = clamp(s.talks.trust + 7);
+        s.sides[side].warWeariness = clamp(s.sides[side].warWeariness - 2);
+        say(ctx, { mechanic: 'talks', text: `${name(ctx, side)} released prisoners as a goodwill gesture; trust between the parties grew.`, actors: [side] });
+        break;
+      case 'request-support':
+        if (side) ctx.facts.requests.push({ side, backer: o.backer });
+        break;
+      case 'propose-ceasefire': {
+        const by = o.actor as Role;
+        s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
+        say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} proposed a ceasefire: ${describeTerms(o.terms)}.`, actors: [by] });
+        if (s.talks.stage === 'none') setStage(ctx, 'talks', 'A ceasefire proposal put the parties in talks, directly or through intermediaries.');
+        break;
+      }
+      case 'answer-ceasefire':
+        if (side) ctx.facts.answers[side] = o.accept;
+        break;
+      case 'shuttle-diplomacy': {
+        const gain = 5 + Math.floor(s.country.humanitarianAccess / 25);
+        s.talks.trust = clamp(s.talks.trust + gain);
+        say(ctx, { mechanic: 'mediation', text: `Shuttle diplomacy between the camps raised trust by ${gain} (now ${s.talks.trust}).`, actors: ['mediator'] });
+        if (s.talks.stage === 'none' && s.talks.trust >= 20) setStage(ctx, 'talks', 'Enough trust was built for the two sides to talk, at first through the mediator.');
+        break;
+      }
+      case 'convene-conference': {
+        const odds = conferenceOdds(ctx.scenario, s);
+        if (ctx.rng.chance(odds)) {
+          s.conference = { turn: s.turn + 1, by: 'mediator' };
+          say(ctx, { mechanic: 'mediation', text: `The mediator won the backers' agreement to a conference next fortnight (chance was ${odds}%).`, actors: ['mediator'], concept: 'proxy-war' });
+        } else {
+          say(ctx, {
+            mechanic: 'mediation',
+            text: `The call for a conference found too few takers (chance was ${odds}%): backers deep in the war saw little to gain.`,
+            actors: ['mediator'],
+            concept: 'proxy-war',
+          });
+        }
+        break;
+      }
+      case 'enforce-embargo':
+        s.country.embargoEnforcement = clamp(s.country.embargoEnforcement + 12, 0, 90);
+        say(ctx, {
+          mechanic: 'mediation',
+          text: `Inspections at sea and in the air tightened the arms embargo (enforcement ${s.country.embargoEnforcement}): backers' deliveries shrink.`,
+          actors: ['mediator'],
+        });
+        break;
+      case 'sanction-spoiler': {
+        const f = s.formations.find((x) => x.id === o.formation);
+        if (!f) break;
+        f.loyalty = clamp(f.loyalty - 15);
+        const cut = Math.floor(f.strength / 10);
+        f.strength -= cut;
+        ctx.report.ledger.strength[f.side].lost += cut;
+        ctx.facts.losses[f.side] += cut;
+        s.country.internationalPressure = clamp(s.country.internationalPressure + 2);
+        say(ctx, {
+          mechanic: 'spoiler',
+          text: `Sanctions hit ${ctx.world.formationDef.get(f.id)?.name ?? f.id}: its funds and recruits dried up.`,
+          actors: ['mediator'],
+          concept: 'spoilers',
+        });
+        break;
+      }
+      case 'pressure-backer': {
+        const b = s.backers[o.backer];
+        if (!b) break;
+        b.pressure = clamp(b.pressure + 25);
+        say(ctx, { mechanic: 'mediation', text: `The mediator pressed ${ctx.world.backer.get(o.backer)?.name ?? o.backer} to scale back its role.`, actors: ['mediator', `backer:${o.backer}`] });
+        break;
+      }
+      case 'humanitarian-corridor':
+        ctx.facts.corridors.push(o.place);
+        break;
+      case 'deploy-monitors':
+        s.talks.monitors = true;
+        say(ctx, {
+          mechanic: 'commitment',
+          text: 'Ceasefire monitors deployed along the front: violations are now seen and reported, which makes them costlier.',
+          actors: ['mediator'],
+          concept: 'commitment-problem',
+        });
+        break;
+      case 'political-track': {
+        const gain = 6 + Math.floor(s.talks.trust / 8) + (talksIndex(s.talks.stage) >= 3 ? 6 : 0);
+        s.talks.politicalTrack = clamp(s.talks.politicalTrack + gain);
+        say(ctx, { mechanic: 'mediation', text: `The political dialogue advanced (+${gain}, now ${s.talks.politicalTrack} of 100).`, actors: ['mediator'] });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+export function describeTerms(t: CeasefireTerms): string {
+  const parts: string[] = [];
+  if (t.freezeLines) parts.push('freeze the front lines');
+  if (t.heavyWeaponsOut) parts.push('pull back heavy weapons');
+  if (t.foreignFightersOut) parts.push('send foreign fighters home');
+  if (t.monitors) parts.push('accept monitors');
+  if (t.oilReopened) parts.push('reopen oil');
+  if (t.revenueShared) parts.push('share oil revenue');
+  return parts.length ? parts.join(', ') : 'stop fighting, with no further terms';
+}
+
+function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): boolean | undefined {
+  const explicit = ctx.facts.answers[side];
+  if (explicit !== undefined) return explicit;
+  if (by === side) return true;
+  if (ctx.s.humans.includes(side)) return proposedNow ? undefined : false;
+  const proposal = ctx.s.talks.proposal!;
+  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side)).accept;
+}
+
+export function talksPhase(ctx: Ctx): void {
+  const s = ctx.s;
+  const t = s.talks;
+  const proposal = t.proposal;
+  if (proposal) {
+    const proposedNow = proposal.turn === s.turn;
+    const answers = SIDES.map((side) => answerFor(ctx, side, proposal.by, proposedNow));
+    if (answers.some((a) => a === undefined) && answers.every((a) => a !== false)) {
+      // A person still has to answer: the proposal waits a turn.
+    } else {
+      t.proposal = null;
+      SIDES.forEach((side, i) => {
+        if (answers[i] === undefined || proposal.by === side) return;
+        const calc = ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side));
+        const because = calc.reasons.length ? `: ${calc.reasons.join(', ')}` : '';
+        say(ctx, {
+          mechanic: 'ripeness',
+          text: answers[i]
+            ? `${name(ctx, side)} accepted the ceasefire${because}.`
+            : `${name(ctx, side)} rejected the ceasefire${because}.`,
+          actors: [side],
+          concept: 'ripeness',
+        });
+      });
+      if (answers.every((a) => a === true)) {
+        t.terms = { ...proposal.terms };
+        t.violations = 0;
+        setStage(ctx, 'truce', `Both sides accepted a truce: ${describeTerms(proposal.terms)}. Whether it holds depends on trust and on who watches.`);
+        if (proposal.terms.oilReopened && s.country.blockadeBy) {
+          s.country.blockadeBy = null;
+          say(ctx, { mechanic: 'oil', text: 'Under the deal, the oil terminals reopened.', concept: 'rentier-state' });
+        }
+        if (proposal.terms.revenueShared) s.country.revenueShareToOther = clamp(s.country.revenueShareToOther + 15, 0, 50);
+        t.trust = clamp(t.trust + 8);
+      }
+    }
+  }
+  const stageIndex = talksIndex(t.stage);
+  if (stageIndex >= 2) {
+    // The commitment problem: with no one watching and little trust, each side fears the other will cheat.
+    for (const side of SIDES) {
+      const attacks = ctx.facts.attacks[side];
+      if (attacks > 0) {
+        t.violations += attacks;
+        t.trust = clamp(t.trust - 10 * attacks);
+        s.sides[side].legitimacy = clamp(s.sides[side].legitimacy - 4);
+        say(ctx, {
+          mechanic: 'commitment',
+          text: `${name(ctx, side)} forces attacked during the ${t.stage}: trust fell to ${t.trust}.`,
+          actors: [side],
+          concept: 'commitment-problem',
+        });
+      }
+    }
+    let spoilers = 0;
+    for (const f of s.formations) if (ctx.world.formationDef.get(f.id)?.spoiler && f.strength > 0) spoilers++;
+    const incidentOdds = clamp(TRUCE_VIOLATION_BASE - (t.monitors ? MONITOR_EFFECT : 0) - Math.floor(t.trust / 4) + spoilers * 3, 3, 90);
+    if (ctx.rng.chance(incidentOdds)) {
+      t.violations++;
+      t.trust = clamp(t.trust - 5);
+      say(ctx, {
+        mechanic: 'commitment',
+        text: `Shelling along the front broke the ${t.stage}; each side blamed the other (chance of an incident was ${incidentOdds}%${t.monitors ? ', lowered by the monitors' : ' with no monitors'}).`,
+        concept: 'commitment-problem',
+      });
+    } else if (ctx.facts.attacks.gna + ctx.facts.attacks.lna === 0) {
+      t.trust = clamp(t.trust + 3);
+    }
+    if (t.trust < TRUCE_COLLAPSE_TRUST || (t.stage === 'truce' && t.violations >= 5)) {
+      setStage(ctx, 'talks', `The ${t.stage} collapsed after ${t.violations} violations; trust is down to ${t.trust}.`);
+    } else if (t.stage === 'truce' && t.turnsInStage >= TRUCE_TO_CEASEFIRE_TURNS && t.monitors && t.trust >= 35) {
+      setStage(ctx, 'ceasefire', 'The truce held under monitoring and became a formal ceasefire.');
+    } else if (t.stage === 'ceasefire' && t.politicalTrack >= 100) {
+      setStage(ctx, 'agreement', 'With the guns silent, the political track produced an agreement on a unified government.');
+    }
+  }
+  t.turnsInStage++;
+  t.held = talksIndex(t.stage) >= 3 ? t.held + 1 : 0;
+}
+

@@ -1,0 +1,109 @@
+// A new game: the scenario's starting state, with the opening events fired.
+
+import { placesHeld, populationShare, sideStrength } from './query.ts';
+import { Rng } from './rng.ts';
+import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
+import { oilOutput } from './rules/economy.ts';
+import { fireEvents } from './rules/events.ts';
+import type { Role, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
+import { SIDES } from './types.ts';
+import { worldOf } from './world.ts';
+
+export function initialState(scenario: Scenario, seed: string, humans: Role[] = []): State {
+  const side = (id: 'gna' | 'lna'): SideState => {
+    const d = scenario.sides[id];
+    return {
+      money: d.money,
+      air: d.air,
+      airDefence: d.airDefence,
+      legitimacy: d.legitimacy,
+      cohesion: d.cohesion,
+      confidence: d.confidence,
+      warWeariness: d.warWeariness,
+      support: { ...d.support },
+      unpaidTurns: 0,
+      losses: 0,
+      momentum: 0,
+    };
+  };
+  const places: State['places'] = {};
+  for (const p of scenario.map.places) {
+    places[p.id] = { controller: scenario.control[p.id] ?? 'local', shut: false, damage: 0, lastTurnTouched: 0 };
+  }
+  const backers: State['backers'] = {};
+  for (const b of scenario.backers) backers[b.id] = { commitment: b.commitment, spent: 0, lastChange: 0, pressure: 0, peak: b.commitment };
+  const c = scenario.country;
+  return {
+    scenarioId: scenario.id,
+    seed,
+    humans: [...humans].sort(),
+    turn: 1,
+    date: scenario.startDate,
+    rng: Rng.fromSeed(`${scenario.id}:${seed}`).state(),
+    sides: { gna: side('gna'), lna: side('lna') },
+    places,
+    formations: scenario.formations.map((f) => ({ id: f.id, side: f.side, location: f.location, strength: f.strength, loyalty: f.loyalty, dug: 0 })),
+    backers,
+    country: {
+      civilianCasualties: c.civilianCasualties,
+      displaced: c.displaced,
+      humanitarianAccess: c.humanitarianAccess,
+      oilOutput: c.oilOutput,
+      escalation: c.escalation,
+      internationalPressure: c.internationalPressure,
+      embargoEnforcement: c.embargoEnforcement,
+      blockadeBy: null,
+      revenueShareToOther: scenario.rules.revenueShareToOther,
+    },
+    talks: { stage: c.talks, trust: c.trust, turnsInStage: 0, violations: 0, monitors: false, terms: null, politicalTrack: 0, held: 0, proposal: null },
+    fired: {},
+    pending: [],
+    concepts: [],
+    conference: null,
+    log: [],
+    ending: null,
+  };
+}
+
+export function summarise(scenario: Scenario, s: State): TurnSummary {
+  return {
+    turn: s.turn,
+    date: s.date,
+    gnaPlaces: placesHeld(s, 'gna').length,
+    lnaPlaces: placesHeld(s, 'lna').length,
+    gnaShare: populationShare(scenario, s, 'gna'),
+    lnaShare: populationShare(scenario, s, 'lna'),
+    gnaStrength: sideStrength(s, 'gna'),
+    lnaStrength: sideStrength(s, 'lna'),
+    gnaMoney: s.sides.gna.money,
+    lnaMoney: s.sides.lna.money,
+    casualties: s.country.civilianCasualties,
+    displaced: s.country.displaced,
+    oilOutput: s.country.oilOutput,
+    escalation: s.country.escalation,
+    talks: s.talks.stage,
+    trust: s.talks.trust,
+  };
+}
+
+export function newReport(s: State): TurnReport {
+  return { turn: s.turn, date: s.date, events: [], rejected: [], ledger: emptyLedger(), reasons: {} };
+}
+
+/** Starts a game: the starting state with turn 1's events fired. Returns the opening report too. */
+export function newGameWithReport(scenario: Scenario, seed: string, humans: Role[] = []): { state: State; report: TurnReport } {
+  const s = initialState(scenario, seed, humans);
+  const rng = Rng.fromState(s.rng);
+  const report = newReport(s);
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, rng, report, orders: [], facts: emptyFacts(), phase: 'events' };
+  fireEvents(ctx);
+  s.country.oilOutput = oilOutput(scenario, s);
+  s.log.push(summarise(scenario, s));
+  s.rng = rng.state();
+  for (const side of SIDES) report.ledger.money[side].start = report.ledger.money[side].end = s.sides[side].money;
+  return { state: s, report };
+}
+
+export function newGame(scenario: Scenario, seed: string, humans: Role[] = []): State {
+  return newGameWithReport(scenario, seed, humans).state;
+}

@@ -1,0 +1,64 @@
+// Indexes over a scenario's static data, built once per scenario object and cached.
+import type { BackerDef, FormationDef, PlaceDef, RouteDef, Scenario, SideId } from './types.ts';
+
+export interface World {
+  place: Map<string, PlaceDef>;
+  placeIds: string[];
+  /** Neighbours of each place, sorted by id so iteration order is fixed. */
+  adjacent: Map<string, string[]>;
+  route: Map<string, RouteDef>;
+  formationDef: Map<string, FormationDef>;
+  backer: Map<string, BackerDef>;
+  backerIds: string[];
+  /** Backers of each side, in scenario order. */
+  backersOf: Record<SideId, BackerDef[]>;
+  oilPlaces: string[];
+}
+
+const cache = new WeakMap<Scenario, World>();
+
+export function worldOf(scenario: Scenario): World {
+  const cached = cache.get(scenario);
+  if (cached) return cached;
+  const place = new Map(scenario.map.places.map((p) => [p.id, p]));
+  const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
+  const route = new Map<string, RouteDef>();
+  for (const r of scenario.map.routes) {
+    adjacent.get(r.from)?.push(r.to);
+    adjacent.get(r.to)?.push(r.from);
+    route.set(routeKey(r.from, r.to), r);
+  }
+  for (const list of adjacent.values()) list.sort();
+  const world: World = {
+    place,
+    placeIds: scenario.map.places.map((p) => p.id),
+    adjacent,
+    route,
+    formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f])),
+    backer: new Map(scenario.backers.map((b) => [b.id, b])),
+    backerIds: scenario.backers.map((b) => b.id),
+    backersOf: {
+      gna: scenario.backers.filter((b) => b.client === 'gna'),
+      lna: scenario.backers.filter((b) => b.client === 'lna'),
+    },
+    oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
+  };
+  cache.set(scenario, world);
+  return world;
+}
+
+export function routeKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+export function isAdjacent(world: World, a: string, b: string): boolean {
+  return world.route.has(routeKey(a, b));
+}
+
+export function other(side: SideId): SideId {
+  return side === 'gna' ? 'lna' : 'gna';
+}
+
+export function clamp(value: number, min = 0, max = 100): number {
+  return value < min ? min : Math.min(value , max);
+}
