@@ -37,8 +37,14 @@ export function setControl(ctx: Ctx, place: string, to: Controller): void {
 export function deployFormation(ctx: Ctx, id: string): void {
   const def = ctx.world.formationDef.get(id);
   if (!def || ctx.s.formations.some((f) => f.id === id)) return;
-  let location = def.location;
-  if (def.side !== 'none' && ctx.s.places[location]?.controller !== def.side) location = ctx.scenario.sides[def.side].capital;
+  let location: string | undefined = def.location;
+  if (def.side !== 'none' && ctx.s.places[location]?.controller !== def.side) {
+    // Its landing place is lost: it lands wherever its side still holds ground, the capital first.
+    const side = def.side;
+    const capital = ctx.scenario.sides[side].capital;
+    location = ctx.s.places[capital]?.controller === side ? capital : ctx.world.placeIds.find((p) => ctx.s.places[p]?.controller === side);
+    if (!location) return;
+  }
   ctx.s.formations.push({ id, side: def.side, location, strength: def.strength, loyalty: def.loyalty, dug: 0 });
   ctx.report.ledger.strength[def.side].deployed += def.strength;
   say(ctx, {
@@ -163,6 +169,16 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   inflictLosses(ctx, defenders, defLoss);
   const harm = civilianHarm(ctx, target, side, 1);
   const why = airBonus(ctx.scenario, ctx.s, side) > 10 ? ` Air superiority helped the attackers (+${airBonus(ctx.scenario, ctx.s, side)}%).` : '';
+  say(ctx, {
+    mechanic: 'combat',
+    text: won
+      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (odds ${odds}%).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
+      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (odds ${odds}%): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
+    actors: [side],
+    places: [from, target],
+    detail: { type: 'battle', from, target, attacker: side, won, odds },
+    concept: harm.killed > 20 ? 'civilian-harm' : undefined,
+  });
   if (won) {
     const survivors = defenders.filter((f) => f.strength > 0);
     const fallback = retreatTarget(ctx, target, defFormationSide);
@@ -183,16 +199,6 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
       lead.dug = 0;
     }
   }
-  say(ctx, {
-    mechanic: 'combat',
-    text: won
-      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (odds ${odds}%).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
-      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (odds ${odds}%): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
-    actors: [side],
-    places: [from, target],
-    detail: { type: 'battle', from, target, attacker: side, won, odds },
-    concept: harm.killed > 20 ? 'civilian-harm' : undefined,
-  });
 }
 
 export function airstrikeOdds(scenario: Scenario, state: State, side: SideId): number {
@@ -211,7 +217,7 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
     own.air = Math.max(0, own.air - 2);
     say(ctx, {
       mechanic: 'air',
-      text: `A ${sideName(ctx, side)} air strike on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (odds were ${odds}%).`,
+      text: `An air strike by ${sideName(ctx, side)} on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (odds were ${odds}%).`,
       actors: [side],
       places: [target],
     });
@@ -469,14 +475,19 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: st
     concept: 'fragmented-coalitions',
   });
   if (wasMain && place) {
+    // It was the main force there: the place goes with it, and the old side's other units fall back.
     const remaining = formationsAt(ctx.s, f.location, from);
-    if (strengthOf(remaining) < f.strength) {
-      // The old side's remaining units there fall back.
-      const fallback = retreatTarget(ctx, f.location, from);
-      for (const g of remaining) if (fallback) g.location = fallback;
-      if (!fallback) for (const g of remaining) inflictLosses(ctx, [g], g.strength);
-      setControl(ctx, f.location, to === 'none' ? 'local' : to);
+    const fallback = retreatTarget(ctx, f.location, from);
+    for (const g of remaining) {
+      if (fallback) g.location = fallback;
+      else inflictLosses(ctx, [g], g.strength);
     }
+    setControl(ctx, f.location, to === 'none' ? 'local' : to);
+  } else if (place && place.controller !== (to === 'none' ? 'local' : to)) {
+    // A minority unit slips away to its new side's lines, or scatters if it cannot reach them.
+    const refuge = retreatTarget(ctx, f.location, to);
+    if (refuge) f.location = refuge;
+    else inflictLosses(ctx, [f], f.strength);
   }
 }
 

@@ -151,6 +151,10 @@ export function diplomacyPhase(ctx: Ctx): void {
         break;
       case 'propose-ceasefire': {
         const by = o.actor as Role;
+        if (s.talks.proposal?.turn === s.turn) {
+          say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} backed the ceasefire proposal already on the table.`, actors: [by] });
+          break;
+        }
         s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
         say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} proposed a ceasefire: ${describeTerms(o.terms)}.`, actors: [by] });
         if (s.talks.stage === 'none') setStage(ctx, 'talks', 'A ceasefire proposal put the parties in talks, directly or through intermediaries.');

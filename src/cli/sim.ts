@@ -1,0 +1,147 @@
+// The headless runner: plays whole games with the AI for every actor and prints what happened.
+//   npm run sim -- --scenario sirte-2020 --seed 42 [--role gna|lna|mediator] [--runs N] [--json]
+import { parseArgs } from 'node:util';
+import { otherActorsOrders } from '../sim/ai.ts';
+import {
+  formatProblems,
+  type GameRecord,
+  type Policy,
+  playGame,
+  ROLES,
+  type Role,
+  type Scenario,
+  stateHash,
+} from '../sim/index.ts';
+import { loadScenarioFile, scenarioIds } from './files.ts';
+
+const HELP = `Ceasefire Line — headless runner
+
+Plays a scenario from a seed with the AI for every actor, and prints a turn-by-turn summary,
+the ending, the score and the final state hash. With --runs it plays many seeds and prints
+the distribution of endings.
+
+Usage: npm run sim -- [options]
+
+Options:
+  --scenario <id|file>  scenario id from levels/scenarios (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
+  --seed <text>         the game's seed (default 1); with --runs, seeds are <seed>-1 … <seed>-N
+  --role <role>         gna, lna or mediator: that role plays the baseline AI as "the player" (default: all AI)
+  --runs <N>            play N seeds (1 to 100000) and print the distribution of endings
+  --json                print machine-readable JSON instead of text
+  --help                show this help
+`;
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  let values: ReturnType<typeof parseArgs<{ options: typeof options; strict: true }>>['values'];
+  const options = {
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    role: { type: 'string' },
+    runs: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+  } as const;
+  try {
+    ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const role = values.role;
+  if (role !== undefined && !ROLES.includes(role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${role}"`);
+  let runs: number | undefined;
+  if (values.runs !== undefined) {
+    runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new UsageError(`--runs must be a whole number from 1 to 100000, not "${values.runs}"`);
+  }
+  const seed = values.seed ?? '1';
+  if (seed.length === 0 || seed.length > 200) throw new UsageError('--seed must be 1 to 200 characters');
+  return { scenario: values.scenario ?? 'sirte-2020', seed, role: role as Role | undefined, runs, json: values.json ?? false, help: values.help ?? false };
+}
+
+/** The "player" in a headless game plays the same baseline AI as everyone else. */
+function aiPolicy(role: Role): Policy {
+  return (scenario, state) => otherActorsOrders(scenario, state, null).orders.filter((o) => o.actor === role);
+}
+
+function summaryLine(scenario: Scenario, game: GameRecord, turn: number): string {
+  const log = game.state.log[turn];
+  if (!log) return '';
+  return `${String(log.turn).padStart(2)} ${log.date}  GNA ${String(log.gnaPlaces).padStart(2)} places ${String(log.gnaStrength).padStart(4)}00 fighters $${String(log.gnaMoney).padStart(4)}M | LNA ${String(log.lnaPlaces).padStart(2)} places ${String(log.lnaStrength).padStart(4)}00 fighters $${String(log.lnaMoney).padStart(4)}M | oil ${String(log.oilOutput).padStart(4)}k b/d  civilians ${log.casualties}  escalation ${log.escalation}  talks ${log.talks} (trust ${log.trust})`;
+}
+
+function playOne(scenario: Scenario, seed: string, role: Role | undefined): GameRecord {
+  return playGame(scenario, seed, role ? { role, policy: aiPolicy(role) } : {});
+}
+
+export function main(argv: string[], out: (line: string) => void = console.log): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out(`error: ${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.help) {
+    out(HELP);
+    return 0;
+  }
+  const loaded = loadScenarioFile(args.scenario);
+  if (!loaded.ok) {
+    out(`error: the scenario could not be loaded:\n${formatProblems(loaded.error)}`);
+    return 1;
+  }
+  const scenario = loaded.value;
+  if (args.runs === undefined) {
+    const game = playOne(scenario, args.seed, args.role);
+    const ending = game.state.ending!;
+    const hash = stateHash(game.state);
+    if (args.json) {
+      out(JSON.stringify({ scenario: scenario.id, seed: args.seed, role: args.role ?? null, turns: game.orders.length, ending, hash, log: game.state.log }, null, 2));
+      return 0;
+    }
+    out(`${scenario.title} — seed "${args.seed}"${args.role ? `, ${args.role} played by the baseline AI` : ', all actors AI'}\n`);
+    for (let t = 0; t < game.state.log.length; t++) out(summaryLine(scenario, game, t));
+    out(`\nEnding: ${ending.kind}${ending.winner ? ` (${scenario.sides[ending.winner].shortName})` : ''} on turn ${ending.turn}. ${ending.text}`);
+    for (const r of ROLES) {
+      const s = ending.scores[r];
+      out(`Score ${r.padEnd(8)} ${String(s.total).padStart(3)}  (territory ${s.parts.territory}, lives ${s.parts.lives}, legitimacy ${s.parts.legitimacy}, stability ${s.parts.stability}, escalation avoided ${s.parts.escalation})`);
+    }
+    out(`Final state hash: ${hash}`);
+    return 0;
+  }
+  const counts = new Map<string, number>();
+  const scores: Record<Role, number[]> = { gna: [], lna: [], mediator: [] };
+  for (let i = 1; i <= args.runs; i++) {
+    const game = playOne(scenario, `${args.seed}-${i}`, args.role);
+    const e = game.state.ending!;
+    const key = `${e.kind}${e.winner ? `:${e.winner}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const r of ROLES) scores[r].push(e.scores[r].total);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (args.json) {
+    out(JSON.stringify({ scenario: scenario.id, seed: args.seed, runs: args.runs, endings: Object.fromEntries(rows), medianScore: { gna: median(scores.gna), lna: median(scores.lna), mediator: median(scores.mediator) } }, null, 2));
+    return 0;
+  }
+  out(`${scenario.title} — ${args.runs} games, seeds "${args.seed}-1" … "${args.seed}-${args.runs}"\n`);
+  out('ending                     games   share');
+  for (const [key, n] of rows) out(`${key.padEnd(26)} ${String(n).padStart(6)}  ${((n * 100) / args.runs).toFixed(1).padStart(5)}%`);
+  out(`\nMedian score: GNA ${median(scores.gna)}, LNA ${median(scores.lna)}, mediator ${median(scores.mediator)}`);
+  return 0;
+}
+
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}
