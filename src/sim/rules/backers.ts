@@ -90,7 +90,8 @@ export function backersPhase(ctx: Ctx): void {
   const before = ctx.s.country.escalation;
   const index = escalationIndex(ctx.scenario, ctx.s);
   // Escalation rises at once but cools slowly: fear outlasts its causes.
-  ctx.s.country.escalation = Math.max(index, before - 4);
+  // At the top, a regional war has begun and does not cool.
+  ctx.s.country.escalation = before >= REGIONAL_WAR ? REGIONAL_WAR : Math.max(index, before - 4);
   if (ctx.s.country.escalation >= before + 8) {
     say(ctx, {
       mechanic: 'escalation',

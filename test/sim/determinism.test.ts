@@ -1,0 +1,56 @@
+// The game is a pure function of (scenario, seed, orders).
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, newGame, otherActorsOrders, playGame, replayOrders, resolveTurn, stateHash } from '../../src/sim/index.ts';
+import { mini } from '../fixtures/mini.ts';
+
+describe('determinism', () => {
+  it('the same seed and orders give the same hashes, turn by turn', () => {
+    const a = playGame(mini, 'same');
+    const b = playGame(mini, 'same');
+    expect(a.hashes).toEqual(b.hashes);
+    expect(stateHash(a.state)).toBe(stateHash(b.state));
+  });
+
+  it('different seeds give different games', () => {
+    const hashes = new Set(['s1', 's2', 's3', 's4', 's5'].map((seed) => stateHash(playGame(mini, seed).state)));
+    expect(hashes.size).toBe(5);
+  });
+
+  it('a state saved mid-game as JSON and loaded again continues exactly', () => {
+    const full = playGame(mini, 'resume');
+    let state = newGame(mini, 'resume');
+    for (let t = 0; t < full.orders.length; t++) {
+      if (t === 2) state = JSON.parse(JSON.stringify(state)); // save and load
+      state = resolveTurn(mini, state, full.orders[t]!).state;
+      expect(stateHash(state)).toBe(full.hashes[t]);
+    }
+  });
+
+  it('replaying the recorded orders reproduces every hash', () => {
+    const game = playGame(mini, 'replay');
+    const again = replayOrders(mini, 'replay', [], game.orders);
+    expect(again.hashes).toEqual(game.hashes);
+  });
+
+  it('the order in which actors hand in their orders does not matter', () => {
+    const s = newGame(mini, 'order');
+    const orders = otherActorsOrders(mini, s, null).orders;
+    const forward = resolveTurn(mini, s, orders).state;
+    // Orders of one actor keep their own sequence; across actors the order is canonical.
+    const byActor = [...orders].sort((a, b) => (a.actor < b.actor ? 1 : a.actor > b.actor ? -1 : 0));
+    expect(stateHash(resolveTurn(mini, s, byActor).state)).toBe(stateHash(forward));
+  });
+
+  it('resolveTurn does not change the state it is given', () => {
+    const s = newGame(mini, 'pure');
+    const before = canonicalJson(s);
+    resolveTurn(mini, s, otherActorsOrders(mini, s, null).orders);
+    expect(canonicalJson(s)).toBe(before);
+  });
+
+  it('the canonical hash ignores key order but not values', () => {
+    expect(stateHash({ a: 1, b: [1, 2] })).toBe(stateHash({ b: [1, 2], a: 1 }));
+    expect(stateHash({ a: 1 })).not.toBe(stateHash({ a: 2 }));
+    expect(stateHash({ a: 1 })).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
