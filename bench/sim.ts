@@ -1,0 +1,61 @@
+// Benchmark of the simulation core: one whole flagship game with every actor AI, and
+// 1,000 seeded games on one core. Prints medians so figures compare across commits.
+import { loadScenarioFile } from '../src/cli/files.ts';
+import { newGame, otherActorsOrders, playGame, resolveTurn, type State } from '../src/sim/index.ts';
+
+export interface SimFigures {
+  scenario: string;
+  medianGameMs: number;
+  p95GameMs: number;
+  batchGames: number;
+  batchSeconds: number;
+  gamesPerSecond: number;
+  medianAiTurnMs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function benchSim(id = 'sirte-2020', batch = 1000): SimFigures {
+  const loaded = loadScenarioFile(id);
+  if (!loaded.ok) throw new Error(`cannot load ${id}`);
+  const scenario = loaded.value;
+  // Warm up the JIT so the figures describe steady play.
+  for (let i = 0; i < 30; i++) playGame(scenario, `warm-${i}`);
+  const games: number[] = [];
+  for (let i = 0; i < 101; i++) {
+    const t = performance.now();
+    playGame(scenario, `bench-${i}`);
+    games.push(performance.now() - t);
+  }
+  const start = performance.now();
+  for (let i = 0; i < batch; i++) playGame(scenario, `batch-${i}`);
+  const batchSeconds = (performance.now() - start) / 1000;
+  // The AI's share: all decisions of one turn, timed on every state of a real game.
+  const states: State[] = [];
+  for (let s = newGame(scenario, 'ai-timing'); !s.ending; s = resolveTurn(scenario, s, otherActorsOrders(scenario, s, null).orders).state) states.push(s);
+  const aiTurns: number[] = [];
+  for (let rep = 0; rep < 20; rep++) {
+    for (const s of states) {
+      const t = performance.now();
+      otherActorsOrders(scenario, s, null);
+      aiTurns.push(performance.now() - t);
+    }
+  }
+  const sorted = [...games].sort((a, b) => a - b);
+  return {
+    scenario: id,
+    medianGameMs: round(median(games)),
+    p95GameMs: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    batchGames: batch,
+    batchSeconds: round(batchSeconds),
+    gamesPerSecond: Math.round(batch / batchSeconds),
+    medianAiTurnMs: round(median(aiTurns), 3),
+  };
+}
+
+export function formatSim(f: SimFigures): string {
+  return `sim core (${f.scenario}): median game ${f.medianGameMs} ms (p95 ${f.p95GameMs} ms); ${f.batchGames} games in ${f.batchSeconds} s = ${f.gamesPerSecond} games/s on one core (target: 1,000 in ≤ 5 s); all AI decisions of a turn, median ${f.medianAiTurnMs} ms`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(formatSim(benchSim(process.argv[2] ?? 'sirte-2020')));

@@ -1,0 +1,45 @@
+// Fog of war: each role sees its own numbers exactly and the others' as estimates.
+import { describe, expect, it } from 'vitest';
+import { newGame, viewFor } from '../../src/sim/index.ts';
+import { estimate } from '../../src/sim/fog.ts';
+import { mini } from '../fixtures/mini.ts';
+
+describe('fog of war', () => {
+  const s = newGame(mini, 'fog');
+
+  it('a side sees its own units exactly and the enemy as a range', () => {
+    const view = viewFor(mini, s, 'gna');
+    const own = view.formations.find((f) => f.id === 'west-guard')!;
+    const enemy = view.formations.find((f) => f.id === 'east-guard')!;
+    expect(own.strength).toBe(40);
+    expect(enemy.strength).toBeNull();
+    expect(enemy.loyalty).toBeNull();
+    expect(enemy.estimate.high).toBeGreaterThan(enemy.estimate.low);
+    expect(view.sides.gna.exact).toBe(true);
+    expect(view.sides.lna.exact).toBe(false);
+    expect(view.sides.lna.state).toBeNull();
+  });
+
+  it('the mediator sees both sides through public reports', () => {
+    const view = viewFor(mini, s, 'mediator');
+    expect(view.formations.every((f) => f.strength === null)).toBe(true);
+  });
+
+  it.each([
+    [10, 90],
+    [50, 50],
+    [90, 10],
+  ])('better intelligence (%i vs %i) gives narrower ranges', (good, poor) => {
+    const wide = estimate(100, poor, 'k');
+    const narrow = estimate(100, good, 'k');
+    expect(narrow.high - narrow.low).toBeLessThanOrEqual(wide.high - wide.low + (good === poor ? 0 : 0));
+    if (good > poor) expect(narrow.high - narrow.low).toBeLessThan(wide.high - wide.low);
+  });
+
+  it('an estimate is stable within a turn (asking twice gives the same range) and is never negative', () => {
+    const a = viewFor(mini, s, 'gna').formations.find((f) => f.id === 'east-guard')!.estimate;
+    const b = viewFor(mini, s, 'gna').formations.find((f) => f.id === 'east-guard')!.estimate;
+    expect(a).toEqual(b);
+    expect(estimate(0, 0, 'x').low).toBe(0);
+  });
+});
