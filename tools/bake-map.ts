@@ -24,6 +24,12 @@ const HEIGHT = 1700;
 const MARGIN = { top: 210, right: 200, bottom: 80, left: 200 };
 /** Douglas-Peucker tolerance (canvas units) for the countries around Libya; Libya is kept whole. */
 const NEIGHBOUR_TOLERANCE = 1.5;
+/** Land beyond the canvas, so that a wide window never shows an edge of the world. */
+const BLEED = { top: 520, right: 1000, bottom: 520, left: 1000 };
+/** Coarser outlines for the lands that only fill the edges. */
+const FAR_TOLERANCE = 5;
+/** Islands smaller than this (square canvas units) are left out of the far lands. */
+const FAR_MIN_AREA = 300;
 
 /** ISO 3166 numeric codes (as world-atlas spells them) and the role each plays on the map. */
 const LIBYA = '434';
@@ -35,8 +41,7 @@ const NEIGHBOURS: Record<string, string> = {
   '729': 'Sudan',
   '818': 'Egypt',
 };
-/** Coasts across the sea: drawn as land, but muted further and unnamed. */
-const ACROSS_THE_SEA: Record<string, string> = { '380': 'Italy', '470': 'Malta', '300': 'Greece' };
+// Every other country that reaches into the bleed is drawn as land, muted further and unnamed.
 
 const atlasPath = resolve(root, 'node_modules/world-atlas/countries-50m.json');
 const topology = JSON.parse(readFileSync(atlasPath, 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -52,10 +57,10 @@ const projection = geoMercator().fitExtent(
   ],
   libya as GeoPermissibleObjects,
 );
-// Clip to the canvas (a little beyond it, so no clipped edge shows).
+// Clip to the canvas and its bleed (a little beyond, so no clipped edge shows).
 projection.clipExtent([
-  [-20, -20],
-  [WIDTH + 20, HEIGHT + 20],
+  [-BLEED.left - 20, -BLEED.top - 20],
+  [WIDTH + BLEED.right + 20, HEIGHT + BLEED.bottom + 20],
 ]);
 
 type Pt = [number, number];
@@ -117,7 +122,7 @@ function simplify(points: Pt[], tolerance: number): Pt[] {
 }
 
 /** Rounds, drops repeated points and slivers; returns flat [x0, y0, x1, y1, ...] rings. */
-function bake(f: Feature, tolerance: number): number[][] {
+function bake(f: Feature, tolerance: number, minArea = 4): number[][] {
   const baked: number[][] = [];
   for (const ring of rings(f)) {
     const simple = simplify(ring, tolerance);
@@ -132,7 +137,7 @@ function bake(f: Feature, tolerance: number): number[][] {
       px = rx;
       py = ry;
     }
-    if (flat.length >= 6 && ringArea(flat) >= 4) baked.push(flat);
+    if (flat.length >= 6 && ringArea(flat) >= minArea) baked.push(flat);
   }
   return baked;
 }
@@ -146,15 +151,22 @@ function ringArea(flat: number[]): number {
   return Math.abs(sum) / 2;
 }
 
+/** Where a country's name goes: the centre of the part of it inside the canvas. */
 function labelPoint(f: Feature): [number, number] {
+  const clip = projection.clipExtent();
+  projection.clipExtent([
+    [0, 0],
+    [WIDTH, HEIGHT],
+  ]);
   const [x, y] = geoPath(projection).centroid(f as GeoPermissibleObjects);
+  projection.clipExtent(clip);
   return [Math.round(x), Math.round(y)];
 }
 
 interface CountryOut {
   id: string;
   name: string;
-  role: 'libya' | 'neighbour' | 'across-sea';
+  role: 'libya' | 'neighbour' | 'other';
   label?: [number, number];
   rings: number[][];
 }
@@ -165,17 +177,19 @@ for (const [id, name] of Object.entries(NEIGHBOURS)) {
   if (!f) throw new Error(`${name} (${id}) not found`);
   list.push({ id, name, role: 'neighbour', label: labelPoint(f), rings: bake(f, NEIGHBOUR_TOLERANCE) });
 }
-for (const [id, name] of Object.entries(ACROSS_THE_SEA)) {
-  const f = byId.get(id);
-  if (!f) throw new Error(`${name} (${id}) not found`);
-  const r = bake(f, NEIGHBOUR_TOLERANCE);
-  if (r.length) list.push({ id, name, role: 'across-sea', rings: r });
+for (const f of countries.features) {
+  const id = String(f.id);
+  if (id === LIBYA || id in NEIGHBOURS) continue;
+  const r = bake(f, FAR_TOLERANCE, FAR_MIN_AREA);
+  if (r.length) list.push({ id, name: f.properties.name, role: 'other', rings: r });
 }
 
 const asset = {
   source: 'Natural Earth 1:50m admin 0 countries, via world-atlas 2.0.2 (countries-50m.json); public domain',
   width: WIDTH,
   height: HEIGHT,
+  // Land is drawn this far beyond the canvas on each side.
+  bleed: BLEED,
   // Spherical Mercator: x = translate[0] + scale * λ, y = translate[1] - scale * ln(tan(π/4 + φ/2)),
   // λ and φ in radians, center and rotation zero.
   projection: {

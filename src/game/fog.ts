@@ -1,0 +1,103 @@
+// What the player may see of the forces on the map. The sim core's viewFor decides (fog
+// of war); this module only reads its answer into shapes the panels and the map can show.
+import type { GameSession } from './session.ts';
+import { viewFor } from './sim.ts';
+import type { FormationDef, PlayerView, SideId } from './sim-types.ts';
+
+export type ForceSide = SideId | 'none';
+
+export interface SeenFormation {
+  id: string;
+  name: string;
+  kind: string;
+  side: ForceSide;
+  location: string;
+  /** Exact strength in hundreds when known (null: only the range is known). */
+  strength: number | null;
+  low: number;
+  high: number;
+  loyalty: number | null;
+  backer?: string;
+}
+
+export interface SeenForces {
+  side: ForceSide;
+  low: number;
+  high: number;
+  exact: boolean;
+  formations: SeenFormation[];
+}
+
+const viewCache = new WeakMap<object, PlayerView>();
+
+export function viewOf(session: GameSession): PlayerView {
+  const state = session.state;
+  let view = viewCache.get(state);
+  if (!view) {
+    view = viewFor(session.scenario, state, session.role);
+    viewCache.set(state, view);
+  }
+  return view;
+}
+
+function defOf(session: GameSession, id: string): FormationDef | undefined {
+  return session.scenario.formations.find((f) => f.id === id) ?? session.scenario.reserves.find((f) => f.id === id);
+}
+
+/** Every formation the player can see, with exact numbers or estimates. */
+export function seenFormations(session: GameSession): SeenFormation[] {
+  const seen: SeenFormation[] = [];
+  for (const f of viewOf(session).formations) {
+    if (f.estimate.high <= 0 && !f.strength) continue;
+    const def = defOf(session, f.id);
+    seen.push({
+      id: f.id,
+      name: def?.name ?? f.id,
+      kind: def?.kind ?? 'militia',
+      side: f.side,
+      location: f.location,
+      strength: f.strength,
+      low: f.strength ?? f.estimate.low,
+      high: f.strength ?? f.estimate.high,
+      loyalty: f.loyalty,
+      backer: def?.backer,
+    });
+  }
+  return seen;
+}
+
+export function forcesAt(place: string, all: SeenFormation[]): SeenForces[] {
+  const bySide = new Map<ForceSide, SeenForces>();
+  for (const f of all) {
+    if (f.location !== place) continue;
+    let entry = bySide.get(f.side);
+    if (!entry) {
+      entry = { side: f.side, low: 0, high: 0, exact: true, formations: [] };
+      bySide.set(f.side, entry);
+    }
+    entry.low += f.low;
+    entry.high += f.high;
+    entry.exact &&= f.strength !== null;
+    entry.formations.push(f);
+  }
+  const order: ForceSide[] = ['gna', 'lna', 'none'];
+  return [...bySide.values()].sort((a, b) => order.indexOf(a.side) - order.indexOf(b.side));
+}
+
+/** Strength in hundreds → "1,200" fighters. */
+export function fighters(hundreds: number): string {
+  return (hundreds * 100).toLocaleString('en-GB');
+}
+
+/** Short form for map counters: 45 → "4.5k", 8 → "800". */
+export function shortStrength(hundreds: number): string {
+  if (hundreds < 10) return String(hundreds * 100);
+  const k = hundreds / 10;
+  return `${k >= 10 ? Math.round(k) : Math.round(k * 10) / 10}k`;
+}
+
+export function strengthText(f: { low: number; high: number; exact: boolean }, short = false): string {
+  const fmt = short ? shortStrength : fighters;
+  if (f.exact || f.low === f.high) return fmt(f.low);
+  return `~${fmt(f.low)}–${fmt(f.high)}`;
+}

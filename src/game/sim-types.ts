@@ -1,0 +1,28 @@
+// Types the presentation uses from the sim core, in one place.
+export type { PlayerView } from '../sim/fog.ts';
+export type {
+  Actor,
+  CeasefireTerms,
+  Concept,
+  Controller,
+  Ending,
+  EventDef,
+  FormationDef,
+  FormationState,
+  Order,
+  OrderPreview,
+  OrderProblem,
+  PlaceDef,
+  ReportEvent,
+  Result,
+  Role,
+  Scenario,
+  SideId,
+  State,
+  TalksStage,
+  TurnReport,
+} from '../sim/types.ts';
+
+import type { OrderPreview, OrderProblem, Result } from '../sim/types.ts';
+
+export type CheckResult = Result<OrderPreview, OrderProblem>;

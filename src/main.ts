@@ -1,0 +1,16 @@
+// Entry point: fonts and styles (bundled by Vite, nothing fetched from elsewhere), the
+// palette, settings, the test hook, then the Phaser game.
+import '@fontsource/ibm-plex-sans/latin-400.css';
+import '@fontsource/ibm-plex-sans/latin-400-italic.css';
+import '@fontsource/ibm-plex-sans/latin-600.css';
+import './ui/style.css';
+import { installHook } from './game/app.ts';
+import { applySettings, unlockAudioOnGesture } from './game/settings.ts';
+import { startGame } from './scenes/index.ts';
+import { applyPalette } from './ui/palette.ts';
+
+applyPalette();
+applySettings();
+installHook();
+unlockAudioOnGesture();
+startGame(document.getElementById('game') as HTMLElement);

@@ -1,0 +1,37 @@
+import Phaser from 'phaser';
+import { app } from '../game/app.ts';
+import { music } from '../game/settings.ts';
+import { mountBriefing } from '../ui/briefing.ts';
+import { layer } from '../ui/dom.ts';
+import { mapBackdrop } from './backdrop.ts';
+import { entered, go } from './go.ts';
+
+export class Briefing extends Phaser.Scene {
+  constructor() {
+    super('Briefing');
+  }
+
+  create(): void {
+    entered('Briefing');
+    const session = app.session;
+    if (!session) {
+      go(this, 'MainMenu');
+      return;
+    }
+    const root = layer('briefing');
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') go(this, 'MainMenu');
+    };
+    window.addEventListener('keydown', onKey);
+    this.events.once('shutdown', () => {
+      root.remove();
+      window.removeEventListener('keydown', onKey);
+    });
+    const panel = mountBriefing(root, session, {
+      start: () => go(this, 'Game'),
+      back: () => go(this, 'MainMenu'),
+    });
+    mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario);
+    music('briefing');
+  }
+}

@@ -1,0 +1,44 @@
+import Phaser from 'phaser';
+import { app } from '../game/app.ts';
+import { GameSession } from '../game/session.ts';
+import { music } from '../game/settings.ts';
+import { layer } from '../ui/dom.ts';
+import { mountEnding } from '../ui/ending.ts';
+import { showReport } from '../ui/modals.ts';
+import { mapBackdrop } from './backdrop.ts';
+import { entered, go } from './go.ts';
+
+export class Ending extends Phaser.Scene {
+  constructor() {
+    super('Ending');
+  }
+
+  create(): void {
+    entered('Ending');
+    const session = app.session;
+    if (!session) {
+      go(this, 'MainMenu');
+      return;
+    }
+    const root = layer('ending');
+    this.events.once('shutdown', () => root.remove());
+    const panel = mountEnding(root, session, {
+      menu: () => go(this, 'MainMenu'),
+      replay: () => {
+        app.session = GameSession.start({ scenarioId: session.scenario.id, seed: session.seed, role: session.role, difficulty: session.difficulty });
+        go(this, 'Briefing');
+      },
+      report: () => {
+        const report = session.reports.at(-1);
+        if (report) void showReport(root, report, session.role, session.scenario.turns);
+      },
+    });
+    const backdrop = mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario);
+    if (backdrop) {
+      for (const id of backdrop.view.placeIds()) {
+        backdrop.view.setStatus(id, { controller: session.state.places[id]?.controller ?? 'local', forces: [] });
+      }
+    }
+    music(session.state.ending?.winner === session.role ? 'victory' : 'ending');
+  }
+}

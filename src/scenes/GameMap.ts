@@ -1,0 +1,333 @@
+// The game screen: the map (Phaser) under the DOM panels (src/ui/hud.ts). The scene draws
+// the session's state, turns clicks and keys into selections, and plays each turn report
+// back as map animations before the report and event cards. It holds no rules.
+import Phaser from 'phaser';
+import { app } from '../game/app.ts';
+import { forcesAt, seenFormations, shortStrength } from '../game/fog.ts';
+import type { GameSession } from '../game/session.ts';
+import { music, settings, sfx } from '../game/settings.ts';
+import type { Concept, ReportEvent, TurnReport } from '../game/sim-types.ts';
+import { layer } from '../ui/dom.ts';
+import { Hud } from '../ui/hud.ts';
+import { confirm, firedEvents, modalOpen, showChoiceCard, showConcept, showEvent, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
+import { palette, sideColor } from '../ui/palette.ts';
+import { entered, go } from './go.ts';
+import { keepAwake } from './loop.ts';
+import { MapCamera } from './map/camera.ts';
+import { MapView } from './map/MapView.ts';
+import { isOutline, OUTLINE_KEY, worldRect } from './map/outline.ts';
+
+const DRAG_THRESHOLD = 5;
+
+export class GameMap extends Phaser.Scene {
+  private session!: GameSession;
+  private view!: MapView;
+  private cam!: MapCamera;
+  private hud!: Hud;
+  private root!: HTMLElement;
+  private selected: string | null = null;
+  /** Concepts whose card has been shown in this sitting. */
+  private conceptsShown = new Set<Concept>();
+  private resolving = false;
+
+  constructor() {
+    super('Game');
+  }
+
+  create(): void {
+    entered('Game');
+    const session = app.session;
+    const outline = this.cache.json.get(OUTLINE_KEY);
+    if (!session || !isOutline(outline)) {
+      go(this, 'MainMenu');
+      return;
+    }
+    this.session = session;
+    this.selected = null;
+    this.resolving = false;
+    // A restored game has met its concepts already.
+    this.conceptsShown = new Set(session.state.concepts);
+    if (session.history.length > 0) for (const c of session.state.concepts) this.conceptsShown.add(c);
+
+    this.view = new MapView(this, outline, { scenario: session.scenario, showPlaces: true });
+    this.cam = new MapCamera(this.cameras.main, worldRect(outline), (z) => this.view.setZoom(z));
+    this.root = layer('game');
+    this.hud = new Hud(this.root, session, {
+      selectPlace: (id) => this.select(id),
+      endTurn: () => void this.endTurn(),
+      exit: () => void this.exit(),
+      glossary: () => void showGlossary(this.root, this.session.state.concepts),
+      lastReport: () => {
+        const report = this.session.reports.at(-1) ?? this.session.opening;
+        void showReport(this.root, report, this.session.role, this.session.scenario.turns);
+      },
+      highlight: (ids) => {
+        this.view.setHighlighted(ids);
+        keepAwake();
+      },
+      zoom: (d) => this.cam.zoomBy(d > 0 ? 1.35 : 1 / 1.35),
+      decide: () => void this.decide(),
+    });
+    this.refreshMap();
+    this.frame(true);
+
+    const onResize = () => this.frame(false);
+    this.scale.on('resize', onResize);
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = session.subscribe(() => {
+      this.hud.render();
+      this.refreshMap();
+    });
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', onResize);
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+      this.root.remove();
+    });
+    this.setupPointer();
+    music('tension');
+
+    // The opening: events of turn 1, choices waiting, concepts met.
+    if (session.history.length === 0) void this.afterTurn(session.opening, false);
+    else void this.offerChoices();
+  }
+
+  /** Fits Libya into the part of the window the panels leave free. */
+  private frame(fit: boolean): void {
+    this.cam.setInsets(this.hud.insets());
+    if (fit) {
+      // Room above the coast for the labels of the coastal cities.
+      const b = this.view.libyaBounds();
+      this.cam.fit({ x: b.x, y: b.y - 70, width: b.width, height: b.height + 70 }, 12);
+    }
+  }
+
+  private select(id: string | null): void {
+    this.selected = id;
+    this.view.setSelected(id);
+    this.hud.selectPlace(id);
+    if (id) {
+      const p = this.view.placePosition(id);
+      if (p) this.cam.reveal(p.x, p.y);
+      sfx('select');
+    }
+    keepAwake();
+  }
+
+  private refreshMap(): void {
+    const s = this.session;
+    const seen = seenFormations(s);
+    for (const id of this.view.placeIds()) {
+      const ps = s.state.places[id];
+      const forces = forcesAt(id, seen).map((f) => ({
+        side: f.side === 'none' ? ('local' as const) : f.side,
+        text: f.exact || f.low === f.high ? shortStrength(f.low) : `~${shortStrength(Math.round((f.low + f.high) / 2))}`,
+      }));
+      this.view.setStatus(id, { controller: ps?.controller ?? 'local', forces, sieged: !!ps?.siegedBy, shut: ps?.shut });
+    }
+    this.view.setSelected(this.selected);
+    keepAwake();
+  }
+
+  private setupPointer(): void {
+    let down: { x: number; y: number } | null = null;
+    let dragging = false;
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      if (modalOpen()) return;
+      down = { x: p.x, y: p.y };
+      dragging = false;
+    });
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (down && p.isDown) {
+        if (!dragging && Math.hypot(p.x - down.x, p.y - down.y) > DRAG_THRESHOLD) dragging = true;
+        if (dragging) {
+          this.cam.panByScreen(p.x - p.prevPosition.x, p.y - p.prevPosition.y);
+          this.game.canvas.style.cursor = 'grabbing';
+        }
+        return;
+      }
+      const w = this.cam.screenToWorld(p.x, p.y);
+      const id = this.view.placeAt(w.x, w.y);
+      this.view.setHovered(id);
+      this.game.canvas.style.cursor = id ? 'pointer' : 'grab';
+    });
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (down && !dragging && !modalOpen()) {
+        const w = this.cam.screenToWorld(p.x, p.y);
+        this.select(this.view.placeAt(w.x, w.y));
+      }
+      down = null;
+      dragging = false;
+      this.game.canvas.style.cursor = 'grab';
+    });
+    this.input.on('gameout', () => {
+      this.view.setHovered(null);
+    });
+    this.input.on('wheel', (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
+      if (modalOpen()) return;
+      this.cam.zoomBy(Math.exp(-dy * 0.0015), { x: p.x, y: p.y });
+    });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+    if (modalOpen() || this.resolving) return;
+    if (this.hud.handleKey(e)) {
+      e.preventDefault();
+      return;
+    }
+    // Arrow keys inside the panels move through lists; on the page they pan the map.
+    const inPanel = target && target !== document.body && target.closest('.sidebar');
+    const step = 90;
+    const pan: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+      a: [step, 0],
+      d: [-step, 0],
+      w: [0, step],
+      s: [0, -step],
+    };
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const delta = pan[key];
+    if (delta && !(inPanel && key.startsWith('Arrow'))) {
+      this.cam.panByScreen(delta[0], delta[1]);
+      e.preventDefault();
+    } else if (key === '+' || key === '=') {
+      this.cam.zoomBy(1.25);
+      e.preventDefault();
+    } else if (key === '-' || key === '_') {
+      this.cam.zoomBy(1 / 1.25);
+      e.preventDefault();
+    }
+  }
+
+  private async endTurn(): Promise<void> {
+    if (this.resolving || this.session.state.ending) return;
+    this.resolving = true;
+    this.hud.setBusy(true);
+    sfx('end-turn');
+    // Let the button show "Resolving…" before the (synchronous) resolution runs.
+    await new Promise((r) => setTimeout(r, 30));
+    let report: TurnReport;
+    try {
+      report = this.session.endTurn();
+    } catch (error) {
+      console.error(error);
+      this.resolving = false;
+      this.hud.setBusy(false);
+      return;
+    }
+    await this.animate(report);
+    this.refreshMap();
+    this.resolving = false;
+    this.hud.setBusy(false);
+    await this.afterTurn(report, true);
+  }
+
+  /** Plays the report's map details: control changes, battles, strikes, moves. */
+  private async animate(report: TurnReport): Promise<void> {
+    if (settings().reducedMotion) return;
+    const items = report.events.filter((e) => e.detail && visibleTo(e, this.session.role));
+    if (items.length === 0) return;
+    const step = Math.max(160, Math.min(480, 3600 / items.length));
+    for (const e of items) {
+      if (this.playDetail(e, step)) {
+        keepAwake(step * 3);
+        await new Promise((r) => setTimeout(r, step));
+      }
+    }
+    await new Promise((r) => setTimeout(r, step));
+  }
+
+  private playDetail(e: ReportEvent, ms: number): boolean {
+    const d = e.detail;
+    if (!d) return false;
+    switch (d.type) {
+      case 'control': {
+        const ps = this.session.state.places[d.place];
+        this.view.setStatus(d.place, { controller: d.to, forces: [], sieged: !!ps?.siegedBy });
+        this.view.pulse(d.place, sideColor(d.to), ms * 2, 2);
+        sfx('capture');
+        return true;
+      }
+      case 'battle':
+        this.view.arrow(d.from, d.target, sideColor(d.attacker), ms * 2);
+        this.view.pulse(d.target, d.won ? sideColor(d.attacker) : palette.text, ms * 1.6, 1);
+        sfx('battle');
+        return true;
+      case 'strike':
+        this.view.pulse(d.target, palette.danger, ms * 1.8, 3);
+        sfx('strike');
+        return true;
+      case 'move': {
+        const f = this.session.state.formations.find((x) => x.id === d.formation);
+        if (!f || (f.side !== this.session.role && this.session.role !== 'mediator')) return false;
+        this.view.arrow(d.from, d.to, sideColor(f.side), ms * 1.6);
+        return true;
+      }
+      case 'defection': {
+        const f = this.session.state.formations.find((x) => x.id === d.formation);
+        if (!f) return false;
+        this.view.pulse(f.location, sideColor(d.to), ms * 1.6, 2);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** After a turn (or at the start): report, news, concept cards, choices, then the ending. */
+  private async afterTurn(report: TurnReport, showTheReport: boolean): Promise<void> {
+    const s = this.session;
+    if (showTheReport) await showReport(this.root, report, s.role, s.scenario.turns);
+    for (const event of firedEvents(s, report)) {
+      if (event.choice?.role === s.role) continue; // shown as a decision below
+      await showEvent(this.root, event);
+    }
+    for (const concept of this.newConcepts(report)) await showConcept(this.root, concept);
+    if (s.state.ending) {
+      go(this, 'Ending');
+      return;
+    }
+    await this.offerChoices();
+  }
+
+  private newConcepts(report: TurnReport): Concept[] {
+    const found: Concept[] = [];
+    for (const e of report.events) {
+      if (e.concept && !this.conceptsShown.has(e.concept) && visibleTo(e, this.session.role)) {
+        this.conceptsShown.add(e.concept);
+        found.push(e.concept);
+      }
+    }
+    return found;
+  }
+
+  /** Decisions waiting for the player: each becomes an event-choice order. */
+  private async decide(): Promise<void> {
+    await this.offerChoices(true);
+  }
+
+  private async offerChoices(all = false): Promise<void> {
+    const s = this.session;
+    for (const pending of s.state.pending) {
+      if (pending.role !== s.role) continue;
+      if (!all && s.queued.some((o) => o.kind === 'event-choice' && o.event === pending.event)) continue;
+      if (s.queued.some((o) => o.kind === 'event-choice' && o.event === pending.event)) continue;
+      const event = s.scenario.events.find((e) => e.id === pending.event);
+      if (!event) continue;
+      const option = await showChoiceCard(this.root, event, pending);
+      if (option) s.queue({ actor: s.role, kind: 'event-choice', event: pending.event, option });
+    }
+    this.hud.render();
+  }
+
+  private async exit(): Promise<void> {
+    const ok = await confirm(this.root, 'Leave this game?', 'The game is saved after every turn; orders queued for this turn are not. Continue from the main menu to pick it up.', 'Leave', 'Stay');
+    if (ok) go(this, 'MainMenu');
+  }
+}

@@ -1,0 +1,16 @@
+// Scene changes go through here: the shared state learns the scene, and the loop wakes.
+import type Phaser from 'phaser';
+import { app, type SceneKey } from '../game/app.ts';
+import { keepAwake } from './loop.ts';
+
+export function go(from: Phaser.Scene, key: SceneKey, data?: object): void {
+  keepAwake(1000);
+  from.scene.start(key, data);
+}
+
+/** Every scene calls this in create(): the hook and the document title follow. */
+export function entered(key: SceneKey): void {
+  app.scene = key;
+  document.body.dataset.scene = key;
+  keepAwake(600);
+}

@@ -1,0 +1,519 @@
+// Draws the map: sea, neighbours, Libya, routes, places and the forces in them.
+// Geometry lives in canvas units (the baked outline's); symbols and labels keep a constant
+// size on screen whatever the zoom (they are counter-scaled), as on a paper map.
+// Everything is drawn once and redrawn only when the zoom or the state changes.
+import Phaser from 'phaser';
+import type { Controller, PlaceDef, Scenario } from '../../game/sim-types.ts';
+import { css, palette, type SideLike } from '../../ui/palette.ts';
+import { mercator, type Outline, worldRect } from './outline.ts';
+import { drawPlaceIcon, drawSideBadge, iconRadius, placePriority } from './symbols.ts';
+
+export const FONT = '"IBM Plex Sans", "Segoe UI", system-ui, sans-serif';
+const RESOLUTION = Math.min(2, Math.max(1, Math.ceil(window.devicePixelRatio || 1)));
+
+export interface ForceBadge {
+  side: SideLike;
+  /** What the counter shows: "4.5k", "~2–4k". */
+  text: string;
+}
+
+export interface PlaceStatus {
+  controller: Controller;
+  forces: ForceBadge[];
+  sieged?: boolean;
+  shut?: boolean;
+}
+
+interface PlaceNode {
+  def: PlaceDef;
+  x: number;
+  y: number;
+  radius: number;
+  priority: number;
+  container: Phaser.GameObjects.Container;
+  icon: Phaser.GameObjects.Graphics;
+  ring: Phaser.GameObjects.Graphics;
+  label: Phaser.GameObjects.Text;
+  forces: Phaser.GameObjects.Container;
+  status: PlaceStatus;
+}
+
+export interface MapViewOptions {
+  scenario?: Scenario | null;
+  /** Show places and routes (the game) or only the land (menus). */
+  showPlaces: boolean;
+}
+
+const TEXT_HALO = css(palette.bg);
+
+export class MapView {
+  readonly outline: Outline;
+  readonly project: (lat: number, lon: number) => { x: number; y: number };
+  private readonly scene: Phaser.Scene;
+  private readonly land: Phaser.GameObjects.Graphics;
+  private readonly routes: Phaser.GameObjects.Graphics;
+  private readonly nodes = new Map<string, PlaceNode>();
+  private readonly fixedLabels: Phaser.GameObjects.Text[] = [];
+  private readonly scenario: Scenario | null;
+  private zoom = 1;
+  private selected: string | null = null;
+  private hovered: string | null = null;
+  private highlighted = new Set<string>();
+
+  constructor(scene: Phaser.Scene, outline: Outline, options: MapViewOptions) {
+    this.scene = scene;
+    this.outline = outline;
+    this.project = mercator(outline);
+    this.scenario = options.scenario ?? null;
+
+    const world = worldRect(outline);
+    scene.add.rectangle(world.x + world.width / 2, world.y + world.height / 2, world.width * 3, world.height * 3, palette.sea).setDepth(0);
+    this.land = scene.add.graphics().setDepth(1);
+    this.routes = scene.add.graphics().setDepth(2);
+    this.addFixedLabels();
+    if (options.showPlaces && this.scenario) this.addPlaces(this.scenario);
+    this.setZoom(1);
+  }
+
+  get width(): number {
+    return this.outline.width;
+  }
+
+  get height(): number {
+    return this.outline.height;
+  }
+
+  /** Libya's bounding box, for fitting the camera. */
+  libyaBounds(): { x: number; y: number; width: number; height: number } {
+    const libya = this.outline.countries.find((c) => c.role === 'libya');
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const ring of libya?.rings ?? []) {
+      for (let i = 0; i < ring.length; i += 2) {
+        minX = Math.min(minX, ring[i] as number);
+        maxX = Math.max(maxX, ring[i] as number);
+        minY = Math.min(minY, ring[i + 1] as number);
+        maxY = Math.max(maxY, ring[i + 1] as number);
+      }
+    }
+    if (!Number.isFinite(minX)) return { x: 0, y: 0, width: this.width, height: this.height };
+    return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  }
+
+  placePosition(id: string): { x: number; y: number } | null {
+    const node = this.nodes.get(id);
+    return node ? { x: node.x, y: node.y } : null;
+  }
+
+  placeIds(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  /** The place under a world point, within its icon plus a margin (screen pixels). */
+  placeAt(worldX: number, worldY: number, marginPx = 8): string | null {
+    let best: string | null = null;
+    let bestD = Number.POSITIVE_INFINITY;
+    for (const [id, node] of this.nodes) {
+      const d = Math.hypot(node.x - worldX, node.y - worldY) * this.zoom;
+      if (d <= node.radius + marginPx && d < bestD) {
+        best = id;
+        bestD = d;
+      }
+    }
+    return best;
+  }
+
+  setZoom(zoom: number): void {
+    this.zoom = zoom;
+    this.drawLand();
+    this.drawRoutes();
+    const inv = 1 / zoom;
+    for (const node of this.nodes.values()) node.container.setScale(inv);
+    for (const label of this.fixedLabels) label.setScale(inv);
+    this.layoutLabels();
+  }
+
+  setStatus(id: string, status: PlaceStatus): void {
+    const node = this.nodes.get(id);
+    if (!node) return;
+    node.status = status;
+    this.drawNode(node);
+  }
+
+  setSelected(id: string | null): void {
+    const before = this.selected;
+    this.selected = id;
+    for (const key of [before, id]) {
+      const node = key ? this.nodes.get(key) : undefined;
+      if (node) this.drawNode(node);
+    }
+    this.layoutLabels();
+  }
+
+  setHovered(id: string | null): void {
+    if (id === this.hovered) return;
+    const before = this.hovered;
+    this.hovered = id;
+    for (const key of [before, id]) {
+      const node = key ? this.nodes.get(key) : undefined;
+      if (node) this.drawNode(node);
+    }
+    this.layoutLabels();
+  }
+
+  /** Places an order or report points at (drawn with a soft ring). */
+  setHighlighted(ids: Iterable<string>): void {
+    const before = this.highlighted;
+    this.highlighted = new Set(ids);
+    for (const id of new Set([...before, ...this.highlighted])) {
+      const node = this.nodes.get(id);
+      if (node) this.drawNode(node);
+    }
+  }
+
+  // ------------------------------------------------------------------ effects (animations)
+
+  /** An expanding ring at a place (control change, strike, battle). */
+  pulse(id: string, color: number, durationMs: number, rings = 2): void {
+    const node = this.nodes.get(id);
+    if (!node) return;
+    for (let i = 0; i < rings; i++) {
+      const circle = this.scene.add.circle(node.x, node.y, 14 / this.zoom, color, 0).setStrokeStyle(3 / this.zoom, color, 1).setDepth(7);
+      this.scene.tweens.add({
+        targets: circle,
+        scale: 3.2,
+        alpha: 0,
+        delay: (i * durationMs) / (rings + 1),
+        duration: durationMs,
+        ease: 'Cubic.easeOut',
+        onComplete: () => circle.destroy(),
+      });
+    }
+  }
+
+  /** An arrow from one place to another (movement, attack), fading out. */
+  arrow(from: string, to: string, color: number, durationMs: number): void {
+    const a = this.nodes.get(from);
+    const b = this.nodes.get(to);
+    if (!a || !b) return;
+    const g = this.scene.add.graphics().setDepth(7);
+    const w = 4 / this.zoom;
+    const angle = Math.atan2(b.y - a.y, b.x - a.x);
+    const head = 14 / this.zoom;
+    const trim = (b.radius + 6) / this.zoom;
+    const ex = b.x - Math.cos(angle) * trim;
+    const ey = b.y - Math.sin(angle) * trim;
+    g.lineStyle(w, color, 1);
+    g.lineBetween(a.x, a.y, ex - Math.cos(angle) * head * 0.6, ey - Math.sin(angle) * head * 0.6);
+    g.fillStyle(color, 1);
+    g.fillTriangle(
+      ex,
+      ey,
+      ex - Math.cos(angle - 0.45) * head,
+      ey - Math.sin(angle - 0.45) * head,
+      ex - Math.cos(angle + 0.45) * head,
+      ey - Math.sin(angle + 0.45) * head,
+    );
+    g.setAlpha(0);
+    this.scene.tweens.chain({
+      targets: g,
+      tweens: [
+        { alpha: 1, duration: durationMs * 0.3 },
+        { alpha: 0, duration: durationMs * 0.7, delay: durationMs * 0.4 },
+      ],
+      onComplete: () => g.destroy(),
+    });
+  }
+
+  // ------------------------------------------------------------------ drawing
+
+  private drawLand(): void {
+    const g = this.land;
+    const z = this.zoom;
+    g.clear();
+    // Graticule every 2 degrees, faint: the map reads as a map.
+    g.lineStyle(1 / z, palette.seaLine, 0.35);
+    for (let lon = -8; lon <= 44; lon += 2) {
+      const a = this.project(8, lon);
+      const b = this.project(42, lon);
+      g.lineBetween(a.x, a.y, b.x, b.y);
+    }
+    for (let lat = 8; lat <= 42; lat += 2) {
+      const a = this.project(lat, -8);
+      const b = this.project(lat, 44);
+      g.lineBetween(a.x, a.y, b.x, b.y);
+    }
+    // A shallow-water halo along every coast.
+    for (const country of this.outline.countries) {
+      for (const ring of country.rings) {
+        g.lineStyle(14 / z, palette.seaLine, 0.45);
+        g.strokePoints(points(ring), true);
+      }
+    }
+    for (const role of ['other', 'neighbour', 'libya'] as const) {
+      const fill = role === 'libya' ? palette.libya : role === 'neighbour' ? palette.neighbour : palette.otherLand;
+      const edge = role === 'libya' ? palette.libyaEdge : palette.neighbourEdge;
+      for (const country of this.outline.countries.filter((c) => c.role === role)) {
+        for (const ring of country.rings) {
+          const pts = points(ring);
+          g.fillStyle(fill, 1);
+          g.fillPoints(pts, true);
+          g.lineStyle((role === 'libya' ? 2 : 1.2) / z, edge, role === 'libya' ? 0.9 : 0.8);
+          g.strokePoints(pts, true);
+        }
+      }
+    }
+  }
+
+  private drawRoutes(): void {
+    const g = this.routes;
+    g.clear();
+    if (!this.scenario || this.nodes.size === 0) return;
+    const z = this.zoom;
+    for (const route of this.scenario.map.routes) {
+      const a = this.nodes.get(route.from);
+      const b = this.nodes.get(route.to);
+      if (!a || !b) continue;
+      if (route.kind === 'coastal-road') {
+        g.lineStyle(5 / z, palette.bg, 0.35);
+        g.lineBetween(a.x, a.y, b.x, b.y);
+        g.lineStyle(3 / z, palette.coastalRoad, 0.95);
+        g.lineBetween(a.x, a.y, b.x, b.y);
+      } else if (route.kind === 'desert-road') {
+        g.lineStyle(2.2 / z, palette.desertRoad, 0.95);
+        dashed(g, a.x, a.y, b.x, b.y, 10 / z, 6 / z);
+      } else {
+        g.lineStyle(1.8 / z, palette.track, 0.9);
+        dashed(g, a.x, a.y, b.x, b.y, 2.5 / z, 5 / z);
+      }
+    }
+  }
+
+  private addFixedLabels(): void {
+    const style = (size: number, color: number, italic = false): Phaser.Types.GameObjects.Text.TextStyle => ({
+      fontFamily: FONT,
+      fontSize: `${size}px`,
+      fontStyle: italic ? 'italic' : '',
+      color: css(color),
+      resolution: RESOLUTION,
+    });
+    for (const country of this.outline.countries) {
+      if (country.role !== 'neighbour' || !country.label) continue;
+      const [x, y] = country.label;
+      // Keep neighbour names inside the canvas and off Libya's edge.
+      const lx = Phaser.Math.Clamp(x, 110, this.outline.width - 110);
+      const ly = Phaser.Math.Clamp(y, 80, this.outline.height - 50);
+      const t = this.scene.add.text(lx, ly, spaced(country.name), style(13, palette.textMuted)).setOrigin(0.5).setAlpha(0.75).setDepth(3);
+      this.fixedLabels.push(t);
+    }
+    const sea = this.project(33.9, 17.5);
+    this.fixedLabels.push(
+      this.scene.add.text(sea.x, sea.y, 'Mediterranean Sea', style(16, palette.seaLabel, true)).setOrigin(0.5).setDepth(3),
+    );
+    const gulf = this.project(31.75, 18.4);
+    this.fixedLabels.push(this.scene.add.text(gulf.x, gulf.y, 'Gulf of Sirte', style(12, palette.seaLabel, true)).setOrigin(0.5).setDepth(3));
+    // Region names scale with the map, like lettering printed on it.
+    const regions: [string, number, number][] = [
+      ['TRIPOLITANIA', 30.6, 11.6],
+      ['CYRENAICA', 28.0, 21.8],
+      ['FEZZAN', 24.4, 14.6],
+    ];
+    for (const [name, lat, lon] of regions) {
+      const p = this.project(lat, lon);
+      this.scene.add
+        .text(p.x, p.y, spaced(name), { fontFamily: FONT, fontSize: '44px', fontStyle: '600', color: css(palette.lnaDark), resolution: 1 })
+        .setOrigin(0.5)
+        .setAlpha(0.22)
+        .setDepth(1.5);
+    }
+  }
+
+  private addPlaces(scenario: Scenario): void {
+    for (const def of scenario.map.places) {
+      const { x, y } = this.project(def.lat, def.lon);
+      const radius = iconRadius(def);
+      const container = this.scene.add.container(x, y).setDepth(4 + (10_000 - placePriority(def)) / 1e7);
+      const ring = this.scene.add.graphics();
+      const icon = this.scene.add.graphics();
+      const label = this.scene.add
+        .text(radius + 6, 0, mapLabel(def.name), {
+          fontFamily: FONT,
+          fontSize: def.tags.includes('capital') ? '15px' : '13px',
+          fontStyle: def.tags.includes('capital') || def.population >= 100 ? '600' : '',
+          color: css(palette.text),
+          stroke: TEXT_HALO,
+          strokeThickness: 4,
+          resolution: RESOLUTION,
+        })
+        .setOrigin(0, 0.5);
+      const forces = this.scene.add.container(radius + 6, 15);
+      container.add([ring, icon, label, forces]);
+      const node: PlaceNode = {
+        def,
+        x,
+        y,
+        radius,
+        priority: placePriority(def),
+        container,
+        icon,
+        ring,
+        label,
+        forces,
+        status: { controller: scenario.control[def.id] ?? 'local', forces: [] },
+      };
+      this.nodes.set(def.id, node);
+      this.drawNode(node);
+    }
+  }
+
+  private drawNode(node: PlaceNode): void {
+    const { icon, ring, status } = node;
+    icon.clear();
+    ring.clear();
+    const active = node.def.id === this.selected || node.def.id === this.hovered;
+    if (this.highlighted.has(node.def.id)) {
+      ring.fillStyle(palette.accent, 0.18);
+      ring.fillCircle(0, 0, node.radius + 12);
+    }
+    if (status.sieged) {
+      ring.lineStyle(2, palette.danger, 0.95);
+      dashedCircle(ring, node.radius + 6);
+    }
+    if (active) {
+      ring.lineStyle(2.5, node.def.id === this.selected ? palette.text : palette.accent, 1);
+      ring.strokeCircle(0, 0, node.radius + 5);
+    }
+    drawPlaceIcon(icon, node.def, status.controller);
+    node.label.setColor(css(active ? palette.accent : palette.text));
+
+    node.forces.removeAll(true);
+    let x = 0;
+    const badges = this.scene.add.graphics();
+    node.forces.add(badges);
+    for (const force of status.forces) {
+      drawSideBadge(badges, x + 5, 0, force.side, 4);
+      const t = this.scene.add
+        .text(x + 12, 0, force.text, {
+          fontFamily: FONT,
+          fontSize: '12px',
+          fontStyle: '600',
+          color: css(force.side === 'gna' ? palette.gna : force.side === 'lna' ? palette.lna : palette.textMuted),
+          stroke: TEXT_HALO,
+          strokeThickness: 4,
+          resolution: RESOLUTION,
+        })
+        .setOrigin(0, 0.5);
+      node.forces.add(t);
+      x += 12 + t.width + 8;
+    }
+  }
+
+  /**
+   * Shows as many labels as fit without overlap, most important first: each label tries the
+   * right of its icon, then the left, above and below. Capitals, the selected and the
+   * hovered place always show. Icons always show, and no label covers another icon.
+   */
+  private layoutLabels(): void {
+    const z = this.zoom;
+    const must = (n: PlaceNode) => n.def.id === this.selected || n.def.id === this.hovered || n.def.tags.includes('capital');
+    const order = [...this.nodes.values()].sort((a, b) => (must(a) ? -1e9 : a.priority) - (must(b) ? -1e9 : b.priority));
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const icons = new Map<PlaceNode, Box>();
+    for (const node of order) {
+      const r = (node.radius + 2) / z;
+      icons.set(node, { x0: node.x - r, y0: node.y - r, x1: node.x + r, y1: node.y + r });
+    }
+    const placed: Box[] = [];
+    const hits = (box: Box, self: PlaceNode) => {
+      for (const [node, b] of icons) if (node !== self && b.x0 < box.x1 && b.x1 > box.x0 && b.y0 < box.y1 && b.y1 > box.y0) return true;
+      return placed.some((b) => b.x0 < box.x1 && b.x1 > box.x0 && b.y0 < box.y1 && b.y1 > box.y0);
+    };
+    for (const node of order) {
+      const fw = forcesWidth(node);
+      const w = Math.max(node.label.width, fw);
+      const hPx = node.status.forces.length > 0 ? 34 : 18;
+      const r = node.radius + 5;
+      // Top-left corners of the label block, in screen pixels from the icon centre.
+      const spots: [number, number][] = [
+        [r, -9],
+        [-r - w, -9],
+        [-w / 2, -r - hPx],
+        [-w / 2, r],
+      ];
+      let chosen: [number, number] | null = null;
+      for (const [bx, by] of spots) {
+        const box = { x0: node.x + bx / z, y0: node.y + by / z, x1: node.x + (bx + w) / z, y1: node.y + (by + hPx) / z };
+        if (!hits(box, node)) {
+          chosen = [bx, by];
+          placed.push(box);
+          break;
+        }
+      }
+      if (!chosen && must(node)) {
+        chosen = spots[0] as [number, number];
+        placed.push({ x0: node.x + chosen[0] / z, y0: node.y + chosen[1] / z, x1: node.x + (chosen[0] + w) / z, y1: node.y + (chosen[1] + hPx) / z });
+      }
+      node.label.setVisible(!!chosen);
+      node.forces.setVisible(!!chosen);
+      if (chosen) {
+        const [bx, by] = chosen;
+        const alignRight = bx < 0 && bx + w <= -node.radius;
+        node.label.setOrigin(alignRight ? 1 : 0, 0.5).setPosition(alignRight ? bx + w : bx, by + 9);
+        node.forces.setPosition(alignRight ? bx + w - fw : bx, by + 26);
+      }
+    }
+  }
+}
+
+/** Map labels keep names short; the panel shows the full name. */
+export function mapLabel(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '').replace(/\bInternational\b/, 'Intl.');
+}
+
+function forcesWidth(node: PlaceNode): number {
+  let w = 0;
+  for (const child of node.forces.list) if (child instanceof Phaser.GameObjects.Text) w += 12 + child.width + 8;
+  return w;
+}
+
+const ringPoints = new WeakMap<number[], Phaser.Math.Vector2[]>();
+
+function points(ring: number[]): Phaser.Math.Vector2[] {
+  let pts = ringPoints.get(ring);
+  if (!pts) {
+    pts = [];
+    for (let i = 0; i < ring.length; i += 2) pts.push(new Phaser.Math.Vector2(ring[i] as number, ring[i + 1] as number));
+    ringPoints.set(ring, pts);
+  }
+  return pts;
+}
+
+function dashed(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number, dash: number, gap: number): void {
+  const length = Math.hypot(x1 - x0, y1 - y0);
+  if (length === 0) return;
+  const ux = (x1 - x0) / length;
+  const uy = (y1 - y0) / length;
+  g.beginPath();
+  for (let d = 0; d < length; d += dash + gap) {
+    const e = Math.min(length, d + dash);
+    g.moveTo(x0 + ux * d, y0 + uy * d);
+    g.lineTo(x0 + ux * e, y0 + uy * e);
+  }
+  g.strokePath();
+}
+
+function dashedCircle(g: Phaser.GameObjects.Graphics, r: number): void {
+  const n = 12;
+  for (let i = 0; i < n; i++) {
+    const a0 = (i / n) * Math.PI * 2;
+    g.beginPath();
+    g.arc(0, 0, r, a0, a0 + (Math.PI * 2) / n / 1.8, false);
+    g.strokePath();
+  }
+}
+
+function spaced(name: string): string {
+  return name.toUpperCase().split('').join('\u2009');
+}

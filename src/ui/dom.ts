@@ -1,0 +1,81 @@
+// Small DOM helpers for the overlay UI. Text always goes in through textContent: data from
+// scenarios, saves or links is never parsed as HTML.
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = {
+  class?: string;
+  id?: string;
+  title?: string;
+  role?: string;
+  type?: string;
+  disabled?: boolean;
+  tabIndex?: number;
+  style?: string;
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
+  [attr: `aria-${string}`]: string | undefined;
+  [attr: `data-${string}`]: string | undefined;
+};
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | null = null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (attrs) {
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === undefined || value === null) continue;
+      if (key === 'on') {
+        for (const [event, handler] of Object.entries(value as Record<string, EventListener>)) node.addEventListener(event, handler);
+      } else if (key === 'class') node.className = String(value);
+      else if (key === 'disabled') (node as unknown as HTMLButtonElement).disabled = Boolean(value);
+      else if (key === 'tabIndex') node.tabIndex = Number(value);
+      else node.setAttribute(key, String(value));
+    }
+  }
+  append(node, ...children);
+  return node;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+export function clear(node: Node): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  const b = h('button', { type: 'button', ...attrs, class: `btn ${attrs.class ?? ''}`.trim() }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** The root all overlay screens mount into (above the Phaser canvas). */
+export function uiRoot(): HTMLElement {
+  let root = document.getElementById('ui');
+  if (!root) {
+    root = h('div', { id: 'ui' });
+    document.body.appendChild(root);
+  }
+  return root;
+}
+
+/** A full-screen layer owned by one scene; removing it removes everything the scene showed. */
+export function layer(name: string): HTMLElement {
+  const node = h('div', { class: `layer layer-${name}` });
+  uiRoot().appendChild(node);
+  return node;
+}
+
+export function formatNumber(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2020-01-08" → "8 January 2020" (no Date parsing: no time zone surprises). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

@@ -1,0 +1,405 @@
+// The game screen's DOM layer: top bar, left column (indicators), right column (the
+// selected place, the orders the player may give with their preview, the queue), legend
+// and zoom buttons. It reads the session and sends orders to it; it never changes state.
+import { type ForceSide, forcesAt, seenFormations, strengthText } from '../game/fog.ts';
+import { type GameSession, orderKey } from '../game/session.ts';
+import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
+import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
+import { modalOpen } from './modals.ts';
+import { describeOrder, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { renderSidebar } from './sidebar.ts';
+import { ROLE_SHORT } from './texts.ts';
+
+export interface HudCallbacks {
+  selectPlace(id: string | null): void;
+  endTurn(): void;
+  exit(): void;
+  glossary(): void;
+  lastReport(): void;
+  highlight(places: string[]): void;
+  zoom(direction: 1 | -1): void;
+  decide(): void;
+}
+
+type Tab = 'place' | 'national';
+
+const KIND_NAMES: Record<string, string> = {
+  regular: 'regular',
+  militia: 'militia',
+  mercenary: 'mercenaries',
+  'foreign-troops': 'foreign troops',
+  extremist: 'extremists',
+};
+
+const SIDE_NAMES: Record<ForceSide, string> = { gna: 'GNA', lna: 'LNA', none: 'Local / unaligned' };
+
+export class Hud {
+  private readonly session: GameSession;
+  private readonly cb: HudCallbacks;
+  private readonly topbar = h('header', { class: 'topbar' });
+  private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': 'Indicators' });
+  private readonly right = h('aside', { class: 'sidebar right', 'aria-label': 'Place and orders' });
+  private readonly main = h('section', { class: 'panel box grow scroll', 'aria-live': 'polite' });
+  private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn' });
+  private readonly endButton: HTMLButtonElement;
+  private tab: Tab = 'national';
+  private place: string | null = null;
+  /** The order whose preview is open, by key. */
+  private openOrder: string | null = null;
+  private terms: CeasefireTerms | null = null;
+  private busy = false;
+
+  constructor(root: HTMLElement, session: GameSession, cb: HudCallbacks) {
+    this.session = session;
+    this.cb = cb;
+    this.endButton = button('End turn', () => this.cb.endTurn(), { class: 'primary end-turn', title: 'End the turn (Enter)' });
+    this.right.append(this.main, this.queueBox);
+    const zoom = h(
+      'div',
+      { class: 'zoom-ctl' },
+      button('+', () => this.cb.zoom(1), { 'aria-label': 'Zoom in (+)', title: 'Zoom in (+)' }),
+      button('−', () => this.cb.zoom(-1), { 'aria-label': 'Zoom out (−)', title: 'Zoom out (−)' }),
+    );
+    root.append(this.topbar, this.left, this.right, legend(), zoom);
+    this.render();
+  }
+
+  /** Screen space the panels cover, for the map camera. */
+  insets(): { top: number; right: number; bottom: number; left: number } {
+    const top = this.topbar.getBoundingClientRect().bottom;
+    const left = this.left.getBoundingClientRect().right;
+    const right = window.innerWidth - this.right.getBoundingClientRect().left;
+    return { top, left, right, bottom: 0 };
+  }
+
+  selectPlace(id: string | null): void {
+    this.place = id;
+    this.tab = id ? 'place' : 'national';
+    this.openOrder = null;
+    this.renderMain();
+  }
+
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.renderTopbar();
+    this.renderMain();
+  }
+
+  render(): void {
+    this.renderTopbar();
+    renderSidebar(this.left, this.session);
+    this.renderMain();
+    this.renderQueue();
+  }
+
+  private renderTopbar(): void {
+    const s = this.session;
+    const state = s.state;
+    const used = s.budgetUsed;
+    const budget = s.budget;
+    const pips = h('span', { class: 'budget-pips', 'aria-hidden': 'true' });
+    for (let i = 0; i < budget; i++) pips.append(h('i', { class: i < used ? 'used' : '' }));
+    const pending = state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
+    clear(this.topbar);
+    append(
+      this.topbar,
+      h('div', { class: 'brand' }, h('i', { class: `side-mark ${s.role}`, 'aria-hidden': 'true' }), `${ROLE_SHORT[s.role]} · ${s.scenario.title}`),
+      stat('Date', formatDate(state.date)),
+      stat('Turn', `${state.turn} of ${s.scenario.turns}`),
+      h('div', { class: 'stat' }, h('span', { class: 'k' }, 'Orders'), h('span', { class: 'v' }, `${used} of ${budget}`, pips)),
+      h('div', { class: 'spacer' }),
+      pending.length ? button(`Decision waiting (${pending.length})`, () => this.cb.decide(), { class: 'small' }) : null,
+      button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report' }),
+      button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)' }),
+      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)' }),
+      this.endButton,
+    );
+    this.endButton.disabled = this.busy || !!state.ending;
+    this.endButton.textContent = this.busy ? 'Resolving…' : 'End turn';
+    if (!this.busy) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
+  }
+
+  private renderQueue(): void {
+    const s = this.session;
+    clear(this.queueBox);
+    append(this.queueBox, h('h2', null, 'Orders this turn', h('span', { class: 'count' }, `${s.budgetUsed} of ${s.budget}`)));
+    if (s.queued.length === 0) {
+      this.queueBox.append(h('p', { class: 'empty' }, 'No orders yet. Pick a place on the map, or see the National tab.'));
+      return;
+    }
+    s.queued.forEach((order, i) => {
+      const cancel = button('×', () => {
+        s.cancel(i);
+        this.render();
+      }, { class: 'ghost icon', 'aria-label': `Cancel: ${describeOrder(order, s.scenario)}`, title: 'Cancel this order' });
+      const item = h('div', { class: 'queue-item' }, h('span', null, describeOrder(order, s.scenario)), cancel);
+      item.addEventListener('mouseenter', () => this.cb.highlight(orderPlaces(order, s.state)));
+      item.addEventListener('mouseleave', () => this.cb.highlight([]));
+      this.queueBox.append(item);
+    });
+  }
+
+  private renderMain(): void {
+    const s = this.session;
+    clear(this.main);
+    const tabs = h('div', { class: 'tabs', role: 'tablist' });
+    const tabButton = (tab: Tab, label: string, disabled = false) => {
+      const b = h('button', { type: 'button', class: 'tab', role: 'tab', 'aria-selected': String(this.tab === tab), disabled }, label);
+      b.addEventListener('click', () => {
+        this.tab = tab;
+        this.openOrder = null;
+        this.renderMain();
+      });
+      return b;
+    };
+    const placeDef = this.place ? s.scenario.map.places.find((p) => p.id === this.place) : undefined;
+    tabs.append(tabButton('place', placeDef ? placeDef.name : 'Place', !placeDef), tabButton('national', 'National'));
+    this.main.append(tabs);
+
+    const legal = this.busy ? [] : s.legalOrders();
+    if (this.tab === 'place' && placeDef) {
+      this.renderPlace(placeDef);
+      this.renderOrders(ordersAt(legal, placeDef.id, s.state), `Orders at ${placeDef.name}`);
+    } else {
+      const pending = s.state.pending.filter((p) => p.role === s.role);
+      if (pending.length) {
+        this.main.append(
+          h('div', { class: 'notice info', style: 'margin-bottom:10px' }, `${pending.length === 1 ? 'A decision waits' : `${pending.length} decisions wait`} for you this turn. `, button('Decide', () => this.cb.decide(), { class: 'small' })),
+        );
+      }
+      this.renderOrders(nationalOrders(legal, s.state), 'National orders');
+      if (!placeDef) this.main.append(h('p', { class: 'small muted', style: 'margin-top:10px' }, 'Select a place on the map to see its forces and the orders you can give there.'));
+    }
+  }
+
+  private renderPlace(p: PlaceDef): void {
+    const s = this.session;
+    const ps = s.state.places[p.id];
+    const controller = ps?.controller ?? 'local';
+    const controllerName = controller === 'local' ? 'Local forces' : s.scenario.sides[controller].shortName;
+    const tags = h('div', { class: 'tags' }, ...p.tags.map((t) => h('span', { class: 'tag' }, t.replace(/-/g, ' '))));
+    if (ps?.siegedBy) tags.append(h('span', { class: 'tag warn' }, `besieged by ${ps.siegedBy.toUpperCase()}`));
+    if (ps?.shut) tags.append(h('span', { class: 'tag warn' }, 'shut'));
+    if (ps && ps.damage > 0) tags.append(h('span', { class: 'tag warn' }, `damage ${ps.damage}`));
+
+    const facts: string[] = [];
+    facts.push(`${p.region[0]?.toUpperCase()}${p.region.slice(1)}`);
+    if (p.population > 0) facts.push(`pop. ~${formatNumber(p.population)}k`);
+    if (p.oilCapacity) facts.push(`oil ${formatNumber(p.oilCapacity)}k bbl/d`);
+    if (p.defence) facts.push(`defence +${p.defence}%`);
+
+    append(
+      this.main,
+      h(
+        'div',
+        { class: 'place-head' },
+        h('h3', null, p.name),
+        h('span', { class: 'small' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), ' ', controllerName),
+      ),
+      h('div', { class: 'small muted' }, facts.join(' · ')),
+      tags,
+      p.note ? h('p', { class: 'small muted' }, p.note) : null,
+    );
+
+    const forces = forcesAt(p.id, seenFormations(s));
+    const box = h('div', { class: 'forces' });
+    if (forces.length === 0) box.append(h('div', { class: 'empty' }, 'No forces seen here.'));
+    for (const side of forces) {
+      box.append(
+        h(
+          'div',
+          { class: 'force', style: 'font-weight:600' },
+          h('i', { class: `side-mark ${side.side}`, 'aria-hidden': 'true' }),
+          SIDE_NAMES[side.side],
+          h('span', { class: 'n' }, strengthText(side)),
+        ),
+      );
+      for (const f of side.formations) {
+        const extra = [KIND_NAMES[f.kind] ?? f.kind, f.loyalty !== null ? `loyalty ${f.loyalty}` : null].filter(Boolean).join(', ');
+        box.append(
+          h(
+            'div',
+            { class: 'force' },
+            h('span'),
+            h('span', null, f.name, h('span', { class: 'muted' }, ` · ${extra}`)),
+            h('span', { class: 'n muted' }, strengthText({ low: f.low, high: f.high, exact: f.strength !== null })),
+          ),
+        );
+      }
+    }
+    this.main.append(box);
+    if (forces.some((f) => !f.exact)) this.main.append(h('p', { class: 'small muted' }, '~ Estimates: how wide depends on your intelligence.'));
+
+    // Recent events that touched this place (last two reports).
+    const recent = [...s.reports.slice(-2), ...(s.reports.length ? [] : [s.opening])]
+      .flatMap((r) => r.events)
+      .filter((e) => e.places?.includes(p.id) && (!e.visibleTo || e.visibleTo.includes(s.role)))
+      .slice(-4);
+    if (recent.length) {
+      append(this.main, h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'), h('ul', { class: 'plain small' }, ...recent.map((e) => h('li', null, e.text))));
+    }
+  }
+
+  private renderOrders(orders: Order[], title: string): void {
+    const s = this.session;
+    append(this.main, h('h4', { class: 'eyebrow', style: 'margin:12px 0 6px' }, title));
+    if (this.busy) return;
+    if (s.state.ending) {
+      this.main.append(h('p', { class: 'empty' }, 'The game is over.'));
+      return;
+    }
+    // One entry per proposal: the terms are chosen in the preview.
+    const shown: Order[] = [];
+    for (const o of orders) {
+      if (o.kind === 'propose-ceasefire' && shown.some((x) => x.kind === 'propose-ceasefire')) continue;
+      shown.push(o);
+    }
+    if (shown.length === 0) {
+      this.main.append(h('p', { class: 'empty' }, 'No orders possible here now.'));
+      return;
+    }
+    const list = h('div', { class: 'order-list' });
+    for (const order of shown) {
+      const key = orderKey(order);
+      const queued = s.isQueued(order);
+      const open = this.openOrder === key;
+      const check = s.check(order);
+      const cost = check.ok ? costText(check.value) : 'not now';
+      const item = h(
+        'button',
+        { type: 'button', class: 'order-item', 'aria-pressed': String(open), 'aria-expanded': String(open), disabled: queued },
+        h('span', null, describeOrder(order, s.scenario), queued ? ' ✓' : ''),
+        h('span', { class: 'cost' }, queued ? 'queued' : cost),
+      );
+      item.addEventListener('click', () => {
+        this.openOrder = open ? null : key;
+        this.terms = order.kind === 'propose-ceasefire' ? { ...order.terms } : null;
+        this.renderMain();
+        if (!open) this.main.querySelector<HTMLElement>('.preview .btn.primary')?.focus({ preventScroll: true });
+      });
+      item.addEventListener('mouseenter', () => this.cb.highlight(orderPlaces(order, s.state)));
+      item.addEventListener('mouseleave', () => this.cb.highlight([]));
+      list.append(item);
+      if (open) list.append(this.preview(order));
+    }
+    this.main.append(list);
+  }
+
+  private preview(base: Order): HTMLElement {
+    const s = this.session;
+    const order: Order = base.kind === 'propose-ceasefire' && this.terms ? { ...base, terms: this.terms } : base;
+    const check = s.check(order);
+    const box = h('div', { class: 'preview', role: 'region', 'aria-label': 'Order preview' });
+    if (order.kind === 'propose-ceasefire' && this.terms) {
+      const terms = this.terms;
+      const fieldset = h('div', { class: 'choices', style: 'margin-bottom:8px' });
+      for (const [key, name] of Object.entries(TERM_NAMES) as [keyof CeasefireTerms, string][]) {
+        const input = h('input', { type: 'checkbox' });
+        input.checked = terms[key];
+        input.addEventListener('change', () => {
+          this.terms = { ...terms, [key]: input.checked };
+          this.renderMain();
+        });
+        fieldset.append(h('label', { class: 'check small' }, input, name));
+      }
+      box.append(h('div', { class: 'eyebrow', style: 'margin-bottom:4px' }, 'Terms offered'), fieldset);
+    }
+    if (!check.ok) {
+      box.append(h('p', null, check.error.message));
+      return box;
+    }
+    const p = check.value;
+    const dl = h('dl', null, h('dt', null, 'Cost'), h('dd', null, costText(p)));
+    if (p.odds !== undefined) {
+      const bar = h('i');
+      bar.style.width = `${p.odds}%`;
+      dl.append(h('dt', null, 'Odds'), h('dd', null, `${p.odds}% chance of success`, h('div', { class: 'odds-bar', 'aria-hidden': 'true' }, bar)));
+    }
+    append(
+      box,
+      h('div', { class: 'summary' }, p.summary),
+      dl,
+      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => h('li', null, r))) : null,
+      h(
+        'div',
+        { class: 'btn-row end' },
+        button('Cancel', () => {
+          this.openOrder = null;
+          this.renderMain();
+        }, { class: 'ghost small' }),
+        button('Add to orders', () => {
+          const result = s.queue(order);
+          if (result.ok) {
+            this.openOrder = null;
+            this.render();
+          }
+        }, { class: 'primary small' }),
+      ),
+    );
+    return box;
+  }
+
+  /** Keyboard: Enter ends the turn, G opens the glossary (when no field or dialog has the keys). */
+  handleKey(e: KeyboardEvent): boolean {
+    if (modalOpen()) return false;
+    if (e.key === 'Enter' && !(e.target instanceof HTMLButtonElement) && !this.endButton.disabled) {
+      this.cb.endTurn();
+      return true;
+    }
+    if (e.key === 'g' || e.key === 'G') {
+      this.cb.glossary();
+      return true;
+    }
+    if (e.key === 'Escape' && this.place) {
+      this.cb.selectPlace(null);
+      return true;
+    }
+    return false;
+  }
+}
+
+function stat(k: string, v: string): HTMLElement {
+  return h('div', { class: 'stat' }, h('span', { class: 'k' }, k), h('span', { class: 'v' }, v));
+}
+
+function costText(p: OrderPreview): string {
+  const parts = [`${p.budget} order${p.budget === 1 ? '' : 's'}`];
+  if (p.money) parts.push(`$${formatNumber(p.money)}M`);
+  return parts.join(' · ');
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(width: number, height: number, draw: (el: SVGSVGElement) => void): SVGSVGElement {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  el.setAttribute('width', String(width));
+  el.setAttribute('height', String(height));
+  el.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  el.setAttribute('aria-hidden', 'true');
+  draw(el);
+  return el;
+}
+
+function shape(el: SVGSVGElement, tag: string, attrs: Record<string, string | number>): void {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  el.appendChild(node);
+}
+
+/** The map key: who holds what (colour and shape), and the kinds of route. */
+function legend(): HTMLElement {
+  const item = (icon: SVGSVGElement, label: string) => h('span', null, icon, label);
+  const mark = (side: 'gna' | 'lna' | 'local') => h('i', { class: `side-mark ${side}`, 'aria-hidden': 'true' });
+  const line = (dash: string, width: number, color: string) =>
+    svg(26, 8, (el) => shape(el, 'line', { x1: 1, y1: 4, x2: 25, y2: 4, stroke: color, 'stroke-width': width, 'stroke-dasharray': dash }));
+  return h(
+    'div',
+    { class: 'legend panel', 'aria-label': 'Map key' },
+    h('span', null, mark('gna'), 'GNA'),
+    h('span', null, mark('lna'), 'LNA'),
+    h('span', null, mark('local'), 'Local'),
+    item(line('', 3, 'var(--coastal-road)'), 'coastal road'),
+    item(line('6 4', 2, 'var(--desert-road)'), 'desert road'),
+    item(line('2 3', 2, 'var(--track)'), 'track'),
+  );
+}

@@ -1,0 +1,221 @@
+// The main menu and its pages: new game, how to play, settings, sources and credits.
+import { content, type ScenarioEntry } from '../game/content.ts';
+import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed, readAutosave, type SaveFile } from '../game/session.ts';
+import { audioAvailable, settings, updateSettings } from '../game/settings.ts';
+import type { Role } from '../game/sim-types.ts';
+import { append, button, clear, formatDate, h } from './dom.ts';
+import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
+
+export interface MenuActions {
+  newGame(setup: GameSetup): void;
+  continueGame(save: SaveFile): void;
+}
+
+type Page = 'main' | 'new' | 'how' | 'settings' | 'credits';
+
+export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: string): { panel: HTMLElement } {
+  const panel = h('div', { class: 'panel menu', role: 'main' });
+  root.appendChild(panel);
+  let page: Page = 'main';
+
+  const show = (next: Page) => {
+    page = next;
+    clear(panel);
+    panel.classList.toggle('wide', page !== 'main');
+    if (page === 'main') renderMain();
+    else if (page === 'new') renderNew();
+    else if (page === 'how') renderHow();
+    else if (page === 'settings') renderSettings();
+    else renderCredits();
+    const first = panel.querySelector<HTMLElement>('[data-autofocus], .btn:not(:disabled)');
+    first?.focus({ preventScroll: true });
+  };
+
+  const back = () => button('← Back', () => show('main'), { class: 'ghost small' });
+  const header = (title: string) => h('div', { class: 'btn-row' }, back(), h('h2', null, title));
+
+  function renderMain(): void {
+    const { save, problem } = readAutosave();
+    const saveEntry = save ? content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
+    const cont = button('Continue', () => save && actions.continueGame(save), {
+      disabled: !save,
+      'aria-describedby': 'continue-note',
+    });
+    const continueNote = save
+      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · turn ${save.orders.length + 1}`
+      : (problem ?? 'No saved game yet');
+    append(panel, 
+      h(
+        'div',
+        null,
+        h('div', { class: 'eyebrow' }, 'Libya · 2019–2020'),
+        h('h1', { class: 'title' }, 'Ceasefire Line'),
+        h('div', { class: 'title-rule', 'aria-hidden': 'true' }),
+        h('p', { class: 'tagline' }, 'Lead Tripoli’s government, Haftar’s army or the mediators through a proxy war, one week at a time.'),
+      ),
+      notice ? h('div', { class: 'notice', role: 'alert' }, notice) : null,
+      h(
+        'nav',
+        { class: 'menu-buttons', 'aria-label': 'Main menu' },
+        button('New game', () => show('new'), { class: 'primary', 'data-autofocus': '' }),
+        cont,
+        h('div', { id: 'continue-note', class: 'small muted', style: 'margin: -4px 0 4px 2px' }, continueNote),
+        button('How to play', () => show('how')),
+        button('Settings', () => show('settings')),
+        button('Sources & credits', () => show('credits')),
+      ),
+      h('div', { class: 'menu-foot' }, 'A teaching simulation built from the public record. Every game is seeded and can be replayed move for move.'),
+    );
+  }
+
+  function renderNew(): void {
+    const { scenarios, problems } = content();
+    let scenario: ScenarioEntry | undefined = scenarios.find((s) => s.id.includes('sirte')) ?? scenarios[0];
+    let role: Role = 'gna';
+    let difficulty: Difficulty = 'normal';
+    const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': 'Seed', title: 'Letters, digits, - and _' });
+    seedInput.value = randomSeed();
+    seedInput.spellcheck = false;
+    seedInput.maxLength = 32;
+
+    const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Scenario' });
+    const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Role' });
+    const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Difficulty' });
+    const start = button('Read the briefing →', () => {
+      const seed = cleanSeed(seedInput.value) || randomSeed();
+      if (scenario) actions.newGame({ scenarioId: scenario.id, role, difficulty, seed });
+    }, { class: 'primary' });
+
+    const renderChoices = () => {
+      clear(scenarioBox);
+      for (const entry of scenarios) {
+        scenarioBox.append(
+          choice(entry.id === scenario?.id, () => {
+            scenario = entry;
+            if (!entry.scenario.playable.includes(role)) role = entry.scenario.playable[0] ?? 'gna';
+            renderChoices();
+          }, h('span', { class: 'choice-title' }, entry.title), h('span', { class: 'choice-sub' }, `${formatDate(entry.scenario.startDate)} · ${entry.subtitle}`)),
+        );
+      }
+      clear(roleBox);
+      for (const r of ['gna', 'lna', 'mediator'] as Role[]) {
+        const playable = scenario?.scenario.playable.includes(r) ?? false;
+        const b = choice(r === role, () => {
+          role = r;
+          renderChoices();
+        }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r]), h('span', { class: 'choice-sub' }, ROLE_BLURB[r]));
+        b.disabled = !playable;
+        b.title = playable ? ROLE_NAMES[r] : 'Not playable in this scenario';
+        roleBox.append(b);
+      }
+      clear(diffBox);
+      for (const d of DIFFICULTIES) {
+        diffBox.append(
+          choice(d === difficulty, () => {
+            difficulty = d;
+            renderChoices();
+          }, h('span', { class: 'choice-title' }, d[0]?.toUpperCase() + d.slice(1)), h('span', { class: 'choice-sub' }, DIFFICULTY_BLURB[d])),
+        );
+      }
+      start.disabled = !scenario;
+    };
+    renderChoices();
+
+    append(panel, 
+      header('New game'),
+      h(
+        'div',
+        { class: 'menu-body' },
+        scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, 'No scenario could be loaded.') : null,
+        ...problems.map((p) => h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`)),
+        h('section', null, h('h3', null, 'Scenario'), scenarioBox),
+        h('section', null, h('h3', null, 'Your role'), roleBox),
+        h('section', null, h('h3', null, 'Difficulty'), diffBox),
+        h(
+          'section',
+          null,
+          h('h3', null, 'Seed'),
+          h('div', { class: 'seed-row' }, seedInput, button('New seed', () => (seedInput.value = randomSeed()), { class: 'small' })),
+          h('p', { class: 'small muted', style: 'margin-top:6px' }, 'The same seed and the same orders always give the same war. Share it to compare games.'),
+        ),
+      ),
+      h('div', { class: 'btn-row end' }, start),
+    );
+  }
+
+  function renderHow(): void {
+    append(panel, 
+      header('How to play'),
+      h(
+        'div',
+        { class: 'menu-body' },
+        ...HOW_TO_PLAY.map((s) => h('section', null, h('h3', null, s.title), ...s.text.map((t) => h('p', null, t)))),
+      ),
+    );
+  }
+
+  function renderSettings(): void {
+    const s = settings();
+    const slider = (label: string, value: number, onInput: (v: number) => void) => {
+      const input = h('input', { type: 'range', 'aria-label': label });
+      input.min = '0';
+      input.max = '100';
+      input.value = String(Math.round(value * 100));
+      input.addEventListener('input', () => onInput(Number(input.value) / 100));
+      return h('label', { class: 'field' }, label, input);
+    };
+    const check = (label: string, value: boolean, onChange: (v: boolean) => void) => {
+      const input = h('input', { type: 'checkbox' });
+      input.checked = value;
+      input.addEventListener('change', () => onChange(input.checked));
+      return h('label', { class: 'check' }, input, label);
+    };
+    append(panel, 
+      header('Settings'),
+      h(
+        'div',
+        { class: 'menu-body' },
+        h(
+          'section',
+          null,
+          h('h3', null, 'Sound'),
+          !audioAvailable ? h('p', { class: 'small muted' }, 'Sound is not part of this build yet; these settings will apply when it is.') : null,
+          h(
+            'div',
+            { class: 'choices' },
+            slider('Music volume', s.music, (v) => updateSettings({ music: v })),
+            slider('Effects volume', s.effects, (v) => updateSettings({ effects: v })),
+            check('Mute all sound', s.muted, (v) => updateSettings({ muted: v })),
+          ),
+        ),
+        h(
+          'section',
+          null,
+          h('h3', null, 'Display'),
+          h(
+            'div',
+            { class: 'choices' },
+            check('Reduce motion (no map animations)', s.reducedMotion, (v) => updateSettings({ reducedMotion: v })),
+            check('Larger text', s.largeText, (v) => updateSettings({ largeText: v })),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function renderCredits(): void {
+    append(panel, 
+      header('Sources & credits'),
+      h('div', { class: 'menu-body' }, h('dl', { class: 'credits' }, ...CREDITS.flatMap((c) => [h('dt', null, c.title), h('dd', null, c.text)]))),
+    );
+  }
+
+  show('main');
+  return { panel };
+}
+
+export function choice(pressed: boolean, onClick: () => void, ...children: (Node | string)[]): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'choice', 'aria-pressed': String(pressed) }, ...children);
+  b.addEventListener('click', onClick);
+  return b;
+}

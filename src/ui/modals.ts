@@ -1,0 +1,237 @@
+// Modal cards: the turn report, events and choices, concept cards, the glossary.
+// One modal at a time; each returns a promise that settles when it closes.
+import type { GameSession } from '../game/session.ts';
+import type { Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, TurnReport } from '../sim/types.ts';
+import { PHASES } from '../sim/types.ts';
+import { append, button, formatDate, h } from './dom.ts';
+import { CONCEPTS, MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
+
+let openCount = 0;
+let modalSerial = 0;
+
+export function modalOpen(): boolean {
+  return openCount > 0;
+}
+
+interface ModalParts {
+  eyebrow?: string;
+  title: string;
+  body: Node[];
+  /** Buttons; the first primary one gets focus. */
+  actions: HTMLButtonElement[];
+  wide?: boolean;
+  className?: string;
+  /** Escape closes with this value (omit to make Escape do nothing). */
+  dismissValue?: string;
+  footLeft?: Node;
+}
+
+/** Shows a modal; resolves with the value of the button pressed. */
+export function showModal(root: HTMLElement, parts: ModalParts, values: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    openCount++;
+    const previous = document.activeElement as HTMLElement | null;
+    const titleId = `modal-title-${++modalSerial}`;
+    const box = h('div', { class: `panel modal ${parts.wide ? 'wide' : ''} ${parts.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
+    const backdrop = h('div', { class: 'modal-backdrop' }, box);
+    const close = (value: string) => {
+      openCount--;
+      window.removeEventListener('keydown', onKey, true);
+      backdrop.remove();
+      previous?.focus?.({ preventScroll: true });
+      resolve(value);
+    };
+    parts.actions.forEach((b, i) => b.addEventListener('click', () => close(values[i] ?? '')));
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && parts.dismissValue !== undefined) {
+        e.preventDefault();
+        e.stopPropagation();
+        close(parts.dismissValue);
+      } else if (e.key === 'Tab') {
+        // Keep focus inside the dialog.
+        const focusable = [...box.querySelectorAll<HTMLElement>('button:not(:disabled), [href], input, select, [tabindex="0"]')];
+        if (focusable.length === 0) return;
+        const first = focusable[0] as HTMLElement;
+        const last = focusable[focusable.length - 1] as HTMLElement;
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
+      } else if (e.key === 'Enter' && document.activeElement === document.body) {
+        e.preventDefault();
+      }
+      // Keys typed in a dialog never reach the map.
+      e.stopPropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    append(
+      box,
+      h('div', { class: 'modal-head' }, parts.eyebrow ? h('div', { class: 'eyebrow' }, parts.eyebrow) : null, h('h2', { id: titleId }, parts.title)),
+      h('div', { class: 'modal-body' }, ...parts.body),
+      h('div', { class: 'modal-foot' }, parts.footLeft ? h('div', { class: 'left' }, parts.footLeft) : null, ...parts.actions),
+    );
+    root.appendChild(backdrop);
+    const focus = parts.actions.find((b) => b.classList.contains('primary')) ?? parts.actions[0];
+    focus?.focus({ preventScroll: true });
+  });
+}
+
+export function visibleTo(e: ReportEvent, role: Role): boolean {
+  return !e.visibleTo || e.visibleTo.includes(role);
+}
+
+export function reportBody(report: TurnReport, role: Role): Node[] {
+  const events = report.events.filter((e) => visibleTo(e, role));
+  const byPhase = new Map<Phase, ReportEvent[]>();
+  for (const e of events) byPhase.set(e.phase, [...(byPhase.get(e.phase) ?? []), e]);
+  const sections: Node[] = [];
+  for (const phase of PHASES) {
+    const list = byPhase.get(phase);
+    if (!list?.length) continue;
+    sections.push(
+      h(
+        'section',
+        { class: 'report-phase' },
+        h('h3', null, PHASE_NAMES[phase]),
+        h('ul', null, ...list.map((e) => h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), e.text))),
+      ),
+    );
+  }
+  const rejected = report.rejected.filter((r) => r.order.actor === role);
+  if (rejected.length) {
+    sections.push(
+      h(
+        'section',
+        { class: 'report-phase' },
+        h('h3', null, 'Orders that could not be carried out'),
+        h('ul', null, ...rejected.map((r) => h('li', null, r.problem.message))),
+      ),
+    );
+  }
+  if (sections.length === 0) sections.push(h('p', { class: 'empty' }, 'A quiet turn: nothing of note happened.'));
+  return sections;
+}
+
+export function showReport(root: HTMLElement, report: TurnReport, role: Role, turns: number): Promise<string> {
+  return showModal(
+    root,
+    {
+      eyebrow: `Turn ${report.turn} of ${turns} · ${formatDate(report.date)}`,
+      title: 'Turn report',
+      body: reportBody(report, role),
+      actions: [button('Continue', () => {}, { class: 'primary' })],
+      wide: true,
+      dismissValue: 'ok',
+    },
+    ['ok'],
+  );
+}
+
+export function showEvent(root: HTMLElement, event: EventDef): Promise<string> {
+  return showModal(
+    root,
+    {
+      eyebrow: `${formatDate(event.date)} · ${event.historical ? 'As it happened' : 'History changed'}`,
+      title: event.title,
+      body: event.text.split(/\n\s*\n/).map((t) => h('p', null, t)),
+      actions: [button('Continue', () => {}, { class: 'primary' })],
+      className: 'event-card',
+      dismissValue: 'ok',
+    },
+    ['ok'],
+  );
+}
+
+/** A choice for the player: resolves with the option id ('' to decide later). */
+export function showChoiceCard(root: HTMLElement, event: EventDef, pending: PendingChoice): Promise<string> {
+  return new Promise((resolve) => {
+    const options = (event.choice?.options ?? []).filter((o) => pending.options.includes(o.id));
+    const buttons = options.map((o) => h('button', { type: 'button', class: 'btn option' }, h('span', null, o.label), h('span', { class: 'hint' }, o.hint)));
+    const later = button('Decide later', () => {}, { class: 'ghost' });
+    const done = showModal(
+      root,
+      {
+        eyebrow: `${formatDate(event.date)} · A decision for you`,
+        title: event.title,
+        body: [...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)), h('div', { style: 'margin-top:14px' }, ...buttons)],
+        actions: [later],
+        className: 'event-card',
+        dismissValue: '',
+      },
+      [''],
+    );
+    buttons.forEach((b, i) =>
+      b.addEventListener('click', () => {
+        resolve(options[i]?.id ?? '');
+        later.click();
+      }),
+    );
+    done.then(() => resolve(''));
+  });
+}
+
+export function showConcept(root: HTMLElement, concept: Concept): Promise<string> {
+  const c = CONCEPTS[concept];
+  return showModal(
+    root,
+    {
+      eyebrow: 'New concept',
+      title: c.name,
+      body: [h('p', null, c.plain), h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, 'In 2019–2020'), h('p', null, c.example))],
+      actions: [button('Got it', () => {}, { class: 'primary' })],
+      className: 'concept-card',
+      dismissValue: 'ok',
+    },
+    ['ok'],
+  );
+}
+
+export function showGlossary(root: HTMLElement, met: readonly Concept[]): Promise<string> {
+  const entries = (Object.keys(CONCEPTS) as Concept[]).map((key) => {
+    const c = CONCEPTS[key];
+    return h(
+      'div',
+      { class: 'glossary-entry' },
+      h('h3', null, c.name, met.includes(key) ? h('span', { class: 'tag' }, 'met in this game') : null),
+      h('p', null, c.plain),
+      h('p', { class: 'small muted' }, c.example),
+    );
+  });
+  return showModal(
+    root,
+    {
+      eyebrow: 'Glossary',
+      title: 'How this war works',
+      body: entries,
+      actions: [button('Close', () => {}, { class: 'primary' })],
+      wide: true,
+      dismissValue: 'ok',
+    },
+    ['ok'],
+  );
+}
+
+export function confirm(root: HTMLElement, title: string, text: string, yes: string, no = 'Cancel'): Promise<boolean> {
+  return showModal(
+    root,
+    {
+      title,
+      body: [h('p', null, text)],
+      actions: [button(no, () => {}, { class: 'ghost' }), button(yes, () => {}, { class: 'primary' })],
+      dismissValue: 'no',
+    },
+    ['no', 'yes'],
+  ).then((v) => v === 'yes');
+}
+
+/** Events of the scenario that fired in this report, in order. */
+export function firedEvents(session: GameSession, report: TurnReport): EventDef[] {
+  const ids: string[] = [];
+  for (const e of report.events) {
+    if (e.detail?.type === 'event' && visibleTo(e, session.role) && !ids.includes(e.detail.event)) ids.push(e.detail.event);
+  }
+  return ids.map((id) => session.scenario.events.find((e) => e.id === id)).filter((e): e is EventDef => !!e);
+}

@@ -1,0 +1,122 @@
+// Orders in words, and which places an order concerns (for the place panel and the map).
+import type { Order, Scenario, State } from '../sim/types.ts';
+
+function placeName(s: Scenario, id: string): string {
+  return s.map.places.find((p) => p.id === id)?.name ?? id;
+}
+
+function formationName(s: Scenario, id: string): string {
+  return (s.formations.find((f) => f.id === id) ?? s.reserves.find((f) => f.id === id))?.name ?? id;
+}
+
+function backerName(s: Scenario, id: string): string {
+  return s.backers.find((b) => b.id === id)?.name ?? id;
+}
+
+export function describeOrder(o: Order, s: Scenario): string {
+  switch (o.kind) {
+    case 'move':
+      return `Move ${formationName(s, o.formation)} to ${placeName(s, o.to)}`;
+    case 'attack':
+      return `Attack ${placeName(s, o.target)} from ${placeName(s, o.from)}`;
+    case 'fortify':
+      return `Fortify ${placeName(s, o.place)}`;
+    case 'airstrike':
+      return `Air or drone strike on ${placeName(s, o.target)}`;
+    case 'siege':
+      return `Besiege ${placeName(s, o.target)}`;
+    case 'recruit':
+      return `Recruit fighters in ${placeName(s, o.place)}`;
+    case 'request-support':
+      return `Ask ${backerName(s, o.backer)} for more support`;
+    case 'buy-loyalty':
+      return `Pay for the loyalty of ${formationName(s, o.formation)}`;
+    case 'withdraw':
+      return `Withdraw from ${placeName(s, o.from)} to ${placeName(s, o.to)}`;
+    case 'oil-terminals':
+      return o.open ? 'Reopen the oil terminals' : 'Shut the oil terminals (blockade)';
+    case 'pay-salaries':
+      return 'Pay salaries across the country';
+    case 'public-messaging':
+      return 'Public messaging campaign';
+    case 'humanitarian-pause':
+      return 'Declare a humanitarian pause';
+    case 'prisoner-exchange':
+      return 'Offer a prisoner exchange';
+    case 'propose-ceasefire':
+      return 'Propose a ceasefire';
+    case 'answer-ceasefire':
+      return o.accept ? 'Accept the ceasefire proposal' : 'Reject the ceasefire proposal';
+    case 'conference':
+      return o.attend ? 'Attend the conference' : 'Boycott the conference';
+    case 'shuttle-diplomacy':
+      return 'Shuttle diplomacy between the parties';
+    case 'convene-conference':
+      return 'Convene an international conference';
+    case 'enforce-embargo':
+      return 'Enforce the arms embargo';
+    case 'sanction-spoiler':
+      return `Sanction ${formationName(s, o.formation)}`;
+    case 'pressure-backer':
+      return `Press ${backerName(s, o.backer)} to hold back`;
+    case 'humanitarian-corridor':
+      return `Open a humanitarian corridor to ${placeName(s, o.place)}`;
+    case 'deploy-monitors':
+      return 'Deploy ceasefire monitors';
+    case 'political-track':
+      return 'Advance the political track';
+    case 'escalate':
+      return 'Escalate';
+    case 'de-escalate':
+      return 'De-escalate';
+    case 'restrain-client':
+      return 'Restrain the client';
+    case 'event-choice':
+      return `Decision: ${o.option}`;
+  }
+}
+
+/** The places an order is about, first the one it acts on. */
+export function orderPlaces(o: Order, state: State): string[] {
+  const at = (formation: string) => state.formations.find((f) => f.id === formation)?.location;
+  switch (o.kind) {
+    case 'move':
+      return [o.to, at(o.formation)].filter((x): x is string => !!x);
+    case 'attack':
+      return [o.target, o.from];
+    case 'withdraw':
+      return [o.from, o.to];
+    case 'fortify':
+    case 'recruit':
+    case 'humanitarian-corridor':
+      return [o.place];
+    case 'airstrike':
+    case 'siege':
+      return [o.target];
+    case 'buy-loyalty':
+    case 'sanction-spoiler': {
+      const loc = at(o.formation);
+      return loc ? [loc] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Orders grouped for the panel: those at a place, and the national ones. */
+export function ordersAt(orders: Order[], place: string, state: State): Order[] {
+  return orders.filter((o) => orderPlaces(o, state).includes(place));
+}
+
+export function nationalOrders(orders: Order[], state: State): Order[] {
+  return orders.filter((o) => o.kind !== 'event-choice' && orderPlaces(o, state).length === 0);
+}
+
+export const TERM_NAMES = {
+  freezeLines: 'Freeze the front lines',
+  heavyWeaponsOut: 'Heavy weapons withdrawn',
+  foreignFightersOut: 'Foreign fighters leave',
+  monitors: 'International monitors',
+  oilReopened: 'Oil exports reopened',
+  revenueShared: 'Oil revenue shared',
+} as const;
