@@ -30,7 +30,7 @@ export class Ending extends Phaser.Scene {
       },
       report: () => {
         const report = session.reports.at(-1);
-        if (report) void showReport(root, report, session.role, session.scenario.turns);
+        if (report) void showReport(root, session, report, new Set());
       },
     });
     const backdrop = mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario);

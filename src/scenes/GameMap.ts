@@ -26,8 +26,9 @@ export class GameMap extends Phaser.Scene {
   private hud!: Hud;
   private root!: HTMLElement;
   private selected: string | null = null;
-  /** Concepts whose card has been shown in this sitting. */
+  /** Concepts whose card has been shown, and events whose card has been shown. */
   private conceptsShown = new Set<Concept>();
+  private eventsShown = new Set<string>();
   private resolving = false;
 
   constructor() {
@@ -45,9 +46,10 @@ export class GameMap extends Phaser.Scene {
     this.session = session;
     this.selected = null;
     this.resolving = false;
-    // A restored game has met its concepts already.
-    this.conceptsShown = new Set(session.state.concepts);
-    if (session.history.length > 0) for (const c of session.state.concepts) this.conceptsShown.add(c);
+    // A restored game has met its concepts and read its news already.
+    const restored = session.history.length > 0;
+    this.conceptsShown = new Set(restored ? session.state.concepts : []);
+    this.eventsShown = new Set(restored ? Object.keys(session.state.fired) : []);
 
     this.view = new MapView(this, outline, { scenario: session.scenario, showPlaces: true });
     this.cam = new MapCamera(this.cameras.main, worldRect(outline), (z) => this.view.setZoom(z));
@@ -59,7 +61,7 @@ export class GameMap extends Phaser.Scene {
       glossary: () => void showGlossary(this.root, this.session.state.concepts),
       lastReport: () => {
         const report = this.session.reports.at(-1) ?? this.session.opening;
-        void showReport(this.root, report, this.session.role, this.session.scenario.turns);
+        void showReport(this.root, this.session, report, new Set());
       },
       highlight: (ids) => {
         this.view.setHighlighted(ids);
@@ -280,14 +282,19 @@ export class GameMap extends Phaser.Scene {
     }
   }
 
-  /** After a turn (or at the start): report, news, concept cards, choices, then the ending. */
+  /**
+   * After a turn (or at the start): the news (event cards), the report, concept cards met
+   * for the first time, the decisions waiting, and at the last the ending.
+   */
   private async afterTurn(report: TurnReport, showTheReport: boolean): Promise<void> {
     const s = this.session;
-    if (showTheReport) await showReport(this.root, report, s.role, s.scenario.turns);
-    for (const event of firedEvents(s, report)) {
-      if (event.choice?.role === s.role) continue; // shown as a decision below
+    const news = firedEvents(s, report).filter((e) => !this.eventsShown.has(e.id));
+    for (const event of news) {
+      this.eventsShown.add(event.id);
+      if (event.choice?.role === s.role && s.state.pending.some((p) => p.event === event.id && p.role === s.role)) continue; // a decision, below
       await showEvent(this.root, event);
     }
+    if (showTheReport) await showReport(this.root, s, report, new Set(news.map((e) => e.id)));
     for (const concept of this.newConcepts(report)) await showConcept(this.root, concept);
     if (s.state.ending) {
       go(this, 'Ending');

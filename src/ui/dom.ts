@@ -11,6 +11,7 @@ type Attrs = {
   disabled?: boolean;
   tabIndex?: number;
   style?: string;
+  value?: string;
   on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
   [attr: `aria-${string}`]: string | undefined;
   [attr: `data-${string}`]: string | undefined;
@@ -26,6 +27,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs | 
       } else if (key === 'class') node.className = String(value);
       else if (key === 'disabled') (node as unknown as HTMLButtonElement).disabled = Boolean(value);
       else if (key === 'tabIndex') node.tabIndex = Number(value);
+      else if (key === 'value') (node as unknown as HTMLInputElement).value = String(value);
       else node.setAttribute(key, String(value));
     }
   }

@@ -8,6 +8,8 @@ import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { describeOrder, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
 import { renderSidebar } from './sidebar.ts';
+
+const mapLabelOf = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
 import { ROLE_SHORT } from './texts.ts';
 
 export interface HudCallbacks {
@@ -153,7 +155,17 @@ export class Hud {
       return b;
     };
     const placeDef = this.place ? s.scenario.map.places.find((p) => p.id === this.place) : undefined;
-    tabs.append(tabButton('place', placeDef ? placeDef.name : 'Place', !placeDef), tabButton('national', 'National'));
+    tabs.append(tabButton('place', placeDef ? mapLabelOf(placeDef.name) : 'Place', !placeDef), tabButton('national', 'National'));
+    // Every place is reachable from the keyboard too.
+    const picker = h('select', { class: 'place-picker', 'aria-label': 'Go to a place' });
+    picker.append(h('option', { value: '' }, 'Go to a place…'));
+    for (const p of [...s.scenario.map.places].sort((a, b) => a.name.localeCompare(b.name))) {
+      const o = h('option', { value: p.id }, p.name);
+      if (p.id === this.place) o.selected = true;
+      picker.append(o);
+    }
+    picker.addEventListener('change', () => this.cb.selectPlace(picker.value || null));
+    tabs.append(picker);
     this.main.append(tabs);
 
     const legal = this.busy ? [] : s.legalOrders();

@@ -83,7 +83,8 @@ export function visibleTo(e: ReportEvent, role: Role): boolean {
   return !e.visibleTo || e.visibleTo.includes(role);
 }
 
-export function reportBody(report: TurnReport, role: Role): Node[] {
+/** The report, phase by phase. Events read in full on their cards show here by title. */
+export function reportBody(report: TurnReport, role: Role, titlesOnly: ReadonlySet<string> = new Set(), eventDefs: readonly EventDef[] = []): Node[] {
   const events = report.events.filter((e) => visibleTo(e, role));
   const byPhase = new Map<Phase, ReportEvent[]>();
   for (const e of events) byPhase.set(e.phase, [...(byPhase.get(e.phase) ?? []), e]);
@@ -96,7 +97,15 @@ export function reportBody(report: TurnReport, role: Role): Node[] {
         'section',
         { class: 'report-phase' },
         h('h3', null, PHASE_NAMES[phase]),
-        h('ul', null, ...list.map((e) => h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), e.text))),
+        h(
+          'ul',
+          null,
+          ...list.map((e) => {
+            const id = e.detail?.type === 'event' ? e.detail.event : null;
+            const title = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id)?.title : undefined;
+            return h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), title ? h('strong', null, title) : e.text);
+          }),
+        ),
       ),
     );
   }
@@ -115,13 +124,13 @@ export function reportBody(report: TurnReport, role: Role): Node[] {
   return sections;
 }
 
-export function showReport(root: HTMLElement, report: TurnReport, role: Role, turns: number): Promise<string> {
+export function showReport(root: HTMLElement, session: GameSession, report: TurnReport, titlesOnly: ReadonlySet<string>): Promise<string> {
   return showModal(
     root,
     {
-      eyebrow: `Turn ${report.turn} of ${turns} · ${formatDate(report.date)}`,
-      title: 'Turn report',
-      body: reportBody(report, role),
+      eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatDate(report.date)}`,
+      title: report.turn === session.state.turn ? 'The situation' : 'Turn report',
+      body: reportBody(report, session.role, titlesOnly, session.scenario.events),
       actions: [button('Continue', () => {}, { class: 'primary' })],
       wide: true,
       dismissValue: 'ok',
