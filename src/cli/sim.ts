@@ -68,7 +68,8 @@ function aiPolicy(role: Role): Policy {
 function summaryLine(scenario: Scenario, game: GameRecord, turn: number): string {
   const log = game.state.log[turn];
   if (!log) return '';
-  return `${String(log.turn).padStart(2)} ${log.date}  GNA ${String(log.gnaPlaces).padStart(2)} places ${String(log.gnaStrength).padStart(4)}00 fighters $${String(log.gnaMoney).padStart(4)}M | LNA ${String(log.lnaPlaces).padStart(2)} places ${String(log.lnaStrength).padStart(4)}00 fighters $${String(log.lnaMoney).padStart(4)}M | oil ${String(log.oilOutput).padStart(4)}k b/d  civilians ${log.casualties}  escalation ${log.escalation}  talks ${log.talks} (trust ${log.trust})`;
+  const label = turn === game.state.log.length - 1 && game.state.ending ? 'end' : String(log.turn);
+  return `${label.padStart(3)} ${log.date}  GNA ${String(log.gnaPlaces).padStart(2)} places ${String(log.gnaStrength).padStart(4)}00 fighters $${String(log.gnaMoney).padStart(4)}M | LNA ${String(log.lnaPlaces).padStart(2)} places ${String(log.lnaStrength).padStart(4)}00 fighters $${String(log.lnaMoney).padStart(4)}M | oil ${String(log.oilOutput).padStart(4)}k b/d  civilians ${log.casualties}  escalation ${log.escalation}  talks ${log.talks} (trust ${log.trust})`;
 }
 
 function playOne(scenario: Scenario, seed: string, role: Role | undefined): GameRecord {

@@ -25,7 +25,7 @@ class Planner {
   ) {}
   /** Adds the order if it is legal alongside those already planned. */
   try(order: Order, reason: string): boolean {
-    if (!checkLegalOrder(this.scenario, this.state, order, this.orders).ok) return false;
+    if (!checkLegalOrder(this.scenario, this.state, order, this.orders, true).ok) return false;
     this.orders.push(order);
     this.reasons.push(reason);
     return true;
@@ -86,6 +86,16 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
 
 function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision {
   const plan = new Planner(scenario, state);
+  const oddsCache = new Map<string, number>();
+  const odds = (attacker: SideId, from: string, target: string): number => {
+    const key = `${attacker}|${from}|${target}`;
+    let value = oddsCache.get(key);
+    if (value === undefined) {
+      value = attackOdds(scenario, state, attacker, from, target).odds;
+      oddsCache.set(key, value);
+    }
+    return value;
+  };
   const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];
@@ -106,7 +116,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
     let worst = 0;
     for (const n of world.adjacent.get(p) ?? []) {
       if (state.places[n]?.controller !== other(side) || !formationsAt(state, n, other(side)).length) continue;
-      worst = Math.max(worst, attackOdds(scenario, state, other(side), n, p).odds);
+      worst = Math.max(worst, odds(other(side), n, p));
     }
     if (worst >= 45) threats.push({ place: p, odds: worst, value: placeValue(scenario, state, side, p) });
   }
@@ -133,10 +143,10 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
     for (const n of world.adjacent.get(f.location) ?? []) {
       if (state.places[n]?.controller === side) continue;
       if (attacks.some((a) => a.from === f.location && a.target === n)) continue;
-      const odds = attackOdds(scenario, state, side, f.location, n).odds;
-      if (odds < threshold) continue;
+      const chance = odds(side, f.location, n);
+      if (chance < threshold) continue;
       const leaving = state.places[f.location] && threats.some((x) => x.place === f.location) ? 20 : 0;
-      attacks.push({ from: f.location, target: n, odds, score: (odds * placeValue(scenario, state, side, n)) / 100 - leaving });
+      attacks.push({ from: f.location, target: n, odds: chance, score: (chance * placeValue(scenario, state, side, n)) / 100 - leaving });
     }
   }
   attacks.sort((a, b) => b.score - a.score || a.target.localeCompare(b.target));

@@ -5,6 +5,7 @@ export { type PlayerView, viewFor } from './fog.ts';
 export { canonicalJson, hashText, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';
+export { type GameRecord, type Policy, playGame, replayOrders } from './play.ts';
 export * as query from './query.ts';
 export { canonicalOrders, resolveTurn } from './resolve.ts';
 export { escalationIndex } from './rules/backers.ts';
@@ -16,4 +17,3 @@ export { formatProblems, loadScenario, parseMap, type RawFile, type ScenarioProb
 export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';
-export { type GameRecord, type Policy, playGame, replayOrders } from './play.ts';

@@ -109,7 +109,7 @@ function problem(code: OrderProblem['code'], message: string): Result<OrderPrevi
 }
 
 function sameOrder(a: Order, b: Order): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a.kind === b.kind && a.actor === b.actor && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -127,7 +127,14 @@ export function checkOrder(scenario: Scenario, state: State, raw: unknown, queue
 }
 
 /** checkOrder for an order already known to have the right shape (the AI's and legalOrders' fast path). */
-export function checkLegalOrder(scenario: Scenario, state: State, order: Order, queued: readonly Order[] = []): Result<OrderPreview, OrderProblem> {
+export function checkLegalOrder(
+  scenario: Scenario,
+  state: State,
+  order: Order,
+  queued: readonly Order[] = [],
+  /** Skip the odds in the preview (the AI and legalOrders only need to know if it is legal). */
+  quick = false,
+): Result<OrderPreview, OrderProblem> {
   if (state.ending) return problem('game-over', 'The game is over: no more orders.');
   const world = worldOf(scenario);
   const who = order.actor;
@@ -188,6 +195,7 @@ export function checkLegalOrder(scenario: Scenario, state: State, order: Order, 
       if (state.places[order.target]?.controller === side) return problem('not-yours', `${placeName(order.target)} is already yours.`);
       if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', `An attack on ${placeName(order.target)} is already queued.`);
       if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no attacks.');
+      if (quick) return preview('');
       const odds = attackOdds(scenario, state, side!, order.from, order.target);
       const pop = world.place.get(order.target)?.population ?? 0;
       return preview(`Attack ${placeName(order.target)} from ${placeName(order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
@@ -206,6 +214,7 @@ export function checkLegalOrder(scenario: Scenario, state: State, order: Order, 
       const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
       if (!enemyThere) return problem('not-now', `There is nothing of the enemy's to strike at ${placeName(order.target)}.`);
       if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no strikes.');
+      if (quick) return preview('');
       const pop = world.place.get(order.target)?.population ?? 0;
       return preview(`Air and drone strike on ${placeName(order.target)}.`, {
         odds: airstrikeOdds(scenario, state, side!),
@@ -243,6 +252,7 @@ export function checkLegalOrder(scenario: Scenario, state: State, order: Order, 
       const level = state.backers[b.id]?.commitment ?? 0;
       if (level >= b.maxCommitment) return problem('not-now', `${b.name} will not go further than it has.`);
       if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'You already asked a backer this turn.');
+      if (quick) return preview('');
       return preview(`Ask ${b.name} for more support.`, {
         odds: requestOdds(scenario, state, b),
         risks: ['More foreign involvement costs legitimacy and invites rivals to escalate.'],
@@ -284,6 +294,7 @@ export function checkLegalOrder(scenario: Scenario, state: State, order: Order, 
     case 'propose-ceasefire': {
       if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'A proposal is already on the table: answer it first.');
       if (talksIndex(state.talks.stage) >= 2) return problem('not-now', `A ${state.talks.stage} is already in force.`);
+      if (quick) return preview('');
       const odds: string[] = [];
       for (const s of ['gna', 'lna'] as const) {
         if (s === side) continue;
@@ -414,5 +425,5 @@ export function legalOrders(scenario: Scenario, state: State, who: Actor): Order
       if (p.role === (who as Role)) for (const option of p.options) add({ actor: who, kind: 'event-choice', event: p.event, option });
     }
   }
-  return candidates.filter((c) => checkLegalOrder(scenario, state, c).ok);
+  return candidates.filter((c) => checkLegalOrder(scenario, state, c, [], true).ok);
 }

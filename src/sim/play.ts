@@ -14,6 +14,8 @@ export interface PlayOptions {
   policy?: Policy;
   /** Keep every turn's report (costs memory in big batches). */
   keepReports?: boolean;
+  /** Compute the state hash after every turn (replays need it; big batches need not pay for it). */
+  hashEachTurn?: boolean;
   /** Called after each turn (for invariant checks). */
   onTurn?: (before: State, orders: Order[], after: State, report: TurnReport) => void;
 }
@@ -23,6 +25,7 @@ export interface GameRecord {
   state: State;
   /** Every turn's orders, as given to resolveTurn. */
   orders: Order[][];
+  /** The state hash after each turn, when asked for (hashEachTurn). */
   hashes: string[];
   reports: TurnReport[];
 }
@@ -41,7 +44,7 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
     const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons);
     options.onTurn?.(state, turnOrders, next, report);
     orders.push(turnOrders);
-    hashes.push(stateHash(next));
+    if (options.hashEachTurn) hashes.push(stateHash(next));
     if (options.keepReports) reports.push(report);
     state = next;
   }

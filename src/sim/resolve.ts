@@ -1,6 +1,7 @@
 // resolveTurn: the one reducer. Orders are checked, then the phases run in the fixed order of
 // the design (diplomacy, movement, combat, air, economy, humanitarian, backers, talks,
 // outcome), then the next turn's events fire.
+import { cloneState } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
@@ -41,7 +42,7 @@ export function resolveTurn(
   /** The AI's reasons for its orders, carried into the report so the UI can say why. */
   reasons: Partial<Record<Actor, string[]>> = {},
 ): { state: State; report: TurnReport } {
-  const s: State = JSON.parse(JSON.stringify(state));
+  const s = cloneState(state);
   const report = newReport(s);
   report.reasons = reasons;
   if (s.ending) {

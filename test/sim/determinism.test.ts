@@ -5,8 +5,8 @@ import { mini } from '../fixtures/mini.ts';
 
 describe('determinism', () => {
   it('the same seed and orders give the same hashes, turn by turn', () => {
-    const a = playGame(mini, 'same');
-    const b = playGame(mini, 'same');
+    const a = playGame(mini, 'same', { hashEachTurn: true });
+    const b = playGame(mini, 'same', { hashEachTurn: true });
     expect(a.hashes).toEqual(b.hashes);
     expect(stateHash(a.state)).toBe(stateHash(b.state));
   });
@@ -17,7 +17,7 @@ describe('determinism', () => {
   });
 
   it('a state saved mid-game as JSON and loaded again continues exactly', () => {
-    const full = playGame(mini, 'resume');
+    const full = playGame(mini, 'resume', { hashEachTurn: true });
     let state = newGame(mini, 'resume');
     for (let t = 0; t < full.orders.length; t++) {
       if (t === 2) state = JSON.parse(JSON.stringify(state)); // save and load
@@ -27,7 +27,7 @@ describe('determinism', () => {
   });
 
   it('replaying the recorded orders reproduces every hash', () => {
-    const game = playGame(mini, 'replay');
+    const game = playGame(mini, 'replay', { hashEachTurn: true });
     const again = replayOrders(mini, 'replay', [], game.orders);
     expect(again.hashes).toEqual(game.hashes);
   });
@@ -52,5 +52,22 @@ describe('determinism', () => {
     expect(stateHash({ a: 1, b: [1, 2] })).toBe(stateHash({ b: [1, 2], a: 1 }));
     expect(stateHash({ a: 1 })).not.toBe(stateHash({ a: 2 }));
     expect(stateHash({ a: 1 })).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('cloneState', () => {
+  it('copies every field: the clone equals a JSON round trip and shares no mutable object', async () => {
+    const { cloneState } = await import('../../src/sim/clone.ts');
+    const game = playGame(mini, 'clone');
+    const s = game.state;
+    const c = cloneState(s);
+    expect(canonicalJson(c)).toBe(canonicalJson(JSON.parse(JSON.stringify(s))));
+    c.formations[0]!.strength += 1;
+    c.places['west-capital']!.damage += 1;
+    c.sides.gna.support.fezzan += 1;
+    c.backers['patron-west']!.spent += 1;
+    expect(canonicalJson(s)).not.toBe(canonicalJson(c));
+    expect(s.formations[0]!.strength).not.toBe(c.formations[0]!.strength);
+    expect(s.places['west-capital']!.damage).not.toBe(c.places['west-capital']!.damage);
   });
 });

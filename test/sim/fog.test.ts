@@ -1,7 +1,7 @@
 // Fog of war: each role sees its own numbers exactly and the others' as estimates.
 import { describe, expect, it } from 'vitest';
-import { newGame, viewFor } from '../../src/sim/index.ts';
 import { estimate } from '../../src/sim/fog.ts';
+import { newGame, viewFor } from '../../src/sim/index.ts';
 import { mini } from '../fixtures/mini.ts';
 
 describe('fog of war', () => {

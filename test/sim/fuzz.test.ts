@@ -1,10 +1,10 @@
 // The fuzzer: thousands of seeded games in which every role gives random legal orders,
 // checking the invariants after every turn.
 import { describe, expect, it } from 'vitest';
-import { legalOrders, type Order, type Policy, playGame, type Role, type Scenario, resolveTurn, newGame, otherActorsOrders } from '../../src/sim/index.ts';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { legalOrders, newGame, type Order, otherActorsOrders, type Policy, playGame, type Role, resolveTurn, type Scenario } from '../../src/sim/index.ts';
 import { checkOrder } from '../../src/sim/orders.ts';
 import { Rng } from '../../src/sim/rng.ts';
-import { loadScenarioFile } from '../../src/cli/files.ts';
 import { mini } from '../fixtures/mini.ts';
 import { checkInvariants } from './invariants.ts';
 

@@ -141,8 +141,11 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
     s.warWeariness = clamp(s.warWeariness + weary);
     // Legitimacy: recognition sustains it; foreign troops and mercenaries wear it away.
     const foreign = foreignStrength(ctx, side);
-    const foreignCost = Math.min(3, Math.floor(foreign / 15));
+    const foreignCost = Math.min(2, Math.floor(foreign / 25));
     if (foreignCost > 0) s.legitimacy = clamp(s.legitimacy - foreignCost);
+    // Standing recovers slowly towards where it began once the causes fade; recognition lifts it further.
+    const base = ctx.scenario.sides[side].legitimacy;
+    if (s.legitimacy < base - 10 && ctx.facts.civilians[side] === 0) s.legitimacy = clamp(s.legitimacy + 1);
     if (ctx.scenario.sides[side].recognised && s.legitimacy < 60) s.legitimacy = clamp(s.legitimacy + 1);
     if (foreignCost >= 2 && ctx.s.turn % 3 === 0) {
       say(ctx, {

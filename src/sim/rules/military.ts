@@ -60,6 +60,7 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
   const total = strengthOf(formations);
   if (total === 0 || amount <= 0) return 0;
   const take = Math.min(total, amount);
+  const before = formations.map((f) => f.strength);
   let left = take;
   formations.forEach((f, i) => {
     const share = i === formations.length - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
@@ -74,10 +75,14 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
     f.strength -= lost;
     left -= lost;
   }
-  const side = formations[0]?.side ?? 'none';
-  ctx.report.ledger.strength[side].lost += take;
-  ctx.facts.losses[side] += take;
-  if (side !== 'none') ctx.s.sides[side].losses += take;
+  // Book each unit's loss to its own side: a strike may hit several sides' units at once.
+  formations.forEach((f, i) => {
+    const lost = (before[i] as number) - f.strength;
+    if (lost <= 0) return;
+    ctx.report.ledger.strength[f.side].lost += lost;
+    ctx.facts.losses[f.side] += lost;
+    if (f.side !== 'none') ctx.s.sides[f.side].losses += lost;
+  });
   return take;
 }
 
@@ -102,7 +107,9 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
   const targetState = state.places[target];
   const defSide = targetState?.controller;
   let attack = combatPower(scenario, attackers) * (100 + airBonus(scenario, state, side));
-  let defence = Math.max(combatPower(scenario, defenders), defSide === 'local' ? 2 : 0.5);
+  // Even with no unit there, a town's own people put up some defence (more in bigger towns).
+  const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
+  let defence = Math.max(combatPower(scenario, defenders), homeGuard);
   const dug = defenders.length ? Math.max(...defenders.map((f) => f.dug)) : 0;
   defence *= 100 + (place?.defence ?? 0) + dug;
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + airBonus(scenario, state, defSide) / 2)) / 100;
