@@ -33,7 +33,16 @@ function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): 
   });
 }
 
+function notAnObject(raw: RawFile, what: string): ScenarioProblem[] | null {
+  const d = raw.data;
+  if (d !== null && typeof d === 'object' && !Array.isArray(d)) return null;
+  const got = d === null ? 'null' : Array.isArray(d) ? 'a list' : typeof d;
+  return [{ file: raw.file, path: '', message: `expected ${what} (a JSON object), but the file holds ${got}` }];
+}
+
 export function parseMap(raw: RawFile): Result<MapFile, ScenarioProblem[]> {
+  const shape = notAnObject(raw, 'a map');
+  if (shape) return { ok: false, error: shape };
   const parsed = v.safeParse(mapSchema, raw.data);
   if (!parsed.success) return { ok: false, error: schemaProblems(raw.file, parsed.issues) };
   const problems = checkMap(raw.file, parsed.output);
@@ -124,11 +133,13 @@ function checkMap(file: string, map: MapFile): ScenarioProblem[] {
 }
 
 /**
- * Loads a scenario file with the maps it may name. Returns every problem at once:
- * schema errors first, then unresolved cross-references.
+ * Loads a scenario file with the maps it may name. Returns every problem at once: all the
+ * schema errors; or, once the structure is sound, all unresolved cross-references.
  */
 export function loadScenario(raw: RawFile, maps: readonly RawFile[]): Result<Scenario, ScenarioProblem[]> {
   const file = raw.file;
+  const shape = notAnObject(raw, 'a scenario');
+  if (shape) return { ok: false, error: shape };
   const parsed = v.safeParse(scenarioFileSchema, raw.data);
   if (!parsed.success) return { ok: false, error: schemaProblems(file, parsed.issues) };
   const s = parsed.output;
