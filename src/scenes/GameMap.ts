@@ -9,7 +9,7 @@ import { music, settings, sfx } from '../game/settings.ts';
 import type { Concept, ReportEvent, TurnReport } from '../game/sim-types.ts';
 import { layer } from '../ui/dom.ts';
 import { Hud } from '../ui/hud.ts';
-import { confirm, firedEvents, modalOpen, showChoiceCard, showConcept, showEvent, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
+import { confirm, firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
 import { palette, sideColor } from '../ui/palette.ts';
 import { entered, go } from './go.ts';
 import { keepAwake } from './loop.ts';
@@ -144,6 +144,7 @@ export class GameMap extends Phaser.Scene {
       if (down && p.isDown) {
         if (!dragging && Math.hypot(p.x - down.x, p.y - down.y) > DRAG_THRESHOLD) dragging = true;
         if (dragging) {
+          this.hud.hover(null, 0, 0);
           this.cam.panByScreen(p.x - p.prevPosition.x, p.y - p.prevPosition.y);
           this.game.canvas.style.cursor = 'grabbing';
         }
@@ -152,6 +153,7 @@ export class GameMap extends Phaser.Scene {
       const w = this.cam.screenToWorld(p.x, p.y);
       const id = this.view.placeAt(w.x, w.y);
       this.view.setHovered(id);
+      this.hud.hover(id, p.x, p.y);
       this.game.canvas.style.cursor = id ? 'pointer' : 'grab';
     });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
@@ -165,6 +167,7 @@ export class GameMap extends Phaser.Scene {
     });
     this.input.on('gameout', () => {
       this.view.setHovered(null);
+      this.hud.hover(null, 0, 0);
     });
     this.input.on('wheel', (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
       if (modalOpen()) return;
@@ -289,13 +292,14 @@ export class GameMap extends Phaser.Scene {
   private async afterTurn(report: TurnReport, showTheReport: boolean): Promise<void> {
     const s = this.session;
     const news = firedEvents(s, report).filter((e) => !this.eventsShown.has(e.id));
-    for (const event of news) {
-      this.eventsShown.add(event.id);
-      if (event.choice?.role === s.role && s.state.pending.some((p) => p.event === event.id && p.role === s.role)) continue; // a decision, below
-      await showEvent(this.root, event);
-    }
+    for (const event of news) this.eventsShown.add(event.id);
+    // Events waiting for the player's decision are shown as decisions, below.
+    await showEvents(
+      this.root,
+      news.filter((e) => !s.state.pending.some((p) => p.event === e.id && p.role === s.role)),
+    );
     if (showTheReport) await showReport(this.root, s, report, new Set(news.map((e) => e.id)));
-    for (const concept of this.newConcepts(report)) await showConcept(this.root, concept);
+    await showConcepts(this.root, this.newConcepts(report));
     if (s.state.ending) {
       go(this, 'Ending');
       return;

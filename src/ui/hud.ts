@@ -8,9 +8,7 @@ import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { describeOrder, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
 import { renderSidebar } from './sidebar.ts';
-
-const mapLabelOf = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
-import { ROLE_SHORT } from './texts.ts';
+import { ROLE_SHORT, shortPlaceName } from './texts.ts';
 
 export interface HudCallbacks {
   selectPlace(id: string | null): void;
@@ -44,6 +42,7 @@ export class Hud {
   private readonly main = h('section', { class: 'panel box grow scroll', 'aria-live': 'polite' });
   private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn' });
   private readonly endButton: HTMLButtonElement;
+  private readonly tip = h('div', { class: 'map-tip panel', role: 'tooltip' });
   private tab: Tab = 'national';
   private place: string | null = null;
   /** The order whose preview is open, by key. */
@@ -62,7 +61,8 @@ export class Hud {
       button('+', () => this.cb.zoom(1), { 'aria-label': 'Zoom in (+)', title: 'Zoom in (+)' }),
       button('−', () => this.cb.zoom(-1), { 'aria-label': 'Zoom out (−)', title: 'Zoom out (−)' }),
     );
-    root.append(this.topbar, this.left, this.right, legend(), zoom);
+    this.tip.hidden = true;
+    root.append(this.topbar, this.left, this.right, legend(), zoom, this.tip);
     this.render();
   }
 
@@ -72,6 +72,29 @@ export class Hud {
     const left = this.left.getBoundingClientRect().right;
     const right = window.innerWidth - this.right.getBoundingClientRect().left;
     return { top, left, right, bottom: 0 };
+  }
+
+  /** A short card by the pointer for the place under it (null hides it). */
+  hover(id: string | null, x: number, y: number): void {
+    const p = id ? this.session.scenario.map.places.find((q) => q.id === id) : undefined;
+    if (!p) {
+      this.tip.hidden = true;
+      return;
+    }
+    const controller = this.session.state.places[p.id]?.controller ?? 'local';
+    const forces = forcesAt(p.id, seenFormations(this.session));
+    clear(this.tip);
+    append(
+      this.tip,
+      h('div', { class: 'tip-name' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), p.name),
+      h('div', { class: 'small muted' }, controller === 'local' ? 'Held by local forces' : `Held by the ${controller.toUpperCase()}`),
+      ...forces.map((f) => h('div', { class: 'small' }, `${SIDE_NAMES[f.side]}: ${strengthText(f)} fighters`)),
+    );
+    this.tip.hidden = false;
+    const w = this.tip.offsetWidth;
+    const left = x + 18 + w > window.innerWidth ? x - 18 - w : x + 18;
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${Math.min(y + 14, window.innerHeight - this.tip.offsetHeight - 8)}px`;
   }
 
   selectPlace(id: string | null): void {
@@ -155,7 +178,7 @@ export class Hud {
       return b;
     };
     const placeDef = this.place ? s.scenario.map.places.find((p) => p.id === this.place) : undefined;
-    tabs.append(tabButton('place', placeDef ? mapLabelOf(placeDef.name) : 'Place', !placeDef), tabButton('national', 'National'));
+    tabs.append(tabButton('place', placeDef ? shortPlaceName(placeDef.name) : 'Place', !placeDef), tabButton('national', 'National'));
     // Every place is reachable from the keyboard too.
     const picker = h('select', { class: 'place-picker', 'aria-label': 'Go to a place' });
     picker.append(h('option', { value: '' }, 'Go to a place…'));
@@ -404,9 +427,16 @@ function legend(): HTMLElement {
   const mark = (side: 'gna' | 'lna' | 'local') => h('i', { class: `side-mark ${side}`, 'aria-hidden': 'true' });
   const line = (dash: string, width: number, color: string) =>
     svg(26, 8, (el) => shape(el, 'line', { x1: 1, y1: 4, x2: 25, y2: 4, stroke: color, 'stroke-width': width, 'stroke-dasharray': dash }));
+  const icon = (draw: (el: SVGSVGElement) => void) => svg(14, 14, draw);
+  const fill = { fill: 'var(--text-muted)', stroke: 'var(--bg)', 'stroke-width': 1 };
   return h(
     'div',
     { class: 'legend panel', 'aria-label': 'Map key' },
+    item(icon((el) => shape(el, 'polygon', { points: '7,0.5 8.9,4.9 13.5,5.2 10,8.3 11.1,13 7,10.5 2.9,13 4,8.3 0.5,5.2 5.1,4.9', ...fill })), 'capital'),
+    item(icon((el) => shape(el, 'circle', { cx: 7, cy: 7, r: 5.5, ...fill })), 'city'),
+    item(icon((el) => shape(el, 'polygon', { points: '7,1 13,12.5 7,9.5 1,12.5', ...fill })), 'airbase'),
+    item(icon((el) => shape(el, 'path', { d: 'M7 0.8 L11 7.5 A4.2 4.2 0 1 1 3 7.5 Z', ...fill })), 'oil terminal'),
+    item(icon((el) => shape(el, 'path', { d: 'M2.5 13 L7 1 L11.5 13 M4.2 8.5 H9.8 M1 13 H13', fill: 'none', stroke: 'var(--text-muted)', 'stroke-width': 1.6 })), 'oil field'),
     h('span', null, mark('gna'), 'GNA'),
     h('span', null, mark('lna'), 'LNA'),
     h('span', null, mark('local'), 'Local'),

@@ -139,15 +139,28 @@ export function showReport(root: HTMLElement, session: GameSession, report: Turn
   );
 }
 
-export function showEvent(root: HTMLElement, event: EventDef): Promise<string> {
+/** The news of a turn: one card per event, stacked in one dialog. */
+export function showEvents(root: HTMLElement, events: readonly EventDef[]): Promise<string> {
+  const first = events[0];
+  if (!first) return Promise.resolve('');
+  const card = (event: EventDef, withHead: boolean) =>
+    h(
+      'article',
+      { class: 'event-block' },
+      withHead ? h('div', { class: 'eyebrow' }, `${formatDate(event.date)} · ${event.historical ? 'As it happened' : 'History changed'}`) : null,
+      withHead ? h('h3', null, event.title) : null,
+      ...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)),
+    );
+  const single = events.length === 1;
   return showModal(
     root,
     {
-      eyebrow: `${formatDate(event.date)} · ${event.historical ? 'As it happened' : 'History changed'}`,
-      title: event.title,
-      body: event.text.split(/\n\s*\n/).map((t) => h('p', null, t)),
+      eyebrow: single ? `${formatDate(first.date)} · ${first.historical ? 'As it happened' : 'History changed'}` : `News · ${events.length} events`,
+      title: single ? first.title : 'Meanwhile',
+      body: events.map((e) => card(e, !single)),
       actions: [button('Continue', () => {}, { class: 'primary' })],
       className: 'event-card',
+      wide: events.length > 2,
       dismissValue: 'ok',
     },
     ['ok'],
@@ -182,17 +195,32 @@ export function showChoiceCard(root: HTMLElement, event: EventDef, pending: Pend
   });
 }
 
-export function showConcept(root: HTMLElement, concept: Concept): Promise<string> {
-  const c = CONCEPTS[concept];
+/** Concepts met for the first time, each with its plain explanation and the 2019–2020 case. */
+export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): Promise<string> {
+  const first = concepts[0];
+  if (!first) return Promise.resolve('');
+  const single = concepts.length === 1;
+  const block = (key: Concept) => {
+    const c = CONCEPTS[key];
+    return h(
+      'article',
+      { class: 'concept-block' },
+      single ? null : h('h3', null, c.name),
+      h('p', null, c.plain),
+      h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, 'In 2019–2020'), h('p', null, c.example)),
+    );
+  };
   return showModal(
     root,
     {
-      eyebrow: 'New concept',
-      title: c.name,
-      body: [h('p', null, c.plain), h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, 'In 2019–2020'), h('p', null, c.example))],
+      eyebrow: single ? 'New concept' : `${concepts.length} new concepts`,
+      title: single ? CONCEPTS[first].name : 'How this war works',
+      body: concepts.map(block),
       actions: [button('Got it', () => {}, { class: 'primary' })],
       className: 'concept-card',
+      wide: concepts.length > 2,
       dismissValue: 'ok',
+      footLeft: h('span', { class: 'small muted' }, 'All concepts stay in the Glossary (G).'),
     },
     ['ok'],
   );

@@ -188,3 +188,8 @@ export const CREDITS: { title: string; text: string }[] = [
     text: 'This is a model for learning, not a prediction. Real people lived and died in this war; the game simplifies it to show how its dynamics worked.',
   },
 ];
+
+/** Map labels and tabs keep place names short; the place panel shows the full name. */
+export function shortPlaceName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '').replace(/\bInternational\b/, 'Intl.');
+}

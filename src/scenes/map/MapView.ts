@@ -5,6 +5,7 @@
 import Phaser from 'phaser';
 import type { Controller, PlaceDef, Scenario } from '../../game/sim-types.ts';
 import { css, palette, type SideLike } from '../../ui/palette.ts';
+import { shortPlaceName } from '../../ui/texts.ts';
 import { mercator, type Outline, worldRect } from './outline.ts';
 import { drawPlaceIcon, drawSideBadge, iconRadius, placePriority } from './symbols.ts';
 
@@ -338,7 +339,7 @@ export class MapView {
       const ring = this.scene.add.graphics();
       const icon = this.scene.add.graphics();
       const label = this.scene.add
-        .text(radius + 6, 0, mapLabel(def.name), {
+        .text(radius + 6, 0, shortPlaceName(def.name), {
           fontFamily: FONT,
           fontSize: def.tags.includes('capital') ? '15px' : '13px',
           fontStyle: def.tags.includes('capital') || def.population >= 100 ? '600' : '',
@@ -465,11 +466,6 @@ export class MapView {
       }
     }
   }
-}
-
-/** Map labels keep names short; the panel shows the full name. */
-export function mapLabel(name: string): string {
-  return name.replace(/\s*\(.*\)\s*$/, '').replace(/\bInternational\b/, 'Intl.');
 }
 
 function forcesWidth(node: PlaceNode): number {
