@@ -1,7 +1,6 @@
 // Entry point: fonts and styles (bundled by Vite, nothing fetched from elsewhere), the
 // palette, settings, the test hook, then the Phaser game.
 import '@fontsource/ibm-plex-sans/latin-400.css';
-import '@fontsource/ibm-plex-sans/latin-400-italic.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
 import './ui/style.css';
 import { installHook } from './game/app.ts';

@@ -50,7 +50,7 @@ export class Preloader extends Phaser.Scene {
   async create(): Promise<void> {
     // Phaser draws text on canvases: the font must be ready before the first label.
     try {
-      await Promise.all([document.fonts.load(`400 16px ${FONT}`), document.fonts.load(`600 16px ${FONT}`), document.fonts.load(`italic 400 16px ${FONT}`)]);
+      await Promise.all([document.fonts.load(`400 16px ${FONT}`), document.fonts.load(`600 16px ${FONT}`)]);
     } catch {
       // The fallback font is acceptable; carry on.
     }
