@@ -6,7 +6,7 @@ import { defendersOf, effectiveAir, formationsAt, strengthOf, talksIndex } from 
 import { noise } from './rng.ts';
 import { redLineCrossed } from './rules/backers.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
-import { airstrikeOdds, attackOdds } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
 import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import type { Actor, Effect, Order, Role, Scenario, SideId, State } from './types.ts';
 import { other, worldOf } from './world.ts';
@@ -86,16 +86,8 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
 
 function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision {
   const plan = new Planner(scenario, state);
-  const oddsCache = new Map<string, number>();
-  const odds = (attacker: SideId, from: string, target: string): number => {
-    const key = `${attacker}|${from}|${target}`;
-    let value = oddsCache.get(key);
-    if (value === undefined) {
-      value = attackOdds(scenario, state, attacker, from, target).odds;
-      oddsCache.set(key, value);
-    }
-    return value;
-  };
+  const index = forceIndex(scenario, state);
+  const odds = (attacker: SideId, from: string, target: string): number => attackOdds(scenario, state, attacker, from, target, index).odds;
   const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];

@@ -116,14 +116,20 @@ function sameOrder(a: Order, b: Order): boolean {
  * Checks one order against the state and the orders already queued this turn by the same
  * actor. Returns what it costs and risks, or why it is not allowed.
  */
-export function checkOrder(scenario: Scenario, state: State, raw: unknown, queued: readonly Order[] = []): Result<OrderPreview, OrderProblem> {
+export function checkOrder(
+  scenario: Scenario,
+  state: State,
+  raw: unknown,
+  queued: readonly Order[] = [],
+  quick = false,
+): Result<OrderPreview, OrderProblem> {
   const parsed = v.safeParse(orderSchema, raw);
   if (!parsed.success) {
     const first = parsed.issues[0];
     const where = first ? v.getDotPath(first) : null;
     return problem('malformed', `This is not a valid order${where ? ` (${where}: ${first?.message})` : ''}.`);
   }
-  return checkLegalOrder(scenario, state, parsed.output as Order, queued);
+  return checkLegalOrder(scenario, state, parsed.output as Order, queued, quick);
 }
 
 /** checkOrder for an order already known to have the right shape (the AI's and legalOrders' fast path). */

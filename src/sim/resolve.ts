@@ -52,7 +52,7 @@ export function resolveTurn(
   const rng = Rng.fromState(s.rng);
   const accepted: Order[] = [];
   for (const order of canonicalOrders(scenario, orders)) {
-    const check = checkOrder(scenario, state, order, accepted);
+    const check = checkOrder(scenario, state, order, accepted, true);
     if (check.ok) accepted.push(order);
     else report.rejected.push({ order, problem: check.error });
   }

@@ -1,4 +1,5 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
+import { dayNumber } from './dates.ts';
 import type { BackerDef, FormationDef, PlaceDef, RouteDef, Scenario, SideId } from './types.ts';
 
 export interface World {
@@ -13,6 +14,8 @@ export interface World {
   /** Backers of each side, in scenario order. */
   backersOf: Record<SideId, BackerDef[]>;
   oilPlaces: string[];
+  /** Day number of each event's date, for the event calendar. */
+  eventDay: Map<string, number>;
 }
 
 const cache = new WeakMap<Scenario, World>();
@@ -42,6 +45,7 @@ export function worldOf(scenario: Scenario): World {
       lna: scenario.backers.filter((b) => b.client === 'lna'),
     },
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
+    eventDay: new Map(scenario.events.map((e) => [e.id, dayNumber(e.date)])),
   };
   cache.set(scenario, world);
   return world;

@@ -3,7 +3,7 @@
 import { dayNumber } from '../dates.ts';
 import { talksIndex } from '../query.ts';
 import type { Condition, Effect, EventDef, Order, Scenario, State } from '../types.ts';
-import { clamp } from '../world.ts';
+import { clamp, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 import { deployFormation, setControl } from './military.ts';
 
@@ -121,9 +121,10 @@ export const RUNG_NAMES = ['words', 'money and arms', 'advisers and mercenaries'
 export function dueEvents(scenario: Scenario, state: State): EventDef[] {
   const start = dayNumber(state.date);
   const end = start + scenario.turnDays - 1;
+  const days = worldOf(scenario).eventDay;
   return scenario.events.filter((e) => {
     if (e.id in state.fired) return false;
-    const day = dayNumber(e.date);
+    const day = days.get(e.id) as number;
     return day <= end && day + (e.lateDays ?? 0) >= start;
   });
 }

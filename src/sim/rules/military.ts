@@ -100,19 +100,38 @@ export interface AttackOdds {
   odds: number;
 }
 
-export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string): AttackOdds {
-  const attackers = formationsAt(state, from, side);
-  const defenders = defendersOf(state, target);
+/** What attack odds need to know about a state, gathered once so that many odds are cheap. */
+export interface ForceIndex {
+  /** Combat power and deepest entrenchment by `${place}|${side}` (side may be 'none'). */
+  power: Map<string, number>;
+  dug: Map<string, number>;
+  air: Record<SideId, number>;
+}
+
+export function forceIndex(scenario: Scenario, state: State): ForceIndex {
+  const power = new Map<string, number>();
+  const dug = new Map<string, number>();
+  for (const f of state.formations) {
+    if (f.strength <= 0) continue;
+    const key = `${f.location}|${f.side}`;
+    power.set(key, (power.get(key) ?? 0) + combatPower(scenario, [f]));
+    dug.set(key, Math.max(dug.get(key) ?? 0, f.dug));
+  }
+  return { power, dug, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+}
+
+export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
+  const ix = index ?? forceIndex(scenario, state);
   const place = worldOf(scenario).place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
-  let attack = combatPower(scenario, attackers) * (100 + airBonus(scenario, state, side));
+  const defKey = `${target}|${defSide === 'gna' || defSide === 'lna' ? defSide : 'none'}`;
+  let attack = (ix.power.get(`${from}|${side}`) ?? 0) * (100 + ix.air[side]);
   // Even with no unit there, a town's own people put up some defence (more in bigger towns).
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
-  let defence = Math.max(combatPower(scenario, defenders), homeGuard);
-  const dug = defenders.length ? Math.max(...defenders.map((f) => f.dug)) : 0;
-  defence *= 100 + (place?.defence ?? 0) + dug;
-  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + airBonus(scenario, state, defSide) / 2)) / 100;
+  let defence = Math.max(ix.power.get(defKey) ?? 0, homeGuard);
+  defence *= 100 + (place?.defence ?? 0) + (ix.dug.get(defKey) ?? 0);
+  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
   attack /= 100;
   defence /= 100;
