@@ -8,6 +8,9 @@ import { applySettings, unlockAudioOnGesture } from './game/settings.ts';
 import { startGame } from './scenes/index.ts';
 import { applyPalette } from './ui/palette.ts';
 
+performance.mark('main');
+// Start fetching the fonts now, in parallel with Phaser's start-up; the preloader waits for them.
+for (const weight of [400, 600]) document.fonts.load(`${weight} 16px "IBM Plex Sans"`).catch(() => {});
 applyPalette();
 applySettings();
 installHook();

@@ -22,7 +22,9 @@ export function mapBackdrop(scene: Phaser.Scene, leftCover: () => number, scenar
     // On narrow windows the panel covers everything: centre the map behind it instead.
     const cover = width >= 1100 ? leftCover() : 0;
     camera.setInsets({ top: 16, right: 16, bottom: 16, left: cover });
-    camera.fit(view.libyaBounds(), 24);
+    // Libya with a band of sea above it.
+    const b = view.libyaBounds();
+    camera.fit({ x: b.x, y: b.y - 150, width: b.width, height: b.height + 150 }, 24);
   };
   frame();
   scene.scale.on('resize', frame);

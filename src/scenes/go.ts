@@ -11,6 +11,7 @@ export function go(from: Phaser.Scene, key: SceneKey, data?: object): void {
 /** Every scene calls this in create(): the hook and the document title follow. */
 export function entered(key: SceneKey): void {
   app.scene = key;
+  performance.mark(`scene:${key}`);
   document.body.dataset.scene = key;
   keepAwake(600);
 }

@@ -196,7 +196,7 @@ export class Hud {
       this.renderPlace(placeDef);
       this.renderOrders(ordersAt(legal, placeDef.id, s.state), `Orders at ${placeDef.name}`);
     } else {
-      const pending = s.state.pending.filter((p) => p.role === s.role);
+      const pending = s.state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
       if (pending.length) {
         this.main.append(
           h('div', { class: 'notice info', style: 'margin-bottom:10px' }, `${pending.length === 1 ? 'A decision waits' : `${pending.length} decisions wait`} for you this turn. `, button('Decide', () => this.cb.decide(), { class: 'small' })),

@@ -71,8 +71,11 @@ export function describeOrder(o: Order, s: Scenario): string {
       return 'De-escalate';
     case 'restrain-client':
       return 'Restrain the client';
-    case 'event-choice':
-      return `Decision: ${o.option}`;
+    case 'event-choice': {
+      const event = s.events.find((e) => e.id === o.event);
+      const option = event?.choice?.options.find((x) => x.id === o.option);
+      return `${event?.title ?? o.event}: ${option?.label ?? o.option}`;
+    }
   }
 }
 
