@@ -78,6 +78,8 @@ export class GameMap extends Phaser.Scene {
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     window.addEventListener('keydown', onKey);
     const unsubscribe = session.subscribe(() => {
+      // While a turn resolves, the map keeps the old state until the animations have played.
+      if (this.resolving) return;
       this.hud.render();
       this.refreshMap();
     });
@@ -227,9 +229,10 @@ export class GameMap extends Phaser.Scene {
       return;
     }
     await this.animate(report);
-    this.refreshMap();
     this.resolving = false;
+    this.refreshMap();
     this.hud.setBusy(false);
+    this.hud.render();
     await this.afterTurn(report, true);
   }
 

@@ -1,4 +1,5 @@
 // The briefing before the first turn: the situation, the role's goals, who is who.
+import { shareLink } from '../game/link.ts';
 import type { GameSession } from '../game/session.ts';
 import type { BackerDef, SideId } from '../sim/types.ts';
 import { append, button, formatDate, h } from './dom.ts';
@@ -53,13 +54,25 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       'div',
       { class: 'briefing-foot' },
       button('← Menu', actions.back, { class: 'ghost' }),
-      h('span', { class: 'small muted' }, `Seed ${session.seed} · ${session.difficulty}`),
+      h('span', { class: 'btn-row small muted' }, `Seed ${session.seed} · ${session.difficulty}`, copyLinkButton(session)),
       start,
     ),
   );
   root.appendChild(panel);
   start.focus({ preventScroll: true });
   return panel;
+}
+
+/** Copies a link that starts this very game (scenario, role, seed) on any computer. */
+export function copyLinkButton(session: GameSession): HTMLButtonElement {
+  const b = button('Copy game link', () => {
+    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty });
+    navigator.clipboard
+      ?.writeText(url)
+      .then(() => (b.textContent = 'Link copied'))
+      .catch(() => (b.textContent = 'Copy failed'));
+  }, { class: 'ghost small', title: 'A link that starts this game with the same seed' });
+  return b;
 }
 
 function paragraphs(text: string | undefined): HTMLElement[] {

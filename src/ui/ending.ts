@@ -1,6 +1,7 @@
 // The end of a game: what happened, the score by part, and what happened in history.
 import type { GameSession } from '../game/session.ts';
 import type { Role } from '../sim/types.ts';
+import { copyLinkButton } from './briefing.ts';
 import { append, button, formatDate, formatNumber, h } from './dom.ts';
 import { ENDING_NAMES, ROLE_NAMES, ROLE_SHORT, SCORE_PARTS, TALKS_NAMES } from './texts.ts';
 
@@ -85,7 +86,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       'div',
       { class: 'briefing-foot' },
       button('Main menu', actions.menu, { class: 'ghost' }),
-      h('span', { class: 'small muted' }, `Seed ${session.seed}`),
+      h('span', { class: 'btn-row small muted' }, `Seed ${session.seed}`, copyLinkButton(session)),
       h('div', { class: 'btn-row' }, button('Last report', actions.report), button('Play again, same seed', actions.replay, { class: 'primary' })),
     ),
   );

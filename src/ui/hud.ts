@@ -6,7 +6,7 @@ import { type GameSession, orderKey } from '../game/session.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
 import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
 import { modalOpen } from './modals.ts';
-import { describeOrder, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { describeOrder, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
 import { renderSidebar } from './sidebar.ts';
 import { ROLE_SHORT, shortPlaceName } from './texts.ts';
 
@@ -294,7 +294,10 @@ export class Hud {
       return;
     }
     const list = h('div', { class: 'order-list' });
-    for (const order of shown) {
+    const groups = groupOrders(shown);
+    for (const order of groups.flatMap((g) => g.orders)) {
+      const group = groups.find((g) => g.orders[0] === order);
+      if (group && groups.length > 1) list.append(h('div', { class: 'order-group' }, group.name));
       const key = orderKey(order);
       const queued = s.isQueued(order);
       const open = this.openOrder === key;

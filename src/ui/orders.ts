@@ -123,3 +123,21 @@ export const TERM_NAMES = {
   oilReopened: 'Oil exports reopened',
   revenueShared: 'Oil revenue shared',
 } as const;
+
+/** Groups for the order list, in the order a commander reads them. */
+const GROUPS: { name: string; kinds: Order['kind'][] }[] = [
+  { name: 'Fight', kinds: ['attack', 'airstrike', 'siege'] },
+  { name: 'Move', kinds: ['move', 'withdraw'] },
+  { name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
+  { name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
+  { name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
+  { name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
+  { name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },
+];
+
+export function groupOrders(orders: Order[]): { name: string; orders: Order[] }[] {
+  const groups = GROUPS.map((g) => ({ name: g.name, orders: orders.filter((o) => g.kinds.includes(o.kind)) }));
+  const rest = orders.filter((o) => !GROUPS.some((g) => g.kinds.includes(o.kind)));
+  if (rest.length) groups.push({ name: 'Other', orders: rest });
+  return groups.filter((g) => g.orders.length > 0);
+}
