@@ -8,6 +8,9 @@ import { ladder } from './briefing.ts';
 import { clear, formatNumber, h } from './dom.ts';
 import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
 
+/** Short names that fit the five steps of the talks track. */
+const TRACK_NAMES = { none: 'None', talks: 'Talks', truce: 'Truce', ceasefire: 'Ceasefire', agreement: 'Accord' } as const;
+
 type Tone = 'good' | 'bad' | 'gna' | 'lna' | '';
 
 function row(name: string, value: string, meter?: { pct: number; tone?: Tone }, title?: string): Node[] {
@@ -89,7 +92,7 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
   const track = h(
     'div',
     { class: 'talks-track', role: 'img', 'aria-label': `Talks: ${TALKS_NAMES[t.stage]}` },
-    ...TALKS_STAGES.map((stage, i) => h('span', { class: i === stageIndex ? 'now' : i < stageIndex ? 'reached' : '', title: TALKS_NAMES[stage] }, TALKS_NAMES[stage])),
+    ...TALKS_STAGES.map((stage, i) => h('span', { class: i === stageIndex ? 'now' : i < stageIndex ? 'reached' : '', title: TALKS_NAMES[stage] }, TRACK_NAMES[stage])),
   );
   const talks = h('section', { class: 'box', 'aria-label': 'Talks' }, h('h2', null, 'Talks'), track);
   const tg = h('div', { class: 'indicators' });

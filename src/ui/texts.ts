@@ -17,9 +17,9 @@ export const ROLE_BLURB: Record<Role, string> = {
 };
 
 export const DIFFICULTY_BLURB = {
-  easy: 'Wider margins: more money and forgiving backers.',
-  normal: 'The scenario as written.',
-  hard: 'Sharper opponents and less patient backers.',
+  easy: 'A first game, to learn the ropes.',
+  normal: 'The scenario as designed.',
+  hard: 'For players who know this war.',
 } as const;
 
 export const TALKS_NAMES: Record<TalksStage, string> = {
