@@ -169,7 +169,7 @@ export const HOW_TO_PLAY: { title: string; text: string[] }[] = [
 export const CREDITS: { title: string; text: string }[] = [
   {
     title: 'Sources',
-    text: 'The scenarios follow the public record of the 2019–2020 war: news agencies, UN and UNSMIL statements, reports of the UN Panel of Experts on Libya, humanitarian agencies and think-tank analysis. Figures that sources dispute are given as ranges. All text in the game is written anew; nothing is quoted.',
+    text: 'The scenarios follow the public record of the 2019–2020 war: news agencies, UN and UNSMIL statements, humanitarian agencies and think-tank analysis. Figures that sources dispute are given as ranges. All text in the game is written anew; nothing is quoted.',
   },
   {
     title: 'Map',
