@@ -2,6 +2,7 @@
 import type { GameSession } from '../game/session.ts';
 import type { Role } from '../sim/types.ts';
 import { copyLinkButton } from './briefing.ts';
+import { lineChart } from './chart.ts';
 import { append, button, formatDate, formatNumber, h } from './dom.ts';
 import { ENDING_NAMES, ROLE_NAMES, ROLE_SHORT, SCORE_PARTS, TALKS_NAMES } from './texts.ts';
 
@@ -22,7 +23,6 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
   }
   const role = session.role;
   const mine = ending.scores[role];
-  const winner = ending.winner ? session.scenario.sides[ending.winner].shortName : null;
 
   const table = h('table', { class: 'score-table' });
   for (const part of SCORE_PARTS) {
@@ -38,6 +38,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
   const others = (['gna', 'lna', 'mediator'] as Role[]).filter((r) => r !== role);
   const last = s.log.at(-1);
   const first = s.log[0];
+  const span = { from: first ? formatDate(first.date) : '', to: last ? formatDate(last.date) : '' };
   const yourGame: string[] = [];
   if (last) {
     yourGame.push(`The GNA held ${last.gnaPlaces} places and the LNA ${last.lnaPlaces}${first ? ` (from ${first.gnaPlaces} and ${first.lnaPlaces})` : ''}.`);
@@ -51,7 +52,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       'div',
       { class: 'briefing-head' },
       h('div', { class: 'eyebrow' }, `${session.scenario.title} · turn ${ending.turn} · ${formatDate(s.date)} · you played the ${ROLE_NAMES[role]}`),
-      h('h1', { id: 'ending-title' }, ENDING_NAMES[ending.kind] + (winner ? `: ${winner}` : '')),
+      h('h1', { id: 'ending-title' }, headline(session)),
     ),
     h(
       'div',
@@ -60,13 +61,31 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
         'div',
         null,
         h('section', null, h('h3', null, 'What happened'), ...ending.text.split(/\n\s*\n/).map((t) => h('p', null, t))),
-        h('section', null, h('h3', null, 'Your game in numbers'), h('ul', { class: 'plain' }, ...yourGame.map((t) => h('li', null, t)))),
         h(
           'section',
           null,
           h('h3', null, 'Your score'),
           table,
           h('p', { class: 'small muted', style: 'margin-top:8px' }, others.map((r) => `${ROLE_SHORT[r]} ${ending.scores[r]?.total ?? 0}`).join(' · ')),
+        ),
+        h(
+          'section',
+          null,
+          h('h3', null, 'Your game in numbers'),
+          h('ul', { class: 'plain' }, ...yourGame.map((t) => h('li', null, t))),
+          s.log.length > 1
+            ? lineChart(
+                'Share of the population each side held (%)',
+                [
+                  { name: 'GNA', color: 'var(--gna)', values: s.log.map((l) => l.gnaShare) },
+                  { name: 'LNA', color: 'var(--lna)', dash: '6 3', values: s.log.map((l) => l.lnaShare) },
+                ],
+                { max: 100, ...span },
+              )
+            : null,
+          s.log.length > 1
+            ? lineChart('Civilian deaths', [{ name: 'civilian deaths', color: 'var(--danger)', values: s.log.map((l) => l.casualties) }], span)
+            : null,
         ),
       ),
       h(
@@ -93,4 +112,14 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
   root.appendChild(panel);
   panel.querySelector<HTMLElement>('.btn.primary')?.focus({ preventScroll: true });
   return panel;
+}
+
+/** "GNA military victory", "The LNA collapses", "Negotiated settlement"… */
+function headline(session: GameSession): string {
+  const ending = session.state.ending;
+  if (!ending) return '';
+  const name = (side: 'gna' | 'lna') => session.scenario.sides[side].shortName;
+  if (ending.kind === 'military-victory' && ending.winner) return `${name(ending.winner)} military victory`;
+  if (ending.kind === 'collapse' && ending.winner) return `The ${name(ending.winner === 'gna' ? 'lna' : 'gna')} collapses`;
+  return ENDING_NAMES[ending.kind];
 }
