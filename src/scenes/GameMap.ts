@@ -321,16 +321,15 @@ export class GameMap extends Phaser.Scene {
     return found;
   }
 
-  /** Decisions waiting for the player: each becomes an event-choice order. */
   private async decide(): Promise<void> {
-    await this.offerChoices(true);
+    if (!modalOpen()) await this.offerChoices();
   }
 
-  private async offerChoices(all = false): Promise<void> {
+  /** Decisions waiting for the player and not yet answered: each answer is an event-choice order. */
+  private async offerChoices(): Promise<void> {
     const s = this.session;
     for (const pending of s.state.pending) {
       if (pending.role !== s.role) continue;
-      if (!all && s.queued.some((o) => o.kind === 'event-choice' && o.event === pending.event)) continue;
       if (s.queued.some((o) => o.kind === 'event-choice' && o.event === pending.event)) continue;
       const event = s.scenario.events.find((e) => e.id === pending.event);
       if (!event) continue;

@@ -42,9 +42,5 @@ export class MainMenu extends Phaser.Scene {
     );
     mapBackdrop(this, () => panel.getBoundingClientRect().right + 16);
     music('menu');
-    // Interactive once the menu is in the page and a frame has been drawn.
-    requestAnimationFrame(() => {
-      if (app.scene === 'MainMenu' && app.readyAt === undefined) app.readyAt = performance.now();
-    });
   }
 }

@@ -11,6 +11,12 @@ export function go(from: Phaser.Scene, key: SceneKey, data?: object): void {
 /** Every scene calls this in create(): the hook and the document title follow. */
 export function entered(key: SceneKey): void {
   app.scene = key;
+  // The first screen a player can use (the menu, or a linked game's briefing or map).
+  if (app.readyAt === undefined && (key === 'MainMenu' || key === 'Briefing' || key === 'Game')) {
+    requestAnimationFrame(() => {
+      if (app.readyAt === undefined && app.scene === key) app.readyAt = performance.now();
+    });
+  }
   performance.mark(`scene:${key}`);
   document.body.dataset.scene = key;
   keepAwake(600);
