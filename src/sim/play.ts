@@ -41,7 +41,8 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
     const ai = otherActorsOrders(scenario, state, role && options.policy ? role : null);
     const mine = role && options.policy ? options.policy(scenario, state) : [];
     const turnOrders = [...mine, ...ai.orders];
-    const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons);
+    // The AI's orders are built by this program; a policy's orders are checked in full.
+    const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons, mine.length === 0);
     options.onTurn?.(state, turnOrders, next, report);
     orders.push(turnOrders);
     if (options.hashEachTurn) hashes.push(stateHash(next));

@@ -120,8 +120,21 @@ export function forceIndex(scenario: Scenario, state: State): ForceIndex {
   return { power, dug, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
 }
 
+/** The part of a force index that one battle needs: the two places and the two air bonuses. */
+function battleIndex(scenario: Scenario, state: State, from: string, target: string): ForceIndex {
+  const power = new Map<string, number>();
+  const dug = new Map<string, number>();
+  for (const f of state.formations) {
+    if (f.strength <= 0 || (f.location !== from && f.location !== target)) continue;
+    const key = `${f.location}|${f.side}`;
+    power.set(key, (power.get(key) ?? 0) + combatPower(scenario, [f]));
+    dug.set(key, Math.max(dug.get(key) ?? 0, f.dug));
+  }
+  return { power, dug, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+}
+
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
-  const ix = index ?? forceIndex(scenario, state);
+  const ix = index ?? battleIndex(scenario, state, from, target);
   const place = worldOf(scenario).place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
