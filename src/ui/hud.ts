@@ -446,5 +446,9 @@ function legend(): HTMLElement {
     item(line('', 3, 'var(--coastal-road)'), 'coastal road'),
     item(line('6 4', 2, 'var(--desert-road)'), 'desert road'),
     item(line('2 3', 2, 'var(--track)'), 'track'),
+    item(
+      svg(14, 14, (el) => shape(el, 'line', { x1: 7, y1: 1, x2: 7, y2: 13, stroke: 'var(--danger)', 'stroke-width': 3 })),
+      'front line',
+    ),
   );
 }

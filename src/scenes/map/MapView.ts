@@ -139,8 +139,10 @@ export class MapView {
   setStatus(id: string, status: PlaceStatus): void {
     const node = this.nodes.get(id);
     if (!node) return;
+    const frontMoved = node.status.controller !== status.controller;
     node.status = status;
     this.drawNode(node);
+    if (frontMoved) this.drawRoutes();
   }
 
   setSelected(id: string | null): void {
@@ -289,6 +291,25 @@ export class MapView {
         g.lineStyle(1.8 / z, palette.track, 0.9);
         dashed(g, a.x, a.y, b.x, b.y, 2.5 / z, 5 / z);
       }
+    }
+    // The front: a bar across every route that joins places held by the two sides.
+    for (const route of this.scenario.map.routes) {
+      const a = this.nodes.get(route.from);
+      const b = this.nodes.get(route.to);
+      if (!a || !b) continue;
+      const ca = a.status.controller;
+      const cb = b.status.controller;
+      if (ca === 'local' || cb === 'local' || ca === cb) continue;
+      const length = Math.hypot(b.x - a.x, b.y - a.y);
+      if (length === 0) continue;
+      const mx = (a.x + b.x) / 2;
+      const my = (a.y + b.y) / 2;
+      const nx = (-(b.y - a.y) / length) * (9 / z);
+      const ny = ((b.x - a.x) / length) * (9 / z);
+      g.lineStyle(6 / z, palette.bg, 0.8);
+      g.lineBetween(mx - nx, my - ny, mx + nx, my + ny);
+      g.lineStyle(3 / z, palette.danger, 1);
+      g.lineBetween(mx - nx, my - ny, mx + nx, my + ny);
     }
   }
 
