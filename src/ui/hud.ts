@@ -269,9 +269,13 @@ export class Hud {
     const recent = [...s.reports.slice(-2), ...(s.reports.length ? [] : [s.opening])]
       .flatMap((r) => r.events)
       .filter((e) => e.places?.includes(p.id) && (!e.visibleTo || e.visibleTo.includes(s.role)))
-      .slice(-4);
+      .slice(-3);
     if (recent.length) {
-      append(this.main, h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'), h('ul', { class: 'plain small' }, ...recent.map((e) => h('li', null, e.text))));
+      append(
+        this.main,
+        h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'),
+        h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: e.text }, e.text))),
+      );
     }
   }
 
@@ -313,7 +317,11 @@ export class Hud {
         this.openOrder = open ? null : key;
         this.terms = order.kind === 'propose-ceasefire' ? { ...order.terms } : null;
         this.renderMain();
-        if (!open) this.main.querySelector<HTMLElement>('.preview .btn.primary')?.focus({ preventScroll: true });
+        if (!open) {
+          const preview = this.main.querySelector<HTMLElement>('.preview');
+          preview?.scrollIntoView({ block: 'nearest' });
+          preview?.querySelector<HTMLElement>('.btn.primary')?.focus({ preventScroll: true });
+        }
       });
       item.addEventListener('mouseenter', () => this.cb.highlight(orderPlaces(order, s.state)));
       item.addEventListener('mouseleave', () => this.cb.highlight([]));
