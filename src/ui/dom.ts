@@ -53,7 +53,7 @@ export function button(label: string, onClick: () => void, attrs: Attrs = {}): H
 }
 
 /** The root all overlay screens mount into (above the Phaser canvas). */
-export function uiRoot(): HTMLElement {
+function uiRoot(): HTMLElement {
   let root = document.getElementById('ui');
   if (!root) {
     root = h('div', { id: 'ui' });

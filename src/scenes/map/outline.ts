@@ -43,22 +43,3 @@ export function worldRect(outline: Outline): { x: number; y: number; width: numb
   const b = outline.bleed ?? { top: 0, right: 0, bottom: 0, left: 0 };
   return { x: -b.left, y: -b.top, width: outline.width + b.left + b.right, height: outline.height + b.top + b.bottom };
 }
-
-/** Bounding box of a country's rings. */
-export function bounds(country: OutlineCountry): { x: number; y: number; width: number; height: number } {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const ring of country.rings) {
-    for (let i = 0; i < ring.length; i += 2) {
-      const x = ring[i] as number;
-      const y = ring[i + 1] as number;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-}
