@@ -1,5 +1,7 @@
 // Oil, money and the humanitarian toll: who holds the fields, terminals and central bank
 // decides who can pay fighters; fighting in cities kills, displaces and wears people down.
+
+import { thousands } from '../format.ts';
 import { WAR_BUDGET_PCT } from '../params.ts';
 import { backerMoney, hasCentralBank, sideStrength, talksIndex } from '../query.ts';
 import type { Scenario, SideId, State } from '../types.ts';
@@ -76,7 +78,7 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
   if (Math.abs(output - before) >= 100) {
     say(ctx, {
       mechanic: 'oil',
-      text: `Oil output ${output < before ? 'fell' : 'rose'} from ${before.toLocaleString('en-GB')} to ${output.toLocaleString('en-GB')} thousand barrels a day${ctx.s.country.blockadeBy ? `: the ${ctx.scenario.sides[ctx.s.country.blockadeBy].shortName} blockade holds` : ''}.`,
+      text: `Oil output ${output < before ? 'fell' : 'rose'} from ${thousands(before)} to ${thousands(output)} thousand barrels a day${ctx.s.country.blockadeBy ? `: the ${ctx.scenario.sides[ctx.s.country.blockadeBy].shortName} blockade holds` : ''}.`,
       concept: 'rentier-state',
     });
   }
@@ -130,7 +132,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   if (calm && c.humanitarianAccess >= 50) {
     const back = Math.floor(c.displaced / 50);
     c.displaced -= back;
-    if (back > 0) say(ctx, { mechanic: 'humanitarian', text: `With the front quiet, about ${back.toLocaleString('en-GB')} displaced people returned home.` });
+    if (back > 0) say(ctx, { mechanic: 'humanitarian', text: `With the front quiet, about ${thousands(back)} displaced people returned home.` });
   }
   const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
   for (const side of SIDES) {

@@ -1,4 +1,6 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
+
+import { thousands } from '../format.ts';
 import { COMBAT_EXPONENT, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
 import {
   combatPower,
@@ -269,17 +271,17 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   if (p) p.damage = clamp(p.damage + 15);
   let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (odds ${odds}%), killing or wounding about ${lost * 100} fighters.`;
   let concept: 'civilian-harm' | undefined;
+  let civilians = 0;
   if ((place?.population ?? 0) >= 20) {
     const harm = civilianHarm(ctx, target, side, 0.8);
+    civilians = harm.killed;
     const s = ctx.s.sides[side];
     s.legitimacy = clamp(s.legitimacy - 3);
     if (place) s.support[place.region] = clamp(s.support[place.region] - 4);
-    text += ` The strike hit a populated area: ${harm.killed} civilians were killed and ${harm.fled.toLocaleString('en-GB')} fled. ${sideName(ctx, side)} lost legitimacy and local support.`;
+    text += ` The strike hit a populated area: ${harm.killed} civilians were killed and ${thousands(harm.fled)} fled. ${sideName(ctx, side)} lost legitimacy and local support.`;
     concept = 'civilian-harm';
   }
-  say(ctx, { mechanic: 'air', text, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians: 0 }, concept });
-  const last = ctx.report.events[ctx.report.events.length - 1];
-  if (last?.detail?.type === 'strike') last.detail.civilians = ctx.facts.civilians[side];
+  say(ctx, { mechanic: 'air', text, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians }, concept });
 }
 
 /** Movement phase: moves and withdrawals, in the order given (orders are sorted by actor first). */
