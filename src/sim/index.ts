@@ -5,7 +5,7 @@ export { type PlayerView, viewFor } from './fog.ts';
 export { canonicalJson, hashText, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';
-export { type GameRecord, type Policy, playGame, replayOrders } from './play.ts';
+export { type GameRecord, type Policy, playGame, playWithOrders, replayOrders } from './play.ts';
 export * as query from './query.ts';
 export { canonicalOrders, resolveTurn } from './resolve.ts';
 export { escalationIndex } from './rules/backers.ts';

@@ -62,3 +62,19 @@ export function replayOrders(scenario: Scenario, seed: string, humans: Role[], t
   }
   return { state, hashes };
 }
+
+/**
+ * A game in which one role's orders are given (turn by turn) and every other actor is AI:
+ * what the browser computes when a person plays, computed headless.
+ */
+export function playWithOrders(scenario: Scenario, seed: string, role: Role, playerTurns: readonly (readonly Order[])[]): { state: State; hashes: string[] } {
+  let state = newGame(scenario, seed, [role]);
+  const hashes: string[] = [];
+  for (const mine of playerTurns) {
+    if (state.ending) break;
+    const ai = otherActorsOrders(scenario, state, role);
+    state = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasons).state;
+    hashes.push(stateHash(state));
+  }
+  return { state, hashes };
+}

@@ -71,3 +71,16 @@ describe('cloneState', () => {
     expect(s.places['west-capital']!.damage).not.toBe(c.places['west-capital']!.damage);
   });
 });
+
+describe('playWithOrders', () => {
+  it('gives the same result as playing turn by turn with the AI for the others', async () => {
+    const { playWithOrders } = await import('../../src/sim/index.ts');
+    const mine = [[{ actor: 'gna', kind: 'public-messaging' }], [{ actor: 'gna', kind: 'fortify', place: 'west-town' }]] as const;
+    let s = newGame(mini, 'pwo', ['gna']);
+    for (const orders of mine) {
+      const ai = otherActorsOrders(mini, s, 'gna');
+      s = resolveTurn(mini, s, [...ai.orders, ...orders]).state;
+    }
+    expect(playWithOrders(mini, 'pwo', 'gna', mine.map((t) => [...t])).hashes.at(-1)).toBe(stateHash(s));
+  });
+});
