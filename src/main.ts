@@ -4,7 +4,7 @@ import '@fontsource/ibm-plex-sans/latin-400.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
 import './ui/style.css';
 import { installHook } from './game/app.ts';
-import { applySettings, unlockAudioOnGesture } from './game/settings.ts';
+import { applySettings, startAudio } from './game/settings.ts';
 import { startGame } from './scenes/index.ts';
 import { applyPalette } from './ui/palette.ts';
 
@@ -14,5 +14,5 @@ for (const weight of [400, 600]) document.fonts.load(`${weight} 16px "IBM Plex S
 applyPalette();
 applySettings();
 installHook();
-unlockAudioOnGesture();
+startAudio();
 startGame(document.getElementById('game') as HTMLElement);

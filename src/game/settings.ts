@@ -1,5 +1,6 @@
-// Player settings (sound, motion, text size), kept in localStorage and applied to the
-// audio module (src/audio/audio.ts) and the page.
+// Player settings. Sound (volumes, mute) belongs to the audio module (src/audio/audio.ts),
+// which keeps it; display settings (motion, text size) are kept here and applied to the page.
+import * as audio from '../audio/audio.ts';
 
 export interface Settings {
   music: number;
@@ -9,109 +10,62 @@ export interface Settings {
   largeText: boolean;
 }
 
+type DisplaySettings = Pick<Settings, 'reducedMotion' | 'largeText'>;
+
 const KEY = 'ceasefire-line:settings';
-const defaults: Settings = { music: 0.6, effects: 0.8, muted: false, reducedMotion: false, largeText: false };
 
-interface AudioModule {
-  init(): void;
-  play(effect: string): void;
-  music(mood: string | null): void;
-  setVolume(kind: 'music' | 'effects', v: number): void;
-  setMuted(muted: boolean): void;
-}
+let display: DisplaySettings = load();
 
-// The audio module is written separately; a glob lets the shell build with or without it.
-const modules = import.meta.glob<AudioModule>('../audio/audio.ts', { eager: true });
-const audioModule: AudioModule | null = (Object.values(modules)[0] as AudioModule | undefined) ?? null;
-
-let current: Settings = load();
-let audioReady = false;
-
-function load(): Settings {
+function load(): DisplaySettings {
+  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   try {
-    const data = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Settings> | null;
-    if (!data || typeof data !== 'object') return { ...defaults, reducedMotion: prefersReducedMotion() };
-    const unit = (v: unknown, d: number) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : d);
+    const data = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<DisplaySettings> | null;
     return {
-      music: unit(data.music, defaults.music),
-      effects: unit(data.effects, defaults.effects),
-      muted: data.muted === true,
-      reducedMotion: typeof data.reducedMotion === 'boolean' ? data.reducedMotion : prefersReducedMotion(),
-      largeText: data.largeText === true,
+      reducedMotion: typeof data?.reducedMotion === 'boolean' ? data.reducedMotion : reducedMotion,
+      largeText: data?.largeText === true,
     };
   } catch {
-    return { ...defaults };
+    return { reducedMotion, largeText: false };
   }
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
 export function settings(): Readonly<Settings> {
-  return current;
+  return { ...audio.getSettings(), ...display };
 }
 
 export function updateSettings(patch: Partial<Settings>): void {
-  current = { ...current, ...patch };
-  try {
-    localStorage.setItem(KEY, JSON.stringify(current));
-  } catch {
-    // Not saved; still applied for this session.
+  if (patch.music !== undefined) audio.setVolume('music', patch.music);
+  if (patch.effects !== undefined) audio.setVolume('effects', patch.effects);
+  if (patch.muted !== undefined) audio.setMuted(patch.muted);
+  if (patch.reducedMotion !== undefined || patch.largeText !== undefined) {
+    display = { reducedMotion: patch.reducedMotion ?? display.reducedMotion, largeText: patch.largeText ?? display.largeText };
+    try {
+      localStorage.setItem(KEY, JSON.stringify(display));
+    } catch {
+      // Not saved; still applied for this session.
+    }
+    applySettings();
   }
-  applySettings();
 }
 
 export function applySettings(): void {
-  document.documentElement.classList.toggle('large-text', current.largeText);
-  document.documentElement.classList.toggle('reduced-motion', current.reducedMotion);
-  if (audioModule && audioReady) {
-    audioModule.setVolume('music', current.music);
-    audioModule.setVolume('effects', current.effects);
-    audioModule.setMuted(current.muted);
-  }
+  document.documentElement.classList.toggle('large-text', display.largeText);
+  document.documentElement.classList.toggle('reduced-motion', display.reducedMotion);
 }
 
-/** Starts audio on the first user gesture (browsers block sound before one). */
-export function unlockAudioOnGesture(): void {
-  const start = () => {
-    window.removeEventListener('pointerdown', start, true);
-    window.removeEventListener('keydown', start, true);
-    if (!audioModule || audioReady) return;
-    try {
-      audioModule.init();
-      audioReady = true;
-      applySettings();
-      if (pendingMood !== undefined) audioModule.music(pendingMood);
-    } catch (error) {
-      console.warn('Audio could not start:', error);
-    }
-  };
-  window.addEventListener('pointerdown', start, true);
-  window.addEventListener('keydown', start, true);
+/** Arms sound: the audio module starts on the page's first user gesture. */
+export function startAudio(): void {
+  audio.init();
+  // A click on any button of the overlay sounds a click.
+  window.addEventListener('click', (e) => {
+    if ((e.target as Element | null)?.closest?.('button:not(:disabled)')) sfx('click');
+  });
 }
-
-let pendingMood: string | null | undefined;
 
 export function sfx(effect: string): void {
-  if (audioModule && audioReady) {
-    try {
-      audioModule.play(effect);
-    } catch {
-      // A missing sound must never stop the game.
-    }
-  }
+  audio.play(effect);
 }
 
 export function music(mood: string | null): void {
-  pendingMood = mood;
-  if (audioModule && audioReady) {
-    try {
-      audioModule.music(mood);
-    } catch {
-      // As above.
-    }
-  }
+  audio.music(mood);
 }
-
-export const audioAvailable = audioModule !== null;

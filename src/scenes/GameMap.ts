@@ -297,6 +297,7 @@ export class GameMap extends Phaser.Scene {
     const news = firedEvents(s, report).filter((e) => !this.eventsShown.has(e.id));
     for (const event of news) this.eventsShown.add(event.id);
     // Events waiting for the player's decision are shown as decisions, below.
+    if (news.length) sfx('event');
     await showEvents(
       this.root,
       news.filter((e) => !s.state.pending.some((p) => p.event === e.id && p.role === s.role)),
@@ -333,6 +334,7 @@ export class GameMap extends Phaser.Scene {
       if (s.queued.some((o) => o.kind === 'event-choice' && o.event === pending.event)) continue;
       const event = s.scenario.events.find((e) => e.id === pending.event);
       if (!event) continue;
+      sfx('alert');
       const option = await showChoiceCard(this.root, event, pending);
       if (option) s.queue({ actor: s.role, kind: 'event-choice', event: pending.event, option });
     }

@@ -3,6 +3,7 @@
 // and zoom buttons. It reads the session and sends orders to it; it never changes state.
 import { type ForceSide, forcesAt, seenFormations, strengthText } from '../game/fog.ts';
 import { type GameSession, orderKey } from '../game/session.ts';
+import { sfx } from '../game/settings.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
 import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
 import { modalOpen } from './modals.ts';
@@ -376,6 +377,7 @@ export class Hud {
         button('Add to orders', () => {
           const result = s.queue(order);
           if (result.ok) {
+            sfx('order');
             this.openOrder = null;
             this.render();
           }

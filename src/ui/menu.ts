@@ -1,7 +1,7 @@
 // The main menu and its pages: new game, how to play, settings, sources and credits.
 import { content, type ScenarioEntry } from '../game/content.ts';
 import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed, readAutosave, type SaveFile } from '../game/session.ts';
-import { audioAvailable, settings, updateSettings } from '../game/settings.ts';
+import { settings, sfx, updateSettings } from '../game/settings.ts';
 import type { Role } from '../game/sim-types.ts';
 import { append, button, clear, formatDate, h } from './dom.ts';
 import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
@@ -156,12 +156,13 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
 
   function renderSettings(): void {
     const s = settings();
-    const slider = (label: string, value: number, onInput: (v: number) => void) => {
+    const slider = (label: string, value: number, onInput: (v: number) => void, onRelease?: () => void) => {
       const input = h('input', { type: 'range', 'aria-label': label });
       input.min = '0';
       input.max = '100';
       input.value = String(Math.round(value * 100));
       input.addEventListener('input', () => onInput(Number(input.value) / 100));
+      if (onRelease) input.addEventListener('change', onRelease);
       return h('label', { class: 'field' }, label, input);
     };
     const check = (label: string, value: boolean, onChange: (v: boolean) => void) => {
@@ -179,12 +180,11 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           'section',
           null,
           h('h3', null, 'Sound'),
-          !audioAvailable ? h('p', { class: 'small muted' }, 'Sound is not part of this build yet; these settings will apply when it is.') : null,
           h(
             'div',
             { class: 'choices' },
             slider('Music volume', s.music, (v) => updateSettings({ music: v })),
-            slider('Effects volume', s.effects, (v) => updateSettings({ effects: v })),
+            slider('Effects volume', s.effects, (v) => updateSettings({ effects: v }), () => sfx('order')),
             check('Mute all sound', s.muted, (v) => updateSettings({ muted: v })),
           ),
         ),
