@@ -1,11 +1,14 @@
 // The game being played: scenario, seed, role and the orders given so far. The state is
 // always what the sim core computes from them; the session never changes it by hand.
+
+import type { Difficulty } from '../sim/types.ts';
+import { DIFFICULTIES } from '../sim/types.ts';
 import { scenarioById } from './content.ts';
 import * as core from './sim.ts';
 import type { Actor, CheckResult, Order, Role, Scenario, State, TurnReport } from './sim-types.ts';
 
-export type Difficulty = 'easy' | 'normal' | 'hard';
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+export type { Difficulty } from '../sim/types.ts';
+export { DIFFICULTIES } from '../sim/types.ts';
 
 export const AUTOSAVE_KEY = 'ceasefire-line:autosave';
 export const SAVE_VERSION = 1;
@@ -49,7 +52,7 @@ export class GameSession {
     this.seed = setup.seed;
     this.role = setup.role;
     this.difficulty = setup.difficulty;
-    const { state, report } = core.newGameWithReport(scenario, setup.seed, [setup.role]);
+    const { state, report } = core.newGameWithReport(scenario, setup.seed, [setup.role], setup.difficulty);
     this.state = state;
     this.opening = report;
   }

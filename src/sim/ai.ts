@@ -8,13 +8,20 @@ import { redLineCrossed } from './rules/backers.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
 import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
-import type { Actor, Effect, Order, Role, Scenario, SideId, State } from './types.ts';
+import type { Actor, Difficulty, Effect, Order, Role, Scenario, SideId, State } from './types.ts';
 import { other, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
   reasons: string[];
 }
+
+/** What difficulty changes: how boldly and how attentively the computer's commanders play. */
+const SKILL: Record<Difficulty, { attackMargin: number; attacks: number; vigilance: number }> = {
+  easy: { attackMargin: 12, attacks: 1, vigilance: 0.5 },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1 },
+  hard: { attackMargin: -6, attacks: 3, vigilance: 1 },
+};
 
 class Planner {
   readonly orders: Order[] = [];
@@ -95,6 +102,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
   const calc = ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
+  const skill = SKILL[state.difficulty];
 
   if (state.conference?.turn === state.turn) {
     const boycott = me.confidence >= 85 && def.aggression >= 70;
@@ -113,7 +121,9 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
     if (worst >= 45) threats.push({ place: p, odds: worst, value: placeValue(scenario, state, side, p) });
   }
   threats.sort((a, b) => b.value * b.odds - a.value * a.odds || a.place.localeCompare(b.place));
-  for (const t of threats.slice(0, 1)) {
+  // An easy opponent sometimes fails to see the threat in time.
+  const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
+  for (const t of threats.slice(0, sees ? 1 : 0)) {
     // Bring the biggest unit from a quiet neighbour; otherwise dig in.
     const quiet = (world.adjacent.get(t.place) ?? [])
       .filter((n) => state.places[n]?.controller === side && !threats.some((x) => x.place === n))
@@ -128,7 +138,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   }
 
   // 2. Attack where the odds are good enough for this leadership's appetite for risk.
-  const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0);
+  const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + skill.attackMargin;
   const attacks: { from: string; target: string; odds: number; score: number }[] = [];
   for (const f of state.formations) {
     if (f.side !== side) continue;
@@ -143,7 +153,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   }
   attacks.sort((a, b) => b.score - a.score || a.target.localeCompare(b.target));
   const wantsPeace = inTruce && calc.accept;
-  for (const a of attacks.slice(0, wantsPeace ? 0 : 2)) {
+  for (const a of attacks.slice(0, wantsPeace ? 0 : skill.attacks)) {
     plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)}: odds ${a.odds}%, worth the risk.`);
   }
 

@@ -13,6 +13,7 @@ export function cloneState(s: State): State {
     scenarioId: s.scenarioId,
     seed: s.seed,
     humans: [...s.humans],
+    difficulty: s.difficulty,
     turn: s.turn,
     date: s.date,
     rng: { ...s.rng },

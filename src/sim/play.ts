@@ -3,7 +3,7 @@ import { otherActorsOrders } from './ai.ts';
 import { stateHash } from './hash.ts';
 import { resolveTurn } from './resolve.ts';
 import { newGame } from './setup.ts';
-import type { Order, Role, Scenario, State, TurnReport } from './types.ts';
+import type { Difficulty, Order, Role, Scenario, State, TurnReport } from './types.ts';
 
 /** Chooses the player's orders each turn (a scripted policy, random legal orders, or recorded orders). */
 export type Policy = (scenario: Scenario, state: State) => Order[];
@@ -16,6 +16,7 @@ export interface PlayOptions {
   keepReports?: boolean;
   /** Compute the state hash after every turn (replays need it; big batches need not pay for it). */
   hashEachTurn?: boolean;
+  difficulty?: Difficulty;
   /** Called after each turn (for invariant checks). */
   onTurn?: (before: State, orders: Order[], after: State, report: TurnReport) => void;
 }
@@ -32,7 +33,7 @@ export interface GameRecord {
 
 export function playGame(scenario: Scenario, seed: string, options: PlayOptions = {}): GameRecord {
   const role = options.role ?? null;
-  let state = newGame(scenario, seed, role && options.policy ? [role] : []);
+  let state = newGame(scenario, seed, role && options.policy ? [role] : [], options.difficulty ?? 'normal');
   const orders: Order[][] = [];
   const hashes: string[] = [];
   const reports: TurnReport[] = [];
@@ -53,8 +54,14 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
 }
 
 /** Replays recorded orders from the start; returns the final state and the hash after each turn. */
-export function replayOrders(scenario: Scenario, seed: string, humans: Role[], turns: readonly (readonly Order[])[]): { state: State; hashes: string[] } {
-  let state = newGame(scenario, seed, humans);
+export function replayOrders(
+  scenario: Scenario,
+  seed: string,
+  humans: Role[],
+  turns: readonly (readonly Order[])[],
+  difficulty: Difficulty = 'normal',
+): { state: State; hashes: string[] } {
+  let state = newGame(scenario, seed, humans, difficulty);
   const hashes: string[] = [];
   for (const orders of turns) {
     state = resolveTurn(scenario, state, orders).state;
@@ -67,8 +74,14 @@ export function replayOrders(scenario: Scenario, seed: string, humans: Role[], t
  * A game in which one role's orders are given (turn by turn) and every other actor is AI:
  * what the browser computes when a person plays, computed headless.
  */
-export function playWithOrders(scenario: Scenario, seed: string, role: Role, playerTurns: readonly (readonly Order[])[]): { state: State; hashes: string[] } {
-  let state = newGame(scenario, seed, [role]);
+export function playWithOrders(
+  scenario: Scenario,
+  seed: string,
+  role: Role,
+  playerTurns: readonly (readonly Order[])[],
+  difficulty: Difficulty = 'normal',
+): { state: State; hashes: string[] } {
+  let state = newGame(scenario, seed, [role], difficulty);
   const hashes: string[] = [];
   for (const mine of playerTurns) {
     if (state.ending) break;

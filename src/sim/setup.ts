@@ -5,11 +5,11 @@ import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
 import { oilOutput } from './rules/economy.ts';
 import { fireEvents } from './rules/events.ts';
-import type { Role, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
+import type { Difficulty, Role, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
-export function initialState(scenario: Scenario, seed: string, humans: Role[] = []): State {
+export function initialState(scenario: Scenario, seed: string, humans: Role[] = [], difficulty: Difficulty = 'normal'): State {
   const side = (id: 'gna' | 'lna'): SideState => {
     const d = scenario.sides[id];
     return {
@@ -37,6 +37,7 @@ export function initialState(scenario: Scenario, seed: string, humans: Role[] = 
     scenarioId: scenario.id,
     seed,
     humans: [...humans].sort(),
+    difficulty,
     turn: 1,
     date: scenario.startDate,
     rng: Rng.fromSeed(`${scenario.id}:${seed}`).state(),
@@ -91,8 +92,13 @@ export function newReport(s: State): TurnReport {
 }
 
 /** Starts a game: the starting state with turn 1's events fired. Returns the opening report too. */
-export function newGameWithReport(scenario: Scenario, seed: string, humans: Role[] = []): { state: State; report: TurnReport } {
-  const s = initialState(scenario, seed, humans);
+export function newGameWithReport(
+  scenario: Scenario,
+  seed: string,
+  humans: Role[] = [],
+  difficulty: Difficulty = 'normal',
+): { state: State; report: TurnReport } {
+  const s = initialState(scenario, seed, humans, difficulty);
   const rng = Rng.fromState(s.rng);
   const report = newReport(s);
   const ctx: Ctx = { scenario, world: worldOf(scenario), s, rng, report, orders: [], facts: emptyFacts(), phase: 'events' };
@@ -104,6 +110,6 @@ export function newGameWithReport(scenario: Scenario, seed: string, humans: Role
   return { state: s, report };
 }
 
-export function newGame(scenario: Scenario, seed: string, humans: Role[] = []): State {
-  return newGameWithReport(scenario, seed, humans).state;
+export function newGame(scenario: Scenario, seed: string, humans: Role[] = [], difficulty: Difficulty = 'normal'): State {
+  return newGameWithReport(scenario, seed, humans, difficulty).state;
 }

@@ -3,6 +3,9 @@
 // All quantities are integers. Scales are stated where a field is declared.
 
 export type SideId = 'gna' | 'lna';
+/** How well the computer plays the actors no person plays. It changes the AI, never the rules. */
+export type Difficulty = 'easy' | 'normal' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
 export type Role = SideId | 'mediator';
 export const SIDES: readonly SideId[] = ['gna', 'lna'];
 export const ROLES: readonly Role[] = ['gna', 'lna', 'mediator'];
@@ -429,6 +432,7 @@ export interface State {
   seed: string;
   /** Roles played by people: they answer proposals and choices themselves, a turn later if needed. */
   humans: Role[];
+  difficulty: Difficulty;
   turn: number;
   /** ISO date of the start of the current turn. */
   date: string;

@@ -17,9 +17,9 @@ export const ROLE_BLURB: Record<Role, string> = {
 };
 
 export const DIFFICULTY_BLURB = {
-  easy: 'A first game, to learn the ropes.',
-  normal: 'The scenario as designed.',
-  hard: 'For players who know this war.',
+  easy: 'The computer’s commanders take fewer risks and are slow to see a threat.',
+  normal: 'The opponents as designed.',
+  hard: 'They press every advantage. The rules stay the same.',
 } as const;
 
 export const TALKS_NAMES: Record<TalksStage, string> = {

@@ -84,3 +84,14 @@ describe('playWithOrders', () => {
     expect(playWithOrders(mini, 'pwo', 'gna', mine.map((t) => [...t])).hashes.at(-1)).toBe(stateHash(s));
   });
 });
+
+describe('difficulty', () => {
+  it('changes how the computer plays, and is part of the game: the same seed at two levels differs', () => {
+    const easy = playGame(mini, 'level', { difficulty: 'easy' });
+    const hard = playGame(mini, 'level', { difficulty: 'hard' });
+    expect(easy.state.difficulty).toBe('easy');
+    expect(stateHash(easy.state)).not.toBe(stateHash(hard.state));
+    const attacks = (g: typeof easy) => g.orders.flat().filter((o) => o.kind === 'attack').length;
+    expect(attacks(hard)).toBeGreaterThan(attacks(easy));
+  });
+});
