@@ -65,7 +65,7 @@ function aiPolicy(role: Role): Policy {
   return (scenario, state) => otherActorsOrders(scenario, state, null).orders.filter((o) => o.actor === role);
 }
 
-function summaryLine(scenario: Scenario, game: GameRecord, turn: number): string {
+function summaryLine(game: GameRecord, turn: number): string {
   const log = game.state.log[turn];
   if (!log) return '';
   const label = turn === game.state.log.length - 1 && game.state.ending ? 'end' : String(log.turn);
@@ -106,7 +106,7 @@ export function main(argv: string[], out: (line: string) => void = console.log):
       return 0;
     }
     out(`${scenario.title} — seed "${args.seed}"${args.role ? `, ${args.role} played by the baseline AI` : ', all actors AI'}\n`);
-    for (let t = 0; t < game.state.log.length; t++) out(summaryLine(scenario, game, t));
+    for (let t = 0; t < game.state.log.length; t++) out(summaryLine(game, t));
     out(`\nEnding: ${ending.kind}${ending.winner ? ` (${scenario.sides[ending.winner].shortName})` : ''} on turn ${ending.turn}. ${ending.text}`);
     for (const r of ROLES) {
       const s = ending.scores[r];

@@ -9,7 +9,7 @@ import { mini } from '../fixtures/mini.ts';
 import { checkInvariants } from './invariants.ts';
 
 /** Random legal orders for one role, drawn from a generator of the fuzzer's own. */
-export function randomOrders(scenario: Scenario, state: Parameters<Policy>[1], role: Role, rng: Rng): Order[] {
+function randomOrders(scenario: Scenario, state: Parameters<Policy>[1], role: Role, rng: Rng): Order[] {
   const chosen: Order[] = [];
   const legal = legalOrders(scenario, state, role);
   for (let i = 0; i < 4; i++) {
