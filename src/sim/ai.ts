@@ -123,7 +123,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   threats.sort((a, b) => b.value * b.odds - a.value * a.odds || a.place.localeCompare(b.place));
   // An easy opponent sometimes fails to see the threat in time.
   const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
-  for (const t of threats.slice(0, sees ? 1 : 0)) {
+  for (const t of threats.slice(0, sees ? 2 : 0)) {
     // Bring the biggest unit from a quiet neighbour; otherwise dig in.
     const quiet = (world.adjacent.get(t.place) ?? [])
       .filter((n) => state.places[n]?.controller === side && !threats.some((x) => x.place === n))
