@@ -110,6 +110,13 @@ export function forgetBuild(outDir: string = DIST): void {
   rmSync(markerPaths(outDir).done, { force: true });
 }
 
+/** Builds now, whatever was built before (benchmarks use it); returns the output folder. */
+export function build(opts: BuildOptions = {}): string {
+  const outDir = opts.outDir ?? DIST;
+  viteBuild(opts.root ?? ROOT, outDir, opts.base);
+  return outDir;
+}
+
 /** `vite build` in a child process (vite reads the vite.config.* found in root, if any). */
 function viteBuild(root: string, outDir: string, base?: string): void {
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
