@@ -1,14 +1,21 @@
 // npm run bench: the simulation core, then (when Chromium is present) the built game in
 // headless Chromium beside a bare Phaser page. Figures are medians, comparable across commits.
+//
+// The core is measured as plain bundled JavaScript (as the browser and its worker run it), not
+// through tsx's on-the-fly transform, whose wrappers would add their own cost to the figures.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { benchSim, formatSim } from './sim.ts';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { runBrowserBench } from './browser.ts';
 
-const sim = benchSim('sirte-2020');
-console.log(formatSim(sim));
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const outfile = here('./.build/sim.mjs');
+await build({ entryPoints: [here('./sim.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
 
 if (!existsSync('/usr/bin/chromium')) {
   console.log('browser benchmarks skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
-} else if (existsSync(new URL('./browser.ts', import.meta.url))) {
-  const { runBrowserBench } = await import('./browser.ts');
+} else {
   await runBrowserBench();
 }
