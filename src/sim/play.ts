@@ -17,6 +17,8 @@ export interface PlayOptions {
   /** Compute the state hash after every turn (replays need it; big batches need not pay for it). */
   hashEachTurn?: boolean;
   difficulty?: Difficulty;
+  /** Which AI orders to keep (a policy for the others, e.g. backers that act only through the scenario's historical events). */
+  keepAiOrder?: (order: Order) => boolean;
   /** Called after each turn (for invariant checks). */
   onTurn?: (before: State, orders: Order[], after: State, report: TurnReport) => void;
 }
@@ -41,7 +43,8 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
   for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
     const ai = otherActorsOrders(scenario, state, role && options.policy ? role : null);
     const mine = role && options.policy ? options.policy(scenario, state) : [];
-    const turnOrders = [...mine, ...ai.orders];
+    const aiOrders = options.keepAiOrder ? ai.orders.filter(options.keepAiOrder) : ai.orders;
+    const turnOrders = [...mine, ...aiOrders];
     // The AI's orders are built by this program; a policy's orders are checked in full.
     const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons, mine.length === 0);
     options.onTurn?.(state, turnOrders, next, report);
