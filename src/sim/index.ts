@@ -13,7 +13,7 @@ export { oilOutput } from './rules/economy.ts';
 export { RUNG_NAMES } from './rules/events.ts';
 export { airstrikeOdds, attackOdds } from './rules/military.ts';
 export { ceasefireCalculus, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
-export { formatProblems, loadScenario, parseMap, type RawFile, type ScenarioProblem } from './scenario/load.ts';
+export { formatProblems, loadGlossary, loadScenario, parseMap, type RawFile, type ScenarioProblem } from './scenario/load.ts';
 export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';

@@ -2,7 +2,7 @@
 // list of what is wrong with it: file, path inside the file, and what is wrong.
 import * as v from 'valibot';
 import type { Condition, Effect, MapDef, Result, Scenario } from '../types.ts';
-import { type MapFile, mapSchema, type ScenarioFile, scenarioFileSchema } from './schema.ts';
+import { type GlossaryFile, glossarySchema, type MapFile, mapSchema, type ScenarioFile, scenarioFileSchema } from './schema.ts';
 
 export interface ScenarioProblem {
   file: string;
@@ -252,4 +252,16 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     if (!(p.id in s.control)) add('control', `place "${p.id}" has no controller at the start (use "local" for a neutral place)`);
   }
   return problems;
+}
+
+/** Loads levels/glossary.json: every concept once, entries with unique ids. */
+export function loadGlossary(raw: RawFile): Result<GlossaryFile, ScenarioProblem[]> {
+  const shape = notAnObject(raw, 'a glossary');
+  if (shape) return { ok: false, error: shape };
+  const parsed = v.safeParse(glossarySchema, raw.data);
+  if (!parsed.success) return { ok: false, error: schemaProblems(raw.file, parsed.issues) };
+  const problems: ScenarioProblem[] = [];
+  for (const dup of duplicates(parsed.output.concepts.map((c) => c.id))) problems.push({ file: raw.file, path: 'concepts', message: `concept "${dup}" has more than one card` });
+  for (const dup of duplicates(parsed.output.entries.map((e) => `${e.kind}:${e.id}`))) problems.push({ file: raw.file, path: 'entries', message: `entry "${dup}" is listed more than once` });
+  return problems.length ? { ok: false, error: problems } : { ok: true, value: parsed.output };
 }

@@ -268,3 +268,32 @@ export const scenarioFileSchema = v.strictObject({
 
 export type ScenarioFile = v.InferOutput<typeof scenarioFileSchema>;
 export type MapFile = v.InferOutput<typeof mapSchema>;
+
+/** levels/glossary.json: the concept cards and the glossary of actors, places and terms. */
+export const glossarySchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  concepts: v.pipe(
+    v.array(
+      v.strictObject({
+        id: concept,
+        title: text(80),
+        plain: text(1200),
+        example: text(1200),
+        inGame: text(800),
+        source: text(600),
+      }),
+    ),
+    v.length(9, 'there must be one card for each of the nine concepts'),
+  ),
+  entries: v.array(
+    v.strictObject({
+      id,
+      kind: v.picklist(['actor', 'place', 'term']),
+      name: text(120),
+      text: text(1200),
+      source: v.optional(text(600)),
+    }),
+  ),
+});
+
+export type GlossaryFile = v.InferOutput<typeof glossarySchema>;
