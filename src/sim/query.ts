@@ -70,12 +70,6 @@ export function populationShare(scenario: Scenario, state: State, side: SideId):
   return total === 0 ? 0 : Math.round((held * 100) / total);
 }
 
-export function enemyNeighbours(world: World, state: State, place: string, side: SideId): string[] {
-  return (world.adjacent.get(place) ?? []).filter((n) => {
-    const c = state.places[n]?.controller;
-    return c !== side;
-  });
-}
 
 export function hasCentralBank(scenario: Scenario, state: State, side: SideId): boolean {
   return scenario.map.places.some((p) => p.tags.includes('central-bank') && state.places[p.id]?.controller === side);

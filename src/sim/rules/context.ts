@@ -82,9 +82,6 @@ export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
   }
 }
 
-export function meetConcept(ctx: Ctx, concept: Concept): void {
-  if (!ctx.s.concepts.includes(concept)) ctx.s.concepts.push(concept);
-}
 
 export function ordersOf<K extends Order['kind']>(ctx: Ctx, kind: K): Extract<Order, { kind: K }>[] {
   return ctx.orders.filter((o): o is Extract<Order, { kind: K }> => o.kind === kind);
@@ -94,9 +91,6 @@ export function sideOfActor(actor: Actor): SideId | null {
   return actor === 'gna' || actor === 'lna' ? actor : null;
 }
 
-export function roleOfActor(actor: Actor): Role | null {
-  return actor === 'gna' || actor === 'lna' || actor === 'mediator' ? actor : null;
-}
 
 export function spend(ctx: Ctx, side: SideId, amount: number, what: 'orders' | 'events' | 'upkeep'): number {
   const paid = Math.min(amount, ctx.s.sides[side].money);
