@@ -129,7 +129,7 @@ export function showReport(root: HTMLElement, session: GameSession, report: Turn
     root,
     {
       eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatDate(report.date)}`,
-      title: report.turn === session.state.turn ? 'The situation' : 'Turn report',
+      title: report === session.opening ? 'The situation' : 'Turn report',
       body: reportBody(report, session.role, titlesOnly, session.scenario.events),
       actions: [button('Continue', () => {}, { class: 'primary' })],
       wide: true,
