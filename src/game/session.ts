@@ -21,6 +21,8 @@ export interface SaveFile {
   difficulty: Difficulty;
   /** Every order resolved, turn by turn (the player's and the other actors'). */
   orders: Order[][];
+  /** The game has ended (it may end before its last turn); absent in older saves. */
+  ended?: boolean;
 }
 
 export interface GameSetup {
@@ -161,6 +163,7 @@ export class GameSession {
       role: this.role,
       difficulty: this.difficulty,
       orders: this.history,
+      ended: this.state.ending !== null,
     };
   }
 

@@ -42,7 +42,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       'aria-describedby': 'continue-note',
     });
     const continueNote = save
-      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${save.orders.length >= (saveEntry?.scenario.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
+      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${save.ended || save.orders.length >= (saveEntry?.scenario.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
       : (problem ?? 'No saved game yet');
     append(panel, 
       h(
