@@ -23,6 +23,16 @@ const SKILL: Record<Difficulty, { attackMargin: number; attacks: number; vigilan
   hard: { attackMargin: -6, attacks: 3, vigilance: 1 },
 };
 
+/**
+ * Worth of an enemy place, per neighbouring place this side holds. A salient or pocket pushed
+ * into one's own lines threatens every place around it and is the easiest to cut off, so
+ * commanders clear it before they strike deeper; without this the AI ran past enemy rear
+ * bases towards distant prizes and left them standing behind its front.
+ */
+const POCKET_VALUE = 10;
+/** Odds of storming a place (percent) below which a siege is not worth laying: too strong even to cut off. */
+const SIEGE_MIN_ODDS = 30;
+
 class Planner {
   readonly orders: Order[] = [];
   readonly reasons: string[] = [];
@@ -40,7 +50,7 @@ class Planner {
 }
 
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
-function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
+export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
   const def = worldOf(scenario).place.get(place);
   if (!def) return 0;
   let value = 10 + Math.min(30, Math.floor(def.population / 20));
@@ -51,6 +61,10 @@ function placeValue(scenario: Scenario, state: State, side: SideId, place: strin
   if (def.tags.includes('airbase')) value += 10;
   if (def.tags.includes('central-bank')) value += 30;
   if (state.places[place]?.controller === 'local') value -= 10;
+  if (state.places[place]?.controller === other(side)) {
+    const ours = (worldOf(scenario).adjacent.get(place) ?? []).filter((n) => state.places[n]?.controller === side).length;
+    value += POCKET_VALUE * ours;
+  }
   return value;
 }
 
@@ -155,6 +169,27 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   const wantsPeace = inTruce && calc.accept;
   for (const a of attacks.slice(0, wantsPeace ? 0 : skill.attacks)) {
     plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)}: odds ${a.odds}%, worth the risk.`);
+  }
+
+  // 2b. Siege: cut off the enemy place it most wants but cannot yet storm, so that hunger,
+  // attrition and a weaker defence do what an assault cannot. A side that could only storm
+  // or wait had no way to wear down a dug-in garrison, which is how strongholds actually
+  // fell in this kind of war.
+  if (!inTruce) {
+    const best = new Map<string, number>();
+    for (const f of state.formations) {
+      if (f.side !== side || f.strength <= 0) continue;
+      for (const n of world.adjacent.get(f.location) ?? []) {
+        if (state.places[n]?.controller !== other(side) || state.places[n]?.siegedBy === side) continue;
+        best.set(n, Math.max(best.get(n) ?? 0, odds(side, f.location, n)));
+      }
+    }
+    const planned = new Set(plan.orders.flatMap((o) => (o.kind === 'attack' ? [o.target] : [])));
+    const target = [...best.entries()]
+      .filter(([p, chance]) => !planned.has(p) && chance >= SIEGE_MIN_ODDS && chance < threshold)
+      .map(([p, chance]) => ({ p, chance, value: placeValue(scenario, state, side, p) }))
+      .sort((a, b) => b.value - a.value || a.p.localeCompare(b.p))[0];
+    if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
   }
 
   // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
