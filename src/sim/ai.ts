@@ -108,7 +108,17 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
 function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision {
   const plan = new Planner(scenario, state);
   const index = forceIndex(scenario, state);
-  const odds = (attacker: SideId, from: string, target: string): number => attackOdds(scenario, state, attacker, from, target, index).odds;
+  // Several units share a place, and threats, attacks and sieges ask about the same pairs: remember each answer.
+  const known = new Map<string, number>();
+  const odds = (attacker: SideId, from: string, target: string): number => {
+    const key = `${attacker}|${from}|${target}`;
+    let chance = known.get(key);
+    if (chance === undefined) {
+      chance = attackOdds(scenario, state, attacker, from, target, index).odds;
+      known.set(key, chance);
+    }
+    return chance;
+  };
   const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];
