@@ -1,7 +1,7 @@
 // Asking, not doing: which orders an actor may give now (legalOrders), and for one order,
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
-import { ORDER_COST } from './params.ts';
+import { LARGE_CITY_POP, ORDER_COST } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, talksIndex } from './query.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
@@ -206,7 +206,14 @@ export function checkLegalOrder(
       const pop = world.place.get(order.target)?.population ?? 0;
       return preview(`Attack ${placeName(order.target)} from ${placeName(order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
         odds: odds.odds,
-        risks: [...(pop > 0 ? [`Fighting in a town of ${pop}k people will kill civilians.`] : []), 'Losses on both sides, heavier if the attack fails.', ...truceRisk],
+        risks: [
+          ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
+            ? [`A city of ${pop}k is taken in stages: a win takes the outskirts and lays siege; a second win takes the city.`]
+            : []),
+          ...(pop > 0 ? [`Fighting in a town of ${pop}k people will kill civilians.`] : []),
+          'Losses on both sides, heavier if the attack fails.',
+          ...truceRisk,
+        ],
       });
     }
     case 'fortify':

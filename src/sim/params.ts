@@ -38,6 +38,12 @@ export const ORDER_COST = {
 export const COMBAT_EXPONENT = 2.2;
 /** An enemy turned out of its place loses this share of its strength in the rout. */
 export const ROUT_LOSS_PCT = 25;
+/**
+ * A city of at least this many thousand people is taken in stages: a won attack first takes
+ * its outskirts and puts it under siege; only a second won attack, while the siege holds,
+ * takes the city itself (Tripoli held out for 14 months with the front in its suburbs).
+ */
+export const LARGE_CITY_POP = 300;
 /** Share (percent) of oil revenue that reaches the war chests; the rest pays the state. */
 export const WAR_BUDGET_PCT = 6;
 /** Air power above the enemy's air defence adds up to this many percent to a ground fight. */

@@ -372,3 +372,37 @@ describe('fragmented coalitions: loyalty decides whether a front holds or a town
     expect(bought).toBeGreaterThan(10);
   });
 });
+
+describe('a large city is taken in stages', () => {
+  // West Town falls to a strong LNA force, which then storms the capital (1 million people).
+  const strong = (s: State) => {
+    s.places['west-town']!.controller = 'lna';
+    for (const f of s.formations) {
+      if (f.location === 'west-town') f.location = 'west-capital';
+      if (f.id === 'east-brigade') {
+        f.location = 'west-town';
+        f.strength = 400;
+      }
+      if (f.side === 'gna' && f.location === 'west-capital') f.strength = 2;
+    }
+  };
+  const storm: Order = { actor: 'lna', kind: 'attack', from: 'west-town', target: 'west-capital' };
+
+  it('a first won attack takes the outskirts and lays siege; a second one takes the city', () => {
+    const first = turn(game(strong, 'stages'), [storm]);
+    expect(first.state.places['west-capital']!.controller).toBe('gna');
+    expect(first.state.places['west-capital']!.siegedBy).toBe('lna');
+    expect(texts(first)).toMatch(/outskirts of West Capital.*under siege/);
+    const second = turn(first.state, [storm]);
+    expect(second.state.places['west-capital']!.controller).toBe('lna');
+  });
+
+  it('a small town falls to one won attack', () => {
+    const s = game((g) => {
+      for (const f of g.formations) if (f.id === 'east-brigade') f.strength = 400;
+      for (const f of g.formations) if (f.location === 'west-town') f.strength = 1;
+    }, 'stages');
+    const r = turn(s, [{ actor: 'lna', kind: 'attack', from: 'front-city', target: 'west-town' }]);
+    expect(r.state.places['west-town']!.controller).toBe('lna');
+  });
+});

@@ -1,7 +1,7 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
 
 import { thousands } from '../format.ts';
-import { COMBAT_EXPONENT, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
+import { COMBAT_EXPONENT, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
 import {
   combatPower,
   defendersOf,
@@ -220,6 +220,17 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     detail: { type: 'battle', from, target, attacker: side, won, odds },
     concept: harm.killed > 20 ? 'civilian-harm' : undefined,
   });
+  if (won && (ctx.world.place.get(target)?.population ?? 0) >= LARGE_CITY_POP && ctx.s.places[target]!.siegedBy !== side) {
+    // A large city is taken in stages: this win only takes its outskirts.
+    ctx.s.places[target]!.siegedBy = side;
+    say(ctx, {
+      mechanic: 'siege',
+      text: `${sideName(ctx, side)} forces broke into the outskirts of ${placeName(ctx, target)}, which is now under siege: a city this large is not taken in one battle. Another won attack while the siege holds would take it.`,
+      actors: [side],
+      places: [target],
+    });
+    return;
+  }
   if (won) {
     const survivors = defenders.filter((f) => f.strength > 0);
     const fallback = retreatTarget(ctx, target, defFormationSide);
