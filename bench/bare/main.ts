@@ -1,5 +1,5 @@
 // The baseline for the browser benchmarks: a bare Phaser 4 page with the game's renderer
-// settings (AUTO renderer, RESIZE scaling, no Phaser audio) and one scene of a few shapes that
+// settings (Canvas renderer, as src/scenes/index.ts; RESIZE scaling, no Phaser audio) and one scene of a few shapes that
 // can be dragged and wheel-zoomed like the game's map. Built by bench/browser.ts into
 // dist-bare/. It sets window.__ready = performance.now() when its scene's create() has run.
 import Phaser from 'phaser';
@@ -34,7 +34,7 @@ class Bare extends Phaser.Scene {
 }
 
 new Phaser.Game({
-  type: Phaser.AUTO,
+  type: Phaser.CANVAS,
   parent: 'game',
   backgroundColor: '#12161a',
   scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },

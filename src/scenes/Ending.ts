@@ -33,12 +33,11 @@ export class Ending extends Phaser.Scene {
         if (report) void showReport(root, session, report, new Set());
       },
     });
-    const backdrop = mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario);
-    if (backdrop) {
+    mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario, (backdrop) => {
       for (const id of backdrop.view.placeIds()) {
         backdrop.view.setStatus(id, { controller: session.state.places[id]?.controller ?? 'local', forces: [] });
       }
-    }
+    });
     music(session.state.ending?.winner === session.role ? 'victory' : 'ending');
   }
 }

@@ -13,9 +13,10 @@ import { confirm, firedEvents, modalOpen, showChoiceCard, showConcepts, showEven
 import { palette, sideColor } from '../ui/palette.ts';
 import { entered, go } from './go.ts';
 import { keepAwake } from './loop.ts';
+import { mapOutline, whenMapReady } from './map/assets.ts';
 import { MapCamera } from './map/camera.ts';
 import { MapView } from './map/MapView.ts';
-import { isOutline, OUTLINE_KEY, worldRect } from './map/outline.ts';
+import { worldRect } from './map/outline.ts';
 
 const DRAG_THRESHOLD = 5;
 
@@ -38,9 +39,14 @@ export class GameMap extends Phaser.Scene {
   create(): void {
     entered('Game');
     const session = app.session;
-    const outline = this.cache.json.get(OUTLINE_KEY);
-    if (!session || !isOutline(outline)) {
+    const outline = mapOutline();
+    if (!session || outline === null) {
       go(this, 'MainMenu');
+      return;
+    }
+    if (outline === undefined) {
+      // Started before the map's assets were in (a quick start from the menu): once they are.
+      whenMapReady(this, () => this.scene.restart());
       return;
     }
     this.session = session;
@@ -148,7 +154,7 @@ export class GameMap extends Phaser.Scene {
         if (dragging) {
           this.hud.hover(null, 0, 0);
           this.cam.panByScreen(p.x - p.prevPosition.x, p.y - p.prevPosition.y);
-          this.game.canvas.style.cursor = 'grabbing';
+          this.setCursor('grabbing');
         }
         return;
       }
@@ -156,7 +162,7 @@ export class GameMap extends Phaser.Scene {
       const id = this.view.placeAt(w.x, w.y);
       this.view.setHovered(id);
       this.hud.hover(id, p.x, p.y);
-      this.game.canvas.style.cursor = id ? 'pointer' : 'grab';
+      this.setCursor(id ? 'pointer' : 'grab');
     });
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (down && !dragging && !modalOpen()) {
@@ -165,7 +171,7 @@ export class GameMap extends Phaser.Scene {
       }
       down = null;
       dragging = false;
-      this.game.canvas.style.cursor = 'grab';
+      this.setCursor('grab');
     });
     this.input.on('gameout', () => {
       this.view.setHovered(null);
@@ -175,6 +181,12 @@ export class GameMap extends Phaser.Scene {
       if (modalOpen()) return;
       this.cam.zoomBy(Math.exp(-dy * 0.0015), { x: p.x, y: p.y });
     });
+  }
+
+  /** Only on a change: a style write on every pointer move makes the page restyle. */
+  private setCursor(cursor: string): void {
+    const style = this.game.canvas.style;
+    if (style.cursor !== cursor) style.cursor = cursor;
   }
 
   private onKey(e: KeyboardEvent): void {

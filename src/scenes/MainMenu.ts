@@ -1,11 +1,11 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
-import { GameSession } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { layer } from '../ui/dom.ts';
 import { mountMenu } from '../ui/menu.ts';
 import { mapBackdrop } from './backdrop.ts';
 import { entered, go } from './go.ts';
+import { hasAutosave, loadPlay, play } from './lazy.ts';
 
 export class MainMenu extends Phaser.Scene {
   constructor() {
@@ -13,6 +13,22 @@ export class MainMenu extends Phaser.Scene {
   }
 
   create(data: { notice?: string }): void {
+    // The menu reads a saved game through the play chunk: with one waiting, it opens once
+    // that has loaded; without, at once (the chunk follows in the background).
+    if (!play() && hasAutosave()) {
+      let left = false;
+      this.events.once('shutdown', () => {
+        left = true;
+      });
+      void loadPlay(this.game).then(() => {
+        if (!left) this.open(data);
+      });
+      return;
+    }
+    this.open(data);
+  }
+
+  private open(data: { notice?: string }): void {
     entered('MainMenu');
     const root = layer('menu');
     this.events.once('shutdown', () => root.remove());
@@ -21,22 +37,28 @@ export class MainMenu extends Phaser.Scene {
       root,
       {
         newGame: (setup) => {
-          try {
-            app.session = GameSession.start(setup);
-            go(this, 'Briefing');
-          } catch (error) {
-            notice = (error as Error).message;
-            this.scene.restart({ notice });
-          }
+          void loadPlay(this.game).then(({ GameSession }) => {
+            try {
+              app.session = GameSession.start(setup);
+              go(this, 'Briefing');
+            } catch (error) {
+              notice = (error as Error).message;
+              this.scene.restart({ notice });
+            }
+          });
         },
         continueGame: (save) => {
-          try {
-            app.session = GameSession.restore(save);
-            go(this, app.session.state.ending ? 'Ending' : 'Game');
-          } catch (error) {
-            this.scene.restart({ notice: `The saved game could not be restored: ${(error as Error).message}` });
-          }
+          void loadPlay(this.game).then(({ GameSession }) => {
+            try {
+              app.session = GameSession.restore(save);
+              go(this, app.session.state.ending ? 'Ending' : 'Game');
+            } catch (error) {
+              this.scene.restart({ notice: `The saved game could not be restored: ${(error as Error).message}` });
+            }
+          });
         },
+        data: play,
+        loadData: () => loadPlay(this.game),
       },
       notice,
     );

@@ -1,20 +1,37 @@
 // The map behind the menus and the briefing: the same map as the game, still, framed so
 // that Libya sits in the part of the screen the panel leaves free.
 import type Phaser from 'phaser';
+import { app } from '../game/app.ts';
 import type { Scenario } from '../game/sim-types.ts';
+import { whenMapReady } from './map/assets.ts';
 import { MapCamera } from './map/camera.ts';
 import { MapView } from './map/MapView.ts';
-import { isOutline, OUTLINE_KEY, worldRect } from './map/outline.ts';
+import { type Outline, worldRect } from './map/outline.ts';
 
 export interface Backdrop {
   view: MapView;
   camera: MapCamera;
 }
 
-/** leftCover: how much of the window's width the panel covers on the left, in pixels. */
-export function mapBackdrop(scene: Phaser.Scene, leftCover: () => number, scenario: Scenario | null = null): Backdrop | null {
-  const outline = scene.cache.json.get(OUTLINE_KEY);
-  if (!isOutline(outline)) return null;
+/**
+ * leftCover: how much of the window's width the panel covers on the left, in pixels.
+ * The map is drawn now if its assets are in, else as soon as they are (the panel is usable
+ * meanwhile); then onReady, if given, gets it. Behind the first screen of all, it comes a
+ * frame after the panel: the page is usable first.
+ */
+export function mapBackdrop(scene: Phaser.Scene, leftCover: () => number, scenario: Scenario | null = null, onReady?: (backdrop: Backdrop) => void): void {
+  const firstScreen = app.readyAt === undefined;
+  whenMapReady(
+    scene,
+    (outline) => {
+      const backdrop = drawBackdrop(scene, outline, leftCover, scenario);
+      onReady?.(backdrop);
+    },
+    firstScreen,
+  );
+}
+
+function drawBackdrop(scene: Phaser.Scene, outline: Outline, leftCover: () => number, scenario: Scenario | null): Backdrop {
   const view = new MapView(scene, outline, { scenario, showPlaces: scenario !== null });
   const camera = new MapCamera(scene.cameras.main, worldRect(outline), (z) => view.setZoom(z));
   const frame = () => {

@@ -1,17 +1,18 @@
-// The one place that owns the Phaser config and the scene list.
+// The one place that owns the Phaser config and the scene list. The scenes of play (Briefing,
+// Game, Ending) come with the play chunk and are added when it loads (lazy.ts, go.ts).
 import Phaser from 'phaser';
 import { palette } from '../ui/palette.ts';
-import { Boot } from './Boot.ts';
-import { Briefing } from './Briefing.ts';
-import { Ending } from './Ending.ts';
-import { GameMap } from './GameMap.ts';
 import { installIdleLoop } from './loop.ts';
 import { MainMenu } from './MainMenu.ts';
 import { Preloader } from './Preloader.ts';
 
 export function startGame(parent: HTMLElement): Phaser.Game {
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // The Canvas renderer: the map is a handful of paths, texts and one cached image, which
+    // canvas 2D draws quickly everywhere, while WebGL without a GPU (SwiftShader in headless
+    // Chromium, blocklisted GPUs) is several times slower per frame and slower to start
+    // (context, shaders). The game uses nothing WebGL-only (no filters, no lights).
+    type: Phaser.CANVAS,
     parent,
     backgroundColor: palette.bg,
     scale: {
@@ -25,7 +26,8 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     input: { keyboard: false, gamepad: false },
     banner: false,
     antialias: true,
-    scene: [Boot, Preloader, MainMenu, Briefing, GameMap, Ending],
+    // The first scene starts: the menu straight away, or the preloader for a game link.
+    scene: new URLSearchParams(window.location.search).has('scenario') ? [Preloader, MainMenu] : [MainMenu, Preloader],
   });
   installIdleLoop(game);
   return game;

@@ -1,6 +1,9 @@
 // Redraw only when something can change. The map is static between inputs, so after a
-// short quiet spell the game loop sleeps (no frames at all); any input, resize or running
-// tween wakes it again.
+// short quiet spell the game loop sleeps (no frames at all). What changes the picture wakes
+// it: the map's camera and view (camera.ts, MapView.ts), scene changes (go.ts), running
+// tweens, resizes, keys, and pointer input on the game's canvas. Pointer input over the DOM
+// panels does not: Phaser handles input as it arrives, without frames, so a panel or a modal
+// under the pointer never makes the whole map redraw.
 import type Phaser from 'phaser';
 
 const IDLE_MS = 400;
@@ -23,7 +26,13 @@ function busy(): boolean {
 export function installIdleLoop(target: Phaser.Game): void {
   game = target;
   const wake = () => keepAwake();
-  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel', 'keydown', 'keyup', 'resize', 'focus', 'visibilitychange']) {
+  const wakeOnCanvas = (e: Event) => {
+    if (e.target === target.canvas) keepAwake();
+  };
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'wheel']) {
+    window.addEventListener(type, wakeOnCanvas, { capture: true, passive: true });
+  }
+  for (const type of ['keydown', 'keyup', 'resize', 'focus', 'visibilitychange']) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   }
   target.events.on('postrender', () => {
@@ -31,5 +40,5 @@ export function installIdleLoop(target: Phaser.Game): void {
     if (busy()) awakeUntil = Math.max(awakeUntil, now + 100);
     if (now > awakeUntil && target.loop.running) target.loop.sleep();
   });
-  keepAwake(1500);
+  keepAwake();
 }

@@ -44,6 +44,8 @@ export class Hud {
   private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn' });
   private readonly endButton: HTMLButtonElement;
   private readonly tip = h('div', { class: 'map-tip panel', role: 'tooltip' });
+  /** The place the card shows and the card's size, while it shows: moving over the same place only moves it. */
+  private tipFor: { id: string; width: number; height: number } | null = null;
   private tab: Tab = 'national';
   private place: string | null = null;
   /** The order whose preview is open, by key. */
@@ -79,7 +81,12 @@ export class Hud {
   hover(id: string | null, x: number, y: number): void {
     const p = id ? this.session.scenario.map.places.find((q) => q.id === id) : undefined;
     if (!p) {
-      this.tip.hidden = true;
+      if (this.tipFor || !this.tip.hidden) this.tip.hidden = true;
+      this.tipFor = null;
+      return;
+    }
+    if (this.tipFor?.id === p.id) {
+      this.placeTip(x, y, this.tipFor.width, this.tipFor.height);
       return;
     }
     const controller = this.session.state.places[p.id]?.controller ?? 'local';
@@ -92,10 +99,14 @@ export class Hud {
       ...forces.map((f) => h('div', { class: 'small' }, `${SIDE_NAMES[f.side]}: ${strengthText(f)} fighters`)),
     );
     this.tip.hidden = false;
-    const w = this.tip.offsetWidth;
+    this.tipFor = { id: p.id, width: this.tip.offsetWidth, height: this.tip.offsetHeight };
+    this.placeTip(x, y, this.tipFor.width, this.tipFor.height);
+  }
+
+  private placeTip(x: number, y: number, w: number, height: number): void {
     const left = x + 18 + w > window.innerWidth ? x - 18 - w : x + 18;
     this.tip.style.left = `${left}px`;
-    this.tip.style.top = `${Math.min(y + 14, window.innerHeight - this.tip.offsetHeight - 8)}px`;
+    this.tip.style.top = `${Math.min(y + 14, window.innerHeight - height - 8)}px`;
   }
 
   selectPlace(id: string | null): void {
@@ -112,6 +123,8 @@ export class Hud {
   }
 
   render(): void {
+    // The state may have changed: the place card is made afresh next time.
+    this.tipFor = null;
     this.renderTopbar();
     renderSidebar(this.left, this.session);
     this.renderMain();

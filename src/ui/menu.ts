@@ -1,14 +1,29 @@
 // The main menu and its pages: new game, how to play, settings, sources and credits.
-import { content, type ScenarioEntry } from '../game/content.ts';
-import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed, readAutosave, type SaveFile } from '../game/session.ts';
+import type { ContentProblem, ScenarioEntry } from '../game/content.ts';
+import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
 import { settings, sfx, updateSettings } from '../game/settings.ts';
 import type { Role } from '../game/sim-types.ts';
+import { DIFFICULTIES } from '../sim/types.ts';
 import { append, button, clear, formatDate, h } from './dom.ts';
 import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
 
 export interface MenuActions {
   newGame(setup: GameSetup): void;
   continueGame(save: SaveFile): void;
+  /**
+   * The saved game and the scenarios come from the game's play chunk, which loads apart from
+   * the menu (src/scenes/lazy.ts): data() is null until it has. The main page needs it only
+   * when a game is saved (then the menu opens after it); the new-game page waits for it.
+   */
+  data(): MenuData | null;
+  loadData(): Promise<MenuData>;
+}
+
+export interface MenuData {
+  readAutosave(): { save: SaveFile | null; problem: string | null };
+  content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] };
+  randomSeed(): string;
+  cleanSeed(seed: string): string;
 }
 
 type Page = 'main' | 'new' | 'how' | 'settings' | 'credits';
@@ -35,8 +50,9 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   const header = (title: string) => h('div', { class: 'btn-row' }, back(), h('h2', null, title));
 
   function renderMain(): void {
-    const { save, problem } = readAutosave();
-    const saveEntry = save ? content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
+    const data = actions.data();
+    const { save, problem } = data ? data.readAutosave() : { save: null, problem: null };
+    const saveEntry = save ? data?.content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
     const cont = button('Continue', () => save && actions.continueGame(save), {
       disabled: !save,
       'aria-describedby': 'continue-note',
@@ -69,7 +85,16 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   }
 
   function renderNew(): void {
-    const { scenarios, problems } = content();
+    const data = actions.data();
+    if (!data) {
+      append(panel, header('New game'), h('p', { class: 'muted', role: 'status' }, 'Loading the scenarios…'));
+      void actions.loadData().then(() => {
+        if (page === 'new') show('new');
+      });
+      return;
+    }
+    const { cleanSeed, randomSeed } = data;
+    const { scenarios, problems } = data.content();
     let scenario: ScenarioEntry | undefined = scenarios.find((s) => s.id.includes('sirte')) ?? scenarios[0];
     let role: Role = 'gna';
     let difficulty: Difficulty = 'normal';

@@ -1,15 +1,20 @@
 // Draws the map: sea, neighbours, Libya, routes, places and the forces in them.
 // Geometry lives in canvas units (the baked outline's); symbols and labels keep a constant
 // size on screen whatever the zoom (they are counter-scaled), as on a paper map.
-// Everything is drawn once and redrawn only when the zoom or the state changes.
+// Everything is drawn once and redrawn only when the zoom or the state changes: the still
+// layers (sea, land, routes, names) go through one cached image (static-layer.ts), so a pan
+// draws one image and the places.
 import Phaser from 'phaser';
 import type { Controller, PlaceDef, Scenario } from '../../game/sim-types.ts';
 import { css, palette, type SideLike } from '../../ui/palette.ts';
 import { shortPlaceName } from '../../ui/texts.ts';
+import { keepAwake } from '../loop.ts';
+import { FONT } from './assets.ts';
 import { mercator, type Outline, worldRect } from './outline.ts';
+import { StaticLayer } from './static-layer.ts';
 import { drawPlaceIcon, drawSideBadge, iconRadius, placePriority } from './symbols.ts';
+import { makeText } from './text.ts';
 
-export const FONT = '"IBM Plex Sans", "Segoe UI", system-ui, sans-serif';
 const RESOLUTION = Math.min(2, Math.max(1, Math.ceil(window.devicePixelRatio || 1)));
 
 export interface ForceBadge {
@@ -36,6 +41,9 @@ interface PlaceNode {
   ring: Phaser.GameObjects.Graphics;
   label: Phaser.GameObjects.Text;
   forces: Phaser.GameObjects.Container;
+  badges: Phaser.GameObjects.Graphics;
+  /** Force counters, reused from one drawing to the next; the first status.forces.length show. */
+  counters: Phaser.GameObjects.Text[];
   status: PlaceStatus;
 }
 
@@ -53,6 +61,7 @@ export class MapView {
   private readonly scene: Phaser.Scene;
   private readonly land: Phaser.GameObjects.Graphics;
   private readonly routes: Phaser.GameObjects.Graphics;
+  private readonly still: StaticLayer;
   private readonly nodes = new Map<string, PlaceNode>();
   private readonly fixedLabels: Phaser.GameObjects.Text[] = [];
   private readonly scenario: Scenario | null;
@@ -68,10 +77,13 @@ export class MapView {
     this.scenario = options.scenario ?? null;
 
     const world = worldRect(outline);
-    scene.add.rectangle(world.x + world.width / 2, world.y + world.height / 2, world.width * 3, world.height * 3, palette.sea).setDepth(0);
-    this.land = scene.add.graphics().setDepth(1);
-    this.routes = scene.add.graphics().setDepth(2);
+    // The still layers, in drawing order, off the display list: the cached image shows them.
+    const sea = new Phaser.GameObjects.Rectangle(scene, world.x + world.width / 2, world.y + world.height / 2, world.width * 3, world.height * 3, palette.sea);
+    this.land = new Phaser.GameObjects.Graphics(scene);
+    this.routes = new Phaser.GameObjects.Graphics(scene);
+    const regions = this.addRegionLabels();
     this.addFixedLabels();
+    this.still = new StaticLayer(scene, [sea, this.land, ...regions, this.routes, ...this.fixedLabels], 0);
     if (options.showPlaces && this.scenario) this.addPlaces(this.scenario);
     this.setZoom(1);
   }
@@ -127,6 +139,7 @@ export class MapView {
   }
 
   setZoom(zoom: number): void {
+    if (zoom === this.zoom && this.land.commandBuffer.length > 0) return;
     this.zoom = zoom;
     this.drawLand();
     this.drawRoutes();
@@ -134,6 +147,7 @@ export class MapView {
     for (const node of this.nodes.values()) node.container.setScale(inv);
     for (const label of this.fixedLabels) label.setScale(inv);
     this.layoutLabels();
+    this.still.invalidate();
   }
 
   setStatus(id: string, status: PlaceStatus): void {
@@ -142,7 +156,11 @@ export class MapView {
     const frontMoved = node.status.controller !== status.controller;
     node.status = status;
     this.drawNode(node);
-    if (frontMoved) this.drawRoutes();
+    if (frontMoved) {
+      this.drawRoutes();
+      this.still.invalidate();
+    }
+    keepAwake();
   }
 
   setSelected(id: string | null): void {
@@ -153,6 +171,7 @@ export class MapView {
       if (node) this.drawNode(node);
     }
     this.layoutLabels();
+    keepAwake();
   }
 
   setHovered(id: string | null): void {
@@ -164,6 +183,7 @@ export class MapView {
       if (node) this.drawNode(node);
     }
     this.layoutLabels();
+    keepAwake();
   }
 
   /** Places an order or report points at (drawn with a soft ring). */
@@ -174,6 +194,7 @@ export class MapView {
       const node = this.nodes.get(id);
       if (node) this.drawNode(node);
     }
+    keepAwake();
   }
 
   // ------------------------------------------------------------------ effects (animations)
@@ -327,29 +348,27 @@ export class MapView {
       // Keep neighbour names inside the canvas and off Libya's edge.
       const lx = Phaser.Math.Clamp(x, 110, this.outline.width - 110);
       const ly = Phaser.Math.Clamp(y, 80, this.outline.height - 50);
-      const t = this.scene.add.text(lx, ly, spaced(country.name), style(13, palette.textMuted)).setOrigin(0.5).setAlpha(0.75).setDepth(3);
+      const t = makeText(this.scene, lx, ly, spaced(country.name), style(13, palette.textMuted), false).setOrigin(0.5).setAlpha(0.75);
       this.fixedLabels.push(t);
     }
     const sea = this.project(33.9, 17.5);
-    this.fixedLabels.push(
-      this.scene.add.text(sea.x, sea.y, 'Mediterranean Sea', style(16, palette.seaLabel, true)).setOrigin(0.5).setDepth(3),
-    );
+    this.fixedLabels.push(makeText(this.scene, sea.x, sea.y, 'Mediterranean Sea', style(16, palette.seaLabel, true), false).setOrigin(0.5));
     const gulf = this.project(31.75, 18.4);
-    this.fixedLabels.push(this.scene.add.text(gulf.x, gulf.y, 'Gulf of Sirte', style(12, palette.seaLabel, true)).setOrigin(0.5).setDepth(3));
-    // Region names scale with the map, like lettering printed on it.
+    this.fixedLabels.push(makeText(this.scene, gulf.x, gulf.y, 'Gulf of Sirte', style(12, palette.seaLabel, true), false).setOrigin(0.5));
+  }
+
+  /** Region names scale with the map, like lettering printed on it (drawn under the routes). */
+  private addRegionLabels(): Phaser.GameObjects.Text[] {
     const regions: [string, number, number][] = [
       ['TRIPOLITANIA', 30.6, 11.6],
       ['CYRENAICA', 28.0, 21.8],
       ['FEZZAN', 24.4, 14.6],
     ];
-    for (const [name, lat, lon] of regions) {
+    return regions.map(([name, lat, lon]) => {
       const p = this.project(lat, lon);
-      this.scene.add
-        .text(p.x, p.y, spaced(name), { fontFamily: FONT, fontSize: '44px', fontStyle: '600', color: css(palette.lnaDark), resolution: 1 })
-        .setOrigin(0.5)
-        .setAlpha(0.22)
-        .setDepth(1.5);
-    }
+      const style = { fontFamily: FONT, fontSize: '44px', fontStyle: '600', color: css(palette.lnaDark), resolution: 1 };
+      return makeText(this.scene, p.x, p.y, spaced(name), style, false).setOrigin(0.5).setAlpha(0.22);
+    });
   }
 
   private addPlaces(scenario: Scenario): void {
@@ -359,18 +378,18 @@ export class MapView {
       const container = this.scene.add.container(x, y).setDepth(4 + (10_000 - placePriority(def)) / 1e7);
       const ring = this.scene.add.graphics();
       const icon = this.scene.add.graphics();
-      const label = this.scene.add
-        .text(radius + 6, 0, shortPlaceName(def.name), {
-          fontFamily: FONT,
-          fontSize: def.tags.includes('capital') ? '15px' : '13px',
-          fontStyle: def.tags.includes('capital') || def.population >= 100 ? '600' : '',
-          color: css(palette.text),
-          stroke: TEXT_HALO,
-          strokeThickness: 4,
-          resolution: RESOLUTION,
-        })
-        .setOrigin(0, 0.5);
+      const label = makeText(this.scene, radius + 6, 0, shortPlaceName(def.name), {
+        fontFamily: FONT,
+        fontSize: def.tags.includes('capital') ? '15px' : '13px',
+        fontStyle: def.tags.includes('capital') || def.population >= 100 ? '600' : '',
+        color: css(palette.text),
+        stroke: TEXT_HALO,
+        strokeThickness: 4,
+        resolution: RESOLUTION,
+      }).setOrigin(0, 0.5);
       const forces = this.scene.add.container(radius + 6, 15);
+      const badges = this.scene.add.graphics();
+      forces.add(badges);
       container.add([ring, icon, label, forces]);
       const node: PlaceNode = {
         def,
@@ -383,6 +402,8 @@ export class MapView {
         ring,
         label,
         forces,
+        badges,
+        counters: [],
         status: { controller: scenario.control[def.id] ?? 'local', forces: [] },
       };
       this.nodes.set(def.id, node);
@@ -408,28 +429,36 @@ export class MapView {
       ring.strokeCircle(0, 0, node.radius + 5);
     }
     drawPlaceIcon(icon, node.def, status.controller);
-    node.label.setColor(css(active ? palette.accent : palette.text));
+    setColor(node.label, css(active ? palette.accent : palette.text));
 
-    node.forces.removeAll(true);
+    const { badges, counters } = node;
+    badges.clear();
     let x = 0;
-    const badges = this.scene.add.graphics();
-    node.forces.add(badges);
-    for (const force of status.forces) {
+    status.forces.forEach((force, i) => {
       drawSideBadge(badges, x + 5, 0, force.side, 4);
-      const t = this.scene.add
-        .text(x + 12, 0, force.text, {
+      const color = css(force.side === 'gna' ? palette.gna : force.side === 'lna' ? palette.lna : palette.textMuted);
+      let t = counters[i];
+      if (!t) {
+        t = makeText(this.scene, 0, 0, force.text, {
           fontFamily: FONT,
           fontSize: '12px',
           fontStyle: '600',
-          color: css(force.side === 'gna' ? palette.gna : force.side === 'lna' ? palette.lna : palette.textMuted),
+          color,
           stroke: TEXT_HALO,
           strokeThickness: 4,
           resolution: RESOLUTION,
-        })
-        .setOrigin(0, 0.5);
-      node.forces.add(t);
+        }).setOrigin(0, 0.5);
+        counters.push(t);
+        node.forces.add(t);
+      } else {
+        if (t.text !== force.text) t.setText(force.text);
+        setColor(t, color);
+        t.setVisible(true);
+      }
+      t.setPosition(x + 12, 0);
       x += 12 + t.width + 8;
-    }
+    });
+    for (let i = status.forces.length; i < counters.length; i++) counters[i]?.setVisible(false);
   }
 
   /**
@@ -491,8 +520,13 @@ export class MapView {
 
 function forcesWidth(node: PlaceNode): number {
   let w = 0;
-  for (const child of node.forces.list) if (child instanceof Phaser.GameObjects.Text) w += 12 + child.width + 8;
+  for (let i = 0; i < node.status.forces.length; i++) w += 12 + (node.counters[i]?.width ?? 0) + 8;
   return w;
+}
+
+/** Setting a Text's colour redraws its canvas: only when it changes. */
+function setColor(t: Phaser.GameObjects.Text, color: string): void {
+  if (t.style.color !== color) t.setColor(color);
 }
 
 const ringPoints = new WeakMap<number[], Phaser.Math.Vector2[]>();

@@ -2,6 +2,7 @@
 // cover parts of the window: "insets" say how much, so that fitting and centring use the
 // part of the map the player can actually see.
 import type Phaser from 'phaser';
+import { keepAwake } from '../loop.ts';
 
 export interface Insets {
   top: number;
@@ -129,5 +130,7 @@ export class MapCamera {
     const offX = (view.x + view.width / 2 - this.camera.width / 2) / this.zoom;
     const offY = (view.y + view.height / 2 - this.camera.height / 2) / this.zoom;
     this.camera.centerOn(this.cx - offX, this.cy - offY);
+    // The game loop sleeps while nothing moves: a moved camera needs a frame.
+    keepAwake();
   }
 }

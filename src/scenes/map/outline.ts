@@ -19,8 +19,6 @@ export interface Outline {
   countries: OutlineCountry[];
 }
 
-export const OUTLINE_KEY = 'libya-outline';
-
 /** Spherical Mercator with d3's conventions (center [0, 0], no rotation), as baked. */
 export function mercator(outline: Outline): (lat: number, lon: number) => { x: number; y: number } {
   const k = outline.projection.scale;

@@ -1,0 +1,9 @@
+// What only a game in play needs: its scenes, the session and, through it, the sim and the
+// bundled scenarios (most of our JavaScript). It is a chunk of its own, loaded apart from the
+// first screen (lazy.ts): the menu opens without parsing it, and fetches it once it is up.
+export { content } from '../game/content.ts';
+export { readLink } from '../game/link.ts';
+export { cleanSeed, GameSession, randomSeed, readAutosave } from '../game/session.ts';
+export { Briefing } from './Briefing.ts';
+export { Ending } from './Ending.ts';
+export { GameMap } from './GameMap.ts';
