@@ -102,50 +102,53 @@ export interface AttackOdds {
   odds: number;
 }
 
+/** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
+export interface PlaceForces {
+  power: Record<SideId | 'none', number>;
+  dug: Record<SideId | 'none', number>;
+}
+
 /** What attack odds need to know about a state, gathered once so that many odds are cheap. */
 export interface ForceIndex {
-  /** Combat power and deepest entrenchment by `${place}|${side}` (side may be 'none'). */
-  power: Map<string, number>;
-  dug: Map<string, number>;
+  /** The forces at each place that has any. */
+  at: Map<string, PlaceForces>;
   air: Record<SideId, number>;
 }
 
-export function forceIndex(scenario: Scenario, state: State): ForceIndex {
-  const power = new Map<string, number>();
-  const dug = new Map<string, number>();
+function indexForces(scenario: Scenario, state: State, only?: (place: string) => boolean): ForceIndex {
+  const world = worldOf(scenario);
+  const at = new Map<string, PlaceForces>();
   for (const f of state.formations) {
-    if (f.strength <= 0) continue;
-    const key = `${f.location}|${f.side}`;
-    power.set(key, (power.get(key) ?? 0) + combatPower(scenario, [f]));
-    dug.set(key, Math.max(dug.get(key) ?? 0, f.dug));
+    if (f.strength <= 0 || (only && !only(f.location))) continue;
+    let here = at.get(f.location);
+    if (!here) {
+      here = { power: { gna: 0, lna: 0, none: 0 }, dug: { gna: 0, lna: 0, none: 0 } };
+      at.set(f.location, here);
+    }
+    // As combatPower: a unit with no loyalty still fights at half strength; a loyal one at full.
+    const quality = world.formationDef.get(f.id)?.quality ?? 100;
+    here.power[f.side] += (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    if (f.dug > here.dug[f.side]) here.dug[f.side] = f.dug;
   }
-  return { power, dug, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+  return { at, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
 }
 
-/** The part of a force index that one battle needs: the two places and the two air bonuses. */
-function battleIndex(scenario: Scenario, state: State, from: string, target: string): ForceIndex {
-  const power = new Map<string, number>();
-  const dug = new Map<string, number>();
-  for (const f of state.formations) {
-    if (f.strength <= 0 || (f.location !== from && f.location !== target)) continue;
-    const key = `${f.location}|${f.side}`;
-    power.set(key, (power.get(key) ?? 0) + combatPower(scenario, [f]));
-    dug.set(key, Math.max(dug.get(key) ?? 0, f.dug));
-  }
-  return { power, dug, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+export function forceIndex(scenario: Scenario, state: State): ForceIndex {
+  return indexForces(scenario, state);
 }
 
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
-  const ix = index ?? battleIndex(scenario, state, from, target);
+  const ix = index ?? indexForces(scenario, state, (p) => p === from || p === target);
   const place = worldOf(scenario).place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
-  const defKey = `${target}|${defSide === 'gna' || defSide === 'lna' ? defSide : 'none'}`;
-  let attack = (ix.power.get(`${from}|${side}`) ?? 0) * (100 + ix.air[side]);
+  const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
+  const here = ix.at.get(target);
+  let attack = (ix.at.get(from)?.power[side] ?? 0) * (100 + ix.air[side]);
   // Even with no unit there, a town's own people put up some defence (more in bigger towns).
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
-  let defence = Math.max(ix.power.get(defKey) ?? 0, homeGuard);
-  defence *= 100 + (place?.defence ?? 0) + (ix.dug.get(defKey) ?? 0);
+  let defence = Math.max(here?.power[defKey] ?? 0, homeGuard);
+  defence *= 100 + (place?.defence ?? 0) + (here?.dug[defKey] ?? 0);
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
   attack /= 100;
