@@ -3,7 +3,6 @@
 import { thousands } from '../format.ts';
 import { COMBAT_EXPONENT, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
 import {
-  combatPower,
   defendersOf,
   effectiveAir,
   effectiveAirDefence,
