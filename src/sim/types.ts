@@ -107,6 +107,24 @@ export interface LadderRung {
   cost: number;
 }
 
+/** What an actor's AI values, 0-100 each (see Personality). */
+export type PersonalityValue = 'ground' | 'oil' | 'standing' | 'lives' | 'money';
+
+/**
+ * How an actor's AI weighs its choices, beyond its aggression and appetite for risk. Every key
+ * is optional; src/sim/ai.ts gives the defaults.
+ */
+export interface Personality {
+  /** Fear of losses and of the counter-attack that follows an attack, 0-100 (default 50). */
+  caution?: number;
+  /** Staying power: how much better a deal must look than fighting on before it settles, 0-100 (default 50). */
+  resolve?: number;
+  /** What it values: ground held, oil, standing abroad, civilian lives, money (default 50 each). */
+  values?: Partial<Record<PersonalityValue, number>>;
+  /** Places it will not lose: a side defends them first; a backer answers their loss as a red line. */
+  redLines?: string[];
+}
+
 export interface BackerDef extends Source {
   id: string;
   name: string;
@@ -127,6 +145,7 @@ export interface BackerDef extends Source {
   redLines?: string[];
   /** AI personality, 0-100. */
   aggression: number;
+  personality?: Personality;
   note?: string;
 }
 
@@ -153,6 +172,7 @@ export interface SideDef extends Source {
   /** AI personality, 0-100. */
   aggression: number;
   riskTolerance: number;
+  personality?: Personality;
 }
 
 export interface CountryDef extends Source {

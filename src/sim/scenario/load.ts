@@ -191,6 +191,7 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     if (side.id !== sideId) add(`sides.${sideId}.id`, `must be "${sideId}"`);
     place(`sides.${sideId}.capital`, side.capital);
     side.keyPlaces.forEach((p, i) => place(`sides.${sideId}.keyPlaces.${i}`, p));
+    side.personality?.redLines?.forEach((p, i) => place(`sides.${sideId}.personality.redLines.${i}`, p));
     if (places.has(side.capital) && s.control[side.capital] !== sideId) {
       add(`sides.${sideId}.capital`, `its capital "${side.capital}" must start under its control`);
     }
@@ -209,6 +210,7 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     if (b.commitment > b.maxCommitment) add(`backers.${i}.commitment`, `starts above its maxCommitment (${b.maxCommitment})`);
     b.ladder.forEach((r, j) => r.deploys?.forEach((d, k) => formation(`backers.${i}.ladder.${j}.deploys.${k}`, d, reserves)));
     b.redLines?.forEach((p, j) => place(`backers.${i}.redLines.${j}`, p));
+    b.personality?.redLines?.forEach((p, j) => place(`backers.${i}.personality.redLines.${j}`, p));
   });
 
   const checkCondition = (path: string, c: Condition | undefined) => {

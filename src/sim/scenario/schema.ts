@@ -104,6 +104,16 @@ const rung = v.strictObject({
   cost: int(0, 100),
 });
 
+/** An actor's AI personality (types.ts Personality); every key optional. */
+const personalitySchema = v.strictObject({
+  caution: v.optional(pct),
+  resolve: v.optional(pct),
+  values: v.optional(
+    v.strictObject({ ground: v.optional(pct), oil: v.optional(pct), standing: v.optional(pct), lives: v.optional(pct), money: v.optional(pct) }),
+  ),
+  redLines: v.optional(v.array(id)),
+});
+
 const backerSchema = v.strictObject({
   id,
   name: text(80),
@@ -123,6 +133,7 @@ const backerSchema = v.strictObject({
   ladder: v.tuple([rung, rung, rung, rung]),
   redLines: v.optional(v.array(id)),
   aggression: pct,
+  personality: v.optional(personalitySchema),
   note: v.optional(text(600)),
   source,
 });
@@ -148,6 +159,7 @@ const sideSchema = v.strictObject({
   intelligence: pct,
   aggression: pct,
   riskTolerance: pct,
+  personality: v.optional(personalitySchema),
   source,
 });
 
