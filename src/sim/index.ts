@@ -7,6 +7,24 @@ export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSche
 export { ORDER_COST } from './params.ts';
 export { type GameRecord, type Policy, playGame, playWithOrders, replayOrders } from './play.ts';
 export * as query from './query.ts';
+export {
+  decodeUtf8,
+  loadReplay,
+  makeReplay,
+  parseReplay,
+  parseReplayBytes,
+  parseUntrustedJson,
+  REPLAY_LIMITS,
+  REPLAY_VERSION,
+  type Replay,
+  type ReplayFrame,
+  type ReplayProblem,
+  type ReplayResult,
+  replayText,
+  scenarioHash,
+  type VerifiedReplay,
+  verifyReplay,
+} from './replay.ts';
 export { canonicalOrders, resolveTurn } from './resolve.ts';
 export { escalationIndex } from './rules/backers.ts';
 export { oilOutput } from './rules/economy.ts';

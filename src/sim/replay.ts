@@ -1,0 +1,348 @@
+// Replay files: a versioned JSON record of one game — the rules version, the scenario and a
+// hash of its content, the seed, the roles played by people, every order of every turn and
+// the state hash after every turn. Reading one never trusts it: the text is size- and
+// depth-checked before it is parsed, the shape is checked by a strict valibot schema, and
+// verification replays the game turn by turn and names the first turn that differs.
+import * as v from 'valibot';
+import { canonicalJson, hashText, stateHash } from './hash.ts';
+import { orderSchema } from './orders.ts';
+import { resolveTurn } from './resolve.ts';
+import { newGameWithReport } from './setup.ts';
+import { DIFFICULTIES, type Difficulty, type Order, ROLES, type Role, type Scenario, type State, type TurnReport } from './types.ts';
+import { RULES_VERSION } from './version.ts';
+
+/** The replay format this build writes. Older formats are migrated on reading (MIGRATIONS). */
+export const REPLAY_FORMAT = 'ceasefire-line-replay';
+export const REPLAY_VERSION = 1;
+/** Limits on what is read: a whole game is about 12 KB, so these leave a wide margin. */
+export const REPLAY_LIMITS = { bytes: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, noteLength: 500 } as const;
+
+export interface Replay {
+  format: typeof REPLAY_FORMAT;
+  version: number;
+  rulesVersion: number;
+  scenario: { id: string; hash: string };
+  seed: string;
+  /** The roles people played (their orders are in the file like everyone else's). */
+  humans: Role[];
+  difficulty: Difficulty;
+  /** A free note (shown as text, never as HTML). */
+  note?: string;
+  turns: { orders: Order[]; hash: string }[];
+}
+
+export type ReplayProblemCode =
+  | 'too-large'
+  | 'not-utf8'
+  | 'not-json'
+  | 'too-deep'
+  | 'forbidden-key'
+  | 'not-a-replay'
+  | 'newer-format'
+  | 'bad-shape'
+  | 'other-rules'
+  | 'unknown-scenario'
+  | 'scenario-changed'
+  | 'illegal-order'
+  | 'after-ending'
+  | 'diverged';
+
+export interface ReplayProblem {
+  code: ReplayProblemCode;
+  /** A sentence a player understands. */
+  message: string;
+  /** The turn (1-based) where the problem is, for illegal orders and divergence. */
+  turn?: number;
+}
+
+export type ReplayResult<T> = { ok: true; value: T } | { ok: false; error: ReplayProblem };
+
+const fail = (code: ReplayProblemCode, message: string, turn?: number): { ok: false; error: ReplayProblem } => ({
+  ok: false,
+  error: turn === undefined ? { code, message } : { code, message, turn },
+});
+
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** The content hash of a loaded scenario: any change to its data (or its map) changes it. */
+export function scenarioHash(scenario: Scenario): string {
+  return hashText(canonicalJson(scenario));
+}
+
+// ---- Bytes and text -------------------------------------------------------------------------
+
+/** Strict UTF-8 decoding (no DOM or Node here): any malformed byte sequence is refused. */
+export function decodeUtf8(bytes: Uint8Array): ReplayResult<string> {
+  let out = '';
+  let chunk: number[] = [];
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bad = (at: number) => fail('not-utf8', `The file is not UTF-8 text (a malformed byte at position ${at}). Is it really a replay file?`);
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let cp: number;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      cp = b;
+      need = 0;
+      min = 0;
+    } else if (b >= 0xc2 && b < 0xe0) {
+      cp = b & 0x1f;
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b < 0xf0) {
+      cp = b & 0x0f;
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b < 0xf5) {
+      cp = b & 0x07;
+      need = 3;
+      min = 0x10000;
+    } else return bad(i);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return bad(i);
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return bad(i);
+    chunk.push(cp);
+    if (chunk.length >= 4096) {
+      out += String.fromCodePoint(...chunk);
+      chunk = [];
+    }
+    i += need + 1;
+  }
+  out += String.fromCodePoint(...chunk);
+  return { ok: true, value: out };
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * JSON from outside: refuses text over `maxChars`, nesting deeper than `maxDepth` (checked by
+ * a scan before parsing, so a hostile file cannot exhaust the stack), and the keys
+ * __proto__, constructor and prototype anywhere.
+ */
+export function parseUntrustedJson(text: string, maxChars: number, maxDepth: number, what = 'file'): ReplayResult<unknown> {
+  if (text.length > maxChars) {
+    return fail('too-large', `The ${what} is too large (${grouped(text.length)} characters; the limit is ${grouped(maxChars)}).`);
+  }
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > maxDepth) return fail('too-deep', `The ${what} is nested too deeply (more than ${maxDepth} levels): it is not one this game wrote.`);
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    const trimmed = text.trim();
+    return fail(
+      'not-json',
+      trimmed.length === 0
+        ? `The ${what} is empty.`
+        : `The ${what} is not readable JSON${/^[[{]/.test(trimmed) ? ' (it may be cut short or damaged)' : ''}.`,
+    );
+  }
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (FORBIDDEN_KEYS.has(key)) return fail('forbidden-key', `The ${what} contains a key "${key}" that no game file has: it was refused.`);
+      stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return { ok: true, value: data };
+}
+
+// ---- Shape ----------------------------------------------------------------------------------
+
+const hex16 = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'must be a 16-digit hex hash'));
+const turnSchema = v.strictObject({
+  orders: v.pipe(v.array(orderSchema), v.maxLength(REPLAY_LIMITS.ordersPerTurn, `at most ${REPLAY_LIMITS.ordersPerTurn} orders per turn`)),
+  hash: hex16,
+});
+const replaySchema = v.strictObject({
+  format: v.literal(REPLAY_FORMAT),
+  version: v.literal(REPLAY_VERSION),
+  rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  scenario: v.strictObject({ id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'must be a scenario id')), hash: hex16 }),
+  seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  humans: v.pipe(v.array(v.picklist(ROLES)), v.maxLength(3), v.check((rs) => new Set(rs).size === rs.length, 'a role is listed twice')),
+  difficulty: v.picklist(DIFFICULTIES),
+  note: v.optional(v.pipe(v.string(), v.maxLength(REPLAY_LIMITS.noteLength))),
+  turns: v.pipe(v.array(turnSchema), v.maxLength(REPLAY_LIMITS.turns, `at most ${REPLAY_LIMITS.turns} turns`)),
+});
+
+/**
+ * Migrations from older replay versions to the next one, keyed by the version they read.
+ * There is only version 1 so far; a future version 2 adds `1: (old) => new` here.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Reads a replay file's bytes (what a file picker, a drop or the disk gives). */
+export function parseReplayBytes(bytes: Uint8Array): ReplayResult<Replay> {
+  if (bytes.length > REPLAY_LIMITS.bytes) {
+    return fail('too-large', `The file is too large (${grouped(bytes.length)} bytes; a replay may be at most ${grouped(REPLAY_LIMITS.bytes)}).`);
+  }
+  const text = decodeUtf8(bytes);
+  if (!text.ok) return text;
+  return parseReplay(text.value);
+}
+
+/** Reads a replay file's text: size, depth, forbidden keys, version, then the strict shape. */
+export function parseReplay(text: string): ReplayResult<Replay> {
+  const json = parseUntrustedJson(text, REPLAY_LIMITS.bytes, REPLAY_LIMITS.depth, 'file');
+  if (!json.ok) return json;
+  let data = json.value;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>).format !== REPLAY_FORMAT) {
+    return fail('not-a-replay', 'This file is not a Ceasefire Line replay.');
+  }
+  const declared = (data as Record<string, unknown>).version;
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) {
+    return fail('bad-shape', 'The replay has no readable format version.');
+  }
+  let version: number = declared;
+  if (version > REPLAY_VERSION) {
+    return fail('newer-format', `The replay was made by a newer version of the game (format ${version}; this one reads up to ${REPLAY_VERSION}). Update the game to open it.`);
+  }
+  while (version < REPLAY_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) return fail('bad-shape', `Replays of format ${version} can no longer be read.`);
+    data = migrate(data as Record<string, unknown>);
+    version = (data as Record<string, unknown>).version as number;
+  }
+  const parsed = v.safeParse(replaySchema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue ? v.getDotPath(issue) : null;
+    return fail('bad-shape', `The replay is damaged: ${path ? `${path}: ` : ''}${issue?.message ?? 'unexpected content'}.`);
+  }
+  return { ok: true, value: parsed.output as Replay };
+}
+
+// ---- Making and checking --------------------------------------------------------------------
+
+export interface ReplayInput {
+  scenario: Scenario;
+  seed: string;
+  humans: readonly Role[];
+  difficulty: Difficulty;
+  /** Every turn's orders as given to resolveTurn (people's and the AI's). */
+  orders: readonly (readonly Order[])[];
+  /** The state hash after each turn; computed when not given. */
+  hashes?: readonly string[];
+  note?: string;
+}
+
+export function makeReplay(input: ReplayInput): Replay {
+  let hashes = input.hashes;
+  if (!hashes || hashes.length !== input.orders.length) {
+    let state = newGameWithReport(input.scenario, input.seed, [...input.humans], input.difficulty).state;
+    const computed: string[] = [];
+    for (const orders of input.orders) {
+      state = resolveTurn(input.scenario, state, orders).state;
+      computed.push(stateHash(state));
+    }
+    hashes = computed;
+  }
+  const replay: Replay = {
+    format: REPLAY_FORMAT,
+    version: REPLAY_VERSION,
+    rulesVersion: RULES_VERSION,
+    scenario: { id: input.scenario.id, hash: scenarioHash(input.scenario) },
+    seed: input.seed,
+    humans: [...input.humans],
+    difficulty: input.difficulty,
+    turns: input.orders.map((orders, i) => ({ orders: orders.map((o) => ({ ...o })), hash: hashes[i] as string })),
+  };
+  if (input.note) replay.note = input.note.slice(0, REPLAY_LIMITS.noteLength);
+  return replay;
+}
+
+/** The replay as file text (stable: two exports of the same game are the same bytes). */
+export function replayText(replay: Replay): string {
+  return `${JSON.stringify(replay, null, 1)}\n`;
+}
+
+export interface ReplayFrame {
+  /** 0 is the start of the game; frame n is the state after turn n. */
+  state: State;
+  report: TurnReport;
+  hash: string;
+}
+
+export interface VerifiedReplay {
+  replay: Replay;
+  scenario: Scenario;
+  /** frames[0] is the opening; frames[n] the state and report after turn n. */
+  frames: ReplayFrame[];
+}
+
+function describeOrder(order: Order): string {
+  const o = order as unknown as Record<string, unknown>;
+  const target = o.target ?? o.to ?? o.place ?? o.formation ?? o.backer ?? o.event;
+  return `${order.actor} “${order.kind}”${typeof target === 'string' ? ` (${target})` : ''}`;
+}
+
+/**
+ * Plays the replay from its start and checks it turn by turn: the rules version, the scenario
+ * and its content, then every order's legality and the state hash after every turn. The first
+ * problem stops the check and names its turn.
+ */
+export function verifyReplay(replay: Replay, findScenario: (id: string) => Scenario | undefined): ReplayResult<VerifiedReplay> {
+  if (replay.rulesVersion !== RULES_VERSION) {
+    return fail(
+      'other-rules',
+      `The replay was played under rules version ${replay.rulesVersion}; this game has rules version ${RULES_VERSION}, so it cannot replay it exactly.`,
+    );
+  }
+  const scenario = findScenario(replay.scenario.id);
+  if (!scenario) return fail('unknown-scenario', `The replay is of a scenario this game does not have ("${replay.scenario.id}").`);
+  if (scenarioHash(scenario) !== replay.scenario.hash) {
+    return fail('scenario-changed', `The scenario “${scenario.title}” has changed since this replay was made, so the game cannot be replayed exactly.`);
+  }
+  for (const role of replay.humans) {
+    if (!scenario.playable.includes(role)) return fail('bad-shape', `The replay has a person playing “${role}”, which cannot be played in “${scenario.title}”.`);
+  }
+  const opening = newGameWithReport(scenario, replay.seed, replay.humans, replay.difficulty);
+  const frames: ReplayFrame[] = [{ state: opening.state, report: opening.report, hash: stateHash(opening.state) }];
+  let state = opening.state;
+  for (let i = 0; i < replay.turns.length; i++) {
+    const turn = replay.turns[i] as Replay['turns'][number];
+    const n = i + 1;
+    if (state.ending) return fail('after-ending', `The replay goes on after the game ended (turn ${n} follows the ending).`, n);
+    const { state: next, report } = resolveTurn(scenario, state, turn.orders);
+    const rejected = report.rejected[0];
+    if (rejected) {
+      return fail('illegal-order', `Turn ${n}: the order ${describeOrder(rejected.order)} was not allowed at that turn — ${rejected.problem.message}`, n);
+    }
+    const hash = stateHash(next);
+    if (hash !== turn.hash) {
+      return fail('diverged', `The replay differs from the game from turn ${n} on: the state after turn ${n} is not the one recorded. The file was changed or made by other rules.`, n);
+    }
+    frames.push({ state: next, report, hash });
+    state = next;
+  }
+  return { ok: true, value: { replay, scenario, frames } };
+}
+
+/** Reads and verifies in one step. */
+export function loadReplay(text: string, findScenario: (id: string) => Scenario | undefined): ReplayResult<VerifiedReplay> {
+  const parsed = parseReplay(text);
+  if (!parsed.ok) return parsed;
+  return verifyReplay(parsed.value, findScenario);
+}
