@@ -5,12 +5,16 @@
 // The historical policy: the GNA, the LNA and the mediator play the baseline AI; the foreign
 // backers take no decisions of their own (their AI orders are filtered out) and move only
 // through the scenario's dated historical events, which carry their real escalations.
-// The counterfactual "Turkey stays out" is the same scenario with Turkey at rung 0 and unable
-// to climb, without any Turkish formation (at the start or in reserve), without the events in
-// which Turkey steps up (their other effects follow from the escalation), and with every other
-// event effect on Turkey's commitment or its formations removed.
+// The counterfactual "Turkey stays out" is the scenario's switch "turkey-out" (its whatIfs, see
+// src/sim/whatif.ts): Turkey at rung 0 and unable to climb, without any Turkish formation (at
+// the start or in reserve), without the events in which Turkey steps up (their other effects
+// follow from the escalation), and with every other event effect on Turkey's commitment or its
+// formations removed. The facts and the historical policy are the outcome explorer's
+// (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
-import { formatProblems, type Order, playGame, type Scenario, type State } from '../sim/index.ts';
+import { explore, historicalOrder, FACTS as KEY_FACTS, playOutcome, TRIPOLI_UNTIL } from '../sim/explore.ts';
+import { formatProblems, type Scenario } from '../sim/index.ts';
+import { unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
 import { loadScenarioFile, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
@@ -53,59 +57,22 @@ export interface FactDef {
   target?: Target;
 }
 
-export const FACTS: readonly FactDef[] = [
-  { id: 'tripoli-held', label: 'Tripoli stays with the GNA through June 2020', target: { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' } },
-  { id: 'watiya-changes', label: 'al-Watiya changes hands', target: { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' } },
-  { id: 'tarhuna-changes', label: 'Tarhuna changes hands', target: { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' } },
-  {
-    id: 'front-sirte',
-    label: 'Front ends between Sirte and Misrata',
-    target: { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
-  },
-  { id: 'oil-blockade', label: 'An oil blockade comes', target: { policy: 'historical', op: '>=', share: 90, words: 'nearly all (≥ 90%)' } },
-  {
-    id: 'lna-takes-tripoli',
-    label: 'The LNA takes Tripoli',
-    target: { policy: 'turkey-out', op: '>', share: 50, words: 'most with Turkey out (> 50%)' },
-  },
-];
+/** The calibration's targets for the key facts (the facts themselves are src/sim/explore.ts's). */
+const TARGETS: Record<string, Target> = {
+  'tripoli-held': { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
+  'watiya-changes': { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
+  'tarhuna-changes': { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
+  'front-sirte': { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
+  'oil-blockade': { policy: 'historical', op: '>=', share: 90, words: 'nearly all (≥ 90%)' },
+  'lna-takes-tripoli': { policy: 'turkey-out', op: '>', share: 50, words: 'most with Turkey out (> 50%)' },
+};
 
-/** The last day of the period in which Tripoli must stay with the GNA. */
-export const TRIPOLI_UNTIL = '2020-06-30';
+export const FACTS: readonly FactDef[] = KEY_FACTS.map((f) => ({ ...f, ...(TARGETS[f.id] ? { target: TARGETS[f.id] } : {}) }));
 
-/** The historical policy: only the Libyan sides' and the mediator's AI orders are kept. */
-export function historicalOrder(order: Order): boolean {
-  return !order.actor.startsWith('backer:');
-}
+/** The scenario switch (levels/scenarios/*.json, whatIfs) that keeps Turkey out. */
+export const TURKEY_OUT = 'turkey-out';
 
-/**
- * A backer that stays out (the counterfactual "Turkey stays out"): a copy of the scenario with
- * the backer at rung 0 and unable to climb, none of its formations at the start, in reserve or
- * on any ladder, no event in which it steps up (what else such an event does follows from the
- * escalation: the confidence its arrival gives, the city it rallies), and no other event
- * effect on its commitment or its formations. The scenario passed in is not changed.
- */
-export function withoutBacker(scenario: Scenario, backerId: string): Scenario {
-  const copy = structuredClone(scenario);
-  const theirs = new Set([...copy.formations, ...copy.reserves].filter((f) => f.backer === backerId).map((f) => f.id));
-  copy.formations = copy.formations.filter((f) => !theirs.has(f.id));
-  copy.reserves = copy.reserves.filter((f) => !theirs.has(f.id));
-  for (const b of copy.backers) {
-    if (b.id === backerId) {
-      b.commitment = 0;
-      b.maxCommitment = 0;
-    }
-    for (const rung of b.ladder) if (rung.deploys) rung.deploys = rung.deploys.filter((f) => !theirs.has(f));
-  }
-  const drop = (e: Scenario['events'][number]['effects'][number]) =>
-    (e.kind === 'commitment' && e.backer === backerId) || (e.kind === 'deploy' && theirs.has(e.formation)) || (e.kind === 'loyalty' && theirs.has(e.formation));
-  copy.events = copy.events.filter((ev) => !ev.effects.some((e) => e.kind === 'commitment' && e.backer === backerId && e.delta > 0));
-  for (const ev of copy.events) {
-    ev.effects = ev.effects.filter((e) => !drop(e));
-    for (const option of ev.choice?.options ?? []) option.effects = option.effects.filter((e) => !drop(e));
-  }
-  return copy;
-}
+export { historicalOrder, TRIPOLI_UNTIL, withoutBacker };
 
 export interface GameFacts {
   seed: string;
@@ -113,51 +80,10 @@ export interface GameFacts {
   facts: Record<string, boolean>;
 }
 
-function gnaDefeated(state: State): boolean {
-  const e = state.ending;
-  return !!e && ((e.kind === 'military-victory' && e.winner === 'lna') || (e.kind === 'collapse' && e.winner === 'lna'));
-}
-
 /** Plays one game under the historical policy and reads off the facts. */
 export function playHistorical(scenario: Scenario, seed: string): GameFacts {
-  let tripoliHeld = true;
-  let watiya = false;
-  let tarhuna = false;
-  let blockade = false;
-  let lnaTripoli = false;
-  const look = (s: State) => {
-    if (s.places['al-watiya']?.controller === 'gna') watiya = true;
-    if (s.places.tarhuna?.controller === 'gna') tarhuna = true;
-    if (s.country.blockadeBy !== null) blockade = true;
-    if (s.places.tripoli?.controller === 'lna') lnaTripoli = true;
-  };
-  const game = playGame(scenario, seed, {
-    keepAiOrder: historicalOrder,
-    onTurn: (before, _orders, after) => {
-      if (before.turn === 1) look(before);
-      look(after);
-      if (before.date <= TRIPOLI_UNTIL && (after.places.tripoli?.controller !== 'gna' || gnaDefeated(after))) tripoliHeld = false;
-    },
-  });
-  const end = game.state;
-  const front =
-    end.places.tripoli?.controller === 'gna' &&
-    end.places.misrata?.controller === 'gna' &&
-    end.places.sirte?.controller === 'lna' &&
-    end.places.benghazi?.controller === 'lna';
-  const ending = end.ending ? `${end.ending.kind}${end.ending.winner ? `:${end.ending.winner}` : ''}` : 'none';
-  return {
-    seed,
-    ending,
-    facts: {
-      'tripoli-held': tripoliHeld,
-      'watiya-changes': watiya,
-      'tarhuna-changes': tarhuna,
-      'front-sirte': front,
-      'oil-blockade': blockade,
-      'lna-takes-tripoli': lnaTripoli,
-    },
-  };
+  const g = playOutcome(scenario, seed, 'historical');
+  return { seed, ending: g.ending, facts: g.facts };
 }
 
 export interface PolicyResult {
@@ -167,17 +93,14 @@ export interface PolicyResult {
   endings: Record<string, number>;
 }
 
-export function runPolicy(scenario: Scenario, seedPrefix: string, runs: number): PolicyResult {
-  const count: Record<string, number> = {};
-  const endings: Record<string, number> = {};
-  for (let i = 1; i <= runs; i++) {
-    const g = playHistorical(scenario, `${seedPrefix}-${i}`);
-    for (const [id, v] of Object.entries(g.facts)) count[id] = (count[id] ?? 0) + (v ? 1 : 0);
-    endings[g.ending] = (endings[g.ending] ?? 0) + 1;
-  }
-  const share: Record<string, number> = {};
-  for (const f of FACTS) share[f.id] = Math.round(((count[f.id] ?? 0) * 1000) / runs) / 10;
-  return { games: runs, share, endings };
+/** Plays seeds <seedPrefix>-1 … -runs under the historical policy, with the given switches on. */
+export function runPolicy(scenario: Scenario, seedPrefix: string, runs: number, whatIfs: string[] = []): PolicyResult {
+  const summary = explore(scenario, { whatIfs, policy: 'historical', runs, seed: seedPrefix });
+  return {
+    games: runs,
+    share: Object.fromEntries(summary.facts.map((f) => [f.id, f.share])),
+    endings: Object.fromEntries(summary.endings.map((e) => [e.ending, e.games])),
+  };
 }
 
 export interface CalibrationRow {
@@ -205,7 +128,9 @@ export function meets(target: Target, share: number): boolean {
 
 export function calibrate(scenario: Scenario, runs: number, seed: string): Calibration {
   const historical = runPolicy(scenario, seed, runs);
-  const out = runPolicy(withoutBacker(scenario, 'turkey'), seed, runs);
+  const problem = unknownWhatIf(scenario, [TURKEY_OUT]);
+  if (problem) throw new Error(`${problem} (calibration compares history with "${TURKEY_OUT}")`);
+  const out = runPolicy(scenario, seed, runs, [TURKEY_OUT]);
   const rows = FACTS.map((f): CalibrationRow => {
     const inHistory = historical.share[f.id] ?? 0;
     const withTurkeyOut = out.share[f.id] ?? 0;
@@ -288,6 +213,11 @@ export function main(argv: string[], out: (line: string) => void = console.log):
   const loaded = loadScenarioFile(args.scenario);
   if (!loaded.ok) {
     out(formatProblems(loaded.error));
+    return 1;
+  }
+  const missing = unknownWhatIf(loaded.value, [TURKEY_OUT]);
+  if (missing) {
+    out(`error: ${missing}; calibration compares history with the switch "${TURKEY_OUT}"`);
     return 1;
   }
   const c = calibrate(loaded.value, args.runs, args.seed);

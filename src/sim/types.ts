@@ -281,6 +281,25 @@ export interface ScenarioRules {
   revenueShareToOther: number;
 }
 
+/** What a counterfactual switch changes in a copy of the scenario (see src/sim/whatif.ts). */
+export type WhatIfEffect =
+  /** A backer stays out: rung 0 for good, none of its formations, no event in which it steps up. */
+  | { kind: 'backer-out'; backer: string }
+  /** The arms embargo is enforced at this level (0-90) from the start; events no longer move it. */
+  | { kind: 'embargo'; level: number }
+  /** This event never happens. */
+  | { kind: 'no-event'; event: string }
+  /** This formation starts fully loyal and no event shakes its loyalty. */
+  | { kind: 'loyal'; formation: string };
+
+export interface WhatIfDef {
+  id: string;
+  label: string;
+  /** What the switch changes, in plain words. */
+  description: string;
+  effects: WhatIfEffect[];
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -303,6 +322,8 @@ export interface Scenario {
   briefing: Record<Role, string>;
   history: HistoryEntry[];
   playable: Role[];
+  /** Counterfactual switches the outcome explorer offers (src/sim/whatif.ts). */
+  whatIfs?: WhatIfDef[];
 }
 
 // ---------------------------------------------------------------- state (dynamic)

@@ -250,6 +250,19 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
   s.playable.forEach((r, i) => {
     if (s.playable.indexOf(r) !== i) add(`playable.${i}`, `role "${r}" is listed twice`);
   });
+  for (const dup of duplicates((s.whatIfs ?? []).map((w) => w.id))) add('whatIfs', `what-if id "${dup}" is used more than once`);
+  s.whatIfs?.forEach((w, i) =>
+    w.effects.forEach((e, j) => {
+      const p = `whatIfs.${i}.effects.${j}`;
+      if (e.kind === 'backer-out') backer(`${p}.backer`, e.backer);
+      if (e.kind === 'no-event') event(`${p}.event`, e.event);
+      if (e.kind === 'loyal') {
+        formation(`${p}.formation`, e.formation);
+        const f = [...s.formations, ...s.reserves].find((x) => x.id === e.formation);
+        if (f && f.side === 'none') add(`${p}.formation`, `"${e.formation}" fights for no side: it cannot stay loyal to one`);
+      }
+    }),
+  );
   for (const p of map.places) {
     if (!(p.id in s.control)) add('control', `place "${p.id}" has no controller at the start (use "local" for a neutral place)`);
   }

@@ -234,6 +234,21 @@ const eventSchema = v.strictObject({
   source,
 });
 
+/** A counterfactual switch ("what if…?"): applied to a copy of the scenario by src/sim/whatif.ts. */
+const whatIfEffectSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('backer-out'), backer: id }),
+  v.strictObject({ kind: v.literal('embargo'), level: int(0, 90) }),
+  v.strictObject({ kind: v.literal('no-event'), event: id }),
+  v.strictObject({ kind: v.literal('loyal'), formation: id }),
+]);
+
+const whatIfSchema = v.strictObject({
+  id,
+  label: text(80),
+  description: text(600),
+  effects: v.pipe(v.array(whatIfEffectSchema), v.minLength(1, 'a what-if needs at least one effect')),
+});
+
 const weights = v.strictObject({
   territory: pct,
   lives: pct,
@@ -276,6 +291,7 @@ export const scenarioFileSchema = v.strictObject({
   briefing: v.strictObject({ gna: text(3000), lna: text(3000), mediator: text(3000) }),
   history: v.array(v.strictObject({ date: isoDate, text: text(600), source })),
   playable: v.pipe(v.array(role), v.minLength(1)),
+  whatIfs: v.optional(v.array(whatIfSchema)),
 });
 
 export type ScenarioFile = v.InferOutput<typeof scenarioFileSchema>;
