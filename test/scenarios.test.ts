@@ -3,7 +3,9 @@
 // calibration-style game — or is listed below with the reason it is only reachable in other play.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
-import { type Order, type PlayOptions, playGame, type Role, type Scenario } from '../src/sim/index.ts';
+import { type Order, playGame, type Role, type Scenario } from '../src/sim/index.ts';
+
+type PlayOptions = NonNullable<Parameters<typeof playGame>[2]>;
 import { checkInvariants } from './sim/invariants.ts';
 
 const ids = scenarioIds();
