@@ -1,17 +1,26 @@
 // The headless runner: plays whole games with the AI for every actor and prints what happened.
 //   npm run sim -- --scenario sirte-2020 --seed 42 [--role gna|lna|mediator] [--runs N] [--json]
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { otherActorsOrders } from '../sim/ai.ts';
 import {
   formatProblems,
   type GameRecord,
+  makeReplay,
   type Policy,
+  parseReplayBytes,
   playGame,
+  REPLAY_LIMITS,
   ROLES,
   type Role,
+  replayText,
   type Scenario,
   stateHash,
+  verifyReplay,
 } from '../sim/index.ts';
+import { EXPLORE_POLICIES, type ExplorePolicy, explore } from '../sim/explore.ts';
+import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
+import { formatExplore, formatWhatIfList } from './explore-table.ts';
 import { loadScenarioFile, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — headless runner
@@ -28,6 +37,13 @@ Options:
   --role <role>         gna, lna or mediator: that role plays the baseline AI as "the player" (default: all AI)
   --runs <N>            play N seeds (1 to 100000) and print the distribution of endings
   --json                print machine-readable JSON instead of text
+  --what-if <id>        turn on one of the scenario's counterfactual switches (repeat for more);
+                        with --runs, prints the outcome explorer's table
+  --policy <policy>     with --runs, how the actors play: historical, ai-easy, ai-normal or
+                        ai-hard (default ai-normal); prints the outcome explorer's table
+  --list-what-ifs       list the scenario's what-ifs and exit
+  --export-replay <file>  write the game as a replay file (one game only, not with --runs)
+  --replay <file>       read a replay file and verify it turn by turn (exit 0 if every turn matches, 1 if not)
   --help                show this help
 `;
 
@@ -42,6 +58,11 @@ function parse(argv: string[]) {
     runs: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean' },
+    'what-if': { type: 'string', multiple: true },
+    policy: { type: 'string' },
+    'list-what-ifs': { type: 'boolean' },
+    'export-replay': { type: 'string' },
+    replay: { type: 'string' },
   } as const;
   try {
     ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
@@ -55,9 +76,18 @@ function parse(argv: string[]) {
     runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new UsageError(`--runs must be a whole number from 1 to 100000, not "${values.runs}"`);
   }
+  const policy = values.policy as ExplorePolicy | undefined;
+  if (policy !== undefined && !EXPLORE_POLICIES.includes(policy)) throw new UsageError(`--policy must be one of ${EXPLORE_POLICIES.join(', ')}, not "${policy}"`);
+  const whatIfs = values['what-if'] ?? [];
+  if ((policy !== undefined || whatIfs.length > 0) && runs !== undefined && role !== undefined) {
+    throw new UsageError('--role cannot be used with --runs and --what-if or --policy: the explorer plays every actor by its policy');
+  }
   const seed = values.seed ?? '1';
   if (seed.length === 0 || seed.length > 200) throw new UsageError('--seed must be 1 to 200 characters');
-  return { scenario: values.scenario ?? 'sirte-2020', seed, role: role as Role | undefined, runs, json: values.json ?? false, help: values.help ?? false };
+  const exportReplay = values['export-replay'];
+  if (exportReplay !== undefined && runs !== undefined) throw new UsageError('--export-replay writes one game: it cannot be used with --runs');
+  if (exportReplay === '' || values.replay === '') throw new UsageError('--export-replay and --replay need a file name');
+  return { scenario: values.scenario ?? 'sirte-2020', seed, role: role as Role | undefined, runs, json: values.json ?? false, help: values.help ?? false, whatIfs, policy, listWhatIfs: values['list-what-ifs'] ?? false, exportReplay, replay: values.replay };
 }
 
 /** The "player" in a headless game plays the same baseline AI as everyone else. */
@@ -72,8 +102,46 @@ function summaryLine(game: GameRecord, turn: number): string {
   return `${label.padStart(3)} ${log.date}  GNA ${String(log.gnaPlaces).padStart(2)} places ${String(log.gnaStrength).padStart(4)}00 fighters $${String(log.gnaMoney).padStart(4)}M | LNA ${String(log.lnaPlaces).padStart(2)} places ${String(log.lnaStrength).padStart(4)}00 fighters $${String(log.lnaMoney).padStart(4)}M | oil ${String(log.oilOutput).padStart(4)}k b/d  civilians ${log.casualties}  escalation ${log.escalation}  talks ${log.talks} (trust ${log.trust})`;
 }
 
-function playOne(scenario: Scenario, seed: string, role: Role | undefined): GameRecord {
-  return playGame(scenario, seed, role ? { role, policy: aiPolicy(role) } : {});
+function playOne(scenario: Scenario, seed: string, role: Role | undefined, hashEachTurn = false): GameRecord {
+  return playGame(scenario, seed, role ? { role, policy: aiPolicy(role), hashEachTurn } : { hashEachTurn });
+}
+
+/** --replay: reads a replay file and replays it turn by turn against the bundled scenarios. */
+function verifyReplayFile(file: string, json: boolean, out: (line: string) => void): number {
+  let bytes: Uint8Array;
+  try {
+    if (statSync(file).size > REPLAY_LIMITS.bytes) {
+      out(`error: ${file}: the file is too large (a replay may be at most ${REPLAY_LIMITS.bytes} bytes)`);
+      return 1;
+    }
+    bytes = readFileSync(file);
+  } catch (e) {
+    out(`error: cannot read the replay file ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    return 1;
+  }
+  const parsed = parseReplayBytes(bytes);
+  const result = parsed.ok
+    ? verifyReplay(parsed.value, (id) => {
+        if (!scenarioIds().includes(id)) return undefined;
+        const s = loadScenarioFile(id);
+        return s.ok ? s.value : undefined;
+      })
+    : parsed;
+  if (!result.ok) {
+    if (json) out(JSON.stringify({ ok: false, ...result.error }, null, 2));
+    else out(`error: ${file}: ${result.error.message}`);
+    return 1;
+  }
+  const { replay, scenario, frames } = result.value;
+  const last = frames[frames.length - 1] as (typeof frames)[number];
+  if (json) {
+    out(JSON.stringify({ ok: true, scenario: scenario.id, seed: replay.seed, humans: replay.humans, turns: replay.turns.length, ending: last.state.ending, hashes: frames.slice(1).map((f) => f.hash) }, null, 2));
+    return 0;
+  }
+  out(`${scenario.title} — seed "${replay.seed}", ${replay.humans.length ? `played by ${replay.humans.join(', ')}` : 'all actors AI'}, ${replay.turns.length} turns`);
+  for (let t = 1; t < frames.length; t++) out(`turn ${String(t).padStart(3)}  ${(frames[t] as (typeof frames)[number]).hash}  ok`);
+  out(`Every turn matches. Ending: ${last.state.ending ? `${last.state.ending.kind} on turn ${last.state.ending.turn}` : 'none yet (a game in progress)'}. Final state hash: ${last.hash}`);
+  return 0;
 }
 
 export function main(argv: string[], out: (line: string) => void = console.log): number {
@@ -91,15 +159,41 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     out(HELP);
     return 0;
   }
+  if (args.replay !== undefined) return verifyReplayFile(args.replay, args.json, out);
   const loaded = loadScenarioFile(args.scenario);
   if (!loaded.ok) {
     out(`error: the scenario could not be loaded:\n${formatProblems(loaded.error)}`);
     return 1;
   }
-  const scenario = loaded.value;
+  const base = loaded.value;
+  if (args.listWhatIfs) {
+    for (const line of formatWhatIfList(base)) out(line);
+    return 0;
+  }
+  const unknown = unknownWhatIf(base, args.whatIfs);
+  if (unknown) {
+    out(`error: ${unknown}\nRun with --list-what-ifs to see them.`);
+    return 2;
+  }
+  if (args.runs !== undefined && (args.whatIfs.length > 0 || args.policy !== undefined)) {
+    const summary = explore(base, { whatIfs: args.whatIfs, policy: args.policy ?? 'ai-normal', runs: args.runs, seed: args.seed });
+    if (args.json) out(JSON.stringify(summary, null, 2));
+    else for (const line of formatExplore(base, summary)) out(line);
+    return 0;
+  }
+  const scenario = applyWhatIfs(base, args.whatIfs);
   if (args.runs === undefined) {
-    const game = playOne(scenario, args.seed, args.role);
+    const game = playOne(scenario, args.seed, args.role, args.exportReplay !== undefined);
     const ending = game.state.ending!;
+    if (args.exportReplay !== undefined) {
+      const replay = makeReplay({ scenario, seed: args.seed, humans: args.role ? [args.role] : [], difficulty: 'normal', orders: game.orders, hashes: game.hashes });
+      try {
+        writeFileSync(args.exportReplay, replayText(replay));
+      } catch (e) {
+        out(`error: cannot write the replay file ${args.exportReplay} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+        return 1;
+      }
+    }
     const hash = stateHash(game.state);
     if (args.json) {
       out(JSON.stringify({ scenario: scenario.id, seed: args.seed, role: args.role ?? null, turns: game.orders.length, ending, hash, log: game.state.log }, null, 2));

@@ -275,7 +275,9 @@ export function makeReplay(input: ReplayInput): Replay {
 
 /** The replay as file text (stable: two exports of the same game are the same bytes). */
 export function replayText(replay: Replay): string {
-  return `${JSON.stringify(replay, null, 1)}\n`;
+  const { turns, ...head } = replay;
+  const top = JSON.stringify(head, null, 1).slice(0, -2);
+  return `${top},\n "turns": [\n${turns.map((t) => `  ${JSON.stringify(t)}`).join(',\n')}\n ]\n}\n`;
 }
 
 export interface ReplayFrame {
