@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
 import { type Order, playGame, type Role, type Scenario } from '../src/sim/index.ts';
+import { checkInvariants } from './sim/invariants.ts';
 
 type PlayOptions = NonNullable<Parameters<typeof playGame>[2]>;
-import { checkInvariants } from './sim/invariants.ts';
 
 const ids = scenarioIds();
 

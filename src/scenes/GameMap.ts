@@ -64,7 +64,7 @@ export class GameMap extends Phaser.Scene {
       selectPlace: (id) => this.select(id),
       endTurn: () => void this.endTurn(),
       exit: () => void this.exit(),
-      glossary: () => void showGlossary(this.root, this.session.state.concepts),
+      glossary: () => void showGlossary(this.root, this.session.state.concepts, this.session.scenario),
       lastReport: () => {
         const report = this.session.reports.at(-1) ?? this.session.opening;
         void showReport(this.root, this.session, report, new Set());

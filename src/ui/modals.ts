@@ -1,10 +1,11 @@
 // Modal cards: the turn report, events and choices, concept cards, the glossary.
 // One modal at a time; each returns a promise that settles when it closes.
+import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
 import type { GameSession } from '../game/session.ts';
-import type { Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, TurnReport } from '../sim/types.ts';
+import type { Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, Scenario, TurnReport } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, formatDate, h } from './dom.ts';
-import { CONCEPTS, MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
+import { MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -195,26 +196,27 @@ export function showChoiceCard(root: HTMLElement, event: EventDef, pending: Pend
   });
 }
 
-/** Concepts met for the first time, each with its plain explanation and the 2019–2020 case. */
+/** Concepts met for the first time, each with its plain explanation and the 2019–2020 case (levels/glossary.json). */
 export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): Promise<string> {
   const first = concepts[0];
   if (!first) return Promise.resolve('');
   const single = concepts.length === 1;
   const block = (key: Concept) => {
-    const c = CONCEPTS[key];
+    const c = conceptCard(key);
     return h(
       'article',
-      { class: 'concept-block' },
-      single ? null : h('h3', null, c.name),
+      { class: 'concept-block', 'data-concept': key },
+      single ? null : h('h3', null, c.title),
       h('p', null, c.plain),
       h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, 'In 2019–2020'), h('p', null, c.example)),
+      h('p', { class: 'small muted in-game' }, h('strong', null, 'In the game: '), c.inGame),
     );
   };
   return showModal(
     root,
     {
       eyebrow: single ? 'New concept' : `${concepts.length} new concepts`,
-      title: single ? CONCEPTS[first].name : 'How this war works',
+      title: single ? conceptCard(first).title : 'How this war works',
       body: concepts.map(block),
       actions: [button('Got it', () => {}, { class: 'primary' })],
       className: 'concept-card',
@@ -226,25 +228,38 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
   );
 }
 
-export function showGlossary(root: HTMLElement, met: readonly Concept[]): Promise<string> {
-  const entries = (Object.keys(CONCEPTS) as Concept[]).map((key) => {
-    const c = CONCEPTS[key];
-    return h(
+/**
+ * The glossary: the nine concept cards (those met in this game marked), then the actors,
+ * places and key terms of the scenario in play, all from levels/glossary.json.
+ */
+export function showGlossary(root: HTMLElement, met: readonly Concept[], scenario?: Scenario): Promise<string> {
+  const concepts = glossary().concepts.map((c) =>
+    h(
       'div',
-      { class: 'glossary-entry' },
-      h('h3', null, c.name, met.includes(key) ? h('span', { class: 'tag' }, 'met in this game') : null),
+      { class: 'glossary-entry', 'data-concept': c.id },
+      h('h3', null, c.title, met.includes(c.id) ? h('span', { class: 'tag' }, 'met in this game') : null),
       h('p', null, c.plain),
-      h('p', { class: 'small muted' }, c.example),
-    );
-  });
+      h('p', { class: 'small muted' }, h('strong', null, 'In 2019–2020: '), c.example),
+    ),
+  );
+  const entry = (e: GlossaryEntry) => h('div', { class: 'glossary-entry', 'data-entry': e.id }, h('h3', null, e.name), h('p', { class: 'small' }, e.text));
+  const section = (title: string, items: Node[]) => (items.length ? [h('h2', { class: 'glossary-section' }, title), ...items] : []);
+  const lists = scenario ? entriesFor(scenario) : null;
+  const body = [
+    ...section('Concepts', concepts),
+    ...(lists
+      ? [...section('Who is who', lists.actors.map(entry)), ...section('Places', lists.places.map(entry)), ...section('Terms', lists.terms.map(entry))]
+      : []),
+  ];
   return showModal(
     root,
     {
       eyebrow: 'Glossary',
       title: 'How this war works',
-      body: entries,
+      body,
       actions: [button('Close', () => {}, { class: 'primary' })],
       wide: true,
+      className: 'glossary',
       dismissValue: 'ok',
     },
     ['ok'],

@@ -1,6 +1,7 @@
-// Fixed text of the shell: how to play, credits, the concept glossary, names of things.
+// Fixed text of the shell: how to play, credits, names of things. The concept cards and the
+// glossary are data: levels/glossary.json (src/content/glossary.ts).
 // Written for the game, in our own words; facts follow the project's reference notes.
-import type { Concept, EndingKind, Mechanic, Phase, Role, TalksStage } from '../sim/types.ts';
+import type { EndingKind, Mechanic, Phase, Role, TalksStage } from '../sim/types.ts';
 
 export const ROLE_NAMES: Record<Role, string> = {
   gna: 'Government of National Accord',
@@ -66,70 +67,6 @@ export const SCORE_PARTS: { key: 'territory' | 'lives' | 'legitimacy' | 'stabili
   { key: 'stability', name: 'Stability' },
   { key: 'escalation', name: 'Escalation avoided' },
 ];
-
-export interface ConceptText {
-  name: string;
-  plain: string;
-  example: string;
-}
-
-export const CONCEPTS: Record<Concept, ConceptText> = {
-  ripeness: {
-    name: 'Ripeness',
-    plain:
-      'A war is "ripe" for a deal when both sides are hurting and neither expects to win by fighting on. A side that believes it is winning has little reason to sign: it weighs what the deal gives against what one more push might bring.',
-    example:
-      'After taking Sirte in January 2020 the LNA brushed aside calls for a ceasefire. Only in the autumn, with the front frozen and oil revenue gone for both sides, did a lasting ceasefire become possible.',
-  },
-  'commitment-problem': {
-    name: 'Commitment problem',
-    plain:
-      'Each side fears the other will use a pause to rearm and strike again. Without someone to watch the lines or guarantee the terms, a truce is a promise nobody can enforce, and violations wear away what trust there was.',
-    example: 'The January 2020 truce was never signed by Haftar; with no monitors in place, shelling around Tripoli resumed within days.',
-  },
-  spoilers: {
-    name: 'Spoilers',
-    plain:
-      'Some groups do better from war than from peace: militias that tax checkpoints, mercenaries paid by the month, extremists who want chaos. They act to wreck talks, often just as talks move forward.',
-    example: 'Shelling of Tripoli during the Berlin and Geneva rounds, and the blockade of the oil terminals on the eve of the Berlin conference.',
-  },
-  'proxy-war': {
-    name: 'Proxy war: principals and agents',
-    plain:
-      'Foreign backers arm and pay a Libyan side, but they pursue their own aims — gas fields, bases, rivalries at home. They can push their client forward, hold it back, or strike a deal over its head.',
-    example: 'In January 2020 Turkey and Russia, backing opposite sides, called a ceasefire together before either Libyan party had agreed to one.',
-  },
-  'escalation-spiral': {
-    name: 'Escalation spiral',
-    plain:
-      "Each backer answers its rival's escalation with its own: money, then mercenaries, then drones and air defence, then its own forces. Each step seems defensive to the one who takes it; together they can slide toward a regional war.",
-    example: 'Emirati drones and Russian mercenaries were answered by Turkish drones and troops; Russian jets then arrived at al-Jufra, and Egypt threatened to intervene.',
-  },
-  'rentier-state': {
-    name: 'Oil and the rentier state',
-    plain:
-      "Libya's state lives on oil revenue, paid through the central bank in Tripoli. Whoever holds the fields and terminals can shut the flow; whoever holds the bank decides who gets paid. Salaries keep fighters loyal, so oil is a weapon.",
-    example: 'The January 2020 blockade of the eastern terminals cut output from over a million barrels a day to under a hundred thousand.',
-  },
-  legitimacy: {
-    name: 'Legitimacy',
-    plain:
-      'International recognition opens doors: arms deals, frozen funds, seats at conferences. Atrocities, attacks on civilians and reliance on foreign fighters cost a side that standing, at home and abroad.',
-    example: "The GNA's UN recognition kept the central bank and the oil revenue flowing through Tripoli even while it was losing ground.",
-  },
-  'civilian-harm': {
-    name: 'Civilian harm',
-    plain:
-      'Air strikes and shelling in towns kill and displace civilians. Every such strike costs the side that made it support in that region and standing abroad, and feeds the will to fight on.',
-    example: 'The July 2019 air strike on the Tajoura migrant detention centre killed dozens and drew worldwide condemnation.',
-  },
-  'fragmented-coalitions': {
-    name: 'Fragmented coalitions',
-    plain:
-      'Neither side is a single army. Each is a coalition of militias and allied towns with their own interests and loyalties. When pay stops or the front turns, units switch sides — and a town can flip without a battle.',
-    example: 'Gharyan fell back to the GNA in June 2019 when local forces turned; in June 2020 Tarhuna changed hands as the Kaniyat collapsed.',
-  },
-};
 
 export const HOW_TO_PLAY: { title: string; text: string[] }[] = [
   {
