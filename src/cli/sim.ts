@@ -3,6 +3,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { otherActorsOrders } from '../sim/ai.ts';
+import { EXPLORE_POLICIES, type ExplorePolicy, explore } from '../sim/explore.ts';
 import {
   formatProblems,
   type GameRecord,
@@ -18,7 +19,6 @@ import {
   stateHash,
   verifyReplay,
 } from '../sim/index.ts';
-import { EXPLORE_POLICIES, type ExplorePolicy, explore } from '../sim/explore.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { formatExplore, formatWhatIfList } from './explore-table.ts';
 import { loadScenarioFile, scenarioIds } from './files.ts';
