@@ -300,6 +300,36 @@ export interface WhatIfDef {
   effects: WhatIfEffect[];
 }
 
+/** What the player must do to finish a tutorial step (checked by the tutorial overlay, src/ui/tutorial.ts). */
+export type TutorialGoal =
+  /** Read and press Next. */
+  | { kind: 'next' }
+  /** Select this place (on the map or with "Go to a place…"). */
+  | { kind: 'select'; place: string }
+  /** Queue an order of this kind (at or against this place, when given). */
+  | { kind: 'queue'; order: OrderKind; place?: string }
+  /** Reach this turn (end the turn before it). */
+  | { kind: 'turn'; turn: number }
+  /** Open the last turn report with the Report button. */
+  | { kind: 'report' }
+  /** Open the glossary (G). */
+  | { kind: 'glossary' };
+
+/** A part of the game screen a tutorial step points at. */
+export type TutorialTarget = 'end-turn' | 'orders' | 'queue' | 'national-tab' | 'report-button' | 'glossary-button' | 'indicators';
+
+/** One step of a tutorial scenario: what it teaches, what to do, and where to look. */
+export interface TutorialStep {
+  id: string;
+  title: string;
+  text: string;
+  goal: TutorialGoal;
+  /** The part of the screen to highlight. */
+  highlight?: TutorialTarget;
+  /** A place to highlight on the map. */
+  place?: string;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -324,6 +354,8 @@ export interface Scenario {
   playable: Role[];
   /** Counterfactual switches the outcome explorer offers (src/sim/whatif.ts). */
   whatIfs?: WhatIfDef[];
+  /** A tutorial's steps, shown one at a time over the map (src/ui/tutorial.ts). */
+  tutorial?: TutorialStep[];
 }
 
 // ---------------------------------------------------------------- state (dynamic)

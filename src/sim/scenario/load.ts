@@ -250,6 +250,13 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
   s.playable.forEach((r, i) => {
     if (s.playable.indexOf(r) !== i) add(`playable.${i}`, `role "${r}" is listed twice`);
   });
+  for (const dup of duplicates((s.tutorial ?? []).map((t) => t.id))) add('tutorial', `step id "${dup}" is used more than once`);
+  s.tutorial?.forEach((t, i) => {
+    if (t.place) place(`tutorial.${i}.place`, t.place);
+    if (t.goal.kind === 'select') place(`tutorial.${i}.goal.place`, t.goal.place);
+    if (t.goal.kind === 'queue' && t.goal.place) place(`tutorial.${i}.goal.place`, t.goal.place);
+    if (t.goal.kind === 'turn' && t.goal.turn > s.turns) add(`tutorial.${i}.goal.turn`, `turn ${t.goal.turn} is after the last turn (${s.turns})`);
+  });
   for (const dup of duplicates((s.whatIfs ?? []).map((w) => w.id))) add('whatIfs', `what-if id "${dup}" is used more than once`);
   s.whatIfs?.forEach((w, i) =>
     w.effects.forEach((e, j) => {

@@ -249,6 +249,51 @@ const whatIfSchema = v.strictObject({
   effects: v.pipe(v.array(whatIfEffectSchema), v.minLength(1, 'a what-if needs at least one effect')),
 });
 
+const orderKind = v.picklist([
+  'move',
+  'attack',
+  'fortify',
+  'airstrike',
+  'siege',
+  'recruit',
+  'request-support',
+  'buy-loyalty',
+  'withdraw',
+  'oil-terminals',
+  'pay-salaries',
+  'public-messaging',
+  'humanitarian-pause',
+  'prisoner-exchange',
+  'propose-ceasefire',
+  'answer-ceasefire',
+  'conference',
+  'shuttle-diplomacy',
+  'convene-conference',
+  'enforce-embargo',
+  'sanction-spoiler',
+  'pressure-backer',
+  'humanitarian-corridor',
+  'deploy-monitors',
+  'political-track',
+]);
+
+/** A tutorial step (src/ui/tutorial.ts shows them one at a time; its goal says when it is done). */
+const tutorialStepSchema = v.strictObject({
+  id,
+  title: text(80),
+  text: text(700),
+  goal: v.variant('kind', [
+    v.strictObject({ kind: v.literal('next') }),
+    v.strictObject({ kind: v.literal('select'), place: id }),
+    v.strictObject({ kind: v.literal('queue'), order: orderKind, place: v.optional(id) }),
+    v.strictObject({ kind: v.literal('turn'), turn: int(2, 100) }),
+    v.strictObject({ kind: v.literal('report') }),
+    v.strictObject({ kind: v.literal('glossary') }),
+  ]),
+  highlight: v.optional(v.picklist(['end-turn', 'orders', 'queue', 'national-tab', 'report-button', 'glossary-button', 'indicators'])),
+  place: v.optional(id),
+});
+
 const weights = v.strictObject({
   territory: pct,
   lives: pct,
@@ -292,6 +337,7 @@ export const scenarioFileSchema = v.strictObject({
   history: v.array(v.strictObject({ date: isoDate, text: text(600), source })),
   playable: v.pipe(v.array(role), v.minLength(1)),
   whatIfs: v.optional(v.array(whatIfSchema)),
+  tutorial: v.optional(v.pipe(v.array(tutorialStepSchema), v.minLength(1, 'a tutorial needs at least one step'))),
 });
 
 export type ScenarioFile = v.InferOutput<typeof scenarioFileSchema>;
