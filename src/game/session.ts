@@ -2,27 +2,33 @@
 // always what the sim core computes from them; the session never changes it by hand.
 
 import type { Difficulty } from '../sim/types.ts';
-import { DIFFICULTIES } from '../sim/types.ts';
 import { scenarioById } from './content.ts';
+import {
+  AUTOSAVE_KEY,
+  readSlot,
+  SAVE_VERSION,
+  type SaveFile,
+  type SaveStorage,
+  SLOT_COUNT,
+  type SlotRead,
+  setAsideWithNotice,
+  slotKey,
+  writeSave,
+} from './saves.ts';
 import * as core from './sim.ts';
 import type { Actor, CheckResult, Order, Role, Scenario, State, TurnReport } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
+export { AUTOSAVE_KEY, SAVE_VERSION, type SaveFile, SLOT_COUNT, slotKey } from './saves.ts';
 
-export const AUTOSAVE_KEY = 'ceasefire-line:autosave';
-export const SAVE_VERSION = 1;
-
-export interface SaveFile {
-  version: number;
-  scenarioId: string;
-  seed: string;
-  role: Role;
-  difficulty: Difficulty;
-  /** Every order resolved, turn by turn (the player's and the other actors'). */
-  orders: Order[][];
-  /** The game has ended (it may end before its last turn); absent in older saves. */
-  ended?: boolean;
+/** The browser's storage, or null where it is disabled (the game goes on without saves). */
+export function browserStorage(): SaveStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export interface GameSetup {
@@ -43,6 +49,8 @@ export class GameSession {
   /** Orders resolved so far, one list per turn. */
   readonly history: Order[][] = [];
   readonly reports: TurnReport[] = [];
+  /** The state hash after each resolved turn. */
+  readonly hashes: string[] = [];
   /** The player's orders for the coming turn, not yet resolved. */
   queued: Order[] = [];
   /** What the opening events did (turn 1 starts with them). */
@@ -66,12 +74,21 @@ export class GameSession {
     return new GameSession(entry.scenario, setup);
   }
 
-  /** Rebuilds a saved game by replaying its orders: the state hash comes out the same. */
+  /**
+   * Rebuilds a saved game by replaying its orders, checking every order and (when the save
+   * has them) every turn's state hash; throws with a sentence for the player if one differs.
+   */
   static restore(save: SaveFile): GameSession {
     const session = GameSession.start(save);
-    for (const orders of save.orders) {
-      if (session.state.ending) break;
-      session.apply(orders);
+    for (let i = 0; i < save.orders.length; i++) {
+      if (session.state.ending) throw new Error(`it goes on after the game ended (turn ${i + 1}).`);
+      const report = session.apply(save.orders[i] as Order[]);
+      const rejected = report.rejected[0];
+      if (rejected) throw new Error(`on turn ${i + 1} it holds an order that was not allowed (${rejected.order.actor} “${rejected.order.kind}”: ${rejected.problem.message})`);
+      const expected = save.hashes?.[i];
+      if (expected !== undefined && expected !== session.hash) {
+        throw new Error(`the game differs from the one saved from turn ${i + 1} on (the save was changed, or made by other rules).`);
+      }
     }
     return session;
   }
@@ -152,6 +169,7 @@ export class GameSession {
     this.state = state;
     this.history.push(orders);
     this.reports.push(report);
+    this.hashes.push(core.stateHash(state));
     return report;
   }
 
@@ -163,16 +181,27 @@ export class GameSession {
       role: this.role,
       difficulty: this.difficulty,
       orders: this.history,
+      hashes: this.hashes,
       ended: this.state.ending !== null,
     };
   }
 
-  autosave(): void {
-    try {
-      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify(this.toSave()));
-    } catch {
-      // Storage may be full or disabled (private mode): the game goes on without a save.
-    }
+  /** A replay file of the game so far (see src/sim/replay.ts). */
+  toReplay(): string {
+    return core.replayText(
+      core.makeReplay({ scenario: this.scenario, seed: this.seed, humans: [this.role], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
+    );
+  }
+
+  autosave(storage: SaveStorage | null = browserStorage()): void {
+    // Storage may be full or disabled (private mode): the game goes on without a save.
+    if (storage) writeSave(storage, AUTOSAVE_KEY, this.toSave());
+  }
+
+  /** Saves the game under a name in slot n (1…SLOT_COUNT); false if storage refused it. */
+  saveToSlot(n: number, name: string, storage: SaveStorage | null = browserStorage()): boolean {
+    if (!storage || n < 1 || n > SLOT_COUNT) return false;
+    return writeSave(storage, slotKey(n), { ...this.toSave(), name: name.trim().slice(0, 60) || `Slot ${n}` });
   }
 }
 
@@ -180,26 +209,56 @@ export function orderKey(order: Order): string {
   return JSON.stringify(order, Object.keys(order).sort());
 }
 
-/** The autosave, if there is one that this build can read; never throws. */
-export function readAutosave(): { save: SaveFile | null; problem: string | null } {
-  let text: string | null = null;
-  try {
-    text = localStorage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return { save: null, problem: null };
+const known = (id: string) => scenarioById(id) !== undefined;
+/** What was said about a save set aside, so the menu can keep saying it after a redraw. */
+let asideNotice: string | null = null;
+
+/**
+ * The autosave, if there is one that this build can read; never throws. One that cannot be
+ * read is moved aside (never overwritten) and reported.
+ */
+export function readAutosave(storage: SaveStorage | null = browserStorage()): { save: SaveFile | null; problem: string | null } {
+  if (!storage) return { save: null, problem: asideNotice };
+  const read = readSlot(storage, AUTOSAVE_KEY, known);
+  if (read.problem) asideNotice = read.problem;
+  return { save: read.save, problem: read.save ? null : asideNotice };
+}
+
+/** Every named slot (unreadable ones are set aside and reported, as for the autosave). */
+export function readSlots(storage: SaveStorage | null = browserStorage()): SlotRead[] {
+  const slots: SlotRead[] = [];
+  for (let n = 1; n <= SLOT_COUNT; n++) {
+    const key = slotKey(n);
+    slots.push(storage ? readSlot(storage, key, known, `The save in slot ${n}`) : { key, save: null, problem: null, aside: null });
   }
-  if (!text) return { save: null, problem: null };
+  return slots;
+}
+
+export function deleteSlot(n: number, storage: SaveStorage | null = browserStorage()): void {
   try {
-    const data = JSON.parse(text) as Partial<SaveFile>;
-    if (data.version !== SAVE_VERSION) return { save: null, problem: `The saved game was made by another version (${String(data.version)}).` };
-    if (typeof data.scenarioId !== 'string' || typeof data.seed !== 'string') return { save: null, problem: 'The saved game is incomplete.' };
-    if (data.role !== 'gna' && data.role !== 'lna' && data.role !== 'mediator') return { save: null, problem: 'The saved game names an unknown role.' };
-    if (!Array.isArray(data.orders) || !data.orders.every(Array.isArray)) return { save: null, problem: 'The saved game has no readable order log.' };
-    if (!scenarioById(data.scenarioId)) return { save: null, problem: `The saved game's scenario "${data.scenarioId}" is not in this build.` };
-    const difficulty = DIFFICULTIES.includes(data.difficulty as Difficulty) ? (data.difficulty as Difficulty) : 'normal';
-    return { save: { ...(data as SaveFile), difficulty }, problem: null };
+    storage?.removeItem(slotKey(n));
   } catch {
-    return { save: null, problem: 'The saved game could not be read.' };
+    // Nothing to do: the slot stays as it was.
+  }
+}
+
+/**
+ * Restores a save that read well; if the game cannot be rebuilt from it (an illegal order, a
+ * hash that differs), the save is set aside under its own key and the reason is returned.
+ */
+export function restoreOrSetAside(
+  save: SaveFile,
+  key: string = AUTOSAVE_KEY,
+  storage: SaveStorage | null = browserStorage(),
+): { ok: true; session: GameSession } | { ok: false; problem: string } {
+  try {
+    return { ok: true, session: GameSession.restore(save) };
+  } catch (error) {
+    const problem = `The saved game could not be restored: ${(error as Error).message}`;
+    if (!storage) return { ok: false, problem };
+    const read = setAsideWithNotice(storage, key, null, problem);
+    if (key === AUTOSAVE_KEY) asideNotice = read.problem;
+    return { ok: false, problem: read.problem ?? problem };
   }
 }
 

@@ -3,9 +3,18 @@
 export {
   checkOrder,
   legalOrders,
+  makeReplay,
   newGameWithReport,
+  orderSchema,
   otherActorsOrders,
+  parseReplay,
+  parseReplayBytes,
+  parseUntrustedJson,
+  REPLAY_LIMITS,
+  replayText,
   resolveTurn,
+  scenarioHash,
   stateHash,
+  verifyReplay,
   viewFor,
 } from '../sim/index.ts';

@@ -48,13 +48,15 @@ export class MainMenu extends Phaser.Scene {
           });
         },
         continueGame: (save) => {
-          void loadPlay(this.game).then(({ GameSession }) => {
-            try {
-              app.session = GameSession.restore(save);
-              go(this, app.session.state.ending ? 'Ending' : 'Game');
-            } catch (error) {
-              this.scene.restart({ notice: `The saved game could not be restored: ${(error as Error).message}` });
+          void loadPlay(this.game).then(({ restoreOrSetAside }) => {
+            // A save that cannot be rebuilt is set aside (never overwritten) and reported.
+            const restored = restoreOrSetAside(save);
+            if (!restored.ok) {
+              this.scene.restart({ notice: restored.problem });
+              return;
             }
+            app.session = restored.session;
+            go(this, app.session.state.ending ? 'Ending' : 'Game');
           });
         },
         data: play,

@@ -3,7 +3,7 @@
 // first screen (lazy.ts): the menu opens without parsing it, and fetches it once it is up.
 export { content } from '../game/content.ts';
 export { readLink } from '../game/link.ts';
-export { cleanSeed, GameSession, randomSeed, readAutosave } from '../game/session.ts';
+export { cleanSeed, GameSession, randomSeed, readAutosave, restoreOrSetAside } from '../game/session.ts';
 export { Briefing } from './Briefing.ts';
 export { Ending } from './Ending.ts';
 export { GameMap } from './GameMap.ts';

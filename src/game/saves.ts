@@ -1,0 +1,189 @@
+// Saved games in the browser's storage: the autosave and named slots. A save is a small
+// versioned record (scenario, seed, role, difficulty, every order of every turn and the state
+// hash after each), read through a strict schema with a migration path from older versions.
+// A save that cannot be read is never overwritten: it is moved aside under a key of its own
+// and reported, and the game goes on. Storage is passed in, so this runs in Node tests too.
+import * as v from 'valibot';
+import { DIFFICULTIES, type Difficulty, ROLES } from '../sim/types.ts';
+import { orderSchema, parseUntrustedJson } from './sim.ts';
+import type { Order, Role } from './sim-types.ts';
+
+export const SAVE_PREFIX = 'ceasefire-line:';
+export const AUTOSAVE_KEY = `${SAVE_PREFIX}autosave`;
+/** Saves that could not be read are kept here: `ceasefire-line:aside:<slot>:<n>`. */
+export const ASIDE_PREFIX = `${SAVE_PREFIX}aside:`;
+export const SLOT_COUNT = 5;
+export const slotKey = (n: number): string => `${SAVE_PREFIX}slot:${n}`;
+export const SAVE_VERSION = 2;
+/** A whole game is about 12 KB of orders; a save beyond this is not one the game wrote. */
+export const SAVE_LIMITS = { chars: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, name: 60 } as const;
+
+export interface SaveFile {
+  version: number;
+  scenarioId: string;
+  seed: string;
+  role: Role;
+  difficulty: Difficulty;
+  /** Every order resolved, turn by turn (the player's and the other actors'). */
+  orders: Order[][];
+  /** The state hash after each turn (checked when the game is restored); absent in version 1. */
+  hashes?: string[];
+  /** The game has ended (it may end before its last turn). */
+  ended?: boolean;
+  /** The slot's name, given by the player (shown as text). */
+  name?: string;
+}
+
+/** The storage a save lives in (window.localStorage, or a Map-backed stand-in in tests). */
+export interface SaveStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const saveSchema = v.strictObject({
+  version: v.literal(SAVE_VERSION),
+  scenarioId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'not a scenario id')),
+  seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  role: v.picklist(ROLES),
+  difficulty: v.picklist(DIFFICULTIES),
+  orders: v.pipe(v.array(v.pipe(v.array(orderSchema), v.maxLength(SAVE_LIMITS.ordersPerTurn))), v.maxLength(SAVE_LIMITS.turns)),
+  hashes: v.optional(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'not a state hash')))),
+  ended: v.optional(v.boolean()),
+  name: v.optional(v.pipe(v.string(), v.maxLength(SAVE_LIMITS.name))),
+});
+
+/**
+ * How to bring an older save up to date, keyed by the version it reads. Version 1 (the first
+ * build) had no hashes, no name, and might lack the difficulty.
+ */
+export const SAVE_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => ({ ...old, version: 2, difficulty: old.difficulty ?? 'normal' }),
+};
+
+export type SaveRead = { ok: true; save: SaveFile } | { ok: false; problem: string };
+
+/** Reads a save's text: size, depth, forbidden keys, version (migrating older ones), shape. */
+export function parseSave(text: string): SaveRead {
+  const json = parseUntrustedJson(text, SAVE_LIMITS.chars, SAVE_LIMITS.depth, 'saved game');
+  if (!json.ok) return { ok: false, problem: json.error.message };
+  let data = json.value;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, problem: 'The saved game is not a game record.' };
+  const declared = (data as Record<string, unknown>).version;
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) return { ok: false, problem: 'The saved game has no readable version.' };
+  let version: unknown = declared;
+  if (declared > SAVE_VERSION) {
+    return { ok: false, problem: `The saved game was made by a newer version of the game (save format ${declared}; this one reads up to ${SAVE_VERSION}).` };
+  }
+  while (typeof version === 'number' && version < SAVE_VERSION) {
+    const migrate = SAVE_MIGRATIONS[version];
+    if (!migrate) return { ok: false, problem: `Saved games of format ${version} can no longer be read.` };
+    data = migrate(data as Record<string, unknown>);
+    version = (data as Record<string, unknown>).version;
+  }
+  const parsed = v.safeParse(saveSchema, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue ? v.getDotPath(issue) : null;
+    return { ok: false, problem: `The saved game is damaged (${path ? `${path}: ` : ''}${issue?.message ?? 'unexpected content'}).` };
+  }
+  const save = parsed.output as SaveFile;
+  if (save.hashes && save.hashes.length !== save.orders.length) return { ok: false, problem: 'The saved game is damaged (its hashes do not match its turns).' };
+  return { ok: true, save };
+}
+
+export function saveText(save: SaveFile): string {
+  return JSON.stringify(save);
+}
+
+/**
+ * Moves an unreadable save out of the way, under the first free aside key, and removes it
+ * from its slot only once the copy is stored. Returns the aside key, or null if storage
+ * refused the copy (then the save stays where it was, untouched).
+ */
+export function setAside(storage: SaveStorage, key: string, text: string): string | null {
+  const name = key.startsWith(SAVE_PREFIX) ? key.slice(SAVE_PREFIX.length) : key;
+  for (let n = 1; n <= 1000; n++) {
+    const aside = `${ASIDE_PREFIX}${name}:${n}`;
+    try {
+      if (storage.getItem(aside) !== null) continue;
+      storage.setItem(aside, text);
+      if (storage.getItem(aside) !== text) return null;
+      storage.removeItem(key);
+      return aside;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export interface SlotRead {
+  key: string;
+  save: SaveFile | null;
+  /** Why the save could not be used, for the player; null when there is none or it is fine. */
+  problem: string | null;
+  /** Where an unreadable save was kept. */
+  aside: string | null;
+}
+
+/**
+ * Reads one slot. A save that cannot be read (or is of a scenario this build lacks) is set
+ * aside and reported; a slot that is empty gives neither a save nor a problem. Never throws.
+ */
+export function readSlot(storage: SaveStorage, key: string, knownScenario: (id: string) => boolean, label = 'The saved game'): SlotRead {
+  let text: string | null;
+  try {
+    text = storage.getItem(key);
+  } catch {
+    return { key, save: null, problem: null, aside: null };
+  }
+  if (text === null) return { key, save: null, problem: null, aside: null };
+  const read = parseSave(text);
+  let problem: string | null = null;
+  if (!read.ok) problem = read.problem.replace(/^The saved game/, label);
+  else if (!knownScenario(read.save.scenarioId)) problem = `${label} is of a scenario this version does not have ("${read.save.scenarioId}").`;
+  if (problem === null && read.ok) return { key, save: read.save, problem: null, aside: null };
+  return setAsideWithNotice(storage, key, text, problem as string);
+}
+
+/** Sets a save aside (as readSlot does) because it was found wrong later, e.g. on restoring it. */
+export function setAsideWithNotice(storage: SaveStorage, key: string, text: string | null, problem: string): SlotRead {
+  let stored = text;
+  if (stored === null) {
+    try {
+      stored = storage.getItem(key);
+    } catch {
+      stored = null;
+    }
+  }
+  const aside = stored === null ? null : setAside(storage, key, stored);
+  const kept = aside
+    ? ` It was kept aside in this browser's storage as “${aside}”, and the game goes on.`
+    : ' It was left where it was, untouched.';
+  return { key, save: null, problem: `${problem}${kept}`, aside };
+}
+
+/** Writes a save; false if storage is full or disabled (the game goes on without it). */
+export function writeSave(storage: SaveStorage, key: string, save: SaveFile): boolean {
+  try {
+    storage.setItem(key, saveText(save));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A Map-backed storage (tests, and a fallback when the browser's is disabled). */
+export class MemoryStorage implements SaveStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
