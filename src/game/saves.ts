@@ -32,6 +32,8 @@ export interface SaveFile {
   ended?: boolean;
   /** The slot's name, given by the player (shown as text). */
   name?: string;
+  /** Counterfactual switches of the scenario (src/sim/whatif.ts); absent means none. */
+  whatIfs?: string[];
 }
 
 /** The storage a save lives in (window.localStorage, or a Map-backed stand-in in tests). */
@@ -51,6 +53,7 @@ const saveSchema = v.strictObject({
   hashes: v.optional(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'not a state hash')))),
   ended: v.optional(v.boolean()),
   name: v.optional(v.pipe(v.string(), v.maxLength(SAVE_LIMITS.name))),
+  whatIfs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'not a what-if id'))), v.maxLength(20))),
 });
 
 /**

@@ -2,6 +2,7 @@
 // always what the sim core computes from them; the session never changes it by hand.
 
 import type { Difficulty } from '../sim/types.ts';
+import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
 import {
   AUTOSAVE_KEY,
@@ -36,6 +37,8 @@ export interface GameSetup {
   seed: string;
   role: Role;
   difficulty: Difficulty;
+  /** Counterfactual switches of the scenario (src/sim/whatif.ts): the outcome explorer opens games with them. */
+  whatIfs?: string[];
 }
 
 type Listener = () => void;
@@ -45,6 +48,7 @@ export class GameSession {
   readonly seed: string;
   readonly role: Role;
   readonly difficulty: Difficulty;
+  readonly whatIfs: string[];
   state: State;
   /** Orders resolved so far, one list per turn. */
   readonly history: Order[][] = [];
@@ -62,6 +66,7 @@ export class GameSession {
     this.seed = setup.seed;
     this.role = setup.role;
     this.difficulty = setup.difficulty;
+    this.whatIfs = [...(setup.whatIfs ?? [])];
     const { state, report } = core.newGameWithReport(scenario, setup.seed, [setup.role], setup.difficulty);
     this.state = state;
     this.opening = report;
@@ -71,7 +76,9 @@ export class GameSession {
     const entry = scenarioById(setup.scenarioId);
     if (!entry) throw new Error(`Unknown scenario "${setup.scenarioId}".`);
     if (!entry.scenario.playable.includes(setup.role)) throw new Error(`The role "${setup.role}" cannot be played in ${entry.title}.`);
-    return new GameSession(entry.scenario, setup);
+    const problem = unknownWhatIf(entry.scenario, setup.whatIfs ?? []);
+    if (problem) throw new Error(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
+    return new GameSession(applyWhatIfs(entry.scenario, setup.whatIfs ?? []), setup);
   }
 
   /**
@@ -91,6 +98,28 @@ export class GameSession {
       }
     }
     return session;
+  }
+
+  /**
+   * A game rebuilt from the player's orders turn by turn (a share link), with every other
+   * actor played by the AI as in play; throws with a sentence if an order is not allowed.
+   */
+  static fromPlayerOrders(setup: GameSetup, turns: readonly (readonly Order[])[]): GameSession {
+    const session = GameSession.start(setup);
+    for (const [i, turn] of turns.entries()) {
+      if (session.state.ending) throw new Error(`its orders go on after the game ended (turn ${i + 1}).`);
+      for (const order of turn) {
+        const check = session.queue(order);
+        if (!check.ok) throw new Error(`on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`);
+      }
+      session.resolveQueued();
+    }
+    return session;
+  }
+
+  /** The player's own orders, turn by turn (what a share link carries). */
+  playerOrders(): Order[][] {
+    return this.history.map((turn) => turn.filter((o) => o.actor === this.role));
   }
 
   get actor(): Actor {
@@ -156,11 +185,16 @@ export class GameSession {
 
   /** Resolves the turn: the player's queued orders plus every other actor's. */
   endTurn(): TurnReport {
+    const report = this.resolveQueued();
+    this.autosave();
+    this.changed();
+    return report;
+  }
+
+  private resolveQueued(): TurnReport {
     const others = core.otherActorsOrders(this.scenario, this.state, this.role);
     const report = this.apply([...this.queued, ...others.orders], others.reasons);
     this.queued = [];
-    this.autosave();
-    this.changed();
     return report;
   }
 
@@ -183,6 +217,7 @@ export class GameSession {
       orders: this.history,
       hashes: this.hashes,
       ended: this.state.ending !== null,
+      ...(this.whatIfs.length ? { whatIfs: this.whatIfs } : {}),
     };
   }
 
