@@ -1,11 +1,103 @@
-// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&skip=briefing]
+// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&skip=briefing][&orders=..]
+// `orders` carries the player's orders so far, turn by turn: JSON without the actor (it is the
+// link's role), deflated with fflate and written in base64url. The other actors' orders are
+// not in the link: the AI gives them again, the same way, from the same seed.
+import { deflateSync, Inflate } from 'fflate';
+import * as v from 'valibot';
 import { scenarioById } from './content.ts';
 import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed } from './session.ts';
-import type { Role } from './sim-types.ts';
+import { decodeUtf8, orderSchema, parseUntrustedJson } from './sim.ts';
+import type { Order, Role } from './sim-types.ts';
 
 export interface LinkStart {
   setup: GameSetup;
   skipBriefing: boolean;
+  /** The player's orders for each turn already played (absent: a game from its start). */
+  orders?: Order[][];
+}
+
+/** Limits of the orders in a link: the text in the address, and what it may inflate to. */
+export const LINK_LIMITS = { chars: 2000, inflated: 65_536, turns: 200, ordersPerTurn: 20 } as const;
+
+const toBase64Url = (bytes: Uint8Array): string => {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** The player's orders as a link parameter; null when they would make the link too long. */
+export function encodeOrders(turns: readonly (readonly Order[])[]): string | null {
+  const bare = turns.map((turn) => turn.map(({ actor: _actor, ...rest }) => rest));
+  const encoded = toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(bare)), { level: 9 }));
+  return encoded.length <= LINK_LIMITS.chars ? encoded : null;
+}
+
+/** Inflates at most `limit` bytes: a small link cannot blow up into a huge text. */
+function inflateCapped(bytes: Uint8Array, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflate = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > limit) throw new Error('too large');
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    inflate.push(bytes, true);
+  } catch {
+    return null;
+  }
+  if (!ended) return null;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const bareTurns = v.pipe(
+  v.array(v.pipe(v.array(v.looseObject({ kind: v.string() })), v.maxLength(LINK_LIMITS.ordersPerTurn, `at most ${LINK_LIMITS.ordersPerTurn} orders in a turn`))),
+  v.maxLength(LINK_LIMITS.turns, `at most ${LINK_LIMITS.turns} turns`),
+);
+
+/** Reads the orders parameter of a link; a sentence for the player when it cannot. */
+export function decodeOrders(param: string, role: Role): { ok: true; orders: Order[][] } | { ok: false; message: string } {
+  const damaged = (why: string) => ({ ok: false as const, message: `The link's orders ${why}: the link may have been cut short or changed. Ask for it again.` });
+  if (param.length > LINK_LIMITS.chars) return { ok: false, message: `The link's orders are too long (${param.length} characters; a link may carry at most ${LINK_LIMITS.chars}).` };
+  const bytes = fromBase64Url(param);
+  if (!bytes) return damaged('are not readable');
+  const inflated = inflateCapped(bytes, LINK_LIMITS.inflated);
+  if (!inflated) return damaged('cannot be unpacked');
+  const text = decodeUtf8(inflated);
+  if (!text.ok) return damaged('are not text');
+  const json = parseUntrustedJson(text.value, LINK_LIMITS.inflated, 4, "link's orders");
+  if (!json.ok) return damaged(`are refused (${json.error.message.replace(/\.$/, '')})`);
+  const shape = v.safeParse(bareTurns, json.value);
+  if (!shape.success) return damaged(`are not a list of turns (${shape.issues[0]?.message ?? 'unexpected content'})`);
+  const orders: Order[][] = [];
+  for (const [t, turn] of shape.output.entries()) {
+    const list: Order[] = [];
+    for (const bare of turn) {
+      const order = v.safeParse(orderSchema, { ...bare, actor: role });
+      if (!order.success) return damaged(`hold something that is not an order on turn ${t + 1} (${v.getDotPath(order.issues[0]) ?? 'order'}: ${order.issues[0].message})`);
+      list.push(order.output as Order);
+    }
+    orders.push(list);
+  }
+  return { ok: true, orders };
 }
 
 export type LinkResult = { kind: 'none' } | { kind: 'start'; start: LinkStart } | { kind: 'error'; message: string };
@@ -28,12 +120,25 @@ export function readLink(search: string = window.location.search): LinkResult {
   const d = params.get('difficulty') as Difficulty | null;
   const difficulty = d && DIFFICULTIES.includes(d) ? d : 'normal';
   const skipBriefing = params.get('skip') === 'briefing';
-  return { kind: 'start', start: { setup: { scenarioId: entry.id, role, seed, difficulty }, skipBriefing } };
+  const setup = { scenarioId: entry.id, role, seed, difficulty };
+  const ordersParam = params.get('orders');
+  if (ordersParam === null) return { kind: 'start', start: { setup, skipBriefing } };
+  if (seedParam === null) return { kind: 'error', message: 'The link carries orders but no seed: without its seed the game cannot be played again.' };
+  const decoded = decodeOrders(ordersParam, role);
+  if (!decoded.ok) return { kind: 'error', message: decoded.message };
+  return { kind: 'start', start: { setup, skipBriefing, orders: decoded.orders } };
 }
 
-export function shareLink(setup: GameSetup): string {
-  const url = new URL(window.location.href);
-  url.search = new URLSearchParams({ scenario: setup.scenarioId, role: setup.role, seed: setup.seed, difficulty: setup.difficulty }).toString();
+/**
+ * A link that opens this game; with `orders` (the player's, turn by turn), at the turn reached.
+ * Orders that would make the link too long are left out (the link then starts the game afresh).
+ */
+export function shareLink(setup: GameSetup, orders?: readonly (readonly Order[])[], base: string = window.location.href): string {
+  const url = new URL(base);
+  const params = new URLSearchParams({ scenario: setup.scenarioId, role: setup.role, seed: setup.seed, difficulty: setup.difficulty });
+  const encoded = orders && orders.length > 0 ? encodeOrders(orders) : null;
+  if (encoded) params.set('orders', encoded);
+  url.search = params.toString();
   url.hash = '';
   return url.toString();
 }

@@ -2,6 +2,7 @@
 // the session (session.ts), which calls these functions; nothing else reaches into src/sim.
 export {
   checkOrder,
+  decodeUtf8,
   legalOrders,
   makeReplay,
   newGameWithReport,

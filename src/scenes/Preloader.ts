@@ -29,8 +29,11 @@ export class Preloader extends Phaser.Scene {
       return;
     }
     try {
-      app.session = play.GameSession.start(link.start.setup);
-      go(this, link.start.skipBriefing ? 'Game' : 'Briefing');
+      const { setup, orders } = link.start;
+      app.session = orders ? play.GameSession.fromPlayerOrders(setup, orders) : play.GameSession.start(setup);
+      // A link with orders opens the game at the turn reached (or its ending).
+      const midGame = (orders?.length ?? 0) > 0;
+      go(this, app.session.state.ending ? 'Ending' : link.start.skipBriefing || midGame ? 'Game' : 'Briefing');
     } catch (error) {
       go(this, 'MainMenu', { notice: `This link could not start a game: ${(error as Error).message}` });
     }

@@ -66,7 +66,8 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
 /** Copies a link that starts this very game (scenario, role, seed) on any computer. */
 export function copyLinkButton(session: GameSession): HTMLButtonElement {
   const b = button('Copy game link', () => {
-    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty });
+    // With the player's orders so far: the link opens the game at the turn reached.
+    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty }, session.playerOrders());
     navigator.clipboard
       ?.writeText(url)
       .then(() => (b.textContent = 'Link copied'))

@@ -1,0 +1,107 @@
+// Share links: the player's orders so far, deflated (fflate) and in base64url, open the same
+// game at the same turn; every damaged or hostile link gets a sentence, never a crash.
+import { deflateSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { decodeOrders, encodeOrders, LINK_LIMITS, readLink, shareLink } from '../src/game/link.ts';
+import { GameSession } from '../src/game/session.ts';
+import type { Order } from '../src/game/sim-types.ts';
+
+const setup = { scenarioId: 'sirte-2020', seed: 'link-3', role: 'gna' as const, difficulty: 'normal' as const };
+const BASE = 'http://127.0.0.1:4173/';
+
+/** Plays `turns` turns queueing the first legal orders the player may give (up to its budget). */
+function play(turns: number): GameSession {
+  const session = GameSession.start(setup);
+  for (let t = 0; t < turns && !session.state.ending; t++) {
+    for (const order of session.legalOrders().filter((o) => o.kind !== 'event-choice')) {
+      if (session.budgetUsed >= session.budget) break;
+      session.queue(order);
+    }
+    session.endTurn();
+  }
+  return session;
+}
+const played = play(6);
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const packed = (text: string) => b64(deflateSync(new TextEncoder().encode(text)));
+const link = (params: Record<string, string>) => `?${new URLSearchParams({ scenario: 'sirte-2020', role: 'gna', seed: 'link-3', ...params })}`;
+
+describe('share links', () => {
+  it('a link with the orders so far opens the same game at the same turn', () => {
+    const url = shareLink(setup, played.playerOrders(), BASE);
+    expect(url.length).toBeLessThan(LINK_LIMITS.chars + 100);
+    const read = readLink(new URL(url).search);
+    expect(read.kind).toBe('start');
+    if (read.kind !== 'start') return;
+    expect(read.start.orders).toEqual(played.playerOrders());
+    const again = GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? []);
+    expect(again.state.turn).toBe(played.state.turn);
+    expect(again.hash).toBe(played.hash);
+  });
+
+  it('a whole game fits in a link well under the limit', () => {
+    const whole = play(40);
+    expect(whole.state.ending).not.toBeNull();
+    const encoded = encodeOrders(whole.playerOrders());
+    expect(encoded).not.toBeNull();
+    expect(encoded?.length).toBeLessThan(LINK_LIMITS.chars);
+  });
+
+  it('orders that would pass the limit are left out rather than making a link that breaks', () => {
+    const many: Order[][] = Array.from({ length: 200 }, (_, t) =>
+      Array.from({ length: 8 }, (_, i) => ({ actor: 'gna', kind: 'event-choice', event: `e-${t}-${i}-${(t * 7919 + i * 104729) % 99991}`, option: `o${i * t}` }) as Order),
+    );
+    expect(encodeOrders(many)).toBeNull();
+    expect(new URL(shareLink(setup, many, BASE)).searchParams.has('orders')).toBe(false);
+  });
+
+  it('a link without orders is a fresh start, as before', () => {
+    const read = readLink(link({}));
+    expect(read.kind === 'start' && read.start.orders).toBeUndefined();
+  });
+});
+
+const lots = new Uint8Array(800_000).fill(0x5b);
+const cases: [string, string, RegExp][] = [
+  ['orders cut short', link({ orders: (encodeOrders(played.playerOrders()) ?? '').slice(0, 30) }), /cannot be unpacked.*cut short or changed/],
+  ['orders with characters outside base64url', link({ orders: 'abc$%^&*' }), /are not readable/],
+  ['orders that are not deflated data', link({ orders: b64(new TextEncoder().encode('just text, not deflate')) }), /cannot be unpacked/],
+  ['a deflate bomb (800 KB in under 2,000 characters)', link({ orders: b64(deflateSync(lots, { level: 9 })) }), /cannot be unpacked/],
+  ['non-UTF-8 bytes inside', link({ orders: b64(deflateSync(new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]))) }), /are not text/],
+  ['not JSON inside', link({ orders: packed('[[{"kind":') }), /refused \(The link's orders is not readable JSON/],
+  ['deep nesting inside', link({ orders: packed(`${'['.repeat(50)}${']'.repeat(50)}`) }), /nested too deeply/],
+  ['a __proto__ key inside', link({ orders: packed('[[{"kind":"fortify","place":"tripoli","__proto__":{"x":1}}]]') }), /"__proto__"/],
+  ['not a list of turns', link({ orders: packed('{"kind":"fortify"}') }), /not a list of turns/],
+  ['an order of an unknown kind', link({ orders: packed('[[{"kind":"nuke"}]]') }), /not an order on turn 1/],
+  ['an order with a field too many', link({ orders: packed('[[],[{"kind":"fortify","place":"tripoli","x":"<b>"}]]') }), /not an order on turn 2/],
+  ['too many orders in a turn', link({ orders: packed(JSON.stringify([Array.from({ length: 21 }, () => ({ kind: 'pay-salaries' }))])) }), /at most 20 orders/],
+  ['orders too long for a link', link({ orders: 'A'.repeat(LINK_LIMITS.chars + 1) }), /too long \(2001 characters/],
+  ['orders without a seed', '?scenario=sirte-2020&role=gna&orders=abc', /no seed/],
+  ['an unknown scenario', '?scenario=<script>alert(1)</script>&role=gna&seed=1', /scenario this build does not have \("<script>/],
+  ['an unknown role', link({ role: 'haftar' }), /unknown role \("haftar"\)/],
+  ['an empty seed', link({ seed: '<>' }), /empty or unreadable seed/],
+];
+
+describe('share links: damaged and hostile ones', () => {
+  it.each(cases)('%s', (_name, search, message) => {
+    const read = readLink(search);
+    expect(read.kind).toBe('error');
+    if (read.kind === 'error') {
+      expect(read.message).toMatch(message);
+      expect(read.message).not.toMatch(/undefined|\[object|Error:/);
+    }
+  });
+
+  it('an order that is not allowed at its turn is named with its turn', () => {
+    const orders = packed(JSON.stringify([[], [{ kind: 'attack', from: 'misrata', target: 'tripoli' }]]));
+    const read = readLink(link({ orders }));
+    expect(read.kind).toBe('start');
+    if (read.kind !== 'start') return;
+    expect(() => GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? [])).toThrow(/on turn 2, the order “attack” is not allowed/);
+  });
+
+  it('decodeOrders gives each order the link’s role, whatever the text claims', () => {
+    const decoded = decodeOrders(packed('[[{"kind":"pay-salaries","actor":"lna"}]]'), 'gna');
+    expect(decoded).toEqual({ ok: true, orders: [[{ kind: 'pay-salaries', actor: 'gna' }]] });
+  });
+});
