@@ -28,7 +28,10 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
     'egypt-crosses':
       'Egypt crosses only if the GNA takes Sirte; the baseline AI stops at the red line as the GNA did, a player may not',
   },
-  'sirte-2020': {},
+  'sirte-2020': {
+    'militia-infighting':
+      'needs the GNA’s cohesion at 30 or below while it still holds Tripoli: a GNA that loses battle after battle yet keeps its capital, rare with the baseline AI',
+  },
   'tripoli-2019': {},
   'geneva-2020': {},
 };

@@ -8,9 +8,12 @@ import type { GameSession } from '../game/session.ts';
 import { music, settings, sfx } from '../game/settings.ts';
 import type { Concept, ReportEvent, TurnReport } from '../game/sim-types.ts';
 import { layer } from '../ui/dom.ts';
+import { showGameMenu } from '../ui/game-menu.ts';
 import { Hud } from '../ui/hud.ts';
 import { confirm, firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
 import { palette, sideColor } from '../ui/palette.ts';
+import { mountReplayBar } from '../ui/replay-bar.ts';
+import { TutorialOverlay, type TutorialProgress } from '../ui/tutorial.ts';
 import { entered, go } from './go.ts';
 import { keepAwake } from './loop.ts';
 import { mapOutline, whenMapReady } from './map/assets.ts';
@@ -31,6 +34,8 @@ export class GameMap extends Phaser.Scene {
   private conceptsShown = new Set<Concept>();
   private eventsShown = new Set<string>();
   private resolving = false;
+  /** The step-by-step guidance of a tutorial scenario (null in the other scenarios). */
+  private tutorial: TutorialOverlay | null = null;
 
   constructor() {
     super('Game');
@@ -64,8 +69,12 @@ export class GameMap extends Phaser.Scene {
       selectPlace: (id) => this.select(id),
       endTurn: () => void this.endTurn(),
       exit: () => void this.exit(),
-      glossary: () => void showGlossary(this.root, this.session.state.concepts, this.session.scenario),
+      glossary: () => {
+        this.tutorial?.notice('glossary');
+        void showGlossary(this.root, this.session.state.concepts, this.session.scenario);
+      },
       lastReport: () => {
+        this.tutorial?.notice('report');
         const report = this.session.reports.at(-1) ?? this.session.opening;
         void showReport(this.root, this.session, report, new Set());
       },
@@ -76,6 +85,21 @@ export class GameMap extends Phaser.Scene {
       zoom: (d) => this.cam.zoomBy(d > 0 ? 1.35 : 1 / 1.35),
       decide: () => void this.decide(),
     });
+    const steps = session.scenario.tutorial;
+    this.tutorial = steps
+      ? new TutorialOverlay(
+          this.root,
+          steps,
+          {
+            highlightPlaces: (ids) => {
+              this.view.setHighlighted(ids);
+              keepAwake();
+            },
+            placeName: (id) => session.scenario.map.places.find((p) => p.id === id)?.name ?? id,
+          },
+          this.progress(),
+        )
+      : null;
     this.refreshMap();
     this.frame(true);
 
@@ -84,29 +108,65 @@ export class GameMap extends Phaser.Scene {
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     window.addEventListener('keydown', onKey);
     const unsubscribe = session.subscribe(() => {
+      this.tutorial?.update(this.progress());
       // While a turn resolves, the map keeps the old state until the animations have played.
       if (this.resolving) return;
       this.hud.render();
       this.refreshMap();
     });
+    // A replay is watched with its bar; the map and panels show the frame it picks.
+    const bar = session.replay
+      ? mountReplayBar(this.root, session, {
+          report: () => {
+            const report = this.session.reports.at(-1) ?? this.session.opening;
+            void showReport(this.root, this.session, report, new Set());
+          },
+          exit: () => go(this, 'MainMenu'),
+        })
+      : null;
     this.events.once('shutdown', () => {
+      bar?.destroy();
       this.scale.off('resize', onResize);
       window.removeEventListener('keydown', onKey);
       unsubscribe();
+      this.tutorial?.destroy();
+      this.tutorial = null;
       this.root.remove();
     });
     this.setupPointer();
     music('tension');
 
-    // The opening: events of turn 1, choices waiting, concepts met.
+    // The opening: events of turn 1, choices waiting, concepts met (none of it in a replay).
+    if (session.readOnly) return;
     if (session.history.length === 0) void this.afterTurn(session.opening, false);
     else void this.offerChoices();
   }
 
-  /** Fits Libya into the part of the window the panels leave free. */
+  /** What the tutorial overlay checks its steps against. */
+  private progress(): TutorialProgress {
+    return { selected: this.selected, queued: this.session.queued, turn: this.session.state.turn, done: new Set() };
+  }
+
+  /** Fits Libya (or a small map's places) into the part of the window the panels leave free. */
   private frame(fit: boolean): void {
-    this.cam.setInsets(this.hud.insets());
-    if (fit) {
+    const insets = this.hud.insets();
+    this.cam.setInsets({ ...insets, top: insets.top + (this.tutorial?.height() ?? 0) });
+    const places = this.session.scenario.map.places;
+    if (fit && places.length <= 12) {
+      // A slice of the map (the tutorial): frame its places, with room for their labels.
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (const p of places) {
+        const at = this.view.placePosition(p.id);
+        if (at) {
+          xs.push(at.x);
+          ys.push(at.y);
+        }
+      }
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      this.cam.fit({ x: x - 60, y: y - 50, width: Math.max(...xs) - x + 120, height: Math.max(...ys) - y + 90 }, 12);
+    } else if (fit) {
       // Room above the coast for the labels of the coastal cities.
       const b = this.view.libyaBounds();
       this.cam.fit({ x: b.x, y: b.y - 70, width: b.width, height: b.height + 70 }, 12);
@@ -117,6 +177,7 @@ export class GameMap extends Phaser.Scene {
     this.selected = id;
     this.view.setSelected(id);
     this.hud.selectPlace(id);
+    this.tutorial?.update(this.progress());
     if (id) {
       const p = this.view.placePosition(id);
       if (p) this.cam.reveal(p.x, p.y);
@@ -225,7 +286,7 @@ export class GameMap extends Phaser.Scene {
   }
 
   private async endTurn(): Promise<void> {
-    if (this.resolving || this.session.state.ending) return;
+    if (this.resolving || this.session.state.ending || this.session.readOnly) return;
     this.resolving = true;
     this.hud.setBusy(true);
     sfx('end-turn');
@@ -335,7 +396,7 @@ export class GameMap extends Phaser.Scene {
   }
 
   private async decide(): Promise<void> {
-    if (!modalOpen()) await this.offerChoices();
+    if (!modalOpen() && !this.session.readOnly) await this.offerChoices();
   }
 
   /** Decisions waiting for the player and not yet answered: each answer is an event-choice order. */
@@ -354,7 +415,6 @@ export class GameMap extends Phaser.Scene {
   }
 
   private async exit(): Promise<void> {
-    const ok = await confirm(this.root, 'Leave this game?', 'The game is saved after every turn; orders queued for this turn are not. Continue from the main menu to pick it up.', 'Leave', 'Stay');
-    if (ok) go(this, 'MainMenu');
+    if (this.session.readOnly || (await showGameMenu(this.root, this.session)) === 'leave') go(this, 'MainMenu');
   }
 }

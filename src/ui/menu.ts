@@ -17,6 +17,8 @@ export interface MenuActions {
    */
   data(): MenuData | null;
   loadData(): Promise<MenuData>;
+  /** Opens the outcome explorer ("Explore what if…"): many seeded games with counterfactual switches. */
+  explore?(): void;
 }
 
 export interface MenuData {
@@ -76,6 +78,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         button('New game', () => show('new'), { class: 'primary', 'data-autofocus': '' }),
         cont,
         h('div', { id: 'continue-note', class: 'small muted', style: 'margin: -4px 0 4px 2px' }, continueNote),
+        actions.explore ? button('Explore what if…', () => actions.explore?.(), { id: 'menu-explore' }) : null,
         button('How to play', () => show('how')),
         button('Settings', () => show('settings')),
         button('Sources & credits', () => show('credits')),
@@ -119,7 +122,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
             scenario = entry;
             if (!entry.scenario.playable.includes(role)) role = entry.scenario.playable[0] ?? 'gna';
             renderChoices();
-          }, h('span', { class: 'choice-title' }, entry.title), h('span', { class: 'choice-sub' }, `${formatDate(entry.scenario.startDate)} · ${entry.subtitle}`)),
+          }, h('span', { class: 'choice-title' }, entry.title, entry.scenario.tutorial ? h('span', { class: 'tag start-here' }, 'Start here') : null), h('span', { class: 'choice-sub' }, `${formatDate(entry.scenario.startDate)} · ${entry.subtitle}`)),
         );
       }
       clear(roleBox);

@@ -1,0 +1,216 @@
+// The tutorial overlay: a tutorial scenario's steps (levels/scenarios/tutorial.json, "tutorial")
+// shown one at a time over the map — which step, what to do, what to look at — each advancing
+// when the player has done what it asks. It reads what the player did; it holds no rules and
+// gives no orders.
+import type { Order, TutorialGoal, TutorialStep, TutorialTarget } from '../sim/types.ts';
+import { button, h } from './dom.ts';
+
+/** What the player has done so far, as the overlay sees it. */
+export interface TutorialProgress {
+  /** The place selected now. */
+  selected: string | null;
+  /** Orders queued for this turn. */
+  queued: readonly Order[];
+  /** The turn being played. */
+  turn: number;
+  /** Things done since the current step began (the Report button, the glossary). */
+  done: ReadonlySet<'report' | 'glossary'>;
+}
+
+/** The places an order is given at or aimed against. */
+export function orderPlaces(o: Order): string[] {
+  const places: string[] = [];
+  for (const key of ['place', 'target', 'from', 'to'] as const) {
+    const v = (o as unknown as Record<string, unknown>)[key];
+    if (typeof v === 'string') places.push(v);
+  }
+  return places;
+}
+
+/** Whether a step's goal has been reached ("next" is reached only by its button). */
+export function goalReached(goal: TutorialGoal, p: TutorialProgress): boolean {
+  switch (goal.kind) {
+    case 'next':
+      return false;
+    case 'select':
+      return p.selected === goal.place;
+    case 'queue':
+      return p.queued.some((o) => o.kind === goal.order && (!goal.place || orderPlaces(o).includes(goal.place)));
+    case 'turn':
+      return p.turn >= goal.turn;
+    case 'report':
+      return p.done.has('report');
+    case 'glossary':
+      return p.done.has('glossary');
+  }
+}
+
+/** What to do, in a few words, under the step's text. */
+export function goalHint(goal: TutorialGoal, placeName: (id: string) => string): string {
+  switch (goal.kind) {
+    case 'next':
+      return 'Press Next to go on.';
+    case 'select':
+      return `To do: select ${placeName(goal.place)}.`;
+    case 'queue':
+      return goal.place ? `To do: queue the order at ${placeName(goal.place)}.` : 'To do: queue the order.';
+    case 'turn':
+      return 'To do: end the turn (End turn or Enter).';
+    case 'report':
+      return 'To do: open the Report.';
+    case 'glossary':
+      return 'To do: open the Glossary (G).';
+  }
+}
+
+/** Where each highlight target is on the game screen (src/ui/hud.ts). */
+function findTarget(root: HTMLElement, target: TutorialTarget): HTMLElement | null {
+  const byText = (selector: string, label: string) =>
+    [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim().startsWith(label)) ?? null;
+  switch (target) {
+    case 'end-turn':
+      return root.querySelector('button.end-turn');
+    case 'orders':
+      return root.querySelector('.sidebar.right .order-list');
+    case 'queue':
+      return root.querySelector('.sidebar.right [aria-label="Orders this turn"]');
+    case 'national-tab':
+      return byText('.sidebar.right [role=tab]', 'National');
+    case 'report-button':
+      return byText('.topbar button', 'Report');
+    case 'glossary-button':
+      return byText('.topbar button', 'Glossary');
+    case 'indicators':
+      return root.querySelector('.sidebar.left');
+  }
+}
+
+export interface TutorialHooks {
+  /** Highlights places on the map (an empty list clears). */
+  highlightPlaces(ids: string[]): void;
+  placeName(id: string): string;
+}
+
+export class TutorialOverlay {
+  private index = 0;
+  private done = new Set<'report' | 'glossary'>();
+  private last: TutorialProgress;
+  private readonly box: HTMLElement;
+  private readonly observer: MutationObserver;
+  private marked: HTMLElement | null = null;
+  private scheduled = false;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly steps: readonly TutorialStep[],
+    private readonly hooks: TutorialHooks,
+    start: TutorialProgress,
+  ) {
+    this.last = start;
+    this.box = h('section', { class: 'panel tutorial', role: 'region', 'aria-label': 'Tutorial', 'aria-live': 'polite' });
+    root.append(this.box);
+    // The panels redraw often: put the highlight back on whatever now stands for the target.
+    this.observer = new MutationObserver(() => this.scheduleMark());
+    this.observer.observe(root, { childList: true, subtree: true });
+    this.render();
+    this.update(start);
+  }
+
+  /** The step on screen (null once the tutorial is over). */
+  current(): TutorialStep | null {
+    return this.steps[this.index] ?? null;
+  }
+
+  /** Height of the overlay, so that the map can keep clear of it. */
+  height(): number {
+    return this.current() ? this.box.getBoundingClientRect().height + 10 : 0;
+  }
+
+  /** Something the player did that the game state does not show. */
+  notice(what: 'report' | 'glossary'): void {
+    this.done.add(what);
+    this.update(this.last);
+  }
+
+  /** Called whenever the game or the selection changes. */
+  update(progress: TutorialProgress): void {
+    this.last = progress;
+    let moved = false;
+    for (let step = this.current(); step && goalReached(step.goal, { ...progress, done: this.done }); step = this.current()) {
+      this.index++;
+      this.done = new Set();
+      moved = true;
+    }
+    if (moved) this.render();
+  }
+
+  private next(): void {
+    this.index++;
+    this.done = new Set();
+    this.render();
+    this.update(this.last);
+  }
+
+  private render(): void {
+    const step = this.current();
+    this.box.replaceChildren();
+    if (!step) {
+      this.box.hidden = true;
+      this.unmark();
+      this.hooks.highlightPlaces([]);
+      this.observer.disconnect();
+      return;
+    }
+    const last = this.index === this.steps.length - 1;
+    const dots = h(
+      'div',
+      { class: 'tutorial-dots', 'aria-hidden': 'true' },
+      ...this.steps.map((_, i) => h('i', { class: i < this.index ? 'done' : i === this.index ? 'now' : '' })),
+    );
+    this.box.append(
+      h('div', { class: 'tutorial-head' }, h('span', { class: 'eyebrow' }, `Tutorial · step ${this.index + 1} of ${this.steps.length}`), dots),
+      h('h3', null, step.title),
+      h('p', null, step.text),
+      h(
+        'div',
+        { class: 'tutorial-foot' },
+        h('span', { class: 'small muted tutorial-todo' }, goalHint(step.goal, this.hooks.placeName)),
+        step.goal.kind === 'next' ? button(last ? 'Finish the tutorial steps' : 'Next', () => this.next(), { class: 'primary small' }) : null,
+      ),
+    );
+    this.box.dataset.step = step.id;
+    this.hooks.highlightPlaces(step.place ? [step.place] : step.goal.kind === 'select' ? [step.goal.place] : []);
+    this.mark();
+  }
+
+  private scheduleMark(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.mark();
+    });
+  }
+
+  private mark(): void {
+    const step = this.current();
+    const el = step?.highlight ? findTarget(this.root, step.highlight) : null;
+    if (el === this.marked && el?.classList.contains('tutorial-highlight')) return;
+    this.unmark();
+    if (el) {
+      el.classList.add('tutorial-highlight');
+      this.marked = el;
+    }
+  }
+
+  private unmark(): void {
+    this.marked?.classList.remove('tutorial-highlight');
+    this.marked = null;
+  }
+
+  destroy(): void {
+    this.observer.disconnect();
+    this.unmark();
+    this.box.remove();
+  }
+}
