@@ -61,10 +61,36 @@ export class MainMenu extends Phaser.Scene {
         },
         data: play,
         loadData: () => loadPlay(this.game),
+        explore: () => this.explore(root, data),
       },
       notice,
     );
     mapBackdrop(this, () => panel.getBoundingClientRect().right + 16);
     music('menu');
+  }
+
+  /** The outcome explorer (src/ui/explorer.ts, loaded with uPlot only when asked for) over the menu. */
+  private explore(menu: HTMLElement, data: { notice?: string }): void {
+    void Promise.all([loadPlay(this.game), import('../ui/explorer.ts')]).then(([chunk, explorer]) => {
+      if (!menu.isConnected) return;
+      menu.hidden = true;
+      const screen = explorer.mountExplorer({
+        scenarios: chunk.content().scenarios,
+        back: () => {
+          menu.hidden = false;
+          menu.querySelector<HTMLElement>('#menu-explore')?.focus({ preventScroll: true });
+        },
+        openGame: (setup) => {
+          screen.close();
+          try {
+            app.session = chunk.GameSession.start(setup);
+            go(this, 'Briefing');
+          } catch (error) {
+            this.scene.restart({ ...data, notice: (error as Error).message });
+          }
+        },
+      });
+      this.events.once('shutdown', () => screen.close());
+    });
   }
 }
