@@ -1,14 +1,30 @@
 // The baseline AI for every actor the player does not control. It gives orders through the
 // same checks as a player, deterministically (its only chance is a hash of seed, turn and
 // actor, so it never disturbs the game's RNG), and says why.
-import { checkLegalOrder } from './orders.ts';
-import { defendersOf, effectiveAir, formationsAt, strengthOf, talksIndex } from './query.ts';
-import { noise } from './rng.ts';
+import { actorsOf, checkLegalOrder } from './orders.ts';
+import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
+import { resolveTurn } from './resolve.ts';
+import { noise, Rng } from './rng.ts';
 import { redLineCrossed } from './rules/backers.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
+import { scoreAll } from './rules/outcome.ts';
 import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
-import type { Actor, Difficulty, Effect, Order, Role, Scenario, SideId, State } from './types.ts';
+import type {
+  Actor,
+  CeasefireTerms,
+  Difficulty,
+  Effect,
+  FormationState,
+  Order,
+  Personality,
+  PersonalityValue,
+  RngState,
+  Role,
+  Scenario,
+  SideId,
+  State,
+} from './types.ts';
 import { other, worldOf } from './world.ts';
 
 export interface AiDecision {
@@ -17,10 +33,28 @@ export interface AiDecision {
 }
 
 /** What difficulty changes: how boldly and how attentively the computer's commanders play. */
-const SKILL: Record<Difficulty, { attackMargin: number; attacks: number; vigilance: number }> = {
-  easy: { attackMargin: 12, attacks: 1, vigilance: 0.5 },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1 },
-  hard: { attackMargin: -6, attacks: 3, vigilance: 1 },
+interface Skill {
+  /** Added to the odds an attack needs (lower: bolder). */
+  attackMargin: number;
+  /** Most attacks in one turn. */
+  attacks: number;
+  /** Chance of seeing a threat in time. */
+  vigilance: number;
+  /** Reinforces sooner where the enemy struck last turn. */
+  adapt: boolean;
+  /** Weighs attacks by their expected outcome (gain, losses, counter-attack, a patron's red line), not by odds and worth alone. */
+  ev: boolean;
+  /** Plays its plan and a few variants one turn ahead and keeps the best. */
+  lookahead: boolean;
+  /** How far it sees past the war's momentum to what peace would be worth (lowers the bar a deal must clear). */
+  foresight: number;
+  /** The same, only when answering a proposal on the table (the choice a person would face). */
+  answerForesight: number;
+}
+const SKILL: Record<Difficulty, Skill> = {
+  easy: { attackMargin: 12, attacks: 1, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0 },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: false, lookahead: false, foresight: 0, answerForesight: 10 },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5 },
 };
 
 /**
@@ -46,6 +80,10 @@ class Planner {
     this.orders.push(order);
     this.reasons.push(reason);
     return true;
+  }
+  /** A decision not to act, worth telling. */
+  note(reason: string): void {
+    this.reasons.push(reason);
   }
 }
 
@@ -105,9 +143,161 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
   }
 }
 
-function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision {
+/** An actor's personality with the defaults filled in (types.ts Personality). */
+export interface Traits {
+  aggression: number;
+  riskTolerance: number;
+  caution: number;
+  resolve: number;
+  values: Record<PersonalityValue, number>;
+  redLines: string[];
+}
+
+export const DEFAULT_PERSONALITY = { caution: 50, resolve: 50, value: 50 } as const;
+
+export function traitsOf(def: { aggression: number; riskTolerance?: number; personality?: Personality; redLines?: string[] }): Traits {
+  const p = def.personality ?? {};
+  const v = p.values ?? {};
+  const d = DEFAULT_PERSONALITY.value;
+  return {
+    aggression: def.aggression,
+    riskTolerance: def.riskTolerance ?? 50,
+    caution: p.caution ?? DEFAULT_PERSONALITY.caution,
+    resolve: p.resolve ?? DEFAULT_PERSONALITY.resolve,
+    values: { ground: v.ground ?? d, oil: v.oil ?? d, standing: v.standing ?? d, lives: v.lives ?? d, money: v.money ?? d },
+    redLines: [...new Set([...(def.redLines ?? []), ...(p.redLines ?? [])])],
+  };
+}
+
+/**
+ * Ripeness as this actor sees it: the rules' own reckoning (ceasefireCalculus), with the bar
+ * raised or lowered by its resolve (50: the sober reckoning; 100: the deal must beat fighting
+ * on by 10).
+ */
+export function wantsDeal(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  terms: CeasefireTerms = DEFAULT_TERMS,
+  foresight = 0,
+): { accept: boolean; deal: number; fight: number } {
+  const calc = ceasefireCalculus(scenario, state, side, terms);
+  const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
+  return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
+}
+
+/**
+ * What an attack is worth before it is made: the odds times what the place is worth to this
+ * side (ground, oil, and the lives and standing a battle in a city costs), less the losses of a
+ * failed attack, and less the risk of the counter-attack on the place the attackers leave.
+ */
+export function attackValue(
+  gain: number,
+  odds: number,
+  traits: Traits,
+  counter: { odds: number; value: number } | null,
+): number {
+  const failCost = (8 * traits.caution) / 50;
+  const counterRisk = counter ? (counter.odds * counter.value * traits.caution) / 10000 : 0;
+  return (odds * gain) / 100 - ((100 - odds) * failCost) / 100 - counterRisk;
+}
+
+/** What taking a place is worth to a side with these values (the defaults give placeValue). */
+function gainOf(scenario: Scenario, state: State, side: SideId, place: string, t: Traits): number {
+  const def = worldOf(scenario).place.get(place);
+  let gain = (placeValue(scenario, state, side, place) * (50 + t.values.ground)) / 100;
+  if (def && (def.tags.includes('oil-terminal') || def.tags.includes('oil-field'))) gain += (t.values.oil - 50) / 2;
+  if (def && def.population >= 20) gain -= (t.values.lives - 50) / 5 + (t.values.standing - 50) / 10;
+  return gain;
+}
+
+interface Knobs {
+  /** Most attacks to launch. */
+  attacks: number;
+  /** Added to the odds an attack needs. */
+  margin: number;
+  /** Offer a ceasefire whatever the reckoning says (a look-ahead variant). */
+  offerPeace: boolean;
+  /** Ask a patron for more when money is short. */
+  ask: boolean;
+  /** Lay sieges and strike from the air. */
+  strike: boolean;
+  label: string;
+}
+
+/** Formations of one side by place, built once per decision. */
+function byPlace(state: State, side: SideId): Map<string, FormationState[]> {
+  const m = new Map<string, FormationState[]>();
+  for (const f of state.formations) {
+    if (f.side !== side || f.strength <= 0) continue;
+    const list = m.get(f.location);
+    if (list) list.push(f);
+    else m.set(f.location, [f]);
+  }
+  return m;
+}
+
+/** The look-ahead's own dice: the same for every variant it compares, and never the game's. */
+function lookaheadRng(state: State, side: SideId): RngState {
+  return Rng.fromSeed(`${state.seed}|look-ahead|${state.turn}|${side}`).state();
+}
+
+/** How a side judges a state one turn ahead: its score by its objectives, and the balance of fighters that decides the next turns. */
+export function outlook(scenario: Scenario, s: State, side: SideId): number {
+  const score = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side].total;
+  const own = sideStrength(s, side);
+  const enemy = sideStrength(s, other(side));
+  // Past 70 the escalation index risks a regional war, in which everyone loses.
+  const spiral = Math.max(0, s.country.escalation - 70);
+  return score + (10 * (own - enemy)) / Math.max(1, own + enemy) - spiral;
+}
+
+function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: Difficulty): AiDecision {
+  const skill = SKILL[difficulty];
+  const base: Knobs = { attacks: skill.attacks, margin: skill.attackMargin, offerPeace: false, ask: true, strike: true, label: '' };
+  const first = sidePlan(scenario, state, side, skill, base);
+  if (!skill.lookahead) return first;
+  // Look ahead one turn: play the plan and a few variants against what the others are likely
+  // to do (the normal AI's orders), with the same dice for each, and keep the best.
+  const variants: { knobs: Knobs; why: string }[] = [
+    { knobs: { ...base, attacks: 0, label: 'hold' }, why: 'Held its ground this fortnight: looking ahead, attacking cost more than it would gain.' },
+    { knobs: { ...base, attacks: Math.min(1, base.attacks), label: 'one' }, why: 'Looking ahead, one attack was worth making and a second was not.' },
+    {
+      knobs: { ...base, attacks: 0, strike: false, label: 'quiet' },
+      why: 'Kept its guns quiet this fortnight: looking ahead, standing abroad and a rested army were worth more than any strike.',
+    },
+    { knobs: { ...base, ask: false, label: 'alone' }, why: 'Looking ahead, asking its patrons for more would feed the escalation more than it would help.' },
+  ];
+  const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
+  if (!state.talks.proposal && talksIndex(state.talks.stage) < 2 && !calc.accept && calc.deal >= calc.fight - 15) {
+    variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, why: 'Looking ahead, a ceasefire now was worth more than fighting on.' });
+  }
+  const others: Order[] = [];
+  for (const actor of actorsOf(scenario)) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
+  const probe: State = { ...state, rng: lookaheadRng(state, side) };
+  const judge = (orders: Order[]) => outlook(scenario, resolveTurn(scenario, probe, [...orders, ...others], {}, true).state, side);
+  let best = first;
+  let bestValue = judge(first.orders);
+  for (const v of variants) {
+    const plan = sidePlan(scenario, state, side, skill, v.knobs);
+    if (sameOrders(plan.orders, best.orders)) continue;
+    const value = judge(plan.orders);
+    if (value > bestValue) {
+      best = { orders: plan.orders, reasons: [...plan.reasons, v.why] };
+      bestValue = value;
+    }
+  }
+  return best;
+}
+
+function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
+  return a.length === b.length && a.every((o, i) => JSON.stringify(o) === JSON.stringify(b[i]));
+}
+
+function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
   const index = forceIndex(scenario, state);
+  const enemy = other(side);
   // Several units share a place, and threats, attacks and sieges ask about the same pairs: remember each answer.
   const known = new Map<string, number>();
   const odds = (attacker: SideId, from: string, target: string): number => {
@@ -122,100 +312,161 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];
+  const traits = traitsOf(def);
+  const mine = byPlace(state, side);
+  const theirs = byPlace(state, enemy);
   const name = (p: string) => world.place.get(p)?.name ?? p;
   answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
-  const calc = ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
-  const skill = SKILL[state.difficulty];
+  const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
+
+  // 0. A ceasefire proposal on the table is answered, for or against, on the same reckoning.
+  const proposal = state.talks.proposal;
+  let accepting = false;
+  if (proposal && proposal.by !== side) {
+    const mine = wantsDeal(scenario, state, side, proposal.terms, skill.foresight + skill.answerForesight);
+    accepting = mine.accept;
+    plan.try(
+      { actor: side, kind: 'answer-ceasefire', accept: mine.accept },
+      mine.accept
+        ? `Accepted the ceasefire on the table: it expects more from the deal (${mine.deal}) than from fighting on (${mine.fight}).`
+        : `Rejected the ceasefire on the table: it expects more from fighting on (${mine.fight}) than from the deal (${mine.deal}).`,
+    );
+  }
 
   if (state.conference?.turn === state.turn) {
     const boycott = me.confidence >= 85 && def.aggression >= 70;
     plan.try({ actor: side, kind: 'conference', attend: !boycott }, boycott ? 'Sure of victory, it saw nothing to gain at the conference.' : 'Attending costs little and buys standing abroad.');
   }
 
-  // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good.
-  const threats: { place: string; odds: number; value: number }[] = [];
+  // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
+  // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
+  const threats: { place: string; odds: number; value: number; why: string }[] = [];
+  const threatened = new Set<string>();
   for (const p of world.placeIds) {
     if (state.places[p]?.controller !== side) continue;
     let worst = 0;
     for (const n of world.adjacent.get(p) ?? []) {
-      if (state.places[n]?.controller !== other(side) || !formationsAt(state, n, other(side)).length) continue;
-      worst = Math.max(worst, odds(other(side), n, p));
+      if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
+      const o = odds(enemy, n, p);
+      if (o > worst) worst = o;
     }
-    if (worst >= 45) threats.push({ place: p, odds: worst, value: placeValue(scenario, state, side, p) });
+    if (worst === 0) continue;
+    const struck = skill.adapt && state.places[p]!.lastTurnTouched === state.turn - 1 && state.places[p]!.damage > 0;
+    const redLine = traits.redLines.includes(p);
+    const bar = struck || redLine ? 30 : 45;
+    if (worst < bar) continue;
+    let value = placeValue(scenario, state, side, p);
+    if (struck) value += 20;
+    if (redLine) value += 40;
+    const why = redLine
+      ? `${name(p)} is a line it will not give up, and the enemy's odds against it were ${worst}%`
+      : struck
+        ? `the enemy struck there last turn and its odds were ${worst}%`
+        : `the enemy's odds against it were ${worst}%`;
+    threats.push({ place: p, odds: worst, value, why });
+    threatened.add(p);
   }
   threats.sort((a, b) => b.value * b.odds - a.value * a.odds || a.place.localeCompare(b.place));
   // An easy opponent sometimes fails to see the threat in time.
   const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
   for (const t of threats.slice(0, sees ? 2 : 0)) {
     // Bring the biggest unit from a quiet neighbour; otherwise dig in.
-    const quiet = (world.adjacent.get(t.place) ?? [])
-      .filter((n) => state.places[n]?.controller === side && !threats.some((x) => x.place === n))
-      .flatMap((n) => formationsAt(state, n, side))
-      .sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id));
-    const helper = quiet[0];
+    let helper: FormationState | undefined;
+    for (const n of world.adjacent.get(t.place) ?? []) {
+      if (state.places[n]?.controller !== side || threatened.has(n)) continue;
+      for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && f.id.localeCompare(helper.id) < 0)) helper = f;
+    }
     if (helper && helper.strength >= 5) {
-      plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: the enemy's odds against it were ${t.odds}%.`);
-    } else if (formationsAt(state, t.place, side).length) {
-      plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: the enemy's odds against it were ${t.odds}%.`);
+      plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
+    } else if (mine.has(t.place)) {
+      plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`);
     }
   }
 
-  // 2. Attack where the odds are good enough for this leadership's appetite for risk.
-  const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + skill.attackMargin;
+  // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
+  // and of the counter-attack on the place left behind, above this leadership's bar for risk.
+  const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
+  const enemyRedLines = new Set<string>();
+  for (const b of world.backersOf[enemy]) {
+    // Only a patron that can still climb its ladder is a threat.
+    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
+  }
   const attacks: { from: string; target: string; odds: number; score: number }[] = [];
+  const seen = new Set<string>();
   for (const f of state.formations) {
-    if (f.side !== side) continue;
-    for (const n of world.adjacent.get(f.location) ?? []) {
-      if (state.places[n]?.controller === side) continue;
-      if (attacks.some((a) => a.from === f.location && a.target === n)) continue;
-      const chance = odds(side, f.location, n);
+    if (f.side !== side || f.strength <= 0) continue;
+    const from = f.location;
+    for (const n of world.adjacent.get(from) ?? []) {
+      if (state.places[n]?.controller === side || seen.has(`${from}>${n}`)) continue;
+      seen.add(`${from}>${n}`);
+      const chance = odds(side, from, n);
       if (chance < threshold) continue;
-      const leaving = state.places[f.location] && threats.some((x) => x.place === f.location) ? 20 : 0;
-      attacks.push({ from: f.location, target: n, odds: chance, score: (chance * placeValue(scenario, state, side, n)) / 100 - leaving });
+      const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
+      // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
+      const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
+      const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
+      if (skill.ev && score <= 0) continue;
+      attacks.push({ from, target: n, odds: chance, score });
     }
   }
   attacks.sort((a, b) => b.score - a.score || a.target.localeCompare(b.target));
-  const wantsPeace = inTruce && calc.accept;
-  for (const a of attacks.slice(0, wantsPeace ? 0 : skill.attacks)) {
-    plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)}: odds ${a.odds}%, worth the risk.`);
+  // A side that has just accepted a ceasefire, or wants the truce it has, holds its fire.
+  const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting;
+  // The baseline tries its best few; a side that weighs outcomes goes down its list until it has launched them.
+  let tried = 0;
+  let launched = 0;
+  for (const a of attacks) {
+    if (wantsPeace || launched >= knobs.attacks || (!skill.ev && tried >= knobs.attacks)) break;
+    tried++;
+    if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, worth the risk.`)) launched++;
   }
 
   // 2b. Siege: cut off the enemy place it most wants but cannot yet storm, so that hunger,
   // attrition and a weaker defence do what an assault cannot. A side that could only storm
   // or wait had no way to wear down a dug-in garrison, which is how strongholds actually
   // fell in this kind of war.
-  if (!inTruce) {
+  if (!inTruce && !wantsPeace && knobs.strike) {
+    const planned = new Set<string>();
+    for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
+    let target: { p: string; chance: number; value: number } | null = null;
     const best = new Map<string, number>();
-    for (const f of state.formations) {
-      if (f.side !== side || f.strength <= 0) continue;
-      for (const n of world.adjacent.get(f.location) ?? []) {
-        if (state.places[n]?.controller !== other(side) || state.places[n]?.siegedBy === side) continue;
-        best.set(n, Math.max(best.get(n) ?? 0, odds(side, f.location, n)));
+    for (const [from] of mine) {
+      for (const n of world.adjacent.get(from) ?? []) {
+        if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
+        const o = odds(side, from, n);
+        if (o > (best.get(n) ?? 0)) best.set(n, o);
       }
     }
-    const planned = new Set(plan.orders.flatMap((o) => (o.kind === 'attack' ? [o.target] : [])));
-    const target = [...best.entries()]
-      .filter(([p, chance]) => !planned.has(p) && chance >= SIEGE_MIN_ODDS && chance < threshold)
-      .map(([p, chance]) => ({ p, chance, value: placeValue(scenario, state, side, p) }))
-      .sort((a, b) => b.value - a.value || a.p.localeCompare(b.p))[0];
+    for (const [p, chance] of best) {
+      if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
+      const value = placeValue(scenario, state, side, p);
+      if (!target || value > target.value || (value === target.value && p.localeCompare(target.p) < 0)) target = { p, chance, value };
+    }
     if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
   }
 
   // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
-  if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace) {
-    const targets = world.placeIds
-      .filter((p) => (world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side))
-      .map((p) => ({ p, enemy: strengthOf(formationsAt(state, p).filter((f) => f.side === other(side))), pop: world.place.get(p)?.population ?? 0 }))
-      .filter((t) => t.enemy > 0 && (t.pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60)))
-      .sort((a, b) => b.enemy - a.enemy || a.p.localeCompare(b.p));
-    const t = targets[0];
+  if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
+    let t: { p: string; enemy: number } | null = null;
+    for (const [p, list] of theirs) {
+      if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
+      const pop = world.place.get(p)?.population ?? 0;
+      if (!(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
+      const strength = strengthOf(list);
+      if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && p.localeCompare(t.p) < 0))) t = { p, enemy: strength };
+    }
     if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`);
   }
 
   // 4. Money and loyalty: keep the coalition paid and together.
   const bill = upkeepOf(scenario, state, side);
-  if (me.money < bill * 2) {
+  // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
+  // regional war nears (escalation 65 at caution 50, 90 at caution 0).
+  const spiral = skill.ev && state.country.escalation >= 90 - traits.caution / 2;
+  if (me.money < bill * 2 && (spiral || !knobs.ask)) {
+    if (spiral) plan.note(`Did not ask its patrons for more: escalation (${state.country.escalation}) is close to a regional war.`);
+  } else if (me.money < bill * 2) {
     const patron = world.backersOf[side]
       .filter((b) => (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment)
       .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || a.id.localeCompare(b.id))[0];
@@ -224,27 +475,35 @@ function sideOrders(scenario: Scenario, state: State, side: SideId): AiDecision 
   if (state.country.blockadeBy === side && (me.money < bill * 2 || calc.accept)) {
     plan.try({ actor: side, kind: 'oil-terminals', open: true }, 'The blockade hurts its own finances too much: reopened the oil.');
   }
-  const wavering = state.formations
-    .filter((f) => f.side === side && f.loyalty < scenario.rules.defectionThreshold + 15 && f.strength >= 5)
-    .sort((a, b) => a.loyalty - b.loyalty || a.id.localeCompare(b.id))[0];
+  let wavering: FormationState | undefined;
+  for (const f of state.formations) {
+    if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
+    if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && f.id.localeCompare(wavering.id) < 0)) wavering = f;
+  }
   if (wavering) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
-  if (me.cohesion < 40 && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
+  // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
+  const payBelow = skill.ev ? 60 : 40;
+  if (me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
 
   // 5. Talks: a side that expects more from a deal than from fighting proposes one.
-  if (calc.accept && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
-    const enemyCalc = ceasefireCalculus(scenario, state, other(side), DEFAULT_TERMS);
-    if (enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
-      plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, `Expects more from a deal (${calc.deal}) than from fighting on (${calc.fight}).`);
+  if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
+    const enemyCalc = wantsDeal(scenario, state, enemy);
+    if (knobs.offerPeace || enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
+      plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, `Proposed a ceasefire: it expects ${calc.deal} from a deal against ${calc.fight} from fighting on.`);
     }
   }
   if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
     plan.try({ actor: side, kind: 'prisoner-exchange' }, 'Wants the talks to work: a goodwill gesture.');
   }
   // With budget left: recruit where support is strong, or rally support.
-  const home = world.placeIds
-    .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
-    .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || a.localeCompare(b));
-  if (me.money > bill * 3) for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
+  // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
+  const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
+  if (me.money > bill * 3 && needsMen) {
+    const home = world.placeIds
+      .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
+      .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || a.localeCompare(b));
+    for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
+  }
   plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
   return { orders: plan.orders, reasons: plan.reasons };
 }
@@ -320,9 +579,9 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   return { orders: plan.orders, reasons: plan.reasons };
 }
 
-export function aiOrders(scenario: Scenario, state: State, actor: Actor): AiDecision {
+export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficulty: Difficulty = state.difficulty): AiDecision {
   if (state.ending) return { orders: [], reasons: [] };
-  if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor);
+  if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor, difficulty);
   if (actor === 'mediator') return mediatorOrders(scenario, state);
   return backerOrders(scenario, state, actor.slice('backer:'.length));
 }

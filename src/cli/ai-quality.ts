@@ -1,0 +1,213 @@
+// How well the AI plays, measured: paired seeded games of a scenario in which one seat (the
+// GNA or the LNA) is played by the AI at one difficulty, and the same seed is played again
+// with another player in the seat. Every other actor is the normal AI.
+//   npm run ai-quality -- [--scenario sirte-2020] [--runs 100] [--seed quality] [--json]
+//
+// "A beats B" on a seed: the seat's score (src/sim/rules/outcome.ts, the role's weighted score
+// at the ending) is strictly higher with A in the seat than with B. A tie counts for neither.
+import { parseArgs } from 'node:util';
+import { aiOrders } from '../sim/ai.ts';
+import {
+  budgetOf,
+  checkLegalOrder,
+  DIFFICULTIES,
+  type Difficulty,
+  formatProblems,
+  legalOrders,
+  ORDER_COST,
+  type Order,
+  type Policy,
+  playGame,
+  type Scenario,
+  type SideId,
+} from '../sim/index.ts';
+import { noise } from '../sim/rng.ts';
+import { loadScenarioFile, scenarioIds } from './files.ts';
+
+const HELP = `Ceasefire Line — AI quality
+
+Plays paired seeded games of a scenario: the same seed with the AI at each difficulty in one
+seat (the GNA, then the LNA), and with a player who gives random legal orders. Prints how often
+each player beats the other by the seat's score at the ending (strictly higher; ties count for
+neither), with the targets: hard beats easy in at least 65% of pairs, every level beats random
+orders in at least 90%.
+
+Usage: npm run ai-quality -- [options]
+
+Options:
+  --scenario <id|file>  scenario id (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
+  --runs <N>            seeds per seat, <seed>-1 … <seed>-N (1 to 10000, default 100)
+  --seed <text>         seed prefix (default quality)
+  --json                print machine-readable JSON instead of a table
+  --help                show this help
+
+Exit status: 0 when both targets hold, 3 when one does not, 2 for a bad argument, 1 for a
+scenario that does not load.
+`;
+
+export const SEATS: readonly SideId[] = ['gna', 'lna'];
+export type Player = Difficulty | 'random';
+export const PLAYERS: readonly Player[] = [...DIFFICULTIES, 'random'];
+/** Share of pairs (percent) the hard AI must win against the easy AI, and every level against random orders. */
+export const TARGETS = { hardOverEasy: 65, overRandom: 90 } as const;
+
+/** A player who gives random legal orders, up to its budget; its only chance is a hash of the seed and turn. */
+export function randomPolicy(role: SideId): Policy {
+  return (scenario, state) => {
+    const legal = legalOrders(scenario, state, role);
+    const picked: Order[] = [];
+    let budget = 0;
+    // Order the legal orders by a hash of (seed, turn, index): a deterministic shuffle.
+    const keyed = legal.map((o, i) => ({ o, k: noise(state.seed, state.turn, 'random-player', i) })).sort((a, b) => a.k - b.k);
+    for (const { o } of keyed) {
+      if (budget >= budgetOf(scenario, role) && ORDER_COST[o.kind].budget > 0) continue;
+      if (!checkLegalOrder(scenario, state, o, picked, true).ok) continue;
+      picked.push(o);
+      budget += ORDER_COST[o.kind].budget;
+    }
+    return picked;
+  };
+}
+
+/** The AI at a given difficulty, whatever the game's own difficulty. */
+export function aiPolicy(role: SideId, difficulty: Difficulty): Policy {
+  return (scenario, state) => aiOrders(scenario, state, role, difficulty).orders;
+}
+
+export function policyFor(role: SideId, player: Player): Policy {
+  return player === 'random' ? randomPolicy(role) : aiPolicy(role, player);
+}
+
+/** The seat's score at the ending of one game with this player in the seat. */
+export function seatScore(scenario: Scenario, seed: string, role: SideId, player: Player): number {
+  const game = playGame(scenario, seed, { role, policy: policyFor(role, player) });
+  return game.state.ending?.scores[role].total ?? 0;
+}
+
+export interface Pairing {
+  a: Player;
+  b: Player;
+  seat: SideId;
+  pairs: number;
+  /** Pairs in which a's score was strictly higher. */
+  wins: number;
+  ties: number;
+  /** wins / pairs, percent. */
+  share: number;
+}
+
+export interface Quality {
+  scenario: string;
+  seed: string;
+  runs: number;
+  /** Median seat score of each player, per seat. */
+  median: Record<SideId, Record<Player, number>>;
+  pairings: Pairing[];
+  hardOverEasy: { share: number; met: boolean };
+  overRandom: { share: number; worst: Pairing; met: boolean };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const pct = (n: number, of: number) => Math.round((n * 1000) / Math.max(1, of)) / 10;
+
+export function measureQuality(scenario: Scenario, runs: number, seed = 'quality'): Quality {
+  const scores = {} as Record<SideId, Record<Player, number[]>>;
+  for (const seat of SEATS) {
+    scores[seat] = { easy: [], normal: [], hard: [], random: [] };
+    for (let i = 1; i <= runs; i++) for (const p of PLAYERS) scores[seat][p].push(seatScore(scenario, `${seed}-${i}`, seat, p));
+  }
+  const pairings: Pairing[] = [];
+  const pair = (a: Player, b: Player, seat: SideId): Pairing => {
+    const xs = scores[seat][a];
+    const ys = scores[seat][b];
+    let wins = 0;
+    let ties = 0;
+    for (let i = 0; i < xs.length; i++) {
+      if (xs[i]! > ys[i]!) wins++;
+      else if (xs[i] === ys[i]) ties++;
+    }
+    const p = { a, b, seat, pairs: xs.length, wins, ties, share: pct(wins, xs.length) };
+    pairings.push(p);
+    return p;
+  };
+  const hardEasy = SEATS.map((seat) => pair('hard', 'easy', seat));
+  const random = SEATS.flatMap((seat) => DIFFICULTIES.map((d) => pair(d, 'random', seat)));
+  const worst = [...random].sort((x, y) => x.share - y.share)[0]!;
+  const heShare = pct(
+    hardEasy.reduce((s, p) => s + p.wins, 0),
+    hardEasy.reduce((s, p) => s + p.pairs, 0),
+  );
+  const med = {} as Record<SideId, Record<Player, number>>;
+  for (const seat of SEATS) med[seat] = Object.fromEntries(PLAYERS.map((p) => [p, median(scores[seat][p])])) as Record<Player, number>;
+  return {
+    scenario: scenario.id,
+    seed,
+    runs,
+    median: med,
+    pairings,
+    hardOverEasy: { share: heShare, met: hardEasy.every((p) => p.share >= TARGETS.hardOverEasy) },
+    overRandom: { share: worst.share, worst, met: random.every((p) => p.share >= TARGETS.overRandom) },
+  };
+}
+
+export function formatQuality(q: Quality): string {
+  const lines = [`AI quality — ${q.scenario}, ${q.runs} paired seeds per seat ("${q.seed}-1" … "${q.seed}-${q.runs}")`, ''];
+  lines.push('seat  pairing            wins   ties   share');
+  for (const p of q.pairings) {
+    lines.push(`${p.seat.padEnd(5)} ${`${p.a} vs ${p.b}`.padEnd(18)} ${String(p.wins).padStart(4)}  ${String(p.ties).padStart(5)}  ${p.share.toFixed(1).padStart(5)}%`);
+  }
+  lines.push('');
+  for (const seat of SEATS) lines.push(`median ${seat} score: ${PLAYERS.map((p) => `${p} ${q.median[seat][p]}`).join(', ')}`);
+  lines.push('');
+  lines.push(`hard beats easy: ${q.hardOverEasy.share}% of pairs (target ≥ ${TARGETS.hardOverEasy}% in each seat) — ${q.hardOverEasy.met ? 'met' : 'NOT met'}`);
+  lines.push(
+    `every level beats random orders: worst ${q.overRandom.worst.a} as ${q.overRandom.worst.seat} ${q.overRandom.share}% (target ≥ ${TARGETS.overRandom}%) — ${q.overRandom.met ? 'met' : 'NOT met'}`,
+  );
+  return lines.join('\n');
+}
+
+export function main(argv: string[], out: (line: string) => void = console.log): number {
+  let values: { scenario?: string; runs?: string; seed?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { scenario: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    out(`error: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (values.help) {
+    out(HELP);
+    return 0;
+  }
+  const runs = values.runs === undefined ? 100 : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000) {
+    out(`error: --runs must be a whole number from 1 to 10000, not "${values.runs}"\n\n${HELP}`);
+    return 2;
+  }
+  const seed = values.seed ?? 'quality';
+  if (seed.length === 0 || seed.length > 200) {
+    out(`error: --seed must be 1 to 200 characters\n\n${HELP}`);
+    return 2;
+  }
+  const loaded = loadScenarioFile(values.scenario ?? 'sirte-2020');
+  if (!loaded.ok) {
+    out(`error: the scenario could not be loaded:\n${formatProblems(loaded.error)}`);
+    return 1;
+  }
+  const q = measureQuality(loaded.value, runs, seed);
+  out(values.json ? JSON.stringify(q, null, 2) : formatQuality(q));
+  return q.hardOverEasy.met && q.overRandom.met ? 0 : 3;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}
