@@ -3,6 +3,11 @@
 // gives a changed copy of the scenario. Pure: the scenario passed in is never changed.
 import type { Effect, Scenario, WhatIfDef, WhatIfEffect } from './types.ts';
 
+/** A deep copy of a scenario (plain JSON data: no dates, maps or functions in it). */
+function cloneScenario(scenario: Scenario): Scenario {
+  return JSON.parse(JSON.stringify(scenario)) as Scenario;
+}
+
 /** The switches a scenario offers, in the order of its file. */
 export function listWhatIfs(scenario: Scenario): WhatIfDef[] {
   return scenario.whatIfs ?? [];
@@ -31,7 +36,7 @@ export function applyWhatIfs(scenario: Scenario, ids: readonly string[]): Scenar
   if (problem) throw new Error(problem);
   const chosen = listWhatIfs(scenario).filter((w) => ids.includes(w.id));
   if (chosen.length === 0) return scenario;
-  let copy = structuredClone(scenario);
+  let copy = cloneScenario(scenario);
   for (const w of chosen) for (const effect of w.effects) copy = applyEffect(copy, effect);
   return copy;
 }
@@ -70,7 +75,7 @@ function filterEventEffects(s: Scenario, keep: (e: Effect) => boolean): void {
  * commitment or its formations. The scenario passed in is not changed.
  */
 export function withoutBacker(scenario: Scenario, backerId: string): Scenario {
-  const copy = structuredClone(scenario);
+  const copy = cloneScenario(scenario);
   const theirs = new Set([...copy.formations, ...copy.reserves].filter((f) => f.backer === backerId).map((f) => f.id));
   copy.formations = copy.formations.filter((f) => !theirs.has(f.id));
   copy.reserves = copy.reserves.filter((f) => !theirs.has(f.id));
