@@ -1,6 +1,7 @@
 // A game opened from the outcome explorer carries its what-ifs: the session applies them,
 // the save records them, and the restored game is the same game.
 import { describe, expect, it } from 'vitest';
+import { readLink, shareLink } from '../src/game/link.ts';
 import { parseSave, saveText } from '../src/game/saves.ts';
 import { GameSession } from '../src/game/session.ts';
 
@@ -29,5 +30,30 @@ describe('a game with what-ifs', () => {
     const session = GameSession.start({ scenarioId: 'sirte-2020', seed: 'w1', role: 'gna', difficulty: 'normal' });
     const text = saveText({ ...session.toSave(), whatIfs: ['<b>'] });
     expect(parseSave(text).ok).toBe(false);
+  });
+});
+
+describe('a link to a game with what-ifs', () => {
+  const setup = { scenarioId: 'sirte-2020', seed: 'w2', role: 'lna' as const, difficulty: 'hard' as const, whatIfs: ['turkey-out', 'no-oil-blockade'] };
+
+  it('carries the switches and opens the same game', () => {
+    const url = new URL(shareLink(setup, undefined, 'http://127.0.0.1:4173/'));
+    expect(url.searchParams.get('whatif')).toBe('turkey-out,no-oil-blockade');
+    const read = readLink(url.search);
+    expect(read.kind).toBe('start');
+    if (read.kind !== 'start') return;
+    expect(read.start.setup).toEqual(setup);
+    expect(GameSession.start(read.start.setup).hash).toBe(GameSession.start(setup).hash);
+  });
+
+  it('a link without switches has no whatif parameter', () => {
+    const url = new URL(shareLink({ ...setup, whatIfs: [] }, undefined, 'http://127.0.0.1:4173/'));
+    expect(url.searchParams.has('whatif')).toBe(false);
+  });
+
+  it('a link naming an unknown switch gets a sentence naming it', () => {
+    const read = readLink('?scenario=sirte-2020&role=gna&seed=1&whatif=turkey-out,peace-now');
+    expect(read.kind).toBe('error');
+    if (read.kind === 'error') expect(read.message).toContain('"peace-now"');
   });
 });

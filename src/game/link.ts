@@ -1,9 +1,10 @@
-// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&skip=briefing][&orders=..]
+// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&whatif=<id>,<id>][&skip=briefing][&orders=..]
 // `orders` carries the player's orders so far, turn by turn: JSON without the actor (it is the
 // link's role), deflated with fflate and written in base64url. The other actors' orders are
 // not in the link: the AI gives them again, the same way, from the same seed.
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
+import { unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
 import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed } from './session.ts';
 import { decodeUtf8, orderSchema, parseUntrustedJson } from './sim.ts';
@@ -120,7 +121,11 @@ export function readLink(search: string = window.location.search): LinkResult {
   const d = params.get('difficulty') as Difficulty | null;
   const difficulty = d && DIFFICULTIES.includes(d) ? d : 'normal';
   const skipBriefing = params.get('skip') === 'briefing';
-  const setup = { scenarioId: entry.id, role, seed, difficulty };
+  const whatIfParam = params.get('whatif');
+  const whatIfs = whatIfParam ? whatIfParam.split(',').slice(0, 20) : [];
+  const unknownSwitch = unknownWhatIf(entry.scenario, whatIfs);
+  if (unknownSwitch) return { kind: 'error', message: `The link names a what-if this build does not have: ${unknownSwitch.slice(0, 300)}.` };
+  const setup = { scenarioId: entry.id, role, seed, difficulty, ...(whatIfs.length ? { whatIfs } : {}) };
   const ordersParam = params.get('orders');
   if (ordersParam === null) return { kind: 'start', start: { setup, skipBriefing } };
   if (seedParam === null) return { kind: 'error', message: 'The link carries orders but no seed: without its seed the game cannot be played again.' };
@@ -136,6 +141,7 @@ export function readLink(search: string = window.location.search): LinkResult {
 export function shareLink(setup: GameSetup, orders?: readonly (readonly Order[])[], base: string = window.location.href): string {
   const url = new URL(base);
   const params = new URLSearchParams({ scenario: setup.scenarioId, role: setup.role, seed: setup.seed, difficulty: setup.difficulty });
+  if (setup.whatIfs?.length) params.set('whatif', setup.whatIfs.join(','));
   const encoded = orders && orders.length > 0 ? encodeOrders(orders) : null;
   if (encoded) params.set('orders', encoded);
   url.search = params.toString();

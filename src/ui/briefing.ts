@@ -67,7 +67,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
 export function copyLinkButton(session: GameSession): HTMLButtonElement {
   const b = button('Copy game link', () => {
     // With the player's orders so far: the link opens the game at the turn reached.
-    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty }, session.playerOrders());
+    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty, whatIfs: session.whatIfs }, session.playerOrders());
     navigator.clipboard
       ?.writeText(url)
       .then(() => (b.textContent = 'Link copied'))
