@@ -17,7 +17,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CheckResult, Order, Role, Scenario, State, TurnReport } from './sim-types.ts';
+import type { Actor, CheckResult, Order, ReplayFrame, Role, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -60,6 +60,11 @@ export class GameSession {
   /** What the opening events did (turn 1 starts with them). */
   readonly opening: TurnReport;
   private readonly listeners = new Set<Listener>();
+  /**
+   * A replay being watched (read-only): every frame of the game and the one on screen. The
+   * session's state, history and reports are those of that frame; no order can be given.
+   */
+  replay: { frames: ReplayFrame[]; orders: Order[][]; at: number; note: string | undefined } | null = null;
 
   private constructor(scenario: Scenario, setup: GameSetup) {
     this.scenario = scenario;
@@ -117,6 +122,34 @@ export class GameSession {
     return session;
   }
 
+  /** A read-only session showing a verified replay, at its start (frame 0). */
+  static fromReplay(verified: VerifiedReplay): GameSession {
+    const { replay, frames } = verified;
+    const role = replay.humans[0] ?? verified.scenario.playable[0] ?? 'gna';
+    const session = GameSession.start({ scenarioId: replay.scenario.id, seed: replay.seed, role, difficulty: replay.difficulty });
+    session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
+    session.showFrame(0);
+    return session;
+  }
+
+  get readOnly(): boolean {
+    return this.replay !== null;
+  }
+
+  /** Shows the replay's frame n (0 the start, n the state after turn n), as it was then. */
+  showFrame(n: number): void {
+    const r = this.replay;
+    if (!r) return;
+    const at = Math.max(0, Math.min(r.frames.length - 1, Math.round(n)));
+    r.at = at;
+    this.state = (r.frames[at] as ReplayFrame).state;
+    this.history.splice(0, this.history.length, ...r.orders.slice(0, at));
+    this.reports.splice(0, this.reports.length, ...r.frames.slice(1, at + 1).map((f) => f.report));
+    this.hashes.splice(0, this.hashes.length, ...r.frames.slice(1, at + 1).map((f) => f.hash));
+    this.queued = [];
+    this.changed();
+  }
+
   /** The player's own orders, turn by turn (what a share link carries). */
   playerOrders(): Order[][] {
     return this.history.map((turn) => turn.filter((o) => o.actor === this.role));
@@ -156,7 +189,7 @@ export class GameSession {
   }
 
   legalOrders(): Order[] {
-    if (this.state.ending) return [];
+    if (this.state.ending || this.readOnly) return [];
     return core.legalOrders(this.scenario, this.state, this.role);
   }
 
@@ -170,6 +203,7 @@ export class GameSession {
   }
 
   queue(order: Order): CheckResult {
+    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.' } };
     const check = this.check(order);
     if (check.ok) {
       this.queued = [...this.queued, order];
@@ -185,6 +219,7 @@ export class GameSession {
 
   /** Resolves the turn: the player's queued orders plus every other actor's. */
   endTurn(): TurnReport {
+    if (this.readOnly) throw new Error('This is a replay: turns cannot be played.');
     const report = this.resolveQueued();
     this.autosave();
     this.changed();
@@ -229,6 +264,7 @@ export class GameSession {
   }
 
   autosave(storage: SaveStorage | null = browserStorage()): void {
+    if (this.readOnly) return;
     // Storage may be full or disabled (private mode): the game goes on without a save.
     if (storage) writeSave(storage, AUTOSAVE_KEY, this.toSave());
   }
@@ -294,6 +330,18 @@ export function restoreOrSetAside(
     const read = setAsideWithNotice(storage, key, null, problem);
     if (key === AUTOSAVE_KEY) asideNotice = read.problem;
     return { ok: false, problem: read.problem ?? problem };
+  }
+}
+
+/** Reads and verifies a replay file's bytes (a file picker, a drop) into a read-only session. */
+export function openReplay(bytes: Uint8Array): { ok: true; session: GameSession } | { ok: false; problem: string } {
+  const parsed = core.parseReplayBytes(bytes);
+  const verified = parsed.ok ? core.verifyReplay(parsed.value, (id) => scenarioById(id)?.scenario) : parsed;
+  if (!verified.ok) return { ok: false, problem: `This replay cannot be opened. ${verified.error.message}` };
+  try {
+    return { ok: true, session: GameSession.fromReplay(verified.value) };
+  } catch (error) {
+    return { ok: false, problem: `This replay cannot be opened. ${(error as Error).message}` };
   }
 }
 

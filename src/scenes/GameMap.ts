@@ -10,7 +10,7 @@ import type { Concept, ReportEvent, TurnReport } from '../game/sim-types.ts';
 import { layer } from '../ui/dom.ts';
 import { showGameMenu } from '../ui/game-menu.ts';
 import { Hud } from '../ui/hud.ts';
-import { confirm, firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
+import { firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
 import { palette, sideColor } from '../ui/palette.ts';
 import { mountReplayBar } from '../ui/replay-bar.ts';
 import { TutorialOverlay, type TutorialProgress } from '../ui/tutorial.ts';

@@ -47,10 +47,10 @@ export class MainMenu extends Phaser.Scene {
             }
           });
         },
-        continueGame: (save) => {
+        continueGame: (save, key) => {
           void loadPlay(this.game).then(({ restoreOrSetAside }) => {
             // A save that cannot be rebuilt is set aside (never overwritten) and reported.
-            const restored = restoreOrSetAside(save);
+            const restored = restoreOrSetAside(save, key);
             if (!restored.ok) {
               this.scene.restart({ notice: restored.problem });
               return;
@@ -58,6 +58,21 @@ export class MainMenu extends Phaser.Scene {
             app.session = restored.session;
             go(this, app.session.state.ending ? 'Ending' : 'Game');
           });
+        },
+        openReplay: (file) => {
+          // The size is checked before reading: a huge file is never loaded.
+          const fail = (problem: string) => this.scene.restart({ notice: problem });
+          void loadPlay(this.game)
+            .then(async (chunk) => {
+              const limit = chunk.REPLAY_LIMITS.bytes;
+              if (file.size > limit) return fail(`This replay cannot be opened. The file is too large (${file.size} bytes; a replay may be at most ${limit}).`);
+              const buffer = await file.arrayBuffer();
+              const opened = chunk.openReplay(new Uint8Array(buffer));
+              if (!opened.ok) return fail(opened.problem);
+              app.session = opened.session;
+              go(this, 'Game');
+            })
+            .catch(() => fail('This replay cannot be opened: the file could not be read.'));
         },
         data: play,
         loadData: () => loadPlay(this.game),

@@ -3,7 +3,8 @@
 // first screen (lazy.ts): the menu opens without parsing it, and fetches it once it is up.
 export { content } from '../game/content.ts';
 export { readLink } from '../game/link.ts';
-export { cleanSeed, GameSession, randomSeed, readAutosave, restoreOrSetAside } from '../game/session.ts';
+export { cleanSeed, deleteSlot, GameSession, openReplay, randomSeed, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';
+export { REPLAY_LIMITS } from '../game/sim.ts';
 export { Briefing } from './Briefing.ts';
 export { Ending } from './Ending.ts';
 export { GameMap } from './GameMap.ts';

@@ -4,6 +4,7 @@ import type { Role } from '../sim/types.ts';
 import { copyLinkButton } from './briefing.ts';
 import { lineChart } from './chart.ts';
 import { append, button, formatDate, formatNumber, h } from './dom.ts';
+import { downloadText, replayFileName } from './download.ts';
 import { ENDING_NAMES, ROLE_NAMES, ROLE_SHORT, SCORE_PARTS, TALKS_NAMES } from './texts.ts';
 
 export interface EndingActions {
@@ -105,7 +106,17 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       'div',
       { class: 'briefing-foot' },
       button('Main menu', actions.menu, { class: 'ghost' }),
-      h('span', { class: 'btn-row small muted' }, `Seed ${session.seed}`, copyLinkButton(session)),
+      h(
+        'span',
+        { class: 'btn-row small muted' },
+        `Seed ${session.seed}`,
+        copyLinkButton(session),
+        button('Download replay', () => downloadText(replayFileName(session.scenario.id, session.role, session.seed, session.history.length), session.toReplay()), {
+          class: 'ghost small',
+          id: 'ending-download-replay',
+          title: 'A file with every order of every turn: watch it again from the main menu (Open a replay…)',
+        }),
+      ),
       h('div', { class: 'btn-row' }, button('Last report', actions.report), button('Play again, same seed', actions.replay, { class: 'primary' })),
     ),
   );

@@ -153,7 +153,9 @@ export class Hud {
       button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)' }),
       this.endButton,
     );
-    this.endButton.disabled = this.busy || !!state.ending;
+    this.endButton.disabled = this.busy || !!state.ending || s.readOnly;
+    // A replay is watched, not played: its bar (src/ui/replay-bar.ts) takes the turn controls.
+    this.endButton.hidden = s.readOnly;
     this.endButton.textContent = this.busy ? 'Resolving…' : 'End turn';
     if (!this.busy) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
   }
@@ -161,6 +163,13 @@ export class Hud {
   private renderQueue(): void {
     const s = this.session;
     clear(this.queueBox);
+    if (s.replay) {
+      const given = (s.replay.orders[s.replay.at] ?? []).filter((o) => o.actor === s.role);
+      append(this.queueBox, h('h2', null, 'Orders given this turn', h('span', { class: 'count' }, String(given.length))));
+      if (given.length === 0) this.queueBox.append(h('p', { class: 'empty' }, s.replay.at >= s.replay.orders.length ? 'The replay ends here.' : 'None.'));
+      for (const order of given) this.queueBox.append(h('div', { class: 'queue-item' }, h('span', null, describeOrder(order, s.scenario))));
+      return;
+    }
     append(this.queueBox, h('h2', null, 'Orders this turn', h('span', { class: 'count' }, `${s.budgetUsed} of ${s.budget}`)));
     if (s.queued.length === 0) {
       this.queueBox.append(h('p', { class: 'empty' }, 'No orders yet. Pick a place on the map, or see the National tab.'));

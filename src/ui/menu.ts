@@ -6,10 +6,14 @@ import type { Role } from '../game/sim-types.ts';
 import { DIFFICULTIES } from '../sim/types.ts';
 import { append, button, clear, formatDate, h } from './dom.ts';
 import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
+import './replay.css';
 
 export interface MenuActions {
   newGame(setup: GameSetup): void;
-  continueGame(save: SaveFile): void;
+  /** Restores a save; `key` is its storage key (the autosave when omitted). */
+  continueGame(save: SaveFile, key?: string): void;
+  /** Opens a replay file (picked or dropped) in the replay viewer. */
+  openReplay?(file: File): void;
   /**
    * The saved game and the scenarios come from the game's play chunk, which loads apart from
    * the menu (src/scenes/lazy.ts): data() is null until it has. The main page needs it only
@@ -23,12 +27,14 @@ export interface MenuActions {
 
 export interface MenuData {
   readAutosave(): { save: SaveFile | null; problem: string | null };
+  readSlots(): { key: string; save: SaveFile | null; problem: string | null }[];
+  deleteSlot(n: number): void;
   content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] };
   randomSeed(): string;
   cleanSeed(seed: string): string;
 }
 
-type Page = 'main' | 'new' | 'how' | 'settings' | 'credits';
+type Page = 'main' | 'new' | 'how' | 'settings' | 'credits' | 'load';
 
 export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: string): { panel: HTMLElement } {
   const panel = h('div', { class: 'panel menu', role: 'main' });
@@ -43,12 +49,37 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     else if (page === 'new') renderNew();
     else if (page === 'how') renderHow();
     else if (page === 'settings') renderSettings();
+    else if (page === 'load') renderLoad();
     else renderCredits();
     const first = panel.querySelector<HTMLElement>('[data-autofocus], .btn:not(:disabled)');
     first?.focus({ preventScroll: true });
   };
 
   const back = () => button('← Back', () => show('main'), { class: 'ghost small' });
+
+  // A replay file: picked with a file input, or dropped anywhere on the menu.
+  const picker = h('input', { type: 'file', 'aria-label': 'Replay file', class: 'visually-hidden', id: 'replay-file' });
+  picker.accept = '.json,application/json';
+  picker.hidden = true;
+  picker.addEventListener('change', () => {
+    const file = picker.files?.[0];
+    if (file) actions.openReplay?.(file);
+  });
+  root.appendChild(picker);
+  root.addEventListener('dragover', (e) => {
+    if (!actions.openReplay || !e.dataTransfer?.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    panel.classList.add('drop-target');
+  });
+  root.addEventListener('dragleave', () => panel.classList.remove('drop-target'));
+  root.addEventListener('drop', (e) => {
+    panel.classList.remove('drop-target');
+    const file = e.dataTransfer?.files[0];
+    if (!actions.openReplay || !file) return;
+    e.preventDefault();
+    actions.openReplay(file);
+  });
   const header = (title: string) => h('div', { class: 'btn-row' }, back(), h('h2', null, title));
 
   function renderMain(): void {
@@ -79,6 +110,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         cont,
         h('div', { id: 'continue-note', class: 'small muted', style: 'margin: -4px 0 4px 2px' }, continueNote),
         actions.explore ? button('Explore what if…', () => actions.explore?.(), { id: 'menu-explore' }) : null,
+        button('Load a saved game', () => show('load'), { id: 'menu-load' }),
+        actions.openReplay ? button('Open a replay…', () => picker.click(), { id: 'menu-open-replay', title: 'Watch a replay file turn by turn (you can also drop the file here)' }) : null,
         button('How to play', () => show('how')),
         button('Settings', () => show('settings')),
         button('Sources & credits', () => show('credits')),
@@ -168,6 +201,47 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         ),
       ),
       h('div', { class: 'btn-row end' }, start),
+    );
+  }
+
+  function renderLoad(): void {
+    const data = actions.data();
+    if (!data) {
+      append(panel, header('Load a saved game'), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+      void actions.loadData().then(() => {
+        if (page === 'load') show('load');
+      });
+      return;
+    }
+    const slots = data.readSlots();
+    const titles = new Map(data.content().scenarios.map((s) => [s.id, s.title]));
+    const list = h('div', { class: 'choices' });
+    slots.forEach((slot, i) => {
+      const n = i + 1;
+      if (slot.problem) list.append(h('div', { class: 'notice', role: 'alert' }, slot.problem));
+      const save = slot.save;
+      if (!save) {
+        list.append(h('div', { class: 'slot empty small muted' }, `Slot ${n}: empty`));
+        return;
+      }
+      const turn = save.ended ? 'game over' : `turn ${save.orders.length + 1}`;
+      list.append(
+        h(
+          'div',
+          { class: 'slot btn-row', 'data-slot': String(n) },
+          h('span', { class: 'slot-text' }, h('strong', null, `Slot ${n}: ${save.name ?? 'unnamed'}`), h('span', { class: 'small muted' }, ` · ${titles.get(save.scenarioId) ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${turn}`)),
+          button('Load', () => actions.continueGame(save, slot.key), { class: 'small primary' }),
+          button('Delete', () => {
+            data.deleteSlot(n);
+            show('load');
+          }, { class: 'small ghost', 'aria-label': `Delete the save in slot ${n}` }),
+        ),
+      );
+    });
+    append(
+      panel,
+      header('Load a saved game'),
+      h('div', { class: 'menu-body' }, h('p', { class: 'small muted' }, 'Save a game in a slot from its Menu during play. The autosave is under Continue.'), list),
     );
   }
 

@@ -1,0 +1,281 @@
+// Replays, links and saves in the built game, in Chromium, under the page's
+// Content-Security-Policy: a link with orders opens the game at its turn; the replay
+// downloaded from the game's menu verifies in Node with the same hashes; opened again (file
+// picker, drag and drop) it is watched back and forth and ends on the state played; bad files,
+// links and saves each give a notice and lose nothing; and the same 20 seeded games give the
+// same state hashes in Chromium as in Node. No console error, no request off the origin.
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { shareLink } from '../../src/game/link.ts';
+import {
+  loadReplay,
+  makeReplay,
+  type Order,
+  otherActorsOrders,
+  playGame,
+  playWithOrders,
+  type Role,
+  replayText,
+  type Scenario,
+  stateHash,
+} from '../../src/sim/index.ts';
+import { buildOnce, closeBrowser, openPage, type Preview, ROOT, screenshot, startPreview } from './harness.ts';
+import { drainCards, enableReducedMotion, HD, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
+
+const OUT = join(tmpdir(), 'ceasefire-line-replays-dist');
+
+function scenario(id: string): Scenario {
+  const s = loadScenarioFile(id);
+  if (!s.ok) throw new Error(`${id} does not load`);
+  return s.value;
+}
+const sirte = scenario('sirte-2020');
+const find = (id: string) => (id === sirte.id ? sirte : undefined);
+const aiPolicy = (role: Role) => (s: Scenario, st: Parameters<typeof otherActorsOrders>[1]) => otherActorsOrders(s, st, null).orders.filter((o) => o.actor === role);
+
+// The game of the first test: the GNA's own AI choices, the first four turns of them.
+const SEED = 'e2e-replay-5';
+const whole = playGame(sirte, SEED, { role: 'gna', policy: aiPolicy('gna'), hashEachTurn: true });
+const mine = whole.orders.map((turn) => turn.filter((o) => o.actor === 'gna'));
+const first4 = playWithOrders(sirte, SEED, 'gna', mine.slice(0, 4));
+
+/** Steps to the given frame with the replay bar's own buttons and returns the hook's hash. */
+async function hashAt(page: Page): Promise<string> {
+  return (await readHook(page)).hash;
+}
+
+describe('replays, links and saves in Chromium', () => {
+  let server: Preview | null = null;
+
+  beforeAll(async () => {
+    if (whyNot) return;
+    buildOnce({ outDir: OUT });
+    server = await startPreview({ outDir: OUT });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await closeBrowser();
+  });
+
+  it('link with orders → game at turn 5 → download the replay → same hashes in Node → open it again and watch it back and forth', { timeout: 240_000 }, async (ctx) => {
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    const origin = new URL(server.url).origin;
+    const { page, problems, close } = await openPage(server.url, { viewport: HD });
+    const offOrigin: string[] = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
+    });
+    try {
+      await waitReady(page, 'MainMenu');
+      await enableReducedMotion(page);
+      const link = shareLink({ scenarioId: 'sirte-2020', role: 'gna', seed: SEED, difficulty: 'normal' }, mine.slice(0, 4), server.url);
+      expect(new URL(link).searchParams.get('orders')?.length).toBeLessThan(2000);
+      await page.goto(link, { waitUntil: 'load' });
+      await waitForScene(page, 'Game');
+      await drainCards(page, { firstTimeoutMs: 3000 });
+      const hook = await readHook(page);
+      expect(hook.turn).toBe(5);
+      expect(hook.hash).toBe(first4.hashes[3]);
+
+      // The game's menu: save in a slot, download the replay.
+      await page.getByRole('button', { name: 'Menu', exact: true }).click();
+      await page.locator('#save-name').fill('<b>class 4B</b>');
+      await page.locator('#save-button').click();
+      await expect.poll(() => page.locator('.modal [role=status]').textContent()).toContain('Saved in slot 1');
+      await screenshot(page, 'replays-game-menu');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-replay').click()]);
+      expect(download.suggestedFilename()).toBe(`ceasefire-line-sirte-2020-gna-seed${SEED}-turn4.json`);
+      const file = await download.path();
+      const text = readFileSync(file, 'utf8');
+      const loaded = loadReplay(text, find);
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      expect(loaded.value.frames.slice(1).map((f) => f.hash)).toEqual(first4.hashes);
+
+      // Back to the menu; the slot is listed with its name as text.
+      await page.getByRole('button', { name: 'Leave to the main menu' }).click();
+      await waitForScene(page, 'MainMenu');
+      await page.locator('#menu-load').click();
+      await expect.poll(() => page.locator('[data-slot="1"]').textContent()).toContain('Slot 1: <b>class 4B</b>');
+      expect(await page.locator('[data-slot="1"] b').count()).toBe(0);
+      await screenshot(page, 'replays-load-page');
+      await page.getByRole('button', { name: '← Back' }).click();
+
+      // Open the downloaded replay with the file picker: the viewer starts at the opening.
+      await page.locator('#replay-file').setInputFiles(file);
+      await waitForScene(page, 'Game');
+      await page.locator('.replay-bar').waitFor();
+      expect(await page.locator('button.end-turn').isVisible()).toBe(false);
+      expect(await hashAt(page)).toBe(loaded.value.frames[0]?.hash);
+      const forward = page.getByRole('button', { name: 'One turn forward' });
+      const back = page.getByRole('button', { name: 'One turn back' });
+      for (let n = 1; n <= 4; n++) {
+        await forward.click();
+        expect(await hashAt(page)).toBe(first4.hashes[n - 1]);
+      }
+      await screenshot(page, 'replays-viewer-turn4');
+      await back.click();
+      await back.click();
+      expect(await hashAt(page)).toBe(first4.hashes[1]);
+      await page.getByRole('combobox', { name: 'Jump to a turn' }).selectOption('0');
+      expect(await hashAt(page)).toBe(loaded.value.frames[0]?.hash);
+      await page.getByRole('combobox', { name: 'Jump to a turn' }).selectOption('3');
+      await page.getByRole('button', { name: 'Turn report' }).click();
+      await page.locator('.modal-backdrop [role=dialog]').waitFor();
+      await screenshot(page, 'replays-viewer-report');
+      await drainCards(page);
+      // Keys: ] forward, [ back; then play to the end at the fastest speed.
+      await page.keyboard.press('[');
+      await page.keyboard.press(']');
+      await page.keyboard.press(']');
+      expect(await hashAt(page)).toBe(first4.hashes[3]);
+      await page.getByRole('combobox', { name: 'Playing speed' }).selectOption('500');
+      await page.getByRole('combobox', { name: 'Jump to a turn' }).selectOption('0');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(() => page.locator('.replay-status').textContent(), { timeout: 15_000 }).toContain('after turn 4 of 4');
+      // Viewed back and forth, it ends on the very state the game was in when played.
+      expect(await hashAt(page)).toBe(hook.hash);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await waitForScene(page, 'MainMenu');
+
+      expect(problems.all()).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a whole game dropped on the menu plays to its ending; bad files, links and saves each get a notice', { timeout: 240_000 }, async (ctx) => {
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    const { page, problems, close } = await openPage(server.url, { viewport: HD });
+    try {
+      await waitReady(page, 'MainMenu');
+      await enableReducedMotion(page);
+      const note = '<img src=x onerror="document.title=1">Watch turn 6';
+      const full = replayText(makeReplay({ scenario: sirte, seed: SEED, humans: ['gna'], difficulty: 'normal', orders: whole.orders, hashes: whole.hashes, note }));
+      const drop = (name: string, content: string) =>
+        page.evaluate(
+          ([n, c]) => {
+            const dt = new DataTransfer();
+            dt.items.add(new File([c], n, { type: 'application/json' }));
+            const target = document.querySelector('.layer-menu') as HTMLElement;
+            target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+            target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          },
+          [name, content] as const,
+        );
+      await drop('whole.json', full);
+      await waitForScene(page, 'Game');
+      await page.getByRole('button', { name: 'To the end' }).click();
+      expect((await readHook(page)).hash).toBe(stateHash(whole.state));
+      // The note is shown as text: no element was made from it.
+      await expect.poll(() => page.locator('.replay-note').textContent()).toBe(note);
+      expect(await page.locator('.replay-bar img').count()).toBe(0);
+      expect(await page.title()).toBe('Ceasefire Line');
+      await screenshot(page, 'replays-viewer-ending');
+      await page.getByRole('button', { name: 'Close' }).click();
+      await waitForScene(page, 'MainMenu');
+
+      // A tampered file: the notice names the first turn that differs.
+      const tampered = JSON.parse(full);
+      tampered.turns[2].hash = '0123456789abcdef';
+      await drop('tampered.json', JSON.stringify(tampered));
+      await expect.poll(() => page.locator('.notice[role=alert]').textContent()).toMatch(/from turn 3 on/);
+      await screenshot(page, 'replays-notice-tampered');
+      // Not a replay, and bytes that are not UTF-8.
+      await page.locator('#replay-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ceasefire-line-replay","version":') });
+      await expect.poll(() => page.locator('.notice[role=alert]').textContent()).toMatch(/not readable JSON/);
+      await page.locator('#replay-file').setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0x7d]) });
+      await expect.poll(() => page.locator('.notice[role=alert]').textContent()).toMatch(/not UTF-8/);
+
+      // A damaged link.
+      await page.goto(`${server.url}?scenario=sirte-2020&role=gna&seed=1&orders=%24%24%24`, { waitUntil: 'load' });
+      await waitForScene(page, 'MainMenu');
+      await expect.poll(() => page.locator('.notice[role=alert]').textContent()).toMatch(/The link's orders are not readable/);
+      await screenshot(page, 'replays-notice-link');
+
+      // A corrupted autosave: reported, kept aside, and a new game plays and saves as usual.
+      await page.evaluate(() => localStorage.setItem('ceasefire-line:autosave', '{"version":2,"scenarioId":"sirte-2020","se'));
+      await page.goto(server.url, { waitUntil: 'load' });
+      await waitReady(page, 'MainMenu');
+      await expect.poll(() => page.locator('#continue-note').textContent()).toMatch(/cut short.*kept aside.*ceasefire-line:aside:autosave:1/);
+      await screenshot(page, 'replays-notice-corrupt-save');
+      expect(await page.evaluate(() => localStorage.getItem('ceasefire-line:aside:autosave:1'))).toBe('{"version":2,"scenarioId":"sirte-2020","se');
+      await page.goto(`${server.url}?scenario=sirte-2020&role=gna&seed=after-bad-save&skip=briefing`, { waitUntil: 'load' });
+      await waitForScene(page, 'Game');
+      await drainCards(page, { firstTimeoutMs: 5000 });
+      await page.locator('button.end-turn').click();
+      await page.waitForFunction(() => (window as unknown as { ceasefireLine: { turn: number } }).ceasefireLine.turn === 2, null, { timeout: 30_000 });
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('ceasefire-line:autosave') ?? 'null'));
+      expect(saved?.seed).toBe('after-bad-save');
+      expect(saved?.hashes).toHaveLength(1);
+      expect(await page.evaluate(() => localStorage.getItem('ceasefire-line:aside:autosave:1'))).toBe('{"version":2,"scenarioId":"sirte-2020","se');
+
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('cross-engine determinism: the same 20 seeded games give the same hashes in Chromium as in Node', { timeout: 240_000 }, async (ctx) => {
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    // The sim core and the level files, bundled for the page and served from its own origin.
+    const { build } = await import('esbuild');
+    const maps = readdirSync(join(ROOT, 'levels/maps')).filter((f) => f.endsWith('.json'));
+    const ids = ['sirte-2020', 'tripoli-2019', 'red-line-2020', 'geneva-2020'];
+    const entry = [
+      `import * as sim from ${JSON.stringify(join(ROOT, 'src/sim/index.ts'))};`,
+      ...maps.map((f, i) => `import m${i} from ${JSON.stringify(join(ROOT, 'levels/maps', f))};`),
+      ...ids.map((id, i) => `import s${i} from ${JSON.stringify(join(ROOT, 'levels/scenarios', `${id}.json`))};`),
+      `const maps = [${maps.map((f, i) => `{ file: 'levels/maps/${f}', data: m${i} }`).join(', ')}];`,
+      `const raw = { ${ids.map((id, i) => `${JSON.stringify(id)}: s${i}`).join(', ')} };`,
+      'globalThis.__ceasefireSim = (games) => games.map((g) => {',
+      "  const loaded = sim.loadScenario({ file: 'levels/scenarios/' + g.scenario + '.json', data: raw[g.scenario] }, maps);",
+      '  if (!loaded.ok) throw new Error(sim.formatProblems(loaded.error));',
+      '  const all = sim.replayOrders(loaded.value, g.seed, g.role ? [g.role] : [], g.orders).hashes;',
+      '  const withAi = g.role ? sim.playWithOrders(loaded.value, g.seed, g.role, g.mine).hashes : all;',
+      '  return { scenarioHash: sim.scenarioHash(loaded.value), all, withAi };',
+      '});',
+    ].join('\n');
+    const bundle = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
+    const code = bundle.outputFiles[0]?.text ?? '';
+
+    // The 20 games, in Node: four scenarios, five seeds each, a role or none, the AI's orders.
+    const roles: (Role | null)[] = ['gna', 'lna', 'mediator', null, 'gna'];
+    const games = ids.flatMap((id) => {
+      const sc = scenario(id);
+      return roles.map((role, k) => {
+        const seed = `cross-${id}-${k}`;
+        const r = role && sc.playable.includes(role) ? role : null;
+        const g = playGame(sc, seed, r ? { role: r, policy: aiPolicy(r), hashEachTurn: true } : { hashEachTurn: true });
+        const mineOnly: Order[][] = g.orders.map((t) => t.filter((o) => o.actor === r));
+        return { scenario: id, seed, role: r, orders: g.orders, mine: mineOnly, hashes: g.hashes, scenarioHash: '' };
+      });
+    });
+    expect(games).toHaveLength(20);
+
+    const { page, problems, close } = await openPage(server.url, { viewport: HD });
+    try {
+      await waitReady(page, 'MainMenu');
+      await page.route('**/__e2e/sim.js', (route) => route.fulfill({ body: code, contentType: 'text/javascript' }));
+      await page.addScriptTag({ url: `${server.url}__e2e/sim.js` });
+      const inPage = await page.evaluate((gs) => (globalThis as unknown as { __ceasefireSim: (g: unknown) => { scenarioHash: string; all: string[]; withAi: string[] }[] }).__ceasefireSim(gs), games);
+      for (const [i, g] of games.entries()) {
+        const label = `${g.scenario} ${g.seed} ${g.role ?? 'all-AI'}`;
+        expect(inPage[i]?.all, label).toEqual(g.hashes);
+        expect(inPage[i]?.withAi, label).toEqual(g.hashes);
+        expect(inPage[i]?.scenarioHash, label).toBe(makeReplay({ scenario: scenario(g.scenario), seed: g.seed, humans: [], difficulty: 'normal', orders: [] }).scenario.hash);
+      }
+      expect(games.reduce((n, g) => n + g.hashes.length, 0)).toBeGreaterThan(200);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
