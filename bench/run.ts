@@ -1,5 +1,6 @@
 // npm run bench: the simulation core, then (when Chromium is present) the built game in
-// headless Chromium beside a bare Phaser page. Figures are medians, comparable across commits.
+// headless Chromium beside a bare Phaser page, and the outcome explorer's 1,000 games in the
+// page's Web Worker (bench/explorer.ts). Figures are medians, comparable across commits.
 //
 // The core is measured as plain bundled JavaScript (as the browser and its worker run it), not
 // through tsx's on-the-fly transform, whose wrappers would add their own cost to the figures.
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { runBrowserBench } from './browser.ts';
+import { runExplorerBench } from './explorer.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outfile = here('./.build/sim.mjs');
@@ -18,4 +20,6 @@ if (!existsSync('/usr/bin/chromium')) {
   console.log('browser benchmarks skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
 } else {
   await runBrowserBench();
+  // The game is built by now: the explorer's batch runs in that build.
+  await runExplorerBench({ build: false });
 }

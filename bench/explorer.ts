@@ -1,0 +1,82 @@
+// The outcome explorer in headless Chromium: 1,000 games of the flagship scenario (every actor
+// the computer at normal) in the page's Web Worker, as a player starts them from the explorer
+// screen. Measures the time from the click on "Run the games" to the results on screen, the
+// worker's own time, and the longest gap between two progress updates. Median of 3 runs, each
+// in a fresh page.
+//
+//   npx tsx bench/explorer.ts [--runs 3] [--games 1000]    (npm run bench prints it too)
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { closeBrowser, DIST, openPage, startPreview } from '../test/e2e/harness.ts';
+import { buildGame, median } from './browser.ts';
+
+export interface ExplorerFigures {
+  /** Click on Run to the results on screen, ms. */
+  totalMs: number;
+  /** The worker's own time for the batch (as it reports it), ms. */
+  workerMs: number;
+  /** Longest time between two progress updates on screen, ms. */
+  maxGapMs: number;
+  updates: number;
+}
+
+export async function measureExplorer(url: string, games: number): Promise<ExplorerFigures> {
+  const { page, close } = await openPage(url, { viewport: { width: 1440, height: 900 } });
+  try {
+    await page.waitForFunction(() => (window as unknown as { ceasefireLine?: { readyAt?: number } }).ceasefireLine?.readyAt !== undefined, null, { timeout: 60_000 });
+    await page.click('#menu-explore');
+    await page.waitForSelector('#explore-run', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Every actor plays the computer at normal' }).click();
+    await page.fill('#explore-runs', String(games));
+    // A person takes a moment to choose; the explorer warms its worker meanwhile.
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => {
+      const w = window as unknown as { bench: { at: number[]; start: number } };
+      w.bench = { at: [], start: 0 };
+      const text = document.getElementById('explore-progress-text');
+      if (text) new MutationObserver(() => w.bench.at.push(performance.now())).observe(text, { childList: true, characterData: true, subtree: true });
+      document.getElementById('explore-run')?.addEventListener('click', () => (w.bench.start = performance.now()), { capture: true, once: true });
+    });
+    await page.click('#explore-run');
+    await page.waitForSelector('#explore-results[data-summary]', { timeout: 120_000 });
+    return await page.evaluate(() => {
+      const w = window as unknown as { bench: { at: number[]; start: number } };
+      const end = performance.now();
+      const at = [w.bench.start, ...w.bench.at];
+      const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
+      const message = document.getElementById('explore-message')?.textContent ?? '';
+      const worker = /in ([\d.]+) s/.exec(message);
+      return { totalMs: end - w.bench.start, workerMs: worker ? Number(worker[1]) * 1000 : Number.NaN, maxGapMs: Math.max(...gaps), updates: w.bench.at.length };
+    });
+  } finally {
+    await close();
+  }
+}
+
+export async function runExplorerBench(opts: { runs?: number; games?: number; build?: boolean } = {}): Promise<void> {
+  const runs = opts.runs ?? 3;
+  const games = opts.games ?? 1000;
+  if (opts.build !== false) buildGame();
+  const server = await startPreview({ outDir: DIST });
+  try {
+    const figures: ExplorerFigures[] = [];
+    for (let i = 0; i < runs; i++) figures.push(await measureExplorer(server.url, games));
+    const m = (f: (x: ExplorerFigures) => number) => median(figures.map(f));
+    console.log(`\nOutcome explorer: ${games} flagship games (every actor the computer at normal) in the browser's Web Worker, median of ${runs} runs`);
+    console.log(`  click to results      ${(m((f) => f.totalMs) / 1000).toFixed(2)} s   (target ≤ 10 s; runs: ${figures.map((f) => (f.totalMs / 1000).toFixed(2)).join(', ')} s)`);
+    console.log(`  worker's own time     ${(m((f) => f.workerMs) / 1000).toFixed(1)} s   (${((games * 1000) / m((f) => f.workerMs)).toFixed(0)} games/s)`);
+    console.log(`  longest progress gap  ${m((f) => f.maxGapMs).toFixed(0)} ms   (target ≤ 500 ms; ${m((f) => f.updates)} updates)`);
+  } finally {
+    await server.close();
+    await closeBrowser();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+  runExplorerBench({ runs: arg('--runs'), games: arg('--games') }).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
