@@ -3,9 +3,9 @@
 // events) the key facts of 2020 happen in most games; with Turkey staying out, Tripoli falls.
 // Same seeds and numbers as `npm run calibrate` (200 games per policy, seeds calib-1 … calib-200).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Calibration, calibrate, FACTS, historicalOrder, main, meets, withoutBacker } from '../src/cli/calibrate.ts';
+import { type Calibration, calibrate, FACTS, factsFor, historicalOrder, MARCH_FACTS, MarchWatcher, main, meets, withoutBacker } from '../src/cli/calibrate.ts';
 import { loadScenarioFile } from '../src/cli/files.ts';
-import { newGame, type Order, type Scenario } from '../src/sim/index.ts';
+import { newGame, type Order, type Scenario, type State } from '../src/sim/index.ts';
 
 function flagship(): Scenario {
   const loaded = loadScenarioFile('sirte-2020');
@@ -138,5 +138,60 @@ describe('calibrate CLI', () => {
     const parsed = JSON.parse(json.text) as Calibration;
     expect(parsed.runs).toBe(2);
     expect(parsed.rows).toHaveLength(FACTS.length);
+  });
+});
+
+describe('tripoli-2019: the march on Tripoli does not take the capital in its first three months', () => {
+  let result: Calibration;
+  beforeAll(() => {
+    const loaded = loadScenarioFile('tripoli-2019');
+    if (!loaded.ok) throw new Error(loaded.error.map((p) => p.message).join('; '));
+    result = calibrate(loaded.value, 200, 'calib');
+  }, 120_000);
+
+  const row = (id: string) => {
+    const r = result.rows.find((x) => x.fact === id);
+    if (!r) throw new Error(`no fact ${id}`);
+    return r;
+  };
+
+  it('measures the facts of 2019, not those of 2020', () => {
+    expect(result.rows.map((r) => r.fact)).toEqual(MARCH_FACTS.map((f) => f.id));
+    expect(factsFor({ id: 'tripoli-2019' } as Scenario)).toBe(MARCH_FACTS);
+    expect(factsFor({ id: 'sirte-2020' } as Scenario)).toBe(FACTS);
+  });
+
+  it('the GNA holds Tripoli through 3 July 2019 in most games (historical policy, > 50%)', () => {
+    expect(row('tripoli-holds-3-months').historical).toBeGreaterThan(50);
+    expect(row('tripoli-holds-3-months').pass).toBe(true);
+  });
+
+  it('the LNA takes Tripoli at some point in few games, and the front moves: Gharyan is retaken in some', () => {
+    expect(row('lna-takes-tripoli').historical).toBeLessThan(50);
+    expect(row('gharyan-retaken').historical).toBeGreaterThan(0);
+  });
+});
+
+describe('the march watcher', () => {
+  const state = (turn: number, date: string, tripoli: 'gna' | 'lna', gharyan: 'gna' | 'lna' = 'lna') =>
+    ({ turn, date, ending: null, places: { tripoli: { controller: tripoli }, gharyan: { controller: gharyan }, tarhuna: { controller: 'lna' } } }) as unknown as State;
+
+  it.each<[string, [State, State][], Record<string, boolean>]>([
+    ['Tripoli held throughout', [[state(1, '2019-04-04', 'gna'), state(2, '2019-04-18', 'gna')]], { 'tripoli-holds-3-months': true, 'lna-takes-tripoli': false }],
+    [
+      'Tripoli lost in June',
+      [[state(5, '2019-06-13', 'gna'), state(6, '2019-06-27', 'lna')]],
+      { 'tripoli-holds-3-months': false, 'lna-takes-tripoli': true },
+    ],
+    [
+      'Tripoli lost only in August',
+      [[state(9, '2019-08-08', 'gna'), state(10, '2019-08-22', 'lna')]],
+      { 'tripoli-holds-3-months': true, 'lna-takes-tripoli': true },
+    ],
+    ['Gharyan retaken', [[state(6, '2019-06-13', 'gna'), state(7, '2019-06-27', 'gna', 'gna')]], { 'gharyan-retaken': true, 'tarhuna-changes': false }],
+  ])('%s', (_label, turns, expected) => {
+    const w = new MarchWatcher();
+    for (const [before, after] of turns) w.turn(before, after);
+    expect(w.facts()).toMatchObject(expected);
   });
 });

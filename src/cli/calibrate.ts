@@ -12,9 +12,9 @@
 // formations removed. The facts and the historical policy are the outcome explorer's
 // (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
-import { explore, historicalOrder, FACTS as KEY_FACTS, playOutcome, TRIPOLI_UNTIL } from '../sim/explore.ts';
-import { formatProblems, type Scenario } from '../sim/index.ts';
-import { unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
+import { endingKey, explore, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
+import { formatProblems, playGame, type Scenario, type State } from '../sim/index.ts';
+import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
 import { loadScenarioFile, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
@@ -42,7 +42,12 @@ Facts (each measured at the end of a turn):
   oil-blockade      an oil blockade is in force at some point of the game
   lna-takes-tripoli the LNA holds Tripoli at the end of some turn
 The facts and targets are those of the 2020 war; another scenario is measured on the same
-places and backer.
+places and backer, except the march on Tripoli (tripoli-2019), which has its own:
+  tripoli-holds-3-months  the GNA holds Tripoli at the end of every turn that began on or
+                    before 3 July 2019 (target: most games), and the game did not end in its defeat
+  gharyan-retaken   Gharyan (LNA at the start) is held by the GNA at the end of some turn
+  tarhuna-changes   Tarhuna (LNA at the start) is held by the GNA at the end of some turn
+  lna-takes-tripoli the LNA holds Tripoli at the end of some turn
 
 Exit status: 0 when every target holds, 3 when one does not, 2 for a bad argument, 1 for a
 scenario that does not load.
@@ -68,6 +73,71 @@ const TARGETS: Record<string, Target> = {
 };
 
 export const FACTS: readonly FactDef[] = KEY_FACTS.map((f) => ({ ...f, ...(TARGETS[f.id] ? { target: TARGETS[f.id] } : {}) }));
+
+/** The last day of the first three months of the march on Tripoli (tripoli-2019 opens on 4 April 2019). */
+export const MARCH_UNTIL = '2019-07-03';
+
+/**
+ * The key facts of the march on Tripoli (tripoli-2019), each measured at the end of a turn:
+ * the capital holds through the first three months (the target), and how the southern front
+ * moved (for the record: in 2019 the GNA retook Gharyan on 26 June, Tarhuna held until June 2020,
+ * and the LNA never took Tripoli).
+ */
+export const MARCH_FACTS: readonly FactDef[] = [
+  {
+    id: 'tripoli-holds-3-months',
+    label: 'Tripoli holds through the first three months',
+    target: { policy: 'historical', op: '>', share: 50, words: 'most (> 50%)' },
+  },
+  { id: 'gharyan-retaken', label: 'The GNA retakes Gharyan' },
+  { id: 'tarhuna-changes', label: 'Tarhuna changes hands' },
+  { id: 'lna-takes-tripoli', label: 'The LNA takes Tripoli' },
+];
+
+/** The facts a scenario is calibrated on: the march on Tripoli has its own; the others use those of 2020. */
+export function factsFor(scenario: Scenario): readonly FactDef[] {
+  return scenario.id === 'tripoli-2019' ? MARCH_FACTS : FACTS;
+}
+
+/** Watches one game of the march on Tripoli turn by turn and reads off MARCH_FACTS. */
+export class MarchWatcher {
+  private held = true;
+  private gharyan = false;
+  private tarhuna = false;
+  private lnaTripoli = false;
+
+  private look(s: State): void {
+    if (s.places.gharyan?.controller === 'gna') this.gharyan = true;
+    if (s.places.tarhuna?.controller === 'gna') this.tarhuna = true;
+    if (s.places.tripoli?.controller === 'lna') this.lnaTripoli = true;
+  }
+
+  turn(before: State, after: State): void {
+    if (before.turn === 1) this.look(before);
+    this.look(after);
+    const lost = after.places.tripoli?.controller !== 'gna' || (after.ending?.winner === 'lna' && (after.ending.kind === 'military-victory' || after.ending.kind === 'collapse'));
+    if (before.date <= MARCH_UNTIL && lost) this.held = false;
+  }
+
+  facts(): Record<string, boolean> {
+    return { 'tripoli-holds-3-months': this.held, 'gharyan-retaken': this.gharyan, 'tarhuna-changes': this.tarhuna, 'lna-takes-tripoli': this.lnaTripoli };
+  }
+}
+
+/** Plays seeds <seedPrefix>-1 … -runs of the march on Tripoli under the historical policy, with the given switches on. */
+export function runMarch(scenario: Scenario, seedPrefix: string, runs: number, whatIfs: string[] = []): PolicyResult {
+  const played = applyWhatIfs(scenario, whatIfs);
+  const count: Record<string, number> = {};
+  const endings: Record<string, number> = {};
+  for (let i = 1; i <= runs; i++) {
+    const watcher = new MarchWatcher();
+    const { state } = playGame(played, `${seedPrefix}-${i}`, { keepAiOrder: historicalOrder, onTurn: (before, _orders, after) => watcher.turn(before, after) });
+    for (const [id, yes] of Object.entries(watcher.facts())) if (yes) count[id] = (count[id] ?? 0) + 1;
+    const key = endingKey(state);
+    endings[key] = (endings[key] ?? 0) + 1;
+  }
+  return { games: runs, share: Object.fromEntries(MARCH_FACTS.map((f) => [f.id, share(count[f.id] ?? 0, runs)])), endings };
+}
 
 /** The scenario switch (levels/scenarios/*.json, whatIfs) that keeps Turkey out. */
 export const TURKEY_OUT = 'turkey-out';
@@ -127,11 +197,13 @@ export function meets(target: Target, share: number): boolean {
 }
 
 export function calibrate(scenario: Scenario, runs: number, seed: string): Calibration {
-  const historical = runPolicy(scenario, seed, runs);
+  const facts = factsFor(scenario);
+  const run = facts === MARCH_FACTS ? runMarch : runPolicy;
+  const historical = run(scenario, seed, runs);
   const problem = unknownWhatIf(scenario, [TURKEY_OUT]);
   if (problem) throw new Error(`${problem} (calibration compares history with "${TURKEY_OUT}")`);
-  const out = runPolicy(scenario, seed, runs, [TURKEY_OUT]);
-  const rows = FACTS.map((f): CalibrationRow => {
+  const out = run(scenario, seed, runs, [TURKEY_OUT]);
+  const rows = facts.map((f): CalibrationRow => {
     const inHistory = historical.share[f.id] ?? 0;
     const withTurkeyOut = out.share[f.id] ?? 0;
     return {
