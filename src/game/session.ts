@@ -127,6 +127,12 @@ export class GameSession {
     const { replay, frames } = verified;
     const role = replay.humans[0] ?? verified.scenario.playable[0] ?? 'gna';
     const session = GameSession.start({ scenarioId: replay.scenario.id, seed: replay.seed, role, difficulty: replay.difficulty });
+    // The AI's reasons are not in the file (they follow from the state): worked out again, so
+    // each turn report says why the other actors did what they did, as it did in play.
+    for (let n = 1; n < frames.length; n++) {
+      const before = frames[n - 1] as ReplayFrame;
+      (frames[n] as ReplayFrame).report.reasons = core.otherActorsOrders(verified.scenario, before.state, role).reasons;
+    }
     session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
     session.showFrame(0);
     return session;
