@@ -216,8 +216,31 @@ describe('replays, links and saves in Chromium', () => {
       expect(saved?.seed).toBe('after-bad-save');
       expect(saved?.hashes).toHaveLength(1);
       expect(await page.evaluate(() => localStorage.getItem('ceasefire-line:aside:autosave:1'))).toBe('{"version":2,"scenarioId":"sirte-2020","se');
-
       expect(problems.all()).toEqual([]);
+
+      // The policy is in force: an inline script and eval are refused (and reported as such).
+      const refused = await page.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const seen: string[] = [];
+            document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+            const s = document.createElement('script');
+            s.textContent = 'window.__inlineRan = true';
+            document.body.appendChild(s);
+            setTimeout(() => {
+              try {
+                (0, eval)('window.__evalRan = true');
+              } catch {
+                seen.push('eval threw');
+              }
+              const w = window as unknown as { __inlineRan?: boolean; __evalRan?: boolean };
+              resolve([...seen, `inline ${w.__inlineRan ? 'ran' : 'blocked'}`, `eval ${w.__evalRan ? 'ran' : 'blocked'}`]);
+            }, 200);
+          }),
+      );
+      expect(refused).toContain('inline blocked');
+      expect(refused).toContain('eval blocked');
+      expect(refused).toContain('script-src-elem');
     } finally {
       await close();
     }
