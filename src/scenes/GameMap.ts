@@ -118,7 +118,8 @@ export class GameMap extends Phaser.Scene {
     const bar = session.replay
       ? mountReplayBar(this.root, session, {
           report: () => {
-            const report = this.session.reports.at(-1) ?? this.session.opening;
+            const r = this.session.replay;
+            const report = (r ? r.frames[r.at]?.report : undefined) ?? this.session.opening;
             void showReport(this.root, this.session, report, new Set());
           },
           exit: () => go(this, 'MainMenu'),
