@@ -14,6 +14,8 @@ import {
   playOutcome,
   policyDifficulty,
   share,
+  splitRuns,
+  summarise,
 } from '../src/sim/explore.ts';
 import { loadScenario, newGame, type Scenario, type WhatIfDef } from '../src/sim/index.ts';
 import { applyWhatIfs, listWhatIfs, unknownWhatIf } from '../src/sim/whatif.ts';
@@ -240,6 +242,30 @@ describe('explore: the summary of a batch', () => {
     expect(run.played).toBe(30);
     expect(run.step(5)).toBe(0);
     expect(run.summary()).toEqual(explore(base, config));
+  });
+
+  it.each([
+    [10, 2, [{ first: 1, last: 5 }, { first: 6, last: 10 }]],
+    [7, 3, [{ first: 1, last: 3 }, { first: 4, last: 5 }, { first: 6, last: 7 }]],
+    [2, 4, [{ first: 1, last: 1 }, { first: 2, last: 2 }]],
+    [5, 1, [{ first: 1, last: 5 }]],
+  ])('splitRuns(%i, %i) gives consecutive ranges covering every seed once', (runs, parts, want) => {
+    expect(splitRuns(runs, parts)).toEqual(want);
+  });
+
+  it.each([2, 3, 5])('a batch played in %i parts (in any order) sums up to the same summary as in one piece', (n) => {
+    const parts = splitRuns(config.runs, n).map((range) => {
+      const run = new Exploration(base, config, range);
+      run.step(config.runs);
+      expect(run.played).toBe(range.last - range.first + 1);
+      return run.part();
+    });
+    expect(summarise('mini', config, parts.reverse())).toEqual(explore(base, config));
+  });
+
+  it('a seed range outside the batch is refused', () => {
+    expect(() => new Exploration(base, config, { first: 0, last: 5 })).toThrow('1–30');
+    expect(() => new Exploration(base, config, { first: 20, last: 31 })).toThrow('1–30');
   });
 
   it('a switch moves the numbers for its reason: with no blockade, no game sees one', () => {

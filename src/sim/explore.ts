@@ -200,23 +200,46 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * A batch in progress. `step(n)` plays up to n more games; `summary()` summarises the games
- * played so far (the whole batch once `done`).
+ * What part of a batch found, as plain data (a worker posts it to the page): games per ending
+ * and per fact with their first example seeds, and every game's indicators by turn, in seed
+ * order. Parts of one batch (consecutive seed ranges) combine into its summary.
+ */
+export interface ExplorePart {
+  /** Seed numbers played: first … first + played - 1. */
+  first: number;
+  played: number;
+  endings: [string, { games: number; seeds: string[] }][];
+  facts: [string, { games: number; seeds: string[]; seedsWithout: string[] }][];
+  /** Values by indicator, by turn, one per game in seed order. */
+  values: [IndicatorId, number[][]][];
+  dates: string[];
+}
+
+/**
+ * A batch, or a part of one (seeds <seed>-first … <seed>-last), in progress. `step(n)` plays up
+ * to n more games; `part()` gives what the games so far found; `summary()` summarises them.
  */
 export class Exploration {
   readonly scenario: Scenario;
   readonly config: ExploreConfig;
-  private next = 1;
+  readonly first: number;
+  readonly last: number;
+  private next: number;
   private readonly endings = new Map<string, { games: number; seeds: string[] }>();
   private readonly factCounts = new Map<string, { games: number; seeds: string[]; seedsWithout: string[] }>();
-  /** Values by indicator, by turn, one per game played. */
   private readonly values = new Map<IndicatorId, number[][]>();
   private dates: string[] = [];
 
-  /** Throws with a clear message on a bad configuration (see checkExploreConfig). */
-  constructor(base: Scenario, config: ExploreConfig) {
+  /** Throws with a clear message on a bad configuration (see checkExploreConfig) or range. */
+  constructor(base: Scenario, config: ExploreConfig, range?: { first: number; last: number }) {
     const problem = checkExploreConfig(base, config);
     if (problem) throw new Error(problem);
+    this.first = range?.first ?? 1;
+    this.last = range?.last ?? config.runs;
+    if (!Number.isInteger(this.first) || !Number.isInteger(this.last) || this.first < 1 || this.last > config.runs || this.first > this.last + 1) {
+      throw new Error(`the seed range ${this.first}–${this.last} is not within 1–${config.runs}`);
+    }
+    this.next = this.first;
     this.config = { ...config, whatIfs: [...config.whatIfs] };
     this.scenario = applyWhatIfs(base, config.whatIfs);
     for (const f of FACTS) this.factCounts.set(f.id, { games: 0, seeds: [], seedsWithout: [] });
@@ -225,11 +248,11 @@ export class Exploration {
   }
 
   get played(): number {
-    return this.next - 1;
+    return this.next - this.first;
   }
 
   get done(): boolean {
-    return this.played >= this.config.runs;
+    return this.next > this.last;
   }
 
   /** Plays up to n more games; returns how many were played. */
@@ -266,40 +289,104 @@ export class Exploration {
     if (g.log.length > this.dates.length) this.dates = g.log.map((l) => l.date);
   }
 
-  summary(): ExploreSummary {
-    const runs = this.played;
-    const endings = [...this.endings.entries()]
-      .map(([ending, e]) => ({ ending, games: e.games, share: share(e.games, runs), seeds: [...e.seeds] }))
-      .sort((a, b) => b.games - a.games || a.ending.localeCompare(b.ending));
-    const facts = FACTS.map((f) => {
-      const c = this.factCounts.get(f.id) ?? { games: 0, seeds: [], seedsWithout: [] };
-      return { id: f.id, label: f.label, games: c.games, share: share(c.games, runs), seeds: [...c.seeds], seedsWithout: [...c.seedsWithout] };
-    });
-    const indicators = {} as Record<IndicatorId, Band>;
-    const turns = runs > 0 ? this.dates.length : 0;
-    for (const ind of INDICATORS) {
-      const band: Band = { p10: [], p50: [], p90: [] };
-      const byTurn = this.values.get(ind.id) ?? [];
-      for (let t = 0; t < turns; t++) {
-        const sorted = [...(byTurn[t] ?? [])].sort((a, b) => a - b);
-        band.p10.push(percentile(sorted, 10));
-        band.p50.push(percentile(sorted, 50));
-        band.p90.push(percentile(sorted, 90));
-      }
-      indicators[ind.id] = band;
-    }
+  part(): ExplorePart {
     return {
-      scenario: this.scenario.id,
-      whatIfs: [...this.config.whatIfs],
-      policy: this.config.policy,
-      seed: this.config.seed,
-      runs,
-      endings,
-      facts,
-      dates: runs > 0 ? [...this.dates] : [],
-      indicators,
+      first: this.first,
+      played: this.played,
+      endings: [...this.endings.entries()].map(([k, e]) => [k, { games: e.games, seeds: [...e.seeds] }]),
+      facts: [...this.factCounts.entries()].map(([k, c]) => [k, { games: c.games, seeds: [...c.seeds], seedsWithout: [...c.seedsWithout] }]),
+      values: [...this.values.entries()].map(([k, byTurn]) => [k, byTurn.map((xs) => [...xs])]),
+      dates: [...this.dates],
     };
   }
+
+  summary(): ExploreSummary {
+    return summarise(this.scenario.id, this.config, [this.part()]);
+  }
+}
+
+/**
+ * The summary of a batch from its parts, combined in seed order: the same numbers whether the
+ * batch was played in one piece or in several (in parallel workers, say).
+ */
+export function summarise(scenarioId: string, config: ExploreConfig, parts: readonly ExplorePart[]): ExploreSummary {
+  const ordered = [...parts].sort((a, b) => a.first - b.first);
+  const runs = ordered.reduce((n, p) => n + p.played, 0);
+  const endingMap = new Map<string, { games: number; seeds: string[] }>();
+  const factMap = new Map<string, { games: number; seeds: string[]; seedsWithout: string[] }>();
+  const valueMap = new Map<IndicatorId, number[][]>();
+  let dates: string[] = [];
+  const take = (into: string[], from: readonly string[]) => {
+    for (const seed of from) if (into.length < EXAMPLES) into.push(seed);
+  };
+  for (const part of ordered) {
+    for (const [key, e] of part.endings) {
+      const into = endingMap.get(key) ?? { games: 0, seeds: [] };
+      into.games += e.games;
+      take(into.seeds, e.seeds);
+      endingMap.set(key, into);
+    }
+    for (const [key, c] of part.facts) {
+      const into = factMap.get(key) ?? { games: 0, seeds: [], seedsWithout: [] };
+      into.games += c.games;
+      take(into.seeds, c.seeds);
+      take(into.seedsWithout, c.seedsWithout);
+      factMap.set(key, into);
+    }
+    for (const [key, byTurn] of part.values) {
+      const into = valueMap.get(key) ?? [];
+      byTurn.forEach((xs, t) => {
+        into[t] ??= [];
+        for (const x of xs) into[t]?.push(x);
+      });
+      valueMap.set(key, into);
+    }
+    if (part.dates.length > dates.length) dates = [...part.dates];
+  }
+  const endings = [...endingMap.entries()]
+    .map(([ending, e]) => ({ ending, games: e.games, share: share(e.games, runs), seeds: e.seeds }))
+    .sort((a, b) => b.games - a.games || a.ending.localeCompare(b.ending));
+  const facts = FACTS.map((f) => {
+    const c = factMap.get(f.id) ?? { games: 0, seeds: [], seedsWithout: [] };
+    return { id: f.id, label: f.label, games: c.games, share: share(c.games, runs), seeds: c.seeds, seedsWithout: c.seedsWithout };
+  });
+  const turns = runs > 0 ? dates.length : 0;
+  const indicators = {} as Record<IndicatorId, Band>;
+  for (const ind of INDICATORS) {
+    const band: Band = { p10: [], p50: [], p90: [] };
+    const byTurn = valueMap.get(ind.id) ?? [];
+    for (let t = 0; t < turns; t++) {
+      const sorted = [...(byTurn[t] ?? [])].sort((a, b) => a - b);
+      band.p10.push(percentile(sorted, 10));
+      band.p50.push(percentile(sorted, 50));
+      band.p90.push(percentile(sorted, 90));
+    }
+    indicators[ind.id] = band;
+  }
+  return {
+    scenario: scenarioId,
+    whatIfs: [...config.whatIfs],
+    policy: config.policy,
+    seed: config.seed,
+    runs,
+    endings,
+    facts,
+    dates: runs > 0 ? dates : [],
+    indicators,
+  };
+}
+
+/** Splits seeds 1 … runs into at most `parts` consecutive ranges of nearly equal size. */
+export function splitRuns(runs: number, parts: number): { first: number; last: number }[] {
+  const n = Math.max(1, Math.min(parts, runs));
+  const ranges: { first: number; last: number }[] = [];
+  let first = 1;
+  for (let i = 0; i < n; i++) {
+    const size = Math.floor(runs / n) + (i < runs % n ? 1 : 0);
+    ranges.push({ first, last: first + size - 1 });
+    first += size;
+  }
+  return ranges;
 }
 
 /** Runs a whole batch at once (the headless runner and tests). */

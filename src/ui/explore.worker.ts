@@ -1,14 +1,16 @@
-// The outcome explorer's Web Worker: plays a batch of seeded games off the page's thread and
-// reports progress at least every PROGRESS_MS. The page cancels a batch by ending the worker.
-// The numbers are src/sim/explore.ts's, the same as the headless runner's for the same seeds.
+// The outcome explorer's Web Worker: plays its share of a batch of seeded games (a range of
+// seeds) off the page's thread and reports progress at least every PROGRESS_MS; the page runs
+// one worker per core and sums their parts up (src/sim/explore.ts summarise), so the numbers are
+// the same as the headless runner's for the same seeds. The page cancels a batch by ending its
+// workers.
 import { scenarioById, scenarios } from '../content/index.ts';
-import { Exploration, type ExploreConfig, type ExploreSummary } from '../sim/explore.ts';
+import { Exploration, type ExploreConfig, type ExplorePart } from '../sim/explore.ts';
 
 /** 'warm' loads the scenarios ahead of a batch, so that a batch starts at once. */
-export type ToWorker = { type: 'warm' } | { type: 'run'; scenarioId: string; config: ExploreConfig };
+export type ToWorker = { type: 'warm' } | { type: 'run'; scenarioId: string; config: ExploreConfig; range: { first: number; last: number } };
 export type FromWorker =
-  | { type: 'progress'; played: number; runs: number; ms: number }
-  | { type: 'done'; summary: ExploreSummary; ms: number }
+  | { type: 'progress'; played: number; ms: number }
+  | { type: 'done'; part: ExplorePart; ms: number }
   | { type: 'error'; message: string };
 
 /** How often progress is reported (a game of the flagship takes a few milliseconds). */
@@ -18,7 +20,7 @@ const scope = self as unknown as { postMessage(message: FromWorker): void; onmes
 
 function run(message: Extract<ToWorker, { type: 'run' }>): void {
   const start = performance.now();
-  scope.postMessage({ type: 'progress', played: 0, runs: message.config.runs, ms: 0 });
+  scope.postMessage({ type: 'progress', played: 0, ms: 0 });
   const scenario = scenarioById(message.scenarioId);
   if (!scenario) {
     scope.postMessage({ type: 'error', message: `Unknown scenario "${message.scenarioId}".` });
@@ -26,7 +28,7 @@ function run(message: Extract<ToWorker, { type: 'run' }>): void {
   }
   let batch: Exploration;
   try {
-    batch = new Exploration(scenario, message.config);
+    batch = new Exploration(scenario, message.config, message.range);
   } catch (error) {
     scope.postMessage({ type: 'error', message: (error as Error).message });
     return;
@@ -37,11 +39,10 @@ function run(message: Extract<ToWorker, { type: 'run' }>): void {
     const now = performance.now();
     if (now - last >= PROGRESS_MS) {
       last = now;
-      scope.postMessage({ type: 'progress', played: batch.played, runs: message.config.runs, ms: Math.round(now - start) });
+      scope.postMessage({ type: 'progress', played: batch.played, ms: Math.round(now - start) });
     }
   }
-  const summary = batch.summary();
-  scope.postMessage({ type: 'done', summary, ms: Math.round(performance.now() - start) });
+  scope.postMessage({ type: 'done', part: batch.part(), ms: Math.round(performance.now() - start) });
 }
 
 scope.onmessage = (e) => {

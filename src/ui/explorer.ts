@@ -1,6 +1,6 @@
 // The outcome explorer screen ("Explore what if…"): choose a scenario, its counterfactual
-// switches, a policy and a number of runs; the batch runs in a Web Worker (explore.worker.ts)
-// with a progress bar and a Cancel button; the results show the endings, the key facts and the
+// switches, a policy and a number of runs; the batch runs in Web Workers (explore.worker.ts, one
+// per core, each a range of seeds) with a progress bar and a Cancel button; the results show the endings, the key facts and the
 // main indicators over time (median with a 10–90% band, drawn with uPlot), and any result can
 // be opened as a game from one of the seeds that showed it. Loaded only when asked for, with
 // uPlot, so the menu's bundle stays small.
@@ -10,7 +10,17 @@ import './explorer.css';
 import type { ScenarioEntry } from '../game/content.ts';
 import type { GameSetup } from '../game/session.ts';
 import type { Role } from '../game/sim-types.ts';
-import { EXPLORE_POLICIES, type ExplorePolicy, type ExploreSummary, INDICATORS, POLICY_LABELS, policyDifficulty } from '../sim/explore.ts';
+import {
+  EXPLORE_POLICIES,
+  type ExplorePart,
+  type ExplorePolicy,
+  type ExploreSummary,
+  INDICATORS,
+  POLICY_LABELS,
+  policyDifficulty,
+  splitRuns,
+  summarise,
+} from '../sim/explore.ts';
 import type { EndingKind } from '../sim/types.ts';
 import { listWhatIfs } from '../sim/whatif.ts';
 import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
@@ -21,6 +31,8 @@ import { ENDING_NAMES, ROLE_SHORT } from './texts.ts';
 
 export const MIN_RUNS = 100;
 export const MAX_RUNS = 5000;
+/** One worker per core the browser reports (at most 8): each plays its own range of seeds. */
+const WORKERS = Math.max(1, Math.min(8, typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2));
 
 export interface ExplorerOptions {
   scenarios: ScenarioEntry[];
@@ -56,13 +68,16 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   let whatIfs = new Set<string>();
   let policy: ExplorePolicy = 'historical';
   let role: Role = entry?.scenario.playable[0] ?? 'gna';
-  let worker: Worker | null = null;
-  /** A worker started ahead, with the scenarios loaded, so that the next batch starts at once. */
-  let spare: Worker | null = null;
+  /** The workers of the batch running, if one is. */
+  let workers: Worker[] = [];
+  /** Workers started ahead, with the scenarios loaded, so that the next batch starts at once. */
+  let spares: Worker[] = [];
   const warm = () => {
-    if (spare) return;
-    spare = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
-    spare.postMessage({ type: 'warm' } satisfies ToWorker);
+    while (spares.length < WORKERS) {
+      const w = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+      w.postMessage({ type: 'warm' } satisfies ToWorker);
+      spares.push(w);
+    }
   };
   let charts: uPlot[] = [];
   let summary: ExploreSummary | null = null;
@@ -169,53 +184,65 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     const config = { whatIfs: chosen, policy, runs, seed };
     const setupRole = role;
     warm();
-    const w = spare as Worker;
-    spare = null;
-    worker = w;
+    const pool = spares;
+    spares = [];
+    workers = pool;
+    const ranges = splitRuns(runs, pool.length);
+    const played = ranges.map(() => 0);
+    const parts: ExplorePart[] = [];
+    let slowest = 0;
     bar.max = runs;
     bar.value = 0;
     progress.hidden = false;
     progressText.textContent = `0 of ${formatNumber(runs)} games`;
-    message.textContent = 'Playing the games in the background…';
+    message.textContent = `Playing the games in the background (${pool.length} worker${pool.length > 1 ? 's' : ''})…`;
     setRunning(true);
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (worker !== w) return;
-      const m = e.data;
-      if (m.type === 'progress') {
-        bar.value = m.played;
-        progressText.textContent = `${formatNumber(m.played)} of ${formatNumber(m.runs)} games · ${(m.ms / 1000).toFixed(1)} s`;
-      } else if (m.type === 'done') {
-        bar.value = m.summary.runs;
-        progressText.textContent = `${formatNumber(m.summary.runs)} of ${formatNumber(m.summary.runs)} games · ${(m.ms / 1000).toFixed(1)} s`;
-        message.textContent = `Done: ${formatNumber(m.summary.runs)} games in ${(m.ms / 1000).toFixed(1)} s.`;
-        finish();
-        summary = m.summary;
-        renderResults(m.summary, scenarioId, setupRole);
-        setRunning(false);
-      } else {
-        message.textContent = m.message;
-        finish();
-        setRunning(false);
-      }
-    };
-    w.onerror = (e) => {
-      if (worker !== w) return;
-      message.textContent = `The batch stopped: ${e.message || 'the worker failed'}.`;
+    const failed = (text: string) => {
+      message.textContent = text;
       finish();
       setRunning(false);
     };
-    w.postMessage({ type: 'run', scenarioId, config } satisfies ToWorker);
+    pool.forEach((w, i) => {
+      const range = ranges[i];
+      if (!range) {
+        w.terminate();
+        return;
+      }
+      w.onmessage = (e: MessageEvent<FromWorker>) => {
+        if (workers !== pool) return;
+        const m = e.data;
+        if (m.type === 'error') return failed(m.message);
+        played[i] = m.type === 'progress' ? m.played : m.part.played;
+        slowest = Math.max(slowest, m.ms);
+        const total = played.reduce((a, b) => a + b, 0);
+        bar.value = total;
+        progressText.textContent = `${formatNumber(total)} of ${formatNumber(runs)} games · ${(slowest / 1000).toFixed(1)} s`;
+        if (m.type !== 'done') return;
+        parts.push(m.part);
+        if (parts.length < ranges.length) return;
+        const result = summarise(scenarioId, config, parts);
+        message.textContent = `Done: ${formatNumber(result.runs)} games in ${(slowest / 1000).toFixed(1)} s.`;
+        finish();
+        summary = result;
+        renderResults(result, scenarioId, setupRole);
+        setRunning(false);
+      };
+      w.onerror = (e) => {
+        if (workers === pool) failed(`The batch stopped: ${e.message || 'a worker failed'}.`);
+      };
+      w.postMessage({ type: 'run', scenarioId, config, range } satisfies ToWorker);
+    });
   }
 
   function finish(): void {
-    if (!worker) return;
-    worker.terminate();
-    worker = null;
+    if (workers.length === 0) return;
+    for (const w of workers) w.terminate();
+    workers = [];
     warm();
   }
 
   function cancel(quiet = false): void {
-    if (!worker) return;
+    if (workers.length === 0) return;
     finish();
     if (!quiet) {
       message.textContent = `Cancelled after ${formatNumber(bar.value)} games; nothing was kept.`;
@@ -362,10 +389,9 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   }
 
   function teardown(): void {
-    worker?.terminate();
-    worker = null;
-    spare?.terminate();
-    spare = null;
+    for (const w of [...workers, ...spares]) w.terminate();
+    workers = [];
+    spares = [];
     for (const c of charts) c.destroy();
     charts = [];
     root.remove();
