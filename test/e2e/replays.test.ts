@@ -218,7 +218,7 @@ describe('replays, links and saves in Chromium', () => {
       expect(await page.evaluate(() => localStorage.getItem('ceasefire-line:aside:autosave:1'))).toBe('{"version":2,"scenarioId":"sirte-2020","se');
       expect(problems.all()).toEqual([]);
 
-      // The policy is in force: an inline script and eval are refused (and reported as such).
+      // The policy is in force: an inline script and eval (here new Function) are refused.
       const refused = await page.evaluate(
         () =>
           new Promise<string[]>((resolve) => {
@@ -229,7 +229,8 @@ describe('replays, links and saves in Chromium', () => {
             document.body.appendChild(s);
             setTimeout(() => {
               try {
-                (0, eval)('window.__evalRan = true');
+                // The Function constructor is eval by another name: the policy refuses both.
+                new Function('window.__evalRan = true')();
               } catch {
                 seen.push('eval threw');
               }
