@@ -5,10 +5,13 @@
 // in a fresh page.
 //
 //   npx tsx bench/explorer.ts [--runs 3] [--games 1000]    (npm run bench prints it too)
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeBrowser, DIST, openPage, startPreview } from '../test/e2e/harness.ts';
-import { buildGame, median } from './browser.ts';
+import { build, closeBrowser, DIST, openPage, ROOT, startPreview } from '../test/e2e/harness.ts';
+import { median } from './browser.ts';
+
+/** Its own build (standalone), so that a test run rebuilding dist/ meanwhile cannot disturb it. */
+const OWN_DIST = join(ROOT, 'bench/.build/explorer-dist');
 
 export interface ExplorerFigures {
   /** Click on Run to the results on screen, ms. */
@@ -53,11 +56,12 @@ export async function measureExplorer(url: string, games: number): Promise<Explo
   }
 }
 
+/** With build: false, measures the game already built in dist/ (npm run bench builds it first). */
 export async function runExplorerBench(opts: { runs?: number; games?: number; build?: boolean } = {}): Promise<void> {
   const runs = opts.runs ?? 3;
   const games = opts.games ?? 1000;
-  if (opts.build !== false) buildGame();
-  const server = await startPreview({ outDir: DIST });
+  const dir = opts.build === false ? DIST : build({ root: ROOT, outDir: OWN_DIST });
+  const server = await startPreview({ outDir: dir });
   try {
     const figures: ExplorerFigures[] = [];
     for (let i = 0; i < runs; i++) figures.push(await measureExplorer(server.url, games));
