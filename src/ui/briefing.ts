@@ -26,6 +26,13 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       h('div', { class: 'eyebrow' }, `Briefing · ${formatDate(s.startDate)} · ${s.turns} turns of ${s.turnDays} days`),
       h('h1', { id: 'briefing-title' }, s.title),
       h('div', { class: 'subtitle' }, s.subtitle),
+      session.whatIfs.length
+        ? h(
+            'div',
+            { class: 'notice', id: 'briefing-whatifs' },
+            `What if… ${(s.whatIfs ?? []).filter((w) => session.whatIfs.includes(w.id)).map((w) => w.label).join('; ')}. This game departs from history on purpose.`,
+          )
+        : null,
     ),
     h(
       'div',

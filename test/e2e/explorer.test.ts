@@ -87,6 +87,8 @@ describe('the outcome explorer in the browser', () => {
       const seed = summary.endings[0]?.seeds[0] as string;
       await page.click(`#explore-endings button[data-seed="${seed}"]`);
       await waitForScene(page, 'Briefing');
+      expect(await page.locator('#briefing-whatifs').textContent()).toContain('Turkey stays out');
+      await screenshot(page, 'explorer-briefing');
       await takeCommand(page);
       await waitForScene(page, 'Game');
       const hook = await readHook(page);
