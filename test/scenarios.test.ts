@@ -32,8 +32,13 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
     'militia-infighting':
       'needs the GNA’s cohesion at 30 or below while it still holds Tripoli: a GNA that loses battle after battle yet keeps its capital, rare with the baseline AI',
   },
-  'tripoli-2019': {},
-  'geneva-2020': {},
+  'tripoli-2019': {
+    'alt-turkey-early':
+      'an alternative: Turkey rushes help only if the LNA takes Tajoura by late May 2019 while Tripoli holds, a breakthrough the baseline AI rarely makes (history did not either)',
+  },
+  'geneva-2020': {
+    'egypt-red-line-tested': 'only if the GNA enters Sirte, across the red line, which the baseline AI holds back from during the ceasefire talks, as the GNA did',
+  },
 };
 
 /** Policies of the event sweep: history, every actor AI, and one role giving no orders at all. */

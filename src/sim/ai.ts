@@ -5,7 +5,7 @@ import { actorsOf, checkLegalOrder } from './orders.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
-import { redLineCrossed } from './rules/backers.ts';
+import { redLineCrossed, steppedUpLastTurn } from './rules/backers.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
@@ -557,7 +557,7 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   // A rival's step up is answered, if this backer has the appetite.
   const rivalUp = def.rivals.find((r) => {
     const rs = state.backers[r];
-    return rs && rs.lastChange === state.turn - 1 && rs.commitment > b.commitment - 1 && rs.peak === rs.commitment;
+    return rs && steppedUpLastTurn(state, r) && rs.commitment > b.commitment - 1;
   });
   if (rivalUp && !overBudget && roll * 100 < def.aggression) {
     plan.try({ actor, kind: 'escalate' }, `${def.name} answered ${world.backer.get(rivalUp)?.name}'s escalation.`);

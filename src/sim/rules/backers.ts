@@ -101,6 +101,16 @@ export function backersPhase(ctx: Ctx): void {
   }
 }
 
+/**
+ * Whether a backer stepped up on the last turn to a rung it had never held before (rivals
+ * answer such a step). Its opening rung is not a step: a backer whose rung has not changed
+ * since the start (lastChange 0) never "just escalated", even on turn 1.
+ */
+export function steppedUpLastTurn(state: State, backerId: string): boolean {
+  const b = state.backers[backerId];
+  return !!b && b.lastChange >= 1 && b.lastChange === state.turn - 1 && b.peak === b.commitment;
+}
+
 /** Chance (percent) that a backer grants its client's request for more. */
 export function requestOdds(_scenario: Scenario, state: State, def: BackerDef): number {
   const b = state.backers[def.id];

@@ -6,6 +6,7 @@ import type { Condition, Effect, EventDef, Order, Scenario, State } from '../typ
 import { clamp, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 import { deployFormation, setControl } from './military.ts';
+import { liftSiegesForTruce } from './talks.ts';
 
 export function conditionHolds(ctx: Ctx, c: Condition | undefined): boolean {
   if (!c) return true;
@@ -78,6 +79,8 @@ export function applyEffect(ctx: Ctx, e: Effect): void {
       return;
     case 'talks':
       if (s.talks.stage !== e.stage) {
+        // A truce imposed by events lifts the sieges, as one the parties agree does.
+        if (talksIndex(s.talks.stage) < 2 && talksIndex(e.stage) >= 2) liftSiegesForTruce(ctx);
         s.talks.stage = e.stage;
         s.talks.turnsInStage = 0;
         if (e.stage === 'none' || e.stage === 'talks') s.talks.terms = null;

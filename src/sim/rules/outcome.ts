@@ -31,7 +31,7 @@ export function updateIndicators(ctx: Ctx): void {
   }
 }
 
-function endingText(kind: EndingKind, scenario: Scenario, winner: SideId | null): string {
+export function endingText(kind: EndingKind, scenario: Scenario, winner: SideId | null, state?: State): string {
   const w = winner ? scenario.sides[winner].shortName : '';
   switch (kind) {
     case 'military-victory':
@@ -39,6 +39,10 @@ function endingText(kind: EndingKind, scenario: Scenario, winner: SideId | null)
     case 'settlement':
       return 'A ceasefire held and the parties agreed a political settlement. Fragile, but a chance for peace.';
     case 'frozen-conflict':
+      if (state?.talks.stage === 'agreement') {
+        const need = scenario.rules.settlementTurns;
+        return `The parties signed an agreement on a unified government, but it had held ${state.talks.held} of the ${need} turns that would make it a settlement when the scenario ended: the guns are silent and the deal untested.`;
+      }
       return 'The guns fell mostly silent, but no political agreement followed: a frozen conflict that can thaw at any time.';
     case 'regional-war':
       return "The backers' escalation spiral ran out of control: foreign armies now fight each other on Libyan soil.";
@@ -83,7 +87,7 @@ export function checkEnding(ctx: Ctx): Ending | null {
   if (!kind && s.talks.stage === 'agreement' && s.talks.held >= scenario.rules.settlementTurns) kind = 'settlement';
   if (!kind && s.turn >= scenario.turns) kind = talksIndex(s.talks.stage) >= 3 ? 'frozen-conflict' : 'time-out';
   if (!kind) return null;
-  const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner), scores: scoreAll(scenario, s, kind, winner) };
+  const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner, s), scores: scoreAll(scenario, s, kind, winner) };
   say(ctx, { mechanic: 'ending', text: ending.text });
   return ending;
 }

@@ -29,6 +29,8 @@ export function ceasefireCalculus(
   side: SideId,
   terms: CeasefireTerms,
   restrained = false,
+  /** Attacks its forces made this very turn (a side on the offensive weighs a truce against it). */
+  attackingNow = 0,
 ): CeasefireCalculus {
   const s = state.sides[side];
   const def = scenario.sides[side];
@@ -36,6 +38,14 @@ export function ceasefireCalculus(
   let fight = s.confidence + s.momentum * 6 + (s.money >= 100 ? 5 : -10) + Math.floor(def.aggression / 5);
   if (s.momentum > 0) reasons.push('it has just won ground');
   if (s.confidence >= 65) reasons.push('it believes it can win');
+  if (attackingNow > 0) reasons.push('its forces are on the attack');
+  // A truce lifts every siege: a side with a city in its grip gives that up by signing.
+  const held = siegesBy(state)[side];
+  if (held.length > 0) {
+    const capital = held.includes(scenario.sides[other(side)].capital);
+    fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
+    reasons.push(capital ? 'it has the enemy capital under siege' : 'it holds a city under siege');
+  }
   let deal = 35 + Math.floor(s.warWeariness / 2) + Math.floor((100 - s.cohesion) / 4) + Math.floor(state.country.internationalPressure * 0.15);
   deal += Math.floor(state.talks.trust / 5);
   if (s.warWeariness >= 50) reasons.push('its people are weary of war');
@@ -58,8 +68,15 @@ export function ceasefireCalculus(
   }
   fight = Math.round(fight);
   deal = Math.round(deal);
-  return { fight, deal, accept: deal >= fight, reasons };
+  // A side in the middle of an offensive answers a truce with its guns, whatever the balance.
+  return { fight, deal, accept: deal >= fight && attackingNow === 0, reasons };
 }
+
+/** What each siege a side holds adds to fighting on (twice for the enemy's capital), since a truce lifts it. Design value. */
+export const SIEGE_WEIGHT = 12;
+
+/** Trust lost for each attack made in the turn a truce is agreed (design value; a violation costs 10). */
+export const BAD_FAITH_TRUST = 10;
 
 export const DEFAULT_TERMS: CeasefireTerms = {
   freezeLines: true,
@@ -81,6 +98,52 @@ function setStage(ctx: Ctx, to: TalksStage, why: string): void {
     ctx.s.talks.monitors = false;
   }
   say(ctx, { mechanic: 'talks', text: why, detail: { type: 'talks', from, to } });
+}
+
+/**
+ * A truce begins: every siege is lifted (its besiegers stay where they stand), so that a
+ * city is not starved under a ceasefire. Called when a truce is agreed and when an event
+ * imposes one.
+ */
+export function liftSiegesForTruce(ctx: Ctx): void {
+  for (const id of ctx.world.placeIds) {
+    const p = ctx.s.places[id];
+    if (!p?.siegedBy) continue;
+    p.siegedBy = undefined;
+    say(ctx, {
+      mechanic: 'siege',
+      text: `Under the truce, the siege of ${ctx.world.place.get(id)?.name ?? id} was lifted: supplies may come in again.`,
+      places: [id],
+      concept: 'commitment-problem',
+    });
+  }
+}
+
+/**
+ * A truce agreed in a turn in which a side's forces attacked: those attacks broke no promise
+ * (the truce was not yet in force) and are no violations, but the other side saw them sign
+ * while shelling, and trust starts lower (the commitment problem at its first step).
+ */
+function badFaith(ctx: Ctx): void {
+  for (const side of SIDES) {
+    const attacks = ctx.facts.attacks[side];
+    if (attacks === 0) continue;
+    ctx.s.talks.trust = clamp(ctx.s.talks.trust - BAD_FAITH_TRUST * attacks);
+    say(ctx, {
+      mechanic: 'commitment',
+      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very fortnight the truce was agreed: not a violation, but trust starts lower (${ctx.s.talks.trust}).`,
+      actors: [side],
+      concept: 'commitment-problem',
+    });
+  }
+}
+
+/** Places each side holds under siege now. */
+export function siegesBy(state: State): Record<SideId, string[]> {
+  const held: Record<SideId, string[]> = { gna: [], lna: [] };
+  for (const [id, p] of Object.entries(state.places)) if (p.siegedBy) held[p.siegedBy].push(id);
+  for (const side of SIDES) held[side].sort();
+  return held;
 }
 
 const name = (ctx: Ctx, role: Role) => (role === 'mediator' ? 'The mediator' : ctx.scenario.sides[role].shortName);
@@ -258,13 +321,16 @@ function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): bool
   if (by === side) return true;
   if (ctx.s.humans.includes(side)) return proposedNow ? undefined : false;
   const proposal = ctx.s.talks.proposal!;
-  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side)).accept;
+  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]).accept;
 }
 
 export function talksPhase(ctx: Ctx): void {
   const s = ctx.s;
   const t = s.talks;
   const proposal = t.proposal;
+  // Only a truce already in force while this turn's fighting took place can be violated by it:
+  // attacks made before a truce is agreed this very turn broke no promise.
+  const inForce = talksIndex(t.stage) >= 2;
   if (proposal) {
     const proposedNow = proposal.turn === s.turn;
     const answers = SIDES.map((side) => answerFor(ctx, side, proposal.by, proposedNow));
@@ -274,7 +340,7 @@ export function talksPhase(ctx: Ctx): void {
       t.proposal = null;
       SIDES.forEach((side, i) => {
         if (answers[i] === undefined || proposal.by === side) return;
-        const calc = ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side));
+        const calc = ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]);
         const because = calc.reasons.length ? `: ${calc.reasons.join(', ')}` : '';
         say(ctx, {
           mechanic: 'ripeness',
@@ -288,7 +354,12 @@ export function talksPhase(ctx: Ctx): void {
       if (answers.every((a) => a === true)) {
         t.terms = { ...proposal.terms };
         t.violations = 0;
+        const wasInForce = talksIndex(t.stage) >= 2;
         setStage(ctx, 'truce', `Both sides accepted a truce: ${describeTerms(proposal.terms)}. Whether it holds depends on trust and on who watches.`);
+        if (!wasInForce) {
+          liftSiegesForTruce(ctx);
+          badFaith(ctx);
+        }
         if (proposal.terms.oilReopened && s.country.blockadeBy) {
           s.country.blockadeBy = null;
           say(ctx, { mechanic: 'oil', text: 'Under the deal, the oil terminals reopened.', concept: 'rentier-state' });
@@ -301,16 +372,27 @@ export function talksPhase(ctx: Ctx): void {
   const stageIndex = talksIndex(t.stage);
   if (stageIndex >= 2) {
     // The commitment problem: with no one watching and little trust, each side fears the other will cheat.
+    // Attacks and sieges kept under the truce are violations (not those of a turn that ended in a truce).
+    const sieges = inForce ? siegesBy(s) : { gna: [], lna: [] };
     for (const side of SIDES) {
-      const attacks = ctx.facts.attacks[side];
-      if (attacks > 0) {
-        t.violations += attacks;
-        t.trust = clamp(t.trust - 10 * attacks);
+      const attacks = inForce ? ctx.facts.attacks[side] : 0;
+      const besieged = sieges[side].length;
+      const count = attacks + besieged;
+      if (count > 0) {
+        t.violations += count;
+        t.trust = clamp(t.trust - 10 * count);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy - 4);
+        const what = [
+          attacks > 0 ? 'attacked' : '',
+          besieged > 0 ? `kept ${sieges[side].map((id) => ctx.world.place.get(id)?.name ?? id).join(' and ')} under siege` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ');
         say(ctx, {
           mechanic: 'commitment',
-          text: `${name(ctx, side)} forces attacked during the ${t.stage}: trust fell to ${t.trust}.`,
+          text: `${name(ctx, side)} forces ${what} during the ${t.stage}: trust fell to ${t.trust}.`,
           actors: [side],
+          places: sieges[side],
           concept: 'commitment-problem',
         });
       }
@@ -326,7 +408,7 @@ export function talksPhase(ctx: Ctx): void {
         text: `Shelling along the front broke the ${t.stage}; each side blamed the other (chance of an incident was ${incidentOdds}%${t.monitors ? ', lowered by the monitors' : ' with no monitors'}).`,
         concept: 'commitment-problem',
       });
-    } else if (ctx.facts.attacks.gna + ctx.facts.attacks.lna === 0) {
+    } else if (!inForce || ctx.facts.attacks.gna + ctx.facts.attacks.lna + sieges.gna.length + sieges.lna.length === 0) {
       t.trust = clamp(t.trust + 3);
     }
     if (t.trust < TRUCE_COLLAPSE_TRUST || (t.stage === 'truce' && t.violations >= 5)) {
