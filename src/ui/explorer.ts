@@ -95,6 +95,8 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   const policyBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Policy' });
   const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Open games as' });
   const message = h('div', { class: 'small muted', id: 'explore-message', role: 'status', 'aria-live': 'polite' });
+  /** A problem with the number of games or the seed, shown beside the fields. */
+  const fieldError = h('div', { class: 'small field-error', id: 'explore-field-error', role: 'alert' });
   const bar = h('progress', { id: 'explore-progress', 'aria-label': 'Games played' });
   bar.max = 1;
   bar.value = 0;
@@ -165,17 +167,22 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     if (!entry) return;
     const runs = readRuns();
     if (runs === null) {
-      message.textContent = `The number of games must be a whole number from ${formatNumber(MIN_RUNS)} to ${formatNumber(MAX_RUNS)}.`;
+      fieldError.textContent = `The number of games must be a whole number from ${formatNumber(MIN_RUNS)} to ${formatNumber(MAX_RUNS)}.`;
+      runsInput.setAttribute('aria-invalid', 'true');
       runsInput.focus();
       return;
     }
     const seed = seedInput.value.trim().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
     if (!seed) {
-      message.textContent = 'The seed needs letters, digits, - or _.';
+      fieldError.textContent = 'The seed prefix needs letters, digits, - or _.';
+      seedInput.setAttribute('aria-invalid', 'true');
       seedInput.focus();
       return;
     }
     seedInput.value = seed;
+    fieldError.textContent = '';
+    runsInput.removeAttribute('aria-invalid');
+    seedInput.removeAttribute('aria-invalid');
     cancel(true);
     const scenarioId = entry.id;
     const chosen = listWhatIfs(entry.scenario)
@@ -371,6 +378,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         null,
         h('h3', null, 'Games'),
         h('div', { class: 'explore-fields' }, h('label', { class: 'field' }, `Number of games (${MIN_RUNS} to ${formatNumber(MAX_RUNS)})`, runsInput), h('label', { class: 'field' }, 'Seed prefix (games use <prefix>-1, -2, …)', seedInput)),
+        fieldError,
         h('h3', { style: 'margin-top:12px' }, 'Open games as'),
         roleBox,
       ),

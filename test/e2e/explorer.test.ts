@@ -33,7 +33,13 @@ describe('the outcome explorer in the browser', () => {
       await page.waitForSelector('.explorer [data-whatif="turkey-out"]', { timeout: 30_000 });
       await screenshot(page, 'explorer-setup');
 
-      // A big batch: progress comes often and the page answers while the worker plays.
+      // Too few games: a clear message beside the field, and nothing starts.
+      await page.fill('#explore-runs', '50');
+      await page.click('#explore-run');
+      expect(await page.locator('#explore-field-error').textContent()).toContain('from 100 to 5,000');
+      expect(await page.isEnabled('#explore-run')).toBe(true);
+
+      // A big batch: progress comes often and the page answers while the workers play.
       await page.check('[data-whatif="turkey-out"]');
       await page.fill('#explore-runs', '5000');
       await page.evaluate(() => {
@@ -61,6 +67,7 @@ describe('the outcome explorer in the browser', () => {
       const before = await page.evaluate(() => (document.getElementById('explore-progress') as HTMLProgressElement).value);
       expect(before).toBeLessThan(5000);
       await page.click('#explore-cancel');
+      expect(await page.locator('#explore-field-error').textContent()).toBe('');
       await page.waitForFunction(() => document.getElementById('explore-message')?.textContent?.startsWith('Cancelled'), null, { timeout: 5000 });
       expect(await page.isEnabled('#explore-run')).toBe(true);
       expect(await page.locator('#explore-results').getAttribute('data-summary')).toBeNull();
