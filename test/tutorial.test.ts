@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LEVELS, loadScenarioFile, mapFiles } from '../src/cli/files.ts';
 import { checkOrder, legalOrders, loadScenario, newGame, type Order, otherActorsOrders, playGame, resolveTurn, type Scenario, type State } from '../src/sim/index.ts';
 import type { TutorialGoal } from '../src/sim/types.ts';
-import { goalReached, orderPlaces, type TutorialProgress } from '../src/ui/tutorial.ts';
+import { goalReached, orderPlaces, resumeIndex, type TutorialProgress } from '../src/ui/tutorial.ts';
 
 function tutorial(): Scenario {
   const loaded = loadScenarioFile('tutorial');
@@ -49,6 +49,19 @@ describe('when a tutorial step is done', () => {
     [propose, []],
   ])('orderPlaces(%j)', (order, places) => {
     expect(orderPlaces(order).sort()).toEqual(places.sort());
+  });
+});
+
+describe('a tutorial game opened at a later turn resumes after the turns already played', () => {
+  const steps = tutorial().tutorial ?? [];
+  const at = (id: string) => steps.findIndex((s) => s.id === id);
+  it.each<[number, string]>([
+    [1, 'welcome'],
+    [2, 'report'],
+    [3, 'goal'],
+    [7, 'goal'],
+  ])('turn %i → step "%s"', (turn, id) => {
+    expect(resumeIndex(steps, turn)).toBe(at(id));
   });
 });
 

@@ -73,6 +73,7 @@ export const HOW_TO_PLAY: { title: string; text: string[] }[] = [
     title: 'The aim',
     text: [
       'Choose a side — the Tripoli government, the Libyan National Army, or the mediator — and play a scripted historical start. Each role has its own goals and a score in five parts: territory, lives spared, legitimacy, stability and escalation avoided.',
+      'New here? Start with the tutorial, first in the New game list: a short game around Tripoli in April 2019 that shows you each step.',
     ],
   },
   {

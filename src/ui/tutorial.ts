@@ -63,6 +63,18 @@ export function goalHint(goal: TutorialGoal, placeName: (id: string) => string):
   }
 }
 
+/**
+ * The step to show when a tutorial game is opened at a later turn (Continue, a link): the one
+ * after the last step that asks to reach a turn already reached.
+ */
+export function resumeIndex(steps: readonly TutorialStep[], turn: number): number {
+  let index = 0;
+  steps.forEach((s, i) => {
+    if (s.goal.kind === 'turn' && s.goal.turn <= turn) index = i + 1;
+  });
+  return index;
+}
+
 /** Where each highlight target is on the game screen (src/ui/hud.ts). */
 function findTarget(root: HTMLElement, target: TutorialTarget): HTMLElement | null {
   const byText = (selector: string, label: string) =>
@@ -107,6 +119,7 @@ export class TutorialOverlay {
     start: TutorialProgress,
   ) {
     this.last = start;
+    this.index = resumeIndex(steps, start.turn);
     this.box = h('section', { class: 'panel tutorial', role: 'region', 'aria-label': 'Tutorial', 'aria-live': 'polite' });
     root.append(this.box);
     // The panels redraw often: put the highlight back on whatever now stands for the target.
