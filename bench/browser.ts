@@ -102,7 +102,7 @@ function processTable(): Map<number, { ppid: number; ticks: number }> {
 }
 
 /** CPU ms used so far by every descendant process of this one (the browser we launched). */
-function descendantsCpuMs(): number {
+export function descendantsCpuMs(): number {
   if (process.platform !== 'linux') return Number.NaN;
   const table = processTable();
   const children = new Map<number, number[]>();

@@ -5,10 +5,11 @@
 // in a fresh page.
 //
 //   npx tsx bench/explorer.ts [--runs 3] [--games 1000]    (npm run bench prints it too)
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, closeBrowser, DIST, openPage, ROOT, startPreview } from '../test/e2e/harness.ts';
-import { median } from './browser.ts';
+import { descendantsCpuMs, median } from './browser.ts';
 
 /** Its own build (standalone), so that a test run rebuilding dist/ meanwhile cannot disturb it. */
 const OWN_DIST = join(ROOT, 'bench/.build/explorer-dist');
@@ -21,6 +22,8 @@ export interface ExplorerFigures {
   /** Longest time between two progress updates on screen, ms. */
   maxGapMs: number;
   updates: number;
+  /** CPU time of the browser's processes (all threads, all workers) during the batch, ms. */
+  cpuMs: number;
 }
 
 export async function measureExplorer(url: string, games: number): Promise<ExplorerFigures> {
@@ -40,9 +43,11 @@ export async function measureExplorer(url: string, games: number): Promise<Explo
       if (text) new MutationObserver(() => w.bench.at.push(performance.now())).observe(text, { childList: true, characterData: true, subtree: true });
       document.getElementById('explore-run')?.addEventListener('click', () => (w.bench.start = performance.now()), { capture: true, once: true });
     });
+    const cpu0 = descendantsCpuMs();
     await page.click('#explore-run');
     await page.waitForSelector('#explore-results[data-summary]', { timeout: 120_000 });
-    return await page.evaluate(() => {
+    const cpuMs = descendantsCpuMs() - cpu0;
+    const figures = await page.evaluate(() => {
       const w = window as unknown as { bench: { at: number[]; start: number } };
       const end = performance.now();
       const at = [w.bench.start, ...w.bench.at];
@@ -51,6 +56,7 @@ export async function measureExplorer(url: string, games: number): Promise<Explo
       const worker = /in ([\d.]+) s/.exec(message);
       return { totalMs: end - w.bench.start, workerMs: worker ? Number(worker[1]) * 1000 : Number.NaN, maxGapMs: Math.max(...gaps), updates: w.bench.at.length };
     });
+    return { ...figures, cpuMs };
   } finally {
     await close();
   }
@@ -69,6 +75,10 @@ export async function runExplorerBench(opts: { runs?: number; games?: number; bu
     console.log(`\nOutcome explorer: ${games} flagship games (every actor the computer at normal) in the browser's Web Worker, median of ${runs} runs`);
     console.log(`  click to results      ${(m((f) => f.totalMs) / 1000).toFixed(2)} s   (target ≤ 10 s; runs: ${figures.map((f) => (f.totalMs / 1000).toFixed(2)).join(', ')} s)`);
     console.log(`  worker's own time     ${(m((f) => f.workerMs) / 1000).toFixed(1)} s   (${((games * 1000) / m((f) => f.workerMs)).toFixed(0)} games/s)`);
+    const cores = Math.min(availableParallelism(), 8);
+    console.log(
+      `  browser CPU time      ${(m((f) => f.cpuMs) / 1000).toFixed(1)} s   (all its processes; spread over ${cores} free cores that is ≥ ${(m((f) => f.cpuMs) / 1000 / cores).toFixed(1)} s of wall time; load average now ${loadavg()[0]?.toFixed(1)})`,
+    );
     console.log(`  longest progress gap  ${m((f) => f.maxGapMs).toFixed(0)} ms   (target ≤ 500 ms; ${m((f) => f.updates)} updates)`);
   } finally {
     await server.close();
