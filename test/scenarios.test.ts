@@ -29,6 +29,8 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
       'Egypt crosses only if the GNA takes Sirte; the baseline AI stops at the red line as the GNA did, a player may not',
   },
   'sirte-2020': {
+    'jmc-round-1-truce':
+      'needs a truce in force on 3 February 2020, which the AI LNA never signs in January, as Haftar did not; an LNA player who signs in Moscow reaches it (checked below)',
     'militia-infighting':
       'needs the GNA’s cohesion at 30 or below while it still holds Tripoli: a GNA that loses battle after battle yet keeps its capital, rare with the baseline AI',
   },
@@ -94,6 +96,23 @@ describe.each(ids)('%s', (id) => {
     expect(never, 'events that never fire and are not listed').toEqual([]);
     for (const e of Object.keys(listed)) expect(scenario.events.some((x) => x.id === e), `listed event ${e} exists`).toBe(true);
   }, 60_000);
+});
+
+it('sirte-2020: an LNA player who signs the Moscow truce reaches the truce round of the military talks', () => {
+  const scenario = load('sirte-2020');
+  let fired = 0;
+  for (let g = 1; g <= 20; g++) {
+    const { state } = playGame(scenario, `events-${g}`, {
+      role: 'lna',
+      keepAiOrder: historical,
+      policy: (_sc, s) =>
+        s.pending
+          .filter((p) => p.role === 'lna')
+          .map((p): Order => ({ actor: 'lna', kind: 'event-choice', event: p.event, option: p.event === 'moscow-talks' ? 'sign' : (p.options[0] ?? '') })),
+    });
+    if ('jmc-round-1-truce' in state.fired) fired++;
+  }
+  expect(fired).toBeGreaterThan(0);
 });
 
 it('every scenario has its list of events reachable only in other play (possibly empty)', () => {
