@@ -5,8 +5,8 @@ import { actorsOf, checkLegalOrder } from './orders.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
-import { redLineCrossed, steppedUpLastTurn } from './rules/backers.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
+import { RUNG_NAMES } from './rules/events.ts';
 import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
@@ -50,11 +50,17 @@ interface Skill {
   foresight: number;
   /** The same, only when answering a proposal on the table (the choice a person would face). */
   answerForesight: number;
+  /** Spares cities from air strikes when legitimacy is scarce; a careless commander strikes wherever the enemy masses. */
+  restraint: boolean;
+  /** Keeps clear of an enemy patron's red lines (the expected-value commander weighs them instead). */
+  wary: boolean;
+  /** Chance that it declares a humanitarian pause in a fortnight without attacks. */
+  pause: number;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: 12, attacks: 1, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0 },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: false, lookahead: false, foresight: 0, answerForesight: 10 },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5 },
+  easy: { attackMargin: 12, attacks: 1, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: true, pause: 0.8 },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35 },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1 },
 };
 
 /**
@@ -64,6 +70,14 @@ const SKILL: Record<Difficulty, Skill> = {
  * bases towards distant prizes and left them standing behind its front.
  */
 const POCKET_VALUE = 10;
+/** Dice drawn for each variant the hard AI compares (the same dice for every variant). */
+const LOOKAHEAD_SAMPLES = 1;
+/** Turns it plays ahead: its own orders, then the others' replies. */
+const LOOKAHEAD_TURNS = 1;
+/** Odds (percent) of a sure thing: even a quiet fortnight takes an enemy capital or key place left lying open. */
+const SURE_ODDS = 85;
+/** Odds (percent) above which even a wary commander attacks across an enemy patron's red line. */
+const WARY_ODDS = 75;
 /** Odds of storming a place (percent) below which a siege is not worth laying: too strong even to cut off. */
 const SIEGE_MIN_ODDS = 30;
 
@@ -220,6 +234,8 @@ interface Knobs {
   offerPeace: boolean;
   /** Ask a patron for more when money is short. */
   ask: boolean;
+  /** Attack only to punish a blunder: an enemy capital or key place with odds of a sure thing. */
+  sureOnly: boolean;
   /** Lay sieges and strike from the air. */
   strike: boolean;
   label: string;
@@ -238,8 +254,8 @@ function byPlace(state: State, side: SideId): Map<string, FormationState[]> {
 }
 
 /** The look-ahead's own dice: the same for every variant it compares, and never the game's. */
-function lookaheadRng(state: State, side: SideId): RngState {
-  return Rng.fromSeed(`${state.seed}|look-ahead|${state.turn}|${side}`).state();
+function lookaheadRng(state: State, side: SideId, sample: number): RngState {
+  return Rng.fromSeed(`${state.seed}|look-ahead|${state.turn}|${side}|${sample}`).state();
 }
 
 /** How a side judges a state one turn ahead: its score by its objectives, and the balance of fighters that decides the next turns. */
@@ -254,19 +270,17 @@ export function outlook(scenario: Scenario, s: State, side: SideId): number {
 
 function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: Difficulty): AiDecision {
   const skill = SKILL[difficulty];
-  const base: Knobs = { attacks: skill.attacks, margin: skill.attackMargin, offerPeace: false, ask: true, strike: true, label: '' };
+  const base: Knobs = { attacks: skill.attacks, margin: skill.attackMargin, offerPeace: false, ask: true, sureOnly: false, strike: true, label: '' };
   const first = sidePlan(scenario, state, side, skill, base);
   if (!skill.lookahead) return first;
   // Look ahead one turn: play the plan and a few variants against what the others are likely
   // to do (the normal AI's orders), with the same dice for each, and keep the best.
   const variants: { knobs: Knobs; why: string }[] = [
-    { knobs: { ...base, attacks: 0, label: 'hold' }, why: 'Held its ground this fortnight: looking ahead, attacking cost more than it would gain.' },
-    { knobs: { ...base, attacks: Math.min(1, base.attacks), label: 'one' }, why: 'Looking ahead, one attack was worth making and a second was not.' },
+    { knobs: { ...base, sureOnly: true, label: 'hold' }, why: 'Held its ground this fortnight: looking ahead, attacking cost more than it would gain.' },
     {
-      knobs: { ...base, attacks: 0, strike: false, label: 'quiet' },
+      knobs: { ...base, sureOnly: true, strike: false, label: 'quiet' },
       why: 'Kept its guns quiet this fortnight: looking ahead, standing abroad and a rested army were worth more than any strike.',
     },
-    { knobs: { ...base, ask: false, label: 'alone' }, why: 'Looking ahead, asking its patrons for more would feed the escalation more than it would help.' },
   ];
   const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
   if (!state.talks.proposal && talksIndex(state.talks.stage) < 2 && !calc.accept && calc.deal >= calc.fight - 15) {
@@ -274,8 +288,21 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
   }
   const others: Order[] = [];
   for (const actor of actorsOf(scenario)) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
-  const probe: State = { ...state, rng: lookaheadRng(state, side) };
-  const judge = (orders: Order[]) => outlook(scenario, resolveTurn(scenario, probe, [...orders, ...others], {}, true).state, side);
+  const probes: State[] = [];
+  for (let i = 0; i < LOOKAHEAD_SAMPLES; i++) probes.push({ ...state, rng: lookaheadRng(state, side, i) });
+  const judge = (orders: Order[]) => {
+    let total = 0;
+    for (const probe of probes) {
+      let s = resolveTurn(scenario, probe, [...orders, ...others], {}, true).state;
+      for (let t = 1; t < LOOKAHEAD_TURNS && !s.ending; t++) {
+        const next: Order[] = [];
+        for (const actor of actorsOf(scenario)) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
+        s = resolveTurn(scenario, s, next, {}, true).state;
+      }
+      total += outlook(scenario, s, side);
+    }
+    return total / probes.length;
+  };
   let best = first;
   let bestValue = judge(first.orders);
   for (const v of variants) {
@@ -354,7 +381,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if (worst === 0) continue;
     const struck = skill.adapt && state.places[p]!.lastTurnTouched === state.turn - 1 && state.places[p]!.damage > 0;
     const redLine = traits.redLines.includes(p);
-    const bar = struck || redLine ? 30 : 45;
+    // The baseline reacts to a red line only when it is truly threatened, then first; one that weighs outcomes reacts sooner.
+    const bar = struck || (redLine && skill.ev) ? 30 : 45;
     if (worst < bar) continue;
     let value = placeValue(scenario, state, side, p);
     if (struck) value += 20;
@@ -386,6 +414,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
 
   // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
   // and of the counter-attack on the place left behind, above this leadership's bar for risk.
+  // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
+  const keepsTruce = skill.ev && inTruce && calc.deal >= calc.fight - 15;
   const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
   const enemyRedLines = new Set<string>();
   for (const b of world.backersOf[enemy]) {
@@ -402,17 +432,20 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       seen.add(`${from}>${n}`);
       const chance = odds(side, from, n);
       if (chance < threshold) continue;
+      if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
       const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
       // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
       const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
       const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
       if (skill.ev && score <= 0) continue;
+      // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
+      if (!skill.ev && skill.wary && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
       attacks.push({ from, target: n, odds: chance, score });
     }
   }
   attacks.sort((a, b) => b.score - a.score || a.target.localeCompare(b.target));
   // A side that has just accepted a ceasefire, or wants the truce it has, holds its fire.
-  const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting;
+  const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting || keepsTruce;
   // The baseline tries its best few; a side that weighs outcomes goes down its list until it has launched them.
   let tried = 0;
   let launched = 0;
@@ -452,7 +485,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const [p, list] of theirs) {
       if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
       const pop = world.place.get(p)?.population ?? 0;
-      if (!(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
+      if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
       const strength = strengthOf(list);
       if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && p.localeCompare(t.p) < 0))) t = { p, enemy: strength };
     }
@@ -463,7 +496,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const bill = upkeepOf(scenario, state, side);
   // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
   // regional war nears (escalation 65 at caution 50, 90 at caution 0).
-  const spiral = skill.ev && state.country.escalation >= 90 - traits.caution / 2;
+  const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
   if (me.money < bill * 2 && (spiral || !knobs.ask)) {
     if (spiral) plan.note(`Did not ask its patrons for more: escalation (${state.country.escalation}) is close to a regional war.`);
   } else if (me.money < bill * 2) {
@@ -494,6 +527,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   }
   if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
     plan.try({ actor: side, kind: 'prisoner-exchange' }, 'Wants the talks to work: a goodwill gesture.');
+  }
+  // A side that weighs outcomes and strikes no one this fortnight says so: a humanitarian pause
+  // buys standing, trust and fewer dead at no cost to a front that is quiet anyway.
+  if (noise(state.seed, state.turn, side, 'pause') < skill.pause && !plan.orders.some((o) => o.kind === 'attack' || o.kind === 'airstrike')) {
+    plan.try({ actor: side, kind: 'humanitarian-pause' }, 'Declared a humanitarian pause: with no attack planned, it buys standing abroad and trust at no cost.');
   }
   // With budget left: recruit where support is strong, or rally support.
   // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
@@ -546,35 +584,57 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   const actor = `backer:${id}` as Actor;
   if (!def || !b || def.client === 'none') return { orders: [], reasons: [] };
   const client = state.sides[def.client];
+  const enemy = other(def.client);
+  const traits = traitsOf(def);
   const roll = noise(state.seed, state.turn, id);
-  const overBudget = b.spent >= def.costTolerance;
+  // A backer that values money leaves sooner than its tolerance says; one that does not, later.
+  const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
+  const overBudget = b.spent >= tolerance;
+  const step = `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]}`;
   // Red lines first: a patron that declared one must answer when it is crossed.
-  if (redLineCrossed(state, def) && b.commitment < def.maxCommitment) {
-    const place = def.redLines?.find((p) => state.places[p]?.controller === other(def.client as SideId));
-    plan.try({ actor, kind: 'escalate' }, `${def.name} escalated: ${scenario.sides[other(def.client)].shortName} forces crossed its red line at ${world.place.get(place ?? '')?.name ?? place}.`);
+  const crossed = traits.redLines.find((p) => state.places[p]?.controller === enemy);
+  if (crossed && b.commitment < def.maxCommitment) {
+    plan.try({ actor, kind: 'escalate' }, `${step}: ${scenario.sides[enemy].shortName} forces crossed its red line at ${world.place.get(crossed)?.name ?? crossed}.`);
     return { orders: plan.orders, reasons: plan.reasons };
   }
-  // A rival's step up is answered, if this backer has the appetite.
+  // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
   const rivalUp = def.rivals.find((r) => {
     const rs = state.backers[r];
-    return rs && steppedUpLastTurn(state, r) && rs.commitment > b.commitment - 1;
+    // A step up last turn to a rung never held before (the opening rung is not a step).
+    return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
-  if (rivalUp && !overBudget && roll * 100 < def.aggression) {
-    plan.try({ actor, kind: 'escalate' }, `${def.name} answered ${world.backer.get(rivalUp)?.name}'s escalation.`);
+  if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
+    plan.try({ actor, kind: 'escalate' }, `${step}: it answered ${world.backer.get(rivalUp)?.name}'s escalation.`);
     return { orders: plan.orders, reasons: plan.reasons };
   }
+  // A client losing ground is saved by a backer with a stake in it that values what the client holds.
   const stake = Object.values(def.interests).reduce((a, v) => a + (v ?? 0), 0);
-  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll < 0.5) {
-    plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to save its client from defeat.`);
+  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground) {
+    plan.try({ actor, kind: 'escalate' }, `${step} to save ${scenario.sides[def.client].shortName} from defeat: its own stakes in Libya ride on it.`);
     return { orders: plan.orders, reasons: plan.reasons };
   }
-  if ((overBudget || b.pressure >= 70) && client.confidence >= 35) {
-    plan.try({ actor, kind: 'de-escalate' }, overBudget ? `${def.name} found the war too costly and scaled back.` : `${def.name} bowed to international pressure.`);
+  // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad).
+  const bowsAt = Math.round(100 - traits.values.standing * 0.6);
+  if ((overBudget || b.pressure >= bowsAt) && client.confidence >= 35 + Math.round((traits.resolve - 50) / 2)) {
+    plan.try(
+      { actor, kind: 'de-escalate' },
+      overBudget
+        ? `${def.name} found the war too costly and scaled back: it had spent ${b.spent}, past what it would bear (${tolerance}).`
+        : `${def.name} scaled back under international pressure (${b.pressure}).`,
+    );
     return { orders: plan.orders, reasons: plan.reasons };
   }
   const clientWantsWar = !ceasefireCalculus(scenario, state, def.client, DEFAULT_TERMS).accept;
-  if (clientWantsWar && (b.pressure >= 50 || b.spent * 2 >= def.costTolerance) && foreignDependence(scenario, state, def.client) >= 5) {
-    plan.try({ actor, kind: 'restrain-client' }, `${def.name} pressed its client to negotiate: the war costs it more than it gains.`);
+  const costly = b.pressure >= 50 || b.spent * 2 >= tolerance;
+  // One that values civilian lives leans on its client when the toll mounts.
+  const bloody = traits.values.lives >= 60 && state.country.civilianCasualties * 2 >= scenario.rules.catastropheCasualties;
+  if (clientWantsWar && (costly || bloody) && foreignDependence(scenario, state, def.client) >= 5) {
+    plan.try(
+      { actor, kind: 'restrain-client' },
+      bloody && !costly
+        ? `${def.name} pressed ${scenario.sides[def.client].shortName} to negotiate: the civilian toll had become too heavy to defend.`
+        : `${def.name} pressed ${scenario.sides[def.client].shortName} to negotiate: the war costs it more than it gains.`,
+    );
   }
   return { orders: plan.orders, reasons: plan.reasons };
 }

@@ -1,9 +1,24 @@
-// Rules of the baseline AI added for historical calibration: commanders clear enemy pockets
-// inside their lines first, and besiege what they cannot storm.
+// Rules of the AI: commanders clear enemy pockets inside their lines first and besiege what they
+// cannot storm; personalities from the scenario; attacks and ceasefires weighed by expected
+// value; answers to proposals; difficulty; backers' reasons.
 import { describe, expect, it } from 'vitest';
-import { placeValue } from '../../src/sim/ai.ts';
-import { aiOrders, attackOdds, newGame, type State } from '../../src/sim/index.ts';
-import { mini } from '../fixtures/mini.ts';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { attackValue, DEFAULT_PERSONALITY, outlook, placeValue, traitsOf, wantsDeal } from '../../src/sim/ai.ts';
+import {
+  actorsOf,
+  aiOrders,
+  attackOdds,
+  ceasefireCalculus,
+  DEFAULT_TERMS,
+  legalOrders,
+  newGame,
+  type Order,
+  resolveTurn,
+  type Scenario,
+  type State,
+  stateHash,
+} from '../../src/sim/index.ts';
+import { loadMini, mini, miniScenarioFile } from '../fixtures/mini.ts';
 
 /** A fresh game of the test scenario with no pending choices, changed by `edit`. */
 function game(edit: (s: State) => void = () => {}): State {
@@ -79,5 +94,203 @@ describe('a side besieges the enemy place it cannot storm', () => {
       s.places['front-city']!.siegedBy = 'gna';
     });
     expect(orders(sieged).some((x) => x.kind === 'siege')).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------- personality, look-ahead, answers
+
+
+/** The mini scenario with edits to its file (personality and the like), validated by the loader. */
+function miniWith(edit: (file: ReturnType<typeof miniScenarioFile>) => void): Scenario {
+  const file = miniScenarioFile();
+  edit(file);
+  return loadMini(file);
+}
+
+describe('personality: defaults and what the scenario gives', () => {
+  it.each([
+    ['no personality: the defaults', {}, { caution: 50, resolve: 50, ground: 50, lives: 50, redLines: [] as string[] }],
+    ['a cautious, resolute side that values lives', { personality: { caution: 80, resolve: 90, values: { lives: 75 } } }, { caution: 80, resolve: 90, ground: 50, lives: 75, redLines: [] }],
+    ['red lines from both places, once each', { redLines: ['a', 'b'], personality: { redLines: ['b', 'c'] } }, { caution: 50, resolve: 50, ground: 50, lives: 50, redLines: ['a', 'b', 'c'] }],
+  ])('%s', (_label, extra, want) => {
+    const t = traitsOf({ aggression: 40, riskTolerance: 30, ...extra });
+    expect({ caution: t.caution, resolve: t.resolve, ground: t.values.ground, lives: t.values.lives, redLines: t.redLines }).toEqual(want);
+    expect(t.aggression).toBe(40);
+    expect(t.riskTolerance).toBe(30);
+  });
+
+  it('defaults are the middle of every scale', () => {
+    expect(DEFAULT_PERSONALITY).toEqual({ caution: 50, resolve: 50, value: 50 });
+  });
+
+  it('the schema accepts a personality and rejects one out of range or with an unknown key', () => {
+    expect(() => miniWith((f) => Object.assign(f.sides.gna, { personality: { caution: 70, values: { oil: 80 }, redLines: ['west-town'] } }))).not.toThrow();
+    expect(() => miniWith((f) => Object.assign(f.sides.gna, { personality: { caution: 170 } }))).toThrow(/caution/);
+    expect(() => miniWith((f) => Object.assign(f.sides.gna, { personality: { greed: 10 } }))).toThrow(/greed/);
+    expect(() => miniWith((f) => Object.assign(f.backers[0]!, { personality: { redLines: ['atlantis'] } }))).toThrow(/atlantis/);
+  });
+});
+
+describe('an attack is weighed by its expected outcome', () => {
+  const t = (caution: number) => traitsOf({ aggression: 50, personality: { caution } });
+  it.each([
+    // gain, odds, caution, counter-attack (odds, value of the place left) → value
+    [100, 80, 50, null, 80 - 0.2 * 8],
+    [100, 50, 50, null, 50 - 0.5 * 8],
+    [100, 50, 100, null, 50 - 0.5 * 16],
+    [100, 50, 0, null, 50],
+    [100, 80, 50, { odds: 60, value: 100 }, 80 - 1.6 - 30],
+    [40, 30, 50, { odds: 90, value: 100 }, 12 - 5.6 - 45],
+  ])('gain %d at odds %d%%, caution %d, counter %o → %d', (gain, odds, caution, counter, want) => {
+    expect(attackValue(gain, odds, t(caution), counter)).toBeCloseTo(want, 6);
+  });
+  it('better odds and a bigger prize are worth more; a counter-attack threat is worth less', () => {
+    expect(attackValue(50, 70, t(50), null)).toBeGreaterThan(attackValue(50, 60, t(50), null));
+    expect(attackValue(60, 60, t(50), null)).toBeGreaterThan(attackValue(50, 60, t(50), null));
+    expect(attackValue(50, 60, t(50), { odds: 50, value: 50 })).toBeLessThan(attackValue(50, 60, t(50), null));
+  });
+});
+
+describe('a ceasefire is weighed against fighting on', () => {
+  const s = game((x) => {
+    x.sides.gna.warWeariness = 60;
+  });
+  it('resolve 50 reckons as the rules do; resolve raises the bar, foresight lowers it', () => {
+    const rules = ceasefireCalculus(mini, s, 'gna', DEFAULT_TERMS);
+    const sober = wantsDeal(mini, s, 'gna');
+    expect(sober).toEqual({ accept: rules.deal >= rules.fight, deal: rules.deal, fight: rules.fight });
+    const margin = rules.deal - rules.fight;
+    const resolute = miniWith((f) => Object.assign(f.sides.gna, { personality: { resolve: 100 } }));
+    expect(wantsDeal(resolute, s, 'gna').accept).toBe(margin >= 10);
+    expect(wantsDeal(mini, s, 'gna', DEFAULT_TERMS, 100).accept).toBe(true);
+  });
+
+  it.each([
+    ['weary and losing: accepts, and holds its fire that turn', 90, 10, true],
+    ['confident and fresh: rejects', 0, 95, false],
+  ])('a proposal on the table is answered: %s', (_label, weariness, confidence, accept) => {
+    const st = game((x) => {
+      x.humans = ['gna'];
+      x.sides.gna.warWeariness = weariness;
+      x.sides.gna.confidence = confidence;
+      x.talks.proposal = { by: 'lna', terms: DEFAULT_TERMS, turn: x.turn - 1 };
+      frontHeldBy(5)(x);
+    });
+    const d = aiOrders(mini, st, 'gna');
+    expect(d.orders).toContainEqual({ actor: 'gna', kind: 'answer-ceasefire', accept });
+    expect(d.reasons.join(' ')).toMatch(accept ? /Accepted the ceasefire/ : /Rejected the ceasefire/);
+    expect(d.orders.some((o) => o.kind === 'attack' || o.kind === 'siege' || o.kind === 'airstrike')).toBe(!accept);
+  });
+
+  it('no proposal, or its own: nothing to answer', () => {
+    expect(aiOrders(mini, game(), 'gna').orders.some((o) => o.kind === 'answer-ceasefire')).toBe(false);
+    const own = game((x) => {
+      x.talks.proposal = { by: 'gna', terms: DEFAULT_TERMS, turn: x.turn - 1 };
+    });
+    expect(aiOrders(mini, own, 'gna').orders.some((o) => o.kind === 'answer-ceasefire')).toBe(false);
+  });
+});
+
+describe('difficulty changes how well it plays, not the rules', () => {
+  it('every order of every actor at every level is one of its legal orders (the player’s path)', () => {
+    const flagship = loadScenarioFile('sirte-2020');
+    if (!flagship.ok) throw new Error('flagship does not load');
+    for (const [scenario, seed] of [
+      [mini, 'path'],
+      [flagship.value, 'path'],
+    ] as const) {
+      for (const level of ['easy', 'normal', 'hard'] as const) {
+        let s = newGame(scenario, seed, [], level);
+        for (let turn = 0; turn < 6 && !s.ending; turn++) {
+          const all: Order[] = [];
+          for (const actor of actorsOf(scenario)) {
+            const legal = new Set(legalOrders(scenario, s, actor).map((o) => JSON.stringify(o)));
+            for (const o of aiOrders(scenario, s, actor).orders) {
+              expect(legal.has(JSON.stringify(o)), `${level} ${actor} turn ${s.turn}: ${JSON.stringify(o)}`).toBe(true);
+              all.push(o);
+            }
+          }
+          s = resolveTurn(scenario, s, all).state;
+        }
+      }
+    }
+  });
+
+  it('the hard AI looks ahead with its own dice: the game is untouched and the answer is the same every time', () => {
+    const s = game(frontHeldBy(25));
+    const before = stateHash(s);
+    const first = aiOrders(mini, s, 'gna', 'hard');
+    expect(stateHash(s)).toBe(before);
+    expect(aiOrders(mini, s, 'gna', 'hard')).toEqual(first);
+  });
+
+  it('a quiet fortnight: the hard AI declares a humanitarian pause, for standing and trust', () => {
+    const s = game(frontHeldBy(200));
+    const hard = aiOrders(mini, s, 'gna', 'hard');
+    expect(hard.orders.some((o) => o.kind === 'attack')).toBe(false);
+    expect(hard.orders).toContainEqual({ actor: 'gna', kind: 'humanitarian-pause' });
+    expect(hard.reasons.join(' ')).toMatch(/humanitarian pause/);
+  });
+
+  it.each([
+    ['hard', 70, false],
+    ['hard', 40, true],
+    ['normal', 70, true],
+  ] as const)('short of money at escalation %s/%d: asks its patron → %s', (level, escalation, asks) => {
+    const s = game((x) => {
+      x.sides.gna.money = 1;
+      x.country.escalation = escalation;
+    });
+    const d = aiOrders(mini, s, 'gna', level);
+    expect(d.orders.some((o) => o.kind === 'request-support')).toBe(asks);
+    if (!asks) expect(d.reasons.join(' ')).toMatch(/close to a regional war/);
+  });
+
+  it('how a side judges a state ahead: its own score, the balance of fighters, and the risk of a regional war', () => {
+    const s = game();
+    const calm = outlook(mini, s, 'gna');
+    const hot = structuredClone(s);
+    hot.country.escalation = 90;
+    expect(outlook(mini, hot, 'gna')).toBeLessThan(calm - 15);
+    const stronger = structuredClone(s);
+    for (const f of stronger.formations) if (f.side === 'gna') f.strength *= 2;
+    expect(outlook(mini, stronger, 'gna')).toBeGreaterThan(calm);
+  });
+});
+
+describe('backers act on their personality and say why', () => {
+  it('a red line crossed: it steps up, naming the rung and the place', () => {
+    const s = game((x) => {
+      x.places['front-city']!.controller = 'gna';
+    });
+    const d = aiOrders(mini, s, 'backer:patron-east');
+    expect(d.orders).toEqual([{ actor: 'backer:patron-east', kind: 'escalate' }]);
+    expect(d.reasons[0]).toBe('Patron East stepped up to drones and air defence: GNA forces crossed its red line at Front City.');
+  });
+
+  it('a red line given only in its personality counts the same', () => {
+    const sc = miniWith((f) => Object.assign(f.backers[0]!, { personality: { redLines: ['west-town'] } }));
+    const s = newGame(sc, 'ai-rules', []);
+    s.pending = [];
+    s.places['west-town']!.controller = 'lna';
+    expect(aiOrders(sc, s, 'backer:patron-west').reasons[0]).toMatch(/LNA forces crossed its red line at West Town/);
+  });
+
+  // Tolerance 60, scaled by (150 − values.money) / 100: 60 at money 50, 36 at money 90, 84 at money 10.
+  it.each([
+    [50, 70, 'scales back'],
+    [50, 40, 'stays'],
+    [90, 40, 'scales back'],
+    [10, 70, 'stays'],
+  ])('values money %d, spent %d → %s', (money, spent, want) => {
+    const sc = miniWith((f) => Object.assign(f.backers[0]!, { personality: { values: { money } } }));
+    const s = newGame(sc, 'ai-rules', []);
+    s.pending = [];
+    s.backers['patron-west']!.spent = spent;
+    s.sides.gna.confidence = 60;
+    const d = aiOrders(sc, s, 'backer:patron-west');
+    const scales = d.orders.some((o) => o.kind === 'de-escalate');
+    expect(scales).toBe(want === 'scales back');
+    if (scales) expect(d.reasons[0]).toMatch(/too costly/);
   });
 });
