@@ -187,7 +187,7 @@ export class TutorialOverlay {
       h(
         'div',
         { class: 'tutorial-foot' },
-        h('span', { class: 'small muted tutorial-todo' }, goalHint(step.goal, this.hooks.placeName)),
+        h('span', { class: 'small muted tutorial-todo' }, last && step.goal.kind === 'next' ? 'The rest is up to you.' : goalHint(step.goal, this.hooks.placeName)),
         step.goal.kind === 'next' ? button(last ? 'Finish the tutorial steps' : 'Next', () => this.next(), { class: 'primary small' }) : null,
       ),
     );
