@@ -4,6 +4,7 @@
 // seeds, look at the results, and open one of its games. No console error on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
+import { main as runner } from '../../src/cli/sim.ts';
 import { type ExploreSummary, explore } from '../../src/sim/explore.ts';
 import { newGame, stateHash } from '../../src/sim/index.ts';
 import { applyWhatIfs } from '../../src/sim/whatif.ts';
@@ -82,6 +83,9 @@ describe('the outcome explorer in the browser', () => {
       if (!flagship.ok) throw new Error('the flagship does not load');
       // The same seeds give the same numbers in Node and in the browser.
       expect(summary).toEqual(explore(flagship.value, { whatIfs: ['turkey-out'], policy: 'historical', runs: 100, seed: 'browser' }));
+      const lines: string[] = [];
+      expect(runner(['--scenario', 'sirte-2020', '--what-if', 'turkey-out', '--policy', 'historical', '--runs', '100', '--seed', 'browser', '--json'], (l) => lines.push(l))).toBe(0);
+      expect(summary).toEqual(JSON.parse(lines.join('\n')));
       expect(await page.locator('#explore-endings tbody tr').count()).toBe(summary.endings.length);
       expect(await page.locator('#explore-facts tbody tr').count()).toBe(summary.facts.length);
       expect(await page.locator('.explore-chart canvas').count()).toBe(7);
