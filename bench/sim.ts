@@ -1,7 +1,7 @@
 // Benchmark of the simulation core: one whole flagship game with every actor AI, and
 // 1,000 seeded games on one core. Prints medians so figures compare across commits.
 import { loadScenarioFile } from '../src/cli/files.ts';
-import { newGame, otherActorsOrders, playGame, resolveTurn, type State } from '../src/sim/index.ts';
+import { DIFFICULTIES, type Difficulty, newGame, otherActorsOrders, playGame, resolveTurn, type State } from '../src/sim/index.ts';
 
 export interface SimFigures {
   scenario: string;
@@ -13,6 +13,8 @@ export interface SimFigures {
   batchCpuSeconds: number;
   gamesPerSecond: number;
   medianAiTurnMs: number;
+  /** The same at each difficulty (the hard AI looks one turn ahead). */
+  aiTurnMsByLevel: Record<Difficulty, number>;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -39,14 +41,20 @@ export function benchSim(id = 'sirte-2020', batch = 1000): SimFigures {
   // The AI's share: all decisions of one turn, timed on every state of a real game.
   const states: State[] = [];
   for (let s = newGame(scenario, 'ai-timing'); !s.ending; s = resolveTurn(scenario, s, otherActorsOrders(scenario, s, null).orders).state) states.push(s);
-  const aiTurns: number[] = [];
-  for (let rep = 0; rep < 20; rep++) {
-    for (const s of states) {
-      const t = performance.now();
-      otherActorsOrders(scenario, s, null);
-      aiTurns.push(performance.now() - t);
+  const timeAi = (level: Difficulty): number[] => {
+    const times: number[] = [];
+    const atLevel = states.map((s) => ({ ...s, difficulty: level }));
+    for (let rep = 0; rep < 20; rep++) {
+      for (const s of atLevel) {
+        const t = performance.now();
+        otherActorsOrders(scenario, s, null);
+        times.push(performance.now() - t);
+      }
     }
-  }
+    return times;
+  };
+  const aiTurns = timeAi('normal');
+  const aiTurnMsByLevel = Object.fromEntries(DIFFICULTIES.map((d) => [d, round(median(d === 'normal' ? aiTurns : timeAi(d)), 3)])) as Record<Difficulty, number>;
   const sorted = [...games].sort((a, b) => a - b);
   return {
     scenario: id,
@@ -57,11 +65,12 @@ export function benchSim(id = 'sirte-2020', batch = 1000): SimFigures {
     batchCpuSeconds: round(batchCpuSeconds),
     gamesPerSecond: Math.round(batch / batchSeconds),
     medianAiTurnMs: round(median(aiTurns), 3),
+    aiTurnMsByLevel,
   };
 }
 
 export function formatSim(f: SimFigures): string {
-  return `sim core (${f.scenario}): median game ${f.medianGameMs} ms (p95 ${f.p95GameMs} ms); ${f.batchGames} games in ${f.batchSeconds} s wall, ${f.batchCpuSeconds} s CPU = ${f.gamesPerSecond} games/s on one core (target: 1,000 in ≤ 5 s); all AI decisions of a turn, median ${f.medianAiTurnMs} ms`;
+  return `sim core (${f.scenario}): median game ${f.medianGameMs} ms (p95 ${f.p95GameMs} ms); ${f.batchGames} games in ${f.batchSeconds} s wall, ${f.batchCpuSeconds} s CPU = ${f.gamesPerSecond} games/s on one core (target: 1,000 in ≤ 5 s); all AI decisions of a turn, median ${f.medianAiTurnMs} ms (easy ${f.aiTurnMsByLevel.easy}, normal ${f.aiTurnMsByLevel.normal}, hard ${f.aiTurnMsByLevel.hard} ms; target ≤ 2 ms)`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(formatSim(benchSim(process.argv[2] ?? 'sirte-2020')));
