@@ -1,6 +1,6 @@
-// The outcome explorer in headless Chromium: 1,000 games of the flagship scenario (every actor
-// the computer at normal) in the page's Web Worker, as a player starts them from the explorer
-// screen. Measures the time from the click on "Run the games" to the results on screen, the
+// The outcome explorer in headless Chromium: 1,000 games of the flagship scenario in the page's
+// Web Workers, as a player starts them from the explorer screen, with the explorer's default
+// policy (history) and with every actor the computer at normal. Measures the time from the click on "Run the games" to the results on screen, the
 // worker's own time, and the longest gap between two progress updates. Median of 3 runs, each
 // in a fresh page.
 //
@@ -26,13 +26,20 @@ export interface ExplorerFigures {
   cpuMs: number;
 }
 
-export async function measureExplorer(url: string, games: number): Promise<ExplorerFigures> {
+/** The explorer's policies as its buttons name them: the default (history) and every actor the computer. */
+export const POLICIES = {
+  historical: { button: 'Historical: backers move only as they did in history', words: 'the historical policy, the explorer’s default' },
+  'ai-normal': { button: 'Every actor plays the computer at normal', words: 'every actor the computer at normal' },
+} as const;
+export type BenchPolicy = keyof typeof POLICIES;
+
+export async function measureExplorer(url: string, games: number, policy: BenchPolicy = 'historical'): Promise<ExplorerFigures> {
   const { page, close } = await openPage(url, { viewport: { width: 1440, height: 900 } });
   try {
     await page.waitForFunction(() => (window as unknown as { ceasefireLine?: { readyAt?: number } }).ceasefireLine?.readyAt !== undefined, null, { timeout: 60_000 });
     await page.click('#menu-explore');
     await page.waitForSelector('#explore-run', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Every actor plays the computer at normal' }).click();
+    await page.getByRole('button', { name: POLICIES[policy].button }).click();
     await page.fill('#explore-runs', String(games));
     // A person takes a moment to choose; the explorer warms its worker meanwhile.
     await page.waitForTimeout(1000);
@@ -69,17 +76,19 @@ export async function runExplorerBench(opts: { runs?: number; games?: number; bu
   const dir = opts.build === false ? DIST : build({ root: ROOT, outDir: OWN_DIST });
   const server = await startPreview({ outDir: dir });
   try {
-    const figures: ExplorerFigures[] = [];
-    for (let i = 0; i < runs; i++) figures.push(await measureExplorer(server.url, games));
-    const m = (f: (x: ExplorerFigures) => number) => median(figures.map(f));
-    console.log(`\nOutcome explorer: ${games} flagship games (every actor the computer at normal) in the browser's Web Worker, median of ${runs} runs`);
-    console.log(`  click to results      ${(m((f) => f.totalMs) / 1000).toFixed(2)} s   (target ≤ 10 s; runs: ${figures.map((f) => (f.totalMs / 1000).toFixed(2)).join(', ')} s)`);
-    console.log(`  worker's own time     ${(m((f) => f.workerMs) / 1000).toFixed(1)} s   (${((games * 1000) / m((f) => f.workerMs)).toFixed(0)} games/s)`);
-    const cores = Math.min(availableParallelism(), 8);
-    console.log(
-      `  browser CPU time      ${(m((f) => f.cpuMs) / 1000).toFixed(1)} s   (all its processes; spread over ${cores} free cores that is ≥ ${(m((f) => f.cpuMs) / 1000 / cores).toFixed(1)} s of wall time; load average now ${loadavg()[0]?.toFixed(1)})`,
-    );
-    console.log(`  longest progress gap  ${m((f) => f.maxGapMs).toFixed(0)} ms   (target ≤ 500 ms; ${m((f) => f.updates)} updates)`);
+    for (const policy of Object.keys(POLICIES) as BenchPolicy[]) {
+      const figures: ExplorerFigures[] = [];
+      for (let i = 0; i < runs; i++) figures.push(await measureExplorer(server.url, games, policy));
+      const m = (f: (x: ExplorerFigures) => number) => median(figures.map(f));
+      const cores = Math.min(availableParallelism(), 8);
+      console.log(`\nOutcome explorer: ${games} flagship games (${POLICIES[policy].words}) in the browser's Web Workers, median of ${runs} runs`);
+      console.log(`  click to results      ${(m((f) => f.totalMs) / 1000).toFixed(2)} s   (target ≤ 10 s; runs: ${figures.map((f) => (f.totalMs / 1000).toFixed(2)).join(', ')} s)`);
+      console.log(`  workers' own time     ${(m((f) => f.workerMs) / 1000).toFixed(1)} s   (${((games * 1000) / m((f) => f.workerMs)).toFixed(0)} games/s)`);
+      console.log(
+        `  browser CPU time      ${(m((f) => f.cpuMs) / 1000).toFixed(1)} s   (all its processes; spread over ${cores} free cores that is ≥ ${(m((f) => f.cpuMs) / 1000 / cores).toFixed(1)} s of wall time; load average now ${loadavg()[0]?.toFixed(1)})`,
+      );
+      console.log(`  longest progress gap  ${m((f) => f.maxGapMs).toFixed(0)} ms   (target ≤ 500 ms; ${m((f) => f.updates)} updates)`);
+    }
   } finally {
     await server.close();
     await closeBrowser();
