@@ -345,7 +345,8 @@ export function summarise(scenarioId: string, config: ExploreConfig, parts: read
   }
   const endings = [...endingMap.entries()]
     .map(([ending, e]) => ({ ending, games: e.games, share: share(e.games, runs), seeds: e.seeds }))
-    .sort((a, b) => b.games - a.games || a.ending.localeCompare(b.ending));
+    // Code-point order, not localeCompare: the order must not depend on the machine's locale.
+    .sort((a, b) => b.games - a.games || (a.ending < b.ending ? -1 : a.ending > b.ending ? 1 : 0));
   const facts = FACTS.map((f) => {
     const c = factMap.get(f.id) ?? { games: 0, seeds: [], seedsWithout: [] };
     return { id: f.id, label: f.label, games: c.games, share: share(c.games, runs), seeds: c.seeds, seedsWithout: c.seedsWithout };
