@@ -2,7 +2,7 @@
 // One modal at a time; each returns a promise that settles when it closes.
 import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
 import type { GameSession } from '../game/session.ts';
-import type { Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, Scenario, TurnReport } from '../sim/types.ts';
+import type { Actor, Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, Scenario, TurnReport } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, formatDate, h } from './dom.ts';
 import { MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
@@ -85,7 +85,14 @@ export function visibleTo(e: ReportEvent, role: Role): boolean {
 }
 
 /** The report, phase by phase. Events read in full on their cards show here by title. */
-export function reportBody(report: TurnReport, role: Role, titlesOnly: ReadonlySet<string> = new Set(), eventDefs: readonly EventDef[] = []): Node[] {
+export function reportBody(
+  report: TurnReport,
+  role: Role,
+  titlesOnly: ReadonlySet<string> = new Set(),
+  eventDefs: readonly EventDef[] = [],
+  /** Names the other actors; with it, the report ends with the reasons they gave for their orders. */
+  actorName?: (actor: Actor) => string,
+): Node[] {
   const events = report.events.filter((e) => visibleTo(e, role));
   const byPhase = new Map<Phase, ReportEvent[]>();
   for (const e of events) byPhase.set(e.phase, [...(byPhase.get(e.phase) ?? []), e]);
@@ -110,6 +117,17 @@ export function reportBody(report: TurnReport, role: Role, titlesOnly: ReadonlyS
       ),
     );
   }
+  const why = actorName ? (Object.entries(report.reasons) as [Actor, string[]][]).filter(([actor, list]) => actor !== role && list.length) : [];
+  if (why.length && actorName) {
+    sections.push(
+      h(
+        'section',
+        { class: 'report-phase report-why' },
+        h('h3', null, 'Why the others acted'),
+        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), reason)))),
+      ),
+    );
+  }
   const rejected = report.rejected.filter((r) => r.order.actor === role);
   if (rejected.length) {
     sections.push(
@@ -125,13 +143,20 @@ export function reportBody(report: TurnReport, role: Role, titlesOnly: ReadonlyS
   return sections;
 }
 
+/** A short name for an actor in the report: the side's short name, the backer's name, or the mediator. */
+export function actorLabel(scenario: Scenario, actor: Actor): string {
+  if (actor === 'gna' || actor === 'lna') return scenario.sides[actor].shortName;
+  if (actor === 'mediator') return 'Mediator';
+  return scenario.backers.find((b) => `backer:${b.id}` === actor)?.name ?? actor.slice('backer:'.length);
+}
+
 export function showReport(root: HTMLElement, session: GameSession, report: TurnReport, titlesOnly: ReadonlySet<string>): Promise<string> {
   return showModal(
     root,
     {
       eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatDate(report.date)}`,
       title: report === session.opening ? 'The situation' : 'Turn report',
-      body: reportBody(report, session.role, titlesOnly, session.scenario.events),
+      body: reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor)),
       actions: [button('Continue', () => {}, { class: 'primary' })],
       wide: true,
       dismissValue: 'ok',
