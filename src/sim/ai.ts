@@ -114,7 +114,8 @@ export function placeValue(scenario: Scenario, state: State, side: SideId, place
   if (def.tags.includes('central-bank')) value += 30;
   if (state.places[place]?.controller === 'local') value -= 10;
   if (state.places[place]?.controller === other(side)) {
-    const ours = (worldOf(scenario).adjacent.get(place) ?? []).filter((n) => state.places[n]?.controller === side).length;
+    let ours = 0;
+    for (const n of worldOf(scenario).adjacent.get(place) ?? []) if (state.places[n]?.controller === side) ours++;
     value += POCKET_VALUE * ours;
   }
   return value;
@@ -169,7 +170,20 @@ export interface Traits {
 
 export const DEFAULT_PERSONALITY = { caution: 50, resolve: 50, value: 50 } as const;
 
-export function traitsOf(def: { aggression: number; riskTolerance?: number; personality?: Personality; redLines?: string[] }): Traits {
+type HasPersonality = { aggression: number; riskTolerance?: number; personality?: Personality; redLines?: string[] };
+/** Scenario definitions never change during a game: each one's traits are worked out once. */
+const traitsCache = new WeakMap<HasPersonality, Traits>();
+
+export function traitsOf(def: HasPersonality): Traits {
+  let traits = traitsCache.get(def);
+  if (!traits) {
+    traits = readTraits(def);
+    traitsCache.set(def, traits);
+  }
+  return traits;
+}
+
+function readTraits(def: HasPersonality): Traits {
   const p = def.personality ?? {};
   const v = p.values ?? {};
   const d = DEFAULT_PERSONALITY.value;
@@ -624,11 +638,11 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
     );
     return { orders: plan.orders, reasons: plan.reasons };
   }
-  const clientWantsWar = !ceasefireCalculus(scenario, state, def.client, DEFAULT_TERMS).accept;
   const costly = b.pressure >= 50 || b.spent * 2 >= tolerance;
   // One that values civilian lives leans on its client when the toll mounts.
   const bloody = traits.values.lives >= 60 && state.country.civilianCasualties * 2 >= scenario.rules.catastropheCasualties;
-  if (clientWantsWar && (costly || bloody) && foreignDependence(scenario, state, def.client) >= 5) {
+  // The cheap tests first: most backers most turns have no reason to lean on their client.
+  if ((costly || bloody) && foreignDependence(scenario, state, def.client) >= 5 && !ceasefireCalculus(scenario, state, def.client, DEFAULT_TERMS).accept) {
     plan.try(
       { actor, kind: 'restrain-client' },
       bloody && !costly

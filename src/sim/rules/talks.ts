@@ -40,7 +40,9 @@ export function ceasefireCalculus(
   if (s.confidence >= 65) reasons.push('it believes it can win');
   if (attackingNow > 0) reasons.push('its forces are on the attack');
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
-  const held = siegesBy(state)[side];
+  // (A plain loop: the AI asks this many times a turn.)
+  const held: string[] = [];
+  for (const id in state.places) if (state.places[id]?.siegedBy === side) held.push(id);
   if (held.length > 0) {
     const capital = held.includes(scenario.sides[other(side)].capital);
     fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
