@@ -43,32 +43,24 @@ describe(`sirte-2020, ${RUNS} paired seeds per seat`, () => {
     return p;
   };
 
-  it(`the hard AI beats the easy AI from the same side in at least ${TARGETS.hardOverEasy}% of pairs, both seats together`, () => {
-    expect(q.hardOverEasy.share).toBeGreaterThanOrEqual(TARGETS.hardOverEasy);
-  });
-
-  // As the LNA alone the hard AI is just short of the target (64% over 100 seeds, see README "AI").
-  it.each(['gna', 'lna'])('the hard AI beats the easy AI as %s in at least 60% of pairs', (seat) => {
-    expect(find('hard', 'easy', seat).share).toBeGreaterThanOrEqual(60);
-  });
-
-  it.each(['gna', 'lna'])(`the hard AI beats random legal orders as %s in at least ${TARGETS.overRandom}% of pairs`, (seat) => {
-    expect(find('hard', 'random', seat).share).toBeGreaterThanOrEqual(TARGETS.overRandom);
+  it.each(['gna', 'lna'])(`the hard AI beats the easy AI as %s in at least ${TARGETS.hardOverEasy}% of pairs`, (seat) => {
+    expect(find('hard', 'easy', seat).share).toBeGreaterThanOrEqual(TARGETS.hardOverEasy);
   });
 
   it.each([
     ['easy', 'gna'],
     ['normal', 'gna'],
+    ['hard', 'gna'],
+    ['easy', 'lna'],
     ['normal', 'lna'],
+    ['hard', 'lna'],
   ])(`the %s AI beats random legal orders as %s in at least ${TARGETS.overRandom}% of pairs`, (level, seat) => {
     expect(find(level, 'random', seat).share).toBeGreaterThanOrEqual(TARGETS.overRandom);
   });
 
-  // Short of the target (88% over 100 seeds, see README "AI"): the easy LNA loses to random orders
-  // in games where the GNA breaks through to Sirte or al-Jufra and Egypt's answer ends in a
-  // regional war. This checks that it stays where it was measured.
-  it('the easy AI beats random legal orders as the LNA in at least 80% of pairs (target 90%)', () => {
-    expect(find('easy', 'random', 'lna').share).toBeGreaterThanOrEqual(80);
+  it('both targets are reported as met', () => {
+    expect(q.hardOverEasy.met).toBe(true);
+    expect(q.overRandom.met).toBe(true);
   });
 
   it('every level scores better than random orders in the median, in both seats', () => {

@@ -52,7 +52,7 @@ interface Skill {
   answerForesight: number;
   /** Spares cities from air strikes when legitimacy is scarce; a careless commander strikes wherever the enemy masses. */
   restraint: boolean;
-  /** Keeps clear of an enemy patron's red lines (the expected-value commander weighs them instead). */
+  /** Keeps clear of an enemy patron's red lines (the expected-value commander weighs them instead) and guards its own sooner. */
   wary: boolean;
   /** Chance that it declares a humanitarian pause in a fortnight without attacks. */
   pause: number;
@@ -395,8 +395,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if (worst === 0) continue;
     const struck = skill.adapt && state.places[p]!.lastTurnTouched === state.turn - 1 && state.places[p]!.damage > 0;
     const redLine = traits.redLines.includes(p);
-    // The baseline reacts to a red line only when it is truly threatened, then first; one that weighs outcomes reacts sooner.
-    const bar = struck || (redLine && skill.ev) ? 30 : 45;
+    // The baseline reacts to a red line only when it is truly threatened, then first; a wary
+    // commander, or one that weighs outcomes, reacts sooner.
+    const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
     if (worst < bar) continue;
     let value = placeValue(scenario, state, side, p);
     if (struck) value += 20;
