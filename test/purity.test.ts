@@ -127,6 +127,7 @@ const FORBIDDEN_TEXT: { pattern: RegExp; why: string }[] = [
   { pattern: /\bMath\.random\b/, why: 'ambient randomness (use the game RNG)' },
   { pattern: /\bDate\.now\b/, why: 'the clock' },
   { pattern: /\bperformance\./, why: 'the clock' },
+  { pattern: /\.localeCompare\b|\.toLocale\w*\b|\bIntl\./, why: "the machine's locale (use compareIds)" },
   { pattern: /\bwindow\./, why: 'the DOM' },
   { pattern: /\bdocument\./, why: 'the DOM' },
   { pattern: /\blocalStorage\b/, why: 'storage' },

@@ -1,6 +1,7 @@
 // The baseline AI for every actor the player does not control. It gives orders through the
 // same checks as a player, deterministically (its only chance is a hash of seed, turn and
 // actor, so it never disturbs the game's RNG), and says why.
+import { compareIds } from './compare.ts';
 import { actorsOf, checkLegalOrder } from './orders.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
@@ -410,7 +411,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     threats.push({ place: p, odds: worst, value, why });
     threatened.add(p);
   }
-  threats.sort((a, b) => b.value * b.odds - a.value * a.odds || a.place.localeCompare(b.place));
+  threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
   // An easy opponent sometimes fails to see the threat in time.
   const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
   for (const t of threats.slice(0, sees ? 2 : 0)) {
@@ -418,7 +419,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     let helper: FormationState | undefined;
     for (const n of world.adjacent.get(t.place) ?? []) {
       if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-      for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && f.id.localeCompare(helper.id) < 0)) helper = f;
+      for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
     }
     if (helper && helper.strength >= 5) {
       plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
@@ -458,7 +459,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       attacks.push({ from, target: n, odds: chance, score });
     }
   }
-  attacks.sort((a, b) => b.score - a.score || a.target.localeCompare(b.target));
+  attacks.sort((a, b) => b.score - a.score || compareIds(a.target, b.target));
   // A side that has just accepted a ceasefire, or wants the truce it has, holds its fire.
   const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting || keepsTruce;
   // The baseline tries its best few; a side that weighs outcomes goes down its list until it has launched them.
@@ -489,7 +490,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const [p, chance] of best) {
       if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
       const value = placeValue(scenario, state, side, p);
-      if (!target || value > target.value || (value === target.value && p.localeCompare(target.p) < 0)) target = { p, chance, value };
+      if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
     }
     if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
   }
@@ -502,7 +503,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const pop = world.place.get(p)?.population ?? 0;
       if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
       const strength = strengthOf(list);
-      if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && p.localeCompare(t.p) < 0))) t = { p, enemy: strength };
+      if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
     }
     if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`);
   }
@@ -517,7 +518,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   } else if (me.money < bill * 2) {
     const patron = world.backersOf[side]
       .filter((b) => (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment)
-      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || a.id.localeCompare(b.id))[0];
+      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
     if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `Money is short (${me.money} against a bill of ${bill}): asked ${patron.name} for more.`);
   }
   if (state.country.blockadeBy === side && (me.money < bill * 2 || calc.accept)) {
@@ -526,7 +527,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   let wavering: FormationState | undefined;
   for (const f of state.formations) {
     if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
-    if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && f.id.localeCompare(wavering.id) < 0)) wavering = f;
+    if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && compareIds(f.id, wavering.id) < 0)) wavering = f;
   }
   if (wavering) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
   // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
@@ -554,7 +555,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   if (me.money > bill * 3 && needsMen) {
     const home = world.placeIds
       .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
-      .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || a.localeCompare(b));
+      .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
     for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
   }
   plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
@@ -579,7 +580,7 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   if (state.country.escalation >= 50) {
     const top = [...scenario.backers]
       .filter((b) => b.client !== 'none')
-      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || a.id.localeCompare(b.id))[0];
+      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
     if (top) plan.try({ actor: 'mediator', kind: 'pressure-backer', backer: top.id }, `Escalation is dangerous (${state.country.escalation}): pressed ${top.name}.`);
   }
   if (state.country.embargoEnforcement < 40) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, 'Arms keep flowing: tightened the embargo.');

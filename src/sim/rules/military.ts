@@ -1,5 +1,6 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
 
+import { compareIds } from '../compare.ts';
 import { thousands } from '../format.ts';
 import { COMBAT_EXPONENT, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
 import {
@@ -70,7 +71,7 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
     left -= lost;
   });
   // Rounding may leave a remainder: take it from the largest survivors.
-  for (const f of [...formations].sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))) {
+  for (const f of [...formations].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))) {
     if (left <= 0) break;
     const lost = Math.min(f.strength, left);
     f.strength -= lost;
@@ -167,7 +168,7 @@ function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string |
   if (!options.length) return null;
   return options
     .map((n) => ({ n, strength: strengthOf(formationsAt(ctx.s, n, side)) }))
-    .sort((a, b) => b.strength - a.strength || a.n.localeCompare(b.n))[0]!.n;
+    .sort((a, b) => b.strength - a.strength || compareIds(a.n, b.n))[0]!.n;
 }
 
 function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: number): { killed: number; fled: number } {
@@ -247,7 +248,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     }
     setControl(ctx, target, side);
     // The strongest attacking unit moves in; the rest hold the line behind it.
-    const lead = [...attackers].sort((a, b) => b.strength - a.strength || a.id.localeCompare(b.id))[0];
+    const lead = [...attackers].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))[0];
     if (lead && lead.strength > 0) {
       lead.location = target;
       lead.dug = 0;
@@ -462,7 +463,7 @@ export function militaryEconomyOrders(ctx: Ctx): void {
         const kind = ctx.world.formationDef.get(f.id)?.kind;
         return kind === 'militia' || kind === 'regular';
       });
-      const unit = units.sort((a, b) => a.id.localeCompare(b.id))[0];
+      const unit = units.sort((a, b) => compareIds(a.id, b.id))[0];
       if (!place || !unit) continue;
       const support = ctx.s.sides[side].support[place.region];
       const gained = 2 + Math.floor(support / 20);
