@@ -8,6 +8,7 @@ import { loadScenarioFile } from '../src/cli/files.ts';
 import { main } from '../src/cli/sim.ts';
 import { scenarios as bundledScenarios } from '../src/content/index.ts';
 import {
+  applyWhatIfs,
   decodeUtf8,
   loadReplay,
   makeReplay,
@@ -73,6 +74,21 @@ describe('replay: export → import', () => {
     const part = makeReplay({ scenario: sirte, seed: 'replay-7', humans: ['gna'], difficulty: 'normal', orders: game.orders.slice(0, 3) });
     const loaded = loadReplay(replayText(part), find);
     expect(loaded.ok && loaded.value.frames.map((f) => f.hash).slice(1)).toEqual(game.hashes.slice(0, 3));
+  });
+
+  it('a game played with what-ifs replays with them, and a replay naming an unknown what-if is refused', () => {
+    const played = applyWhatIfs(sirte, ['turkey-out']);
+    const g = playGame(played, 'replay-wi', { hashEachTurn: true });
+    const r = makeReplay({ scenario: played, whatIfs: ['turkey-out'], seed: 'replay-wi', humans: [], difficulty: 'normal', orders: g.orders.slice(0, 4) });
+    expect(r.whatIfs).toEqual(['turkey-out']);
+    const loaded = loadReplay(replayText(r), find);
+    expect(loaded.ok && loaded.value.frames.map((f) => f.hash).slice(1)).toEqual(g.hashes.slice(0, 4));
+    // Without its switch the same orders are of another scenario.
+    const stripped = loadReplay(replayText({ ...r, whatIfs: undefined }), find);
+    expect(!stripped.ok && stripped.error.code).toBe('scenario-changed');
+    const unknown = loadReplay(replayText({ ...r, whatIfs: ['martians-land'] }), find);
+    expect(!unknown.ok && unknown.error.code).toBe('unknown-what-if');
+    expect(!unknown.ok && unknown.error.message).toMatch(/martians-land/);
   });
 
   it('the scenario hash is the same for the runner’s loader and the bundled content the browser uses', () => {

@@ -186,7 +186,7 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     const game = playOne(scenario, args.seed, args.role, args.exportReplay !== undefined);
     const ending = game.state.ending!;
     if (args.exportReplay !== undefined) {
-      const replay = makeReplay({ scenario, seed: args.seed, humans: args.role ? [args.role] : [], difficulty: 'normal', orders: game.orders, hashes: game.hashes });
+      const replay = makeReplay({ scenario, whatIfs: args.whatIfs, seed: args.seed, humans: args.role ? [args.role] : [], difficulty: 'normal', orders: game.orders, hashes: game.hashes });
       try {
         writeFileSync(args.exportReplay, replayText(replay));
       } catch (e) {

@@ -265,7 +265,7 @@ export class GameSession {
   /** A replay file of the game so far (see src/sim/replay.ts). */
   toReplay(): string {
     return core.replayText(
-      core.makeReplay({ scenario: this.scenario, seed: this.seed, humans: [this.role], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
+      core.makeReplay({ scenario: this.scenario, whatIfs: this.whatIfs, seed: this.seed, humans: [this.role], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
     );
   }
 

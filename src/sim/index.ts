@@ -35,3 +35,4 @@ export { formatProblems, loadGlossary, loadScenario, parseMap, type RawFile, typ
 export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';
+export { applyWhatIfs, listWhatIfs, unknownWhatIf } from './whatif.ts';

@@ -10,6 +10,7 @@ import { resolveTurn } from './resolve.ts';
 import { newGameWithReport } from './setup.ts';
 import { DIFFICULTIES, type Difficulty, type Order, ROLES, type Role, type Scenario, type State, type TurnReport } from './types.ts';
 import { RULES_VERSION } from './version.ts';
+import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 
 /** The replay format this build writes. Older formats are migrated on reading (MIGRATIONS). */
 export const REPLAY_FORMAT = 'ceasefire-line-replay';
@@ -21,7 +22,10 @@ export interface Replay {
   format: typeof REPLAY_FORMAT;
   version: number;
   rulesVersion: number;
+  /** The scenario's id and the hash of its content as played (with the what-ifs applied). */
   scenario: { id: string; hash: string };
+  /** The counterfactual switches the game was played with (whatif.ts), if any. */
+  whatIfs?: string[];
   seed: string;
   /** The roles people played (their orders are in the file like everyone else's). */
   humans: Role[];
@@ -42,6 +46,7 @@ export type ReplayProblemCode =
   | 'bad-shape'
   | 'other-rules'
   | 'unknown-scenario'
+  | 'unknown-what-if'
   | 'scenario-changed'
   | 'illegal-order'
   | 'after-ending'
@@ -180,6 +185,13 @@ const replaySchema = v.strictObject({
   version: v.literal(REPLAY_VERSION),
   rulesVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   scenario: v.strictObject({ id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'must be a scenario id')), hash: hex16 }),
+  whatIfs: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'must be a what-if id'))),
+      v.maxLength(20),
+      v.check((ids) => new Set(ids).size === ids.length, 'a what-if is listed twice'),
+    ),
+  ),
   seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   humans: v.pipe(v.array(v.picklist(ROLES)), v.maxLength(3), v.check((rs) => new Set(rs).size === rs.length, 'a role is listed twice')),
   difficulty: v.picklist(DIFFICULTIES),
@@ -237,7 +249,9 @@ export function parseReplay(text: string): ReplayResult<Replay> {
 // ---- Making and checking --------------------------------------------------------------------
 
 export interface ReplayInput {
+  /** The scenario as played: with the what-ifs below already applied. */
   scenario: Scenario;
+  whatIfs?: readonly string[];
   seed: string;
   humans: readonly Role[];
   difficulty: Difficulty;
@@ -264,6 +278,7 @@ export function makeReplay(input: ReplayInput): Replay {
     version: REPLAY_VERSION,
     rulesVersion: RULES_VERSION,
     scenario: { id: input.scenario.id, hash: scenarioHash(input.scenario) },
+    ...(input.whatIfs?.length ? { whatIfs: [...input.whatIfs] } : {}),
     seed: input.seed,
     humans: [...input.humans],
     difficulty: input.difficulty,
@@ -312,8 +327,12 @@ export function verifyReplay(replay: Replay, findScenario: (id: string) => Scena
       `The replay was played under rules version ${replay.rulesVersion}; this game has rules version ${RULES_VERSION}, so it cannot replay it exactly.`,
     );
   }
-  const scenario = findScenario(replay.scenario.id);
-  if (!scenario) return fail('unknown-scenario', `The replay is of a scenario this game does not have ("${replay.scenario.id}").`);
+  const base = findScenario(replay.scenario.id);
+  if (!base) return fail('unknown-scenario', `The replay is of a scenario this game does not have ("${replay.scenario.id}").`);
+  const whatIfs = replay.whatIfs ?? [];
+  const unknown = unknownWhatIf(base, whatIfs);
+  if (unknown) return fail('unknown-what-if', `The replay was played with a what-if this game does not know: ${unknown}.`);
+  const scenario = applyWhatIfs(base, whatIfs);
   if (scenarioHash(scenario) !== replay.scenario.hash) {
     return fail('scenario-changed', `The scenario “${scenario.title}” has changed since this replay was made, so the game cannot be replayed exactly.`);
   }
