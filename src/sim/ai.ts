@@ -341,13 +341,18 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const index = forceIndex(scenario, state);
   const enemy = other(side);
   // Several units share a place, and threats, attacks and sieges ask about the same pairs: remember each answer.
-  const known = new Map<string, number>();
+  // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
+  const known: Record<SideId, Map<string, Map<string, number>>> = { gna: new Map(), lna: new Map() };
   const odds = (attacker: SideId, from: string, target: string): number => {
-    const key = `${attacker}|${from}|${target}`;
-    let chance = known.get(key);
+    let fromHere = known[attacker].get(from);
+    if (!fromHere) {
+      fromHere = new Map();
+      known[attacker].set(from, fromHere);
+    }
+    let chance = fromHere.get(target);
     if (chance === undefined) {
       chance = attackOdds(scenario, state, attacker, from, target, index).odds;
-      known.set(key, chance);
+      fromHere.set(target, chance);
     }
     return chance;
   };
@@ -443,9 +448,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   for (const f of state.formations) {
     if (f.side !== side || f.strength <= 0) continue;
     const from = f.location;
+    // Each place attacks from once, whatever the number of units there.
+    if (seen.has(from)) continue;
+    seen.add(from);
     for (const n of world.adjacent.get(from) ?? []) {
-      if (state.places[n]?.controller === side || seen.has(`${from}>${n}`)) continue;
-      seen.add(`${from}>${n}`);
+      if (state.places[n]?.controller === side) continue;
       const chance = odds(side, from, n);
       if (chance < threshold) continue;
       if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;

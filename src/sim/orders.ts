@@ -108,8 +108,24 @@ function problem(code: OrderProblem['code'], message: string): Result<OrderPrevi
   return { ok: false, error: { code, message } };
 }
 
+/** Two orders with the same fields (one level of nesting: ceasefire terms). */
 function sameOrder(a: Order, b: Order): boolean {
-  return a.kind === b.kind && a.actor === b.actor && JSON.stringify(a) === JSON.stringify(b);
+  if (a.kind !== b.kind || a.actor !== b.actor) return false;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) {
+    const u = x[k];
+    const w = y[k];
+    if (u === w) continue;
+    if (typeof u !== 'object' || typeof w !== 'object' || u === null || w === null) return false;
+    const uo = u as Record<string, unknown>;
+    const wo = w as Record<string, unknown>;
+    const inner = Object.keys(uo);
+    if (inner.length !== Object.keys(wo).length || inner.some((ik) => uo[ik] !== wo[ik])) return false;
+  }
+  return true;
 }
 
 /**

@@ -19,19 +19,29 @@ import type { Actor, Order, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
-function actorRank(scenario: Scenario, actor: Actor): number {
-  if (actor === 'gna') return 0;
-  if (actor === 'lna') return 1;
-  if (actor === 'mediator') return 2;
-  const i = scenario.backers.findIndex((b) => `backer:${b.id}` === actor);
-  return 3 + (i < 0 ? scenario.backers.length : i);
+/** Each actor's place in the fixed order: the sides, the mediator, then the backers as listed. */
+const ranks = new WeakMap<Scenario, Map<string, number>>();
+function actorRanks(scenario: Scenario): Map<string, number> {
+  let r = ranks.get(scenario);
+  if (!r) {
+    r = new Map<string, number>([
+      ['gna', 0],
+      ['lna', 1],
+      ['mediator', 2],
+    ]);
+    scenario.backers.forEach((b, i) => r!.set(`backer:${b.id}`, 3 + i));
+    ranks.set(scenario, r);
+  }
+  return r;
 }
 
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
 export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): Order[] {
+  const r = actorRanks(scenario);
+  const last = 3 + scenario.backers.length;
   return orders
-    .map((o, i) => ({ o, i }))
-    .sort((a, b) => actorRank(scenario, a.o.actor) - actorRank(scenario, b.o.actor) || a.i - b.i)
+    .map((o, i) => ({ o, i, rank: r.get(o.actor) ?? last }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.o);
 }
 
