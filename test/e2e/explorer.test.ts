@@ -2,30 +2,20 @@
 // big batch and watch its progress (updating at least every half second, the page responsive),
 // cancel it, run another to the end, check its numbers equal the headless runner's for the same
 // seeds, look at the results, and open one of its games. No console error on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { main as runner } from '../../src/cli/sim.ts';
 import { type ExploreSummary, explore } from '../../src/sim/explore.ts';
 import { newGame, stateHash } from '../../src/sim/index.ts';
 import { applyWhatIfs } from '../../src/sim/whatif.ts';
-import { buildOnce, closeBrowser, openPage, type Preview, screenshot, startPreview } from './harness.ts';
+import { openPage, screenshot, usePreview } from './harness.ts';
 import { readHook, takeCommand, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
 describe('the outcome explorer in the browser', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('runs a batch with progress, cancels one, completes another with the runner’s numbers, and opens one of its games', async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: { width: 1440, height: 900 } });
     try {

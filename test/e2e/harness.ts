@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
@@ -261,4 +262,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Why the end-to-end tests cannot run here, or null when they can. */
+export const whyNot = !hasApp()
+  ? 'index.html is absent: the game page is not in this checkout yet'
+  : !hasChromium()
+    ? 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)'
+    : null;
+
+/**
+ * For a describe block: serves the built game for its tests (built once per run) and closes
+ * the server and the browser after them. Returns the server, or null when the tests must skip.
+ */
+export function usePreview(): () => Preview | null {
+  let server: Preview | null = null;
+  beforeAll(async () => {
+    if (whyNot) return;
+    buildOnce();
+    server = await startPreview();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await closeBrowser();
+  });
+  return () => server;
 }

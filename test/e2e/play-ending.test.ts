@@ -2,10 +2,10 @@
 // animations off), turns ended by button and Enter alternately: the Ending scene shows the
 // outcome and the scores, the hook reports the ending, and the game matches the headless sim
 // fed the same (empty) orders. Then the menu offers the finished game, and Continue reopens it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { playWithOrders } from '../../src/sim/play.ts';
-import { buildOnce, closeBrowser, openPage, type Preview, screenshot, startPreview } from './harness.ts';
+import { openPage, screenshot, usePreview } from './harness.ts';
 import {
   dialog,
   drainCards,
@@ -28,20 +28,10 @@ const SEED = 'e2e-ending-2020';
 const ENDING_HEADLINES = /military victory|collapses|Negotiated settlement|Frozen conflict|Regional war|Humanitarian catastrophe|The war goes on/;
 
 describe('play: the flagship to its ending', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('ends the game and shows the outcome and the scores', { timeout: 300_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const scenario = loadScenarioFile('sirte-2020');
     if (!scenario.ok) throw new Error('sirte-2020 does not load');

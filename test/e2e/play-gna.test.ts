@@ -2,25 +2,15 @@
 // of orders at places (picked on the map and in the place list) and national orders, event
 // cards answered and dismissed, turns ended by the button and by Enter. Screenshots of the
 // scenes on the way (e2e-artifacts/). Skips when Chromium or the game page is absent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, openPage, type Preview, screenshot, startPreview } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, usePreview } from './harness.ts';
 import { type CardSeen, drainCards, fillNewGame, HD, type PlayedTurn, playTurn, readBriefing, readHook, takeCommand, waitReady, whyNot } from './play-helpers.ts';
 
 describe('play: the GNA from the main menu', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('plays five turns of orders, cards and both ways of ending a turn', { timeout: 240_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD });
     try {

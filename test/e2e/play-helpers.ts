@@ -3,13 +3,9 @@
 // game; state is only *read* (window.ceasefireLine, localStorage, the DOM) to wait and assert.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { hasApp, hasChromium, screenshot } from './harness.ts';
+import { screenshot } from './harness.ts';
 
-export const whyNot = !hasApp()
-  ? 'index.html is absent: the game page is not in this checkout yet'
-  : !hasChromium()
-    ? 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)'
-    : null;
+export { whyNot } from './harness.ts';
 
 export const AUTOSAVE_KEY = 'ceasefire-line:autosave';
 export const HD = { width: 1280, height: 720 };

@@ -2,30 +2,20 @@
 // clicks, then replayed headless: the player's own orders read back from the autosave and fed
 // to playWithOrders (every other actor AI) give the very state hash the browser shows, turn by
 // turn. The browser and Node run the same sim core: this is the game's replay promise.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { playWithOrders } from '../../src/sim/play.ts';
 import type { Difficulty, Order } from '../../src/sim/types.ts';
-import { buildOnce, closeBrowser, openPage, type Preview, startPreview } from './harness.ts';
+import { openPage, usePreview } from './harness.ts';
 import { drainCards, enableReducedMotion, HD, playTurn, readAutosave, readHook, takeCommand, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
 const SEED = 'e2e-link-42';
 
 describe('play: a linked game replays headless to the same hash', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('plays three turns from a link; playWithOrders on the saved player orders gives the same hash', { timeout: 240_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const scenario = loadScenarioFile('sirte-2020');
     if (!scenario.ok) throw new Error('sirte-2020 does not load');

@@ -1,8 +1,8 @@
 // Playing the LNA in "Sirte Falls" from the main menu (map animations off in Settings):
 // the opening decisions answered on their cards, five turns of orders, turns ended by the
 // button and by Enter, and a reload in the middle of the game picked up with Continue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, openPage, type Preview, startPreview } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, usePreview } from './harness.ts';
 import {
   drainCards,
   enableReducedMotion,
@@ -21,20 +21,10 @@ import {
 } from './play-helpers.ts';
 
 describe('play: the LNA from the main menu, with a reload', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('answers decisions, plays five turns and continues after a reload with the same state', { timeout: 240_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD });
     try {

@@ -1,8 +1,8 @@
 // Playing the international mediator in "Sirte Falls" from the main menu (map animations
 // off in Settings): shuttle diplomacy, the arms embargo, a conference, a ceasefire proposal
 // with its terms chosen in the preview, pressure on backers; turns ended by button and Enter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, openPage, type Preview, startPreview } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, usePreview } from './harness.ts';
 import {
   drainCards,
   enableReducedMotion,
@@ -18,20 +18,10 @@ import {
 } from './play-helpers.ts';
 
 describe('play: the mediator from the main menu', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('plays five turns of diplomacy', { timeout: 240_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD });
     try {

@@ -2,25 +2,15 @@
 // settings, credits) and of the menu and the map at 1920×1080, reached by clicks, into
 // e2e-artifacts/. The briefing, the map, an order preview, news, report, concept and glossary
 // cards are taken by play-gna.test.ts, the ending by play-ending.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, openPage, type Preview, screenshot, startPreview } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, usePreview } from './harness.ts';
 import { drainCards, FULL_HD, HD, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
 describe('screens: every page of the menu, and the map in full HD', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('shows the start-up, the menu and its pages at 1280×720', { timeout: 120_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD, waitUntil: 'commit' });
     try {
@@ -58,6 +48,7 @@ describe('screens: every page of the menu, and the map in full HD', () => {
   });
 
   it('shows the menu and the map at 1920×1080', { timeout: 120_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: FULL_HD });
     try {

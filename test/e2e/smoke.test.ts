@@ -1,14 +1,8 @@
 // Smoke test of the built game in headless Chromium: the page opens with no console error, no
 // page error and no failed request, and exposes the test hook. Skips (with the reason) when
 // there is no index.html yet or no Chromium (apt-get install -y chromium).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, hasApp, hasChromium, openPage, type Preview, screenshot, startPreview } from './harness.ts';
-
-const whyNot = !hasApp()
-  ? 'index.html is absent: the game page is not in this checkout yet'
-  : !hasChromium()
-    ? 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)'
-    : null;
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, usePreview, whyNot } from './harness.ts';
 
 /** The hook the game installs on window (src/game/app.ts): the contract this test relies on. */
 interface Hook {
@@ -17,20 +11,10 @@ interface Hook {
 }
 
 describe('smoke: the built game', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('opens with no console errors, page errors or failed requests, and exposes window.ceasefireLine', async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url);
     try {
@@ -59,6 +43,7 @@ describe('smoke: the built game', () => {
   });
 
   it('fetches no sound before the first gesture; a real click starts it cleanly', async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url);
     const audio: string[] = [];

@@ -4,8 +4,8 @@
 // turn with the button), then play on to the ending, taking Gharyan. Screenshots of every step
 // at 1280×720 (e2e-artifacts/tutorial-*.png); no console error on the way.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOnce, closeBrowser, openPage, type Preview, screenshot, startPreview } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, usePreview } from './harness.ts';
 import {
   clickPlaceOnMap,
   dialog,
@@ -38,20 +38,10 @@ async function select(page: Page, name: string, guess: { x: number; y: number })
 }
 
 describe('the tutorial, from the menu to its ending', () => {
-  let server: Preview | null = null;
-
-  beforeAll(async () => {
-    if (whyNot) return;
-    buildOnce();
-    server = await startPreview();
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await closeBrowser();
-  });
+  const preview = usePreview();
 
   it('is completed with clicks and keys, step by step, and won', { timeout: 300_000 }, async (ctx) => {
+    const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD });
     try {

@@ -2,6 +2,7 @@
 // here; cross-references (a route to an unknown place, an event naming an unknown actor)
 // are checked in validate.ts after the structure is known to be sound.
 import * as v from 'valibot';
+import { ORDER_COST } from '../params.ts';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case id (a-z, 0-9, -)'));
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
@@ -249,33 +250,8 @@ const whatIfSchema = v.strictObject({
   effects: v.pipe(v.array(whatIfEffectSchema), v.minLength(1, 'a what-if needs at least one effect')),
 });
 
-const orderKind = v.picklist([
-  'move',
-  'attack',
-  'fortify',
-  'airstrike',
-  'siege',
-  'recruit',
-  'request-support',
-  'buy-loyalty',
-  'withdraw',
-  'oil-terminals',
-  'pay-salaries',
-  'public-messaging',
-  'humanitarian-pause',
-  'prisoner-exchange',
-  'propose-ceasefire',
-  'answer-ceasefire',
-  'conference',
-  'shuttle-diplomacy',
-  'convene-conference',
-  'enforce-embargo',
-  'sanction-spoiler',
-  'pressure-backer',
-  'humanitarian-corridor',
-  'deploy-monitors',
-  'political-track',
-]);
+/** Any kind of order (whether the step's order is legal when it comes up is checked by the tutorial's tests). */
+const orderKind = v.picklist(Object.keys(ORDER_COST) as (keyof typeof ORDER_COST)[]);
 
 /** A tutorial step (src/ui/tutorial.ts shows them one at a time; its goal says when it is done). */
 const tutorialStepSchema = v.strictObject({
