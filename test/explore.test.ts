@@ -9,6 +9,8 @@ import {
   type ExploreConfig,
   explore,
   FACTS,
+  historicalActor,
+  historicalOrder,
   INDICATORS,
   percentile,
   playOutcome,
@@ -17,7 +19,7 @@ import {
   splitRuns,
   summarise,
 } from '../src/sim/explore.ts';
-import { loadScenario, newGame, type Scenario, type WhatIfDef } from '../src/sim/index.ts';
+import { loadScenario, newGame, playGame, type Scenario, type WhatIfDef } from '../src/sim/index.ts';
 import { applyWhatIfs, listWhatIfs, unknownWhatIf } from '../src/sim/whatif.ts';
 import { miniMap, miniScenarioFile } from './fixtures/mini.ts';
 
@@ -285,5 +287,18 @@ describe('explore: the summary of a batch', () => {
     const out = explore(s, { whatIfs: ['turkey-out'], policy: 'historical', runs: 10, seed: 'calib' });
     const fact = (x: typeof hist, id: string) => x.facts.find((f) => f.id === id)?.share ?? -1;
     expect(fact(hist, 'tripoli-held')).toBeGreaterThan(fact(out, 'tripoli-held'));
+  });
+});
+
+describe('the historical policy skips the backers’ AI', () => {
+  // Their orders would be dropped anyway; not working them out must change nothing.
+  it.each(['sirte-2020', 'tripoli-2019'])('%s: the same hashes turn by turn with and without asking them', (id) => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`cannot load ${id}`);
+    for (let i = 0; i < 8; i++) {
+      const asked = playGame(loaded.value, `skip-${i}`, { keepAiOrder: historicalOrder, hashEachTurn: true });
+      const skipped = playGame(loaded.value, `skip-${i}`, { keepAiOrder: historicalOrder, aiActors: historicalActor, hashEachTurn: true });
+      expect(skipped.hashes).toEqual(asked.hashes);
+    }
   });
 });

@@ -12,7 +12,7 @@
 // formations removed. The facts and the historical policy are the outcome explorer's
 // (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
-import { endingKey, explore, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
+import { endingKey, explore, historicalActor, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
 import { formatProblems, playGame, type Scenario, type State } from '../sim/index.ts';
 import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
 import { loadScenarioFile, scenarioIds } from './files.ts';
@@ -131,7 +131,7 @@ export function runMarch(scenario: Scenario, seedPrefix: string, runs: number, w
   const endings: Record<string, number> = {};
   for (let i = 1; i <= runs; i++) {
     const watcher = new MarchWatcher();
-    const { state } = playGame(played, `${seedPrefix}-${i}`, { keepAiOrder: historicalOrder, onTurn: (before, _orders, after) => watcher.turn(before, after) });
+    const { state } = playGame(played, `${seedPrefix}-${i}`, { keepAiOrder: historicalOrder, aiActors: historicalActor, onTurn: (before, _orders, after) => watcher.turn(before, after) });
     for (const [id, yes] of Object.entries(watcher.facts())) if (yes) count[id] = (count[id] ?? 0) + 1;
     const key = endingKey(state);
     endings[key] = (endings[key] ?? 0) + 1;

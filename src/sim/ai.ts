@@ -670,12 +670,18 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
 }
 
 /** Orders of every actor except the player's role (null: all AI). */
-export function otherActorsOrders(scenario: Scenario, state: State, player: Role | null): { orders: Order[]; reasons: Partial<Record<Actor, string[]>> } {
+export function otherActorsOrders(
+  scenario: Scenario,
+  state: State,
+  player: Role | null,
+  /** Only these actors decide (for policies that drop the others' orders anyway: no need to work them out). */
+  only?: (actor: Actor) => boolean,
+): { orders: Order[]; reasons: Partial<Record<Actor, string[]>> } {
   const orders: Order[] = [];
   const reasons: Partial<Record<Actor, string[]>> = {};
   const actors: Actor[] = ['gna', 'lna', 'mediator', ...scenario.backers.map((b) => `backer:${b.id}` as Actor)];
   for (const actor of actors) {
-    if (actor === player) continue;
+    if (actor === player || (only && !only(actor))) continue;
     const d = aiOrders(scenario, state, actor);
     orders.push(...d.orders);
     if (d.reasons.length) reasons[actor] = d.reasons;

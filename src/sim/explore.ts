@@ -5,7 +5,7 @@
 // report progress and be stopped. Pure and deterministic: the same inputs give the same
 // summary, in Node and in the browser (all arithmetic is on integers).
 import { playGame } from './play.ts';
-import type { Difficulty, Order, Scenario, State, TurnSummary } from './types.ts';
+import type { Actor, Difficulty, Order, Scenario, State, TurnSummary } from './types.ts';
 import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 
 // ---------------------------------------------------------------- the key facts
@@ -100,7 +100,12 @@ export const POLICY_LABELS: Record<ExplorePolicy, string> = {
 
 /** The historical policy: only the Libyan sides' and the mediator's AI orders are kept. */
 export function historicalOrder(order: Order): boolean {
-  return !order.actor.startsWith('backer:');
+  return historicalActor(order.actor);
+}
+
+/** The actors whose AI the historical policy asks at all (the backers' orders would be dropped). */
+export function historicalActor(actor: Actor): boolean {
+  return !actor.startsWith('backer:');
 }
 
 /** The difficulty a policy plays at (and the one a game opened from the explorer uses). */
@@ -137,7 +142,7 @@ export function playOutcome(scenario: Scenario, seed: string, policy: ExplorePol
   const watcher = new FactWatcher();
   const game = playGame(scenario, seed, {
     difficulty: policyDifficulty(policy),
-    ...(policy === 'historical' ? { keepAiOrder: historicalOrder } : {}),
+    ...(policy === 'historical' ? { keepAiOrder: historicalOrder, aiActors: historicalActor } : {}),
     onTurn: (before, _orders, after) => watcher.turn(before, after),
   });
   const end = game.state;

@@ -3,7 +3,7 @@ import { otherActorsOrders } from './ai.ts';
 import { stateHash } from './hash.ts';
 import { resolveTurn } from './resolve.ts';
 import { newGame } from './setup.ts';
-import type { Difficulty, Order, Role, Scenario, State, TurnReport } from './types.ts';
+import type { Actor, Difficulty, Order, Role, Scenario, State, TurnReport } from './types.ts';
 
 /** Chooses the player's orders each turn (a scripted policy, random legal orders, or recorded orders). */
 export type Policy = (scenario: Scenario, state: State) => Order[];
@@ -19,6 +19,8 @@ export interface PlayOptions {
   difficulty?: Difficulty;
   /** Which AI orders to keep (a policy for the others, e.g. backers that act only through the scenario's historical events). */
   keepAiOrder?: (order: Order) => boolean;
+  /** Which actors the AI decides for at all (the others give no orders and cost nothing to skip). */
+  aiActors?: (actor: Actor) => boolean;
   /** Called after each turn (for invariant checks). */
   onTurn?: (before: State, orders: Order[], after: State, report: TurnReport) => void;
 }
@@ -41,7 +43,7 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
   const reports: TurnReport[] = [];
   // A game always ends by its last turn; the bound only guards against a broken rule.
   for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
-    const ai = otherActorsOrders(scenario, state, role && options.policy ? role : null);
+    const ai = otherActorsOrders(scenario, state, role && options.policy ? role : null, options.aiActors);
     const mine = role && options.policy ? options.policy(scenario, state) : [];
     const aiOrders = options.keepAiOrder ? ai.orders.filter(options.keepAiOrder) : ai.orders;
     const turnOrders = [...mine, ...aiOrders];
