@@ -223,7 +223,13 @@ export function collectProblems(page: Page): Problems {
     else if (msg.type() === 'warning') p.consoleWarnings.push(`${msg.text()}${at}`);
   });
   page.on('pageerror', (error) => p.pageErrors.push(error.stack ?? String(error)));
-  page.on('requestfailed', (request) => p.failedRequests.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    const why = request.failure()?.errorText ?? 'failed';
+    // The browser cancels what is still loading when the page goes elsewhere (a reload, a new
+    // link): the icon of a page left at once is no failure of the game.
+    if (why === 'net::ERR_ABORTED' && request.url().endsWith('/favicon.svg')) return;
+    p.failedRequests.push(`${why} ${request.url()}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) p.failedRequests.push(`${response.status()} ${response.url()}`);
   });
