@@ -2,7 +2,7 @@
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
 import { LARGE_CITY_POP, ORDER_COST } from './params.ts';
-import { defendersOf, effectiveAir, formationsAt, talksIndex } from './query.ts';
+import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
 import { ceasefireCalculus, conferenceOdds, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
@@ -196,7 +196,7 @@ export function checkLegalOrder(
         if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'This formation already has a move order.');
       } else {
         if (!world.place.has(order.from)) return problem('unknown-place', `There is no place "${order.from}".`);
-        if (!formationsAt(state, order.from, side!).length) return problem('no-forces', `You have no forces at ${placeName(order.from)}.`);
+        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', `You have no forces at ${placeName(order.from)}.`);
       }
       if (!world.place.has(order.to)) return problem('unknown-place', `There is no place "${order.to}".`);
       if (!from || !isAdjacent(world, from, order.to)) return problem('not-adjacent', `${placeName(order.to)} is not next to ${from ? placeName(from) : 'it'} by any route.`);
@@ -210,7 +210,7 @@ export function checkLegalOrder(
     }
     case 'attack': {
       if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'Unknown place in the attack order.');
-      if (state.places[order.from]?.controller !== side || !formationsAt(state, order.from, side!).length) {
+      if (state.places[order.from]?.controller !== side || !hasForcesAt(state, order.from, side!)) {
         return problem('no-forces', `You have no forces at ${placeName(order.from)} to attack from.`);
       }
       if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', `${placeName(order.target)} is not next to ${placeName(order.from)}.`);
@@ -233,7 +233,7 @@ export function checkLegalOrder(
       });
     }
     case 'fortify':
-      if (!formationsAt(state, order.place, side!).length) return problem('no-forces', `You have no forces at ${placeName(order.place)}.`);
+      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', `You have no forces at ${placeName(order.place)}.`);
       if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'Your forces there are already fully dug in.');
       return preview(`Dig in at ${placeName(order.place)} (+20% defence, up to +60%).`);
     case 'airstrike': {
@@ -255,7 +255,7 @@ export function checkLegalOrder(
       if (!t) return problem('unknown-place', `There is no place "${order.target}".`);
       if (t.controller === side) return problem('not-yours', 'You cannot besiege your own place.');
       if (t.siegedBy === side) return problem('duplicate', `${placeName(order.target)} is already under your siege.`);
-      const near = (world.adjacent.get(order.target) ?? []).some((n) => formationsAt(state, n, side!).length > 0);
+      const near = (world.adjacent.get(order.target) ?? []).some((n) => hasForcesAt(state, n, side!));
       if (!near) return problem('no-forces', `You need forces next to ${placeName(order.target)} to besiege it.`);
       return preview(`Cut ${placeName(order.target)} off: its garrison weakens each turn${(world.place.get(order.target)?.oilCapacity ?? 0) > 0 ? ' and its oil stops' : ''}.`, {
         risks: ['Civilians inside suffer: humanitarian access falls.', ...truceRisk],

@@ -7,6 +7,12 @@ export function formationsAt(state: State, place: string, side?: SideId | 'none'
   return state.formations.filter((f) => f.location === place && f.strength > 0 && (side === undefined || f.side === side));
 }
 
+/** Whether a side has any unit at a place (formationsAt(...).length > 0 without the list). */
+export function hasForcesAt(state: State, place: string, side: SideId | 'none'): boolean {
+  for (const f of state.formations) if (f.location === place && f.strength > 0 && f.side === side) return true;
+  return false;
+}
+
 export function defendersOf(state: State, place: string): FormationState[] {
   const controller = state.places[place]?.controller;
   // A local place is held by the unaligned forces in it.

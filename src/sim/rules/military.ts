@@ -8,6 +8,7 @@ import {
   effectiveAir,
   effectiveAirDefence,
   formationsAt,
+  hasForcesAt,
   strengthOf,
   talksIndex,
 } from '../query.ts';
@@ -339,8 +340,8 @@ export function movementPhase(ctx: Ctx): void {
       });
       // An empty place facing the enemy is abandoned to whoever is next to it.
       const enemy = other(side);
-      const enemyNear = (ctx.world.adjacent.get(o.from) ?? []).some((n) => formationsAt(ctx.s, n, enemy).length > 0);
-      if (formationsAt(ctx.s, o.from, side).length === 0 && enemyNear) setControl(ctx, o.from, 'local');
+      const enemyNear = (ctx.world.adjacent.get(o.from) ?? []).some((n) => hasForcesAt(ctx.s, n, enemy));
+      if (!hasForcesAt(ctx.s, o.from, side) && enemyNear) setControl(ctx, o.from, 'local');
     }
   }
 }
@@ -382,7 +383,7 @@ function siegeAttrition(ctx: Ctx): void {
     const p = ctx.s.places[id]!;
     if (!p.siegedBy) continue;
     const besieger = p.siegedBy;
-    const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => formationsAt(ctx.s, n, besieger).length > 0);
+    const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));
     if (!stillThere || p.controller === besieger) {
       p.siegedBy = undefined;
       say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted.`, places: [id] });
