@@ -22,7 +22,7 @@ import {
   type SideId,
 } from '../sim/index.ts';
 import { noise } from '../sim/rng.ts';
-import { loadScenarioFile, scenarioIds } from './files.ts';
+import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — AI quality
 
@@ -203,11 +203,4 @@ export function main(argv: string[], out: (line: string) => void = console.log):
   return q.hardOverEasy.met && q.overRandom.met ? 0 : 3;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+runWhenMain(import.meta.url, main);

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { endingKey, explore, historicalActor, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
 import { formatProblems, playGame, type Scenario, type State } from '../sim/index.ts';
 import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
-import { loadScenarioFile, scenarioIds } from './files.ts';
+import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
 
@@ -298,11 +298,4 @@ export function main(argv: string[], out: (line: string) => void = console.log):
   return c.rows.every((r) => r.pass !== false) ? 0 : 3;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+runWhenMain(import.meta.url, main);

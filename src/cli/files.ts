@@ -49,3 +49,18 @@ export function loadScenarioFile(idOrPath: string): Result<Scenario, ScenarioPro
   if (!raw.ok) return raw;
   return loadScenario({ file, data: raw.value }, mapFiles());
 }
+
+/**
+ * Runs a command's main(argv) when its module is the script Node was started with (not when a
+ * test imports it): its return value is the exit code, and an unexpected error is one line on
+ * stderr (exit 1), never a stack trace.
+ */
+export function runWhenMain(moduleUrl: string, main: (argv: string[]) => number): void {
+  if (moduleUrl !== `file://${process.argv[1]}`) return;
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}

@@ -21,7 +21,7 @@ import {
 } from '../sim/index.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { formatExplore, formatWhatIfList } from './explore-table.ts';
-import { loadScenarioFile, scenarioIds } from './files.ts';
+import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — headless runner
 
@@ -231,12 +231,4 @@ export function main(argv: string[], out: (line: string) => void = console.log):
   return 0;
 }
 
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    console.error(`error: ${(e as Error).message}`);
-    process.exitCode = 1;
-  }
-}
+runWhenMain(import.meta.url, main);
