@@ -142,7 +142,7 @@ export function playOutcome(scenario: Scenario, seed: string, policy: ExplorePol
   const watcher = new FactWatcher();
   const game = playGame(scenario, seed, {
     difficulty: policyDifficulty(policy),
-    ...(policy === 'historical' ? { keepAiOrder: historicalOrder, aiActors: historicalActor } : {}),
+    ...(policy === 'historical' ? { aiActors: historicalActor } : {}),
     onTurn: (before, _orders, after) => watcher.turn(before, after),
   });
   const end = game.state;
