@@ -1,6 +1,7 @@
 // Asking, not doing: which orders an actor may give now (legalOrders), and for one order,
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
+import { thousands } from './format.ts';
 import { LARGE_CITY_POP, ORDER_COST } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { requestOdds } from './rules/backers.ts';
@@ -224,9 +225,9 @@ export function checkLegalOrder(
         odds: odds.odds,
         risks: [
           ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
-            ? [`A city of ${pop}k is taken in stages: a win takes the outskirts and lays siege; a second win takes the city.`]
+            ? ['A city this large is taken in stages: a win takes its outskirts and lays siege; a second win, while the siege holds, takes the city.']
             : []),
-          ...(pop > 0 ? [`Fighting in a town of ${pop}k people will kill civilians.`] : []),
+          ...(pop > 0 ? [`Fighting in a place of about ${thousands(pop * 1000)} people will kill civilians.`] : []),
           'Losses on both sides, heavier if the attack fails.',
           ...truceRisk,
         ],
@@ -247,7 +248,7 @@ export function checkLegalOrder(
       const pop = world.place.get(order.target)?.population ?? 0;
       return preview(`Air and drone strike on ${placeName(order.target)}.`, {
         odds: airstrikeOdds(scenario, state, side!),
-        risks: [...(pop >= 20 ? [`A city of ${pop}k: civilians will die; legitimacy and local support will fall.`] : []), 'Drones may be shot down.', ...truceRisk],
+        risks: [...(pop >= 20 ? [`A place of about ${thousands(pop * 1000)} people: civilians will die; legitimacy and local support will fall.`] : []), 'Drones may be shot down.', ...truceRisk],
       });
     }
     case 'siege': {
