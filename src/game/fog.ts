@@ -18,6 +18,8 @@ export interface SeenFormation {
   high: number;
   loyalty: number | null;
   backer?: string;
+  /** What it acts for on its own account, if it is an armed group with an agenda. */
+  motive?: string;
 }
 
 export interface SeenForces {
@@ -61,6 +63,7 @@ export function seenFormations(session: GameSession): SeenFormation[] {
       high: f.strength ?? f.estimate.high,
       loyalty: f.loyalty,
       backer: def?.backer,
+      motive: def?.agenda?.motive,
     });
   }
   return seen;

@@ -3,12 +3,13 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { actorsOf, checkLegalOrder } from './orders.ts';
+import { DEFECT_MARGIN } from './params.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { RUNG_NAMES } from './rules/events.ts';
-import { airstrikeOdds, attackOdds, forceIndex } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, defectionTarget, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import type {
@@ -57,11 +58,13 @@ interface Skill {
   wary: boolean;
   /** Chance that it declares a humanitarian pause in a fortnight without attacks. */
   pause: number;
+  /** Knows that agreeing to a truce an event offers binds it at once, and holds its fire that fortnight. */
+  keepsWord: boolean;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: 12, attacks: 1, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: true, pause: 0.8 },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35 },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1 },
+  easy: { attackMargin: 12, attacks: 1, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: true, pause: 0.8, keepsWord: false },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true },
 };
 
 /**
@@ -75,6 +78,8 @@ const POCKET_VALUE = 10;
 const LOOKAHEAD_SAMPLES = 1;
 /** Turns it plays ahead: its own orders, then the others' replies. */
 const LOOKAHEAD_TURNS = 1;
+/** Escalation at which even a commander who does not weigh red lines keeps clear of them (a regional war is near). */
+const BRINK = 80;
 /** Odds (percent) of a sure thing: even a quiet fortnight takes an enemy capital or key place left lying open. */
 const SURE_ODDS = 85;
 /** Odds (percent) above which even a wary commander attacks across an enemy patron's red line. */
@@ -136,7 +141,9 @@ function choiceScore(effects: readonly Effect[], who: Role): number {
   return score;
 }
 
-function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner): void {
+/** Answers this role's pending event choices; true when an answer starts a truce (so it holds its fire this turn). */
+function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner): boolean {
+  let truce = false;
   for (const p of state.pending) {
     if (p.role !== who) continue;
     const def = scenario.events.find((e) => e.id === p.event);
@@ -156,7 +163,9 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       }
     }
     plan.try({ actor: who, kind: 'event-choice', event: p.event, option: best.id }, `${def.title}: chose "${best.label}".`);
+    if (talksIndex(state.talks.stage) < 2 && best.effects.some((e) => e.kind === 'talks' && talksIndex(e.stage) >= 2)) truce = true;
   }
+  return truce;
 }
 
 /** An actor's personality with the defaults filled in (types.ts Personality). */
@@ -363,16 +372,17 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const mine = byPlace(state, side);
   const theirs = byPlace(state, enemy);
   const name = (p: string) => world.place.get(p)?.name ?? p;
-  answerChoices(scenario, state, side, plan);
+  // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
+  const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
   const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
 
   // 0. A ceasefire proposal on the table is answered, for or against, on the same reckoning.
   const proposal = state.talks.proposal;
-  let accepting = false;
+  let accepting = choseTruce && skill.keepsWord;
   if (proposal && proposal.by !== side) {
     const mine = wantsDeal(scenario, state, side, proposal.terms, skill.foresight + skill.answerForesight);
-    accepting = mine.accept;
+    accepting ||= mine.accept;
     plan.try(
       { actor: side, kind: 'answer-ceasefire', accept: mine.accept },
       mine.accept
@@ -462,7 +472,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
       if (skill.ev && score <= 0) continue;
       // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
-      if (!skill.ev && skill.wary && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
+      // Any commander does so once the region is on the brink of war.
+      if (!skill.ev && (skill.wary || state.country.escalation >= BRINK) && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
       attacks.push({ from, target: n, odds: chance, score });
     }
   }
@@ -569,9 +580,49 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   return { orders: plan.orders, reasons: plan.reasons };
 }
 
+/** The computer mediator when a scenario names none. */
+export const DEFAULT_MEDIATOR = { name: 'The mediator', aggression: 50 } as const;
+
+/**
+ * What a mediator's personality (Scenario.mediator) changes: the thresholds it acts at. The
+ * defaults (every trait 50) give the baseline mediator.
+ */
+export function mediatorThresholds(scenario: Scenario): {
+  /** How far the less willing side may still be from accepting before a ceasefire is tabled (0: both must already accept). */
+  ripeSlack: number;
+  /** Escalation at which it presses the most committed backer. */
+  pressAt: number;
+  /** Sanctions spoilers outside a truce too. */
+  sanctionsAnyTime: boolean;
+  /** Tightens the embargo while enforcement is below this. */
+  embargoBelow: number;
+  /** Shuttles while trust is below this. */
+  shuttleBelow: number;
+  /** Convenes a conference once international pressure reaches this. */
+  conferenceAt: number;
+  /** Opens a corridor where damage reaches this. */
+  corridorAt: number;
+  /** Aid before pressure (a mediator that values lives above all). */
+  aidFirst: boolean;
+} {
+  const def = scenario.mediator ?? DEFAULT_MEDIATOR;
+  const t = traitsOf(def);
+  return {
+    ripeSlack: Math.max(0, Math.round((50 - t.caution) / 5)),
+    pressAt: 75 - Math.round(def.aggression / 2),
+    sanctionsAnyTime: def.aggression >= 70,
+    embargoBelow: 20 + Math.round((def.aggression * 2) / 5),
+    shuttleBelow: 5 + Math.round(t.resolve / 2),
+    conferenceAt: 65 - Math.round(t.values.standing / 2),
+    corridorAt: 45 - Math.round(t.values.lives / 2),
+    aidFirst: t.values.lives >= 65,
+  };
+}
+
 function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   const plan = new Planner(scenario, state);
   const world = worldOf(scenario);
+  const at = mediatorThresholds(scenario);
   answerChoices(scenario, state, 'mediator', plan);
   const t = state.talks;
   const stage = talksIndex(t.stage);
@@ -580,23 +631,121 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   if (stage < 2 && !t.proposal) {
     const gna = ceasefireCalculus(scenario, state, 'gna', DEFAULT_TERMS);
     const lna = ceasefireCalculus(scenario, state, 'lna', DEFAULT_TERMS);
+    const gap = Math.max(gna.fight - gna.deal, lna.fight - lna.deal);
     if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, 'Both sides now expect more from a deal than from war: the moment is ripe.');
+    else if (at.ripeSlack > 0 && (gna.accept || lna.accept) && gap <= at.ripeSlack) {
+      const holdout = gna.accept ? 'lna' : 'gna';
+      plan.try(
+        { actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS },
+        `Tabled a ceasefire before the moment was quite ripe: ${scenario.sides[holdout].shortName} still expects a little more from fighting, and a proposal on the table may tip it.`,
+      );
+    }
   }
-  const spoiler = state.formations.find((f) => world.formationDef.get(f.id)?.spoiler && f.strength > 0 && stage >= 2);
-  if (spoiler) plan.try({ actor: 'mediator', kind: 'sanction-spoiler', formation: spoiler.id }, `${world.formationDef.get(spoiler.id)?.name} threatens the truce.`);
-  if (state.country.escalation >= 50) {
+  const sanctionable = stage >= 2 || at.sanctionsAnyTime;
+  const spoiler = sanctionable ? state.formations.find((f) => world.formationDef.get(f.id)?.spoiler && f.strength > 0) : undefined;
+  if (spoiler) {
+    const name = world.formationDef.get(spoiler.id)?.name;
+    plan.try({ actor: 'mediator', kind: 'sanction-spoiler', formation: spoiler.id }, stage >= 2 ? `${name} threatens the truce.` : `${name} lives off the war: sanctioned it before a truce gives it something to wreck.`);
+  }
+  const hurt = world.placeIds.filter((p) => (state.places[p]?.damage ?? 0) >= at.corridorAt && defendersOf(state, p).length).sort();
+  const aid = () => {
+    if (hurt[0]) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt[0] }, `Civilians in ${world.place.get(hurt[0])?.name} need aid.`);
+  };
+  if (at.aidFirst) aid();
+  if (state.country.escalation >= at.pressAt) {
     const top = [...scenario.backers]
       .filter((b) => b.client !== 'none')
       .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
     if (top) plan.try({ actor: 'mediator', kind: 'pressure-backer', backer: top.id }, `Escalation is dangerous (${state.country.escalation}): pressed ${top.name}.`);
   }
-  if (state.country.embargoEnforcement < 40) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, 'Arms keep flowing: tightened the embargo.');
-  if (t.trust < 30) plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, `Trust is low (${t.trust}): shuttled between the camps.`);
-  if (!state.conference && state.country.internationalPressure >= 40) plan.try({ actor: 'mediator', kind: 'convene-conference' }, 'Pressure is high enough to bring the backers to one table.');
-  const hurt = world.placeIds.filter((p) => (state.places[p]?.damage ?? 0) >= 20 && defendersOf(state, p).length).sort();
-  if (hurt[0]) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt[0] }, `Civilians in ${world.place.get(hurt[0])?.name} need aid.`);
+  if (state.country.embargoEnforcement < at.embargoBelow) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, 'Arms keep flowing: tightened the embargo.');
+  if (t.trust < at.shuttleBelow) plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, `Trust is low (${t.trust}): shuttled between the camps.`);
+  if (!state.conference && state.country.internationalPressure >= at.conferenceAt) plan.try({ actor: 'mediator', kind: 'convene-conference' }, 'Pressure is high enough to bring the backers to one table.');
+  if (!at.aidFirst) aid();
   plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, 'Kept the channels open.');
   return { orders: plan.orders, reasons: plan.reasons };
+}
+
+/** Where a group raids: people to terrorise or to hold to ransom, weighed against who guards them. */
+function raidTarget(scenario: Scenario, state: State, options: readonly string[], t: Traits): string | undefined {
+  const world = worldOf(scenario);
+  let best: string | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const p of options) {
+    const pop = world.place.get(p)?.population ?? 0;
+    if (pop <= 0) continue;
+    // Standing (being seen) draws it to big towns; caution keeps it from the well defended.
+    const score = (Math.sqrt(pop) * t.values.standing) / 50 - (strengthOf(defendersOf(state, p)) * t.caution) / 50;
+    if (score > bestScore || (score === bestScore && best !== undefined && compareIds(p, best) < 0)) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * An armed group acting on its own account (FormationDef.agenda). A group that answers to no
+ * side raids, more while the two sides fight each other; a spoiler breaks truces, more when its
+ * side's hold on its allies is weak; a militia its side needs names its price; and one whose
+ * loyalty has worn thin leaves a losing side. Its chances come from its agenda, drawn from a
+ * hash of seed, turn and group (as every AI's), so the game's RNG is untouched.
+ */
+function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
+  const world = worldOf(scenario);
+  const def = world.formationDef.get(id);
+  const f = state.formations.find((x) => x.id === id);
+  if (!def?.agenda || !f || f.strength <= 0) return { orders: [], reasons: [] };
+  const plan = new Planner(scenario, state);
+  const actor = `group:${id}` as Actor;
+  const t = traitsOf(def.agenda);
+  const roll = (what: string) => noise(state.seed, state.turn, actor, what) * 100;
+  const inTruce = talksIndex(state.talks.stage) >= 2;
+  const name = (p: string) => world.place.get(p)?.name ?? p;
+  const near = world.adjacent.get(f.location) ?? [];
+  if (f.side === 'none') {
+    // A local force that answers to no one but is no spoiler keeps to its own town.
+    if (!def.spoiler || roll('raid') >= (t.aggression * (inTruce ? 25 : 40)) / 100) return plan;
+    const target = raidTarget(scenario, state, near.length ? near : [f.location], t) ?? raidTarget(scenario, state, [f.location], t);
+    if (target) {
+      plan.try(
+        { actor, kind: 'raid', target },
+        inTruce
+          ? `${def.name} struck ${name(target)}: a truce does not bind it (${def.agenda.motive}).`
+          : `${def.name} struck ${name(target)} while the two sides were busy fighting each other (${def.agenda.motive}).`,
+      );
+    }
+    return plan;
+  }
+  const side = f.side;
+  const me = state.sides[side];
+  const enemy = other(side);
+  const sideName = scenario.sides[side].shortName;
+  // Leaving a losing side: only once loyalty has worn thin, the thinner the likelier, and less
+  // likely for a group with resolve (at resolve 50, 1% a turn per point below threshold + margin).
+  const worn = scenario.rules.defectionThreshold + DEFECT_MARGIN - f.loyalty;
+  if (worn > 0) {
+    const why =
+      me.unpaidTurns > 0 ? 'its pay had stopped' : me.momentum < 0 ? `${sideName} was losing ground` : sideStrength(state, side) < sideStrength(state, enemy) ? `${sideName} was outnumbered` : null;
+    if (why && roll('defect') < (worn * (100 - t.resolve)) / 50) {
+      const to = defectionTarget(def, side);
+      const where = to === 'none' ? 'struck out on its own' : `went over to ${scenario.sides[to].shortName}`;
+      if (plan.try({ actor, kind: 'defect' }, `${def.name} ${where}: its loyalty had worn thin (${f.loyalty}) and ${why}.`)) return plan;
+    }
+  }
+  // Spoiling a truce: a group that lives off the war strikes on its own, unless its side keeps a firm grip on its allies.
+  if (def.spoiler && inTruce) {
+    const chance = Math.max(5, Math.min(60, Math.round((t.aggression * 4) / 5) - Math.floor(me.cohesion / 2) + Math.round((t.values.money - 50) / 5)));
+    const targets = near.filter((p) => state.places[p]?.controller === enemy);
+    const target = roll('spoil') < chance ? raidTarget(scenario, state, targets, t) : undefined;
+    if (target && plan.try({ actor, kind: 'raid', target }, `${def.name} broke the truce at ${name(target)} (${def.agenda.motive}); ${sideName}'s hold on its allies is weak (cohesion ${me.cohesion}).`)) return plan;
+  }
+  // Naming its price: a group its side cannot do without — on the front line or in the capital — and that values money.
+  const leverage = f.location === scenario.sides[side].capital || near.some((p) => state.places[p]?.controller === enemy);
+  if (leverage && t.values.money > 50 && f.loyalty < def.loyalty + 10 && roll('extort') < (t.aggression * (t.values.money - 50)) / 100) {
+    plan.try({ actor, kind: 'extort' }, `${def.name} demanded money from ${sideName} to stay in line (${def.agenda.motive}): ${sideName} cannot do without it ${f.location === scenario.sides[side].capital ? 'in the capital' : 'at the front'}.`);
+  }
+  return plan;
 }
 
 function backerOrders(scenario: Scenario, state: State, id: string): AiDecision {
@@ -666,6 +815,7 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
   if (state.ending) return { orders: [], reasons: [] };
   if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor, difficulty);
   if (actor === 'mediator') return mediatorOrders(scenario, state);
+  if (actor.startsWith('group:')) return groupOrders(scenario, state, actor.slice('group:'.length));
   return backerOrders(scenario, state, actor.slice('backer:'.length));
 }
 
@@ -679,8 +829,7 @@ export function otherActorsOrders(
 ): { orders: Order[]; reasons: Partial<Record<Actor, string[]>> } {
   const orders: Order[] = [];
   const reasons: Partial<Record<Actor, string[]>> = {};
-  const actors: Actor[] = ['gna', 'lna', 'mediator', ...scenario.backers.map((b) => `backer:${b.id}` as Actor)];
-  for (const actor of actors) {
+  for (const actor of actorsOf(scenario)) {
     if (actor === player || (only && !only(actor))) continue;
     const d = aiOrders(scenario, state, actor);
     orders.push(...d.orders);

@@ -2,7 +2,7 @@
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
 import { thousands } from './format.ts';
-import { LARGE_CITY_POP, ORDER_COST } from './params.ts';
+import { DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
@@ -11,7 +11,7 @@ import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, Result, 
 import { isAdjacent, other, worldOf } from './world.ts';
 
 const id = v.pipe(v.string(), v.maxLength(80));
-const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/, 'unknown actor'));
+const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|(backer|group):[a-z0-9-]{1,60})$/, 'unknown actor'));
 const terms = v.strictObject({
   freezeLines: v.boolean(),
   heavyWeaponsOut: v.boolean(),
@@ -52,6 +52,9 @@ export const orderSchema = v.variant('kind', [
   o('escalate', {}),
   o('de-escalate', {}),
   o('restrain-client', {}),
+  o('raid', { target: id }),
+  o('extort', {}),
+  o('defect', {}),
   o('event-choice', { event: id, option: id }),
 ]);
 
@@ -88,6 +91,7 @@ const MEDIATOR_KINDS = new Set<Order['kind']>([
   'event-choice',
 ]);
 const BACKER_KINDS = new Set<Order['kind']>(['escalate', 'de-escalate', 'restrain-client']);
+const GROUP_KINDS = new Set<Order['kind']>(['raid', 'extort', 'defect']);
 
 /** Term sets offered in the order list; any combination is allowed in an order. */
 export const TERM_PACKAGES: readonly CeasefireTerms[] = [
@@ -96,8 +100,15 @@ export const TERM_PACKAGES: readonly CeasefireTerms[] = [
   { freezeLines: true, heavyWeaponsOut: true, foreignFightersOut: true, monitors: true, oilReopened: true, revenueShared: true },
 ];
 
+/** Every actor of a scenario, in the fixed order orders are resolved in: the sides, the mediator, the backers, the armed groups. */
 export function actorsOf(scenario: Scenario): Actor[] {
-  return ['gna', 'lna', 'mediator', ...scenario.backers.map((b) => `backer:${b.id}` as Actor)];
+  return [
+    'gna',
+    'lna',
+    'mediator',
+    ...scenario.backers.map((b) => `backer:${b.id}` as Actor),
+    ...worldOf(scenario).groups.map((g) => `group:${g.id}` as Actor),
+  ];
 }
 
 export function budgetOf(scenario: Scenario, actor: Actor): number {
@@ -163,7 +174,9 @@ export function checkLegalOrder(
   const who = order.actor;
   const isSide = who === 'gna' || who === 'lna';
   if (who.startsWith('backer:') && !world.backer.has(who.slice(7))) return problem('unknown-actor', `There is no backer "${who.slice(7)}" in this scenario.`);
-  const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : BACKER_KINDS;
+  const isGroup = who.startsWith('group:');
+  if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', `There is no armed group "${who.slice(6)}" in this scenario.`);
+  const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
   if (!kindsAllowed.has(order.kind)) return problem('wrong-role', `The ${who} cannot give a "${order.kind}" order.`);
   const mine = queued.filter((q) => q.actor === who);
   if (mine.some((q) => sameOrder(q, order))) return problem('duplicate', 'This order is already queued.');
@@ -382,6 +395,32 @@ export function checkLegalOrder(
       if (order.kind === 'restrain-client' && (b.client === 'none' || level === 0)) return problem('not-now', `${b.name} has no client to restrain.`);
       return preview(`${b.name}: ${order.kind}.`);
     }
+    case 'raid':
+    case 'extort':
+    case 'defect': {
+      const def = world.formationDef.get(who.slice(6))!;
+      const f = state.formations.find((x) => x.id === def.id);
+      if (!f || f.strength <= 0) return problem('not-now', `${def.name} is not in the field.`);
+      const itsSide = f.side === 'none' ? null : f.side;
+      if (order.kind === 'raid') {
+        const target = world.place.get(order.target);
+        if (!target) return problem('unknown-place', `There is no place "${order.target}".`);
+        if (order.target !== f.location && !isAdjacent(world, f.location, order.target)) return problem('not-adjacent', `${target.name} is out of ${def.name}'s reach.`);
+        if (target.population <= 0) return problem('not-now', `Nobody lives at ${target.name}: a raid there would gain nothing.`);
+        if (itsSide && state.places[order.target]?.controller !== other(itsSide)) return problem('not-now', `${def.name} raids only places the other side holds.`);
+        return preview(`${def.name} raids ${target.name} on its own account.`, {
+          risks: [itsSide && inTruce ? `Breaks the truce in the name of ${scenario.sides[itsSide].shortName}.` : 'Civilians are killed and flee.'],
+        });
+      }
+      if (!itsSide) return problem('not-now', `${def.name} answers to no side.`);
+      if (order.kind === 'extort') {
+        if (state.sides[itsSide].money < EXTORT_MIN) return problem('not-now', `${scenario.sides[itsSide].shortName} has no money left to give.`);
+        if (f.loyalty >= 95) return problem('not-now', `${def.name} has nothing more to ask for.`);
+        return preview(`${def.name} demands money from ${scenario.sides[itsSide].shortName} to stay in line.`);
+      }
+      if (f.loyalty >= scenario.rules.defectionThreshold + DEFECT_MARGIN) return problem('not-now', `${def.name} is still loyal enough (${f.loyalty}).`);
+      return preview(`${def.name} changes sides of its own accord.`);
+    }
     case 'event-choice': {
       const pending = state.pending.find((p) => p.event === order.event);
       if (!pending) return problem('unknown-event', `There is no choice pending for "${order.event}".`);
@@ -445,6 +484,11 @@ export function legalOrders(scenario: Scenario, state: State, who: Actor): Order
     add({ actor: who, kind: 'deploy-monitors' });
     add({ actor: who, kind: 'political-track' });
     for (const terms of TERM_PACKAGES) add({ actor: who, kind: 'propose-ceasefire', terms });
+  } else if (who.startsWith('group:')) {
+    const f = state.formations.find((x) => x.id === who.slice(6));
+    if (f) for (const p of [f.location, ...(world.adjacent.get(f.location) ?? [])]) add({ actor: who, kind: 'raid', target: p });
+    add({ actor: who, kind: 'extort' });
+    add({ actor: who, kind: 'defect' });
   } else {
     add({ actor: who, kind: 'escalate' });
     add({ actor: who, kind: 'de-escalate' });

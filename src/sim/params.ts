@@ -31,8 +31,21 @@ export const ORDER_COST = {
   escalate: { budget: 1, money: 0 },
   'de-escalate': { budget: 1, money: 0 },
   'restrain-client': { budget: 1, money: 0 },
+  raid: { budget: 1, money: 0 },
+  extort: { budget: 1, money: 0 },
+  defect: { budget: 1, money: 0 },
   'event-choice': { budget: 0, money: 0 },
 } as const;
+
+/** Armed groups (FormationDef.agenda). A raid's harm to civilians, as a share of a battle's (0.4 for a group that answers to no one, 0.3 for one that has a side). */
+export const RAID_INTENSITY = { independent: 0.4, sided: 0.3 } as const;
+/** What a militia extorts from its side in one turn: this many times its upkeep, at least EXTORT_MIN (million USD)... */
+export const EXTORT_TIMES_UPKEEP = 4;
+export const EXTORT_MIN = 3;
+/** ...and the loyalty it shows for it. */
+export const EXTORT_LOYALTY = 8;
+/** A group may change sides of its own accord once its loyalty is below the scenario's threshold plus this margin. */
+export const DEFECT_MARGIN = 10;
 
 /** Combat: odds = A^k / (A^k + D^k). k > 1 makes superiority count more than linearly. */
 export const COMBAT_EXPONENT = 2.2;
@@ -52,6 +65,10 @@ export const MAX_AIR_BONUS_PCT = 40;
 export const EMBARGO_BITE = 6;
 /** Escalation at or above this ends the game in regional war. */
 export const REGIONAL_WAR = 100;
+/** Score lost by every role at a regional war or a catastrophe... */
+export const DISASTER_PENALTY = 15;
+/** ...and up to this much more the earlier it comes (in proportion to the turns it leaves unplayed). */
+export const DISASTER_EARLY = 15;
 /** Base chance (percent) per turn that a truce is violated; monitors and trust lower it. */
 export const TRUCE_VIOLATION_BASE = 45;
 export const MONITOR_EFFECT = 25;

@@ -1,7 +1,7 @@
 // Questions about a state that many rules ask. None of these change the state.
 import { EMBARGO_BITE } from './params.ts';
 import type { Controller, FormationState, Scenario, SideId, State } from './types.ts';
-import { type World, worldOf } from './world.ts';
+import { worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
   return state.formations.filter((f) => f.location === place && f.strength > 0 && (side === undefined || f.side === side));

@@ -3,7 +3,7 @@
 // outcome), then the next turn's events fire.
 import { cloneState } from './clone.ts';
 import { turnDate } from './dates.ts';
-import { checkLegalOrder, checkOrder } from './orders.ts';
+import { actorsOf, checkLegalOrder, checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
 import { sideStrength } from './query.ts';
 import { Rng } from './rng.ts';
@@ -11,7 +11,7 @@ import { backersPhase } from './rules/backers.ts';
 import { type Ctx, emptyFacts } from './rules/context.ts';
 import { economyPhase, humanitarianPhase } from './rules/economy.ts';
 import { fireEvents, resolveChoices } from './rules/events.ts';
-import { airPhase, combatPhase, loyaltyPhase, movementPhase } from './rules/military.ts';
+import { airPhase, combatPhase, groupDealings, loyaltyPhase, movementPhase } from './rules/military.ts';
 import { checkEnding, updateIndicators } from './rules/outcome.ts';
 import { diplomacyPhase, talksPhase } from './rules/talks.ts';
 import { newReport, summarise } from './setup.ts';
@@ -19,17 +19,12 @@ import type { Actor, Order, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
-/** Each actor's place in the fixed order: the sides, the mediator, then the backers as listed. */
+/** Each actor's place in the fixed order (actorsOf): the sides, the mediator, the backers, the armed groups. */
 const ranks = new WeakMap<Scenario, Map<string, number>>();
 function actorRanks(scenario: Scenario): Map<string, number> {
   let r = ranks.get(scenario);
   if (!r) {
-    r = new Map<string, number>([
-      ['gna', 0],
-      ['lna', 1],
-      ['mediator', 2],
-    ]);
-    scenario.backers.forEach((b, i) => r!.set(`backer:${b.id}`, 3 + i));
+    r = new Map<string, number>(actorsOf(scenario).map((a, i) => [a, i]));
     ranks.set(scenario, r);
   }
   return r;
@@ -38,7 +33,7 @@ function actorRanks(scenario: Scenario): Map<string, number> {
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
 export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): Order[] {
   const r = actorRanks(scenario);
-  const last = 3 + scenario.backers.length;
+  const last = r.size;
   return orders
     .map((o, i) => ({ o, i, rank: r.get(o.actor) ?? last }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
@@ -101,6 +96,7 @@ export function resolveTurn(
   ctx.phase = 'talks';
   talksPhase(ctx);
   ctx.phase = 'outcome';
+  groupDealings(ctx);
   loyaltyPhase(ctx, unpaid);
   updateIndicators(ctx);
   s.ending = checkEnding(ctx);

@@ -88,7 +88,22 @@ export interface FormationDef extends Source {
   spoiler?: boolean;
   /** May switch to this side when loyalty breaks (defaults to the other side). */
   defectsTo?: SideId | 'none';
+  /** Makes it an actor of its own (`group:<id>`): an armed group that acts for itself as well as for its side. */
+  agenda?: Agenda;
   note?: string;
+}
+
+/**
+ * What drives an armed group that acts on its own account (a militia or a spoiler): its AI
+ * (src/sim/ai.ts groupOrders) raids, extorts or changes sides from these.
+ */
+export interface Agenda {
+  /** Appetite for violence on its own account, 0-100 (raids, strikes during a truce). */
+  aggression: number;
+  /** Caution, resolve (how long it stays with a losing side), values (money: it lives off the war; lives; standing; ground). */
+  personality?: Personality;
+  /** What it wants, in a few words, for its panel and the turn report. */
+  motive: string;
 }
 
 export type Interest = 'security' | 'migration' | 'energy' | 'ideology' | 'bases' | 'prestige';
@@ -330,6 +345,23 @@ export interface TutorialStep {
   place?: string;
 }
 
+/** The international mediator as the computer plays it. */
+export interface MediatorDef extends Source {
+  /** Who it is, for the turn report ("the UN envoy"). */
+  name: string;
+  /**
+   * How hard it leans on backers and spoilers, 0-100 (default 50): an assertive mediator
+   * sanctions and presses sooner; a deferential one keeps to shuttle diplomacy.
+   */
+  aggression: number;
+  /**
+   * Caution: how ripe the moment must be before it tables a ceasefire (high: only when both
+   * sides already want one). Resolve: how long it keeps at it when trust is low. Values: lives
+   * (aid corridors first), standing (conferences and the political track), money (the embargo).
+   */
+  personality?: Personality;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -352,6 +384,8 @@ export interface Scenario {
   briefing: Record<Role, string>;
   history: HistoryEntry[];
   playable: Role[];
+  /** Who mediates when no player does, and how (the computer mediator's AI reads it; defaults in src/sim/ai.ts). */
+  mediator?: MediatorDef;
   /** Counterfactual switches the outcome explorer offers (src/sim/whatif.ts). */
   whatIfs?: WhatIfDef[];
   /** A tutorial's steps, shown one at a time over the map (src/ui/tutorial.ts). */
@@ -559,7 +593,8 @@ export interface TurnSummary {
 
 // ---------------------------------------------------------------- orders
 
-export type Actor = Role | `backer:${string}`;
+/** The sides, the mediator, a foreign backer, or an armed group acting on its own account (FormationDef.agenda). */
+export type Actor = Role | `backer:${string}` | `group:${string}`;
 
 interface OrderBase {
   actor: Actor;
@@ -601,9 +636,15 @@ export type BackerOrder =
   | (OrderBase & { kind: 'de-escalate' })
   | (OrderBase & { kind: 'restrain-client' });
 
+/** What an armed group can do on its own account (see FormationDef.agenda). */
+export type GroupOrder =
+  | (OrderBase & { kind: 'raid'; target: string })
+  | (OrderBase & { kind: 'extort' })
+  | (OrderBase & { kind: 'defect' });
+
 export type ChoiceOrder = OrderBase & { kind: 'event-choice'; event: string; option: string };
 
-export type Order = MilitaryOrder | PoliticalOrder | MediatorOrder | BackerOrder | ChoiceOrder;
+export type Order = MilitaryOrder | PoliticalOrder | MediatorOrder | BackerOrder | GroupOrder | ChoiceOrder;
 export type OrderKind = Order['kind'];
 
 export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };

@@ -13,6 +13,8 @@ export interface World {
   backerIds: string[];
   /** Backers of each side, in scenario order. */
   backersOf: Record<SideId, BackerDef[]>;
+  /** Armed groups that act on their own account (formations with an agenda), in scenario order. */
+  groups: FormationDef[];
   oilPlaces: string[];
   /** Day number of each event's date, for the event calendar. */
   eventDay: Map<string, number>;
@@ -44,6 +46,7 @@ export function worldOf(scenario: Scenario): World {
       gna: scenario.backers.filter((b) => b.client === 'gna'),
       lna: scenario.backers.filter((b) => b.client === 'lna'),
     },
+    groups: [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     eventDay: new Map(scenario.events.map((e) => [e.id, dayNumber(e.date)])),
   };

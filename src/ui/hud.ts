@@ -283,6 +283,7 @@ export class Hud {
             h('span', { class: 'n muted' }, strengthText({ low: f.low, high: f.high, exact: f.strength !== null })),
           ),
         );
+        if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, `Acts on its own account: ${f.motive}.`), h('span')));
       }
     }
     this.main.append(box);

@@ -143,10 +143,15 @@ export function reportBody(
   return sections;
 }
 
-/** A short name for an actor in the report: the side's short name, the backer's name, or the mediator. */
+/** A short name for an actor in the report: the side's short name, the mediator's, the backer's, or the armed group's (without its details in brackets). */
 export function actorLabel(scenario: Scenario, actor: Actor): string {
   if (actor === 'gna' || actor === 'lna') return scenario.sides[actor].shortName;
-  if (actor === 'mediator') return 'Mediator';
+  if (actor === 'mediator') return scenario.mediator?.name ?? 'Mediator';
+  if (actor.startsWith('group:')) {
+    const id = actor.slice('group:'.length);
+    const def = [...scenario.formations, ...scenario.reserves].find((f) => f.id === id);
+    return def ? def.name.split(' (')[0]! : id;
+  }
   return scenario.backers.find((b) => `backer:${b.id}` === actor)?.name ?? actor.slice('backer:'.length);
 }
 

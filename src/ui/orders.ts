@@ -71,6 +71,12 @@ export function describeOrder(o: Order, s: Scenario): string {
       return 'De-escalate';
     case 'restrain-client':
       return 'Restrain the client';
+    case 'raid':
+      return `Raid ${placeName(s, o.target)}`;
+    case 'extort':
+      return 'Demand money from its side';
+    case 'defect':
+      return 'Change sides';
     case 'event-choice': {
       const event = s.events.find((e) => e.id === o.event);
       const option = event?.choice?.options.find((x) => x.id === o.option);

@@ -294,3 +294,60 @@ describe('backers act on their personality and say why', () => {
     if (scales) expect(d.reasons[0]).toMatch(/too costly/);
   });
 });
+
+describe('red lines near a regional war, and a truce chosen in an event', () => {
+  /** The LNA brigade's strength at which the GNA's odds on Front City are good enough to attack but short of overwhelming (65–74%). */
+  function temptingFront(): number {
+    for (let strength = 60; strength >= 1; strength--) {
+      const odds = attackOdds(mini, game(frontHeldBy(strength)), 'gna', 'west-town', 'front-city').odds;
+      if (odds >= 65 && odds < 75) return strength;
+    }
+    throw new Error('no strength gives odds of 65–74%');
+  }
+  const attacksFront = (s: State, level: 'easy' | 'normal' | 'hard') =>
+    aiOrders(mini, s, 'gna', level).orders.some((o) => o.kind === 'attack' && o.target === 'front-city');
+
+  // Front City is a red line of the LNA's patron (the test scenario's patron-east).
+  it.each([
+    ['escalation 50: the normal commander attacks across a patron’s red line', 50, true],
+    ['escalation 79: still', 79, true],
+    ['escalation 80: on the brink of a regional war it keeps clear', 80, false],
+  ])('%s', (_label, escalation, attacks) => {
+    const strength = temptingFront();
+    const s = game((x) => {
+      frontHeldBy(strength)(x);
+      x.country.escalation = escalation;
+    });
+    expect(attacksFront(s, 'normal')).toBe(attacks);
+  });
+
+  /** The test scenario with an event choice for the GNA whose only option starts a truce. */
+  const offered = {
+    ...mini,
+    events: [
+      ...mini.events,
+      {
+        id: 'truce-offer',
+        title: 'A truce offer',
+        date: '2020-01-01',
+        text: 'Patrons offer a truce.',
+        effects: [],
+        choice: { role: 'gna' as const, options: [{ id: 'yes', label: 'Accept', hint: 'A truce.', effects: [{ kind: 'talks' as const, stage: 'truce' as const }] }] },
+        historical: false,
+      },
+    ],
+  };
+  it.each([
+    ['easy', true],
+    ['normal', true],
+    ['hard', false],
+  ] as const)('a truce it agrees to in an event binds it at once: at %s it attacks that fortnight → %s', (level, attacks) => {
+    const s = game((x) => {
+      frontHeldBy(5)(x);
+      x.pending = [{ event: 'truce-offer', role: 'gna', options: ['yes'] }];
+    });
+    const d = aiOrders(offered, s, 'gna', level);
+    expect(d.orders).toContainEqual({ actor: 'gna', kind: 'event-choice', event: 'truce-offer', option: 'yes' });
+    expect(d.orders.some((o) => o.kind === 'attack')).toBe(attacks);
+  });
+});

@@ -1,7 +1,9 @@
 // Table tests for the order checks: what is legal, and why an illegal order is refused.
 import { describe, expect, it } from 'vitest';
 import { checkOrder, legalOrders, newGame, type Order, resolveTurn, type State } from '../../src/sim/index.ts';
+import { DISASTER_EARLY, DISASTER_PENALTY } from '../../src/sim/params.ts';
 import { attackOdds } from '../../src/sim/rules/military.ts';
+import { scoreAll } from '../../src/sim/rules/outcome.ts';
 import { mini } from '../fixtures/mini.ts';
 
 const fresh = (): State => newGame(mini, 'orders', ['gna', 'lna', 'mediator']);
@@ -183,5 +185,19 @@ describe('endings', () => {
     const s = fresh();
     s.turn = mini.turns;
     expect(resolveTurn(mini, s, []).state.ending?.kind).toMatch(/time-out|frozen-conflict/);
+  });
+});
+
+describe('a disaster ending costs more the earlier it comes', () => {
+  it.each([
+    ['on the last turn: the base penalty', 10, 0],
+    ['halfway', 5, Math.round((DISASTER_EARLY * 5) / 10)],
+    ['on turn 1', 1, Math.round((DISASTER_EARLY * 9) / 10)],
+  ])('%s', (_label, turn, extra) => {
+    const s = fresh();
+    s.turn = turn;
+    const calm = scoreAll(mini, s, 'frozen-conflict', null);
+    const war = scoreAll(mini, s, 'regional-war', null);
+    for (const role of ['gna', 'lna', 'mediator'] as const) expect(calm[role].total - war[role].total, role).toBe(DISASTER_PENALTY + extra);
   });
 });

@@ -3,12 +3,10 @@
 import type { Rng } from '../rng.ts';
 import type {
   Actor,
-  Concept,
   Ledger,
   Order,
   Phase,
   ReportEvent,
-  Role,
   Scenario,
   SideId,
   State,

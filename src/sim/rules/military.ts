@@ -2,7 +2,7 @@
 
 import { compareIds } from '../compare.ts';
 import { thousands } from '../format.ts';
-import { COMBAT_EXPONENT, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, ROUT_LOSS_PCT } from '../params.ts';
+import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
 import {
   defendersOf,
   effectiveAir,
@@ -12,9 +12,9 @@ import {
   strengthOf,
   talksIndex,
 } from '../query.ts';
-import type { Controller, FormationState, Order, Scenario, SideId, State } from '../types.ts';
+import type { Controller, FormationDef, FormationState, Order, Scenario, SideId, State } from '../types.ts';
 import { clamp, isAdjacent, other, worldOf } from '../world.ts';
-import { type Ctx, ordersOf, say, sideOfActor, } from './context.ts';
+import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
 const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
   side === 'gna' || side === 'lna' ? ctx.scenario.sides[side].shortName : 'local forces';
@@ -403,12 +403,17 @@ function siegeAttrition(ctx: Ctx): void {
   }
 }
 
-/** Spoilers act for themselves: extremists raid, and militias that live off the war strike during truces. */
+/**
+ * Spoilers act for themselves: extremists raid, and militias that live off the war strike during
+ * truces. An armed group with an agenda decides for itself (its raid orders, from its AI); a
+ * spoiler without one acts by chance.
+ */
 function spoilersAct(ctx: Ctx): void {
+  for (const o of ordersOf(ctx, 'raid')) groupRaid(ctx, o.actor.slice('group:'.length), o.target);
   const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
   for (const f of ctx.s.formations) {
     const def = ctx.world.formationDef.get(f.id);
-    if (!def?.spoiler || f.strength <= 0) continue;
+    if (!def?.spoiler || def.agenda || f.strength <= 0) continue;
     if (f.side === 'none') {
       // Raids: a chance each turn, higher when the sides are busy fighting each other.
       if (!ctx.rng.chance(inTruce ? 20 : 30)) continue;
@@ -438,6 +443,58 @@ function spoilersAct(ctx: Ctx): void {
         places: [target],
         concept: 'spoilers',
       });
+    }
+  }
+}
+
+/** An armed group's raid (a `raid` order): civilians suffer; a group with a side breaks a truce in its side's name. */
+function groupRaid(ctx: Ctx, id: string, target: string): void {
+  const f = ctx.s.formations.find((x) => x.id === id);
+  const def = ctx.world.formationDef.get(id);
+  if (!f || !def || f.strength <= 0) return;
+  const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
+  const by = f.side;
+  const harm = civilianHarm(ctx, target, by, by === 'none' ? RAID_INTENSITY.independent : RAID_INTENSITY.sided);
+  ctx.facts.attacks[by]++;
+  const toll = harm.killed ? `, killing ${harm.killed} civilians` : '';
+  say(ctx, {
+    mechanic: 'spoiler',
+    text:
+      by === 'none'
+        ? `${def.name} staged a raid on ${placeName(ctx, target)}${toll}. Such attacks thrive while the two sides fight each other.`
+        : inTruce
+          ? `${def.name} shelled ${placeName(ctx, target)} on its own account${toll}, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, by)} could not rein it in.`
+          : `${def.name} raided ${placeName(ctx, target)} on its own account${toll}.`,
+    actors: by === 'none' ? [`group:${id}`] : [`group:${id}`, by],
+    places: [target],
+    concept: 'spoilers',
+  });
+}
+
+/** Armed groups' dealings with their own side: extortion, then changing sides of their own accord. */
+export function groupDealings(ctx: Ctx): void {
+  for (const o of ctx.orders) {
+    if (o.kind !== 'extort' && o.kind !== 'defect') continue;
+    const id = o.actor.slice('group:'.length);
+    const f = ctx.s.formations.find((x) => x.id === id);
+    const def = ctx.world.formationDef.get(id);
+    if (!f || !def || f.strength <= 0 || f.side === 'none') continue;
+    const side = f.side;
+    if (o.kind === 'extort') {
+      const paid = spend(ctx, side, Math.max(EXTORT_MIN, def.upkeep * EXTORT_TIMES_UPKEEP), 'upkeep');
+      if (paid <= 0) continue;
+      f.loyalty = clamp(f.loyalty + EXTORT_LOYALTY);
+      say(ctx, {
+        mechanic: 'loyalty',
+        text: `${def.name} made ${sideName(ctx, side)} pay ${paid} million dollars to stay in line. Armed groups that a government cannot do without can name their price.`,
+        actors: [`group:${id}`, side],
+        places: [f.location],
+        concept: 'fragmented-coalitions',
+        visibleTo: [side],
+      });
+    } else {
+      defect(ctx, f, defectionTarget(def, side), `chose to abandon ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
+      f.loyalty = 50;
     }
   }
 }
@@ -510,6 +567,12 @@ export function bribeOdds(scenario: Scenario, state: State, f: FormationState): 
   return clamp(Math.round((65 - f.loyalty) * 1.2) + unpaid, 0, 80);
 }
 
+/** Where a unit goes when it leaves this side: where its data says, unless that is where it already is (then the other side). */
+export function defectionTarget(def: FormationDef | undefined, from: SideId): SideId | 'none' {
+  const to = def?.defectsTo;
+  return to && to !== from ? to : other(from);
+}
+
 /** A formation changes side; if it was the main force of its place, the place goes with it. */
 export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string): void {
   const from = f.side;
@@ -576,7 +639,7 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
           concept: 'fragmented-coalitions',
         });
       } else {
-        defect(ctx, f, def?.defectsTo ?? other(side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
+        defect(ctx, f, defectionTarget(def, side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
         f.loyalty = 50;
       }
     }

@@ -1,5 +1,5 @@
 // The end of a turn: indicators that follow from what happened, then the endings, then scores.
-import { REGIONAL_WAR } from '../params.ts';
+import { DISASTER_EARLY, DISASTER_PENALTY, REGIONAL_WAR } from '../params.ts';
 import { combatPower, effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
 import type { Ending, EndingKind, ObjectiveWeights, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
 import { ROLES, SIDES } from '../types.ts';
@@ -126,7 +126,10 @@ export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner:
     );
     if (kind === 'settlement' && role === 'mediator') total += 15;
     if (kind === 'military-victory') total += role === winner ? 15 : role === 'mediator' ? -10 : -20;
-    if (kind === 'regional-war' || kind === 'catastrophe') total -= 15;
+    // A regional war or a catastrophe costs everyone, and the sooner it comes the more of the
+    // period it swallows: without the second term, setting the region alight in the first weeks
+    // scored better than holding on for months (less weariness at the moment the game stopped).
+    if (kind === 'regional-war' || kind === 'catastrophe') total -= DISASTER_PENALTY + Math.round((DISASTER_EARLY * Math.max(0, scenario.turns - s.turn)) / scenario.turns);
     result[role] = { total: clamp(total), parts };
   }
   return result;

@@ -200,9 +200,11 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     list.forEach((f, i) => {
       place(`${key}.${i}.location`, f.location);
       if (f.backer) backer(`${key}.${i}.backer`, f.backer);
+      f.agenda?.personality?.redLines?.forEach((p, j) => place(`${key}.${i}.agenda.personality.redLines.${j}`, p));
     });
   checkFormations(s.formations, 'formations');
   checkFormations(s.reserves, 'reserves');
+  s.mediator?.personality?.redLines?.forEach((p, j) => place(`mediator.personality.redLines.${j}`, p));
 
   s.backers.forEach((b, i) => {
     b.rivals.forEach((r, j) => backer(`backers.${i}.rivals.${j}`, r));

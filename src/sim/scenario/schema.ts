@@ -80,6 +80,23 @@ export const mapSchema = v.strictObject({
   routes: v.pipe(v.array(routeSchema), v.minLength(1)),
 });
 
+/** An actor's AI personality (types.ts Personality); every key optional. */
+const personalitySchema = v.strictObject({
+  caution: v.optional(pct),
+  resolve: v.optional(pct),
+  values: v.optional(
+    v.strictObject({ ground: v.optional(pct), oil: v.optional(pct), standing: v.optional(pct), lives: v.optional(pct), money: v.optional(pct) }),
+  ),
+  redLines: v.optional(v.array(id)),
+});
+
+/** An armed group's own agenda (types.ts Agenda): makes the formation an actor. */
+const agendaSchema = v.strictObject({
+  aggression: pct,
+  personality: v.optional(personalitySchema),
+  motive: text(200),
+});
+
 const formationSchema = v.strictObject({
   id,
   name: text(120),
@@ -93,6 +110,7 @@ const formationSchema = v.strictObject({
   backer: v.optional(id),
   spoiler: v.optional(v.boolean()),
   defectsTo: v.optional(v.picklist(['gna', 'lna', 'none'])),
+  agenda: v.optional(agendaSchema),
   note: v.optional(text(600)),
   source,
 });
@@ -103,16 +121,6 @@ const rung = v.strictObject({
   airDefence: int(0, 100),
   deploys: v.optional(v.array(id)),
   cost: int(0, 100),
-});
-
-/** An actor's AI personality (types.ts Personality); every key optional. */
-const personalitySchema = v.strictObject({
-  caution: v.optional(pct),
-  resolve: v.optional(pct),
-  values: v.optional(
-    v.strictObject({ ground: v.optional(pct), oil: v.optional(pct), standing: v.optional(pct), lives: v.optional(pct), money: v.optional(pct) }),
-  ),
-  redLines: v.optional(v.array(id)),
 });
 
 const backerSchema = v.strictObject({
@@ -312,6 +320,7 @@ export const scenarioFileSchema = v.strictObject({
   briefing: v.strictObject({ gna: text(3000), lna: text(3000), mediator: text(3000) }),
   history: v.array(v.strictObject({ date: isoDate, text: text(600), source })),
   playable: v.pipe(v.array(role), v.minLength(1)),
+  mediator: v.optional(v.strictObject({ name: text(120), aggression: pct, personality: v.optional(personalitySchema), source })),
   whatIfs: v.optional(v.array(whatIfSchema)),
   tutorial: v.optional(v.pipe(v.array(tutorialStepSchema), v.minLength(1, 'a tutorial needs at least one step'))),
 });
