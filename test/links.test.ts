@@ -10,8 +10,8 @@ const setup = { scenarioId: 'sirte-2020', seed: 'link-3', role: 'gna' as const, 
 const BASE = 'http://127.0.0.1:4173/';
 
 /** Plays `turns` turns queueing the first legal orders the player may give (up to its budget). */
-function play(turns: number): GameSession {
-  const session = GameSession.start(setup);
+async function play(turns: number): Promise<GameSession> {
+  const session = await GameSession.start(setup);
   for (let t = 0; t < turns && !session.state.ending; t++) {
     for (const order of session.legalOrders().filter((o) => o.kind !== 'event-choice')) {
       if (session.budgetUsed >= session.budget) break;
@@ -21,26 +21,26 @@ function play(turns: number): GameSession {
   }
   return session;
 }
-const played = play(6);
+const played = await play(6);
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const packed = (text: string) => b64(deflateSync(new TextEncoder().encode(text)));
 const link = (params: Record<string, string>) => `?${new URLSearchParams({ scenario: 'sirte-2020', role: 'gna', seed: 'link-3', ...params })}`;
 
 describe('share links', () => {
-  it('a link with the orders so far opens the same game at the same turn', () => {
+  it('a link with the orders so far opens the same game at the same turn', async () => {
     const url = shareLink(setup, played.playerOrders(), BASE);
     expect(url.length).toBeLessThan(LINK_LIMITS.chars + 100);
-    const read = readLink(new URL(url).search);
+    const read = await readLink(new URL(url).search);
     expect(read.kind).toBe('start');
     if (read.kind !== 'start') return;
     expect(read.start.orders).toEqual(played.playerOrders());
-    const again = GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? []);
+    const again = await GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? []);
     expect(again.state.turn).toBe(played.state.turn);
     expect(again.hash).toBe(played.hash);
   });
 
-  it('a whole game fits in a link well under the limit', () => {
-    const whole = play(40);
+  it('a whole game fits in a link well under the limit', async () => {
+    const whole = await play(40);
     expect(whole.state.ending).not.toBeNull();
     const encoded = encodeOrders(whole.playerOrders());
     expect(encoded).not.toBeNull();
@@ -55,8 +55,8 @@ describe('share links', () => {
     expect(new URL(shareLink(setup, many, BASE)).searchParams.has('orders')).toBe(false);
   });
 
-  it('a link without orders is a fresh start, as before', () => {
-    const read = readLink(link({}));
+  it('a link without orders is a fresh start, as before', async () => {
+    const read = await readLink(link({}));
     expect(read.kind === 'start' && read.start.orders).toBeUndefined();
   });
 });
@@ -83,8 +83,8 @@ const cases: [string, string, RegExp][] = [
 ];
 
 describe('share links: damaged and hostile ones', () => {
-  it.each(cases)('%s', (_name, search, message) => {
-    const read = readLink(search);
+  it.each(cases)('%s', async (_name, search, message) => {
+    const read = await readLink(search);
     expect(read.kind).toBe('error');
     if (read.kind === 'error') {
       expect(read.message).toMatch(message);
@@ -92,12 +92,12 @@ describe('share links: damaged and hostile ones', () => {
     }
   });
 
-  it('an order that is not allowed at its turn is named with its turn', () => {
+  it('an order that is not allowed at its turn is named with its turn', async () => {
     const orders = packed(JSON.stringify([[], [{ kind: 'attack', from: 'misrata', target: 'tripoli' }]]));
-    const read = readLink(link({ orders }));
+    const read = await readLink(link({ orders }));
     expect(read.kind).toBe('start');
     if (read.kind !== 'start') return;
-    expect(() => GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? [])).toThrow(/on turn 2, the order “attack” is not allowed/);
+    await expect(GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? [])).rejects.toThrow(/on turn 2, the order “attack” is not allowed/);
   });
 
   it('decodeOrders gives each order the link’s role, whatever the text claims', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/files.ts';
 import { main } from '../src/cli/sim.ts';
-import { scenarios as bundledScenarios } from '../src/content/index.ts';
+import { loadAllScenarios } from '../src/content/index.ts';
 import {
   applyWhatIfs,
   decodeUtf8,
@@ -91,8 +91,8 @@ describe('replay: export → import', () => {
     expect(!unknown.ok && unknown.error.message).toMatch(/martians-land/);
   });
 
-  it('the scenario hash is the same for the runner’s loader and the bundled content the browser uses', () => {
-    const bundled = bundledScenarios().find((s) => s.id === 'sirte-2020');
+  it('the scenario hash is the same for the runner’s loader and the bundled content the browser uses', async () => {
+    const bundled = (await loadAllScenarios()).find((s) => s.id === 'sirte-2020');
     expect(bundled && scenarioHash(bundled)).toBe(scenarioHash(sirte));
   });
 });

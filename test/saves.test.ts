@@ -16,8 +16,8 @@ import {
 import { GameSession, readAutosave, readSlots, restoreOrSetAside } from '../src/game/session.ts';
 
 // A short game: the GNA plays three turns with a legal order each (the first one it may give).
-function playedSession(turns = 3): GameSession {
-  const session = GameSession.start({ scenarioId: 'sirte-2020', seed: 'saves-1', role: 'gna', difficulty: 'normal' });
+async function playedSession(turns = 3): Promise<GameSession> {
+  const session = await GameSession.start({ scenarioId: 'sirte-2020', seed: 'saves-1', role: 'gna', difficulty: 'normal' });
   for (let t = 0; t < turns; t++) {
     const order = session.legalOrders().find((o) => o.kind !== 'event-choice');
     if (order) expect(session.queue(order).ok).toBe(true);
@@ -25,7 +25,7 @@ function playedSession(turns = 3): GameSession {
   }
   return session;
 }
-const session = playedSession();
+const session = await playedSession();
 const good: SaveFile = session.toSave();
 const goodText = saveText(good);
 const store = (text: string | null, key = AUTOSAVE_KEY): MemoryStorage => {
@@ -40,25 +40,25 @@ const tweak = (fn: (s: Record<string, unknown>) => void): string => {
 };
 
 describe('saves: good ones', () => {
-  it('a save restores the very same game', () => {
+  it('a save restores the very same game', async () => {
     expect(good.version).toBe(SAVE_VERSION);
     expect(good.hashes).toHaveLength(3);
     const read = readAutosave(store(goodText));
     expect(read.problem).toBeNull();
-    const restored = restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, new MemoryStorage());
+    const restored = await restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, new MemoryStorage());
     expect(restored.ok && restored.session.hash).toBe(session.hash);
   });
 
-  it('a version 1 save (no hashes, no difficulty) is migrated and restores the same game', () => {
+  it('a version 1 save (no hashes, no difficulty) is migrated and restores the same game', async () => {
     const v1 = JSON.stringify({ version: 1, scenarioId: 'sirte-2020', seed: 'saves-1', role: 'gna', orders: good.orders });
     const read = parseSave(v1);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.save).toMatchObject({ version: 2, difficulty: 'normal' });
-    expect(GameSession.restore(read.save).hash).toBe(session.hash);
+    expect((await GameSession.restore(read.save)).hash).toBe(session.hash);
   });
 
-  it('named slots keep their names (as text) and their games', () => {
+  it('named slots keep their names (as text) and their games', async () => {
     const storage = new MemoryStorage();
     const name = '<b>Week 3</b> <script>alert(1)</script>';
     expect(session.saveToSlot(2, name, storage)).toBe(true);
@@ -66,7 +66,7 @@ describe('saves: good ones', () => {
     expect(slots).toHaveLength(5);
     expect(slots[1]?.save?.name).toBe(name);
     expect(slots.filter((s) => s.save).length).toBe(1);
-    expect(GameSession.restore(slots[1]?.save as SaveFile).hash).toBe(session.hash);
+    expect((await GameSession.restore(slots[1]?.save as SaveFile)).hash).toBe(session.hash);
   });
 
   it('the autosave after each turn writes to its own key only', () => {
@@ -112,12 +112,12 @@ describe('saves: damaged ones are reported and kept aside', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
-  it('a tampered hash is found on restoring: the turn is named and the save kept aside', () => {
+  it('a tampered hash is found on restoring: the turn is named and the save kept aside', async () => {
     const text = tweak((s) => ((s.hashes as string[])[1] = '0123456789abcdef'));
     const storage = store(text);
     const read = readAutosave(storage);
     expect(read.problem).toBeNull();
-    const restored = restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, storage);
+    const restored = await restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, storage);
     expect(restored.ok).toBe(false);
     if (restored.ok) return;
     expect(restored.problem).toMatch(/differs from the one saved from turn 2 on/);
@@ -125,10 +125,10 @@ describe('saves: damaged ones are reported and kept aside', () => {
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
   });
 
-  it('an order illegal at its turn is found on restoring', () => {
+  it('an order illegal at its turn is found on restoring', async () => {
     const text = tweak((s) => (s.orders as unknown[][])[0]?.push({ actor: 'gna', kind: 'attack', from: 'misrata', target: 'tripoli' }));
     const storage = store(text);
-    const restored = restoreOrSetAside(readAutosave(storage).save as SaveFile, AUTOSAVE_KEY, storage);
+    const restored = await restoreOrSetAside(readAutosave(storage).save as SaveFile, AUTOSAVE_KEY, storage);
     expect(!restored.ok && restored.problem).toMatch(/on turn 1 it holds an order that was not allowed \(gna “attack”/);
     expect(storage.getItem('ceasefire-line:aside:autosave:1')).toBe(text);
   });

@@ -6,8 +6,8 @@ import { MemoryStorage } from '../src/game/saves.ts';
 import { GameSession, openReplay } from '../src/game/session.ts';
 import { canonicalJson } from '../src/sim/index.ts';
 
-function played(turns: number): GameSession {
-  const session = GameSession.start({ scenarioId: 'sirte-2020', seed: 'viewer-2', role: 'lna', difficulty: 'hard' });
+async function played(turns: number): Promise<GameSession> {
+  const session = await GameSession.start({ scenarioId: 'sirte-2020', seed: 'viewer-2', role: 'lna', difficulty: 'hard' });
   for (let t = 0; t < turns; t++) {
     for (const order of session.legalOrders().filter((o) => o.kind !== 'event-choice')) {
       if (session.budgetUsed >= session.budget) break;
@@ -18,12 +18,12 @@ function played(turns: number): GameSession {
   return session;
 }
 
-const game = played(6);
+const game = await played(6);
 const bytes = new TextEncoder().encode(game.toReplay());
 
 describe('replay viewer session', () => {
-  it('opens a replay exported from play, at its start', () => {
-    const opened = openReplay(bytes);
+  it('opens a replay exported from play, at its start', async () => {
+    const opened = await openReplay(bytes);
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     const viewer = opened.session;
@@ -34,8 +34,8 @@ describe('replay viewer session', () => {
     expect(viewer.difficulty).toBe('hard');
   });
 
-  it('viewed back and forth in any order, each frame is the state and the reports of play', () => {
-    const opened = openReplay(bytes);
+  it('viewed back and forth in any order, each frame is the state and the reports of play', async () => {
+    const opened = await openReplay(bytes);
     if (!opened.ok) throw new Error(opened.problem);
     const viewer = opened.session;
     for (const n of [3, 1, 6, 0, 5, 2, 4, 6, 2, 6]) {
@@ -54,8 +54,8 @@ describe('replay viewer session', () => {
     expect(viewer.replay?.at).toBe(0);
   });
 
-  it('cannot be played, queued into or saved', () => {
-    const opened = openReplay(bytes);
+  it('cannot be played, queued into or saved', async () => {
+    const opened = await openReplay(bytes);
     if (!opened.ok) throw new Error(opened.problem);
     const viewer = opened.session;
     expect(viewer.legalOrders()).toEqual([]);
@@ -67,8 +67,8 @@ describe('replay viewer session', () => {
     expect(storage.items.size).toBe(0);
   });
 
-  it('a bad file gives the player a sentence, not a session', () => {
-    const opened = openReplay(new TextEncoder().encode('{"format":"ceasefire-line-replay","version":1}'));
+  it('a bad file gives the player a sentence, not a session', async () => {
+    const opened = await openReplay(new TextEncoder().encode('{"format":"ceasefire-line-replay","version":1}'));
     expect(opened).toEqual({ ok: false, problem: expect.stringMatching(/^This replay cannot be opened\. The replay is damaged: /) });
   });
 });

@@ -1,27 +1,59 @@
-// The scenarios bundled with the game, loaded and validated from levels/ at start-up.
-import { formatProblems, loadScenario, type RawFile, type Scenario } from '../sim/index.ts';
+// The bundled scenarios, loaded one at a time when needed: the files come through catalog.ts
+// (a chunk per scenario and per map), and each is validated here by the same loader as the
+// headless runner's (valibot schema and cross-references) before anything plays it.
+import { formatProblems, loadScenario, type Scenario, type ScenarioProblem } from '../sim/index.ts';
+import { FetchProblem, fetchScenarioFiles, type ScenarioFiles, scenarioCatalog } from './catalog.ts';
 
-const mapFiles = import.meta.glob('../../levels/maps/*.json', { eager: true, import: 'default' });
-const scenarioFiles = import.meta.glob('../../levels/scenarios/*.json', { eager: true, import: 'default' });
-
-const maps: RawFile[] = Object.entries(mapFiles).map(([file, data]) => ({ file: file.replace('../../', ''), data }));
-
-let cache: Scenario[] | null = null;
-
-/** All bundled scenarios, in a stable order (the tutorial first, then by start date). */
-export function scenarios(): Scenario[] {
-  if (cache) return cache;
-  const loaded: Scenario[] = [];
-  for (const [file, data] of Object.entries(scenarioFiles)) {
-    const result = loadScenario({ file: file.replace('../../', ''), data }, maps);
-    if (!result.ok) throw new Error(`A bundled scenario is invalid:\n${formatProblems(result.error)}`);
-    loaded.push(result.value);
+/** A scenario that could not be loaded: `message` is a sentence for the player. */
+export class ScenarioLoadError extends Error {
+  constructor(
+    message: string,
+    /** Every problem the loader found, when the file arrived but is invalid. */
+    readonly problems: readonly ScenarioProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ScenarioLoadError';
   }
-  loaded.sort((a, b) => (a.id === 'tutorial' ? -1 : b.id === 'tutorial' ? 1 : a.startDate.localeCompare(b.startDate)));
-  cache = loaded;
-  return loaded;
 }
 
-export function scenarioById(id: string): Scenario | undefined {
-  return scenarios().find((s) => s.id === id);
+/** Validates a scenario's files; throws a ScenarioLoadError naming the first problem (and how many more). */
+export function validateScenarioFiles(files: ScenarioFiles): Scenario {
+  const { meta } = files;
+  const result = loadScenario(files.scenario, files.maps);
+  if (!result.ok) {
+    const [first, ...more] = formatProblems(result.error).split('\n');
+    const rest = more.length ? `; and ${more.length} more problem${more.length > 1 ? 's' : ''}` : '';
+    throw new ScenarioLoadError(`The scenario “${meta.title}” could not be loaded: its file is invalid (${first}${rest}).`, result.error);
+  }
+  if (result.value.id !== meta.id) {
+    throw new ScenarioLoadError(`The scenario “${meta.title}” could not be loaded: ${meta.file} holds "${result.value.id}", not "${meta.id}" (rebuild the game).`);
+  }
+  return result.value;
+}
+
+const loaded = new Map<string, Promise<Scenario>>();
+
+/**
+ * A bundled scenario, fetched and validated once. Rejects with a ScenarioLoadError whose
+ * message says what went wrong: an unknown id, a file that did not arrive (tried again on the
+ * next call), or an invalid file.
+ */
+export function loadBundledScenario(id: string): Promise<Scenario> {
+  const cached = loaded.get(id);
+  if (cached) return cached;
+  const promise = fetchScenarioFiles(id).then(validateScenarioFiles, (error: Error) => {
+    if (!(error instanceof FetchProblem)) throw new ScenarioLoadError(error.message);
+    const title = scenarioCatalog().scenarios.find((s) => s.id === id)?.title ?? id;
+    throw new ScenarioLoadError(`The scenario “${title}” could not be loaded: ${error.message}. Check the connection and try again.`);
+  });
+  loaded.set(id, promise);
+  promise.catch((error) => {
+    if (error instanceof ScenarioLoadError && error.problems.length === 0) loaded.delete(id);
+  });
+  return promise;
+}
+
+/** Every bundled scenario, loaded and validated, in menu order (tests; the game loads one at a time). */
+export function loadAllScenarios(): Promise<Scenario[]> {
+  return Promise.all(scenarioCatalog().scenarios.map((s) => loadBundledScenario(s.id)));
 }

@@ -1,32 +1,19 @@
-// Scenarios the game can offer, from the shared registry (src/content). A registry that
-// fails to load becomes a message on the menu rather than a blank page.
-import { scenarios } from '../content/index.ts';
-import type { Scenario } from './sim-types.ts';
+// The scenarios the game can offer, as the menu lists them (src/content/catalog.ts): known
+// without loading any scenario, so the menu and the explorer show them at once. A game loads
+// its scenario with loadBundledScenario (src/content/index.ts, in the play chunk); a file that
+// could not be listed is a message on the menu, never a blank page.
+import { type CatalogProblem, prefetchScenario, type ScenarioMeta, scenarioCatalog, scenarioMeta } from '../content/catalog.ts';
 
-export interface ScenarioEntry {
-  id: string;
-  title: string;
-  subtitle: string;
-  scenario: Scenario;
-}
+export { prefetchScenario };
 
-export interface ContentProblem {
-  file: string;
-  message: string;
-}
-
-let cache: { scenarios: ScenarioEntry[]; problems: ContentProblem[] } | null = null;
+/** A scenario as the menu and the explorer show it before it is chosen. */
+export type ScenarioEntry = ScenarioMeta;
+export type ContentProblem = CatalogProblem;
 
 export function content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] } {
-  if (cache) return cache;
-  try {
-    cache = { scenarios: scenarios().map((s) => ({ id: s.id, title: s.title, subtitle: s.subtitle, scenario: s })), problems: [] };
-  } catch (error) {
-    cache = { scenarios: [], problems: [{ file: 'levels/', message: (error as Error).message }] };
-  }
-  return cache;
+  return scenarioCatalog();
 }
 
 export function scenarioById(id: string): ScenarioEntry | undefined {
-  return content().scenarios.find((s) => s.id === id);
+  return scenarioMeta(id);
 }

@@ -4,11 +4,13 @@
 // not in the link: the AI gives them again, the same way, from the same seed.
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
+import { loadBundledScenario } from '../content/index.ts';
 import { unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
-import { cleanSeed, DIFFICULTIES, type Difficulty, type GameSetup, randomSeed } from './session.ts';
+import { cleanSeed, randomSeed } from './seed.ts';
+import { DIFFICULTIES, type Difficulty, type GameSetup } from './session.ts';
 import { decodeUtf8, orderSchema, parseUntrustedJson } from './sim.ts';
-import type { Order, Role } from './sim-types.ts';
+import type { Order, Role, Scenario } from './sim-types.ts';
 
 export interface LinkStart {
   setup: GameSetup;
@@ -103,18 +105,22 @@ export function decodeOrders(param: string, role: Role): { ok: true; orders: Ord
 
 export type LinkResult = { kind: 'none' } | { kind: 'start'; start: LinkStart } | { kind: 'error'; message: string };
 
-export function readLink(search: string = window.location.search): LinkResult {
+/**
+ * Reads a game link. The scenario it names is loaded (fetched and validated) to check the
+ * link's what-ifs against it; one that cannot be loaded is an error with its reason.
+ */
+export async function readLink(search: string = window.location.search): Promise<LinkResult> {
   const params = new URLSearchParams(search);
   const scenarioId = params.get('scenario');
   if (!scenarioId) return { kind: 'none' };
   const entry = scenarioById(scenarioId);
   if (!entry) return { kind: 'error', message: `The link names a scenario this build does not have ("${scenarioId.slice(0, 40)}").` };
-  const roleParam = params.get('role') ?? entry.scenario.playable[0] ?? 'gna';
+  const roleParam = params.get('role') ?? entry.playable[0] ?? 'gna';
   if (roleParam !== 'gna' && roleParam !== 'lna' && roleParam !== 'mediator') {
     return { kind: 'error', message: `The link names an unknown role ("${roleParam.slice(0, 20)}"): use gna, lna or mediator.` };
   }
   const role = roleParam as Role;
-  if (!entry.scenario.playable.includes(role)) return { kind: 'error', message: `The role "${role}" cannot be played in ${entry.title}.` };
+  if (!entry.playable.includes(role)) return { kind: 'error', message: `The role "${role}" cannot be played in ${entry.title}.` };
   const seedParam = params.get('seed');
   const seed = seedParam === null ? randomSeed() : cleanSeed(seedParam);
   if (!seed) return { kind: 'error', message: 'The link has an empty or unreadable seed (use letters, digits, - and _).' };
@@ -123,7 +129,13 @@ export function readLink(search: string = window.location.search): LinkResult {
   const skipBriefing = params.get('skip') === 'briefing';
   const whatIfParam = params.get('whatif');
   const whatIfs = whatIfParam ? whatIfParam.split(',').slice(0, 20) : [];
-  const unknownSwitch = unknownWhatIf(entry.scenario, whatIfs);
+  let scenario: Scenario;
+  try {
+    scenario = await loadBundledScenario(entry.id);
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
+  const unknownSwitch = unknownWhatIf(scenario, whatIfs);
   if (unknownSwitch) return { kind: 'error', message: `The link names a what-if this build does not have: ${unknownSwitch.slice(0, 300)}.` };
   const setup = { scenarioId: entry.id, role, seed, difficulty, ...(whatIfs.length ? { whatIfs } : {}) };
   const ordersParam = params.get('orders');

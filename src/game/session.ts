@@ -1,6 +1,7 @@
 // The game being played: scenario, seed, role and the orders given so far. The state is
 // always what the sim core computes from them; the session never changes it by hand.
 
+import { loadBundledScenario } from '../content/index.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
@@ -22,6 +23,7 @@ import type { Actor, CheckResult, Order, ReplayFrame, Role, Scenario, State, Tur
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
 export { AUTOSAVE_KEY, SAVE_VERSION, type SaveFile, SLOT_COUNT, slotKey } from './saves.ts';
+export { cleanSeed, randomSeed } from './seed.ts';
 
 /** The browser's storage, or null where it is disabled (the game goes on without saves). */
 export function browserStorage(): SaveStorage | null {
@@ -77,21 +79,26 @@ export class GameSession {
     this.opening = report;
   }
 
-  static start(setup: GameSetup): GameSession {
+  /**
+   * A new game. Its scenario is loaded (fetched and validated) first, once; rejects with a
+   * sentence for the player when it cannot be, or when the setup does not fit it.
+   */
+  static async start(setup: GameSetup): Promise<GameSession> {
     const entry = scenarioById(setup.scenarioId);
     if (!entry) throw new Error(`Unknown scenario "${setup.scenarioId}".`);
-    if (!entry.scenario.playable.includes(setup.role)) throw new Error(`The role "${setup.role}" cannot be played in ${entry.title}.`);
-    const problem = unknownWhatIf(entry.scenario, setup.whatIfs ?? []);
+    if (!entry.playable.includes(setup.role)) throw new Error(`The role "${setup.role}" cannot be played in ${entry.title}.`);
+    const scenario = await loadBundledScenario(entry.id);
+    const problem = unknownWhatIf(scenario, setup.whatIfs ?? []);
     if (problem) throw new Error(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
-    return new GameSession(applyWhatIfs(entry.scenario, setup.whatIfs ?? []), setup);
+    return new GameSession(applyWhatIfs(scenario, setup.whatIfs ?? []), setup);
   }
 
   /**
    * Rebuilds a saved game by replaying its orders, checking every order and (when the save
-   * has them) every turn's state hash; throws with a sentence for the player if one differs.
+   * has them) every turn's state hash; rejects with a sentence for the player if one differs.
    */
-  static restore(save: SaveFile): GameSession {
-    const session = GameSession.start(save);
+  static async restore(save: SaveFile): Promise<GameSession> {
+    const session = await GameSession.start(save);
     for (let i = 0; i < save.orders.length; i++) {
       if (session.state.ending) throw new Error(`it goes on after the game ended (turn ${i + 1}).`);
       const report = session.apply(save.orders[i] as Order[]);
@@ -107,10 +114,10 @@ export class GameSession {
 
   /**
    * A game rebuilt from the player's orders turn by turn (a share link), with every other
-   * actor played by the AI as in play; throws with a sentence if an order is not allowed.
+   * actor played by the AI as in play; rejects with a sentence if an order is not allowed.
    */
-  static fromPlayerOrders(setup: GameSetup, turns: readonly (readonly Order[])[]): GameSession {
-    const session = GameSession.start(setup);
+  static async fromPlayerOrders(setup: GameSetup, turns: readonly (readonly Order[])[]): Promise<GameSession> {
+    const session = await GameSession.start(setup);
     for (const [i, turn] of turns.entries()) {
       if (session.state.ending) throw new Error(`its orders go on after the game ended (turn ${i + 1}).`);
       for (const order of turn) {
@@ -122,11 +129,17 @@ export class GameSession {
     return session;
   }
 
-  /** A read-only session showing a verified replay, at its start (frame 0). */
+  /** A read-only session showing a verified replay, at its start (frame 0): the scenario as played, what-ifs applied. */
   static fromReplay(verified: VerifiedReplay): GameSession {
     const { replay, frames } = verified;
     const role = replay.humans[0] ?? verified.scenario.playable[0] ?? 'gna';
-    const session = GameSession.start({ scenarioId: replay.scenario.id, seed: replay.seed, role, difficulty: replay.difficulty });
+    const session = new GameSession(verified.scenario, {
+      scenarioId: replay.scenario.id,
+      seed: replay.seed,
+      role,
+      difficulty: replay.difficulty,
+      ...(replay.whatIfs?.length ? { whatIfs: replay.whatIfs } : {}),
+    });
     // The AI's reasons are not in the file (they follow from the state): worked out again, so
     // each turn report says why the other actors did what they did, as it did in play.
     for (let n = 1; n < frames.length; n++) {
@@ -321,15 +334,24 @@ export function deleteSlot(n: number, storage: SaveStorage | null = browserStora
 
 /**
  * Restores a save that read well; if the game cannot be rebuilt from it (an illegal order, a
- * hash that differs), the save is set aside under its own key and the reason is returned.
+ * hash that differs), the save is set aside under its own key and the reason is returned. A
+ * scenario that cannot be loaded now (a file that did not arrive, or is invalid) is the game's
+ * problem, not the save's: the save stays where it is.
  */
-export function restoreOrSetAside(
+export async function restoreOrSetAside(
   save: SaveFile,
   key: string = AUTOSAVE_KEY,
   storage: SaveStorage | null = browserStorage(),
-): { ok: true; session: GameSession } | { ok: false; problem: string } {
+): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string }> {
+  if (scenarioById(save.scenarioId)) {
+    try {
+      await loadBundledScenario(save.scenarioId);
+    } catch (error) {
+      return { ok: false, problem: `The saved game could not be opened now. ${(error as Error).message}` };
+    }
+  }
   try {
-    return { ok: true, session: GameSession.restore(save) };
+    return { ok: true, session: await GameSession.restore(save) };
   } catch (error) {
     const problem = `The saved game could not be restored: ${(error as Error).message}`;
     if (!storage) return { ok: false, problem };
@@ -340,24 +362,24 @@ export function restoreOrSetAside(
 }
 
 /** Reads and verifies a replay file's bytes (a file picker, a drop) into a read-only session. */
-export function openReplay(bytes: Uint8Array): { ok: true; session: GameSession } | { ok: false; problem: string } {
+export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string }> {
   const parsed = core.parseReplayBytes(bytes);
-  const verified = parsed.ok ? core.verifyReplay(parsed.value, (id) => scenarioById(id)?.scenario) : parsed;
+  if (!parsed.ok) return { ok: false, problem: `This replay cannot be opened. ${parsed.error.message}` };
+  // Its scenario, loaded if this build has it (an unknown one is reported by the verification).
+  const id = parsed.value.scenario.id;
+  let scenario: Scenario | undefined;
+  if (scenarioById(id)) {
+    try {
+      scenario = await loadBundledScenario(id);
+    } catch (error) {
+      return { ok: false, problem: `This replay cannot be opened. ${(error as Error).message}` };
+    }
+  }
+  const verified = core.verifyReplay(parsed.value, (wanted) => (wanted === id ? scenario : undefined));
   if (!verified.ok) return { ok: false, problem: `This replay cannot be opened. ${verified.error.message}` };
   try {
     return { ok: true, session: GameSession.fromReplay(verified.value) };
   } catch (error) {
     return { ok: false, problem: `This replay cannot be opened. ${(error as Error).message}` };
   }
-}
-
-/** A fresh seed for the UI (the sim itself never draws outside its own RNG). */
-export function randomSeed(): string {
-  const bytes = new Uint8Array(4);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function cleanSeed(seed: string): string {
-  return seed.trim().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
 }

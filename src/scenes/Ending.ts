@@ -25,8 +25,13 @@ export class Ending extends Phaser.Scene {
     const panel = mountEnding(root, session, {
       menu: () => go(this, 'MainMenu'),
       replay: () => {
-        app.session = GameSession.start({ scenarioId: session.scenario.id, seed: session.seed, role: session.role, difficulty: session.difficulty });
-        go(this, 'Briefing');
+        void GameSession.start({ scenarioId: session.scenario.id, seed: session.seed, role: session.role, difficulty: session.difficulty }).then(
+          (again) => {
+            app.session = again;
+            go(this, 'Briefing');
+          },
+          (error: Error) => go(this, 'MainMenu', { notice: error.message }),
+        );
       },
       report: () => {
         const report = session.reports.at(-1);

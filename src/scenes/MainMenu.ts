@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
+import { content, prefetchScenario } from '../game/content.ts';
+import type { GameSession, GameSetup } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { layer } from '../ui/dom.ts';
 import { mountMenu } from '../ui/menu.ts';
@@ -8,6 +10,9 @@ import { entered, go } from './go.ts';
 import { hasAutosave, loadPlay, play } from './lazy.ts';
 
 export class MainMenu extends Phaser.Scene {
+  /** The menu has been left (another scene, or a restart): late answers are dropped. */
+  private left = false;
+
   constructor() {
     super('MainMenu');
   }
@@ -31,78 +36,94 @@ export class MainMenu extends Phaser.Scene {
   private open(data: { notice?: string }): void {
     entered('MainMenu');
     const root = layer('menu');
-    this.events.once('shutdown', () => root.remove());
-    let notice = data?.notice;
+    this.left = false;
+    this.events.once('shutdown', () => {
+      this.left = true;
+      root.remove();
+    });
     const { panel } = mountMenu(
       root,
       {
+        // The scenario's own chunk is fetched alongside the play chunk (not after it).
         newGame: (setup) => {
-          void loadPlay(this.game).then(({ GameSession }) => {
-            try {
-              app.session = GameSession.start(setup);
-              go(this, 'Briefing');
-            } catch (error) {
-              notice = (error as Error).message;
-              this.scene.restart({ notice });
-            }
-          });
+          void prefetchScenario(setup.scenarioId);
+          this.startGame(loadPlay(this.game).then(({ GameSession }) => GameSession.start(setup)));
         },
         continueGame: (save, key) => {
-          void loadPlay(this.game).then(({ restoreOrSetAside }) => {
+          void prefetchScenario(save.scenarioId);
+          void loadPlay(this.game)
             // A save that cannot be rebuilt is set aside (never overwritten) and reported.
-            const restored = restoreOrSetAside(save, key);
-            if (!restored.ok) {
-              this.scene.restart({ notice: restored.problem });
-              return;
-            }
-            app.session = restored.session;
-            go(this, app.session.state.ending ? 'Ending' : 'Game');
-          });
+            .then(({ restoreOrSetAside }) => restoreOrSetAside(save, key))
+            .then((restored) => {
+              if (this.left) return;
+              if (!restored.ok) return this.fail(restored.problem);
+              app.session = restored.session;
+              go(this, app.session.state.ending ? 'Ending' : 'Game');
+            })
+            .catch((error: Error) => this.fail(`The saved game could not be opened: ${error.message}`));
         },
         openReplay: (file) => {
           // The size is checked before reading: a huge file is never loaded.
-          const fail = (problem: string) => this.scene.restart({ notice: problem });
+          const fail = (problem: string) => this.fail(problem);
           void loadPlay(this.game)
             .then(async (chunk) => {
               const limit = chunk.REPLAY_LIMITS.bytes;
               if (file.size > limit) return fail(`This replay cannot be opened. The file is too large (${file.size} bytes; a replay may be at most ${limit}).`);
               const buffer = await file.arrayBuffer();
-              const opened = chunk.openReplay(new Uint8Array(buffer));
+              const opened = await chunk.openReplay(new Uint8Array(buffer));
+              if (this.left) return;
               if (!opened.ok) return fail(opened.problem);
               app.session = opened.session;
               go(this, 'Game');
             })
             .catch(() => fail('This replay cannot be opened: the file could not be read.'));
         },
+        content,
         data: play,
         loadData: () => loadPlay(this.game),
-        explore: () => this.explore(root, data),
+        explore: () => this.explore(root),
       },
-      notice,
+      data?.notice,
     );
     mapBackdrop(this, () => panel.getBoundingClientRect().right + 16);
     music('menu');
   }
 
-  /** The outcome explorer (src/ui/explorer.ts, loaded with uPlot only when asked for) over the menu. */
-  private explore(menu: HTMLElement, data: { notice?: string }): void {
-    void Promise.all([loadPlay(this.game), import('../ui/explorer.ts')]).then(([chunk, explorer]) => {
+  /** A game being started: the briefing once it is ready, or the menu again with why not. */
+  private startGame(session: Promise<GameSession>): void {
+    session.then(
+      (started) => {
+        if (this.left) return;
+        app.session = started;
+        go(this, 'Briefing');
+      },
+      (error: Error) => this.fail(error.message),
+    );
+  }
+
+  /** The menu again, with a notice saying what went wrong (a scenario that could not be loaded, a bad file…). */
+  private fail(notice: string): void {
+    if (!this.left) this.scene.restart({ notice });
+  }
+
+  /**
+   * The outcome explorer (src/ui/explorer.ts, loaded with uPlot only when asked for) over the
+   * menu. It lists the scenarios from the catalog; its workers load the one they run.
+   */
+  private explore(menu: HTMLElement): void {
+    void import('../ui/explorer.ts').then((explorer) => {
       if (!menu.isConnected) return;
       menu.hidden = true;
       const screen = explorer.mountExplorer({
-        scenarios: chunk.content().scenarios,
+        scenarios: content().scenarios,
         back: () => {
           menu.hidden = false;
           menu.querySelector<HTMLElement>('#menu-explore')?.focus({ preventScroll: true });
         },
-        openGame: (setup) => {
+        openGame: (setup: GameSetup) => {
           screen.close();
-          try {
-            app.session = chunk.GameSession.start(setup);
-            go(this, 'Briefing');
-          } catch (error) {
-            this.scene.restart({ ...data, notice: (error as Error).message });
-          }
+          void prefetchScenario(setup.scenarioId);
+          this.startGame(loadPlay(this.game).then(({ GameSession }) => GameSession.start(setup)));
         },
       });
       this.events.once('shutdown', () => screen.close());

@@ -1,13 +1,15 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
+import { prefetchScenario } from '../game/content.ts';
 import { css, palette } from '../ui/palette.ts';
 import { entered, go } from './go.ts';
 import { loadPlay } from './lazy.ts';
 import { FONT, loadMapAssets } from './map/assets.ts';
 
 /**
- * The first scene for a game link (?scenario=...): a title and a progress bar while the map
- * and the play chunk load, then the briefing or the map (or the menu, with what was wrong).
+ * The first scene for a game link (?scenario=...): a title and a progress bar while the map,
+ * the play chunk and the linked scenario load (side by side), then the briefing or the map (or
+ * the menu, with what was wrong).
  */
 export class Preloader extends Phaser.Scene {
   constructor() {
@@ -19,18 +21,23 @@ export class Preloader extends Phaser.Scene {
     const bar = this.showProgress();
     let done = 0;
     const step = <T>(value: T): T => {
-      bar(++done / 2);
+      bar(++done / 3);
       return value;
     };
-    const [play] = await Promise.all([loadPlay(this.game).then(step), loadMapAssets().then(step)]);
-    const link = play.readLink();
+    // The scenario's chunk comes at the same time as the play chunk; readLink validates it.
+    const [play] = await Promise.all([
+      loadPlay(this.game).then(step),
+      loadMapAssets().then(step),
+      prefetchScenario(new URLSearchParams(window.location.search).get('scenario') ?? '').then(step),
+    ]);
+    const link = await play.readLink();
     if (link.kind !== 'start') {
       go(this, 'MainMenu', link.kind === 'error' ? { notice: link.message } : {});
       return;
     }
     try {
       const { setup, orders } = link.start;
-      app.session = orders ? play.GameSession.fromPlayerOrders(setup, orders) : play.GameSession.start(setup);
+      app.session = await (orders ? play.GameSession.fromPlayerOrders(setup, orders) : play.GameSession.start(setup));
       // A link with orders opens the game at the turn reached (or its ending).
       const midGame = (orders?.length ?? 0) > 0;
       go(this, app.session.state.ending ? 'Ending' : link.start.skipBriefing || midGame ? 'Game' : 'Briefing');

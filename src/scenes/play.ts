@@ -1,9 +1,10 @@
 // What only a game in play needs: its scenes, the session and, through it, the sim and the
-// bundled scenarios (most of our JavaScript). It is a chunk of its own, loaded apart from the
+// scenario loader (most of our JavaScript). It is a chunk of its own, loaded apart from the
 // first screen (lazy.ts): the menu opens without parsing it, and fetches it once it is up.
-export { content } from '../game/content.ts';
+// The scenarios themselves are chunks of their own again, one each, fetched when a game
+// needs one (src/content/catalog.ts).
 export { readLink } from '../game/link.ts';
-export { cleanSeed, deleteSlot, GameSession, openReplay, randomSeed, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';
+export { deleteSlot, GameSession, openReplay, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';
 export { REPLAY_LIMITS } from '../game/sim.ts';
 export { Briefing } from './Briefing.ts';
 export { Ending } from './Ending.ts';

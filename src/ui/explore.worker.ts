@@ -2,12 +2,13 @@
 // seeds) off the page's thread and reports progress at least every PROGRESS_MS; the page runs
 // one worker per core and sums their parts up (src/sim/explore.ts summarise), so the numbers are
 // the same as the headless runner's for the same seeds. The page cancels a batch by ending its
-// workers.
-import { scenarioById, scenarios } from '../content/index.ts';
+// workers. A worker fetches and validates only the scenario it runs (its own chunk).
+import { loadBundledScenario } from '../content/index.ts';
 import { Exploration, type ExploreConfig, type ExplorePart } from '../sim/explore.ts';
+import type { Scenario } from '../sim/types.ts';
 
-/** 'warm' loads the scenarios ahead of a batch, so that a batch starts at once. */
-export type ToWorker = { type: 'warm' } | { type: 'run'; scenarioId: string; config: ExploreConfig; range: { first: number; last: number } };
+/** 'warm' loads a scenario ahead of a batch, so that a batch starts at once. */
+export type ToWorker = { type: 'warm'; scenarioId: string } | { type: 'run'; scenarioId: string; config: ExploreConfig; range: { first: number; last: number } };
 export type FromWorker =
   | { type: 'progress'; played: number; ms: number }
   | { type: 'done'; part: ExplorePart; ms: number }
@@ -18,12 +19,14 @@ const PROGRESS_MS = 100;
 
 const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 
-function run(message: Extract<ToWorker, { type: 'run' }>): void {
+async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   const start = performance.now();
   scope.postMessage({ type: 'progress', played: 0, ms: 0 });
-  const scenario = scenarioById(message.scenarioId);
-  if (!scenario) {
-    scope.postMessage({ type: 'error', message: `Unknown scenario "${message.scenarioId}".` });
+  let scenario: Scenario;
+  try {
+    scenario = await loadBundledScenario(message.scenarioId);
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: (error as Error).message });
     return;
   }
   let batch: Exploration;
@@ -46,10 +49,9 @@ function run(message: Extract<ToWorker, { type: 'run' }>): void {
 }
 
 scope.onmessage = (e) => {
-  try {
-    if (e.data?.type === 'warm') scenarios();
-    else if (e.data?.type === 'run') run(e.data);
-  } catch (error) {
-    scope.postMessage({ type: 'error', message: `The batch stopped: ${(error as Error).message}` });
+  // A scenario that fails to load is reported when a batch asks for it, not when warming.
+  if (e.data?.type === 'warm') void loadBundledScenario(e.data.scenarioId).catch(() => {});
+  else if (e.data?.type === 'run') {
+    run(e.data).catch((error: Error) => scope.postMessage({ type: 'error', message: `The batch stopped: ${error.message}` }));
   }
 };

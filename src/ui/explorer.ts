@@ -22,7 +22,6 @@ import {
   summarise,
 } from '../sim/explore.ts';
 import type { EndingKind } from '../sim/types.ts';
-import { listWhatIfs } from '../sim/whatif.ts';
 import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { choice } from './menu.ts';
@@ -35,6 +34,7 @@ export const MAX_RUNS = 5000;
 const WORKERS = Math.max(1, Math.min(8, typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2));
 
 export interface ExplorerOptions {
+  /** The scenarios as listed at build time (with their what-ifs); each worker loads the one it runs. */
   scenarios: ScenarioEntry[];
   back(): void;
   /** Starts a game (the briefing) from a seed and switches a result showed. */
@@ -67,15 +67,15 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   let entry: ScenarioEntry | undefined = entries.find((s) => s.id.includes('sirte')) ?? entries[0];
   let whatIfs = new Set<string>();
   let policy: ExplorePolicy = 'historical';
-  let role: Role = entry?.scenario.playable[0] ?? 'gna';
+  let role: Role = entry?.playable[0] ?? 'gna';
   /** The workers of the batch running, if one is. */
   let workers: Worker[] = [];
-  /** Workers started ahead, with the scenarios loaded, so that the next batch starts at once. */
+  /** Workers started ahead, with the chosen scenario loaded, so that the next batch starts at once. */
   let spares: Worker[] = [];
   const warm = () => {
     while (spares.length < WORKERS) {
       const w = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
-      w.postMessage({ type: 'warm' } satisfies ToWorker);
+      if (entry) w.postMessage({ type: 'warm', scenarioId: entry.id } satisfies ToWorker);
       spares.push(w);
     }
   };
@@ -113,15 +113,19 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     for (const e of entries) {
       scenarioBox.append(
         choice(e.id === entry?.id, () => {
-          if (entry?.id !== e.id) whatIfs = new Set();
+          if (entry?.id !== e.id) {
+            whatIfs = new Set();
+            // The spare workers load this scenario now, ahead of the batch.
+            for (const w of spares) w.postMessage({ type: 'warm', scenarioId: e.id } satisfies ToWorker);
+          }
           entry = e;
-          if (!e.scenario.playable.includes(role)) role = e.scenario.playable[0] ?? 'gna';
+          if (!e.playable.includes(role)) role = e.playable[0] ?? 'gna';
           renderSetup();
-        }, h('span', { class: 'choice-title' }, e.title), h('span', { class: 'choice-sub' }, `${formatDate(e.scenario.startDate)} · ${e.scenario.turns} turns`)),
+        }, h('span', { class: 'choice-title' }, e.title), h('span', { class: 'choice-sub' }, `${formatDate(e.startDate)} · ${e.turns} turns`)),
       );
     }
     clear(whatIfBox);
-    const list = entry ? listWhatIfs(entry.scenario) : [];
+    const list = entry?.whatIfs ?? [];
     if (list.length === 0) whatIfBox.append(h('p', { class: 'small muted' }, 'This scenario has no what-ifs: the games follow it as written.'));
     for (const w of list) {
       const input = h('input', { type: 'checkbox', 'data-whatif': w.id });
@@ -147,7 +151,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         role = r;
         renderSetup();
       }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r]));
-      b.disabled = !entry?.scenario.playable.includes(r);
+      b.disabled = !entry?.playable.includes(r);
       roleBox.append(b);
     }
   };
@@ -185,7 +189,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     seedInput.removeAttribute('aria-invalid');
     cancel(true);
     const scenarioId = entry.id;
-    const chosen = listWhatIfs(entry.scenario)
+    const chosen = entry.whatIfs
       .map((w) => w.id)
       .filter((id) => whatIfs.has(id));
     const config = { whatIfs: chosen, policy, runs, seed };
@@ -268,7 +272,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     clear(results);
     results.dataset.summary = JSON.stringify(s);
     const scenario = entries.find((e) => e.id === scenarioId);
-    const labels = scenario ? listWhatIfs(scenario.scenario) : [];
+    const labels = scenario?.whatIfs ?? [];
     const switchNames = s.whatIfs.map((id) => labels.find((w) => w.id === id)?.label ?? id);
     const openButton = (label: string, seed: string | undefined, what: string) =>
       seed

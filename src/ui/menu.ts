@@ -1,5 +1,6 @@
 // The main menu and its pages: new game, how to play, settings, sources and credits.
 import type { ContentProblem, ScenarioEntry } from '../game/content.ts';
+import { cleanSeed, randomSeed } from '../game/seed.ts';
 import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
 import { settings, sfx, updateSettings } from '../game/settings.ts';
 import type { Role } from '../game/sim-types.ts';
@@ -15,9 +16,14 @@ export interface MenuActions {
   /** Opens a replay file (picked or dropped) in the replay viewer. */
   openReplay?(file: File): void;
   /**
-   * The saved game and the scenarios come from the game's play chunk, which loads apart from
-   * the menu (src/scenes/lazy.ts): data() is null until it has. The main page needs it only
-   * when a game is saved (then the menu opens after it); the new-game page waits for it.
+   * The scenarios as listed at build time (src/content/catalog.ts): known at once, without
+   * loading any of them. A scenario is loaded when a game starts.
+   */
+  content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] };
+  /**
+   * The saved games are read through the game's play chunk, which loads apart from the menu
+   * (src/scenes/lazy.ts): data() is null until it has. The main page needs it only when a
+   * game is saved (then the menu opens after it); the load page waits for it.
    */
   data(): MenuData | null;
   loadData(): Promise<MenuData>;
@@ -29,9 +35,6 @@ export interface MenuData {
   readAutosave(): { save: SaveFile | null; problem: string | null };
   readSlots(): { key: string; save: SaveFile | null; problem: string | null }[];
   deleteSlot(n: number): void;
-  content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] };
-  randomSeed(): string;
-  cleanSeed(seed: string): string;
 }
 
 type Page = 'main' | 'new' | 'how' | 'settings' | 'credits' | 'load';
@@ -85,13 +88,13 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   function renderMain(): void {
     const data = actions.data();
     const { save, problem } = data ? data.readAutosave() : { save: null, problem: null };
-    const saveEntry = save ? data?.content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
+    const saveEntry = save ? actions.content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
     const cont = button('Continue', () => save && actions.continueGame(save), {
       disabled: !save,
       'aria-describedby': 'continue-note',
     });
     const continueNote = save
-      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${save.ended || save.orders.length >= (saveEntry?.scenario.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
+      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${save.ended || save.orders.length >= (saveEntry?.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
       : (problem ?? 'No saved game yet');
     append(panel, 
       h(
@@ -121,19 +124,11 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   }
 
   function renderNew(): void {
-    const data = actions.data();
-    if (!data) {
-      append(panel, header('New game'), h('p', { class: 'muted', role: 'status' }, 'Loading the scenarios…'));
-      void actions.loadData().then(() => {
-        if (page === 'new') show('new');
-      });
-      return;
-    }
-    const { cleanSeed, randomSeed } = data;
-    const { scenarios, problems } = data.content();
+    const { scenarios, problems } = actions.content();
     let scenario: ScenarioEntry | undefined = scenarios.find((s) => s.id.includes('sirte')) ?? scenarios[0];
     let role: Role = 'gna';
     let difficulty: Difficulty = 'normal';
+    let starting = false;
     const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': 'Seed', title: 'Letters, digits, - and _' });
     seedInput.value = randomSeed();
     seedInput.spellcheck = false;
@@ -144,8 +139,14 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Difficulty' });
     const start = button('Read the briefing →', () => {
       const seed = cleanSeed(seedInput.value) || randomSeed();
-      if (scenario) actions.newGame({ scenarioId: scenario.id, role, difficulty, seed });
-    }, { class: 'primary' });
+      if (!scenario || starting) return;
+      // The scenario loads now (its own chunk): the button says so until the briefing opens.
+      starting = true;
+      start.disabled = true;
+      start.textContent = 'Loading the scenario…';
+      start.setAttribute('aria-busy', 'true');
+      actions.newGame({ scenarioId: scenario.id, role, difficulty, seed });
+    }, { class: 'primary', id: 'menu-start' });
 
     const renderChoices = () => {
       clear(scenarioBox);
@@ -153,14 +154,14 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         scenarioBox.append(
           choice(entry.id === scenario?.id, () => {
             scenario = entry;
-            if (!entry.scenario.playable.includes(role)) role = entry.scenario.playable[0] ?? 'gna';
+            if (!entry.playable.includes(role)) role = entry.playable[0] ?? 'gna';
             renderChoices();
-          }, h('span', { class: 'choice-title' }, entry.title, entry.scenario.tutorial ? h('span', { class: 'tag start-here' }, 'Start here') : null), h('span', { class: 'choice-sub' }, `${formatDate(entry.scenario.startDate)} · ${entry.subtitle}`)),
+          }, h('span', { class: 'choice-title' }, entry.title, entry.tutorial ? h('span', { class: 'tag start-here' }, 'Start here') : null), h('span', { class: 'choice-sub' }, `${formatDate(entry.startDate)} · ${entry.subtitle}`)),
         );
       }
       clear(roleBox);
       for (const r of ['gna', 'lna', 'mediator'] as Role[]) {
-        const playable = scenario?.scenario.playable.includes(r) ?? false;
+        const playable = scenario?.playable.includes(r) ?? false;
         const b = choice(r === role, () => {
           role = r;
           renderChoices();
@@ -178,7 +179,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           }, h('span', { class: 'choice-title' }, d[0]?.toUpperCase() + d.slice(1)), h('span', { class: 'choice-sub' }, DIFFICULTY_BLURB[d])),
         );
       }
-      start.disabled = !scenario;
+      start.disabled = !scenario || starting;
     };
     renderChoices();
 
@@ -214,7 +215,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       return;
     }
     const slots = data.readSlots();
-    const titles = new Map(data.content().scenarios.map((s) => [s.id, s.title]));
+    const titles = new Map(actions.content().scenarios.map((s) => [s.id, s.title]));
     const list = h('div', { class: 'choices' });
     slots.forEach((slot, i) => {
       const n = i + 1;

@@ -1,0 +1,41 @@
+// The shape of the scenario catalog: what the menu and the outcome explorer show of each
+// bundled scenario before one is chosen. It is extracted from levels/ at build time by
+// tools/scenario-catalog.ts (the virtual module `virtual:scenario-catalog`); the whole
+// scenario is loaded, and validated, only when a game or a batch needs it (index.ts).
+import type { Role } from '../sim/types.ts';
+
+export interface ScenarioMeta {
+  id: string;
+  /** Its file, from the repository root: `levels/scenarios/<name>.json`. */
+  file: string;
+  /** The map it is played on (a map's `id`). */
+  map: string;
+  title: string;
+  subtitle: string;
+  /** ISO date of turn 1. */
+  startDate: string;
+  turns: number;
+  playable: Role[];
+  /** It has tutorial steps (shown first, marked "Start here"). */
+  tutorial: boolean;
+  /** Its counterfactual switches, as the explorer lists them (their effects come with the scenario). */
+  whatIfs: { id: string; label: string; description: string }[];
+}
+
+export interface MapMeta {
+  id: string;
+  /** `levels/maps/<name>.json`. */
+  file: string;
+}
+
+/** A file that could not be listed, and why: the menu shows it. */
+export interface CatalogProblem {
+  file: string;
+  message: string;
+}
+
+export interface Catalog {
+  scenarios: ScenarioMeta[];
+  maps: MapMeta[];
+  problems: CatalogProblem[];
+}

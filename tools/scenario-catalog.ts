@@ -1,0 +1,132 @@
+// A Vite plugin: the virtual module `virtual:scenario-catalog` holds what the menu and the
+// outcome explorer show of every scenario in levels/scenarios/ before one is chosen (id, title,
+// subtitle, start date, turns, playable roles, tutorial or not, what-ifs) and the id of every
+// map in levels/maps/, read from the files themselves when the game is built (or served), so
+// there is no list to keep by hand. The scenarios themselves are separate chunks, loaded and
+// validated only when a game needs one (src/content/index.ts).
+//
+// Only the fields listed are read here, and only their types are checked: the full check is
+// the loader's (valibot schema and cross-references), when the scenario is loaded. A file that
+// cannot be listed is reported in `problems` (the menu shows it) and not offered.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { Catalog, CatalogProblem, MapMeta, ScenarioMeta } from '../src/content/catalog-types.ts';
+
+export const CATALOG_MODULE = 'virtual:scenario-catalog';
+const RESOLVED = `\0${CATALOG_MODULE}`;
+export const SCENARIO_DIR = 'levels/scenarios';
+export const MAP_DIR = 'levels/maps';
+
+const ROLES = new Set(['gna', 'lna', 'mediator']);
+
+const jsonFiles = (root: string, dir: string): string[] => {
+  try {
+    return readdirSync(join(root, dir))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => `${dir}/${f}`);
+  } catch {
+    return [];
+  }
+};
+
+function readJson(root: string, file: string): { ok: true; data: Record<string, unknown> } | { ok: false; message: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(join(root, file), 'utf8'));
+  } catch (error) {
+    return { ok: false, message: `not readable JSON (${(error as Error).message})` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, message: 'not a JSON object' };
+  return { ok: true, data: data as Record<string, unknown> };
+}
+
+/** A scenario's catalog entry, or what is wrong with the fields the menu needs. */
+export function scenarioMeta(file: string, data: Record<string, unknown>): ScenarioMeta | string {
+  const text = (key: string) => (typeof data[key] === 'string' && (data[key] as string).length > 0 ? (data[key] as string) : null);
+  const missing: string[] = [];
+  const need = <T>(key: string, value: T | null, what: string): T => {
+    if (value === null) missing.push(`"${key}" (${what})`);
+    return value as T;
+  };
+  const id = need('id', text('id'), 'a text');
+  const map = need('map', text('map'), 'a text');
+  const title = need('title', text('title'), 'a text');
+  const subtitle = need('subtitle', text('subtitle'), 'a text');
+  const startDate = need('startDate', text('startDate'), 'a date');
+  const turns = need('turns', Number.isInteger(data.turns) ? (data.turns as number) : null, 'a whole number');
+  const playableRaw = data.playable;
+  const playable = need(
+    'playable',
+    Array.isArray(playableRaw) && playableRaw.length > 0 && playableRaw.every((r) => ROLES.has(r as string)) ? (playableRaw as ScenarioMeta['playable']) : null,
+    'a list of roles',
+  );
+  const whatIfsRaw = data.whatIfs ?? [];
+  const whatIfs = need(
+    'whatIfs',
+    Array.isArray(whatIfsRaw) &&
+      whatIfsRaw.every((w) => typeof w === 'object' && w !== null && ['id', 'label', 'description'].every((k) => typeof (w as Record<string, unknown>)[k] === 'string'))
+      ? (whatIfsRaw as Record<string, string>[]).map((w) => ({ id: w.id as string, label: w.label as string, description: w.description as string }))
+      : null,
+    'a list of what-ifs with id, label and description',
+  );
+  if (missing.length) return `cannot be listed: ${missing.join(', ')} missing or of the wrong type`;
+  return { id, file, map, title, subtitle, startDate, turns, playable, tutorial: data.tutorial !== undefined, whatIfs };
+}
+
+/** The catalog of the scenarios and maps under `root`/levels, in file-name order. */
+export function readCatalog(root: string): Catalog {
+  const problems: CatalogProblem[] = [];
+  const scenarios: ScenarioMeta[] = [];
+  for (const file of jsonFiles(root, SCENARIO_DIR)) {
+    const read = readJson(root, file);
+    if (!read.ok) {
+      problems.push({ file, message: read.message });
+      continue;
+    }
+    const meta = scenarioMeta(file, read.data);
+    if (typeof meta === 'string') problems.push({ file, message: meta });
+    else if (scenarios.some((s) => s.id === meta.id)) problems.push({ file, message: `its id "${meta.id}" is already used by ${scenarios.find((s) => s.id === meta.id)?.file}` });
+    else scenarios.push(meta);
+  }
+  const maps: MapMeta[] = [];
+  for (const file of jsonFiles(root, MAP_DIR)) {
+    const read = readJson(root, file);
+    const id = read.ok ? read.data.id : undefined;
+    if (!read.ok) problems.push({ file, message: read.message });
+    else if (typeof id !== 'string' || !id) problems.push({ file, message: 'cannot be listed: "id" missing or not a text' });
+    else maps.push({ id, file });
+  }
+  return { scenarios, maps, problems };
+}
+
+export function scenarioCatalog(): Plugin {
+  let root = process.cwd();
+  const watched = (file: string) => [SCENARIO_DIR, MAP_DIR].some((dir) => file.startsWith(`${join(root, dir)}/`) && file.endsWith('.json'));
+  const reload = (server: ViteDevServer, file: string) => {
+    if (!watched(file)) return;
+    const mod = server.moduleGraph.getModuleById(RESOLVED);
+    if (mod) server.moduleGraph.invalidateModule(mod);
+    server.ws.send({ type: 'full-reload' });
+  };
+  return {
+    name: 'ceasefire-scenario-catalog',
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId(id) {
+      return id === CATALOG_MODULE ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const catalog = readCatalog(root);
+      for (const file of [...jsonFiles(root, SCENARIO_DIR), ...jsonFiles(root, MAP_DIR)]) this.addWatchFile(join(root, file));
+      return `export const CATALOG = ${JSON.stringify(catalog)};\n`;
+    },
+    configureServer(server) {
+      // A scenario or map added, removed or changed while `npm start` runs: list them again.
+      for (const event of ['add', 'unlink', 'change'] as const) server.watcher.on(event, (file) => reload(server, file));
+    },
+  };
+}
