@@ -1,14 +1,17 @@
 // Browser benchmarks in headless Chromium: a page's start-up, frame times while something
 // drives it, CPU use at rest, and the size of its JavaScript, for the built game beside a bare
 // Phaser 4 page (bench/bare, built into dist-bare/). Each figure is the median of 3 runs, each
-// run in a fresh browser.
+// run in a fresh browser. Beside the size of the whole build, what a session actually downloads:
+// the menu, the menu and a flagship game, the outcome explorer on demand (measureDownloads).
 //
 //   npx tsx bench/browser.ts --bare      # the bare page's figures alone
 //   npx tsx bench/browser.ts             # ours vs bare (what npm run bench prints)
+//   npx tsx bench/browser.ts --downloads # what a session downloads, alone
 //
 // From code: measurePage(url, opts) / measureMedian(url, opts, runs), jsSize(dir),
-// phaserSize(), buildBare(), buildGame(), serve(dir), dragAndZoom (a ready-made drive).
-import { readdirSync, readFileSync } from 'node:fs';
+// phaserSize(), measureDownloads(url, dir, runs), buildBare(), buildGame(), serve(dir),
+// dragAndZoom (a ready-made drive).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -275,6 +278,233 @@ export function phaserSize(): { umdMin: JsSize; esmMin: JsSize | null } {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a session downloads: every response recorded in Chromium (the page's and its workers'),
+// each file then sized from the build as the server would send it (gzip level 9 for text, fonts
+// and sounds as they are).
+
+/** The budget of issue 3: our code and data add at most this much gzip JavaScript to Phaser's. */
+export const JS_BUDGET_BYTES = 150 * 1024;
+
+export type FileKind = 'js' | 'css' | 'json' | 'html' | 'font' | 'audio' | 'other';
+
+export interface Fetched {
+  /** Path in the build, e.g. assets/index-abc.js. */
+  path: string;
+  kind: FileKind;
+  rawBytes: number;
+  /** What goes over the wire: gzip -9 for text, the file itself for fonts and sounds. */
+  sentBytes: number;
+}
+
+export interface SessionDownloads {
+  /** Fetches started before the menu was ready (window.ceasefireLine.readyAt). */
+  menu: Fetched[];
+  /** The menu, then New game → Read the briefing (sirte-2020, the default) → Take command, up to the map. */
+  game: Fetched[];
+  /** Fetched when the explorer opens and runs a batch (after the menu and its background fetches). */
+  explorer: Fetched[];
+  /** Files the explorer's chunk imports that the menu's background fetch of the game had already brought. */
+  explorerShared: Fetched[];
+  /** Menu ready, ms after navigation (median of the runs). */
+  menuReadyMs: number;
+  /** The click on "Read the briefing" (the new-game page at rest) to the briefing on screen, ms (median of the runs). */
+  briefingMs: number;
+  /** The click on "Run the games" to the results of 100 games, ms (median of the runs). */
+  explorerMs: number;
+  runs: number;
+  /** Set when the runs did not all fetch the same files (they should). */
+  unstable: string | null;
+}
+
+const kindOf = (path: string): FileKind => {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'js' || ext === 'mjs') return 'js';
+  if (ext === 'css' || ext === 'json' || ext === 'html') return ext;
+  if (ext === 'woff' || ext === 'woff2' || ext === 'ttf') return 'font';
+  if (ext === 'ogg' || ext === 'mp3' || ext === 'wav') return 'audio';
+  return 'other';
+};
+
+function fetchedFile(dir: string, path: string): Fetched {
+  const kind = kindOf(path);
+  const file = join(dir, path);
+  const buf = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+  const text = kind === 'js' || kind === 'css' || kind === 'json' || kind === 'html' || kind === 'other';
+  return { path, kind, rawBytes: buf.length, sentBytes: text ? gz(buf) : buf.length };
+}
+
+/** Build paths of the URLs served from `base` (other origins and data: URLs are left out). */
+function buildPaths(base: string, urls: Iterable<string>): string[] {
+  const paths = new Set<string>();
+  for (const u of urls) {
+    if (!u.startsWith(base)) continue;
+    const path = decodeURIComponent(new URL(u).pathname).replace(/^\//, '');
+    paths.add(path === '' ? 'index.html' : path);
+  }
+  return [...paths].sort();
+}
+
+/** A fresh browser context that records the URL of every successful response (page and workers). */
+async function recordedPage(browser: Browser): Promise<{ page: Page; urls: Set<string>; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const urls = new Set<string>();
+  const errors: string[] = [];
+  context.on('response', (r) => {
+    if (r.ok()) urls.add(r.url());
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, urls, errors };
+}
+
+const READY = '(window.ceasefireLine && window.ceasefireLine.readyAt)';
+const sceneIs = (key: string) => `(window.ceasefireLine && window.ceasefireLine.scene === ${JSON.stringify(key)})`;
+
+async function menuReady(page: Page, url: string): Promise<{ readyMs: number; before: string[] }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const readyMs = Number(await (await page.waitForFunction(READY, null, { timeout: 60_000, polling: 'raf' })).jsonValue());
+  // Resource Timing gives each fetch's start: those that started before the menu was ready.
+  const before = (await page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${readyMs}).map((e) => e.name)`,
+  )) as string[];
+  return { readyMs, before: [page.url(), ...before] };
+}
+
+/** One run of the three sessions, each in a fresh context of one browser. */
+async function downloadsOnce(url: string): Promise<{ menu: string[]; game: string[]; explorer: string[]; menuReadyMs: number; briefingMs: number; explorerMs: number }> {
+  const browser = await launch([]);
+  try {
+    // (a) and (b): the menu, then the flagship game (the new-game page's default) up to the map.
+    const g = await recordedPage(browser);
+    const menu = await menuReady(g.page, url);
+    await g.page.getByRole('button', { name: 'New game' }).click();
+    // A player reads the new-game page for a while: what the menu fetches meanwhile has come.
+    await g.page.waitForLoadState('networkidle');
+    await sleep(500);
+    await g.page.evaluate(`document.addEventListener('click', () => { window.__clickAt ??= performance.now(); }, true)`);
+    await g.page.getByRole('button', { name: /Read the briefing/ }).click();
+    await g.page.waitForFunction(sceneIs('Briefing'), null, { timeout: 60_000 });
+    const briefingMs = Number(await g.page.evaluate(`performance.getEntriesByName('scene:Briefing')[0].startTime - window.__clickAt`));
+    await g.page.getByRole('button', { name: /Take command/ }).click();
+    await g.page.waitForFunction(sceneIs('Game'), null, { timeout: 60_000 });
+    await g.page.waitForLoadState('networkidle');
+    await sleep(500);
+    if (g.errors.length) throw new Error(`page errors in the game session:\n${g.errors.join('\n')}`);
+    await g.page.context().close();
+
+    // (c): the menu at rest (its background fetches done), then the explorer and 100 games.
+    const x = await recordedPage(browser);
+    await menuReady(x.page, url);
+    await x.page.waitForLoadState('networkidle');
+    await sleep(500);
+    const atRest = new Set(x.urls);
+    await x.page.getByRole('button', { name: /Explore what if/ }).click();
+    await x.page.waitForSelector('#explore-run');
+    await x.page.fill('#explore-runs', '100');
+    await x.page.evaluate(`document.addEventListener('click', () => { window.__runAt = performance.now(); }, true)`);
+    await x.page.click('#explore-run');
+    await x.page.waitForFunction(`document.querySelector('.explorer')?.dataset.state === 'done'`, null, { timeout: 120_000 });
+    const explorerMs = Number(await x.page.evaluate('performance.now() - window.__runAt'));
+    await sleep(300);
+    if (x.errors.length) throw new Error(`page errors in the explorer session:\n${x.errors.join('\n')}`);
+    const explorer = [...x.urls].filter((u) => !atRest.has(u));
+    await x.page.context().close();
+
+    return { menu: menu.before, game: [...g.urls], explorer, menuReadyMs: menu.readyMs, briefingMs, explorerMs };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
+/** The files the explorer's chunk imports statically (from the Vite manifest), but the menu does not. */
+function explorerImports(dir: string): string[] {
+  const manifestFile = join(dir, '.vite/manifest.json');
+  if (!existsSync(manifestFile)) return [];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; imports?: string[]; css?: string[] }>;
+  const explorer = manifest['src/ui/explorer.ts'];
+  if (!explorer) return [];
+  const out = new Set<string>();
+  const walk = (key: string) => {
+    const entry = manifest[key];
+    if (!entry || key === 'index.html' || out.has(entry.file)) return;
+    out.add(entry.file);
+    for (const next of entry.imports ?? []) walk(next);
+  };
+  for (const key of explorer.imports ?? []) walk(key);
+  return [...out];
+}
+
+/** What a session downloads, `runs` times in fresh browsers: the file lists of the first run, timings the medians. */
+export async function measureDownloads(url: string, dir: string, runs = 3): Promise<SessionDownloads> {
+  const all: Awaited<ReturnType<typeof downloadsOnce>>[] = [];
+  for (let i = 0; i < runs; i++) all.push(await downloadsOnce(url));
+  const first = all[0] as (typeof all)[number];
+  const lists = (r: (typeof all)[number]) => JSON.stringify([buildPaths(url, r.menu), buildPaths(url, r.game), buildPaths(url, r.explorer)]);
+  const unstable = all.every((r) => lists(r) === lists(first)) ? null : 'the runs did not fetch the same files; the lists are those of the first run';
+  const files = (urls: string[]) => buildPaths(url, urls).map((p) => fetchedFile(dir, p));
+  const menu = files(first.menu);
+  const explorer = files(first.explorer);
+  const fetchedByExplorer = new Set(explorer.map((f) => f.path));
+  const inMenu = new Set(menu.map((f) => f.path));
+  const explorerShared = explorerImports(dir)
+    .filter((p) => !fetchedByExplorer.has(p) && !inMenu.has(p))
+    .map((p) => fetchedFile(dir, p));
+  return {
+    menu,
+    game: files(first.game),
+    explorer,
+    explorerShared,
+    menuReadyMs: median(all.map((r) => r.menuReadyMs)),
+    briefingMs: median(all.map((r) => r.briefingMs)),
+    explorerMs: median(all.map((r) => r.explorerMs)),
+    runs,
+    unstable,
+  };
+}
+
+const sum = (files: Fetched[], kinds: FileKind[] = ['js']) => files.filter((f) => kinds.includes(f.kind)).reduce((n, f) => n + f.sentBytes, 0);
+const count = (files: Fetched[], kinds: FileKind[] = ['js']) => files.filter((f) => kinds.includes(f.kind)).length;
+const kb1 = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const signed = (b: number) => `${b < 0 ? '−' : '+'}${(Math.abs(b) / 1024).toFixed(1)} KB`;
+
+/** The session figures as printed by the bench (and quoted in the README). */
+export function formatDownloads(d: SessionDownloads): string {
+  const phaser = phaserSize().umdMin.gzipBytes;
+  const other = (files: Fetched[]) => {
+    const css = sum(files, ['css']);
+    const json = sum(files, ['json']);
+    const font = sum(files, ['font']);
+    return `CSS ${kb1(css)}, JSON ${kb1(json)}, fonts ${kb1(font)}`;
+  };
+  const explorerJs = sum(d.explorer) + sum(d.explorerShared);
+  const gameJs = sum(d.game);
+  const overPhaser = gameJs - phaser;
+  const rows = [
+    ['(a) the menu, fetched before it is ready', String(count(d.menu)), kb1(sum(d.menu)), signed(sum(d.menu) - phaser), other(d.menu)],
+    ['(b) (a), then a sirte-2020 game up to the map', String(count(d.game)), kb1(gameJs), signed(overPhaser), other(d.game)],
+    [
+      '(c) the outcome explorer on demand, 100 games',
+      `+${count(d.explorer) + count(d.explorerShared)}`,
+      `+${kb1(explorerJs)}`,
+      '',
+      `of which ${kb1(sum(d.explorerShared))} shared with the game (the menu fetches it in the background)`,
+    ],
+  ];
+  const scenarioData = d.game.filter((f) => f.kind === 'js' && /^assets\/(sirte-2020|libya)-/.test(f.path));
+  const lines = [
+    `What a session downloads: every response recorded in headless Chromium; each file as the server would send it (gzip -9; fonts as they are); audio loads apart, on the first gesture, and is not counted. JS only in the first columns.`,
+    table(['', 'JS files', 'JS gzip', 'vs phaser.min.js', 'besides JS'], rows),
+    `(b) file by file: ${d.game.filter((f) => f.kind === 'js').map((f) => `${f.path.replace(/^assets\//, '')} ${kb1(f.sentBytes)}`).join(', ')}`,
+    `    of which scenario data (its own chunks): ${scenarioData.map((f) => `${f.path.replace(/^assets\//, '').replace(/-[\w-]{8}\.js$/, '')} ${kb1(f.sentBytes)}`).join(', ')}`,
+    `(c) file by file: ${[...d.explorer, ...d.explorerShared].filter((f) => f.kind === 'js').map((f) => `${f.path.replace(/^assets\//, '')} ${kb1(f.sentBytes)}`).join(', ')}`,
+    `Target (issue 3): the game a session downloads, (b), is at most phaser.min.js (${kb1(phaser)}) + 150 KB of JS: ${overPhaser <= JS_BUDGET_BYTES ? 'met' : 'NOT met'} (${signed(overPhaser)}).`,
+    `Times, median of ${d.runs} runs (fresh browser each): menu ready ${ms(d.menuReadyMs)}; click on "Read the briefing" (the new-game page at rest) to the briefing: the scenario fetched and validated, the game set up ${ms(d.briefingMs)}; 100 explorer games from the click ${ms(d.explorerMs)}.`,
+  ];
+  if (d.unstable) lines.push(`Note: ${d.unstable}.`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Builds and servers
 
 export function buildBare(): string {
@@ -347,16 +577,12 @@ export async function runBrowserBench(opts: { runs?: number } = {}): Promise<voi
     console.log(`\nBrowser: headless Chromium (SwiftShader WebGL), median of ${runs} runs each`);
     console.log(table(['', 'ours: menu', 'ours: map, drag+zoom', 'bare, drag+zoom'], rows));
     console.log(
-      `JS gzip: ours ${kb(ours.gzipBytes)} (${ours.files} files, ${kb(ours.rawBytes)} raw) = ` +
+      `JS gzip, the whole build (every chunk, whether a session loads it or not): ours ${kb(ours.gzipBytes)} (${ours.files} files, ${kb(ours.rawBytes)} raw) = ` +
         `phaser.min.js ${kb(phaser.umdMin.gzipBytes)} + ${kb(ours.gzipBytes - phaser.umdMin.gzipBytes)}; ` +
         `bare page ${kb(bareJs.gzipBytes)}`,
     );
-    // The outcome explorer's screen and its Web Worker load only when a player opens it.
-    const explorer = jsSize(DIST, (f) => f.startsWith('explore'));
-    console.log(
-      `  of which the outcome explorer, loaded only when opened: ${kb(explorer.gzipBytes)} (${explorer.files} files); ` +
-        `the game without it: phaser.min.js + ${kb(ours.gzipBytes - explorer.gzipBytes - phaser.umdMin.gzipBytes)}`,
-    );
+    console.log('');
+    console.log(formatDownloads(await measureDownloads(game.url, DIST, runs)));
   } finally {
     await game.close();
     await bare.close();
@@ -366,7 +592,15 @@ export async function runBrowserBench(opts: { runs?: number } = {}): Promise<voi
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
-  if (args.includes('--bare')) {
+  if (args.includes('--downloads')) {
+    buildGame();
+    const server = await serve(DIST);
+    try {
+      console.log(formatDownloads(await measureDownloads(server.url, DIST, runs)));
+    } finally {
+      await server.close();
+    }
+  } else if (args.includes('--bare')) {
     buildBare();
     const server = await serve(DIST_BARE);
     try {
