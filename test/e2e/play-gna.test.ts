@@ -4,7 +4,7 @@
 // scenes on the way (e2e-artifacts/). Skips when Chromium or the game page is absent.
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot, usePreview } from './harness.ts';
-import { type CardSeen, drainCards, fillNewGame, HD, type PlayedTurn, playTurn, readBriefing, readHook, takeCommand, waitReady, whyNot } from './play-helpers.ts';
+import { type CardSeen, drainCards, fillNewGame, HD, type PlayedTurn, pickPlace, playTurn, readBriefing, readHook, takeCommand, waitReady, whyNot } from './play-helpers.ts';
 
 describe('play: the GNA from the main menu', () => {
   const preview = usePreview();
@@ -77,6 +77,11 @@ describe('play: the GNA from the main menu', () => {
           required: [0],
           end: 'button',
           beforeEnd: async () => {
+            // Tripoli's armed groups act on their own account too: the panel says what for.
+            await pickPlace(page, 'Tripoli');
+            const forces = page.locator('.forces').first();
+            await expect.poll(() => forces.textContent()).toMatch(/Nawasi Brigade[\s\S]*Acts on its own account: its share of the state offices/);
+            await screenshot(page, 'place-armed-groups');
             await page.mouse.click(700, 95);
             await page.keyboard.press('g');
             const glossary = page.getByRole('dialog', { name: 'How this war works' });
