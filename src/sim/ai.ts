@@ -2,16 +2,16 @@
 // same checks as a player, deterministically (its only chance is a hash of seed, turn and
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
-import { actorsOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN } from './params.ts';
+import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
+import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { RUNG_NAMES } from './rules/events.ts';
-import { airstrikeOdds, attackOdds, defectionTarget, forceIndex } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
-import { ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
+import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import type {
   Actor,
   CeasefireTerms,
@@ -101,10 +101,54 @@ class Planner {
     this.reasons.push(reason);
     return true;
   }
+  /** Order budget taken by the orders planned so far. */
+  used(): number {
+    let n = 0;
+    for (const o of this.orders) n += ORDER_COST[o.kind].budget;
+    return n;
+  }
   /** A decision not to act, worth telling. */
   note(reason: string): void {
     this.reasons.push(reason);
   }
+}
+
+/**
+ * Answers every actor's AI asks of the same state in one round of decisions (one call of
+ * otherActorsOrders): the force index behind attack odds, and each side's reckoning of a
+ * ceasefire on the default terms. States are never changed while the AI decides (resolveTurn
+ * works on a copy), so each is worked out once per state; outside a round nothing is kept.
+ */
+interface Memo {
+  index?: ForceIndex;
+  calc: Partial<Record<SideId, CeasefireCalculus>>;
+  forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
+}
+let memos: WeakMap<State, Memo> | null = null;
+
+function memoOf(state: State): Memo | null {
+  if (!memos) return null;
+  let m = memos.get(state);
+  if (!m) {
+    m = { calc: {}, forces: {} };
+    memos.set(state, m);
+  }
+  return m;
+}
+
+function indexOf(scenario: Scenario, state: State): ForceIndex {
+  const m = memoOf(state);
+  if (!m) return forceIndex(scenario, state);
+  m.index ??= forceIndex(scenario, state);
+  return m.index;
+}
+
+/** ceasefireCalculus on the default terms, as the AI asks it (no restraint, no attack this turn). */
+function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
+  const m = memoOf(state);
+  if (!m) return ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
+  m.calc[side] ??= ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
+  return m.calc[side]!;
 }
 
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
@@ -154,7 +198,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       let score = choiceScore(option.effects, who);
       const peace = option.effects.find((e) => e.kind === 'talks');
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
-        const calc = ceasefireCalculus(scenario, state, who, DEFAULT_TERMS);
+        const calc = defaultCalc(scenario, state, who);
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {
@@ -219,7 +263,7 @@ export function wantsDeal(
   terms: CeasefireTerms = DEFAULT_TERMS,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = ceasefireCalculus(scenario, state, side, terms);
+  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms);
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -265,8 +309,15 @@ interface Knobs {
   label: string;
 }
 
-/** Formations of one side by place, built once per decision. */
+/** Formations of one side by place, built once per decision (once per round of decisions: see Memo). Read only. */
 function byPlace(state: State, side: SideId): Map<string, FormationState[]> {
+  const memo = memoOf(state);
+  if (!memo) return placeFormations(state, side);
+  memo.forces[side] ??= placeFormations(state, side);
+  return memo.forces[side]!;
+}
+
+function placeFormations(state: State, side: SideId): Map<string, FormationState[]> {
   const m = new Map<string, FormationState[]>();
   for (const f of state.formations) {
     if (f.side !== side || f.strength <= 0) continue;
@@ -347,7 +398,7 @@ function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
 
 function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
-  const index = forceIndex(scenario, state);
+  const index = indexOf(scenario, state);
   const enemy = other(side);
   // Several units share a place, and threats, attacks and sieges ask about the same pairs: remember each answer.
   // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
@@ -498,7 +549,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
     let target: { p: string; chance: number; value: number } | null = null;
     const best = new Map<string, number>();
-    for (const [from] of mine) {
+    for (const from of mine.keys()) {
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
         const o = odds(side, from, n);
@@ -570,7 +621,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // With budget left: recruit where support is strong, or rally support.
   // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
   const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
-  if (me.money > bill * 3 && needsMen) {
+  // (Only with an order left: otherwise every place would be tried in vain.)
+  if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
     const home = world.placeIds
       .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
       .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
@@ -629,8 +681,8 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   if (stage >= 2 && !t.monitors) plan.try({ actor: 'mediator', kind: 'deploy-monitors' }, 'A truce without monitors breaks: deployed them.');
   if (stage >= 2) plan.try({ actor: 'mediator', kind: 'political-track' }, 'Used the calm to advance the political track.');
   if (stage < 2 && !t.proposal) {
-    const gna = ceasefireCalculus(scenario, state, 'gna', DEFAULT_TERMS);
-    const lna = ceasefireCalculus(scenario, state, 'lna', DEFAULT_TERMS);
+    const gna = defaultCalc(scenario, state, 'gna');
+    const lna = defaultCalc(scenario, state, 'lna');
     const gap = Math.max(gna.fight - gna.deal, lna.fight - lna.deal);
     if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, 'Both sides now expect more from a deal than from war: the moment is ripe.');
     else if (at.ripeSlack > 0 && (gna.accept || lna.accept) && gap <= at.ripeSlack) {
@@ -800,7 +852,7 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   // One that values civilian lives leans on its client when the toll mounts.
   const bloody = traits.values.lives >= 60 && state.country.civilianCasualties * 2 >= scenario.rules.catastropheCasualties;
   // The cheap tests first: most backers most turns have no reason to lean on their client.
-  if ((costly || bloody) && foreignDependence(scenario, state, def.client) >= 5 && !ceasefireCalculus(scenario, state, def.client, DEFAULT_TERMS).accept) {
+  if ((costly || bloody) && foreignDependence(scenario, state, def.client) >= 5 && !defaultCalc(scenario, state, def.client).accept) {
     plan.try(
       { actor, kind: 'restrain-client' },
       bloody && !costly
@@ -829,11 +881,17 @@ export function otherActorsOrders(
 ): { orders: Order[]; reasons: Partial<Record<Actor, string[]>> } {
   const orders: Order[] = [];
   const reasons: Partial<Record<Actor, string[]>> = {};
-  for (const actor of actorsOf(scenario)) {
-    if (actor === player || (only && !only(actor))) continue;
-    const d = aiOrders(scenario, state, actor);
-    orders.push(...d.orders);
-    if (d.reasons.length) reasons[actor] = d.reasons;
+  const outer = memos === null;
+  if (outer) memos = new WeakMap();
+  try {
+    for (const actor of actorsOf(scenario)) {
+      if (actor === player || (only && !only(actor))) continue;
+      const d = aiOrders(scenario, state, actor);
+      orders.push(...d.orders);
+      if (d.reasons.length) reasons[actor] = d.reasons;
+    }
+  } finally {
+    if (outer) memos = null;
   }
   return { orders, reasons };
 }

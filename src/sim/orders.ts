@@ -116,6 +116,15 @@ export function budgetOf(scenario: Scenario, actor: Actor): number {
   return 1;
 }
 
+const TRUCE_RISK: readonly string[] = ['Breaks the truce: trust and legitimacy will fall.'];
+const NO_RISK: readonly string[] = [];
+const QUICK_OK: Result<OrderPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ budget: 0, money: 0, risks: [], summary: '' }) });
+/** The answer of a quick check to a legal order (its cost and preview are not worked out). */
+function quickPreview(): Result<OrderPreview, OrderProblem> {
+  return QUICK_OK;
+}
+const nameOf = (world: ReturnType<typeof worldOf>, p: string): string => world.place.get(p)?.name ?? p;
+
 function problem(code: OrderProblem['code'], message: string): Result<OrderPreview, OrderProblem> {
   return { ok: false, error: { code, message } };
 }
@@ -178,7 +187,8 @@ export function checkLegalOrder(
   if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', `There is no armed group "${who.slice(6)}" in this scenario.`);
   const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
   if (!kindsAllowed.has(order.kind)) return problem('wrong-role', `The ${who} cannot give a "${order.kind}" order.`);
-  const mine = queued.filter((q) => q.actor === who);
+  // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
+  const mine = queued.every((q) => q.actor === who) ? queued : queued.filter((q) => q.actor === who);
   if (mine.some((q) => sameOrder(q, order))) return problem('duplicate', 'This order is already queued.');
   const cost = ORDER_COST[order.kind];
   const used = mine.reduce((sum, q) => sum + ORDER_COST[q.kind].budget, 0);
@@ -190,14 +200,17 @@ export function checkLegalOrder(
     const money = state.sides[who].money;
     if (spent + cost.money > money) return problem('no-money', `Not enough money: this costs ${cost.money} million dollars and ${money - spent} are left.`);
   }
-  const preview = (summary: string, extra: Partial<OrderPreview> = {}): Result<OrderPreview, OrderProblem> => ({
-    ok: true,
-    value: { budget: cost.budget, money: cost.money, risks: [], summary, ...extra },
-  });
-  const placeName = (p: string) => world.place.get(p)?.name ?? p;
+  // A quick check (the AI's, legalOrders') only asks whether the order is legal: one shared answer, nothing built.
+  const preview = quick
+    ? quickPreview
+    : (summary: string, extra: Partial<OrderPreview> = {}): Result<OrderPreview, OrderProblem> => ({
+        ok: true,
+        value: { budget: cost.budget, money: cost.money, risks: [], summary, ...extra },
+      });
+  const placeName = (p: string) => nameOf(world, p);
   const side = isSide ? (who as SideId) : null;
   const inTruce = talksIndex(state.talks.stage) >= 2;
-  const truceRisk = inTruce ? ['Breaks the truce: trust and legitimacy will fall.'] : [];
+  const truceRisk = inTruce ? TRUCE_RISK : NO_RISK;
 
   switch (order.kind) {
     case 'move':

@@ -31,9 +31,13 @@ function actorRanks(scenario: Scenario): Map<string, number> {
 }
 
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
-export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): Order[] {
+export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): readonly Order[] {
   const r = actorRanks(scenario);
   const last = r.size;
+  // Usually already in that order (the player's, then the AI's actor by actor): nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < orders.length && sorted; i++) sorted = (r.get(orders[i - 1]!.actor) ?? last) <= (r.get(orders[i]!.actor) ?? last);
+  if (sorted) return orders;
   return orders
     .map((o, i) => ({ o, i, rank: r.get(o.actor) ?? last }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
@@ -100,7 +104,10 @@ export function resolveTurn(
   loyaltyPhase(ctx, unpaid);
   updateIndicators(ctx);
   s.ending = checkEnding(ctx);
-  for (const p of Object.values(s.places)) p.damage = Math.max(0, p.damage - 5);
+  for (const id in s.places) {
+    const p = s.places[id]!;
+    p.damage = Math.max(0, p.damage - 5);
+  }
   if (!s.ending) {
     s.turn += 1;
     s.date = turnDate(scenario.startDate, scenario.turnDays, s.turn);
