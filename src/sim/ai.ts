@@ -121,6 +121,8 @@ class Planner {
  */
 interface Memo {
   index?: ForceIndex;
+  /** Attack odds by attacker, place attacked from and target. */
+  odds?: Record<SideId, Map<string, Map<string, number>>>;
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
 }
@@ -141,6 +143,14 @@ function indexOf(scenario: Scenario, state: State): ForceIndex {
   if (!m) return forceIndex(scenario, state);
   m.index ??= forceIndex(scenario, state);
   return m.index;
+}
+
+function oddsMemo(state: State): Record<SideId, Map<string, Map<string, number>>> {
+  const m = memoOf(state);
+  const fresh = () => ({ gna: new Map(), lna: new Map() });
+  if (!m) return fresh();
+  m.odds ??= fresh();
+  return m.odds;
 }
 
 /** ceasefireCalculus on the default terms, as the AI asks it (no restraint, no attack this turn). */
@@ -400,9 +410,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const plan = new Planner(scenario, state);
   const index = indexOf(scenario, state);
   const enemy = other(side);
-  // Several units share a place, and threats, attacks and sieges ask about the same pairs: remember each answer.
+  // Several units share a place, and threats, attacks and sieges ask about the same pairs (and
+  // the other side's commander asks them too, in the same round): remember each answer.
   // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
-  const known: Record<SideId, Map<string, Map<string, number>>> = { gna: new Map(), lna: new Map() };
+  const known = oddsMemo(state);
   const odds = (attacker: SideId, from: string, target: string): number => {
     let fromHere = known[attacker].get(from);
     if (!fromHere) {
@@ -556,7 +567,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         if (o > (best.get(n) ?? 0)) best.set(n, o);
       }
     }
-    for (const [p, chance] of best) {
+    for (const p of best.keys()) {
+      const chance = best.get(p)!;
       if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
       const value = placeValue(scenario, state, side, p);
       if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
@@ -567,11 +579,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
   if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
     let t: { p: string; enemy: number } | null = null;
-    for (const [p, list] of theirs) {
+    for (const p of theirs.keys()) {
       if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
       const pop = world.place.get(p)?.population ?? 0;
       if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
-      const strength = strengthOf(list);
+      const strength = strengthOf(theirs.get(p)!);
       if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
     }
     if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`);

@@ -187,16 +187,27 @@ export function checkLegalOrder(
   if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', `There is no armed group "${who.slice(6)}" in this scenario.`);
   const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
   if (!kindsAllowed.has(order.kind)) return problem('wrong-role', `The ${who} cannot give a "${order.kind}" order.`);
+  // This actor's orders already queued, what they take of its budget and money, and whether
+  // this one is among them (one plain loop: the AI asks this many times a turn).
+  let used = 0;
+  let spent = 0;
+  let others = false;
+  for (const q of queued) {
+    if (q.actor !== who) {
+      others = true;
+      continue;
+    }
+    if (sameOrder(q, order)) return problem('duplicate', 'This order is already queued.');
+    used += ORDER_COST[q.kind].budget;
+    spent += ORDER_COST[q.kind].money;
+  }
   // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
-  const mine = queued.every((q) => q.actor === who) ? queued : queued.filter((q) => q.actor === who);
-  if (mine.some((q) => sameOrder(q, order))) return problem('duplicate', 'This order is already queued.');
+  const mine = others ? queued.filter((q) => q.actor === who) : queued;
   const cost = ORDER_COST[order.kind];
-  const used = mine.reduce((sum, q) => sum + ORDER_COST[q.kind].budget, 0);
   if (cost.budget > 0 && used + cost.budget > budgetOf(scenario, who)) {
     return problem('over-budget', `No orders left this turn (${budgetOf(scenario, who)} per turn).`);
   }
   if (isSide && cost.money > 0) {
-    const spent = mine.reduce((sum, q) => sum + ORDER_COST[q.kind].money, 0);
     const money = state.sides[who].money;
     if (spent + cost.money > money) return problem('no-money', `Not enough money: this costs ${cost.money} million dollars and ${money - spent} are left.`);
   }
