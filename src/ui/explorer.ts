@@ -30,8 +30,13 @@ import { ENDING_NAMES, ROLE_SHORT } from './texts.ts';
 
 export const MIN_RUNS = 100;
 export const MAX_RUNS = 5000;
-/** One worker per core the browser reports (at most 8): each plays its own range of seeds. */
-const WORKERS = Math.max(1, Math.min(8, typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2));
+/**
+ * One worker per core the browser reports but one, which is left to the page (at least one
+ * worker, at most 8): each plays its own range of seeds. On a two-core machine two workers
+ * also finished later than one: they fought each other and the page for the same cores while
+ * the JavaScript engine was still warming up (bench/explorer.ts).
+ */
+const WORKERS = Math.max(1, Math.min(8, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
 
 export interface ExplorerOptions {
   /** The scenarios as listed at build time (with their what-ifs); each worker loads the one it runs. */
