@@ -490,7 +490,7 @@ export function groupDealings(ctx: Ctx): void {
         actors: [`group:${id}`, side],
         places: [f.location],
         concept: 'fragmented-coalitions',
-        visibleTo: [side],
+        // Public, as such shakedowns were (and as the group's own reason for it, in the report).
       });
     } else {
       defect(ctx, f, defectionTarget(def, side), `chose to abandon ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
