@@ -145,7 +145,10 @@ export class Hud {
       h('div', { class: 'brand' }, h('i', { class: `side-mark ${s.role}`, 'aria-hidden': 'true' }), `${ROLE_SHORT[s.role]} · ${s.scenario.title}`),
       stat('Date', formatDate(state.date)),
       stat('Turn', `${state.turn} of ${s.scenario.turns}`),
-      h('div', { class: 'stat' }, h('span', { class: 'k' }, 'Orders'), h('span', { class: 'v' }, `${used} of ${budget}`, pips)),
+      // A replay shows the orders given in the turn watched, not a budget to spend.
+      s.replay
+        ? stat('Orders', `${(s.replay.orders[s.replay.at] ?? []).filter((o) => o.actor === s.role).length} given`)
+        : h('div', { class: 'stat' }, h('span', { class: 'k' }, 'Orders'), h('span', { class: 'v' }, `${used} of ${budget}`, pips)),
       h('div', { class: 'spacer' }),
       pending.length ? button(`Decision waiting (${pending.length})`, () => this.cb.decide(), { class: 'small' }) : null,
       button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report' }),

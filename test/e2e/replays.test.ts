@@ -145,6 +145,8 @@ describe('replays, links and saves in Chromium', () => {
       await expect.poll(() => page.locator('.replay-status').textContent(), { timeout: 15_000 }).toContain('after turn 4 of 4');
       // Viewed back and forth, it ends on the very state the game was in when played.
       expect(await hashAt(page)).toBe(hook.hash);
+      // Watched, not played: the top bar counts the orders given, not a budget to spend.
+      expect(await page.locator('.topbar').textContent()).toMatch(/Orders\s*\d+ given/);
       await page.getByRole('button', { name: 'Close' }).click();
       await waitForScene(page, 'MainMenu');
 
