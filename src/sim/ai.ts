@@ -406,6 +406,9 @@ function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
   return a.length === b.length && a.every((o, i) => JSON.stringify(o) === JSON.stringify(b[i]));
 }
 
+/** What a side's commander sees threatened: the place, the enemy's best odds on it, its worth, and why. */
+type ThreatList = { place: string; odds: number; value: number; why: string }[];
+
 function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
   const index = indexOf(scenario, state);
@@ -458,189 +461,202 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     plan.try({ actor: side, kind: 'conference', attend: !boycott }, boycott ? 'Sure of victory, it saw nothing to gain at the conference.' : 'Attending costs little and buys standing abroad.');
   }
 
-  // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
-  // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
-  const threats: { place: string; odds: number; value: number; why: string }[] = [];
-  const threatened = new Set<string>();
-  for (const p of world.placeIds) {
-    if (state.places[p]?.controller !== side) continue;
-    let worst = 0;
-    for (const n of world.adjacent.get(p) ?? []) {
-      if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
-      const o = odds(enemy, n, p);
-      if (o > worst) worst = o;
+  // Each part of the plan is a function of its own: the JavaScript engine optimises small
+  // functions much sooner than one long one (the explorer's first games depend on it).
+  const defend = () => {
+    // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
+    // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
+    const threats: { place: string; odds: number; value: number; why: string }[] = [];
+    const threatened = new Set<string>();
+    for (const p of world.placeIds) {
+      if (state.places[p]?.controller !== side) continue;
+      let worst = 0;
+      for (const n of world.adjacent.get(p) ?? []) {
+        if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
+        const o = odds(enemy, n, p);
+        if (o > worst) worst = o;
+      }
+      if (worst === 0) continue;
+      const struck = skill.adapt && state.places[p]!.lastTurnTouched === state.turn - 1 && state.places[p]!.damage > 0;
+      const redLine = traits.redLines.includes(p);
+      // The baseline reacts to a red line only when it is truly threatened, then first; a wary
+      // commander, or one that weighs outcomes, reacts sooner.
+      const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
+      if (worst < bar) continue;
+      let value = placeValue(scenario, state, side, p);
+      if (struck) value += 20;
+      if (redLine) value += 40;
+      const why = redLine
+        ? `${name(p)} is a line it will not give up, and the enemy's odds against it were ${worst}%`
+        : struck
+          ? `the enemy struck there last turn and its odds were ${worst}%`
+          : `the enemy's odds against it were ${worst}%`;
+      threats.push({ place: p, odds: worst, value, why });
+      threatened.add(p);
     }
-    if (worst === 0) continue;
-    const struck = skill.adapt && state.places[p]!.lastTurnTouched === state.turn - 1 && state.places[p]!.damage > 0;
-    const redLine = traits.redLines.includes(p);
-    // The baseline reacts to a red line only when it is truly threatened, then first; a wary
-    // commander, or one that weighs outcomes, reacts sooner.
-    const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
-    if (worst < bar) continue;
-    let value = placeValue(scenario, state, side, p);
-    if (struck) value += 20;
-    if (redLine) value += 40;
-    const why = redLine
-      ? `${name(p)} is a line it will not give up, and the enemy's odds against it were ${worst}%`
-      : struck
-        ? `the enemy struck there last turn and its odds were ${worst}%`
-        : `the enemy's odds against it were ${worst}%`;
-    threats.push({ place: p, odds: worst, value, why });
-    threatened.add(p);
-  }
-  threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
-  // An easy opponent sometimes fails to see the threat in time.
-  const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
-  for (const t of threats.slice(0, sees ? 2 : 0)) {
-    // Bring the biggest unit from a quiet neighbour; otherwise dig in.
-    let helper: FormationState | undefined;
-    for (const n of world.adjacent.get(t.place) ?? []) {
-      if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-      for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
-    }
-    if (helper && helper.strength >= 5) {
-      plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
-    } else if (mine.has(t.place)) {
-      plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`);
-    }
-  }
-
-  // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
-  // and of the counter-attack on the place left behind, above this leadership's bar for risk.
-  // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
-  const keepsTruce = skill.ev && inTruce && calc.deal >= calc.fight - 15;
-  const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
-  const enemyRedLines = new Set<string>();
-  for (const b of world.backersOf[enemy]) {
-    // Only a patron that can still climb its ladder is a threat.
-    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
-  }
-  const attacks: { from: string; target: string; odds: number; score: number }[] = [];
-  const seen = new Set<string>();
-  for (const f of state.formations) {
-    if (f.side !== side || f.strength <= 0) continue;
-    const from = f.location;
-    // Each place attacks from once, whatever the number of units there.
-    if (seen.has(from)) continue;
-    seen.add(from);
-    for (const n of world.adjacent.get(from) ?? []) {
-      if (state.places[n]?.controller === side) continue;
-      const chance = odds(side, from, n);
-      if (chance < threshold) continue;
-      if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-      const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
-      // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
-      const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
-      const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
-      if (skill.ev && score <= 0) continue;
-      // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
-      // Any commander does so once the region is on the brink of war.
-      if (!skill.ev && (skill.wary || state.country.escalation >= BRINK) && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
-      attacks.push({ from, target: n, odds: chance, score });
-    }
-  }
-  attacks.sort((a, b) => b.score - a.score || compareIds(a.target, b.target));
-  // A side that has just accepted a ceasefire, or wants the truce it has, holds its fire.
-  const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting || keepsTruce;
-  // The baseline tries its best few; a side that weighs outcomes goes down its list until it has launched them.
-  let tried = 0;
-  let launched = 0;
-  for (const a of attacks) {
-    if (wantsPeace || launched >= knobs.attacks || (!skill.ev && tried >= knobs.attacks)) break;
-    tried++;
-    if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, worth the risk.`)) launched++;
-  }
-
-  // 2b. Siege: cut off the enemy place it most wants but cannot yet storm, so that hunger,
-  // attrition and a weaker defence do what an assault cannot. A side that could only storm
-  // or wait had no way to wear down a dug-in garrison, which is how strongholds actually
-  // fell in this kind of war.
-  if (!inTruce && !wantsPeace && knobs.strike) {
-    const planned = new Set<string>();
-    for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
-    let target: { p: string; chance: number; value: number } | null = null;
-    const best = new Map<string, number>();
-    for (const from of mine.keys()) {
-      for (const n of world.adjacent.get(from) ?? []) {
-        if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
-        const o = odds(side, from, n);
-        if (o > (best.get(n) ?? 0)) best.set(n, o);
+    threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
+    // An easy opponent sometimes fails to see the threat in time.
+    const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
+    for (const t of threats.slice(0, sees ? 2 : 0)) {
+      // Bring the biggest unit from a quiet neighbour; otherwise dig in.
+      let helper: FormationState | undefined;
+      for (const n of world.adjacent.get(t.place) ?? []) {
+        if (state.places[n]?.controller !== side || threatened.has(n)) continue;
+        for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+      }
+      if (helper && helper.strength >= 5) {
+        plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
+      } else if (mine.has(t.place)) {
+        plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`);
       }
     }
-    for (const p of best.keys()) {
-      const chance = best.get(p)!;
-      if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
-      const value = placeValue(scenario, state, side, p);
-      if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
+    return { threats, threatened };
+  };
+  const attack = (threats: ThreatList, threatened: ReadonlySet<string>) => {
+    // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
+    // and of the counter-attack on the place left behind, above this leadership's bar for risk.
+    // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
+    const keepsTruce = skill.ev && inTruce && calc.deal >= calc.fight - 15;
+    const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
+    const enemyRedLines = new Set<string>();
+    for (const b of world.backersOf[enemy]) {
+      // Only a patron that can still climb its ladder is a threat.
+      if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
     }
-    if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
-  }
-
-  // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
-  if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
-    let t: { p: string; enemy: number } | null = null;
-    for (const p of theirs.keys()) {
-      if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
-      const pop = world.place.get(p)?.population ?? 0;
-      if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
-      const strength = strengthOf(theirs.get(p)!);
-      if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
+    const attacks: { from: string; target: string; odds: number; score: number }[] = [];
+    const seen = new Set<string>();
+    for (const f of state.formations) {
+      if (f.side !== side || f.strength <= 0) continue;
+      const from = f.location;
+      // Each place attacks from once, whatever the number of units there.
+      if (seen.has(from)) continue;
+      seen.add(from);
+      for (const n of world.adjacent.get(from) ?? []) {
+        if (state.places[n]?.controller === side) continue;
+        const chance = odds(side, from, n);
+        if (chance < threshold) continue;
+        if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
+        const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
+        // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
+        const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
+        const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
+        if (skill.ev && score <= 0) continue;
+        // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
+        // Any commander does so once the region is on the brink of war.
+        if (!skill.ev && (skill.wary || state.country.escalation >= BRINK) && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
+        attacks.push({ from, target: n, odds: chance, score });
+      }
     }
-    if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`);
-  }
-
-  // 4. Money and loyalty: keep the coalition paid and together.
-  const bill = upkeepOf(scenario, state, side);
-  // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
-  // regional war nears (escalation 65 at caution 50, 90 at caution 0).
-  const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
-  if (me.money < bill * 2 && (spiral || !knobs.ask)) {
-    if (spiral) plan.note(`Did not ask its patrons for more: escalation (${state.country.escalation}) is close to a regional war.`);
-  } else if (me.money < bill * 2) {
-    const patron = world.backersOf[side]
-      .filter((b) => (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment)
-      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
-    if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `Money is short (${me.money} against a bill of ${bill}): asked ${patron.name} for more.`);
-  }
-  if (state.country.blockadeBy === side && (me.money < bill * 2 || calc.accept)) {
-    plan.try({ actor: side, kind: 'oil-terminals', open: true }, 'The blockade hurts its own finances too much: reopened the oil.');
-  }
-  let wavering: FormationState | undefined;
-  for (const f of state.formations) {
-    if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
-    if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && compareIds(f.id, wavering.id) < 0)) wavering = f;
-  }
-  if (wavering) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
-  // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
-  const payBelow = skill.ev ? 60 : 40;
-  if (me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
-
-  // 5. Talks: a side that expects more from a deal than from fighting proposes one.
-  if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
-    const enemyCalc = wantsDeal(scenario, state, enemy);
-    if (knobs.offerPeace || enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
-      plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, `Proposed a ceasefire: it expects ${calc.deal} from a deal against ${calc.fight} from fighting on.`);
+    attacks.sort((a, b) => b.score - a.score || compareIds(a.target, b.target));
+    // A side that has just accepted a ceasefire, or wants the truce it has, holds its fire.
+    const wantsPeace = (inTruce && calc.accept) || knobs.offerPeace || accepting || keepsTruce;
+    // The baseline tries its best few; a side that weighs outcomes goes down its list until it has launched them.
+    let tried = 0;
+    let launched = 0;
+    for (const a of attacks) {
+      if (wantsPeace || launched >= knobs.attacks || (!skill.ev && tried >= knobs.attacks)) break;
+      tried++;
+      if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, worth the risk.`)) launched++;
     }
-  }
-  if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
-    plan.try({ actor: side, kind: 'prisoner-exchange' }, 'Wants the talks to work: a goodwill gesture.');
-  }
-  // A side that weighs outcomes and strikes no one this fortnight says so: a humanitarian pause
-  // buys standing, trust and fewer dead at no cost to a front that is quiet anyway.
-  if (noise(state.seed, state.turn, side, 'pause') < skill.pause && !plan.orders.some((o) => o.kind === 'attack' || o.kind === 'airstrike')) {
-    plan.try({ actor: side, kind: 'humanitarian-pause' }, 'Declared a humanitarian pause: with no attack planned, it buys standing abroad and trust at no cost.');
-  }
-  // With budget left: recruit where support is strong, or rally support.
-  // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
-  const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
-  // (Only with an order left: otherwise every place would be tried in vain.)
-  if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
-    const home = world.placeIds
-      .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
-      .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
-    for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
-  }
-  plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
+    return { wantsPeace, threshold };
+  };
+  const strike = (wantsPeace: boolean, threshold: number) => {
+    // 2b. Siege: cut off the enemy place it most wants but cannot yet storm, so that hunger,
+    // attrition and a weaker defence do what an assault cannot. A side that could only storm
+    // or wait had no way to wear down a dug-in garrison, which is how strongholds actually
+    // fell in this kind of war.
+    if (!inTruce && !wantsPeace && knobs.strike) {
+      const planned = new Set<string>();
+      for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
+      let target: { p: string; chance: number; value: number } | null = null;
+      const best = new Map<string, number>();
+      for (const from of mine.keys()) {
+        for (const n of world.adjacent.get(from) ?? []) {
+          if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
+          const o = odds(side, from, n);
+          if (o > (best.get(n) ?? 0)) best.set(n, o);
+        }
+      }
+      for (const p of best.keys()) {
+        const chance = best.get(p)!;
+        if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
+        const value = placeValue(scenario, state, side, p);
+        if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
+      }
+      if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
+    }
+
+    // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
+    if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
+      let t: { p: string; enemy: number } | null = null;
+      for (const p of theirs.keys()) {
+        if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
+        const pop = world.place.get(p)?.population ?? 0;
+        if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
+        const strength = strengthOf(theirs.get(p)!);
+        if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
+      }
+      if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`);
+    }
+  };
+  const provide = (threats: ThreatList) => {
+    // 4. Money and loyalty: keep the coalition paid and together.
+    const bill = upkeepOf(scenario, state, side);
+    // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
+    // regional war nears (escalation 65 at caution 50, 90 at caution 0).
+    const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
+    if (me.money < bill * 2 && (spiral || !knobs.ask)) {
+      if (spiral) plan.note(`Did not ask its patrons for more: escalation (${state.country.escalation}) is close to a regional war.`);
+    } else if (me.money < bill * 2) {
+      const patron = world.backersOf[side]
+        .filter((b) => (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment)
+        .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
+      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `Money is short (${me.money} against a bill of ${bill}): asked ${patron.name} for more.`);
+    }
+    if (state.country.blockadeBy === side && (me.money < bill * 2 || calc.accept)) {
+      plan.try({ actor: side, kind: 'oil-terminals', open: true }, 'The blockade hurts its own finances too much: reopened the oil.');
+    }
+    let wavering: FormationState | undefined;
+    for (const f of state.formations) {
+      if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
+      if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && compareIds(f.id, wavering.id) < 0)) wavering = f;
+    }
+    if (wavering) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
+    // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
+    const payBelow = skill.ev ? 60 : 40;
+    if (me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
+
+    // 5. Talks: a side that expects more from a deal than from fighting proposes one.
+    if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
+      const enemyCalc = wantsDeal(scenario, state, enemy);
+      if (knobs.offerPeace || enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
+        plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, `Proposed a ceasefire: it expects ${calc.deal} from a deal against ${calc.fight} from fighting on.`);
+      }
+    }
+    if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
+      plan.try({ actor: side, kind: 'prisoner-exchange' }, 'Wants the talks to work: a goodwill gesture.');
+    }
+    // A side that weighs outcomes and strikes no one this fortnight says so: a humanitarian pause
+    // buys standing, trust and fewer dead at no cost to a front that is quiet anyway.
+    if (noise(state.seed, state.turn, side, 'pause') < skill.pause && !plan.orders.some((o) => o.kind === 'attack' || o.kind === 'airstrike')) {
+      plan.try({ actor: side, kind: 'humanitarian-pause' }, 'Declared a humanitarian pause: with no attack planned, it buys standing abroad and trust at no cost.');
+    }
+    // With budget left: recruit where support is strong, or rally support.
+    // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
+    const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
+    // (Only with an order left: otherwise every place would be tried in vain.)
+    if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
+      const home = world.placeIds
+        .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
+        .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
+      for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
+    }
+    plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
+  };
+  const { threats, threatened } = defend();
+  const { wantsPeace, threshold } = attack(threats, threatened);
+  strike(wantsPeace, threshold);
+  provide(threats);
   return { orders: plan.orders, reasons: plan.reasons };
 }
 
