@@ -161,6 +161,11 @@ function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireC
   return m.calc[side]!;
 }
 
+/** What a planner decided: its orders and the reasons for them. */
+function decided(plan: Planner): AiDecision {
+  return { orders: plan.orders, reasons: plan.reasons };
+}
+
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
 export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
   const def = worldOf(scenario).place.get(place);
@@ -785,7 +790,7 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   const near = world.adjacent.get(f.location) ?? [];
   if (f.side === 'none') {
     // A local force that answers to no one but is no spoiler keeps to its own town.
-    if (!def.spoiler || roll('raid') >= (t.aggression * (inTruce ? 25 : 40)) / 100) return plan;
+    if (!def.spoiler || roll('raid') >= (t.aggression * (inTruce ? 25 : 40)) / 100) return decided(plan);
     const target = raidTarget(scenario, state, near.length ? near : [f.location], t) ?? raidTarget(scenario, state, [f.location], t);
     if (target) {
       plan.try(
@@ -795,7 +800,7 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
           : `${def.name} struck ${name(target)} while the two sides were busy fighting each other (${def.agenda.motive}).`,
       );
     }
-    return plan;
+    return decided(plan);
   }
   const side = f.side;
   const me = state.sides[side];
@@ -810,7 +815,7 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
     if (why && roll('defect') < (worn * (100 - t.resolve)) / 50) {
       const to = defectionTarget(def, side);
       const where = to === 'none' ? 'struck out on its own' : `went over to ${scenario.sides[to].shortName}`;
-      if (plan.try({ actor, kind: 'defect' }, `${def.name} ${where}: its loyalty had worn thin (${f.loyalty}) and ${why}.`)) return plan;
+      if (plan.try({ actor, kind: 'defect' }, `${def.name} ${where}: its loyalty had worn thin (${f.loyalty}) and ${why}.`)) return decided(plan);
     }
   }
   // Spoiling a truce: a group that lives off the war strikes on its own, unless its side keeps a firm grip on its allies.
@@ -818,14 +823,14 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
     const chance = Math.max(5, Math.min(60, Math.round((t.aggression * 4) / 5) - Math.floor(me.cohesion / 2) + Math.round((t.values.money - 50) / 5)));
     const targets = near.filter((p) => state.places[p]?.controller === enemy);
     const target = roll('spoil') < chance ? raidTarget(scenario, state, targets, t) : undefined;
-    if (target && plan.try({ actor, kind: 'raid', target }, `${def.name} broke the truce at ${name(target)} (${def.agenda.motive}); ${sideName}'s hold on its allies is weak (cohesion ${me.cohesion}).`)) return plan;
+    if (target && plan.try({ actor, kind: 'raid', target }, `${def.name} broke the truce at ${name(target)} (${def.agenda.motive}); ${sideName}'s hold on its allies is weak (cohesion ${me.cohesion}).`)) return decided(plan);
   }
   // Naming its price: a group its side cannot do without — on the front line or in the capital — and that values money.
   const leverage = f.location === scenario.sides[side].capital || near.some((p) => state.places[p]?.controller === enemy);
   if (leverage && t.values.money > 50 && f.loyalty < def.loyalty + 10 && roll('extort') < (t.aggression * (t.values.money - 50)) / 100) {
     plan.try({ actor, kind: 'extort' }, `${def.name} demanded money from ${sideName} to stay in line (${def.agenda.motive}): ${sideName} cannot do without it ${f.location === scenario.sides[side].capital ? 'in the capital' : 'at the front'}.`);
   }
-  return plan;
+  return decided(plan);
 }
 
 function backerOrders(scenario: Scenario, state: State, id: string): AiDecision {

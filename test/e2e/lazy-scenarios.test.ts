@@ -5,7 +5,7 @@
 // a blank page, and a file that did not arrive can be tried again.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../tools/scenario-catalog.ts';
 import { DIST, openPage, type Problems, ROOT, screenshot, usePreview } from './harness.ts';
@@ -37,6 +37,22 @@ const scenarioButtons = (page: Page) => page.getByRole('group', { name: 'Scenari
 
 /** Everything wrong on the page except the named requests (which a test made fail on purpose). */
 const problemsBut = (problems: Problems, file: string) => problems.all().filter((p) => !p.includes(file));
+
+/**
+ * Opens the menu with sirte-2020's file answered by `answer`, and starts that scenario from the
+ * new-game page (its first in the list). Returns the page and the menu's notice.
+ */
+async function startSirteWith(url: string, answer: (route: Route) => Promise<void>) {
+  const sirte = dataChunks().get('sirte-2020') as string;
+  const opened = await openPage(url, { waitUntil: 'none' });
+  const { page } = opened;
+  await page.route(`**/${sirte}`, answer);
+  await page.goto(url);
+  await waitReady(page, 'MainMenu');
+  await page.getByRole('button', { name: 'New game' }).click();
+  await page.click('#menu-start');
+  return { ...opened, notice: page.locator('.notice[role=alert]') };
+}
 
 describe('scenarios load on demand', () => {
   const preview = usePreview();
@@ -89,16 +105,11 @@ describe('scenarios load on demand', () => {
   it('a scenario file that fails validation gives a sentence on the menu, from the new-game page and from a link', { timeout: 120_000 }, async (ctx) => {
     const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
-    const sirte = dataChunks().get('sirte-2020') as string;
-    const { page, problems, close } = await openPage(server.url, { waitUntil: 'none' });
     // The file arrives, but it is not a valid scenario (as a bad edit to levels/ would be).
-    await page.route(`**/${sirte}`, (route) => route.fulfill({ contentType: 'text/javascript', body: 'export default { "id": "sirte-2020", "title": "Broken", "turns": -1 };' }));
+    const { page, problems, close, notice } = await startSirteWith(server.url, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'export default { "id": "sirte-2020", "title": "Broken", "turns": -1 };' }),
+    );
     try {
-      await page.goto(server.url);
-      await waitReady(page, 'MainMenu');
-      await page.getByRole('button', { name: 'New game' }).click();
-      await page.click('#menu-start');
-      const notice = page.locator('.notice[role=alert]');
       await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toMatch(/^The scenario “Sirte Falls” could not be loaded: its file is invalid \(levels\/scenarios\/sirte-2020\.json at .+; and \d+ more problems\)\.$/);
       expect(await page.evaluate(() => (window as unknown as { ceasefireLine: { scene: string } }).ceasefireLine.scene)).toBe('MainMenu');
       await expect.poll(() => page.getByRole('button', { name: 'New game' }).isVisible()).toBe(true);
@@ -124,14 +135,8 @@ describe('scenarios load on demand', () => {
     const server = preview();
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const sirte = dataChunks().get('sirte-2020') as string;
-    const { page, problems, close } = await openPage(server.url, { waitUntil: 'none' });
-    await page.route(`**/${sirte}`, (route) => route.abort('connectionreset'));
+    const { page, problems, close, notice } = await startSirteWith(server.url, (route) => route.abort('connectionreset'));
     try {
-      await page.goto(server.url);
-      await waitReady(page, 'MainMenu');
-      await page.getByRole('button', { name: 'New game' }).click();
-      await page.click('#menu-start');
-      const notice = page.locator('.notice[role=alert]');
       await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toBe('The scenario “Sirte Falls” could not be loaded: its file (levels/scenarios/sirte-2020.json) did not arrive. Check the connection and try again.');
       await screenshot(page, 'lazy-scenario-did-not-arrive');
 
