@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { benchBrowser as runAfterActionBrowserBench } from './after-action.ts';
 import { runBrowserBench } from './browser.ts';
 import { runExplorerBench } from './explorer.ts';
 
@@ -15,6 +16,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const outfile = here('./.build/sim.mjs');
 await build({ entryPoints: [here('./sim.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
 execFileSync(process.execPath, [outfile], { stdio: 'inherit' });
+// The turning points of a whole flagship game, headless on one core (bundled the same way).
+const turningOut = here('./.build/turning.mjs');
+await build({ entryPoints: [here('./turning.ts')], bundle: true, platform: 'node', format: 'esm', outfile: turningOut, logLevel: 'warning' });
+execFileSync(process.execPath, [turningOut], { stdio: 'inherit' });
 
 if (!existsSync('/usr/bin/chromium')) {
   console.log('browser benchmarks skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)');
@@ -22,4 +27,6 @@ if (!existsSync('/usr/bin/chromium')) {
   await runBrowserBench();
   // The game is built by now: the explorer's batch runs in that build.
   await runExplorerBench({ build: false });
+  // The same game's turning points in the browser's workers, from its ending screen.
+  await runAfterActionBrowserBench(3, 100, { build: false });
 }

@@ -7,6 +7,7 @@ import { installHook } from './game/app.ts';
 import { applySettings, startAudio } from './game/settings.ts';
 import { startGame } from './scenes/index.ts';
 import { loadMapAssets } from './scenes/map/assets.ts';
+import { installAnnouncer } from './ui/announce.ts';
 import { applyPalette } from './ui/palette.ts';
 
 performance.mark('main');
@@ -16,6 +17,7 @@ void loadMapAssets();
 applyPalette();
 applySettings();
 installHook();
+installAnnouncer();
 startGame(document.getElementById('game') as HTMLElement);
 
 // Sound starts on the page's first real gesture (a trusted event: scripts driving the page

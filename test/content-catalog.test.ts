@@ -35,6 +35,12 @@ describe('the scenario catalog', () => {
         startDate: s.startDate,
         turns: s.turns,
         playable: s.playable,
+        backerSeats: s.playable
+          .filter((r) => r.startsWith('backer:'))
+          .map((role) => {
+            const b = s.backers.find((x) => `backer:${x.id}` === role)!;
+            return { role, name: b.name, client: b.client, summary: s.backerRoles?.[b.id]?.objectives.summary };
+          }),
         tutorial: s.tutorial !== undefined,
         whatIfs: (s.whatIfs ?? []).map(({ id, label, description }) => ({ id, label, description })),
       });

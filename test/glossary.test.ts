@@ -31,7 +31,7 @@ describe('levels/glossary.json', () => {
   });
 
   it.each<[string, (g: Record<string, unknown>) => void, RegExp]>([
-    ['a missing concept', (g) => (g.concepts as unknown[]).pop(), /nine concepts/],
+    ['a missing concept', (g) => (g.concepts as unknown[]).pop(), /twelve concepts/],
     ['an unknown concept', (g) => ((g.concepts as Record<string, unknown>[])[0]!.id = 'vibes'), /Invalid type|Expected/],
     ['an extra key', (g) => (g.colour = 'red'), /unknown key/],
     ['an entry with an empty text', (g) => ((g.entries as Record<string, unknown>[])[0]!.text = ''), /empty/],

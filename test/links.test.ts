@@ -68,7 +68,7 @@ const cases: [string, string, RegExp][] = [
   ['orders that are not deflated data', link({ orders: b64(new TextEncoder().encode('just text, not deflate')) }), /cannot be unpacked/],
   ['a deflate bomb (800 KB in under 2,000 characters)', link({ orders: b64(deflateSync(lots, { level: 9 })) }), /cannot be unpacked/],
   ['non-UTF-8 bytes inside', link({ orders: b64(deflateSync(new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]))) }), /are not text/],
-  ['not JSON inside', link({ orders: packed('[[{"kind":') }), /refused \(The link's orders is not readable JSON/],
+  ['not JSON inside', link({ orders: packed('[[{"kind":') }), /refused \(they are not readable JSON/],
   ['deep nesting inside', link({ orders: packed(`${'['.repeat(50)}${']'.repeat(50)}`) }), /nested too deeply/],
   ['a __proto__ key inside', link({ orders: packed('[[{"kind":"fortify","place":"tripoli","__proto__":{"x":1}}]]') }), /"__proto__"/],
   ['not a list of turns', link({ orders: packed('{"kind":"fortify"}') }), /not a list of turns/],
@@ -98,6 +98,31 @@ describe('share links: damaged and hostile ones', () => {
     expect(read.kind).toBe('start');
     if (read.kind !== 'start') return;
     await expect(GameSession.fromPlayerOrders(read.start.setup, read.start.orders ?? [])).rejects.toThrow(/on turn 2, the order “attack” is not allowed/);
+  });
+
+  it('empty orders read as such, in the plural ("The link\'s orders are refused (they are empty)")', () => {
+    const decoded = decodeOrders(packed(''), 'gna');
+    expect(decoded.ok).toBe(false);
+    if (!decoded.ok) {
+      expect(decoded.message).toMatch(/^The link's orders are refused \(they are empty\)/);
+      expect(decoded.message).not.toMatch(/orders is /);
+    }
+  });
+
+  it.each([
+    ['a seed with emoji and markup', { seed: 'ab😀<b>c</b>' }, /seed was changed to "abbcb"/],
+    ['a seed over 32 characters', { seed: 'x'.repeat(40) }, /seed was changed to "x{32}".*at most 32/],
+    ['an unknown difficulty', { difficulty: 'nightmare' }, /difficulty this game does not have \("nightmare"\): the game is played at normal/],
+  ])('%s opens the game and tells the player what changed', async (_name, params, note) => {
+    const read = await readLink(link(params));
+    expect(read.kind).toBe('start');
+    if (read.kind !== 'start') return;
+    expect(read.start.notes?.join(' ')).toMatch(note);
+  });
+
+  it('a clean link changes nothing and says nothing', async () => {
+    const read = await readLink(link({ difficulty: 'hard' }));
+    expect(read.kind === 'start' && read.start.notes).toBeUndefined();
   });
 
   it('decodeOrders gives each order the link’s role, whatever the text claims', () => {

@@ -54,7 +54,7 @@ describe('saves: good ones', () => {
     const read = parseSave(v1);
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect(read.save).toMatchObject({ version: 2, difficulty: 'normal' });
+    expect(read.save).toMatchObject({ version: SAVE_VERSION, difficulty: 'normal' });
     expect((await GameSession.restore(read.save)).hash).toBe(session.hash);
   });
 
@@ -83,7 +83,7 @@ const damaged: [string, string, RegExp][] = [
   ['truncated JSON', goodText.slice(0, goodText.length - 40), /not readable JSON \(it may be cut short/],
   ['an empty save', '', /is empty/],
   ['binary garbage', '\u0000\u00ff\ufffd\ud800garbage', /not readable JSON/],
-  ['a newer version', tweak((s) => (s.version = 3)), /newer version of the game \(save format 3/],
+  ['a newer version', tweak((s) => (s.version = SAVE_VERSION + 1)), new RegExp(`newer version of the game \\(save format ${SAVE_VERSION + 1}`)],
   ['no version', tweak((s) => delete s.version), /no readable version/],
   ['a version that cannot be migrated', tweak((s) => (s.version = 0)), /no readable version/],
   ['an unknown scenario', tweak((s) => (s.scenarioId = 'cyrenaica-2011')), /scenario this version does not have \("cyrenaica-2011"\)/],

@@ -18,7 +18,7 @@ const RESOLVED = `\0${CATALOG_MODULE}`;
 export const SCENARIO_DIR = 'levels/scenarios';
 export const MAP_DIR = 'levels/maps';
 
-const ROLES = new Set(['gna', 'lna', 'mediator']);
+const ROLE = /^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/;
 
 const jsonFiles = (root: string, dir: string): string[] => {
   try {
@@ -59,7 +59,7 @@ export function scenarioMeta(file: string, data: Record<string, unknown>): Scena
   const playableRaw = data.playable;
   const playable = need(
     'playable',
-    Array.isArray(playableRaw) && playableRaw.length > 0 && playableRaw.every((r) => ROLES.has(r as string)) ? (playableRaw as ScenarioMeta['playable']) : null,
+    Array.isArray(playableRaw) && playableRaw.length > 0 && playableRaw.every((r) => typeof r === 'string' && ROLE.test(r)) ? (playableRaw as ScenarioMeta['playable']) : null,
     'a list of roles',
   );
   const whatIfsRaw = data.whatIfs ?? [];
@@ -72,7 +72,23 @@ export function scenarioMeta(file: string, data: Record<string, unknown>): Scena
     'a list of what-ifs with id, label and description',
   );
   if (missing.length) return `cannot be listed: ${missing.join(', ')} missing or of the wrong type`;
-  return { id, file, map, title, subtitle, startDate, turns, playable, tutorial: data.tutorial !== undefined, whatIfs };
+  // The backers a person may play, as the role picker names them (the loader checks the rest).
+  const backers = Array.isArray(data.backers) ? (data.backers as Record<string, unknown>[]) : [];
+  const seats = (data.backerRoles ?? {}) as Record<string, { objectives?: { summary?: unknown } }>;
+  const backerSeats: ScenarioMeta['backerSeats'] = playable
+    .filter((r) => r.startsWith('backer:'))
+    .map((role) => {
+      const id = role.slice('backer:'.length);
+      const def = backers.find((b) => b?.id === id);
+      const summary = seats[id]?.objectives?.summary;
+      return {
+        role: role as `backer:${string}`,
+        name: typeof def?.name === 'string' ? def.name : id,
+        client: def?.client === 'gna' || def?.client === 'lna' ? def.client : 'none',
+        summary: typeof summary === 'string' ? summary : '',
+      };
+    });
+  return { id, file, map, title, subtitle, startDate, turns, playable, backerSeats, tutorial: data.tutorial !== undefined, whatIfs };
 }
 
 /** The catalog of the scenarios and maps under `root`/levels, in file-name order. */

@@ -8,16 +8,21 @@
 import { parseArgs } from 'node:util';
 import { aiOrders } from '../sim/ai.ts';
 import {
+  type Actor,
   budgetOf,
   checkLegalOrder,
   DIFFICULTIES,
   type Difficulty,
   formatProblems,
+  isBackerRole,
   legalOrders,
   ORDER_COST,
   type Order,
+  PLAYER_ROLE_PATTERN,
+  type PlayerRole,
   type Policy,
   playGame,
+  roleScore,
   type Scenario,
   type SideId,
 } from '../sim/index.ts';
@@ -38,6 +43,9 @@ Options:
   --scenario <id|file>  scenario id (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
   --runs <N>            seeds per seat, <seed>-1 … <seed>-N (1 to 10000, default 100)
   --seed <text>         seed prefix (default quality)
+  --role <role>         measure one seat only: gna, lna or a backer (backer:turkey, backer:russia…);
+                        a computer backer plays alike at every level, so a backer's seat is measured
+                        against random orders only
   --json                print machine-readable JSON instead of a table
   --help                show this help
 
@@ -45,22 +53,22 @@ Exit status: 0 when both targets hold, 3 when one does not, 2 for a bad argument
 scenario that does not load.
 `;
 
-export const SEATS: readonly SideId[] = ['gna', 'lna'];
+export const SEATS: readonly PlayerRole[] = ['gna', 'lna'];
 export type Player = Difficulty | 'random';
 export const PLAYERS: readonly Player[] = [...DIFFICULTIES, 'random'];
 /** Share of pairs (percent) the hard AI must win against the easy AI, and every level against random orders. */
 export const TARGETS = { hardOverEasy: 65, overRandom: 90 } as const;
 
 /** A player who gives random legal orders, up to its budget; its only chance is a hash of the seed and turn. */
-export function randomPolicy(role: SideId): Policy {
+export function randomPolicy(role: PlayerRole): Policy {
   return (scenario, state) => {
-    const legal = legalOrders(scenario, state, role);
+    const legal = legalOrders(scenario, state, role as Actor);
     const picked: Order[] = [];
     let budget = 0;
     // Order the legal orders by a hash of (seed, turn, index): a deterministic shuffle.
     const keyed = legal.map((o, i) => ({ o, k: noise(state.seed, state.turn, 'random-player', i) })).sort((a, b) => a.k - b.k);
     for (const { o } of keyed) {
-      if (budget >= budgetOf(scenario, role) && ORDER_COST[o.kind].budget > 0) continue;
+      if (budget >= budgetOf(scenario, role as Actor) && ORDER_COST[o.kind].budget > 0) continue;
       if (!checkLegalOrder(scenario, state, o, picked, true).ok) continue;
       picked.push(o);
       budget += ORDER_COST[o.kind].budget;
@@ -70,24 +78,24 @@ export function randomPolicy(role: SideId): Policy {
 }
 
 /** The AI at a given difficulty, whatever the game's own difficulty. */
-export function aiPolicy(role: SideId, difficulty: Difficulty): Policy {
-  return (scenario, state) => aiOrders(scenario, state, role, difficulty).orders;
+export function aiPolicy(role: PlayerRole, difficulty: Difficulty): Policy {
+  return (scenario, state) => aiOrders(scenario, state, role as Actor, difficulty).orders;
 }
 
-export function policyFor(role: SideId, player: Player): Policy {
+export function policyFor(role: PlayerRole, player: Player): Policy {
   return player === 'random' ? randomPolicy(role) : aiPolicy(role, player);
 }
 
 /** The seat's score at the ending of one game with this player in the seat. */
-export function seatScore(scenario: Scenario, seed: string, role: SideId, player: Player): number {
+export function seatScore(scenario: Scenario, seed: string, role: PlayerRole, player: Player): number {
   const game = playGame(scenario, seed, { role, policy: policyFor(role, player) });
-  return game.state.ending?.scores[role].total ?? 0;
+  return roleScore(scenario, game.state, role)?.total ?? 0;
 }
 
 export interface Pairing {
   a: Player;
   b: Player;
-  seat: SideId;
+  seat: PlayerRole;
   pairs: number;
   /** Pairs in which a's score was strictly higher. */
   wins: number;
@@ -101,7 +109,8 @@ export interface Quality {
   seed: string;
   runs: number;
   /** Median seat score of each player, per seat. */
-  median: Record<SideId, Record<Player, number>>;
+  /** The sides' seats always, a backer's when measured. */
+  median: Record<SideId, Record<Player, number>> & Record<string, Record<Player, number>>;
   pairings: Pairing[];
   hardOverEasy: { share: number; met: boolean };
   overRandom: { share: number; worst: Pairing; met: boolean };
@@ -110,16 +119,21 @@ export interface Quality {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const pct = (n: number, of: number) => Math.round((n * 1000) / Math.max(1, of)) / 10;
 
-export function measureQuality(scenario: Scenario, runs: number, seed = 'quality'): Quality {
-  const scores = {} as Record<SideId, Record<Player, number[]>>;
-  for (const seat of SEATS) {
-    scores[seat] = { easy: [], normal: [], hard: [], random: [] };
-    for (let i = 1; i <= runs; i++) for (const p of PLAYERS) scores[seat][p].push(seatScore(scenario, `${seed}-${i}`, seat, p));
+/** A computer backer plays alike at every level (src/sim/ai.ts backerOrders): its seat is measured against random orders only. */
+const levelsOf = (seat: PlayerRole): readonly Difficulty[] => (isBackerRole(seat) ? ['normal'] : DIFFICULTIES);
+
+export function measureQuality(scenario: Scenario, runs: number, seed = 'quality', seats: readonly PlayerRole[] = SEATS): Quality {
+  const scores: Record<string, Record<Player, number[]>> = {};
+  for (const seat of seats) {
+    const row: Record<Player, number[]> = { easy: [], normal: [], hard: [], random: [] };
+    scores[seat] = row;
+    const players: Player[] = [...levelsOf(seat), 'random'];
+    for (let i = 1; i <= runs; i++) for (const p of players) row[p].push(seatScore(scenario, `${seed}-${i}`, seat, p));
   }
   const pairings: Pairing[] = [];
-  const pair = (a: Player, b: Player, seat: SideId): Pairing => {
-    const xs = scores[seat][a];
-    const ys = scores[seat][b];
+  const pair = (a: Player, b: Player, seat: PlayerRole): Pairing => {
+    const xs = scores[seat]![a];
+    const ys = scores[seat]![b];
     let wins = 0;
     let ties = 0;
     for (let i = 0; i < xs.length; i++) {
@@ -130,15 +144,15 @@ export function measureQuality(scenario: Scenario, runs: number, seed = 'quality
     pairings.push(p);
     return p;
   };
-  const hardEasy = SEATS.map((seat) => pair('hard', 'easy', seat));
-  const random = SEATS.flatMap((seat) => DIFFICULTIES.map((d) => pair(d, 'random', seat)));
+  const hardEasy = seats.filter((seat) => !isBackerRole(seat)).map((seat) => pair('hard', 'easy', seat));
+  const random = seats.flatMap((seat) => levelsOf(seat).map((d) => pair(d, 'random', seat)));
   const worst = [...random].sort((x, y) => x.share - y.share)[0]!;
   const heShare = pct(
     hardEasy.reduce((s, p) => s + p.wins, 0),
     hardEasy.reduce((s, p) => s + p.pairs, 0),
   );
-  const med = {} as Record<SideId, Record<Player, number>>;
-  for (const seat of SEATS) med[seat] = Object.fromEntries(PLAYERS.map((p) => [p, median(scores[seat][p])])) as Record<Player, number>;
+  const med = {} as Quality['median'];
+  for (const seat of seats) med[seat] = Object.fromEntries(PLAYERS.map((p) => [p, median(scores[seat]![p])])) as Record<Player, number>;
   return {
     scenario: scenario.id,
     seed,
@@ -157,9 +171,13 @@ export function formatQuality(q: Quality): string {
     lines.push(`${p.seat.padEnd(5)} ${`${p.a} vs ${p.b}`.padEnd(18)} ${String(p.wins).padStart(4)}  ${String(p.ties).padStart(5)}  ${p.share.toFixed(1).padStart(5)}%`);
   }
   lines.push('');
-  for (const seat of SEATS) lines.push(`median ${seat} score: ${PLAYERS.map((p) => `${p} ${q.median[seat][p]}`).join(', ')}`);
+  for (const seat of Object.keys(q.median)) {
+    const players = isBackerRole(seat) ? (['normal', 'random'] as const) : PLAYERS;
+    lines.push(`median ${seat} score: ${players.map((p) => `${p} ${q.median[seat]![p]}`).join(', ')}${isBackerRole(seat) ? ' (a computer backer plays alike at every level)' : ''}`);
+  }
   lines.push('');
-  lines.push(`hard beats easy: ${q.hardOverEasy.share}% of pairs (target ≥ ${TARGETS.hardOverEasy}% in each seat) — ${q.hardOverEasy.met ? 'met' : 'NOT met'}`);
+  if (!q.pairings.some((p) => p.a === 'hard' && p.b === 'easy')) lines.push('hard beats easy: not measured (a computer backer plays alike at every level)');
+  else lines.push(`hard beats easy: ${q.hardOverEasy.share}% of pairs (target ≥ ${TARGETS.hardOverEasy}% in each seat) — ${q.hardOverEasy.met ? 'met' : 'NOT met'}`);
   lines.push(
     `every level beats random orders: worst ${q.overRandom.worst.a} as ${q.overRandom.worst.seat} ${q.overRandom.share}% (target ≥ ${TARGETS.overRandom}%) — ${q.overRandom.met ? 'met' : 'NOT met'}`,
   );
@@ -167,11 +185,11 @@ export function formatQuality(q: Quality): string {
 }
 
 export function main(argv: string[], out: (line: string) => void = console.log): number {
-  let values: { scenario?: string; runs?: string; seed?: string; json?: boolean; help?: boolean };
+  let values: { scenario?: string; runs?: string; seed?: string; role?: string; json?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { scenario: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: { scenario: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -198,7 +216,13 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     out(`error: the scenario could not be loaded:\n${formatProblems(loaded.error)}`);
     return 1;
   }
-  const q = measureQuality(loaded.value, runs, seed);
+  const role = values.role;
+  if (role !== undefined && (!PLAYER_ROLE_PATTERN.test(role) || role === 'mediator' || !loaded.value.playable.includes(role as PlayerRole))) {
+    const seats = loaded.value.playable.filter((r) => r !== 'mediator');
+    out(`error: --role must be a seat the AI plays in ${loaded.value.id} (${seats.join(', ')}), not "${role}"\n\n${HELP}`);
+    return 2;
+  }
+  const q = measureQuality(loaded.value, runs, seed, role ? [role as PlayerRole] : SEATS);
   out(values.json ? JSON.stringify(q, null, 2) : formatQuality(q));
   return q.hardOverEasy.met && q.overRandom.met ? 0 : 3;
 }

@@ -13,9 +13,10 @@
 // (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
 import { endingKey, explore, historicalActor, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
-import { formatProblems, playGame, type Scenario, type State } from '../sim/index.ts';
+import { formatProblems, type HistoryRecord, playGame, type Scenario, type State } from '../sim/index.ts';
+import { type GamePath, type PathSummary, PathWatcher, summarisePaths } from '../sim/path.ts';
 import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
-import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
+import { loadRecordFile, loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
 
@@ -218,6 +219,70 @@ export function calibrate(scenario: Scenario, runs: number, seed: string): Calib
   return { scenario: scenario.id, runs, seed, rows, endings: { historical: historical.endings, turkeyOut: out.endings } };
 }
 
+/** The counterfactuals the path table sets beside history (the scenarios' own switches). */
+export const PATH_POLICIES = [
+  { id: 'historical', label: 'history', whatIfs: [] as string[] },
+  { id: 'turkey-out', label: 'Turkey out', whatIfs: ['turkey-out'] },
+  { id: 'russia-out', label: 'Russia out', whatIfs: ['russia-out'] },
+  { id: 'uae-out', label: 'UAE out', whatIfs: ['uae-out'] },
+] as const;
+
+/** Plays seeds <seed>-1 … -runs under the historical policy with the switches on, and reads off the war's path. */
+export function runPath(scenario: Scenario, record: HistoryRecord, seedPrefix: string, runs: number, whatIfs: readonly string[] = []): PathSummary {
+  const played = applyWhatIfs(scenario, [...whatIfs]);
+  const paths: GamePath[] = [];
+  for (let i = 1; i <= runs; i++) {
+    let watcher: PathWatcher | null = null;
+    playGame(played, `${seedPrefix}-${i}`, {
+      aiActors: historicalActor,
+      keepReports: false,
+      onTurn: (before, _orders, after, report) => {
+        watcher ??= new PathWatcher(record, played, before);
+        watcher.turn(before, after, report);
+      },
+    });
+    if (watcher) paths.push((watcher as PathWatcher).result());
+  }
+  return summarisePaths(record, played, paths);
+}
+
+export interface PathCalibration {
+  scenario: string;
+  runs: number;
+  policies: { id: string; label: string; summary: PathSummary }[];
+}
+
+export function calibratePath(scenario: Scenario, record: HistoryRecord, runs: number, seed: string): PathCalibration {
+  const policies = PATH_POLICIES.filter((p) => p.whatIfs.every((w) => !unknownWhatIf(scenario, [w]))).map((p) => ({
+    id: p.id,
+    label: p.label,
+    summary: runPath(scenario, record, seed, runs, p.whatIfs),
+  }));
+  return { scenario: scenario.id, runs, policies };
+}
+
+const short = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
+
+export function formatPath(c: PathCalibration, names: (place: string) => string): string[] {
+  const history = c.policies[0]!.summary;
+  const lines = ['', `The war's path — ${c.scenario}, ${c.runs} games per policy (changed: share of games in which the place changed hands; median: date of its first change)`, ''];
+  const w = Math.max(...history.places.map((p) => names(p.place).length), 5);
+  const others = c.policies.slice(1);
+  lines.push(`${'place'.padEnd(w)}  changed  median      real        >1 month early  ${others.map((p) => p.label.padStart(11)).join(' ')}`);
+  history.places.forEach((row, i) => {
+    lines.push(
+      `${names(row.place).padEnd(w)}  ${pct(row.changed).padStart(7)}  ${short(row.median).padEnd(10)}  ${(row.real ? row.real.date : 'never').padEnd(10)}  ${pct(row.early).padStart(14)}  ${others.map((p) => pct(p.summary.places[i]?.changed ?? 0).padStart(11)).join(' ')}`,
+    );
+  });
+  const b = history.blockade;
+  lines.push(
+    '',
+    `Oil blockade: in ${pct(b.share)} of games; median start ${short(b.medianFrom)} (real 2020-01-17), median ${b.medianDays ?? '—'} days (real 245: 17 Jan to 18 Sept 2020); lifted before August 2020 in ${pct(b.liftedBeforeAugust)} of them`,
+  );
+  for (const t of history.toll) lines.push(`Civilians killed, ${t.id}: median ${t.median} against ${t.killed} (${t.source}; target within ±50%)`);
+  return lines;
+}
+
 class UsageError extends Error {}
 
 function parse(argv: string[]) {
@@ -293,8 +358,15 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     return 1;
   }
   const c = calibrate(loaded.value, args.runs, args.seed);
-  if (args.json) out(JSON.stringify(c, null, 2));
-  else for (const line of formatTable(c)) out(line);
+  const record = loadRecordFile();
+  if (!record.ok) {
+    out(formatProblems(record.error));
+    return 1;
+  }
+  const path = calibratePath(loaded.value, record.value, args.runs, args.seed);
+  const names = (id: string) => (loaded.value.map.places.find((p) => p.id === id)?.name ?? id).replace(/\s*\(.*\)$/, '');
+  if (args.json) out(JSON.stringify({ ...c, path }, null, 2));
+  else for (const line of [...formatTable(c), ...formatPath(path, names)]) out(line);
   return c.rows.every((r) => r.pass !== false) ? 0 : 3;
 }
 

@@ -1,7 +1,7 @@
 // Reading scenario files from disk for the command-line tools and tests (Node only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadScenario, type RawFile, type Result, type Scenario, type ScenarioProblem } from '../sim/index.ts';
+import { type HistoryRecord, loadRecord, loadScenario, type RawFile, type Result, type Scenario, type ScenarioProblem } from '../sim/index.ts';
 
 export const LEVELS = resolve(import.meta.dirname, '../../levels');
 
@@ -63,4 +63,13 @@ export function runWhenMain(moduleUrl: string, main: (argv: string[]) => number)
     console.error(`error: ${(e as Error).message}`);
     process.exitCode = 1;
   }
+}
+
+/** The record of the war (levels/record.json), checked against the shared map's places. */
+export function loadRecordFile(): Result<HistoryRecord, ScenarioProblem[]> {
+  const raw = readJsonFile(join(LEVELS, 'record.json'));
+  if (!raw.ok) return raw;
+  const libya = mapFiles().find((m) => (m.data as { id?: unknown } | null)?.id === 'libya');
+  const places = ((libya?.data as { places?: { id: string }[] } | undefined)?.places ?? []).map((p) => p.id);
+  return loadRecord({ file: 'levels/record.json', data: raw.value }, places);
 }

@@ -2,7 +2,7 @@
 // bundled scenario before one is chosen. It is extracted from levels/ at build time by
 // tools/scenario-catalog.ts (the virtual module `virtual:scenario-catalog`); the whole
 // scenario is loaded, and validated, only when a game or a batch needs it (index.ts).
-import type { Role } from '../sim/types.ts';
+import type { PlayerRole } from '../sim/types.ts';
 
 export interface ScenarioMeta {
   id: string;
@@ -15,7 +15,9 @@ export interface ScenarioMeta {
   /** ISO date of turn 1. */
   startDate: string;
   turns: number;
-  playable: Role[];
+  playable: PlayerRole[];
+  /** The backers among the playable roles, as the role picker names them. */
+  backerSeats: { role: `backer:${string}`; name: string; client: 'gna' | 'lna' | 'none'; summary: string }[];
   /** It has tutorial steps (shown first, marked "Start here"). */
   tutorial: boolean;
   /** Its counterfactual switches, as the explorer lists them (their effects come with the scenario). */

@@ -9,7 +9,18 @@ export const app = {
   scene: 'Boot' as SceneKey,
   session: null as GameSession | null,
   readyAt: undefined as number | undefined,
+  /** Hot-seat: the role the screen is being passed to while the hand-over screen is up, else null. */
+  handOver: null as string | null,
+  /** The force labels the map draws now (what the canvas shows of anyone's forces). */
+  mapForces: [] as string[],
+  /** The map on screen: who holds each area as drawn, and how many pieces of front line. */
+  mapAreas: null as null | (() => MapAreas),
 };
+
+export interface MapAreas {
+  holders: Record<string, string>;
+  front: number;
+}
 
 export interface CeasefireLineHook {
   readonly scene: string;
@@ -17,6 +28,11 @@ export interface CeasefireLineHook {
   readonly hash: string;
   readonly ending: Ending | null;
   readonly readyAt?: number;
+  /** Hot-seat: the role the screen is being passed to while the hand-over screen is up, else null. */
+  readonly handOver: string | null;
+  /** The force labels drawn on the map canvas now (empty while the screen is passed on). */
+  readonly mapForces: readonly string[];
+  readonly areas: MapAreas | null;
 }
 
 export function installHook(): void {
@@ -35,6 +51,15 @@ export function installHook(): void {
     },
     get readyAt() {
       return app.readyAt;
+    },
+    get handOver() {
+      return app.handOver;
+    },
+    get mapForces() {
+      return [...app.mapForces];
+    },
+    get areas() {
+      return app.mapAreas?.() ?? null;
     },
   });
   Object.defineProperty(window, 'ceasefireLine', { value: hook, writable: false, configurable: false, enumerable: true });

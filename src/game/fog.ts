@@ -35,7 +35,8 @@ const viewCache = new WeakMap<object, PlayerView>();
 export function viewOf(session: GameSession): PlayerView {
   const state = session.state;
   let view = viewCache.get(state);
-  if (!view) {
+  // Hot-seat: the same state is seen by several roles in turn; each sees its own view.
+  if (!view || view.role !== session.role) {
     view = viewFor(session.scenario, state, session.role);
     viewCache.set(state, view);
   }

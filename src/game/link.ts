@@ -1,6 +1,7 @@
 // Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&whatif=<id>,<id>][&skip=briefing][&orders=..]
-// `orders` carries the player's orders so far, turn by turn: JSON without the actor (it is the
-// link's role), deflated with fflate and written in base64url. The other actors' orders are
+// `role` is gna, lna, mediator or backer:<id>; for hot-seat, a list in turn order (role=gna,lna,mediator).
+// `orders` carries the people's orders so far, turn by turn: JSON without the actor when one
+// person plays (it is the link's role), with it when several do, deflated with fflate and written in base64url. The other actors' orders are
 // not in the link: the AI gives them again, the same way, from the same seed.
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
@@ -10,13 +11,19 @@ import { scenarioById } from './content.ts';
 import { cleanSeed, randomSeed } from './seed.ts';
 import { DIFFICULTIES, type Difficulty, type GameSetup } from './session.ts';
 import { decodeUtf8, orderSchema, parseUntrustedJson } from './sim.ts';
-import type { Order, Role, Scenario } from './sim-types.ts';
+import type { Order, PlayerRole, Scenario } from './sim-types.ts';
+
+const ROLE_ID = /^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/;
+/** At most this many people at one screen (every playable role of the largest scenario). */
+export const MAX_SEATS = 8;
 
 export interface LinkStart {
   setup: GameSetup;
   skipBriefing: boolean;
   /** The player's orders for each turn already played (absent: a game from its start). */
   orders?: Order[][];
+  /** What the game changed in the link to open it (a seed cleaned, an unknown difficulty), told to the player. */
+  notes?: string[];
 }
 
 /** Limits of the orders in a link: the text in the address, and what it may inflate to. */
@@ -38,9 +45,9 @@ function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-/** The player's orders as a link parameter; null when they would make the link too long. */
-export function encodeOrders(turns: readonly (readonly Order[])[]): string | null {
-  const bare = turns.map((turn) => turn.map(({ actor: _actor, ...rest }) => rest));
+/** The people's orders as a link parameter (with their actors when several play); null when they would make the link too long. */
+export function encodeOrders(turns: readonly (readonly Order[])[], keepActors = false): string | null {
+  const bare = keepActors ? turns : turns.map((turn) => turn.map(({ actor: _actor, ...rest }) => rest));
   const encoded = toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(bare)), { level: 9 }));
   return encoded.length <= LINK_LIMITS.chars ? encoded : null;
 }
@@ -77,7 +84,9 @@ const bareTurns = v.pipe(
 );
 
 /** Reads the orders parameter of a link; a sentence for the player when it cannot. */
-export function decodeOrders(param: string, role: Role): { ok: true; orders: Order[][] } | { ok: false; message: string } {
+export function decodeOrders(param: string, roles: PlayerRole | readonly PlayerRole[]): { ok: true; orders: Order[][] } | { ok: false; message: string } {
+  const people: readonly PlayerRole[] = typeof roles === 'string' ? [roles] : roles;
+  const single = people.length === 1;
   const damaged = (why: string) => ({ ok: false as const, message: `The link's orders ${why}: the link may have been cut short or changed. Ask for it again.` });
   if (param.length > LINK_LIMITS.chars) return { ok: false, message: `The link's orders are too long (${param.length} characters; a link may carry at most ${LINK_LIMITS.chars}).` };
   const bytes = fromBase64Url(param);
@@ -87,20 +96,33 @@ export function decodeOrders(param: string, role: Role): { ok: true; orders: Ord
   const text = decodeUtf8(inflated);
   if (!text.ok) return damaged('are not text');
   const json = parseUntrustedJson(text.value, LINK_LIMITS.inflated, 4, "link's orders");
-  if (!json.ok) return damaged(`are refused (${json.error.message.replace(/\.$/, '')})`);
+  if (!json.ok) return damaged(`are refused (${jsonProblem(json.error.code, json.error.message, text.value)})`);
   const shape = v.safeParse(bareTurns, json.value);
   if (!shape.success) return damaged(`are not a list of turns (${shape.issues[0]?.message ?? 'unexpected content'})`);
   const orders: Order[][] = [];
   for (const [t, turn] of shape.output.entries()) {
     const list: Order[] = [];
     for (const bare of turn) {
-      const order = v.safeParse(orderSchema, { ...bare, actor: role });
+      // One person: every order is theirs, whatever the text claims. Several: each names whose it is.
+      const actor = single ? people[0] : (bare as { actor?: unknown }).actor;
+      if (!single && !people.includes(actor as PlayerRole)) return damaged(`hold an order on turn ${t + 1} given by none of the link's roles`);
+      const order = v.safeParse(orderSchema, { ...bare, actor });
       if (!order.success) return damaged(`hold something that is not an order on turn ${t + 1} (${v.getDotPath(order.issues[0]) ?? 'order'}: ${order.issues[0].message})`);
       list.push(order.output as Order);
     }
     orders.push(list);
   }
   return { ok: true, orders };
+}
+
+/** Why the orders' JSON was refused, in words that agree with "the link's orders" (plural). */
+function jsonProblem(code: string, message: string, text: string): string {
+  if (code === 'not-json') return text.trim().length === 0 ? 'they are empty' : 'they are not readable JSON';
+  if (code === 'too-deep') return 'they are nested too deeply';
+  if (code === 'too-large') return 'they are too large';
+  const key = /key "([^"]*)"/.exec(message)?.[1];
+  if (code === 'forbidden-key' && key !== undefined) return `they hold a key "${key}" that no game writes`;
+  return message.replace(/\.$/, '');
 }
 
 export type LinkResult = { kind: 'none' } | { kind: 'start'; start: LinkStart } | { kind: 'error'; message: string };
@@ -116,16 +138,30 @@ export async function readLink(search: string = window.location.search): Promise
   const entry = scenarioById(scenarioId);
   if (!entry) return { kind: 'error', message: `The link names a scenario this build does not have ("${scenarioId.slice(0, 40)}").` };
   const roleParam = params.get('role') ?? entry.playable[0] ?? 'gna';
-  if (roleParam !== 'gna' && roleParam !== 'lna' && roleParam !== 'mediator') {
-    return { kind: 'error', message: `The link names an unknown role ("${roleParam.slice(0, 20)}"): use gna, lna or mediator.` };
+  const roleList = roleParam.split(',');
+  if (roleList.length > MAX_SEATS) return { kind: 'error', message: `The link names ${roleList.length} roles: at most ${MAX_SEATS} people can play at one screen.` };
+  for (const r of roleList) {
+    if (!ROLE_ID.test(r)) return { kind: 'error', message: `The link names an unknown role ("${r.slice(0, 30)}"): use gna, lna, mediator or backer:<id>, or several separated by commas.` };
+    if (!entry.playable.includes(r as PlayerRole)) {
+      return { kind: 'error', message: `The role "${r}" cannot be played in ${entry.title} (it has ${entry.playable.join(', ')}).` };
+    }
   }
-  const role = roleParam as Role;
-  if (!entry.playable.includes(role)) return { kind: 'error', message: `The role "${role}" cannot be played in ${entry.title}.` };
+  if (new Set(roleList).size !== roleList.length) return { kind: 'error', message: 'The link names a role twice: each person at the screen plays a different role.' };
+  const roles = roleList as PlayerRole[];
+  const role = roles[0] as PlayerRole;
   const seedParam = params.get('seed');
   const seed = seedParam === null ? randomSeed() : cleanSeed(seedParam);
   if (!seed) return { kind: 'error', message: 'The link has an empty or unreadable seed (use letters, digits, - and _).' };
+  const notes: string[] = [];
+  // A seed is changed only by cleaning it: the player is told, since it is not the game the link meant.
+  if (seedParam !== null && seed !== seedParam) {
+    notes.push(`The link's seed was changed to "${seed}": a seed keeps only letters, digits, - and _, and at most 32 of them. This may not be the game the link was made for.`);
+  }
   const d = params.get('difficulty') as Difficulty | null;
   const difficulty = d && DIFFICULTIES.includes(d) ? d : 'normal';
+  if (d !== null && !DIFFICULTIES.includes(d)) {
+    notes.push(`The link asks for a difficulty this game does not have ("${d.slice(0, 20)}"): the game is played at normal (${DIFFICULTIES.join(', ')} are known).`);
+  }
   const skipBriefing = params.get('skip') === 'briefing';
   const whatIfParam = params.get('whatif');
   const whatIfs = whatIfParam ? whatIfParam.split(',').slice(0, 20) : [];
@@ -137,13 +173,14 @@ export async function readLink(search: string = window.location.search): Promise
   }
   const unknownSwitch = unknownWhatIf(scenario, whatIfs);
   if (unknownSwitch) return { kind: 'error', message: `The link names a what-if this build does not have: ${unknownSwitch.slice(0, 300)}.` };
-  const setup = { scenarioId: entry.id, role, seed, difficulty, ...(whatIfs.length ? { whatIfs } : {}) };
+  const setup: GameSetup = { scenarioId: entry.id, role, ...(roles.length > 1 ? { humans: roles } : {}), seed, difficulty, ...(whatIfs.length ? { whatIfs } : {}) };
   const ordersParam = params.get('orders');
-  if (ordersParam === null) return { kind: 'start', start: { setup, skipBriefing } };
+  const told = notes.length ? { notes } : {};
+  if (ordersParam === null) return { kind: 'start', start: { setup, skipBriefing, ...told } };
   if (seedParam === null) return { kind: 'error', message: 'The link carries orders but no seed: without its seed the game cannot be played again.' };
-  const decoded = decodeOrders(ordersParam, role);
+  const decoded = decodeOrders(ordersParam, roles);
   if (!decoded.ok) return { kind: 'error', message: decoded.message };
-  return { kind: 'start', start: { setup, skipBriefing, orders: decoded.orders } };
+  return { kind: 'start', start: { setup, skipBriefing, orders: decoded.orders, ...told } };
 }
 
 /**
@@ -152,9 +189,10 @@ export async function readLink(search: string = window.location.search): Promise
  */
 export function shareLink(setup: GameSetup, orders?: readonly (readonly Order[])[], base: string = window.location.href): string {
   const url = new URL(base);
-  const params = new URLSearchParams({ scenario: setup.scenarioId, role: setup.role, seed: setup.seed, difficulty: setup.difficulty });
+  const people = setup.humans && setup.humans.length > 1 ? setup.humans : [setup.role];
+  const params = new URLSearchParams({ scenario: setup.scenarioId, role: people.join(','), seed: setup.seed, difficulty: setup.difficulty });
   if (setup.whatIfs?.length) params.set('whatif', setup.whatIfs.join(','));
-  const encoded = orders && orders.length > 0 ? encodeOrders(orders) : null;
+  const encoded = orders && orders.length > 0 ? encodeOrders(orders, people.length > 1) : null;
   if (encoded) params.set('orders', encoded);
   url.search = params.toString();
   url.hash = '';

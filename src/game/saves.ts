@@ -4,9 +4,9 @@
 // A save that cannot be read is never overwritten: it is moved aside under a key of its own
 // and reported, and the game goes on. Storage is passed in, so this runs in Node tests too.
 import * as v from 'valibot';
-import { DIFFICULTIES, type Difficulty, ROLES } from '../sim/types.ts';
+import { DIFFICULTIES, type Difficulty, PLAYER_ROLE_PATTERN } from '../sim/types.ts';
 import { orderSchema, parseUntrustedJson } from './sim.ts';
-import type { Order, Role } from './sim-types.ts';
+import type { Order, PlayerRole } from './sim-types.ts';
 
 export const SAVE_PREFIX = 'ceasefire-line:';
 export const AUTOSAVE_KEY = `${SAVE_PREFIX}autosave`;
@@ -14,15 +14,18 @@ export const AUTOSAVE_KEY = `${SAVE_PREFIX}autosave`;
 export const ASIDE_PREFIX = `${SAVE_PREFIX}aside:`;
 export const SLOT_COUNT = 5;
 export const slotKey = (n: number): string => `${SAVE_PREFIX}slot:${n}`;
-export const SAVE_VERSION = 2;
+export const SAVE_VERSION = 3;
 /** A whole game is about 12 KB of orders; a save beyond this is not one the game wrote. */
-export const SAVE_LIMITS = { chars: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, name: 60 } as const;
+export const SAVE_LIMITS = { chars: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, name: 60, humans: 20 } as const;
 
 export interface SaveFile {
   version: number;
   scenarioId: string;
   seed: string;
-  role: Role;
+  /** The role on screen when it was saved (a person's; with `humans`, one of them). */
+  role: PlayerRole;
+  /** Every role people play at this screen (hot-seat), when more than one; absent means `role` alone. */
+  humans?: PlayerRole[];
   difficulty: Difficulty;
   /** Every order resolved, turn by turn (the player's and the other actors'). */
   orders: Order[][];
@@ -47,7 +50,15 @@ const saveSchema = v.strictObject({
   version: v.literal(SAVE_VERSION),
   scenarioId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'not a scenario id')),
   seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  role: v.picklist(ROLES),
+  role: v.pipe(v.string(), v.regex(PLAYER_ROLE_PATTERN, 'not a role (gna, lna, mediator or backer:<id>)')),
+  humans: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(PLAYER_ROLE_PATTERN, 'not a role (gna, lna, mediator or backer:<id>)'))),
+      v.minLength(2, 'a hot-seat game has at least two people'),
+      v.maxLength(SAVE_LIMITS.humans),
+      v.check((rs) => new Set(rs).size === rs.length, 'a role is listed twice'),
+    ),
+  ),
   difficulty: v.picklist(DIFFICULTIES),
   orders: v.pipe(v.array(v.pipe(v.array(orderSchema), v.maxLength(SAVE_LIMITS.ordersPerTurn))), v.maxLength(SAVE_LIMITS.turns)),
   hashes: v.optional(v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'not a state hash')))),
@@ -62,6 +73,8 @@ const saveSchema = v.strictObject({
  */
 export const SAVE_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   1: (old) => ({ ...old, version: 2, difficulty: old.difficulty ?? 'normal' }),
+  // Version 3 reads backer roles and hot-seat games (`humans`); a version 2 save is one already.
+  2: (old) => ({ ...old, version: 3 }),
 };
 
 export type SaveRead = { ok: true; save: SaveFile } | { ok: false; problem: string };
@@ -91,6 +104,7 @@ export function parseSave(text: string): SaveRead {
     return { ok: false, problem: `The saved game is damaged (${path ? `${path}: ` : ''}${issue?.message ?? 'unexpected content'}).` };
   }
   const save = parsed.output as SaveFile;
+  if (save.humans && !save.humans.includes(save.role)) return { ok: false, problem: `The saved game is damaged (its role “${save.role}” is not among its players).` };
   if (save.hashes && save.hashes.length !== save.orders.length) return { ok: false, problem: 'The saved game is damaged (its hashes do not match its turns).' };
   return { ok: true, save };
 }

@@ -18,7 +18,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CheckResult, Order, ReplayFrame, Role, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
+import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -37,7 +37,10 @@ export function browserStorage(): SaveStorage | null {
 export interface GameSetup {
   scenarioId: string;
   seed: string;
-  role: Role;
+  /** The role a person plays (with `humans`, the one whose turn it is). */
+  role: PlayerRole;
+  /** Hot-seat: every role people play at this screen, in the order they take their turns (the computer plays the rest). */
+  humans?: PlayerRole[];
   difficulty: Difficulty;
   /** Counterfactual switches of the scenario (src/sim/whatif.ts): the outcome explorer opens games with them. */
   whatIfs?: string[];
@@ -48,7 +51,12 @@ type Listener = () => void;
 export class GameSession {
   readonly scenario: Scenario;
   readonly seed: string;
-  readonly role: Role;
+  /** The role whose turn it is at the screen (in hot-seat, it changes as the screen is passed). */
+  role: PlayerRole;
+  /** Every role people play here, in turn order (one, or several at one screen). */
+  readonly humans: readonly PlayerRole[];
+  /** Hot-seat: the orders each person has given this fortnight, kept while the others give theirs. */
+  private readonly handedIn = new Map<PlayerRole, Order[]>();
   readonly difficulty: Difficulty;
   readonly whatIfs: string[];
   state: State;
@@ -71,10 +79,11 @@ export class GameSession {
   private constructor(scenario: Scenario, setup: GameSetup) {
     this.scenario = scenario;
     this.seed = setup.seed;
-    this.role = setup.role;
+    this.humans = setup.humans && setup.humans.length > 1 ? [...setup.humans] : [setup.role];
+    this.role = this.humans.includes(setup.role) ? setup.role : (this.humans[0] as PlayerRole);
     this.difficulty = setup.difficulty;
     this.whatIfs = [...(setup.whatIfs ?? [])];
-    const { state, report } = core.newGameWithReport(scenario, setup.seed, [setup.role], setup.difficulty);
+    const { state, report } = core.newGameWithReport(scenario, setup.seed, [...this.humans], setup.difficulty);
     this.state = state;
     this.opening = report;
   }
@@ -86,7 +95,10 @@ export class GameSession {
   static async start(setup: GameSetup): Promise<GameSession> {
     const entry = scenarioById(setup.scenarioId);
     if (!entry) throw new Error(`Unknown scenario "${setup.scenarioId}".`);
-    if (!entry.playable.includes(setup.role)) throw new Error(`The role "${setup.role}" cannot be played in ${entry.title}.`);
+    for (const role of setup.humans && setup.humans.length > 1 ? setup.humans : [setup.role]) {
+      if (!entry.playable.includes(role)) throw new Error(`The role "${role}" cannot be played in ${entry.title}.`);
+    }
+    if (setup.humans && setup.humans.length > 1 && new Set(setup.humans).size !== setup.humans.length) throw new Error('A role is given to people twice.');
     const scenario = await loadBundledScenario(entry.id);
     const problem = unknownWhatIf(scenario, setup.whatIfs ?? []);
     if (problem) throw new Error(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
@@ -119,10 +131,16 @@ export class GameSession {
   static async fromPlayerOrders(setup: GameSetup, turns: readonly (readonly Order[])[]): Promise<GameSession> {
     const session = await GameSession.start(setup);
     for (const [i, turn] of turns.entries()) {
-      if (session.state.ending) throw new Error(`its orders go on after the game ended (turn ${i + 1}).`);
-      for (const order of turn) {
-        const check = session.queue(order);
-        if (!check.ok) throw new Error(`on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`);
+      // Name the turn the game ended on, not the first turn of orders past it.
+      if (session.state.ending) throw new Error(`its orders go on after the game ended (on turn ${session.state.ending.turn}; the link has orders for ${turns.length} turns).`);
+      const stray = turn.find((o) => !(session.humans as readonly string[]).includes(o.actor));
+      if (stray) throw new Error(`on turn ${i + 1}, the order “${stray.kind}” is given by ${stray.actor}, whom no person plays in this game.`);
+      for (const [n, role] of session.humans.entries()) {
+        for (const order of turn.filter((o) => o.actor === role)) {
+          const check = session.queue(order);
+          if (!check.ok) throw new Error(`on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`);
+        }
+        if (n < session.humans.length - 1) session.passToNext();
       }
       session.resolveQueued();
     }
@@ -137,6 +155,7 @@ export class GameSession {
       scenarioId: replay.scenario.id,
       seed: replay.seed,
       role,
+      ...(replay.humans.length > 1 ? { humans: [...replay.humans] } : {}),
       difficulty: replay.difficulty,
       ...(replay.whatIfs?.length ? { whatIfs: replay.whatIfs } : {}),
     });
@@ -144,7 +163,7 @@ export class GameSession {
     // each turn report says why the other actors did what they did, as it did in play.
     for (let n = 1; n < frames.length; n++) {
       const before = frames[n - 1] as ReplayFrame;
-      (frames[n] as ReplayFrame).report.reasons = core.otherActorsOrders(verified.scenario, before.state, role).reasons;
+      (frames[n] as ReplayFrame).report.reasons = core.otherActorsOrders(verified.scenario, before.state, replay.humans).reasons;
     }
     session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
     session.showFrame(0);
@@ -169,9 +188,47 @@ export class GameSession {
     this.changed();
   }
 
-  /** The player's own orders, turn by turn (what a share link carries). */
+  /** What starts this game again (a share link's fields). */
+  get setup(): GameSetup {
+    return {
+      scenarioId: this.scenario.id,
+      role: this.humans[0] as PlayerRole,
+      ...(this.hotSeat ? { humans: [...this.humans] } : {}),
+      seed: this.seed,
+      difficulty: this.difficulty,
+      ...(this.whatIfs.length ? { whatIfs: this.whatIfs } : {}),
+    };
+  }
+
+  /** The people's own orders, turn by turn (what a share link carries). */
   playerOrders(): Order[][] {
-    return this.history.map((turn) => turn.filter((o) => o.actor === this.role));
+    return this.history.map((turn) => turn.filter((o) => (this.humans as readonly string[]).includes(o.actor)));
+  }
+
+  /** More than one person plays at this screen. */
+  get hotSeat(): boolean {
+    return this.humans.length > 1;
+  }
+
+  /** Hot-seat: the next person to give orders this fortnight, or null when the turn can be resolved. */
+  get nextSeat(): PlayerRole | null {
+    if (!this.hotSeat) return null;
+    const at = this.humans.indexOf(this.role);
+    return at >= 0 && at < this.humans.length - 1 ? (this.humans[at + 1] as PlayerRole) : null;
+  }
+
+  /**
+   * Hot-seat: this person has finished their orders; the screen passes to the next one. Their
+   * queue is kept apart (it is not the next person's to see) until the turn resolves.
+   */
+  passToNext(): PlayerRole | null {
+    const next = this.nextSeat;
+    if (!next || this.readOnly) return null;
+    this.handedIn.set(this.role, this.queued);
+    this.queued = [];
+    this.role = next;
+    this.changed();
+    return next;
   }
 
   get actor(): Actor {
@@ -183,7 +240,19 @@ export class GameSession {
   }
 
   get budget(): number {
-    return this.scenario.rules.orderBudget[this.role] ?? 0;
+    return core.budgetOf(this.scenario, this.role);
+  }
+
+  /** What the rules will do to the queued orders that their previews alone do not show (src/sim/warnings.ts). */
+  get warnings(): OrderWarning[] {
+    return this.readOnly ? [] : core.orderWarnings(this.scenario, this.state, this.role, this.queued);
+  }
+
+  /** The warnings this order would carry if it were queued now, beside the orders already queued. */
+  warningsIf(order: Order): OrderWarning[] {
+    if (this.readOnly) return [];
+    const at = this.queued.length;
+    return core.orderWarnings(this.scenario, this.state, this.role, [...this.queued, order]).filter((w) => w.order === at);
   }
 
   /** Budget the queued orders use (as the core prices them). */
@@ -213,7 +282,26 @@ export class GameSession {
   }
 
   check(order: Order): CheckResult {
-    return core.checkOrder(this.scenario, this.state, order, this.queued);
+    const check = core.checkOrder(this.scenario, this.state, order, this.queued);
+    // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
+    // computer's orders for this fortnight (src/sim/forecast.ts).
+    if (check.ok && order.kind === 'propose-ceasefire') return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...this.forecast(order.terms)] } };
+    return check;
+  }
+
+  private forecasts: { state: State; lines: Map<string, string[]> } | null = null;
+
+  /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
+  private forecast(terms: CeasefireTerms): string[] {
+    if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
+    // Hot-seat: each person at the screen has their own forecast of the same state.
+    const key = `${this.role}:${JSON.stringify(terms)}`;
+    let lines = this.forecasts.lines.get(key);
+    if (!lines) {
+      lines = core.forecastLines(this.scenario, core.ceasefireForecast(this.scenario, this.state, this.role, terms));
+      this.forecasts.lines.set(key, lines);
+    }
+    return lines;
   }
 
   isQueued(order: Order): boolean {
@@ -246,9 +334,14 @@ export class GameSession {
   }
 
   private resolveQueued(): TurnReport {
-    const others = core.otherActorsOrders(this.scenario, this.state, this.role);
-    const report = this.apply([...this.queued, ...others.orders], others.reasons);
+    this.handedIn.set(this.role, this.queued);
+    const people = this.humans.flatMap((r) => this.handedIn.get(r) ?? []);
+    const others = core.otherActorsOrders(this.scenario, this.state, this.humans);
+    const report = this.apply([...people, ...others.orders], others.reasons);
     this.queued = [];
+    this.handedIn.clear();
+    // The first person at the screen starts the next fortnight.
+    this.role = this.humans[0] as PlayerRole;
     return report;
   }
 
@@ -267,6 +360,7 @@ export class GameSession {
       scenarioId: this.scenario.id,
       seed: this.seed,
       role: this.role,
+      ...(this.hotSeat ? { humans: [...this.humans] } : {}),
       difficulty: this.difficulty,
       orders: this.history,
       hashes: this.hashes,
@@ -278,7 +372,7 @@ export class GameSession {
   /** A replay file of the game so far (see src/sim/replay.ts). */
   toReplay(): string {
     return core.replayText(
-      core.makeReplay({ scenario: this.scenario, whatIfs: this.whatIfs, seed: this.seed, humans: [this.role], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
+      core.makeReplay({ scenario: this.scenario, whatIfs: this.whatIfs, seed: this.seed, humans: [...this.humans], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
     );
   }
 

@@ -7,40 +7,74 @@ export interface Settings {
   effects: number;
   muted: boolean;
   reducedMotion: boolean;
+  /** Text larger than 100%: textScale above 100 (kept for saves of settings made before the scale). */
   largeText: boolean;
+  /** Text size in percent, 100 to 200 (the panels and the map's labels). */
+  textScale: number;
+  /** Stronger contrast: brighter text and lines, opaque panels. */
+  highContrast: boolean;
 }
 
-type DisplaySettings = Pick<Settings, 'reducedMotion' | 'largeText'>;
+type DisplaySettings = Pick<Settings, 'reducedMotion' | 'textScale' | 'highContrast'>;
 
 const KEY = 'ceasefire-line:settings';
+export const TEXT_SCALES = [100, 125, 150, 175, 200] as const;
+
+/** The browser's (the system's) wish for less motion; followed until the player says otherwise. */
+const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+/** Whether the player chose reduced motion themselves (then the system's wish no longer decides). */
+let motionChosen = false;
 
 let display: DisplaySettings = load();
 
+function clampScale(n: unknown): number {
+  const v = typeof n === 'number' && Number.isFinite(n) ? Math.round(n) : 100;
+  return Math.min(200, Math.max(100, v));
+}
+
 function load(): DisplaySettings {
-  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const reducedMotion = motionQuery?.matches ?? false;
   try {
-    const data = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<DisplaySettings> | null;
+    const data = JSON.parse(localStorage.getItem(KEY) ?? 'null') as (Partial<DisplaySettings> & { largeText?: boolean }) | null;
+    motionChosen = typeof data?.reducedMotion === 'boolean';
     return {
       reducedMotion: typeof data?.reducedMotion === 'boolean' ? data.reducedMotion : reducedMotion,
-      largeText: data?.largeText === true,
+      // "Larger text" of old settings is 125%.
+      textScale: data?.textScale !== undefined ? clampScale(data.textScale) : data?.largeText === true ? 125 : 100,
+      highContrast: data?.highContrast === true,
     };
   } catch {
-    return { reducedMotion, largeText: false };
+    return { reducedMotion, textScale: 100, highContrast: false };
   }
 }
 
+// The system's wish, when it changes during a game, is followed unless the player chose.
+motionQuery?.addEventListener?.('change', () => {
+  if (motionChosen) return;
+  display = { ...display, reducedMotion: motionQuery.matches };
+  if (typeof document !== 'undefined') applySettings();
+});
+
 export function settings(): Readonly<Settings> {
-  return { ...audio.getSettings(), ...display };
+  return { ...audio.getSettings(), ...display, largeText: display.textScale > 100 };
 }
 
 export function updateSettings(patch: Partial<Settings>): void {
   if (patch.music !== undefined) audio.setVolume('music', patch.music);
   if (patch.effects !== undefined) audio.setVolume('effects', patch.effects);
   if (patch.muted !== undefined) audio.setMuted(patch.muted);
-  if (patch.reducedMotion !== undefined || patch.largeText !== undefined) {
-    display = { reducedMotion: patch.reducedMotion ?? display.reducedMotion, largeText: patch.largeText ?? display.largeText };
+  if (patch.reducedMotion !== undefined || patch.largeText !== undefined || patch.textScale !== undefined || patch.highContrast !== undefined) {
+    if (patch.reducedMotion !== undefined) motionChosen = true;
+    const textScale = patch.textScale !== undefined ? clampScale(patch.textScale) : patch.largeText !== undefined ? (patch.largeText ? 125 : 100) : display.textScale;
+    display = {
+      reducedMotion: patch.reducedMotion ?? display.reducedMotion,
+      textScale,
+      highContrast: patch.highContrast ?? display.highContrast,
+    };
     try {
-      localStorage.setItem(KEY, JSON.stringify(display));
+      const stored: Partial<DisplaySettings> = { textScale: display.textScale, highContrast: display.highContrast };
+      if (motionChosen) stored.reducedMotion = display.reducedMotion;
+      localStorage.setItem(KEY, JSON.stringify(stored));
     } catch {
       // Not saved; still applied for this session.
     }
@@ -49,8 +83,21 @@ export function updateSettings(patch: Partial<Settings>): void {
 }
 
 export function applySettings(): void {
-  document.documentElement.classList.toggle('large-text', display.largeText);
-  document.documentElement.classList.toggle('reduced-motion', display.reducedMotion);
+  const root = document.documentElement;
+  root.classList.toggle('large-text', display.textScale > 100);
+  root.classList.toggle('reduced-motion', display.reducedMotion);
+  root.classList.toggle('high-contrast', display.highContrast);
+  root.style.setProperty('--text-scale', String(display.textScale / 100));
+  root.dataset.textScale = String(display.textScale);
+  for (const listener of listeners) listener();
+}
+
+const listeners = new Set<() => void>();
+
+/** Called after the display settings change (the map redraws its labels at the new size). */
+export function onDisplayChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Arms sound: the audio module starts on the page's first user gesture. */

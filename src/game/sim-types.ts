@@ -1,8 +1,10 @@
 // Types the presentation uses from the sim core, in one place.
 export type { PlayerView } from '../sim/fog.ts';
+export type { Departure, HistoryRecord } from '../sim/record.ts';
 export type { Replay, ReplayFrame, ReplayProblem, VerifiedReplay } from '../sim/replay.ts';
 export type {
   Actor,
+  BackerRole,
   CeasefireTerms,
   Concept,
   Controller,
@@ -14,6 +16,7 @@ export type {
   OrderPreview,
   OrderProblem,
   PlaceDef,
+  PlayerRole,
   ReportEvent,
   Result,
   Role,
@@ -23,6 +26,7 @@ export type {
   TalksStage,
   TurnReport,
 } from '../sim/types.ts';
+export type { OrderWarning } from '../sim/warnings.ts';
 
 import type { OrderPreview, OrderProblem, Result } from '../sim/types.ts';
 

@@ -1,12 +1,20 @@
 // The presentation's one door into the sim core (src/sim/api.md). Scenes and panels call
 // the session (session.ts), which calls these functions; nothing else reaches into src/sim.
 export {
+  backerStanding,
+  budgetOf,
+  ceasefireForecast,
   checkOrder,
   decodeUtf8,
+  forecastLines,
+  formatProblems,
+  HistoryTrack,
   legalOrders,
+  loadRecord,
   makeReplay,
   newGameWithReport,
   orderSchema,
+  orderWarnings,
   otherActorsOrders,
   parseReplay,
   parseReplayBytes,
@@ -14,6 +22,7 @@ export {
   REPLAY_LIMITS,
   replayText,
   resolveTurn,
+  roleScore,
   scenarioHash,
   stateHash,
   verifyReplay,

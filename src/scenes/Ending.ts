@@ -25,7 +25,7 @@ export class Ending extends Phaser.Scene {
     const panel = mountEnding(root, session, {
       menu: () => go(this, 'MainMenu'),
       replay: () => {
-        void GameSession.start({ scenarioId: session.scenario.id, seed: session.seed, role: session.role, difficulty: session.difficulty }).then(
+        void GameSession.start({ ...session.setup, whatIfs: [] }).then(
           (again) => {
             app.session = again;
             go(this, 'Briefing');

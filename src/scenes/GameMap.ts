@@ -3,16 +3,22 @@
 // back as map animations before the report and event cards. It holds no rules.
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
+import { ConceptPacer } from '../game/concept-pacing.ts';
 import { forcesAt, seenFormations, shortStrength } from '../game/fog.ts';
+import { historyTrack } from '../game/left-history.ts';
 import type { GameSession } from '../game/session.ts';
 import { music, settings, sfx } from '../game/settings.ts';
-import type { Concept, ReportEvent, TurnReport } from '../game/sim-types.ts';
+import type { Departure, ReportEvent, TurnReport } from '../game/sim-types.ts';
+import { announce } from '../ui/announce.ts';
 import { layer } from '../ui/dom.ts';
 import { showGameMenu } from '../ui/game-menu.ts';
+import { showHandOver } from '../ui/handover.ts';
 import { Hud } from '../ui/hud.ts';
 import { firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
 import { palette, sideColor } from '../ui/palette.ts';
+import { showPlaces, showShortcuts } from '../ui/places.ts';
 import { mountReplayBar } from '../ui/replay-bar.ts';
+import { sideOf } from '../ui/roles.ts';
 import { TutorialOverlay, type TutorialProgress } from '../ui/tutorial.ts';
 import { entered, go } from './go.ts';
 import { keepAwake } from './loop.ts';
@@ -30,10 +36,17 @@ export class GameMap extends Phaser.Scene {
   private hud!: Hud;
   private root!: HTMLElement;
   private selected: string | null = null;
-  /** Concepts whose card has been shown, and events whose card has been shown. */
-  private conceptsShown = new Set<Concept>();
+  /** Concept cards: one a turn at most, the others waiting; and events whose card has been shown. */
+  private concepts = new ConceptPacer();
+  /** Where this war left history, turn by turn ("Left history here" in the report); null where the record does not apply. */
+  private track: ReturnType<typeof historyTrack> = null;
+  private readonly leftHistory = new Map<number, Departure[]>();
   private eventsShown = new Set<string>();
   private resolving = false;
+  /** Hot-seat: the screen is being passed on; neither the panels nor the map show any role's view. */
+  private concealed = false;
+  /** Hot-seat: the people who have had their first turn (they are shown their goals on it). */
+  private seated = new Set<string>();
   /** The step-by-step guidance of a tutorial scenario (null in the other scenarios). */
   private tutorial: TutorialOverlay | null = null;
 
@@ -59,11 +72,17 @@ export class GameMap extends Phaser.Scene {
     this.resolving = false;
     // A restored game has met its concepts and read its news already.
     const restored = session.history.length > 0;
-    this.conceptsShown = new Set(restored ? session.state.concepts : []);
+    this.concepts = new ConceptPacer(restored ? session.state.concepts : []);
+    // Compared from here on: what the game had already left (a restored game) is not news.
+    this.track = historyTrack(session.scenario, session.state);
+    this.leftHistory.clear();
     this.eventsShown = new Set(restored ? Object.keys(session.state.fired) : []);
 
     this.view = new MapView(this, outline, { scenario: session.scenario, showPlaces: true });
+    // Larger text, larger map labels and symbols: half as much again at 200%.
+    this.view.setLabelScale(1 + (settings().textScale / 100 - 1) / 2);
     this.cam = new MapCamera(this.cameras.main, worldRect(outline), (z) => this.view.setZoom(z));
+    app.mapAreas = () => ({ holders: this.view.areaHolders(), front: this.view.frontLength() });
     this.root = layer('game');
     this.hud = new Hud(this.root, session, {
       selectPlace: (id) => this.select(id),
@@ -76,14 +95,31 @@ export class GameMap extends Phaser.Scene {
       lastReport: () => {
         this.tutorial?.notice('report');
         const report = this.session.reports.at(-1) ?? this.session.opening;
-        void showReport(this.root, this.session, report, new Set());
+        void showReport(this.root, this.session, report, new Set(), this.leftHistory.get(report.turn));
       },
       highlight: (ids) => {
         this.view.setHighlighted(ids);
         keepAwake();
       },
       zoom: (d) => this.cam.zoomBy(d > 0 ? 1.35 : 1 / 1.35),
+      closeUp: this.closeUpPlaces().length >= 3 ? () => this.toggleCloseUp() : undefined,
       decide: () => void this.decide(),
+      // A sheet opened or closed on a small screen: the map keeps to the area left free.
+      layoutChanged: () => {
+        if (this.hud) this.frame(false);
+        keepAwake();
+      },
+      places: () => {
+        if (modalOpen()) return;
+        void showPlaces(this.root, this.session, this.selected).then((id) => {
+          if (id) this.select(id);
+          // The place's panel, for the keyboard: its tab.
+          if (id) document.getElementById('tab-place')?.focus({ preventScroll: true });
+        });
+      },
+      shortcuts: () => {
+        if (!modalOpen()) void showShortcuts(this.root);
+      },
     });
     const steps = session.scenario.tutorial;
     this.tutorial = steps
@@ -109,8 +145,9 @@ export class GameMap extends Phaser.Scene {
     window.addEventListener('keydown', onKey);
     const unsubscribe = session.subscribe(() => {
       this.tutorial?.update(this.progress());
-      // While a turn resolves, the map keeps the old state until the animations have played.
-      if (this.resolving) return;
+      // While a turn resolves, the map keeps the old state until the animations have played;
+      // while the screen is passed on (hot-seat), nothing is drawn.
+      if (this.resolving || this.concealed) return;
       this.hud.render();
       this.refreshMap();
     });
@@ -126,6 +163,7 @@ export class GameMap extends Phaser.Scene {
         })
       : null;
     this.events.once('shutdown', () => {
+      app.mapAreas = null;
       bar?.destroy();
       this.scale.off('resize', onResize);
       window.removeEventListener('keydown', onKey);
@@ -139,6 +177,11 @@ export class GameMap extends Phaser.Scene {
 
     // The opening: events of turn 1, choices waiting, concepts met (none of it in a replay).
     if (session.readOnly) return;
+    if (session.hotSeat) {
+      // Hot-seat: the first person is named before anything of their view shows.
+      void this.handOver(session.role, false).then(() => (session.history.length === 0 ? this.afterTurn(session.opening, false) : this.offerChoices()));
+      return;
+    }
     if (session.history.length === 0) void this.afterTurn(session.opening, false);
     else void this.offerChoices();
   }
@@ -174,6 +217,30 @@ export class GameMap extends Phaser.Scene {
     }
   }
 
+  /** The places of Greater Tripoli this map has: the capital, its airports and the towns of its front. */
+  private closeUpPlaces(): string[] {
+    if (this.session.scenario.map.places.length <= 12) return [];
+    const cluster = ['tripoli', 'mitiga', 'tripoli-airport', 'tajoura', 'zawiya', 'gharyan', 'tarhuna'];
+    return cluster.filter((id) => this.view.placePosition(id));
+  }
+
+  private closedUp = false;
+
+  /** Frames Greater Tripoli (labels then have room), or the whole country again. Returns whether it is close. */
+  private toggleCloseUp(): boolean {
+    this.closedUp = !this.closedUp;
+    if (!this.closedUp) {
+      this.frame(true);
+      return false;
+    }
+    const pts = this.closeUpPlaces().map((id) => this.view.placePosition(id) as { x: number; y: number });
+    const x = Math.min(...pts.map((p) => p.x));
+    const y = Math.min(...pts.map((p) => p.y));
+    this.cam.fit({ x: x - 30, y: y - 30, width: Math.max(...pts.map((p) => p.x)) - x + 110, height: Math.max(...pts.map((p) => p.y)) - y + 60 }, 24);
+    keepAwake();
+    return true;
+  }
+
   private select(id: string | null): void {
     this.selected = id;
     this.view.setSelected(id);
@@ -190,14 +257,18 @@ export class GameMap extends Phaser.Scene {
   private refreshMap(): void {
     const s = this.session;
     const seen = seenFormations(s);
+    const labels: string[] = [];
     for (const id of this.view.placeIds()) {
       const ps = s.state.places[id];
-      const forces = forcesAt(id, seen).map((f) => ({
+      // Passing the screen on: who holds a place is public, the forces there are not.
+      const forces = (this.concealed ? [] : forcesAt(id, seen)).map((f) => ({
         side: f.side === 'none' ? ('local' as const) : f.side,
         text: f.exact || f.low === f.high ? shortStrength(f.low) : `~${shortStrength(Math.round((f.low + f.high) / 2))}`,
       }));
       this.view.setStatus(id, { controller: ps?.controller ?? 'local', forces, sieged: !!ps?.siegedBy, shut: ps?.shut });
+      for (const f of forces) labels.push(f.text);
     }
+    app.mapForces = labels;
     this.view.setSelected(this.selected);
     keepAwake();
   }
@@ -210,7 +281,19 @@ export class GameMap extends Phaser.Scene {
       down = { x: p.x, y: p.y };
       dragging = false;
     });
+    // Two fingers: pinch to zoom about their midpoint (and drag with them).
+    this.input.addPointer(1);
+    let pinch: number | null = null;
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      const [a, b] = [this.input.pointer1, this.input.pointer2];
+      if (a?.isDown && b?.isDown) {
+        const d = Math.hypot(a.x - b.x, a.y - b.y);
+        if (pinch && d > 0) this.cam.zoomBy(d / pinch, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+        pinch = d;
+        dragging = true;
+        return;
+      }
+      pinch = null;
       if (down && p.isDown) {
         if (!dragging && Math.hypot(p.x - down.x, p.y - down.y) > DRAG_THRESHOLD) dragging = true;
         if (dragging) {
@@ -259,6 +342,13 @@ export class GameMap extends Phaser.Scene {
       e.preventDefault();
       return;
     }
+    // Shift+arrow: from the selected place to the neighbour along a road in that direction.
+    if (e.shiftKey && this.selected && e.key.startsWith('Arrow')) {
+      const next = this.neighbourToward(this.selected, e.key);
+      if (next) this.select(next);
+      e.preventDefault();
+      return;
+    }
     // Arrow keys inside the panels move through lists; on the page they pan the map.
     const inPanel = target && target !== document.body && target.closest('.sidebar');
     const step = 90;
@@ -277,6 +367,9 @@ export class GameMap extends Phaser.Scene {
     if (delta && !(inPanel && key.startsWith('Arrow'))) {
       this.cam.panByScreen(delta[0], delta[1]);
       e.preventDefault();
+    } else if (key === 't' && this.hud.closeUpButton) {
+      this.hud.closeUpButton.click();
+      e.preventDefault();
     } else if (key === '+' || key === '=') {
       this.cam.zoomBy(1.25);
       e.preventDefault();
@@ -286,8 +379,66 @@ export class GameMap extends Phaser.Scene {
     }
   }
 
+  /** The place joined to `from` by a route whose direction on the map is nearest the arrow's (within 80°). */
+  private neighbourToward(from: string, key: string): string | null {
+    const dir: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const want = dir[key];
+    const at = this.view.placePosition(from);
+    if (!want || !at) return null;
+    let best: string | null = null;
+    let bestCos = Math.cos((80 * Math.PI) / 180);
+    for (const r of this.session.scenario.map.routes) {
+      const other = r.from === from ? r.to : r.to === from ? r.from : null;
+      const to = other ? this.view.placePosition(other) : null;
+      if (!other || !to) continue;
+      const dx = to.x - at.x;
+      const dy = to.y - at.y;
+      const len = Math.hypot(dx, dy) || 1;
+      const cos = (dx * want[0] + dy * want[1]) / len;
+      if (cos > bestCos) {
+        bestCos = cos;
+        best = other;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Hot-seat: empties the panels and the map's forces, shows the hand-over screen for `to`,
+   * and draws their view once they say they are there.
+   */
+  private async handOver(to: string, afterTurn: boolean): Promise<void> {
+    this.concealed = true;
+    app.handOver = to;
+    this.hud.conceal();
+    this.selected = null;
+    this.view.setSelected(null);
+    this.view.setHighlighted([]);
+    this.refreshMap();
+    const firstTurn = !this.seated.has(to);
+    this.seated.add(to);
+    await showHandOver(this.root, this.session, this.session.role, { firstTurn, afterTurn });
+    this.concealed = false;
+    app.handOver = null;
+    this.hud.reveal();
+    this.refreshMap();
+  }
+
   private async endTurn(): Promise<void> {
-    if (this.resolving || this.session.state.ending || this.session.readOnly) return;
+    if (this.resolving || this.session.state.ending || this.session.readOnly || this.concealed) return;
+    // Hot-seat: the next person at the screen gives their orders before the turn resolves.
+    if (this.session.nextSeat) {
+      sfx('end-turn');
+      const next = this.session.passToNext();
+      if (next) {
+        await this.handOver(next, false);
+        // What the last fortnight brought, as this person saw it, then their decisions.
+        const last = this.session.reports.at(-1) ?? this.session.opening;
+        await showReport(this.root, this.session, last, new Set(), this.leftHistory.get(last.turn));
+        await this.offerChoices();
+      }
+      return;
+    }
     this.resolving = true;
     this.hud.setBusy(true);
     sfx('end-turn');
@@ -302,11 +453,19 @@ export class GameMap extends Phaser.Scene {
       this.hud.setBusy(false);
       return;
     }
+    this.hud.setBusy(false);
+    // Hot-seat: the screen goes to the first person of the next fortnight before anything of it shows.
+    if (this.session.hotSeat && !this.session.state.ending) {
+      this.resolving = false;
+      await this.handOver(this.session.role, true);
+      this.resolving = true;
+    }
     await this.animate(report);
     this.resolving = false;
     this.refreshMap();
-    this.hud.setBusy(false);
     this.hud.render();
+    // Said to a screen reader before the cards: what changed on the map.
+    announce(turnSummary(this.session, report));
     await this.afterTurn(report, true);
   }
 
@@ -347,7 +506,9 @@ export class GameMap extends Phaser.Scene {
         return true;
       case 'move': {
         const f = this.session.state.formations.find((x) => x.id === d.formation);
-        if (!f || (f.side !== this.session.role && this.session.role !== 'mediator')) return false;
+        // A side sees its own moves; a backer its client's; the mediator, every one.
+        const mine = sideOf(this.session.scenario, this.session.role);
+        if (!f || (this.session.role !== 'mediator' && f.side !== mine)) return false;
         this.view.arrow(d.from, d.to, sideColor(f.side), ms * 1.6);
         return true;
       }
@@ -375,8 +536,13 @@ export class GameMap extends Phaser.Scene {
     await showEvents(
       this.root,
       news.filter((e) => !s.state.pending.some((p) => p.event === e.id && p.role === s.role)),
+      { date: s.state.date, days: s.scenario.turnDays },
     );
-    if (showTheReport) await showReport(this.root, s, report, new Set(news.map((e) => e.id)));
+    if (showTheReport) {
+      const left = this.track?.next(s.state) ?? [];
+      this.leftHistory.set(report.turn, left);
+      await showReport(this.root, s, report, new Set(news.map((e) => e.id)), left);
+    }
     await showConcepts(this.root, this.newConcepts(report));
     if (s.state.ending) {
       go(this, 'Ending');
@@ -385,15 +551,14 @@ export class GameMap extends Phaser.Scene {
     await this.offerChoices();
   }
 
-  private newConcepts(report: TurnReport): Concept[] {
-    const found: Concept[] = [];
+  /** The one concept card of this turn, if any: the one tied to what just happened, the player's own doings first. */
+  private newConcepts(report: TurnReport) {
+    const role = this.session.role;
+    const met = [];
     for (const e of report.events) {
-      if (e.concept && !this.conceptsShown.has(e.concept) && visibleTo(e, this.session.role)) {
-        this.conceptsShown.add(e.concept);
-        found.push(e.concept);
-      }
+      if (e.concept && visibleTo(e, role)) met.push({ concept: e.concept, mine: e.actors?.includes(role) ?? false });
     }
-    return found;
+    return this.concepts.next(met);
   }
 
   private async decide(): Promise<void> {
@@ -418,4 +583,25 @@ export class GameMap extends Phaser.Scene {
   private async exit(): Promise<void> {
     if (this.session.readOnly || (await showGameMenu(this.root, this.session)) === 'leave') go(this, 'MainMenu');
   }
+}
+
+/** What a turn changed on the map, in a sentence or two, for the live region. */
+export function turnSummary(session: GameSession, report: TurnReport): string {
+  const name = (id: string) => session.scenario.map.places.find((p) => p.id === id)?.name ?? id;
+  const holder = (c: string) => (c === 'local' || c === 'none' ? 'local forces' : `the ${c.toUpperCase()}`);
+  const seen = report.events.filter((e) => visibleTo(e, session.role));
+  const changes: string[] = [];
+  let battles = 0;
+  let strikes = 0;
+  for (const e of seen) {
+    const d = e.detail;
+    if (d?.type === 'control') changes.push(`${name(d.place)} to ${holder(d.to)}`);
+    else if (d?.type === 'battle') battles++;
+    else if (d?.type === 'strike') strikes++;
+  }
+  const parts = [`Turn ${report.turn} resolved.`];
+  parts.push(changes.length ? `Changed hands: ${changes.join('; ')}.` : 'No place changed hands.');
+  if (battles || strikes) parts.push(`${battles} battle${battles === 1 ? '' : 's'}, ${strikes} strike${strikes === 1 ? '' : 's'}.`);
+  parts.push(session.state.ending ? 'The game is over.' : `Turn ${session.state.turn} begins: the report follows.`);
+  return parts.join(' ');
 }

@@ -8,6 +8,7 @@ import { mountMenu } from '../ui/menu.ts';
 import { mapBackdrop } from './backdrop.ts';
 import { entered, go } from './go.ts';
 import { hasAutosave, loadPlay, play } from './lazy.ts';
+import { keepAwake } from './loop.ts';
 
 export class MainMenu extends Phaser.Scene {
   /** The menu has been left (another scene, or a restart): late answers are dropped. */
@@ -82,6 +83,9 @@ export class MainMenu extends Phaser.Scene {
         data: play,
         loadData: () => loadPlay(this.game),
         explore: () => this.explore(root),
+        guide: () => this.guide(root),
+        classroom: () => this.classroom(root),
+        teach: () => this.teach(root),
       },
       data?.notice,
     );
@@ -103,7 +107,57 @@ export class MainMenu extends Phaser.Scene {
 
   /** The menu again, with a notice saying what went wrong (a scenario that could not be loaded, a bad file…). */
   private fail(notice: string): void {
-    if (!this.left) this.scene.restart({ notice });
+    if (this.left) return;
+    // The restart waits for the next frame, and the loop sleeps when idle (loop.ts): wake it,
+    // or the notice would wait for the pointer to move.
+    keepAwake(1000);
+    this.scene.restart({ notice });
+  }
+
+  /** Classroom play (src/ui/classroom.ts with colyseus.js, loaded when asked for) over the menu. */
+  private classroom(menu: HTMLElement): void {
+    void import('../ui/classroom.ts').then(({ mountClassroom }) => {
+      if (!menu.isConnected) return;
+      menu.hidden = true;
+      const screen = mountClassroom({
+        scenarios: content().scenarios,
+        back: () => {
+          menu.hidden = false;
+          menu.querySelector<HTMLElement>('#menu-classroom')?.focus({ preventScroll: true });
+        },
+      });
+      this.events.once('shutdown', () => screen.close());
+    });
+  }
+
+  /** The teacher's console (src/ui/console.ts with colyseus.js, loaded when asked for) over the menu. */
+  private teach(menu: HTMLElement): void {
+    void import('../ui/console.ts').then(({ mountConsole }) => {
+      if (!menu.isConnected) return;
+      menu.hidden = true;
+      const screen = mountConsole({
+        scenarios: content().scenarios,
+        back: () => {
+          menu.hidden = false;
+          menu.querySelector<HTMLElement>('#menu-teach')?.focus({ preventScroll: true });
+        },
+      });
+      this.events.once('shutdown', () => screen.close());
+    });
+  }
+
+  /** The teacher's guides (src/ui/guide.ts, loaded when asked for) over the menu. */
+  private guide(menu: HTMLElement): void {
+    void import('../ui/guide.ts').then(({ mountGuides }) => {
+      if (!menu.isConnected) return;
+      menu.hidden = true;
+      const back = () => {
+        menu.hidden = false;
+        menu.querySelector<HTMLElement>('#menu-guide')?.focus({ preventScroll: true });
+      };
+      const screen = mountGuides({ scenarios: content().scenarios, back });
+      this.events.once('shutdown', () => screen.close());
+    });
   }
 
   /**

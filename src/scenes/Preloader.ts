@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
 import { prefetchScenario } from '../game/content.ts';
+import { showNotice } from '../ui/announce.ts';
 import { css, palette } from '../ui/palette.ts';
 import { entered, go } from './go.ts';
 import { loadPlay } from './lazy.ts';
@@ -36,10 +37,12 @@ export class Preloader extends Phaser.Scene {
       return;
     }
     try {
-      const { setup, orders } = link.start;
+      const { setup, orders, notes } = link.start;
       app.session = await (orders ? play.GameSession.fromPlayerOrders(setup, orders) : play.GameSession.start(setup));
       // A link with orders opens the game at the turn reached (or its ending).
       const midGame = (orders?.length ?? 0) > 0;
+      // What the game changed in the link to open it, told at once over the first screen.
+      for (const note of notes ?? []) showNotice(note);
       go(this, app.session.state.ending ? 'Ending' : link.start.skipBriefing || midGame ? 'Game' : 'Briefing');
     } catch (error) {
       go(this, 'MainMenu', { notice: `This link could not start a game: ${(error as Error).message}` });

@@ -3,6 +3,9 @@
 // first screen (lazy.ts): the menu opens without parsing it, and fetches it once it is up.
 // The scenarios themselves are chunks of their own again, one each, fetched when a game
 // needs one (src/content/catalog.ts).
+
+// The glossary's names, for the teacher's guides (src/ui/guide.ts), which load apart.
+export { glossary } from '../content/glossary.ts';
 export { readLink } from '../game/link.ts';
 export { deleteSlot, GameSession, openReplay, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';
 export { REPLAY_LIMITS } from '../game/sim.ts';

@@ -21,6 +21,7 @@ import type {
   Order,
   Personality,
   PersonalityValue,
+  PlayerRole,
   RngState,
   Role,
   Scenario,
@@ -526,7 +527,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const enemyRedLines = new Set<string>();
     for (const b of world.backersOf[enemy]) {
       // Only a patron that can still climb its ladder is a threat.
-      if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
+      if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
+        for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
+        // Lines a person's backer declared in play (a computer backer declares none).
+        for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
+      }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
     const seen = new Set<string>();
@@ -618,7 +623,16 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
       if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `Money is short (${me.money} against a bill of ${bill}): asked ${patron.name} for more.`);
     }
-    if (state.country.blockadeBy === side && (me.money < bill * 2 || calc.accept)) {
+    // A patron a person plays hears from its client when the front goes badly, not only when money
+    // runs short: the seat is about such requests (a computer patron is asked as before).
+    if (state.humans.length && !spiral && me.money >= bill * 2 && (me.momentum < 0 || me.confidence < 45)) {
+      const patron = world.backersOf[side].find((b) => state.humans.includes(`backer:${b.id}`) && (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment && !state.backers[b.id]?.request);
+      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `The front was going badly (confidence ${me.confidence}): asked ${patron.name} for more.`);
+    }
+    // The blockade is leverage: a side keeps it as its card for the talks while its patrons still
+    // pay its bills, and gives it up in a deal that reopens the oil (its terms), or when it can no
+    // longer pay its forces at all.
+    if (state.country.blockadeBy === side && me.money < bill) {
       plan.try({ actor: side, kind: 'oil-terminals', open: true }, 'The blockade hurts its own finances too much: reopened the oil.');
     }
     let wavering: FormationState | undefined;
@@ -908,7 +922,8 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
 export function otherActorsOrders(
   scenario: Scenario,
   state: State,
-  player: Role | null,
+  /** The role a person plays, or the roles people play (hot-seat), or null: all AI. */
+  player: PlayerRole | readonly PlayerRole[] | null,
   /** Only these actors decide (for policies that drop the others' orders anyway: no need to work them out). */
   only?: (actor: Actor) => boolean,
 ): { orders: Order[]; reasons: Partial<Record<Actor, string[]>> } {
@@ -918,7 +933,7 @@ export function otherActorsOrders(
   if (outer) memos = new WeakMap();
   try {
     for (const actor of actorsOf(scenario)) {
-      if (actor === player || (only && !only(actor))) continue;
+      if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
       const d = aiOrders(scenario, state, actor);
       orders.push(...d.orders);
       if (d.reasons.length) reasons[actor] = d.reasons;

@@ -1,7 +1,8 @@
 // Fog of war: what a role sees. A side sees its own numbers exactly and the enemy's as ranges
 // whose width depends on its intelligence; the mediator reads both through public reports.
 import { noise } from './rng.ts';
-import type { FormationState, Role, Scenario, SideId, SideState, State } from './types.ts';
+import type { FormationState, PlayerRole, Scenario, SideId, SideState, State } from './types.ts';
+import { backerIdOf, isBackerRole } from './types.ts';
 
 export interface Estimate {
   low: number;
@@ -28,7 +29,7 @@ export interface SideView {
 }
 
 export interface PlayerView {
-  role: Role;
+  role: PlayerRole;
   turn: number;
   date: string;
   formations: FormationView[];
@@ -52,11 +53,19 @@ export function estimate(value: number, intelligence: number, ...key: (string | 
   return { low, high };
 }
 
-export function viewFor(scenario: Scenario, state: State, role: Role): PlayerView {
-  const intelligence = role === 'mediator' ? PUBLIC_INTELLIGENCE : scenario.sides[role].intelligence;
-  const sees = (side: SideId | 'none') => role !== 'mediator' && side === role;
+/**
+ * What a role sees. A backer sees its client's forces and its own exactly (its officers sit in
+ * the client's operations rooms) and the rest as estimates at its own intelligence; a backer of
+ * no side reads public reports as the mediator does.
+ */
+export function viewFor(scenario: Scenario, state: State, role: PlayerRole): PlayerView {
+  const backer = isBackerRole(role) ? scenario.backers.find((b) => b.id === backerIdOf(role)) : undefined;
+  const client: SideId | null = backer ? (backer.client === 'none' ? null : backer.client) : role === 'gna' || role === 'lna' ? role : null;
+  const intelligence = backer ? (scenario.backerRoles?.[backer.id]?.intelligence ?? PUBLIC_INTELLIGENCE) : client ? scenario.sides[client].intelligence : PUBLIC_INTELLIGENCE;
+  const own = new Set(backer ? scenario.formations.concat(scenario.reserves).filter((f) => f.backer === backer.id).map((f) => f.id) : []);
+  const sees = (side: SideId | 'none') => client !== null && side === client;
   const formations: FormationView[] = state.formations.map((f) => {
-    const exact = sees(f.side);
+    const exact = sees(f.side) || own.has(f.id);
     return {
       id: f.id,
       side: f.side,

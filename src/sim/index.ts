@@ -2,11 +2,13 @@
 export { aiOrders, otherActorsOrders } from './ai.ts';
 export { addDays, turnDate } from './dates.ts';
 export { type PlayerView, viewFor } from './fog.ts';
+export { type CeasefireForecast, ceasefireForecast, forecastLines } from './forecast.ts';
 export { canonicalJson, hashText, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';
 export { type GameRecord, type Policy, playGame, playWithOrders, replayOrders } from './play.ts';
 export * as query from './query.ts';
+export { type Departure, departures, type HistoryRecord, HistoryTrack, heldOn } from './record.ts';
 export {
   decodeUtf8,
   loadReplay,
@@ -26,13 +28,16 @@ export {
   verifyReplay,
 } from './replay.ts';
 export { canonicalOrders, resolveTurn } from './resolve.ts';
+export { backerOrderCheck, deliveryExposureOdds, deliveryMoney, denialExposureOdds, hasDeployment, redLinesOf, rungCost } from './rules/backer-orders.ts';
 export { escalationIndex } from './rules/backers.ts';
 export { oilOutput } from './rules/economy.ts';
 export { RUNG_NAMES } from './rules/events.ts';
 export { airstrikeOdds, attackOdds } from './rules/military.ts';
+export { backerScore, backerStanding, roleScore } from './rules/outcome.ts';
 export { ceasefireCalculus, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
-export { formatProblems, loadGlossary, loadScenario, parseMap, type RawFile, type ScenarioProblem } from './scenario/load.ts';
+export { formatProblems, loadGlossary, loadPrimer, loadRecord, loadScenario, parseMap, type RawFile, type ScenarioProblem } from './scenario/load.ts';
 export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';
+export { type OrderWarning, orderWarnings } from './warnings.ts';
 export { applyWhatIfs, listWhatIfs, unknownWhatIf } from './whatif.ts';

@@ -2,12 +2,13 @@
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
 import { thousands } from './format.ts';
-import { DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST } from './params.ts';
+import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
+import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
-import { ceasefireCalculus, conferenceOdds, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
-import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, Result, Role, Scenario, SideId, State } from './types.ts';
+import { conferenceOdds, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
+import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, Result, Role, Scenario, SideId, State } from './types.ts';
 import { isAdjacent, other, worldOf } from './world.ts';
 
 const id = v.pipe(v.string(), v.maxLength(80));
@@ -52,6 +53,14 @@ export const orderSchema = v.variant('kind', [
   o('escalate', {}),
   o('de-escalate', {}),
   o('restrain-client', {}),
+  o('push-client', {}),
+  o('answer-request', { accept: v.boolean() }),
+  o('deliver-arms', {}),
+  o('declare-red-line', { place: id }),
+  o('deny-deployment', {}),
+  o('admit-deployment', {}),
+  o('answer-mediator', { accept: v.boolean() }),
+  o('pressure-rival', { backer: id }),
   o('raid', { target: id }),
   o('extort', {}),
   o('defect', {}),
@@ -90,7 +99,21 @@ const MEDIATOR_KINDS = new Set<Order['kind']>([
   'propose-ceasefire',
   'event-choice',
 ]);
-const BACKER_KINDS = new Set<Order['kind']>(['escalate', 'de-escalate', 'restrain-client']);
+const BACKER_KINDS = new Set<Order['kind']>([
+  'escalate',
+  'de-escalate',
+  'restrain-client',
+  'push-client',
+  'answer-request',
+  'deliver-arms',
+  'declare-red-line',
+  'deny-deployment',
+  'admit-deployment',
+  'answer-mediator',
+  'pressure-rival',
+]);
+/** The backer orders only a person's backer gives (the computer backers keep to the ladder and restraint). */
+const PERSON_ONLY = new Set<Order['kind']>(['push-client', 'answer-request', 'deliver-arms', 'declare-red-line', 'deny-deployment', 'admit-deployment', 'answer-mediator', 'pressure-rival']);
 const GROUP_KINDS = new Set<Order['kind']>(['raid', 'extort', 'defect']);
 
 /** Term sets offered in the order list; any combination is allowed in an order. */
@@ -113,7 +136,7 @@ export function actorsOf(scenario: Scenario): Actor[] {
 
 export function budgetOf(scenario: Scenario, actor: Actor): number {
   if (actor === 'gna' || actor === 'lna' || actor === 'mediator') return scenario.rules.orderBudget[actor];
-  return 1;
+  return actor.startsWith('backer:') ? BACKER_BUDGET : 1;
 }
 
 const TRUCE_RISK: readonly string[] = ['Breaks the truce: trust and legitimacy will fall.'];
@@ -320,6 +343,12 @@ export function checkLegalOrder(
       if (level >= b.maxCommitment) return problem('not-now', `${b.name} will not go further than it has.`);
       if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'You already asked a backer this turn.');
       if (quick) return preview('');
+      // A patron a person plays (hot-seat) answers the request itself, next fortnight: no odds to give.
+      if (state.humans.includes(`backer:${b.id}`)) {
+        return preview(`Ask ${b.name} for more support: ${b.name} is played by a person, who answers next fortnight.`, {
+          risks: ['More foreign involvement costs legitimacy and invites rivals to escalate.'],
+        });
+      }
       return preview(`Ask ${b.name} for more support.`, {
         odds: requestOdds(scenario, state, b),
         risks: ['More foreign involvement costs legitimacy and invites rivals to escalate.'],
@@ -362,12 +391,9 @@ export function checkLegalOrder(
       if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'A proposal is already on the table: answer it first.');
       if (talksIndex(state.talks.stage) >= 2) return problem('not-now', `A ${state.talks.stage} is already in force.`);
       if (quick) return preview('');
-      const odds: string[] = [];
-      for (const s of ['gna', 'lna'] as const) {
-        if (s === side) continue;
-        const calc = ceasefireCalculus(scenario, state, s, order.terms);
-        odds.push(`${scenario.sides[s].shortName} would ${calc.accept ? 'probably accept' : 'probably refuse'} today (deal ${calc.deal} vs fight ${calc.fight})`);
-      }
+      // Each side the computer plays answers when the proposal is put; the game shows the
+      // answers it will give (forecast.ts, which reads the computer's orders for the fortnight).
+      const odds = ['Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.'];
       return preview(`Propose a ceasefire: ${describeTerms(order.terms)}.`, { risks: odds });
     }
     case 'answer-ceasefire':
@@ -411,13 +437,19 @@ export function checkLegalOrder(
       return preview('Advance the political dialogue towards a unified government.');
     case 'escalate':
     case 'de-escalate':
-    case 'restrain-client': {
-      const b = world.backer.get(who.slice(7))!;
-      const level = state.backers[b.id]?.commitment ?? 0;
-      if (order.kind === 'escalate' && level >= b.maxCommitment) return problem('not-now', `${b.name} is at its limit.`);
-      if (order.kind === 'de-escalate' && level === 0) return problem('not-now', `${b.name} is not involved.`);
-      if (order.kind === 'restrain-client' && (b.client === 'none' || level === 0)) return problem('not-now', `${b.name} has no client to restrain.`);
-      return preview(`${b.name}: ${order.kind}.`);
+    case 'restrain-client':
+    case 'push-client':
+    case 'answer-request':
+    case 'deliver-arms':
+    case 'declare-red-line':
+    case 'deny-deployment':
+    case 'admit-deployment':
+    case 'answer-mediator':
+    case 'pressure-rival': {
+      if (PERSON_ONLY.has(order.kind) && !state.humans.includes(who as PlayerRole)) return problem('wrong-role', 'Only a backer a person plays gives this order.');
+      const full = backerOrderCheck(scenario, state, order, mine);
+      if (!full.ok) return problem(full.error.code, full.error.message);
+      return quick ? preview('') : { ok: true, value: { budget: cost.budget, money: 0, ...full.value } };
     }
     case 'raid':
     case 'extort':
@@ -517,6 +549,20 @@ export function legalOrders(scenario: Scenario, state: State, who: Actor): Order
     add({ actor: who, kind: 'escalate' });
     add({ actor: who, kind: 'de-escalate' });
     add({ actor: who, kind: 'restrain-client' });
+    // The orders only a person's backer gives (the computer backers' choices are src/sim/ai.ts's).
+    if (state.humans.includes(who as PlayerRole)) {
+      const id = who.slice('backer:'.length);
+      add({ actor: who, kind: 'push-client' });
+      add({ actor: who, kind: 'answer-request', accept: true });
+      add({ actor: who, kind: 'answer-request', accept: false });
+      add({ actor: who, kind: 'deliver-arms' });
+      for (const p of world.placeIds) add({ actor: who, kind: 'declare-red-line', place: p });
+      add({ actor: who, kind: 'deny-deployment' });
+      add({ actor: who, kind: 'admit-deployment' });
+      add({ actor: who, kind: 'answer-mediator', accept: true });
+      add({ actor: who, kind: 'answer-mediator', accept: false });
+      for (const r of world.backer.get(id)?.rivals ?? []) add({ actor: who, kind: 'pressure-rival', backer: r });
+    }
   }
   if (who === 'gna' || who === 'lna' || who === 'mediator') {
     for (const p of state.pending) {

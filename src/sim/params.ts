@@ -31,6 +31,14 @@ export const ORDER_COST = {
   escalate: { budget: 1, money: 0 },
   'de-escalate': { budget: 1, money: 0 },
   'restrain-client': { budget: 1, money: 0 },
+  'push-client': { budget: 1, money: 0 },
+  'answer-request': { budget: 0, money: 0 },
+  'deliver-arms': { budget: 1, money: 0 },
+  'declare-red-line': { budget: 1, money: 0 },
+  'deny-deployment': { budget: 1, money: 0 },
+  'admit-deployment': { budget: 1, money: 0 },
+  'answer-mediator': { budget: 0, money: 0 },
+  'pressure-rival': { budget: 1, money: 0 },
   raid: { budget: 1, money: 0 },
   extort: { budget: 1, money: 0 },
   defect: { budget: 1, money: 0 },
@@ -76,3 +84,35 @@ export const MONITOR_EFFECT = 25;
 export const TRUCE_COLLAPSE_TRUST = 8;
 /** Turns a truce must hold with monitors before it becomes a ceasefire. */
 export const TRUCE_TO_CEASEFIRE_TURNS = 2;
+
+/**
+ * A backer a person plays (src/sim/rules/backers.ts). Orders a turn (a computer backer never gives
+ * more than one, so this changes nothing for it).
+ */
+export const BACKER_BUDGET = 2;
+/** Most red lines a backer may declare in a game: a patron with many lines has none. */
+export const MAX_DECLARED_RED_LINES = 3;
+/** What a one-off arms delivery costs the backer against its tolerance, and the least it brings the client (million USD). */
+export const DELIVERY_COST = 4;
+export const DELIVERY_MIN_MONEY = 10;
+/** Chance (percent) that a delivery is exposed: this, plus the embargo's enforcement divided by two. */
+export const DELIVERY_EXPOSURE_BASE = 10;
+/** Chance (percent) each turn that a denied deployment is exposed: this, plus a quarter of the embargo's enforcement, plus this per rung above money and arms. */
+export const DENIAL_EXPOSURE_BASE = 4;
+export const DENIAL_EXPOSURE_PER_RUNG = 3;
+/** What being caught costs: pressure on the backer, and its client's legitimacy. */
+export const EXPOSURE_PRESSURE = 12;
+export const EXPOSURE_LEGITIMACY = 3;
+/** What admitting a deployment costs at once in pressure (the price of saying it aloud). */
+export const ADMIT_PRESSURE = 6;
+/** Pushing the client on: its confidence rises by this; the backer draws this much more pressure. */
+export const PUSH_CONFIDENCE = 6;
+export const PUSH_PRESSURE = 3;
+/** Pressure on a rival: what it adds to the rival's pressure, and what it costs the backer against its tolerance. */
+export const RIVAL_PRESSURE = 8;
+export const RIVAL_PRESSURE_COST = 2;
+/** Answering the mediator: accepting lowers the pressure on it by this; refusing raises it by that. */
+export const MEDIATOR_ACCEPT_RELIEF = 20;
+export const MEDIATOR_REFUSE_PRESSURE = 8;
+/** A red line crossed and not answered by a step up: the client's confidence falls by this. */
+export const BLUFF_CONFIDENCE = 6;

@@ -3,14 +3,14 @@ import { otherActorsOrders } from './ai.ts';
 import { stateHash } from './hash.ts';
 import { resolveTurn } from './resolve.ts';
 import { newGame } from './setup.ts';
-import type { Actor, Difficulty, Order, Role, Scenario, State, TurnReport } from './types.ts';
+import type { Actor, Difficulty, Order, PlayerRole, Scenario, State, TurnReport } from './types.ts';
 
 /** Chooses the player's orders each turn (a scripted policy, random legal orders, or recorded orders). */
 export type Policy = (scenario: Scenario, state: State) => Order[];
 
 export interface PlayOptions {
   /** The role a policy plays; every other actor is AI. Omit for an all-AI game. */
-  role?: Role;
+  role?: PlayerRole;
   policy?: Policy;
   /** Keep every turn's report (costs memory in big batches). */
   keepReports?: boolean;
@@ -62,11 +62,11 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
 export function replayOrders(
   scenario: Scenario,
   seed: string,
-  humans: Role[],
+  humans: readonly PlayerRole[],
   turns: readonly (readonly Order[])[],
   difficulty: Difficulty = 'normal',
 ): { state: State; hashes: string[] } {
-  let state = newGame(scenario, seed, humans, difficulty);
+  let state = newGame(scenario, seed, [...humans], difficulty);
   const hashes: string[] = [];
   for (const orders of turns) {
     state = resolveTurn(scenario, state, orders).state;
@@ -82,7 +82,7 @@ export function replayOrders(
 export function playWithOrders(
   scenario: Scenario,
   seed: string,
-  role: Role,
+  role: PlayerRole,
   playerTurns: readonly (readonly Order[])[],
   difficulty: Difficulty = 'normal',
 ): { state: State; hashes: string[] } {

@@ -8,7 +8,7 @@ import { canonicalJson, hashText, stateHash } from './hash.ts';
 import { orderSchema } from './orders.ts';
 import { resolveTurn } from './resolve.ts';
 import { newGameWithReport } from './setup.ts';
-import { DIFFICULTIES, type Difficulty, type Order, ROLES, type Role, type Scenario, type State, type TurnReport } from './types.ts';
+import { DIFFICULTIES, type Difficulty, type Order, PLAYER_ROLE_PATTERN, type PlayerRole, type Scenario, type State, type TurnReport } from './types.ts';
 import { RULES_VERSION } from './version.ts';
 import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 
@@ -16,7 +16,7 @@ import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 export const REPLAY_FORMAT = 'ceasefire-line-replay';
 export const REPLAY_VERSION = 1;
 /** Limits on what is read: a whole game is about 12 KB, so these leave a wide margin. */
-export const REPLAY_LIMITS = { bytes: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, noteLength: 500 } as const;
+export const REPLAY_LIMITS = { bytes: 1_000_000, depth: 12, turns: 200, ordersPerTurn: 400, noteLength: 500, humans: 20 } as const;
 
 export interface Replay {
   format: typeof REPLAY_FORMAT;
@@ -28,7 +28,7 @@ export interface Replay {
   whatIfs?: string[];
   seed: string;
   /** The roles people played (their orders are in the file like everyone else's). */
-  humans: Role[];
+  humans: PlayerRole[];
   difficulty: Difficulty;
   /** A free note (shown as text, never as HTML). */
   note?: string;
@@ -193,7 +193,11 @@ const replaySchema = v.strictObject({
     ),
   ),
   seed: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  humans: v.pipe(v.array(v.picklist(ROLES)), v.maxLength(3), v.check((rs) => new Set(rs).size === rs.length, 'a role is listed twice')),
+  humans: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(PLAYER_ROLE_PATTERN, 'must be gna, lna, mediator or backer:<id>'))),
+    v.maxLength(REPLAY_LIMITS.humans),
+    v.check((rs) => new Set(rs).size === rs.length, 'a role is listed twice'),
+  ),
   difficulty: v.picklist(DIFFICULTIES),
   note: v.optional(v.pipe(v.string(), v.maxLength(REPLAY_LIMITS.noteLength))),
   turns: v.pipe(v.array(turnSchema), v.maxLength(REPLAY_LIMITS.turns, `at most ${REPLAY_LIMITS.turns} turns`)),
@@ -253,7 +257,7 @@ export interface ReplayInput {
   scenario: Scenario;
   whatIfs?: readonly string[];
   seed: string;
-  humans: readonly Role[];
+  humans: readonly PlayerRole[];
   difficulty: Difficulty;
   /** Every turn's orders as given to resolveTurn (people's and the AI's). */
   orders: readonly (readonly Order[])[];

@@ -13,8 +13,9 @@ import { economyPhase, humanitarianPhase } from './rules/economy.ts';
 import { fireEvents, resolveChoices } from './rules/events.ts';
 import { airPhase, combatPhase, groupDealings, loyaltyPhase, movementPhase } from './rules/military.ts';
 import { checkEnding, updateIndicators } from './rules/outcome.ts';
-import { diplomacyPhase, talksPhase } from './rules/talks.ts';
+import { diplomacyPhase, standDownForTruce, talksPhase } from './rules/talks.ts';
 import { newReport, summarise } from './setup.ts';
+import { standingOf } from './standing.ts';
 import type { Actor, Order, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
@@ -71,7 +72,7 @@ export function resolveTurn(
     report.ledger.money[side].start = s.sides[side].money;
   }
   for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].start = sideStrength(s, side);
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events' };
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events' };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {
@@ -85,6 +86,7 @@ export function resolveTurn(
   resolveChoices(ctx);
   ctx.phase = 'diplomacy';
   diplomacyPhase(ctx);
+  standDownForTruce(ctx);
   ctx.phase = 'movement';
   movementPhase(ctx);
   ctx.phase = 'combat';
@@ -115,6 +117,7 @@ export function resolveTurn(
     fireEvents(ctx);
   }
   s.log.push(summarise(scenario, s));
+  report.standing = { before: standingOf(state), after: standingOf(s) };
   for (const side of SIDES) report.ledger.money[side].end = s.sides[side].money;
   for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].end = sideStrength(s, side);
   s.rng = rng.state();

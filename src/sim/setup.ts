@@ -5,11 +5,11 @@ import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
 import { oilOutput } from './rules/economy.ts';
 import { fireEvents } from './rules/events.ts';
-import type { Difficulty, Role, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
+import type { Difficulty, PlayerRole, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
-export function initialState(scenario: Scenario, seed: string, humans: Role[] = [], difficulty: Difficulty = 'normal'): State {
+export function initialState(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'normal'): State {
   const side = (id: 'gna' | 'lna'): SideState => {
     const d = scenario.sides[id];
     return {
@@ -95,13 +95,13 @@ export function newReport(s: State): TurnReport {
 export function newGameWithReport(
   scenario: Scenario,
   seed: string,
-  humans: Role[] = [],
+  humans: PlayerRole[] = [],
   difficulty: Difficulty = 'normal',
 ): { state: State; report: TurnReport } {
   const s = initialState(scenario, seed, humans, difficulty);
   const rng = Rng.fromState(s.rng);
   const report = newReport(s);
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, rng, report, orders: [], facts: emptyFacts(), phase: 'events' };
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events' };
   fireEvents(ctx);
   s.country.oilOutput = oilOutput(scenario, s);
   s.log.push(summarise(scenario, s));
@@ -110,6 +110,6 @@ export function newGameWithReport(
   return { state: s, report };
 }
 
-export function newGame(scenario: Scenario, seed: string, humans: Role[] = [], difficulty: Difficulty = 'normal'): State {
+export function newGame(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'normal'): State {
   return newGameWithReport(scenario, seed, humans, difficulty).state;
 }

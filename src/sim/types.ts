@@ -9,6 +9,19 @@ export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
 export type Role = SideId | 'mediator';
 export const SIDES: readonly SideId[] = ['gna', 'lna'];
 export const ROLES: readonly Role[] = ['gna', 'lna', 'mediator'];
+/** A foreign backer played by a person: `backer:<id>` (the backer's id in the scenario). */
+export type BackerRole = `backer:${string}`;
+/** Every role a person can play: a side, the mediator, or a foreign backer. */
+export type PlayerRole = Role | BackerRole;
+/** A role id as it may be written in a link, a save or a replay (the backer's id is checked against the scenario). */
+export const PLAYER_ROLE_PATTERN = /^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/;
+export function isBackerRole(role: string): role is BackerRole {
+  return role.startsWith('backer:');
+}
+/** The backer's id of a backer role (`backer:turkey` → `turkey`). */
+export function backerIdOf(role: BackerRole): string {
+  return role.slice('backer:'.length);
+}
 
 export type Region = 'tripolitania' | 'cyrenaica' | 'fezzan';
 export type PlaceTag =
@@ -236,9 +249,27 @@ export type Effect =
 export interface EventOption {
   id: string;
   label: string;
-  /** What a player reads before choosing: consequences in plain words. */
+  /** What a player reads before choosing: consequences in plain words, addressed to the role that chooses. */
   hint: string;
+  /**
+   * What the choice did, in the third person, for the turn report every role reads ("The LNA's
+   * commanders take heart…"): the hint speaks to the chooser, the report to everyone.
+   */
+  outcome?: string;
   effects: Effect[];
+}
+
+/**
+ * A claim whose truth is not established: made on a date by someone, perhaps disputed by
+ * someone else. An event that carries one reports the claim, neither as history nor as invention.
+ */
+export interface EventClaim {
+  /** Who made it, e.g. "the UN panel of experts on Libya". */
+  by: string;
+  /** When it was made (ISO date). */
+  date: string;
+  /** Who disputed or denied it, and how, in a few words. */
+  disputedBy?: string;
 }
 
 export interface EventDef extends Source {
@@ -257,8 +288,12 @@ export interface EventDef extends Source {
   /** A choice for one role; the AI decides when that role is not the player's. */
   choice?: { role: Role; options: EventOption[] };
   concept?: Concept;
-  /** Historical (true) or an alternative to history (false). */
+  /** Historical (true) or an alternative to history (false). An event with a claim is neither: it is false here. */
   historical: boolean;
+  /** The event reports a claim whose truth is not established (who made it, and when). */
+  claim?: EventClaim;
+  /** Glossary entries (levels/glossary.json ids) its text relies on: the news card links them, as actors and places link theirs. */
+  terms?: string[];
 }
 
 export interface ObjectiveWeights {
@@ -362,6 +397,16 @@ export interface MediatorDef extends Source {
   personality?: Personality;
 }
 
+/** A foreign backer as a role a person can play (see docs/roles.md). */
+export interface BackerRoleDef {
+  /** What it plays for; the weights read territory as its client's share, legitimacy as its standing abroad, stability as its costs kept within bounds. */
+  objectives: RoleObjectives;
+  /** Written for that capital: interests, red lines, rivals, what it risks at home and abroad. */
+  briefing: string;
+  /** How well it reads the forces its client faces, 0-100 (narrows fog estimates). */
+  intelligence: number;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -383,7 +428,10 @@ export interface Scenario {
   objectives: Record<Role, RoleObjectives>;
   briefing: Record<Role, string>;
   history: HistoryEntry[];
-  playable: Role[];
+  /** Roles a person may play: the sides, the mediator, and `backer:<id>` for each backer in `backerRoles`. */
+  playable: PlayerRole[];
+  /** The foreign backers a person may play, by backer id: their objectives and briefings. */
+  backerRoles?: Record<string, BackerRoleDef>;
   /** Who mediates when no player does, and how (the computer mediator's AI reads it; defaults in src/sim/ai.ts). */
   mediator?: MediatorDef;
   /** Counterfactual switches the outcome explorer offers (src/sim/whatif.ts). */
@@ -464,6 +512,23 @@ export interface BackerState {
   pressure: number;
   /** Rung reached at the highest point (deploys happen once). */
   peak: number;
+  // The fields below are only ever set for a backer a person plays (a computer backer never has them).
+  /** Places it has declared red lines during the game (declare-red-line). */
+  redLines?: string[];
+  /** What it says of its forces in Libya: denied (deniable, at risk of exposure) or admitted. */
+  stance?: 'denied' | 'admitted';
+  /** Times its denied deployments or deliveries were exposed. */
+  exposures?: number;
+  /** Times one of its declared red lines was crossed and it did not answer (a bluff called). */
+  bluffs?: number;
+  /** Its declared red lines crossed this turn, awaiting an answer next turn. */
+  crossed?: string[];
+  /** A client's request for more support, waiting for its answer (the turn it was made). */
+  request?: { side: SideId; turn: number };
+  /** The mediator's pressure, waiting for its answer (the turn it was applied). */
+  pressed?: number;
+  /** One-off arms deliveries sent. */
+  deliveries?: number;
 }
 
 export interface CeasefireTerms {
@@ -538,7 +603,7 @@ export interface State {
   scenarioId: string;
   seed: string;
   /** Roles played by people: they answer proposals and choices themselves, a turn later if needed. */
-  humans: Role[];
+  humans: PlayerRole[];
   difficulty: Difficulty;
   turn: number;
   /** ISO date of the start of the current turn. */
@@ -634,7 +699,16 @@ export type MediatorOrder =
 export type BackerOrder =
   | (OrderBase & { kind: 'escalate' })
   | (OrderBase & { kind: 'de-escalate' })
-  | (OrderBase & { kind: 'restrain-client' });
+  | (OrderBase & { kind: 'restrain-client' })
+  // What a person playing a backer can do besides (the computer backers never give these).
+  | (OrderBase & { kind: 'push-client' })
+  | (OrderBase & { kind: 'answer-request'; accept: boolean })
+  | (OrderBase & { kind: 'deliver-arms' })
+  | (OrderBase & { kind: 'declare-red-line'; place: string })
+  | (OrderBase & { kind: 'deny-deployment' })
+  | (OrderBase & { kind: 'admit-deployment' })
+  | (OrderBase & { kind: 'answer-mediator'; accept: boolean })
+  | (OrderBase & { kind: 'pressure-rival'; backer: string });
 
 /** What an armed group can do on its own account (see FormationDef.agenda). */
 export type GroupOrder =
@@ -679,6 +753,8 @@ export interface OrderPreview {
   odds?: number;
   risks: string[];
   summary: string;
+  /** What it costs beyond orders and money: for a backer, what it spends against its tolerance. */
+  costNote?: string;
 }
 
 // ---------------------------------------------------------------- reports
@@ -714,7 +790,10 @@ export type Concept =
   | 'rentier-state'
   | 'legitimacy'
   | 'civilian-harm'
-  | 'fragmented-coalitions';
+  | 'fragmented-coalitions'
+  | 'security-dilemma'
+  | 'red-line-credibility'
+  | 'embargo-enforcement';
 
 export type Phase =
   | 'events'
@@ -750,26 +829,44 @@ export interface ReportEvent {
   actors?: Actor[];
   places?: string[];
   /** Who saw this: omitted = public. */
-  visibleTo?: Role[];
+  visibleTo?: PlayerRole[];
   /** Machine-readable detail for animation (e.g. control change). */
   detail?: ReportDetail;
   concept?: Concept;
+  /** Said at the start of the next turn (its scripted events), after this turn's phases: the report shows it apart. */
+  nextTurn?: true;
 }
 
 export type ReportDetail =
   | { type: 'control'; place: string; from: Controller; to: Controller }
-  | { type: 'battle'; from: string; target: string; attacker: SideId; won: boolean; odds: number }
+  | { type: 'battle'; from: string; target: string; attacker: SideId; won: boolean; odds: number; /** The odds its order's preview showed, when the fight's differ. */ queued?: number }
   | { type: 'strike'; target: string; by: SideId; civilians: number }
   | { type: 'move'; formation: string; from: string; to: string }
   | { type: 'defection'; formation: string; to: SideId | 'none' }
   | { type: 'commitment'; backer: string; from: number; to: number }
+  /** A client's request for more: the chance it was weighed at, and the chance its preview showed (the fortnight's opening state). */
+  | { type: 'request'; backer: string; side: SideId; odds: number; asked: number; granted: boolean }
   | { type: 'talks'; from: TalksStage; to: TalksStage }
   | { type: 'event'; event: string };
+
+/**
+ * The indicators the panels show, as they stood before and after a turn (after its next-turn
+ * events too): the report's "Where things stand" reads them, so the report and the panels name
+ * the same figures.
+ */
+export interface Standing {
+  country: Omit<CountryState, 'blockadeBy' | 'revenueShareToOther'>;
+  trust: number;
+  politicalTrack: number;
+  sides: Record<SideId, Pick<SideState, 'legitimacy' | 'cohesion' | 'confidence' | 'warWeariness' | 'support'>>;
+}
 
 export interface TurnReport {
   turn: number;
   date: string;
   events: ReportEvent[];
+  /** The panels' indicators before the turn and after it (absent in the opening report). */
+  standing?: { before: Standing; after: Standing };
   /** Orders that were rejected at resolution, with why. */
   rejected: { order: Order; problem: OrderProblem }[];
   /** What came in and went out, so that forces and money can be checked to add up. */

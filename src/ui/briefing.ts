@@ -1,9 +1,11 @@
 // The briefing before the first turn: the situation, the role's goals, who is who.
 import { shareLink } from '../game/link.ts';
 import type { GameSession } from '../game/session.ts';
-import type { BackerDef, SideId } from '../sim/types.ts';
+import type { BackerDef, PlayerRole, SideId } from '../sim/types.ts';
 import { append, button, formatDate, h } from './dom.ts';
-import { ROLE_NAMES, RUNG_NAMES } from './texts.ts';
+import { briefingPrimer } from './primer.ts';
+import { briefingOf, objectivesOf, roleName, scorePartNames } from './roles.ts';
+import { RUNG_NAMES } from './texts.ts';
 
 export interface BriefingActions {
   start(): void;
@@ -13,10 +15,10 @@ export interface BriefingActions {
 export function mountBriefing(root: HTMLElement, session: GameSession, actions: BriefingActions): HTMLElement {
   const s = session.scenario;
   const role = session.role;
-  const objectives = s.objectives[role];
+  const objectives = objectivesOf(s, role) ?? { summary: '', goals: [], weights: { territory: 0, lives: 0, legitimacy: 0, stability: 0, escalation: 0 } };
   const panel = h('div', { class: 'panel briefing', role: 'main', 'aria-labelledby': 'briefing-title' });
 
-  const situation = paragraphs(s.briefing[role]);
+  const situation = paragraphs(briefingOf(s, role));
   const start = button('Take command →', actions.start, { class: 'primary' });
 
   append(panel, 
@@ -25,7 +27,8 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       { class: 'briefing-head' },
       h('div', { class: 'eyebrow' }, `Briefing · ${formatDate(s.startDate)} · ${s.turns} turns of ${s.turnDays} days`),
       h('h1', { id: 'briefing-title' }, s.title),
-      h('div', { class: 'subtitle' }, s.subtitle),
+      // The subtitle is the level below the title: the sections' h3 follow it.
+      h('h2', { class: 'subtitle' }, s.subtitle),
       session.whatIfs.length
         ? h(
             'div',
@@ -37,6 +40,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
     h(
       'div',
       { class: 'briefing-body scroll' },
+      briefingPrimer(s),
       h(
         'div',
         null,
@@ -44,7 +48,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
         h(
           'section',
           null,
-          h('h3', null, `Your role: ${ROLE_NAMES[role]}`),
+          h('h3', null, `Your role: ${roleName(s, role)}`),
           h('p', null, objectives.summary),
           h('ul', { class: 'plain' }, ...objectives.goals.map((g) => h('li', null, g))),
         ),
@@ -52,7 +56,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
           'section',
           null,
           h('h3', null, 'How you are scored'),
-          h('p', { class: 'small muted' }, scoreWeights(objectives.weights)),
+          h('p', { class: 'small muted' }, scoreWeights(objectives.weights, role)),
         ),
       ),
       h('div', null, h('section', null, h('h3', null, 'The parties'), sides(session)), h('section', null, h('h3', null, 'Foreign backers'), backers(session))),
@@ -74,7 +78,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
 export function copyLinkButton(session: GameSession): HTMLButtonElement {
   const b = button('Copy game link', () => {
     // With the player's orders so far: the link opens the game at the turn reached.
-    const url = shareLink({ scenarioId: session.scenario.id, role: session.role, seed: session.seed, difficulty: session.difficulty, whatIfs: session.whatIfs }, session.playerOrders());
+    const url = shareLink(session.setup, session.playerOrders());
     navigator.clipboard
       ?.writeText(url)
       .then(() => (b.textContent = 'Link copied'))
@@ -91,14 +95,8 @@ function paragraphs(text: string | undefined): HTMLElement[] {
     .map((t) => h('p', null, t));
 }
 
-function scoreWeights(w: object): string {
-  const names: Record<string, string> = {
-    territory: 'territory',
-    lives: 'lives spared',
-    legitimacy: 'legitimacy',
-    stability: 'stability',
-    escalation: 'escalation avoided',
-  };
+function scoreWeights(w: object, role: PlayerRole): string {
+  const names: Record<string, string> = Object.fromEntries(Object.entries(scorePartNames(role)).map(([k, v]) => [k, v.toLowerCase()]));
   const entries = Object.entries(w) as [string, number][];
   const total = entries.reduce((a, [, b]) => a + b, 0) || 1;
   return `${entries

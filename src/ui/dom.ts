@@ -12,6 +12,8 @@ type Attrs = {
   tabIndex?: number;
   style?: string;
   value?: string;
+  scope?: string;
+  for?: string;
   on?: Partial<{ [K in keyof HTMLElementEventMap]: (e: HTMLElementEventMap[K]) => void }>;
   [attr: `aria-${string}`]: string | undefined;
   [attr: `data-${string}`]: string | undefined;
@@ -80,4 +82,35 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
   return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * Redraws `container` with `render` and keeps the keyboard's focus: on the element with the
+ * same `data-focus-key` when the redraw made it again, else on the container itself (give it
+ * tabIndex -1), never on the page's body.
+ */
+export function keepFocus(container: HTMLElement, render: () => void): void {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const inside = !!active && container.contains(active);
+  const key = inside ? active.dataset.focusKey : undefined;
+  render();
+  // Still focused (not removed), or focus moved on purpose during the redraw: nothing to do.
+  if (!inside || document.activeElement === active || (document.activeElement && document.activeElement !== document.body)) return;
+  const again = key ? container.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  (again && !again.matches(':disabled') ? again : container).focus({ preventScroll: true });
+}
+
+/**
+ * Gives the focus back to `previous` after a dialog closes; when the screen was redrawn
+ * meanwhile, to the element that took its place (same `data-focus-key`), else to `fallback`.
+ */
+export function restoreFocus(previous: HTMLElement | null, fallback?: HTMLElement | null): void {
+  if (previous?.isConnected && previous !== document.body && !previous.matches(':disabled')) {
+    previous.focus({ preventScroll: true });
+    return;
+  }
+  const key = previous?.dataset.focusKey;
+  const again = key ? document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  const target = again && !again.matches(':disabled') ? again : (fallback ?? document.querySelector<HTMLElement>('[data-focus-home]'));
+  target?.focus({ preventScroll: true });
 }

@@ -9,7 +9,7 @@ import 'uplot/dist/uPlot.min.css';
 import './explorer.css';
 import type { ScenarioEntry } from '../game/content.ts';
 import type { GameSetup } from '../game/session.ts';
-import type { Role } from '../game/sim-types.ts';
+import type { PlayerRole, Role } from '../game/sim-types.ts';
 import {
   EXPLORE_POLICIES,
   type ExplorePart,
@@ -72,7 +72,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   let entry: ScenarioEntry | undefined = entries.find((s) => s.id.includes('sirte')) ?? entries[0];
   let whatIfs = new Set<string>();
   let policy: ExplorePolicy = 'historical';
-  let role: Role = entry?.playable[0] ?? 'gna';
+  let role: PlayerRole = entry?.playable[0] ?? 'gna';
   /** The workers of the batch running, if one is. */
   let workers: Worker[] = [];
   /** Workers started ahead, with the chosen scenario loaded, so that the next batch starts at once. */
@@ -157,6 +157,15 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         renderSetup();
       }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r]));
       b.disabled = !entry?.playable.includes(r);
+      roleBox.append(b);
+    }
+    // "You" can be a foreign backer too: a game opened from a result is played in that seat.
+    for (const seat of entry?.backerSeats ?? []) {
+      const b = choice(seat.role === role, () => {
+        role = seat.role;
+        renderSetup();
+      }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), seatName(seat.name)));
+      b.dataset.role = seat.role;
       roleBox.append(b);
     }
   };
@@ -267,11 +276,11 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     setRunning(false);
   }
 
-  function open(scenarioId: string, seed: string, chosenRole: Role, switches: string[], chosenPolicy: ExplorePolicy): void {
+  function open(scenarioId: string, seed: string, chosenRole: PlayerRole, switches: string[], chosenPolicy: ExplorePolicy): void {
     options.openGame({ scenarioId, seed, role: chosenRole, difficulty: policyDifficulty(chosenPolicy), whatIfs: switches });
   }
 
-  function renderResults(s: ExploreSummary, scenarioId: string, playAs: Role): void {
+  function renderResults(s: ExploreSummary, scenarioId: string, playAs: PlayerRole): void {
     for (const c of charts) c.destroy();
     charts = [];
     clear(results);
@@ -284,7 +293,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         ? button(label, () => open(scenarioId, seed, playAs, s.whatIfs, s.policy), {
             class: 'small',
             'data-seed': seed,
-            title: `Start seed ${seed} with the same what-ifs, playing the ${ROLE_SHORT[playAs]}: ${what}. Your orders will make the game your own.`,
+            title: `Start seed ${seed} with the same what-ifs, playing ${playAs.startsWith('backer:') ? seatName(entries.find((e) => e.id === scenarioId)?.backerSeats.find((x) => x.role === playAs)?.name ?? playAs) : `the ${ROLE_SHORT[playAs as Role]}`}: ${what}. Your orders will make the game your own.`,
           })
         : null;
     const shareBar = (pct: number, cls = '') => h('span', { class: `share-bar ${cls}`, 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(0, Math.min(100, pct))}%` }));
@@ -415,4 +424,9 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   }
 
   return { close: teardown };
+}
+
+/** A backer's name as the role picker shows it. */
+function seatName(name: string): string {
+  return name === 'United Arab Emirates' ? 'UAE' : name;
 }

@@ -1,6 +1,7 @@
 // The game's own menu (the map's "Menu" button): save in a named slot, download the replay,
 // copy a link to the game so far, or leave for the main menu.
 import { type GameSession, readSlots, SLOT_COUNT } from '../game/session.ts';
+import { openAfterActionOverlay } from './aar-open.ts';
 import { copyLinkButton } from './briefing.ts';
 import { append, button, clear, h } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
@@ -52,9 +53,20 @@ export function showGameMenu(root: HTMLElement, session: GameSession): Promise<s
         status,
         h('p', { class: 'small muted' }, 'The game also saves itself after every turn; Continue on the main menu picks it up.'),
       ],
-      actions: [button('Leave to the main menu', () => {}, { class: 'ghost' }), button('Back to the game', () => {}, { class: 'primary' })],
+      actions: [
+        button('Leave to the main menu', () => {}, { class: 'ghost' }),
+        button('Charts of the war so far', () => {}, { id: 'menu-charts', title: 'The war turn by turn, with what your panels show' }),
+        button('Back to the game', () => {}, { class: 'primary' }),
+      ],
       dismissValue: 'stay',
     },
-    ['leave', 'stay'],
-  );
+    ['leave', 'charts', 'stay'],
+  ).then((choice) => {
+    // "Charts of the war" closes the menu (as its buttons do) and opens the charts over the map.
+    if (choice === 'charts') {
+      openAfterActionOverlay(root, session, { during: true });
+      return 'stay';
+    }
+    return choice;
+  });
 }

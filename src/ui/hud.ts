@@ -3,13 +3,16 @@
 // and zoom buttons. It reads the session and sends orders to it; it never changes state.
 import { type ForceSide, forcesAt, seenFormations, strengthText } from '../game/fog.ts';
 import { type GameSession, orderKey } from '../game/session.ts';
-import { sfx } from '../game/settings.ts';
+import { settings, sfx } from '../game/settings.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
+import { announce } from './announce.ts';
+import { append, button, clear, formatNumber, h, keepFocus } from './dom.ts';
 import { modalOpen } from './modals.ts';
+import { formatSpan } from './news.ts';
 import { describeOrder, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { roleShort, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
-import { ROLE_SHORT, shortPlaceName } from './texts.ts';
+import { shortPlaceName } from './texts.ts';
 
 export interface HudCallbacks {
   selectPlace(id: string | null): void;
@@ -20,7 +23,21 @@ export interface HudCallbacks {
   highlight(places: string[]): void;
   zoom(direction: 1 | -1): void;
   decide(): void;
+  /** The list of every place (L): the map as text, and a way to any place from the keyboard. */
+  places(): void;
+  /** The keyboard shortcuts (?). */
+  shortcuts(): void;
+  /** Frames Greater Tripoli, or the whole country again (absent on maps without it). */
+  closeUp?: () => boolean;
+  /** The panels moved (a sheet opened or closed on a small screen): the map's free area changed. */
+  layoutChanged?: () => void;
 }
+
+/** On a small screen one panel at a time shows, as a sheet over the bottom of the map. */
+type Sheet = 'orders' | 'indicators' | 'none';
+
+/** Below this width (or height) the side panels become sheets (style.css has the same figures). */
+export const SHEET_QUERY = '(max-width: 900px), (max-height: 500px)';
 
 type Tab = 'place' | 'national';
 
@@ -37,11 +54,17 @@ const SIDE_NAMES: Record<ForceSide, string> = { gna: 'GNA', lna: 'LNA', none: 'L
 export class Hud {
   private readonly session: GameSession;
   private readonly cb: HudCallbacks;
-  private readonly topbar = h('header', { class: 'topbar' });
-  private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': 'Indicators' });
+  private readonly topbar = h('header', { class: 'topbar', tabIndex: -1 });
+  private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': 'Indicators', tabIndex: 0 });
   private readonly right = h('aside', { class: 'sidebar right', 'aria-label': 'Place and orders' });
-  private readonly main = h('section', { class: 'panel box grow scroll', 'aria-live': 'polite' });
-  private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn' });
+  private readonly main = h('section', { class: 'panel box grow scroll', 'aria-label': 'Place and orders' });
+  /** The tabs and the place picker stay while the panel below them is redrawn, so the keyboard's focus stays on them. */
+  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Orders by place or national' });
+  private readonly tabPlace = h('button', { type: 'button', class: 'tab', role: 'tab', id: 'tab-place', 'aria-controls': 'tab-panel', 'data-focus-key': 'tab:place' });
+  private readonly tabNational = h('button', { type: 'button', class: 'tab', role: 'tab', id: 'tab-national', 'aria-controls': 'tab-panel', 'data-focus-key': 'tab:national' });
+  private readonly picker = h('select', { class: 'place-picker', 'aria-label': 'Go to a place', 'data-focus-key': 'picker' });
+  private readonly body = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'tab-panel', tabIndex: -1 });
+  private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn', tabIndex: -1 });
   private readonly endButton: HTMLButtonElement;
   private readonly tip = h('div', { class: 'map-tip panel', role: 'tooltip' });
   /** The place the card shows and the card's size, while it shows: moving over the same place only moves it. */
@@ -52,34 +75,124 @@ export class Hud {
   private openOrder: string | null = null;
   private terms: CeasefireTerms | null = null;
   private busy = false;
+  private topbarSize: ResizeObserver | null = null;
+  private readonly root: HTMLElement;
+  private sheet: Sheet = 'none';
+  private readonly sheetButtons = new Map<Sheet, HTMLButtonElement>();
+  /** Hot-seat: the screen is being passed; nothing of any role's view is drawn. */
+  private concealed = false;
+  /** The Greater Tripoli toggle, when the map has it. */
+  closeUpButton: HTMLButtonElement | null = null;
 
   constructor(root: HTMLElement, session: GameSession, cb: HudCallbacks) {
     this.session = session;
     this.cb = cb;
-    this.endButton = button('End turn', () => this.cb.endTurn(), { class: 'primary end-turn', title: 'End the turn (Enter)' });
+    this.endButton = button('End turn', () => this.cb.endTurn(), { class: 'primary end-turn', title: 'End the turn (Enter)', 'aria-keyshortcuts': 'Enter', 'data-focus-home': '', 'data-focus-key': 'top:end' });
     this.right.append(this.main, this.queueBox);
+    this.buildNav();
     const zoom = h(
       'div',
       { class: 'zoom-ctl' },
       button('+', () => this.cb.zoom(1), { 'aria-label': 'Zoom in (+)', title: 'Zoom in (+)' }),
       button('−', () => this.cb.zoom(-1), { 'aria-label': 'Zoom out (−)', title: 'Zoom out (−)' }),
     );
+    if (cb.closeUp) {
+      const close = cb.closeUp;
+      const toggle: HTMLButtonElement = button('Tripoli', () => toggle.setAttribute('aria-pressed', String(close())), {
+        class: 'close-up',
+        'aria-pressed': 'false',
+        'aria-label': 'Zoom to Greater Tripoli (T)',
+        title: 'Zoom to Greater Tripoli (T): the capital and the front around it; press again for the whole country',
+      });
+      zoom.prepend(toggle);
+      this.closeUpButton = toggle;
+    }
     this.tip.hidden = true;
-    root.append(this.topbar, this.left, this.right, legend(), zoom, this.tip);
+    this.root = root;
+    this.left.id = 'panel-indicators';
+    this.right.id = 'panel-orders';
+    root.append(this.topbar, this.left, this.right, legend(), zoom, this.tip, this.sheetBar());
+    this.setSheet('none');
+    // The top bar may wrap (large text, a narrow window): the panels start below it.
+    if (typeof ResizeObserver === 'function') {
+      this.topbarSize = new ResizeObserver(() => {
+        const height = Math.ceil(this.topbar.getBoundingClientRect().height);
+        if (height > 0) root.style.setProperty('--topbar-h', `${height}px`);
+        this.cb.layoutChanged?.();
+      });
+      this.topbarSize.observe(this.topbar);
+    }
+    this.render();
+  }
+
+  /** Hot-seat: empties every panel (and keeps them empty) while the screen is passed on. */
+  conceal(): void {
+    this.concealed = true;
+    this.place = null;
+    this.openOrder = null;
+    this.tip.hidden = true;
+    this.tipFor = null;
+    // The tabs and the picker stay (they are made once) but show nothing of the last view.
+    for (const el of [this.topbar, this.left, this.body, this.queueBox]) clear(el);
+    this.tabPlace.textContent = 'Place';
+    this.picker.value = '';
+    this.main.hidden = true;
+  }
+
+  /** The person taking the seat is ready: draw their view. */
+  reveal(): void {
+    this.concealed = false;
+    this.main.hidden = false;
+    this.tab = 'national';
     this.render();
   }
 
   /** Screen space the panels cover, for the map camera. */
   insets(): { top: number; right: number; bottom: number; left: number } {
     const top = this.topbar.getBoundingClientRect().bottom;
+    if (this.small()) {
+      // Sheets cover the bottom of the map: what is left above them is the map's.
+      const open = this.sheet === 'orders' ? this.right : this.sheet === 'indicators' ? this.left : this.root.querySelector<HTMLElement>('.sheet-bar');
+      const sheetTop = open?.getBoundingClientRect().top ?? window.innerHeight;
+      return { top, left: 0, right: 0, bottom: Math.max(0, window.innerHeight - sheetTop) };
+    }
     const left = this.left.getBoundingClientRect().right;
     const right = window.innerWidth - this.right.getBoundingClientRect().left;
     return { top, left, right, bottom: 0 };
   }
 
+  private small(): boolean {
+    return typeof matchMedia === 'function' && matchMedia(SHEET_QUERY).matches;
+  }
+
+  /** The buttons that open the sheets on a small screen (hidden on a large one). */
+  private sheetBar(): HTMLElement {
+    const bar = h('nav', { class: 'sheet-bar panel', 'aria-label': 'Panels' });
+    for (const [sheet, label, controls] of [
+      ['orders', 'Orders', 'panel-orders'],
+      ['indicators', 'Indicators', 'panel-indicators'],
+    ] as const) {
+      const b = button(label, () => this.setSheet(this.sheet === sheet ? 'none' : sheet), { class: 'small', 'aria-controls': controls, 'aria-expanded': 'false' });
+      this.sheetButtons.set(sheet, b);
+      bar.append(b);
+    }
+    return bar;
+  }
+
+  /** Opens one sheet (or none) on a small screen; on a large one both panels always show. */
+  setSheet(sheet: Sheet): void {
+    this.sheet = sheet;
+    this.root.dataset.sheet = sheet;
+    for (const [key, b] of this.sheetButtons) {
+      b.setAttribute('aria-expanded', String(key === sheet));
+      b.classList.toggle('primary', key === sheet);
+    }
+    this.cb.layoutChanged?.();
+  }
+
   /** A short card by the pointer for the place under it (null hides it). */
   hover(id: string | null, x: number, y: number): void {
-    const p = id ? this.session.scenario.map.places.find((q) => q.id === id) : undefined;
+    const p = id && !this.concealed ? this.session.scenario.map.places.find((q) => q.id === id) : undefined;
     if (!p) {
       if (this.tipFor || !this.tip.hidden) this.tip.hidden = true;
       this.tipFor = null;
@@ -114,6 +227,10 @@ export class Hud {
     this.tab = id ? 'place' : 'national';
     this.openOrder = null;
     this.renderMain();
+    // On a small screen the place's panel comes up as a sheet.
+    if (id && this.small() && this.sheet !== 'orders') this.setSheet('orders');
+    const p = id ? this.session.scenario.map.places.find((q) => q.id === id) : undefined;
+    if (p) announce(placeSummary(this.session, p));
   }
 
   setBusy(busy: boolean): void {
@@ -123,6 +240,7 @@ export class Hud {
   }
 
   render(): void {
+    if (this.concealed) return;
     // The state may have changed: the place card is made afresh next time.
     this.tipFor = null;
     this.renderTopbar();
@@ -132,38 +250,52 @@ export class Hud {
   }
 
   private renderTopbar(): void {
+    keepFocus(this.topbar, () => this.fillTopbar());
+  }
+
+  private fillTopbar(): void {
     const s = this.session;
     const state = s.state;
     const used = s.budgetUsed;
     const budget = s.budget;
     const pips = h('span', { class: 'budget-pips', 'aria-hidden': 'true' });
     for (let i = 0; i < budget; i++) pips.append(h('i', { class: i < used ? 'used' : '' }));
-    const pending = state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
+    // A replay is watched, not played: it asks for no decision.
+    const pending = s.readOnly ? [] : state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
     clear(this.topbar);
     append(
       this.topbar,
-      h('div', { class: 'brand' }, h('i', { class: `side-mark ${s.role}`, 'aria-hidden': 'true' }), `${ROLE_SHORT[s.role]} · ${s.scenario.title}`),
-      stat('Date', formatDate(state.date)),
+      h('h1', { class: 'brand' }, h('i', { class: `side-mark ${sideOf(s.scenario, s.role) ?? 'none'}`, 'aria-hidden': 'true' }), `${roleShort(s.scenario, s.role)} · ${s.scenario.title}`),
+      stat('Date', formatSpan(state.date, s.scenario.turnDays)),
       stat('Turn', `${state.turn} of ${s.scenario.turns}`),
-      // A replay shows the orders given in the turn watched, not a budget to spend.
+      // A replay says it is one; the orders given in the turn watched are listed in the orders panel, not as a budget to spend.
       s.replay
-        ? stat('Orders', `${(s.replay.orders[s.replay.at] ?? []).filter((o) => o.actor === s.role).length} given`)
+        ? h('div', { class: 'stat replay-badge' }, h('span', { class: 'k' }, 'Replay'), h('span', { class: 'v' }, 'watching, read-only'))
         : h('div', { class: 'stat' }, h('span', { class: 'k' }, 'Orders'), h('span', { class: 'v' }, `${used} of ${budget}`, pips)),
       h('div', { class: 'spacer' }),
-      pending.length ? button(`Decision waiting (${pending.length})`, () => this.cb.decide(), { class: 'small' }) : null,
-      button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report' }),
-      button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)' }),
-      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)' }),
+      pending.length ? button(`Decision waiting (${pending.length})`, () => this.cb.decide(), { class: 'small', 'data-focus-key': 'top:decide' }) : null,
+      button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report (R)', 'aria-keyshortcuts': 'R', 'data-focus-key': 'top:report' }),
+      button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)', 'aria-keyshortcuts': 'G', 'data-focus-key': 'top:glossary' }),
+      button('Keys', () => this.cb.shortcuts(), { class: 'ghost small', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': 'Shift+?', 'data-focus-key': 'top:keys' }),
+      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
       this.endButton,
     );
     this.endButton.disabled = this.busy || !!state.ending || s.readOnly;
     // A replay is watched, not played: its bar (src/ui/replay-bar.ts) takes the turn controls.
     this.endButton.hidden = s.readOnly;
-    this.endButton.textContent = this.busy ? 'Resolving…' : 'End turn';
+    const warned = s.readOnly ? 0 : s.warnings.length;
+    this.endButton.title = warned ? `End the turn (Enter). ${warned === 1 ? 'One order has a warning' : `${warned} warnings on your orders`}: see the orders panel.` : 'End the turn (Enter)';
+    // Hot-seat: a person before the last hands the screen on; the last one ends the turn.
+    const next = s.readOnly ? null : s.nextSeat;
+    this.endButton.textContent = this.busy ? 'Resolving…' : next ? `Pass to ${roleShort(s.scenario, next)}` : 'End turn';
     if (!this.busy) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
   }
 
   private renderQueue(): void {
+    keepFocus(this.queueBox, () => this.fillQueue());
+  }
+
+  private fillQueue(): void {
     const s = this.session;
     clear(this.queueBox);
     if (s.replay) {
@@ -178,44 +310,78 @@ export class Hud {
       this.queueBox.append(h('p', { class: 'empty' }, 'No orders yet. Pick a place on the map, or see the National tab.'));
       return;
     }
+    // What the rules will do to these orders that their previews alone do not show.
+    const warnings = s.warnings;
     s.queued.forEach((order, i) => {
       const cancel = button('×', () => {
         s.cancel(i);
         this.render();
-      }, { class: 'ghost icon', 'aria-label': `Cancel: ${describeOrder(order, s.scenario)}`, title: 'Cancel this order' });
-      const item = h('div', { class: 'queue-item' }, h('span', null, describeOrder(order, s.scenario)), cancel);
+        announce(`Cancelled: ${describeOrder(order, s.scenario)}. ${s.budgetUsed} of ${s.budget} orders used.`);
+      }, { class: 'ghost icon', 'aria-label': `Cancel: ${describeOrder(order, s.scenario)}`, title: 'Cancel this order', 'data-focus-key': `cancel:${i}` });
+      const mine = warnings.filter((w) => w.order === i);
+      const item = h(
+        'div',
+        { class: mine.length ? 'queue-item warned' : 'queue-item' },
+        h('span', null, h('span', { class: 'queue-order' }, describeOrder(order, s.scenario)), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text))),
+        cancel,
+      );
       item.addEventListener('mouseenter', () => this.cb.highlight(orderPlaces(order, s.state)));
       item.addEventListener('mouseleave', () => this.cb.highlight([]));
       this.queueBox.append(item);
     });
   }
 
+  /**
+   * The tabs (arrow keys move between them, as in any tab list) and the place picker, made
+   * once. The picker is a plain select outside the tab list: arrowing or typing in it opens
+   * each place in turn while the focus stays on it ("Tarh" reaches Tarhuna).
+   */
+  private buildNav(): void {
+    const pick = (tab: Tab) => {
+      if (tab === 'place' && !this.place) return;
+      this.tab = tab;
+      this.openOrder = null;
+      this.renderMain();
+    };
+    this.tabPlace.addEventListener('click', () => pick('place'));
+    this.tabNational.addEventListener('click', () => pick('national'));
+    this.tabs.addEventListener('keydown', (e) => {
+      // Shift+arrows belong to the map (from place to place).
+      if (e.shiftKey || !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const next = e.key === 'Home' || (e.key !== 'End' && this.tab === 'national') ? 'place' : 'national';
+      if (next === 'place' && !this.place) return;
+      pick(next);
+      (next === 'place' ? this.tabPlace : this.tabNational).focus();
+    });
+    this.tabNational.textContent = 'National';
+    this.tabs.append(this.tabPlace, this.tabNational);
+    this.picker.append(h('option', { value: '' }, 'Go to a place…'));
+    for (const p of [...this.session.scenario.map.places].sort((a, b) => a.name.localeCompare(b.name))) this.picker.append(h('option', { value: p.id }, p.name));
+    this.picker.addEventListener('change', () => this.cb.selectPlace(this.picker.value || null));
+    const all = button('All places', () => this.cb.places(), { class: 'ghost small', title: 'Every place, who holds it and the forces seen there (L)', 'aria-keyshortcuts': 'L' });
+    this.main.append(this.tabs, h('div', { class: 'place-row' }, this.picker, all), this.body);
+  }
+
   private renderMain(): void {
     const s = this.session;
-    clear(this.main);
-    const tabs = h('div', { class: 'tabs', role: 'tablist' });
-    const tabButton = (tab: Tab, label: string, disabled = false) => {
-      const b = h('button', { type: 'button', class: 'tab', role: 'tab', 'aria-selected': String(this.tab === tab), disabled }, label);
-      b.addEventListener('click', () => {
-        this.tab = tab;
-        this.openOrder = null;
-        this.renderMain();
-      });
-      return b;
-    };
     const placeDef = this.place ? s.scenario.map.places.find((p) => p.id === this.place) : undefined;
-    tabs.append(tabButton('place', placeDef ? shortPlaceName(placeDef.name) : 'Place', !placeDef), tabButton('national', 'National'));
-    // Every place is reachable from the keyboard too.
-    const picker = h('select', { class: 'place-picker', 'aria-label': 'Go to a place' });
-    picker.append(h('option', { value: '' }, 'Go to a place…'));
-    for (const p of [...s.scenario.map.places].sort((a, b) => a.name.localeCompare(b.name))) {
-      const o = h('option', { value: p.id }, p.name);
-      if (p.id === this.place) o.selected = true;
-      picker.append(o);
+    const tab = this.tab === 'place' && placeDef ? 'place' : 'national';
+    this.tabPlace.textContent = placeDef ? shortPlaceName(placeDef.name) : 'Place';
+    this.tabPlace.disabled = !placeDef;
+    for (const [b, t] of [[this.tabPlace, 'place'], [this.tabNational, 'national']] as const) {
+      b.setAttribute('aria-selected', String(tab === t));
+      b.tabIndex = tab === t ? 0 : -1;
     }
-    picker.addEventListener('change', () => this.cb.selectPlace(picker.value || null));
-    tabs.append(picker);
-    this.main.append(tabs);
+    this.body.setAttribute('aria-labelledby', tab === 'place' ? 'tab-place' : 'tab-national');
+    if (this.picker.value !== (this.place ?? '')) this.picker.value = this.place ?? '';
+    keepFocus(this.body, () => this.fillMain(placeDef));
+  }
+
+  private fillMain(placeDef: PlaceDef | undefined): void {
+    const s = this.session;
+    clear(this.body);
 
     const legal = this.busy ? [] : s.legalOrders();
     if (this.tab === 'place' && placeDef) {
@@ -224,12 +390,12 @@ export class Hud {
     } else {
       const pending = s.state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
       if (pending.length) {
-        this.main.append(
+        this.body.append(
           h('div', { class: 'notice info', style: 'margin-bottom:10px' }, `${pending.length === 1 ? 'A decision waits' : `${pending.length} decisions wait`} for you this turn. `, button('Decide', () => this.cb.decide(), { class: 'small' })),
         );
       }
       this.renderOrders(nationalOrders(legal, s.state), 'National orders');
-      if (!placeDef) this.main.append(h('p', { class: 'small muted', style: 'margin-top:10px' }, 'Select a place on the map to see its forces and the orders you can give there.'));
+      if (!placeDef) this.body.append(h('p', { class: 'small muted', style: 'margin-top:10px' }, 'Select a place on the map to see its forces and the orders you can give there.'));
     }
   }
 
@@ -250,7 +416,7 @@ export class Hud {
     if (p.defence) facts.push(`defence +${p.defence}%`);
 
     append(
-      this.main,
+      this.body,
       h(
         'div',
         { class: 'place-head' },
@@ -289,8 +455,8 @@ export class Hud {
         if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, `Acts on its own account: ${f.motive}.`), h('span')));
       }
     }
-    this.main.append(box);
-    if (forces.some((f) => !f.exact)) this.main.append(h('p', { class: 'small muted' }, '~ Estimates: how wide depends on your intelligence.'));
+    this.body.append(box);
+    if (forces.some((f) => !f.exact)) this.body.append(h('p', { class: 'small muted' }, '~ Estimates: how wide depends on your intelligence.'));
 
     // Recent events that touched this place (last two reports).
     const recent = [...s.reports.slice(-2), ...(s.reports.length ? [] : [s.opening])]
@@ -299,7 +465,7 @@ export class Hud {
       .slice(-3);
     if (recent.length) {
       append(
-        this.main,
+        this.body,
         h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'),
         h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: e.text }, e.text))),
       );
@@ -308,10 +474,11 @@ export class Hud {
 
   private renderOrders(orders: Order[], title: string): void {
     const s = this.session;
-    append(this.main, h('h4', { class: 'eyebrow', style: 'margin:12px 0 6px' }, title));
+    // Under the place's name (h3) a level below it; on the National tab, below the indicators' h2.
+    append(this.body, h(this.tab === 'place' && this.place ? 'h4' : 'h3', { class: 'eyebrow', style: 'margin:12px 0 6px' }, title));
     if (this.busy) return;
     if (s.state.ending) {
-      this.main.append(h('p', { class: 'empty' }, 'The game is over.'));
+      this.body.append(h('p', { class: 'empty' }, 'The game is over.'));
       return;
     }
     // One entry per proposal: the terms are chosen in the preview.
@@ -321,7 +488,7 @@ export class Hud {
       shown.push(o);
     }
     if (shown.length === 0) {
-      this.main.append(h('p', { class: 'empty' }, 'No orders possible here now.'));
+      this.body.append(h('p', { class: 'empty' }, 'No orders possible here now.'));
       return;
     }
     const list = h('div', { class: 'order-list' });
@@ -333,10 +500,10 @@ export class Hud {
       const queued = s.isQueued(order);
       const open = this.openOrder === key;
       const check = s.check(order);
-      const cost = check.ok ? costText(check.value) : 'not now';
+      const cost = check.ok ? costText(check.value, true) : 'not now';
       const item = h(
         'button',
-        { type: 'button', class: 'order-item', 'aria-pressed': String(open), 'aria-expanded': String(open), disabled: queued },
+        { type: 'button', class: 'order-item', 'aria-expanded': String(open), disabled: queued, 'data-focus-key': `order:${key}` },
         h('span', null, describeOrder(order, s.scenario), queued ? ' ✓' : ''),
         h('span', { class: 'cost' }, queued ? 'queued' : cost),
       );
@@ -345,7 +512,7 @@ export class Hud {
         this.terms = order.kind === 'propose-ceasefire' ? { ...order.terms } : null;
         this.renderMain();
         if (!open) {
-          const preview = this.main.querySelector<HTMLElement>('.preview');
+          const preview = this.body.querySelector<HTMLElement>('.preview');
           preview?.scrollIntoView({ block: 'nearest' });
           preview?.querySelector<HTMLElement>('.btn.primary')?.focus({ preventScroll: true });
         }
@@ -355,7 +522,7 @@ export class Hud {
       list.append(item);
       if (open) list.append(this.preview(order));
     }
-    this.main.append(list);
+    this.body.append(list);
   }
 
   private preview(base: Order): HTMLElement {
@@ -388,17 +555,28 @@ export class Hud {
       bar.style.width = `${p.odds}%`;
       dl.append(h('dt', null, 'Odds'), h('dd', null, `${p.odds}% chance of success`, h('div', { class: 'odds-bar', 'aria-hidden': 'true' }, bar)));
     }
-    append(
-      box,
+    // The Add button is described by the whole preview: a screen reader on it hears the cost,
+    // the odds, the risks and the warnings.
+    const details = h(
+      'div',
+      { id: 'preview-details' },
       h('div', { class: 'summary' }, p.summary),
       dl,
       p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => h('li', null, r))) : null,
+      // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
+      ...previewWarnings(s, order),
+    );
+    append(
+      box,
+      details,
       h(
         'div',
         { class: 'btn-row end' },
         button('Cancel', () => {
+          const key = this.openOrder;
           this.openOrder = null;
           this.renderMain();
+          this.body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`order:${key}`)}"]`)?.focus({ preventScroll: true });
         }, { class: 'ghost small' }),
         button('Add to orders', () => {
           const result = s.queue(order);
@@ -406,8 +584,9 @@ export class Hud {
             sfx('order');
             this.openOrder = null;
             this.render();
+            announce(`Queued: ${describeOrder(order, s.scenario)}. ${s.budgetUsed} of ${s.budget} orders used.`);
           }
-        }, { class: 'primary small' }),
+        }, { class: 'primary small', 'aria-describedby': 'preview-details' }),
       ),
     );
     return box;
@@ -420,8 +599,25 @@ export class Hud {
       this.cb.endTurn();
       return true;
     }
+    if (e.ctrlKey || e.metaKey || e.altKey) return false;
     if (e.key === 'g' || e.key === 'G') {
       this.cb.glossary();
+      return true;
+    }
+    if (e.key === 'l' || e.key === 'L') {
+      this.cb.places();
+      return true;
+    }
+    if (e.key === '?') {
+      this.cb.shortcuts();
+      return true;
+    }
+    if ((e.key === 'r' || e.key === 'R') && !(this.session.reports.length === 0 && this.session.opening.events.length === 0)) {
+      this.cb.lastReport();
+      return true;
+    }
+    if (e.key === 'Escape' && this.sheet !== 'none' && this.small()) {
+      this.setSheet('none');
       return true;
     }
     if (e.key === 'Escape' && this.place) {
@@ -432,13 +628,24 @@ export class Hud {
   }
 }
 
+/** A place in one sentence, as the map shows it: who holds it and the forces seen there. */
+export function placeSummary(s: GameSession, p: PlaceDef): string {
+  const ps = s.state.places[p.id];
+  const controller = ps?.controller ?? 'local';
+  const held = controller === 'local' ? 'held by local forces' : `held by the ${s.scenario.sides[controller].shortName}`;
+  const forces = forcesAt(p.id, seenFormations(s)).map((f) => `${SIDE_NAMES[f.side]} ${strengthText(f)} fighters`);
+  const status = [ps?.siegedBy ? `besieged by the ${ps.siegedBy.toUpperCase()}` : null, ps?.shut ? 'shut' : null].filter(Boolean);
+  return `${p.name}, ${held}${status.length ? `, ${status.join(', ')}` : ''}. ${forces.length ? `Forces seen: ${forces.join('; ')}.` : 'No forces seen.'}`;
+}
+
 function stat(k: string, v: string): HTMLElement {
   return h('div', { class: 'stat' }, h('span', { class: 'k' }, k), h('span', { class: 'v' }, v));
 }
 
-function costText(p: OrderPreview): string {
+function costText(p: OrderPreview, short = false): string {
   const parts = [`${p.budget} order${p.budget === 1 ? '' : 's'}`];
   if (p.money) parts.push(`$${formatNumber(p.money)}M`);
+  if (p.costNote && !short) parts.push(p.costNote);
   return parts.join(' · ');
 }
 
@@ -468,9 +675,9 @@ function legend(): HTMLElement {
     svg(26, 8, (el) => shape(el, 'line', { x1: 1, y1: 4, x2: 25, y2: 4, stroke: color, 'stroke-width': width, 'stroke-dasharray': dash }));
   const icon = (draw: (el: SVGSVGElement) => void) => svg(14, 14, draw);
   const fill = { fill: 'var(--text-muted)', stroke: 'var(--bg)', 'stroke-width': 1 };
-  return h(
+  const items = h(
     'div',
-    { class: 'legend panel', 'aria-label': 'Map key' },
+    { class: 'legend-items', id: 'legend-items' },
     item(icon((el) => shape(el, 'polygon', { points: '7,0.5 8.9,4.9 13.5,5.2 10,8.3 11.1,13 7,10.5 2.9,13 4,8.3 0.5,5.2 5.1,4.9', ...fill })), 'capital'),
     item(icon((el) => shape(el, 'circle', { cx: 7, cy: 7, r: 5.5, ...fill })), 'city'),
     item(icon((el) => shape(el, 'polygon', { points: '7,1 13,12.5 7,9.5 1,12.5', ...fill })), 'airbase'),
@@ -479,6 +686,14 @@ function legend(): HTMLElement {
     h('span', null, mark('gna'), 'GNA'),
     h('span', null, mark('lna'), 'LNA'),
     h('span', null, mark('local'), 'Local'),
+    item(
+      svg(18, 12, (el) => {
+        shape(el, 'rect', { x: 0.5, y: 0.5, width: 8, height: 11, fill: 'var(--gna)', 'fill-opacity': 0.45 });
+        shape(el, 'rect', { x: 9.5, y: 0.5, width: 8, height: 11, fill: 'var(--lna)', 'fill-opacity': 0.4 });
+        for (const x of [9, 13, 17]) shape(el, 'line', { x1: x, y1: 12, x2: x + 4, y2: 0, stroke: 'var(--lna-dark)', 'stroke-width': 1 });
+      }),
+      'areas held (LNA hatched)',
+    ),
     item(line('', 3, 'var(--coastal-road)'), 'coastal road'),
     item(line('6 4', 2, 'var(--desert-road)'), 'desert road'),
     item(line('2 3', 2, 'var(--track)'), 'track'),
@@ -487,4 +702,19 @@ function legend(): HTMLElement {
       'front line',
     ),
   );
+  // Folded by default when the text is large (it would cover much of the map); a button opens it.
+  const folded = settings().textScale >= 150 || (typeof matchMedia === 'function' && matchMedia(SHEET_QUERY).matches);
+  items.hidden = folded;
+  const toggle = button(folded ? 'Map key' : 'Hide', () => {
+    items.hidden = !items.hidden;
+    toggle.textContent = items.hidden ? 'Map key' : 'Hide';
+    toggle.setAttribute('aria-expanded', String(!items.hidden));
+  }, { class: 'ghost small legend-toggle', 'aria-expanded': String(!folded), 'aria-controls': 'legend-items', title: 'Show or hide the map key' });
+  return h('aside', { class: 'legend panel', 'aria-label': 'Map key' }, toggle, items);
+}
+
+/** The warnings an order would carry if queued now, beside the orders already queued. */
+function previewWarnings(s: GameSession, order: Order): HTMLElement[] {
+  return s
+    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text));
 }

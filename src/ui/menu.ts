@@ -2,8 +2,8 @@
 import type { ContentProblem, ScenarioEntry } from '../game/content.ts';
 import { cleanSeed, randomSeed } from '../game/seed.ts';
 import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
-import { settings, sfx, updateSettings } from '../game/settings.ts';
-import type { Role } from '../game/sim-types.ts';
+import { settings, sfx, TEXT_SCALES, updateSettings } from '../game/settings.ts';
+import type { PlayerRole, Role } from '../game/sim-types.ts';
 import { DIFFICULTIES } from '../sim/types.ts';
 import { append, button, clear, formatDate, h } from './dom.ts';
 import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
@@ -29,6 +29,12 @@ export interface MenuActions {
   loadData(): Promise<MenuData>;
   /** Opens the outcome explorer ("Explore what if…"): many seeded games with counterfactual switches. */
   explore?(): void;
+  /** Opens the teacher's guides (src/ui/guide.ts). */
+  guide?(): void;
+  /** Opens classroom play ("Play with others", src/ui/classroom.ts): host or join a table on the server. */
+  classroom?(): void;
+  /** Opens the teacher's console ("Teach a class", src/ui/console.ts): a class of tables on the server. */
+  teach?(): void;
 }
 
 export interface MenuData {
@@ -84,6 +90,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     actions.openReplay(file);
   });
   const header = (title: string) => h('div', { class: 'btn-row' }, back(), h('h2', null, title));
+  // A page's body scrolls when it is long: focusable, so that the keyboard scrolls it too.
+  const bodyAttrs = (label: string) => ({ class: 'menu-body', tabIndex: 0, role: 'region', 'aria-label': label });
 
   function renderMain(): void {
     const data = actions.data();
@@ -94,7 +102,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       'aria-describedby': 'continue-note',
     });
     const continueNote = save
-      ? `${saveEntry?.title ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${save.ended || save.orders.length >= (saveEntry?.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
+      ? `${saveEntry?.title ?? save.scenarioId} · ${saveRoles(save)} · ${save.ended || save.orders.length >= (saveEntry?.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
       : (problem ?? 'No saved game yet');
     append(panel, 
       h(
@@ -103,7 +111,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         h('div', { class: 'eyebrow' }, 'Libya · 2019–2020'),
         h('h1', { class: 'title' }, 'Ceasefire Line'),
         h('div', { class: 'title-rule', 'aria-hidden': 'true' }),
-        h('p', { class: 'tagline' }, 'Lead Tripoli’s government, Haftar’s army or the mediators through a proxy war, one week at a time.'),
+        h('p', { class: 'tagline' }, 'Lead Tripoli’s government, Haftar’s army or the mediators through a proxy war, one fortnight at a time.'),
       ),
       notice ? h('div', { class: 'notice', role: 'alert' }, notice) : null,
       h(
@@ -112,9 +120,12 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         button('New game', () => show('new'), { class: 'primary', 'data-autofocus': '' }),
         cont,
         h('div', { id: 'continue-note', class: 'small muted', style: 'margin: -4px 0 4px 2px' }, continueNote),
+        actions.classroom ? button('Play with others', () => actions.classroom?.(), { id: 'menu-classroom', title: 'Several people in one war over the network: host a table or join one with its code' }) : null,
         actions.explore ? button('Explore what if…', () => actions.explore?.(), { id: 'menu-explore' }) : null,
         button('Load a saved game', () => show('load'), { id: 'menu-load' }),
         actions.openReplay ? button('Open a replay…', () => picker.click(), { id: 'menu-open-replay', title: 'Watch a replay file turn by turn (you can also drop the file here)' }) : null,
+        actions.teach ? button('Teach a class', () => actions.teach?.(), { id: 'menu-teach', title: 'A class of tables on the server: one code for the students, a console for the teacher, a debrief' }) : null,
+        actions.guide ? button("Teacher's guide", () => actions.guide?.(), { id: 'menu-guide' }) : null,
         button('How to play', () => show('how')),
         button('Settings', () => show('settings')),
         button('Sources & credits', () => show('credits')),
@@ -126,7 +137,10 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   function renderNew(): void {
     const { scenarios, problems } = actions.content();
     let scenario: ScenarioEntry | undefined = scenarios.find((s) => s.id.includes('sirte')) ?? scenarios[0];
-    let role: Role = 'gna';
+    let role: PlayerRole = 'gna';
+    /** Hot-seat: the roles people play at this screen, in the order they take their turns. */
+    let seats: PlayerRole[] = [];
+    let hotSeat = false;
     let difficulty: Difficulty = 'normal';
     let starting = false;
     const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': 'Seed', title: 'Letters, digits, - and _' });
@@ -136,6 +150,15 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
 
     const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Scenario' });
     const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Role' });
+    const backerBox = h('div', { class: 'choices cols-4', role: 'group', 'aria-label': 'Foreign backers', id: 'menu-backers' });
+    const backerHead = h('h4', { class: 'sub-head' }, 'Or a foreign backer');
+    const seatNote = h('p', { class: 'small muted', id: 'menu-seats', 'aria-live': 'polite' });
+    const hotSeatBox = h('input', { type: 'checkbox', id: 'menu-hotseat' });
+    hotSeatBox.addEventListener('change', () => {
+      hotSeat = hotSeatBox.checked;
+      seats = hotSeat ? [role] : [];
+      renderChoices();
+    });
     const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Difficulty' });
     const start = button('Read the briefing →', () => {
       const seed = cleanSeed(seedInput.value) || randomSeed();
@@ -145,7 +168,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       start.disabled = true;
       start.textContent = 'Loading the scenario…';
       start.setAttribute('aria-busy', 'true');
-      actions.newGame({ scenarioId: scenario.id, role, difficulty, seed });
+      actions.newGame({ scenarioId: scenario.id, role: hotSeat ? (seats[0] ?? role) : role, ...(hotSeat ? { humans: seats } : {}), difficulty, seed });
     }, { class: 'primary', id: 'menu-start' });
 
     const renderChoices = () => {
@@ -155,21 +178,50 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           choice(entry.id === scenario?.id, () => {
             scenario = entry;
             if (!entry.playable.includes(role)) role = entry.playable[0] ?? 'gna';
+            seats = seats.filter((r) => entry.playable.includes(r));
+            if (hotSeat && seats.length === 0) seats = [role];
             renderChoices();
           }, h('span', { class: 'choice-title' }, entry.title, entry.tutorial ? h('span', { class: 'tag start-here' }, 'Start here') : null), h('span', { class: 'choice-sub' }, `${formatDate(entry.startDate)} · ${entry.subtitle}`)),
         );
       }
+      // One role, or (hot-seat) several: a click adds a role to the people's seats or takes it away.
+      const pick = (r: PlayerRole) => {
+        if (!hotSeat) role = r;
+        else seats = seats.includes(r) ? seats.filter((x) => x !== r) : [...seats, r];
+        renderChoices();
+      };
+      const chosen = (r: PlayerRole) => (hotSeat ? seats.includes(r) : r === role);
+      const seatTag = (r: PlayerRole) => (hotSeat && seats.includes(r) ? h('span', { class: 'tag seat-order' }, String(seats.indexOf(r) + 1)) : null);
       clear(roleBox);
       for (const r of ['gna', 'lna', 'mediator'] as Role[]) {
         const playable = scenario?.playable.includes(r) ?? false;
-        const b = choice(r === role, () => {
-          role = r;
-          renderChoices();
-        }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r]), h('span', { class: 'choice-sub' }, ROLE_BLURB[r]));
+        const b = choice(chosen(r), () => pick(r), h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r], seatTag(r)), h('span', { class: 'choice-sub' }, ROLE_BLURB[r]));
         b.disabled = !playable;
+        b.dataset.role = r;
         b.title = playable ? ROLE_NAMES[r] : 'Not playable in this scenario';
         roleBox.append(b);
       }
+      clear(backerBox);
+      for (const seat of scenario?.backerSeats ?? []) {
+        const client = seat.client === 'none' ? '' : `Backs the ${seat.client.toUpperCase()}`;
+        const b = choice(
+          chosen(seat.role),
+          () => pick(seat.role),
+          h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), seat.name === 'United Arab Emirates' ? 'UAE' : seat.name, seatTag(seat.role)),
+          h('span', { class: 'choice-sub' }, client),
+        );
+        b.dataset.role = seat.role;
+        b.title = `${seat.name}${client ? ` (${client.toLowerCase()})` : ''}: ${seat.summary}`;
+        backerBox.append(b);
+      }
+      backerBox.hidden = (scenario?.backerSeats.length ?? 0) === 0;
+      backerHead.hidden = backerBox.hidden;
+      const names = (rs: PlayerRole[]) => rs.map((r) => (r.startsWith('backer:') ? (scenario?.backerSeats.find((x) => x.role === r)?.name ?? r) : ROLE_SHORT[r as Role])).join(' → ');
+      seatNote.textContent = hotSeat
+        ? seats.length >= 2
+          ? `People at this screen, in turn order: ${names(seats)}. Each turn starts behind a screen that hides the last person's view; the computer plays everyone else.`
+          : 'Pick at least two roles for the people at this screen (click again to take one away).'
+        : `You play ${role.startsWith('backer:') ? names([role]) : ROLE_NAMES[role as Role]}; the computer plays every other actor.`;
       clear(diffBox);
       for (const d of DIFFICULTIES) {
         diffBox.append(
@@ -179,7 +231,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           }, h('span', { class: 'choice-title' }, d[0]?.toUpperCase() + d.slice(1)), h('span', { class: 'choice-sub' }, DIFFICULTY_BLURB[d])),
         );
       }
-      start.disabled = !scenario || starting;
+      start.disabled = !scenario || starting || (hotSeat && seats.length < 2);
     };
     renderChoices();
 
@@ -187,11 +239,20 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       header('New game'),
       h(
         'div',
-        { class: 'menu-body' },
+        bodyAttrs('New game'),
         scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, 'No scenario could be loaded.') : null,
         ...problems.map((p) => h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`)),
         h('section', null, h('h3', null, 'Scenario'), scenarioBox),
-        h('section', null, h('h3', null, 'Your role'), roleBox),
+        h(
+          'section',
+          null,
+          h('h3', null, 'Your role'),
+          roleBox,
+          backerHead,
+          backerBox,
+          h('label', { class: 'check-row' }, hotSeatBox, ' Several people at this screen (hot-seat)'),
+          seatNote,
+        ),
         h('section', null, h('h3', null, 'Difficulty'), diffBox),
         h(
           'section',
@@ -230,7 +291,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         h(
           'div',
           { class: 'slot btn-row', 'data-slot': String(n) },
-          h('span', { class: 'slot-text' }, h('strong', null, `Slot ${n}: ${save.name ?? 'unnamed'}`), h('span', { class: 'small muted' }, ` · ${titles.get(save.scenarioId) ?? save.scenarioId} · ${ROLE_SHORT[save.role]} · ${turn}`)),
+          h('span', { class: 'slot-text' }, h('strong', null, `Slot ${n}: ${save.name ?? 'unnamed'}`), h('span', { class: 'small muted' }, ` · ${titles.get(save.scenarioId) ?? save.scenarioId} · ${saveRoles(save)} · ${turn}`)),
           button('Load', () => actions.continueGame(save, slot.key), { class: 'small primary' }),
           button('Delete', () => {
             data.deleteSlot(n);
@@ -242,7 +303,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     append(
       panel,
       header('Load a saved game'),
-      h('div', { class: 'menu-body' }, h('p', { class: 'small muted' }, 'Save a game in a slot from its Menu during play. The autosave is under Continue.'), list),
+      h('div', bodyAttrs('Saved games'), h('p', { class: 'small muted' }, 'Save a game in a slot from its Menu during play. The autosave is under Continue.'), list),
     );
   }
 
@@ -251,7 +312,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       header('How to play'),
       h(
         'div',
-        { class: 'menu-body' },
+        bodyAttrs('How to play'),
         ...HOW_TO_PLAY.map((s) => h('section', null, h('h3', null, s.title), ...s.text.map((t) => h('p', null, t)))),
       ),
     );
@@ -268,8 +329,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       if (onRelease) input.addEventListener('change', onRelease);
       return h('label', { class: 'field' }, label, input);
     };
-    const check = (label: string, value: boolean, onChange: (v: boolean) => void) => {
-      const input = h('input', { type: 'checkbox' });
+    const check = (label: string, value: boolean, onChange: (v: boolean) => void, id?: string) => {
+      const input = h('input', { type: 'checkbox', id });
       input.checked = value;
       input.addEventListener('change', () => onChange(input.checked));
       return h('label', { class: 'check' }, input, label);
@@ -278,7 +339,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       header('Settings'),
       h(
         'div',
-        { class: 'menu-body' },
+        bodyAttrs('Settings'),
         h(
           'section',
           null,
@@ -298,18 +359,29 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           h(
             'div',
             { class: 'choices' },
-            check('Reduce motion (no map animations)', s.reducedMotion, (v) => updateSettings({ reducedMotion: v })),
-            check('Larger text', s.largeText, (v) => updateSettings({ largeText: v })),
+            check('Reduce motion (no map animations)', s.reducedMotion, (v) => updateSettings({ reducedMotion: v }), 'set-reduced-motion'),
+            textSize(s.textScale),
+            check('High contrast (brighter text and lines, solid panels)', s.highContrast, (v) => updateSettings({ highContrast: v }), 'set-high-contrast'),
           ),
+          h('p', { class: 'small muted' }, 'Remembered in this browser. Reduced motion follows your system’s setting until you choose here. Keyboard: every screen works with Tab, Enter and Escape; on the map, ? lists the keys.'),
         ),
       ),
     );
   }
 
+  /** Text size, 100% to 200%: the panels reflow and the map's labels grow with it. */
+  function textSize(value: number): HTMLElement {
+    const select = h('select', { id: 'set-text-size' });
+    for (const n of TEXT_SCALES) select.append(h('option', { value: String(n) }, n === 100 ? '100% (standard)' : `${n}%`));
+    select.value = String(TEXT_SCALES.includes(value as (typeof TEXT_SCALES)[number]) ? value : 100);
+    select.addEventListener('change', () => updateSettings({ textScale: Number(select.value) }));
+    return h('label', { class: 'field', for: 'set-text-size' }, 'Text size', select);
+  }
+
   function renderCredits(): void {
     append(panel, 
       header('Sources & credits'),
-      h('div', { class: 'menu-body' }, h('dl', { class: 'credits' }, ...CREDITS.flatMap((c) => [h('dt', null, c.title), h('dd', null, c.text)]))),
+      h('div', bodyAttrs('Sources and credits'), h('dl', { class: 'credits' }, ...CREDITS.flatMap((c) => [h('dt', null, c.title), h('dd', null, c.text)]))),
     );
   }
 
@@ -321,4 +393,10 @@ export function choice(pressed: boolean, onClick: () => void, ...children: (Node
   const b = h('button', { type: 'button', class: 'choice', 'aria-pressed': String(pressed) }, ...children);
   b.addEventListener('click', onClick);
   return b;
+}
+
+/** Who played a saved game: its role, or the people's roles at one screen. */
+function saveRoles(save: SaveFile): string {
+  const name = (r: PlayerRole) => (r.startsWith('backer:') ? r.slice('backer:'.length).replace(/^./, (c) => c.toUpperCase()).replace(/^Uae$/, 'UAE') : ROLE_SHORT[r as Role]);
+  return save.humans && save.humans.length > 1 ? `hot-seat: ${save.humans.map(name).join(', ')}` : name(save.role);
 }

@@ -2,9 +2,13 @@
 // One modal at a time; each returns a promise that settles when it closes.
 import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
 import type { GameSession } from '../game/session.ts';
-import type { Actor, Concept, EventDef, PendingChoice, Phase, ReportEvent, Role, Scenario, TurnReport } from '../sim/types.ts';
+import type { Departure } from '../game/sim-types.ts';
+import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario, TurnReport } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
-import { append, button, formatDate, h } from './dom.ts';
+import { append, button, formatDate, h, restoreFocus } from './dom.ts';
+import { standingChanges } from './indicators.ts';
+import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
+import { glossaryPrimer } from './primer.ts';
 import { MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
 
 let openCount = 0;
@@ -25,6 +29,8 @@ interface ModalParts {
   /** Escape closes with this value (omit to make Escape do nothing). */
   dismissValue?: string;
   footLeft?: Node;
+  /** The element to focus when it opens (default: the first primary button). */
+  focus?: HTMLElement;
 }
 
 /** Shows a modal; resolves with the value of the button pressed. */
@@ -39,7 +45,9 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
       openCount--;
       window.removeEventListener('keydown', onKey, true);
       backdrop.remove();
-      previous?.focus?.({ preventScroll: true });
+      // Back where the player was (or where that went when the screen was redrawn meanwhile);
+      // another dialog opening next takes the focus itself.
+      restoreFocus(previous);
       resolve(value);
     };
     parts.actions.forEach((b, i) => b.addEventListener('click', () => close(values[i] ?? '')));
@@ -50,50 +58,56 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
         close(parts.dismissValue);
       } else if (e.key === 'Tab') {
         // Keep focus inside the dialog.
-        const focusable = [...box.querySelectorAll<HTMLElement>('button:not(:disabled), [href], input, select, [tabindex="0"]')];
+        const focusable = [...box.querySelectorAll<HTMLElement>('button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), summary, [tabindex="0"]')].filter(
+          (el) => el.offsetParent !== null || el === document.activeElement,
+        );
         if (focusable.length === 0) return;
         const first = focusable[0] as HTMLElement;
         const last = focusable[focusable.length - 1] as HTMLElement;
-        if (e.shiftKey && document.activeElement === first) {
+        const outside = !box.contains(document.activeElement);
+        if (e.shiftKey && (document.activeElement === first || outside)) {
           e.preventDefault();
           last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
+        } else if (!e.shiftKey && (document.activeElement === last || outside)) {
           e.preventDefault();
           first.focus();
         }
       } else if (e.key === 'Enter' && document.activeElement === document.body) {
         e.preventDefault();
       }
-      // Keys typed in a dialog never reach the map.
-      e.stopPropagation();
+      // Keys typed in a dialog never reach the map: those aimed at the dialog's own fields and
+      // buttons reach them first, and stop at its backdrop (below).
+      if (!backdrop.contains(e.target as Node)) e.stopPropagation();
     };
     window.addEventListener('keydown', onKey, true);
+    backdrop.addEventListener('keydown', (e) => e.stopPropagation());
     append(
       box,
       h('div', { class: 'modal-head' }, parts.eyebrow ? h('div', { class: 'eyebrow' }, parts.eyebrow) : null, h('h2', { id: titleId }, parts.title)),
-      h('div', { class: 'modal-body' }, ...parts.body),
+      // Focusable, so that a long report or glossary scrolls from the keyboard too.
+      h('div', { class: 'modal-body', tabIndex: 0, role: 'region', 'aria-labelledby': titleId }, ...parts.body),
       h('div', { class: 'modal-foot' }, parts.footLeft ? h('div', { class: 'left' }, parts.footLeft) : null, ...parts.actions),
     );
     root.appendChild(backdrop);
-    const focus = parts.actions.find((b) => b.classList.contains('primary')) ?? parts.actions[0];
+    const focus = parts.focus ?? parts.actions.find((b) => b.classList.contains('primary')) ?? parts.actions[0];
     focus?.focus({ preventScroll: true });
   });
 }
 
-export function visibleTo(e: ReportEvent, role: Role): boolean {
+export function visibleTo(e: ReportEvent, role: PlayerRole): boolean {
   return !e.visibleTo || e.visibleTo.includes(role);
 }
 
 /** The report, phase by phase. Events read in full on their cards show here by title. */
 export function reportBody(
   report: TurnReport,
-  role: Role,
+  role: PlayerRole,
   titlesOnly: ReadonlySet<string> = new Set(),
   eventDefs: readonly EventDef[] = [],
   /** Names the other actors; with it, the report ends with the reasons they gave for their orders. */
   actorName?: (actor: Actor) => string,
 ): Node[] {
-  const events = report.events.filter((e) => visibleTo(e, role));
+  const { now: events, next } = splitNextTurn(report.events.filter((e) => visibleTo(e, role)));
   const byPhase = new Map<Phase, ReportEvent[]>();
   for (const e of events) byPhase.set(e.phase, [...(byPhase.get(e.phase) ?? []), e]);
   const sections: Node[] = [];
@@ -108,12 +122,18 @@ export function reportBody(
         h(
           'ul',
           null,
-          ...list.map((e) => {
-            const id = e.detail?.type === 'event' ? e.detail.event : null;
-            const title = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id)?.title : undefined;
-            return h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), title ? h('strong', null, title) : e.text);
-          }),
+          ...list.map((e) => reportLine(e, titlesOnly, eventDefs)),
         ),
+      ),
+    );
+  }
+  if (next.length) {
+    sections.push(
+      h(
+        'section',
+        { class: 'report-phase report-next' },
+        h('h3', null, `As turn ${report.turn + 1} begins`),
+        h('ul', null, ...next.map((e) => reportLine(e, titlesOnly, eventDefs))),
       ),
     );
   }
@@ -143,6 +163,14 @@ export function reportBody(
   return sections;
 }
 
+/** One line of the report. An event read in full on its card shows its title in bold, then what happened. */
+function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[]): HTMLElement {
+  const id = e.detail?.type === 'event' ? e.detail.event : null;
+  const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
+  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ` ${def.text}`] : [e.text];
+  return h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), ...body);
+}
+
 /** A short name for an actor in the report: the side's short name, the mediator's, the backer's, or the armed group's (without its details in brackets). */
 export function actorLabel(scenario: Scenario, actor: Actor): string {
   if (actor === 'gna' || actor === 'lna') return scenario.sides[actor].shortName;
@@ -155,13 +183,60 @@ export function actorLabel(scenario: Scenario, actor: Actor): string {
   return scenario.backers.find((b) => `backer:${b.id}` === actor)?.name ?? actor.slice('backer:'.length);
 }
 
-export function showReport(root: HTMLElement, session: GameSession, report: TurnReport, titlesOnly: ReadonlySet<string>): Promise<string> {
+/**
+ * "Left history here": in one line, where this war has just parted from what happened (the
+ * record, src/sim/record.ts); more than one departure in a turn folds the rest under it.
+ */
+export function leftHistoryLine(departures: readonly Departure[]): HTMLElement | null {
+  const [first, ...rest] = departures;
+  if (!first) return null;
+  const line = h('p', { class: 'left-history-line' }, h('strong', null, 'Left history here: '), first.text);
+  if (rest.length === 0) return h('div', { class: 'left-history', 'data-departures': '1' }, line);
+  return h(
+    'details',
+    { class: 'left-history', 'data-departures': String(departures.length) },
+    h('summary', null, line, h('span', { class: 'small muted' }, ` (and ${rest.length} more)`)),
+    h('ul', null, ...rest.map((d) => h('li', null, d.text))),
+  );
+}
+
+/** "Where things stand": every indicator the panels show that moved in the turn, before → after, in the panels' own words and figures. */
+function standingSection(report: TurnReport, session: GameSession): HTMLElement | null {
+  const changes = standingChanges(report, session.role, session.scenario);
+  if (changes.length === 0) return null;
+  return h(
+    'section',
+    { class: 'report-phase standing', 'aria-label': 'Where things stand' },
+    h('h3', null, 'Where things stand'),
+    h(
+      'dl',
+      { class: 'standing-list' },
+      ...changes.flatMap((c) => [
+        h('dt', null, c.label),
+        h('dd', null, `${c.from} → ${c.to}`, h('span', { class: `trend ${c.up ? 'up' : 'down'}`, 'aria-label': c.up ? 'up' : 'down' }, c.up ? ' ▲' : ' ▼')),
+      ]),
+    ),
+  );
+}
+
+export function showReport(
+  root: HTMLElement,
+  session: GameSession,
+  report: TurnReport,
+  titlesOnly: ReadonlySet<string>,
+  /** Where this war left history in the turn reported (none when it did not, or the record does not apply). */
+  leftHistory: readonly Departure[] = [],
+): Promise<string> {
   return showModal(
     root,
     {
-      eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatDate(report.date)}`,
+      eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatSpan(report.date, session.scenario.turnDays)}`,
       title: report === session.opening ? 'The situation' : 'Turn report',
-      body: reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor)),
+      body: [
+        leftHistoryLine(leftHistory),
+        ...reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor)),
+        standingSection(report, session),
+      ].filter((x): x is Node => x !== null),
       actions: [button('Continue', () => {}, { class: 'primary' })],
       wide: true,
       dismissValue: 'ok',
@@ -171,22 +246,23 @@ export function showReport(root: HTMLElement, session: GameSession, report: Turn
 }
 
 /** The news of a turn: one card per event, stacked in one dialog. */
-export function showEvents(root: HTMLElement, events: readonly EventDef[]): Promise<string> {
+export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?: TurnSpan): Promise<string> {
   const first = events[0];
   if (!first) return Promise.resolve('');
   const card = (event: EventDef, withHead: boolean) =>
     h(
       'article',
-      { class: 'event-block' },
-      withHead ? h('div', { class: 'eyebrow' }, `${formatDate(event.date)} · ${event.historical ? 'As it happened' : 'History changed'}`) : null,
+      { class: 'event-block', 'data-event': event.id },
+      withHead ? h('div', { class: 'eyebrow' }, eventWhen(event, turn)) : null,
       withHead ? h('h3', null, event.title) : null,
       ...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)),
+      ...eventExtras(event),
     );
   const single = events.length === 1;
   return showModal(
     root,
     {
-      eyebrow: single ? `${formatDate(first.date)} · ${first.historical ? 'As it happened' : 'History changed'}` : `News · ${events.length} events`,
+      eyebrow: single ? eventWhen(first, turn) : `News · ${events.length} events`,
       title: single ? first.title : 'Meanwhile',
       body: events.map((e) => card(e, !single)),
       actions: [button('Continue', () => {}, { class: 'primary' })],
@@ -209,7 +285,7 @@ export function showChoiceCard(root: HTMLElement, event: EventDef, pending: Pend
       {
         eyebrow: `${formatDate(event.date)} · A decision for you`,
         title: event.title,
-        body: [...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)), h('div', { style: 'margin-top:14px' }, ...buttons)],
+        body: [...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
         actions: [later],
         className: 'event-card',
         dismissValue: '',
@@ -259,7 +335,7 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
 }
 
 /**
- * The glossary: the nine concept cards (those met in this game marked), then the actors,
+ * The glossary: the primer (folded), the twelve concept cards (those met in this game marked), then the actors,
  * places and key terms of the scenario in play, all from levels/glossary.json.
  */
 export function showGlossary(root: HTMLElement, met: readonly Concept[], scenario?: Scenario): Promise<string> {
@@ -276,6 +352,7 @@ export function showGlossary(root: HTMLElement, met: readonly Concept[], scenari
   const section = (title: string, items: Node[]) => (items.length ? [h('h2', { class: 'glossary-section' }, title), ...items] : []);
   const lists = scenario ? entriesFor(scenario) : null;
   const body = [
+    glossaryPrimer(),
     ...section('Concepts', concepts),
     ...(lists
       ? [...section('Who is who', lists.actors.map(entry)), ...section('Places', lists.places.map(entry)), ...section('Terms', lists.terms.map(entry))]

@@ -66,11 +66,27 @@ export function describeOrder(o: Order, s: Scenario): string {
     case 'political-track':
       return 'Advance the political track';
     case 'escalate':
-      return 'Escalate';
+      return 'Step up a rung';
     case 'de-escalate':
-      return 'De-escalate';
+      return 'Scale back a rung';
     case 'restrain-client':
       return 'Restrain the client';
+    case 'push-client':
+      return 'Push the client to fight on';
+    case 'answer-request':
+      return o.accept ? "Grant the client's request" : "Turn down the client's request";
+    case 'deliver-arms':
+      return 'Ship a one-off arms delivery';
+    case 'declare-red-line':
+      return `Declare ${placeName(s, o.place)} a red line`;
+    case 'deny-deployment':
+      return 'Deny your forces are there';
+    case 'admit-deployment':
+      return 'Admit your forces openly';
+    case 'answer-mediator':
+      return o.accept ? "Yield to the mediator's pressure" : 'Rebuff the mediator';
+    case 'pressure-rival':
+      return `Lobby against ${backerName(s, o.backer)}`;
     case 'raid':
       return `Raid ${placeName(s, o.target)}`;
     case 'extort':
@@ -98,6 +114,7 @@ export function orderPlaces(o: Order, state: State): string[] {
     case 'fortify':
     case 'recruit':
     case 'humanitarian-corridor':
+    case 'declare-red-line':
       return [o.place];
     case 'airstrike':
     case 'siege':
@@ -136,6 +153,11 @@ const GROUPS: { name: string; kinds: Order['kind'][] }[] = [
   { name: 'Move', kinds: ['move', 'withdraw'] },
   { name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
   { name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
+  { name: 'The ladder', kinds: ['escalate', 'de-escalate', 'answer-request'] },
+  { name: 'Your client', kinds: ['push-client', 'restrain-client', 'deliver-arms'] },
+  { name: 'Red lines', kinds: ['declare-red-line'] },
+  { name: 'What you admit', kinds: ['deny-deployment', 'admit-deployment'] },
+  { name: 'Diplomacy', kinds: ['answer-mediator', 'pressure-rival'] },
   { name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
   { name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
   { name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },

@@ -2,8 +2,11 @@
 // values as CSS custom properties (applyPalette), so canvas and panels always agree.
 //
 // GNA teal and LNA amber sit on the blue–yellow axis, which survives the common forms of
-// colour blindness; every use of the side colours also carries a shape cue
-// (GNA square, LNA diamond, local circle).
+// colour blindness; local forces are a light grey, lighter than both. Every pair of the three
+// differs by a CIEDE2000 ΔE of at least 20 with normal vision and under simulated protanopia,
+// deuteranopia and tritanopia (test/colour-vision.test.ts; the smallest, GNA against local
+// under protanopia, is 22.8). Every use of the side colours also carries a shape cue (GNA
+// square, LNA diamond, local circle), on the map's place icons too.
 
 export const palette = {
   bg: 0x12161a,
@@ -22,11 +25,11 @@ export const palette = {
   neighbour: 0x3a3e3b,
   neighbourEdge: 0x575b55,
   otherLand: 0x2f332f,
-  gna: 0x23a99b,
+  gna: 0x2196a8,
   gnaDark: 0x0d4d47,
   lna: 0xe39a2d,
   lnaDark: 0x6b4310,
-  local: 0x8d949a,
+  local: 0xdadde0,
   localDark: 0x3f4448,
   danger: 0xd0564c,
   good: 0x6fbf73,
@@ -44,10 +47,19 @@ export function css(color: number, alpha = 1): string {
   return alpha === 1 ? `#${color.toString(16).padStart(6, '0')}` : `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-export function applyPalette(root: HTMLElement = document.documentElement): void {
-  for (const [key, value] of Object.entries(palette)) {
-    root.style.setProperty(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, css(value));
+/**
+ * The palette as CSS custom properties, in a style rule on :root (not on the element's own
+ * style), so that a theme rule such as :root.high-contrast can override them.
+ */
+export function applyPalette(doc: Document = document): void {
+  const vars = Object.entries(palette).map(([key, value]) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${css(value)};`);
+  let style = doc.getElementById('palette-vars');
+  if (!style) {
+    style = doc.createElement('style');
+    style.id = 'palette-vars';
+    doc.head.prepend(style);
   }
+  style.textContent = `:root { ${vars.join(' ')} }`;
 }
 
 export type SideLike = 'gna' | 'lna' | 'local' | 'none';

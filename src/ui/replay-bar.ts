@@ -2,6 +2,7 @@
 // and forward, jump to a turn, play at a chosen speed. The map and the panels show the
 // session's frame (GameSession.showFrame); this bar only picks which one.
 import type { GameSession } from '../game/session.ts';
+import { openAfterActionOverlay } from './aar-open.ts';
 import { append, button, clear, formatDate, h } from './dom.ts';
 
 export interface ReplayBarActions {
@@ -25,7 +26,9 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
   let timer: ReturnType<typeof setInterval> | null = null;
   let speed = 1000;
 
+  // A region (a landmark) holding the toolbar: everything on the page sits in a landmark.
   const bar = h('div', { class: 'panel replay-bar', role: 'toolbar', 'aria-label': 'Replay controls' });
+  const landmark = h('section', { class: 'replay-landmark', 'aria-label': 'Replay' }, bar);
   const status = h('span', { class: 'replay-status', 'aria-live': 'polite' });
   const jump = h('select', { 'aria-label': 'Jump to a turn', class: 'replay-jump' });
   for (let n = 0; n <= last; n++) {
@@ -81,6 +84,8 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA')) return;
+    // The after-action report open over the viewer keeps the keys to itself.
+    if (root.querySelector('.aar-overlay')) return;
     const moves: Record<string, () => void> = { '[': () => go(replay.at - 1), ']': () => go(replay.at + 1), Home: () => go(0), End: () => go(last) };
     const move = moves[e.key];
     if (move) {
@@ -101,17 +106,18 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
     jump,
     speedSelect,
     button('Turn report', () => actions.report(), { class: 'small ghost' }),
+    button('Charts', () => openAfterActionOverlay(root, session), { class: 'small ghost', title: 'The after-action report: the charts of the whole game, and its turning points' }),
     button('Close', () => actions.exit(), { class: 'small ghost' }),
     status,
   );
   if (replay.note) bar.append(h('span', { class: 'replay-note small muted', title: replay.note }, replay.note));
-  root.appendChild(bar);
+  root.appendChild(landmark);
   render();
   return {
     destroy() {
       if (timer !== null) clearInterval(timer);
       window.removeEventListener('keydown', onKey);
-      bar.remove();
+      landmark.remove();
     },
   };
 }

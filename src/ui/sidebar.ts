@@ -2,10 +2,13 @@
 // and the foreign backers with their rung on the escalation ladder.
 import { viewOf } from '../game/fog.ts';
 import type { GameSession } from '../game/session.ts';
-import type { SideId } from '../sim/types.ts';
+import { backerStanding } from '../game/sim.ts';
+import type { BackerDef, SideId } from '../sim/types.ts';
 import { TALKS_STAGES } from '../sim/types.ts';
 import { ladder } from './briefing.ts';
 import { clear, formatNumber, h } from './dom.ts';
+import { COUNTRY_INDICATORS, SIDE_INDICATORS, TALKS_INDICATORS } from './indicators.ts';
+import { backerOf, sideOf } from './roles.ts';
 import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
 
 /** Short names that fit the five steps of the talks track. */
@@ -23,6 +26,10 @@ function row(name: string, value: string, meter?: { pct: number; tone?: Tone }, 
   return nodes;
 }
 
+const LEGITIMACY = SIDE_INDICATORS.find((i) => i.key === 'legitimacy')!;
+const SIDE_LABEL = { legitimacy: LEGITIMACY.label };
+const SIDE_FORMAT = { legitimacy: LEGITIMACY.format };
+
 function range(low: number, high: number, unit = ''): string {
   return low === high ? `${formatNumber(low)}${unit}` : `${formatNumber(low)}–${formatNumber(high)}${unit}`;
 }
@@ -33,8 +40,12 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
   const view = viewOf(session);
   const role = session.role;
 
-  // The player's side (or both sides, as public reports show them, for the mediator).
-  const sides: SideId[] = role === 'mediator' ? ['gna', 'lna'] : [role];
+  // A backer's own panels first: its commitment, its costs, its standing, its rivals.
+  const backer = backerOf(session.scenario, role);
+  if (backer) root.append(...backerPanels(session, backer));
+  // The player's side (or both sides, as public reports show them, for the mediator; the client, for a backer).
+  const client = sideOf(session.scenario, role);
+  const sides: SideId[] = role === 'mediator' || !client ? ['gna', 'lna'] : [client];
   for (const id of sides) {
     const def = session.scenario.sides[id];
     const sv = view.sides[id];
@@ -49,24 +60,23 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
     const box = h(
       'section',
       { class: 'box', 'aria-label': def.name },
-      h('h2', null, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), role === 'mediator' ? def.shortName : `You: ${def.shortName}`),
+      h('h2', null, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), role === 'mediator' || !client ? def.shortName : backer ? `Your client: ${def.shortName}` : `You: ${def.shortName}`),
     );
     const grid = h('div', { class: 'indicators' });
     grid.append(
       ...row('Fighters', range(low * 100, high * 100)),
       ...row('Money', `$${range(sv.money.low, sv.money.high)}M`, undefined, 'Treasury, million US dollars'),
       ...row('Air power / air defence', `${range(sv.air.low, sv.air.high)} / ${range(sv.airDefence.low, sv.airDefence.high)}`),
-      ...row('Legitimacy', String(sv.legitimacy), { pct: sv.legitimacy, tone: id }),
+      ...row(SIDE_LABEL.legitimacy, SIDE_FORMAT.legitimacy(sv.legitimacy), { pct: sv.legitimacy, tone: id }),
     );
     if (s) {
-      grid.append(
-        ...row('Cohesion', String(s.cohesion), { pct: s.cohesion, tone: s.cohesion < 35 ? 'bad' : id }),
-        ...row('Confidence of victory', String(s.confidence), { pct: s.confidence, tone: id }),
-        ...row('War weariness', String(s.warWeariness), { pct: s.warWeariness, tone: s.warWeariness > 60 ? 'bad' : '' }),
-        ...row('Support: Tripolitania', String(s.support.tripolitania), { pct: s.support.tripolitania, tone: id }),
-        ...row('Support: Cyrenaica', String(s.support.cyrenaica), { pct: s.support.cyrenaica, tone: id }),
-        ...row('Support: Fezzan', String(s.support.fezzan), { pct: s.support.fezzan, tone: id }),
-      );
+      const value = { cohesion: s.cohesion, confidence: s.confidence, warWeariness: s.warWeariness, ...s.support };
+      const tone = { cohesion: s.cohesion < 35 ? 'bad' : id, warWeariness: s.warWeariness > 60 ? 'bad' : '' } as Record<string, Tone>;
+      for (const ind of SIDE_INDICATORS) {
+        if (ind.key === 'legitimacy') continue;
+        const n = value[ind.key];
+        grid.append(...row(ind.label, ind.format(n), { pct: n, tone: tone[ind.key] ?? id }));
+      }
     }
     box.append(grid);
     root.append(box);
@@ -75,15 +85,19 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
   const c = state.country;
   const country = h('section', { class: 'box', 'aria-label': 'Country' }, h('h2', null, 'Libya'));
   const grid = h('div', { class: 'indicators' });
-  grid.append(
-    ...row('Civilian deaths', formatNumber(c.civilianCasualties)),
-    ...row('Displaced', formatNumber(c.displaced)),
-    ...row('Humanitarian access', String(c.humanitarianAccess), { pct: c.humanitarianAccess, tone: c.humanitarianAccess < 40 ? 'bad' : 'good' }),
-    ...row('Oil output', `${formatNumber(c.oilOutput)}k bbl/d${c.blockadeBy ? ' · blockade' : ''}`),
-    ...row('Regional escalation', String(c.escalation), { pct: c.escalation, tone: c.escalation > 60 ? 'bad' : '' }),
-    ...row('International pressure', String(c.internationalPressure), { pct: c.internationalPressure }),
-    ...row('Arms embargo enforced', String(c.embargoEnforcement), { pct: c.embargoEnforcement }),
-  );
+  // Counts have no meter; the rest are 0–100 with one.
+  const meters: Partial<Record<(typeof COUNTRY_INDICATORS)[number]['key'], { tone?: Tone }>> = {
+    humanitarianAccess: { tone: c.humanitarianAccess < 40 ? 'bad' : 'good' },
+    escalation: { tone: c.escalation > 60 ? 'bad' : '' },
+    internationalPressure: {},
+    embargoEnforcement: {},
+  };
+  for (const ind of COUNTRY_INDICATORS) {
+    const n = c[ind.key];
+    const meter = meters[ind.key];
+    const extra = ind.key === 'oilOutput' && c.blockadeBy ? ' · blockade' : '';
+    grid.append(...row(ind.label, `${ind.format(n)}${extra}`, meter ? { pct: n, tone: meter.tone } : undefined));
+  }
   country.append(grid);
   root.append(country);
 
@@ -96,8 +110,9 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
   );
   const talks = h('section', { class: 'box', 'aria-label': 'Talks' }, h('h2', null, 'Talks'), track);
   const tg = h('div', { class: 'indicators' });
-  tg.append(...row('Trust between the parties', String(t.trust), { pct: t.trust, tone: t.trust < 25 ? 'bad' : 'good' }));
-  tg.append(...row('Political track', `${t.politicalTrack}%`, { pct: t.politicalTrack }));
+  const [trust, political] = TALKS_INDICATORS as [(typeof TALKS_INDICATORS)[0], (typeof TALKS_INDICATORS)[1]];
+  tg.append(...row(trust.label, trust.format(t.trust), { pct: t.trust, tone: t.trust < 25 ? 'bad' : 'good' }));
+  tg.append(...row(political.label, political.format(t.politicalTrack), { pct: t.politicalTrack }));
   if (t.violations) tg.append(...row('Violations', String(t.violations)));
   tg.append(...row('Monitors', t.monitors ? 'deployed' : 'none'));
   if (t.proposal) tg.append(...row('Open proposal', `by ${t.proposal.by.toUpperCase()}`));
@@ -120,4 +135,62 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
     );
   }
   root.append(backers);
+}
+
+/**
+ * A backer's own panels: where it stands on its ladder and what that costs a fortnight, what it
+ * has spent against what it will bear, its standing abroad (pressure, exposures, called bluffs),
+ * what it says of its forces, its red lines, what waits for its answer, and the rivals it watches.
+ */
+function backerPanels(session: GameSession, def: BackerDef): HTMLElement[] {
+  const state = session.state;
+  const b = state.backers[def.id];
+  if (!b) return [];
+  const scenario = session.scenario;
+  const level = b.commitment;
+  const perTurn = level > 0 ? (def.ladder[level - 1]?.cost ?? 0) : 0;
+  const standing = backerStanding(state, def.id);
+  const spentPct = def.costTolerance > 0 ? Math.round((b.spent * 100) / def.costTolerance) : 0;
+  const box = h(
+    'section',
+    { class: 'box backer-box', 'aria-label': `You: ${def.name}`, id: 'backer-panel' },
+    h('h2', null, h('i', { class: `side-mark ${def.client}`, 'aria-hidden': 'true' }), `You: ${def.name === 'United Arab Emirates' ? 'UAE' : def.name}`),
+    h('div', { class: 'backer-rung', title: `Rung ${level} of the ladder; you would climb no higher than ${def.maxCommitment}` }, ladder(level, def.client, 4), h('span', null, RUNG_NAMES[level] ?? ''), h('span', { class: 'muted rung-of' }, `${level} / ${def.maxCommitment}`)),
+  );
+  const grid = h('div', { class: 'indicators' });
+  grid.append(
+    ...row('Rung cost', `${perTurn} a turn`, undefined, 'What your rung costs you each fortnight, against your tolerance'),
+    ...row('Spent', `${formatNumber(b.spent)} of ${formatNumber(def.costTolerance)}`, { pct: spentPct, tone: spentPct >= 80 ? 'bad' : '' }, 'What you have spent, against what your treasury and voters will bear'),
+    ...row('Standing abroad', `${standing}`, { pct: standing, tone: standing < 35 ? 'bad' : 'good' }, 'Pressure on you, less what exposures and called bluffs have cost'),
+    ...row('Pressure on you', String(b.pressure), { pct: b.pressure, tone: b.pressure >= 60 ? 'bad' : '' }),
+    ...row('Your forces', b.stance === 'denied' ? 'denied' : b.stance === 'admitted' ? 'admitted' : b.peak >= 2 ? 'not said' : 'none yet', undefined, 'Deny them and risk exposure; admit them and pay in pressure'),
+  );
+  if (b.exposures) grid.append(...row('Exposed', `${b.exposures} time${b.exposures === 1 ? '' : 's'}`));
+  const lines = [...new Set([...(def.redLines ?? []), ...(def.personality?.redLines ?? []), ...(b.redLines ?? [])])];
+  const placeName = (id: string) => scenario.map.places.find((p) => p.id === id)?.name ?? id;
+  grid.append(...row('Red lines', lines.length ? lines.map(placeName).join(', ') : 'none declared'));
+  if (b.bluffs) grid.append(...row('Bluffs called', String(b.bluffs), { pct: b.bluffs * 25, tone: 'bad' }));
+  box.append(grid);
+  const waiting: string[] = [];
+  if (b.request) waiting.push(`${scenario.sides[b.request.side].shortName} asks you for more support: answer it this fortnight (National tab).`);
+  if (b.pressed !== undefined) waiting.push('The mediator presses you to scale back: answer this fortnight (National tab).');
+  if (b.crossed?.length) waiting.push(`Your red line at ${b.crossed.map(placeName).join(' and ')} was crossed: step up this fortnight, or your word loses weight.`);
+  if (waiting.length) box.append(h('ul', { class: 'backer-waiting', id: 'backer-waiting' }, ...waiting.map((t) => h('li', null, t))));
+  const rivals = h('section', { class: 'box', 'aria-label': 'Rival backers', id: 'backer-rivals' }, h('h2', null, 'Rivals you watch'));
+  for (const id of def.rivals) {
+    const r = scenario.backers.find((x) => x.id === id);
+    const rs = state.backers[id];
+    if (!r || !rs) continue;
+    const stepped = rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment;
+    rivals.append(
+      h(
+        'div',
+        { class: 'backer-row', title: `${r.name}: ${RUNG_NAMES[rs.commitment] ?? ''}${stepped ? ' (stepped up last fortnight)' : ''}` },
+        h('i', { class: `side-mark ${r.client}`, 'aria-hidden': 'true' }),
+        h('span', null, r.name, stepped ? h('span', { class: 'trend up', 'aria-label': 'stepped up last fortnight' }, ' ▲') : null),
+        ladder(rs.commitment, r.client),
+      ),
+    );
+  }
+  return [box, rivals];
 }

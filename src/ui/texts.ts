@@ -79,7 +79,7 @@ export const HOW_TO_PLAY: { title: string; text: string[] }[] = [
   {
     title: 'A turn',
     text: [
-      'Each turn covers one or two weeks. Events fire first, some with a choice for you. Then you give a few orders: the budget in the top bar says how many. Press End turn (or Enter) and the turn resolves in a fixed order: diplomacy, movement, ground combat, air war, money and oil, civilians, foreign backers, talks.',
+      'Each turn covers a fortnight. Events fire first, some with a choice for you. Then you give a few orders: the budget in the top bar says how many. Press End turn (or Enter) and the turn resolves in a fixed order: diplomacy, movement, ground combat, air war, money and oil, civilians, foreign backers, talks.',
       'The turn report explains what happened and why, naming the mechanism at work.',
     ],
   },
@@ -107,7 +107,7 @@ export const HOW_TO_PLAY: { title: string; text: string[] }[] = [
 export const CREDITS: { title: string; text: string }[] = [
   {
     title: 'Sources',
-    text: 'The scenarios follow the public record of the 2019–2020 war: news agencies, UN and UNSMIL statements, humanitarian agencies and think-tank analysis. Figures that sources dispute are given as ranges. All text in the game is written anew; nothing is quoted.',
+    text: 'The scenarios follow the public record of the 2019–2020 war: news agencies, UN and UNSMIL statements, humanitarian agencies and think-tank analysis. Figures that sources dispute are given as ranges; a claim whose truth is not established is shown as a claim, with who made it and when. All text in the game is written anew; nothing is quoted.',
   },
   {
     title: 'Map',

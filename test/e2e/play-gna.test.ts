@@ -34,7 +34,9 @@ describe('play: the GNA from the main menu', () => {
       };
       const opening = await drainCards(page, { firstTimeoutMs: 15_000, onCard: shoot });
       expect(opening.map((c) => c.kind)).toContain('news');
-      expect(opening.map((c) => c.kind)).toContain('concept');
+      // Cards arrive when they mean something: one concept card at most, explaining one concept.
+      const openingConcepts = opening.filter((c) => c.kind === 'concept');
+      expect(openingConcepts.map((c) => c.concepts)).toEqual([1]);
       await screenshot(page, 'map');
 
       const national = {
@@ -109,6 +111,8 @@ describe('play: the GNA from the main menu', () => {
         }),
       );
 
+      // Every turn: one concept card at most, of one concept.
+      for (const t of turns) expect(t.cards.filter((c) => c.kind === 'concept').map((c) => c.concepts).join(',')).toMatch(/^(1)?$/);
       const end = await readHook(page);
       expect(end.turn).toBe(6);
       expect(new Set([start.hash, ...turns.map((t) => t.after.hash)]).size).toBe(6);

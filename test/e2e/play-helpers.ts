@@ -18,6 +18,10 @@ export interface HookState {
   hash: string;
   ending: { kind: string; winner?: string | null; turn: number; scores: Record<string, { total: number }> } | null;
   readyAt?: number;
+  /** Hot-seat: the role the screen is being passed to, while the hand-over is up. */
+  handOver?: string | null;
+  /** The force labels the map canvas draws now. */
+  mapForces?: string[];
 }
 
 /** An element's text (its DOM text, not as CSS renders it), trimmed. */
@@ -101,6 +105,8 @@ export interface CardSeen {
   title: string;
   /** For a choice: the option chosen. */
   answer?: string;
+  /** For a concept card: how many concepts it explains. */
+  concepts?: number;
 }
 
 export const dialog = (page: Page): Locator => page.locator('.modal-backdrop [role=dialog]');
@@ -148,6 +154,7 @@ export async function drainCards(page: Page, opts: DrainOptions = {}): Promise<C
     const kind = await cardKind(box);
     const title = await text(box.locator('.modal-head h2'));
     const card: CardSeen = { kind, title };
+    if (kind === 'concept') card.concepts = await box.locator('.concept-block').count();
     if (kind === 'choice') {
       const options = box.locator('.btn.option');
       const labels = (await options.locator('span:first-child').allInnerTexts()).map((t) => t.trim());
@@ -173,7 +180,7 @@ const right = (page: Page): Locator => page.locator('.sidebar.right');
 export const queueItems = (page: Page): Locator => right(page).locator('.queue-item');
 
 export async function queueTexts(page: Page): Promise<string[]> {
-  return (await queueItems(page).locator('span:first-child').allInnerTexts()).map((t) => t.trim());
+  return (await queueItems(page).locator('.queue-order').allInnerTexts()).map((t) => t.trim());
 }
 
 /** Opens the National tab of the right panel. */

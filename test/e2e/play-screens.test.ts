@@ -35,9 +35,9 @@ describe('screens: every page of the menu, and the map in full HD', () => {
         await page.getByRole('button', { name: 'New game' }).waitFor();
       }
 
-      // Larger text (a display setting): the menu still fits.
+      // Larger text (a display setting, 100–200%): the menu still fits.
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
-      await page.getByRole('checkbox', { name: 'Larger text' }).click();
+      await page.getByRole('combobox', { name: 'Text size' }).selectOption('125');
       await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
       await page.getByRole('button', { name: '← Back' }).click();
       await screenshot(page, 'menu-large-text');

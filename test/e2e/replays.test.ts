@@ -4,6 +4,7 @@
 // picker, drag and drop) it is watched back and forth and ends on the state played; bad files,
 // links and saves each give a notice and lose nothing; and the same 20 seeded games give the
 // same state hashes in Chromium as in Node. No console error, no request off the origin.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ import {
 import { buildOnce, closeBrowser, openPage, type Preview, ROOT, screenshot, startPreview } from './harness.ts';
 import { drainCards, enableReducedMotion, HD, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
-const OUT = join(tmpdir(), 'ceasefire-line-replays-dist');
+// One build folder per checkout: two checkouts testing at once on one machine must not serve each other's build.
+const OUT = join(tmpdir(), `ceasefire-line-replays-dist-${createHash('sha1').update(ROOT).digest('hex').slice(0, 10)}`);
 
 function scenario(id: string): Scenario {
   const s = loadScenarioFile(id);
@@ -145,9 +147,13 @@ describe('replays, links and saves in Chromium', () => {
       await expect.poll(() => page.locator('.replay-status').textContent(), { timeout: 15_000 }).toContain('after turn 4 of 4');
       // Viewed back and forth, it ends on the very state the game was in when played.
       expect(await hashAt(page)).toBe(hook.hash);
-      // Watched, not played: the top bar counts the orders given, not a budget to spend.
-      expect(await page.locator('.topbar').textContent()).toMatch(/Orders\s*\d+ given/);
-      await page.getByRole('button', { name: 'Close' }).click();
+      // Watched, not played: the top bar says it is a replay, with no budget to spend and no decision to take;
+      // the orders given in the turn watched are listed in the orders panel.
+      const topbar = (await page.locator('.topbar').textContent()) ?? '';
+      expect(topbar).toMatch(/Replay\s*watching, read-only/);
+      expect(topbar).not.toMatch(/Decision waiting|Orders\s*\d+ of/);
+      expect(await page.locator('section[aria-label="Orders this turn"] h2').first().textContent()).toMatch(/^Orders given this turn/);
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
       await waitForScene(page, 'MainMenu');
 
       expect(problems.all()).toEqual([]);
@@ -185,7 +191,7 @@ describe('replays, links and saves in Chromium', () => {
       expect(await page.locator('.replay-bar img').count()).toBe(0);
       expect(await page.title()).toBe('Ceasefire Line');
       await screenshot(page, 'replays-viewer-ending');
-      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
       await waitForScene(page, 'MainMenu');
 
       // A tampered file: the notice names the first turn that differs.

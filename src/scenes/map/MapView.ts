@@ -9,6 +9,7 @@ import type { Controller, PlaceDef, Scenario } from '../../game/sim-types.ts';
 import { css, palette, type SideLike } from '../../ui/palette.ts';
 import { shortPlaceName } from '../../ui/texts.ts';
 import { keepAwake } from '../loop.ts';
+import { type AreaGeometry, areaGeometry, ringPoints as flatRing, frontPieces, type Holder, type Pt } from './areas.ts';
 import { FONT } from './assets.ts';
 import { mercator, type Outline, worldRect } from './outline.ts';
 import { StaticLayer } from './static-layer.ts';
@@ -61,11 +62,19 @@ export class MapView {
   private readonly scene: Phaser.Scene;
   private readonly land: Phaser.GameObjects.Graphics;
   private readonly routes: Phaser.GameObjects.Graphics;
+  /** Who holds each area: tints, hatching and the front line (areas.ts). */
+  private readonly areas: Phaser.GameObjects.Graphics;
+  private areaGeometry: AreaGeometry | null = null;
+  private areaIds: string[] = [];
+  /** The areas' polygons as Phaser points, made once. */
+  private areaFills: Phaser.Math.Vector2[][][] = [];
   private readonly still: StaticLayer;
   private readonly nodes = new Map<string, PlaceNode>();
   private readonly fixedLabels: Phaser.GameObjects.Text[] = [];
   private readonly scenario: Scenario | null;
   private zoom = 1;
+  /** The places' icons and labels at this multiple of their size (the player's text size). */
+  private labelScale = 1;
   private selected: string | null = null;
   private hovered: string | null = null;
   private highlighted = new Set<string>();
@@ -81,10 +90,14 @@ export class MapView {
     const sea = new Phaser.GameObjects.Rectangle(scene, world.x + world.width / 2, world.y + world.height / 2, world.width * 3, world.height * 3, palette.sea);
     this.land = new Phaser.GameObjects.Graphics(scene);
     this.routes = new Phaser.GameObjects.Graphics(scene);
+    this.areas = new Phaser.GameObjects.Graphics(scene);
     const regions = this.addRegionLabels();
     this.addFixedLabels();
-    this.still = new StaticLayer(scene, [sea, this.land, ...regions, this.routes, ...this.fixedLabels], 0);
-    if (options.showPlaces && this.scenario) this.addPlaces(this.scenario);
+    this.still = new StaticLayer(scene, [sea, this.land, this.areas, ...regions, this.routes, ...this.fixedLabels], 0);
+    if (options.showPlaces && this.scenario) {
+      this.addPlaces(this.scenario);
+      this.buildAreas();
+    }
     this.setZoom(1);
   }
 
@@ -129,7 +142,7 @@ export class MapView {
     let best: string | null = null;
     let bestD = Number.POSITIVE_INFINITY;
     for (const [id, node] of this.nodes) {
-      const d = Math.hypot(node.x - worldX, node.y - worldY) * this.zoom;
+      const d = (Math.hypot(node.x - worldX, node.y - worldY) * this.zoom) / this.labelScale;
       if (d <= node.radius + marginPx && d < bestD) {
         best = id;
         bestD = d;
@@ -142,10 +155,21 @@ export class MapView {
     if (zoom === this.zoom && this.land.commandBuffer.length > 0) return;
     this.zoom = zoom;
     this.drawLand();
+    this.drawAreas();
     this.drawRoutes();
     const inv = 1 / zoom;
-    for (const node of this.nodes.values()) node.container.setScale(inv);
+    for (const node of this.nodes.values()) node.container.setScale(inv * this.labelScale);
     for (const label of this.fixedLabels) label.setScale(inv);
+    this.layoutLabels();
+    this.still.invalidate();
+  }
+
+  /** Larger place icons and labels (1 to 2), for larger text; the labels are laid out again. */
+  setLabelScale(scale: number): void {
+    const k = Math.min(2, Math.max(1, scale));
+    if (k === this.labelScale) return;
+    this.labelScale = k;
+    for (const node of this.nodes.values()) node.container.setScale(k / this.zoom);
     this.layoutLabels();
     this.still.invalidate();
   }
@@ -157,6 +181,7 @@ export class MapView {
     node.status = status;
     this.drawNode(node);
     if (frontMoved) {
+      this.drawAreas();
       this.drawRoutes();
       this.still.invalidate();
     }
@@ -289,6 +314,61 @@ export class MapView {
         }
       }
     }
+  }
+
+  /** Each place's area: the land nearer to it than to any other place, inside Libya. */
+  private buildAreas(): void {
+    const libya = this.outline.countries.filter((c) => c.role === 'libya').flatMap((c) => c.rings.map(flatRing));
+    this.areaIds = [...this.nodes.keys()];
+    if (libya.length === 0 || this.areaIds.length < 2) return;
+    const points: Pt[] = this.areaIds.map((id) => {
+      const n = this.nodes.get(id) as PlaceNode;
+      return [n.x, n.y];
+    });
+    const b = this.libyaBounds();
+    const pad = 50;
+    this.areaGeometry = areaGeometry(points, libya, [b.x - pad, b.y - pad, b.x + b.width + pad, b.y + b.height + pad], { hatchSpacing: 9, landStep: 2 });
+    this.areaFills = this.areaGeometry.areas.map((polys) => polys.map((poly) => poly.map(([x, y]) => new Phaser.Math.Vector2(x, y))));
+  }
+
+  /** Who holds each area, as drawn: for the test hook and the text view of the map. */
+  areaHolders(): Record<string, Holder> {
+    const out: Record<string, Holder> = {};
+    if (!this.areaGeometry) return out;
+    for (const id of this.areaIds) out[id] = this.nodes.get(id)?.status.controller ?? 'local';
+    return out;
+  }
+
+  /** How many pieces of front line are drawn. */
+  frontLength(): number {
+    return this.areaGeometry ? frontPieces(this.areaGeometry, this.areaIds.map((id) => this.nodes.get(id)?.status.controller ?? 'local')).length : 0;
+  }
+
+  private drawAreas(): void {
+    const g = this.areas;
+    g.clear();
+    const geo = this.areaGeometry;
+    if (!geo) return;
+    const z = this.zoom;
+    const holders = this.areaIds.map((id) => this.nodes.get(id)?.status.controller ?? 'local');
+    holders.forEach((holder, i) => {
+      if (holder !== 'gna' && holder !== 'lna') return;
+      for (const poly of this.areaFills[i] ?? []) {
+        g.fillStyle(holder === 'gna' ? palette.gna : palette.lna, holder === 'gna' ? 0.26 : 0.2);
+        g.fillPoints(poly, true);
+      }
+      // The LNA's areas are hatched too: the two sides differ without colour.
+      if (holder === 'lna') {
+        g.lineStyle(1.4 / z, palette.lnaDark, 0.55);
+        for (const [a, b] of geo.hatch[i] ?? []) g.lineBetween(a[0], a[1], b[0], b[1]);
+      }
+    });
+    // The front line between the two sides' areas, over a dark halo.
+    const front = frontPieces(geo, holders);
+    g.lineStyle(6 / z, palette.bg, 0.55);
+    for (const [a, b] of front) g.lineBetween(a[0], a[1], b[0], b[1]);
+    g.lineStyle(2.6 / z, palette.danger, 0.95);
+    for (const [a, b] of front) g.lineBetween(a[0], a[1], b[0], b[1]);
   }
 
   private drawRoutes(): void {
@@ -467,7 +547,8 @@ export class MapView {
    * hovered place always show. Icons always show, and no label covers another icon.
    */
   private layoutLabels(): void {
-    const z = this.zoom;
+    // Screen pixels per local unit of a place's container, its label scale included.
+    const z = this.zoom / this.labelScale;
     const must = (n: PlaceNode) => n.def.id === this.selected || n.def.id === this.hovered || n.def.tags.includes('capital');
     const order = [...this.nodes.values()].sort((a, b) => (must(a) ? -1e9 : a.priority) - (must(b) ? -1e9 : b.priority));
     type Box = { x0: number; y0: number; x1: number; y1: number };

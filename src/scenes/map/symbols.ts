@@ -47,8 +47,6 @@ export function drawPlaceIcon(g: Phaser.GameObjects.Graphics, place: PlaceDef, c
     case 'town':
       g.fillCircle(0, 0, r);
       g.strokeCircle(0, 0, r);
-      g.fillStyle(edge, 0.55);
-      g.fillCircle(0, 0, r * 0.35);
       break;
     case 'airbase': {
       // A delta wing: a triangle pointing up with a notched tail.
@@ -81,6 +79,25 @@ export function drawPlaceIcon(g: Phaser.GameObjects.Graphics, place: PlaceDef, c
       g.strokeRect(-r * 0.7, -r * 0.7, r * 1.4, r * 1.4);
       break;
   }
+  // Who holds it, as a shape too (colour is never the only cue): a dark square (GNA), diamond
+  // (LNA) or dot (local) inside the icon; beside an oil field's open derrick.
+  const kind = placeKind(place);
+  if (kind === 'oil-field') controllerMark(g, r + 3, -r + 1, controller, 3, edge, true);
+  else controllerMark(g, 0, kind === 'airbase' ? r * 0.2 : kind === 'oil-terminal' ? r * 0.2 : 0, controller, kind === 'capital' ? r * 0.22 : r * 0.34, edge, false);
+}
+
+/** The holder's shape at (x, y): a square (GNA), a diamond (LNA) or a dot (local), in `ink`. */
+function controllerMark(g: Phaser.GameObjects.Graphics, x: number, y: number, side: SideLike, size: number, ink: number, filled: boolean): void {
+  if (filled) {
+    drawSideBadge(g, x, y, side, size);
+    return;
+  }
+  g.fillStyle(ink, 0.8);
+  if (side === 'gna') g.fillRect(x - size, y - size, size * 2, size * 2);
+  else if (side === 'lna') {
+    const s = size * 1.35;
+    g.fillPoints([v(x, y - s), v(x + s, y), v(x, y + s), v(x - s, y)], true);
+  } else g.fillCircle(x, y, size * 0.75);
 }
 
 function derrick(g: Phaser.GameObjects.Graphics, r: number): void {

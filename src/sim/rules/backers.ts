@@ -1,8 +1,9 @@
 // Foreign backers: they climb or descend the escalation ladder, answer their rivals, guard
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { REGIONAL_WAR } from '../params.ts';
-import type { BackerDef, Scenario, SideId, State } from '../types.ts';
+import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
 import { clamp } from '../world.ts';
+import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
 
@@ -31,9 +32,30 @@ export function escalationIndex(scenario: Scenario, state: State): number {
 }
 
 export function redLineCrossed(state: State, b: BackerDef): boolean {
-  if (b.client === 'none' || !b.redLines?.length) return false;
+  // Lines a person's backer declared in play count as the scenario's do (a computer backer declares none).
+  const declared = state.backers[b.id]?.redLines;
+  if (b.client === 'none' || (!b.redLines?.length && !declared?.length)) return false;
   const enemy: SideId = b.client === 'gna' ? 'lna' : 'gna';
-  return b.redLines.some((p) => state.places[p]?.controller === enemy);
+  return (b.redLines ?? []).some((p) => state.places[p]?.controller === enemy) || (declared ?? []).some((p) => state.places[p]?.controller === enemy);
+}
+
+/** Every place a backer has declared a line it will defend (its own list and its AI personality's). */
+function declaredRedLines(b: BackerDef): string[] {
+  return [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])];
+}
+
+/**
+ * What a backer's step up teaches, for the report: answering a crossed red line shows whether red
+ * lines are credible; answering a rival that stepped up last turn shows the security dilemma;
+ * anything else is the proxy war itself. A tag for the report only: the rules do not read it.
+ */
+export function escalationConcept(state: State, b: BackerDef): Concept {
+  if (b.client !== 'none') {
+    const enemy: SideId = b.client === 'gna' ? 'lna' : 'gna';
+    if (declaredRedLines(b).some((p) => state.places[p]?.controller === enemy)) return 'red-line-credibility';
+  }
+  if (b.rivals.some((r) => steppedUpLastTurn(state, r))) return 'security-dilemma';
+  return 'proxy-war';
 }
 
 export function backersPhase(ctx: Ctx): void {
@@ -45,7 +67,7 @@ export function backersPhase(ctx: Ctx): void {
     const def = ctx.world.backer.get(id);
     if (!b || !def || changed.has(id)) continue;
     if (o.kind === 'escalate' && b.commitment < def.maxCommitment) {
-      setCommitment(ctx, id, b.commitment + 1);
+      setCommitment(ctx, id, b.commitment + 1, escalationConcept(ctx.s, def));
       changed.add(id);
     } else if (o.kind === 'de-escalate' && b.commitment > 0) {
       setCommitment(ctx, id, b.commitment - 1);
@@ -62,31 +84,59 @@ export function backersPhase(ctx: Ctx): void {
       });
     }
   }
+  if (ctx.s.humans.length) personBackerOrders(ctx, changed);
   // Requests from clients: a backer may answer with more, if it can afford it and cares enough.
   for (const r of ctx.facts.requests) {
     const b = ctx.s.backers[r.backer];
     const def = ctx.world.backer.get(r.backer);
-    if (!b || !def || changed.has(r.backer) || def.client !== r.side || b.commitment >= def.maxCommitment) continue;
+    if (!b || !def || def.client !== r.side) continue;
+    const client = ctx.scenario.sides[r.side].shortName;
+    if (changed.has(r.backer) || b.commitment >= def.maxCommitment) {
+      // Never silently: the request was not weighed, and the report says why.
+      say(ctx, {
+        mechanic: 'backer',
+        text: changed.has(r.backer)
+          ? `${def.name} had already changed its involvement on its own this fortnight: ${client}'s request for more was not weighed.`
+          : `${def.name} is already as far in as it will go: ${client}'s request for more was not weighed.`,
+        actors: [`backer:${r.backer}`, r.side],
+        visibleTo: [r.side, 'mediator'],
+      });
+      continue;
+    }
+    // A backer a person plays answers next fortnight, itself.
+    if (ctx.s.humans.length && holdRequest(ctx, r.backer, r.side)) continue;
     const odds = requestOdds(ctx.scenario, ctx.s, def);
+    // The preview's chance was reckoned on the fortnight's opening state; say so when the fortnight changed it.
+    const asked = requestOdds(ctx.scenario, ctx.start, def);
+    const chance = asked === odds ? `chance ${odds}%` : `chance ${odds}%; ${asked}% when asked, before the fortnight's events moved ${client}'s fortunes or ${def.name}'s costs`;
     if (ctx.rng.chance(odds)) {
       setCommitment(ctx, r.backer, b.commitment + 1);
       changed.add(r.backer);
+      say(ctx, {
+        mechanic: 'backer',
+        text: `${def.name} granted ${client}'s request for more support (${chance}).`,
+        actors: [`backer:${r.backer}`, r.side],
+        visibleTo: [r.side, 'mediator'],
+        detail: { type: 'request', backer: r.backer, side: r.side, odds, asked, granted: true },
+      });
     } else {
       say(ctx, {
         mechanic: 'backer',
-        text: `${def.name} turned down ${ctx.scenario.sides[r.side].shortName}'s request for more support (chance was ${odds}%): it weighs its own costs and interests.`,
+        detail: { type: 'request', backer: r.backer, side: r.side, odds, asked, granted: false },
+        text: `${def.name} turned down ${client}'s request for more support (${chance}): it weighs its own costs and interests.`,
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
         concept: 'proxy-war',
       });
     }
   }
-  // Every backer pays for its rung; outside pressure builds and fades.
+  // Every backer pays for its rung; outside pressure builds and fades (at half the rate on one that denies its forces are there).
   for (const def of ctx.scenario.backers) {
     const b = ctx.s.backers[def.id]!;
     if (b.commitment > 0) b.spent += def.ladder[b.commitment - 1]?.cost ?? 0;
-    b.pressure = clamp(b.pressure - 5 + Math.floor(ctx.s.country.internationalPressure / 10));
+    b.pressure = clamp(b.pressure - 5 + Math.floor(ctx.s.country.internationalPressure / (b.stance === 'denied' ? 20 : 10)));
   }
+  if (ctx.s.humans.length) personBackerUpkeep(ctx, changed);
   const before = ctx.s.country.escalation;
   const index = escalationIndex(ctx.scenario, ctx.s);
   // Escalation rises at once but cools slowly: fear outlasts its causes.
@@ -95,7 +145,7 @@ export function backersPhase(ctx: Ctx): void {
   if (ctx.s.country.escalation >= before + 8) {
     say(ctx, {
       mechanic: 'escalation',
-      text: `Regional escalation rose from ${before} to ${ctx.s.country.escalation}: each patron's step up invites its rivals to answer.`,
+      text: `Regional escalation rose by ${ctx.s.country.escalation - before} points: each patron's step up invites its rivals to answer.`,
       concept: 'escalation-spiral',
     });
   }

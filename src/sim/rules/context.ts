@@ -13,6 +13,7 @@ import type {
   TurnReport,
 } from '../types.ts';
 import type { World } from '../world.ts';
+import type { CeasefireCalculus } from './talks.ts';
 
 export interface TurnFacts {
   /** Civilians killed this turn, by who caused it ('none' for spoilers and crossfire). */
@@ -33,6 +34,11 @@ export interface TurnFacts {
   corridors: string[];
   /** Answers to a ceasefire proposal this turn. */
   answers: Partial<Record<SideId, boolean>>;
+  /**
+   * The reckoning behind a computer side's answer to a proposal made this turn, made when the
+   * proposal was put, on the state as the turn began: the figures the proposer was shown.
+   */
+  reckoned: Partial<Record<SideId, CeasefireCalculus>>;
   /** Backers told by the mediator to hold back, and clients restrained by their backers. */
   restrained: SideId[];
 }
@@ -41,6 +47,8 @@ export interface Ctx {
   scenario: Scenario;
   world: World;
   s: State;
+  /** The state as the turn began (what the players saw when they gave their orders); never changed. */
+  start: State;
   rng: Rng;
   report: TurnReport;
   orders: Order[];
@@ -61,6 +69,7 @@ export function emptyFacts(): TurnFacts {
     pauses: [],
     corridors: [],
     answers: {},
+    reckoned: {},
     restrained: [],
   };
 }

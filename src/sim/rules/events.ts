@@ -2,7 +2,7 @@
 // their date, when their conditions hold; some ask a role to choose.
 import { dayNumber } from '../dates.ts';
 import { talksIndex } from '../query.ts';
-import type { Condition, Effect, EventDef, Order, Scenario, State } from '../types.ts';
+import type { Concept, Condition, Effect, EventDef, Order, Scenario, State } from '../types.ts';
 import { clamp, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 import { deployFormation, setControl } from './military.ts';
@@ -95,8 +95,12 @@ export function applyEffect(ctx: Ctx, e: Effect): void {
   }
 }
 
-/** Moves a backer to a new rung, deploying what that rung sends the first time it is reached. */
-export function setCommitment(ctx: Ctx, backerId: string, to: number): void {
+/**
+ * Moves a backer to a new rung, deploying what that rung sends the first time it is reached. The
+ * report line teaches the proxy war unless the caller names what the step shows better (a rival
+ * answered: the security dilemma; a red line crossed: its credibility).
+ */
+export function setCommitment(ctx: Ctx, backerId: string, to: number, concept: Concept = 'proxy-war'): void {
   const b = ctx.s.backers[backerId];
   const def = ctx.world.backer.get(backerId);
   if (!b || !def) return;
@@ -114,7 +118,7 @@ export function setCommitment(ctx: Ctx, backerId: string, to: number): void {
     text: `${def.name} ${to > from ? 'stepped up' : 'scaled back'} its involvement: ${RUNG_NAMES[from]} → ${RUNG_NAMES[to]}.`,
     actors: [`backer:${backerId}`],
     detail: { type: 'commitment', backer: backerId, from, to },
-    concept: 'proxy-war',
+    concept,
   });
 }
 
@@ -145,6 +149,8 @@ export function fireEvents(ctx: Ctx): void {
       places: e.places ?? [],
       detail: { type: 'event', event: e.id },
       ...(e.concept ? { concept: e.concept } : {}),
+      // Fired after this turn's phases, for the turn that starts now: the report shows it apart.
+      ...(ctx.s.turn > ctx.report.turn ? { nextTurn: true as const } : {}),
     });
     if (e.choice) ctx.s.pending.push({ event: e.id, role: e.choice.role, options: e.choice.options.map((o) => o.id) });
   }
@@ -164,9 +170,10 @@ export function resolveChoices(ctx: Ctx): void {
     if (!option) continue;
     for (const effect of option.effects) applyEffect(ctx, effect);
     const who = p.role === 'mediator' ? 'The mediator' : ctx.scenario.sides[p.role].shortName;
+    // Every role reads the report: the outcome is told in the third person (the hint spoke to the chooser).
     say(ctx, {
       mechanic: 'event',
-      text: `${def.title} — ${who} chose: ${option.label}. ${option.hint}`,
+      text: `${def.title} — ${who} chose: ${option.label}.${option.outcome ? ` ${option.outcome}` : ''}`,
       actors: [p.role],
       detail: { type: 'event', event: def.id },
     });

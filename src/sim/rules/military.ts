@@ -21,6 +21,11 @@ const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
 const placeName = (ctx: Ctx, id: string) => ctx.world.place.get(id)?.name ?? id;
 const formationName = (ctx: Ctx, id: string) => ctx.world.formationDef.get(id)?.name ?? id;
 
+/** Points of regional support a change of hands moves, by the place's population (thousands). */
+export function supportShift(population: number): number {
+  return population >= LARGE_CITY_POP ? 3 : population >= 20 ? 2 : 1;
+}
+
 export function setControl(ctx: Ctx, place: string, to: Controller): void {
   const p = ctx.s.places[place];
   if (!p || p.controller === to) return;
@@ -29,6 +34,14 @@ export function setControl(ctx: Ctx, place: string, to: Controller): void {
   p.siegedBy = undefined;
   if (from === 'gna' || from === 'lna') ctx.facts.lost[from].push(place);
   if (to === 'gna' || to === 'lna') ctx.facts.gained[to].push(place);
+  // Support in the region follows who holds its towns: people rally to a side that takes and
+  // holds ground, and turn from one that loses it (more for a large town).
+  const def = ctx.world.place.get(place);
+  if (def) {
+    const weight = supportShift(def.population);
+    if (from === 'gna' || from === 'lna') ctx.s.sides[from].support[def.region] = clamp(ctx.s.sides[from].support[def.region] - weight);
+    if (to === 'gna' || to === 'lna') ctx.s.sides[to].support[def.region] = clamp(ctx.s.sides[to].support[def.region] + weight);
+  }
   say(ctx, {
     mechanic: 'combat',
     text: `${placeName(ctx, place)} passed from ${sideName(ctx, from)} to ${sideName(ctx, to)}.`,
@@ -172,6 +185,11 @@ function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string |
     .sort((a, b) => b.strength - a.strength || compareIds(a.n, b.n))[0]!.n;
 }
 
+/** Whether a backer of this side has declared the place a red line (a tag for the report; no rule reads it). */
+function guardedByRedLine(scenario: Scenario, place: string, client: SideId): boolean {
+  return scenario.backers.some((b) => b.client === client && [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])].includes(place));
+}
+
 function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: number): { killed: number; fled: number } {
   const def = ctx.world.place.get(place);
   const pop = def?.population ?? 0;
@@ -189,6 +207,44 @@ function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: n
   return { killed, fled };
 }
 
+/**
+ * When an attack is fought at other odds than its order's preview showed (the preview reads the
+ * state as the turn began), the two figures and what changed in between: forces that moved in or
+ * out, losses in earlier fights, the air balance, a siege.
+ */
+function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought: number): { queued: number; text: string } | null {
+  const start = ctx.start;
+  const queued = attackOdds(ctx.scenario, start, side, from, target).odds;
+  if (queued === fought) return null;
+  const defSide = start.places[target]?.controller;
+  const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
+  const only = (p: string) => p === from || p === target;
+  const then = indexForces(ctx.scenario, start, only).at;
+  const now = indexForces(ctx.scenario, ctx.s, only).at;
+  const reasons: string[] = [];
+  if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`);
+  const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
+  const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
+  const defThen = then.get(target)?.power[defKey] ?? 0;
+  const defNow = now.get(target)?.power[defKey] ?? 0;
+  if (arrived.length) reasons.push(`${arrived.map((f) => formationName(ctx, f.id)).join(' and ')} reinforced ${placeName(ctx, target)} first`);
+  else if (defNow > defThen) reasons.push(`the defenders of ${placeName(ctx, target)} grew stronger first`);
+  else if (defNow < defThen) reasons.push(`the defenders of ${placeName(ctx, target)} lost fighters or morale first`);
+  const dugThen = then.get(target)?.dug[defKey] ?? 0;
+  const dugNow = now.get(target)?.dug[defKey] ?? 0;
+  if (dugNow !== dugThen) reasons.push(dugNow > dugThen ? 'the defenders dug in deeper' : 'the defenders lost their earthworks');
+  const attThen = then.get(from)?.power[side] ?? 0;
+  const attNow = now.get(from)?.power[side] ?? 0;
+  if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`);
+  else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`);
+  if (airBonus(ctx.scenario, start, side) !== airBonus(ctx.scenario, ctx.s, side) || airBonus(ctx.scenario, start, other(side)) !== airBonus(ctx.scenario, ctx.s, other(side))) {
+    reasons.push('the balance in the air changed');
+  }
+  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed');
+  const because = reasons.length ? `: ${reasons.join('; ')}` : '';
+  return { queued, text: `queued at ${queued}%, fought at ${fought}%${because}` };
+}
+
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
   const attackers = formationsAt(ctx.s, from, side);
   if (!attackers.length || ctx.s.places[target]?.controller === side) {
@@ -204,6 +260,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
   const defenders = defendersOf(ctx.s, target);
   const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target);
+  // The odds the order's preview showed (the state as the turn began), and why the fight differs.
+  const changed = oddsChange(ctx, side, from, target, odds);
   ctx.facts.attacks[side]++;
   const won = ctx.rng.chance(odds);
   const attackStrength = strengthOf(attackers);
@@ -217,12 +275,13 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   say(ctx, {
     mechanic: 'combat',
     text: won
-      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (odds ${odds}%).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
-      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (odds ${odds}%): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
+      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (${changed?.text ?? `odds ${odds}%`}).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
+      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (${changed?.text ?? `odds ${odds}%`}): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
     actors: [side],
     places: [from, target],
-    detail: { type: 'battle', from, target, attacker: side, won, odds },
-    concept: harm.killed > 20 ? 'civilian-harm' : undefined,
+    detail: { type: 'battle', from, target, attacker: side, won, odds, ...(changed ? { queued: changed.queued } : {}) },
+    // An attack on a place a patron of the defender has sworn to defend tests whether its red line is meant.
+    concept: harm.killed > 20 ? 'civilian-harm' : defSide !== 'local' && guardedByRedLine(ctx.scenario, target, defSide) ? 'red-line-credibility' : undefined,
   });
   if (won && (ctx.world.place.get(target)?.population ?? 0) >= LARGE_CITY_POP && ctx.s.places[target]!.siegedBy !== side) {
     // A large city is taken in stages: this win only takes its outskirts.
@@ -265,6 +324,10 @@ export function airstrikeOdds(scenario: Scenario, state: State, side: SideId): n
 
 function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   const odds = airstrikeOdds(ctx.scenario, ctx.s, side);
+  // The preview's odds were reckoned on the fortnight's opening state: when the fortnight changed
+  // the air war before the strike, the report gives both.
+  const ordered = airstrikeOdds(ctx.scenario, ctx.start, side);
+  const oddsText = (lead: string) => (ordered === odds ? `${lead}${odds}%` : `${lead}${odds}%; ${ordered}% when ordered, before air power or air defence changed`);
   const enemy = other(side);
   const place = ctx.world.place.get(target);
   const hit = ctx.rng.chance(odds);
@@ -273,7 +336,7 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
     own.air = Math.max(0, own.air - 2);
     say(ctx, {
       mechanic: 'air',
-      text: `An air strike by ${sideName(ctx, side)} on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (odds were ${odds}%).`,
+      text: `An air strike by ${sideName(ctx, side)} on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (${oddsText('odds were ')}).`,
       actors: [side],
       places: [target],
     });
@@ -284,7 +347,7 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   const lost = inflictLosses(ctx, targets, Math.max(1, Math.round(air / 6) + ctx.rng.int(3)));
   const p = ctx.s.places[target];
   if (p) p.damage = clamp(p.damage + 15);
-  let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (odds ${odds}%), killing or wounding about ${lost * 100} fighters.`;
+  let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (${oddsText('odds ')}), killing or wounding about ${lost * 100} fighters.`;
   let concept: 'civilian-harm' | undefined;
   let civilians = 0;
   if ((place?.population ?? 0) >= 20) {
@@ -539,8 +602,14 @@ export function militaryEconomyOrders(ctx: Ctx): void {
       const f = ctx.s.formations.find((x) => x.id === o.formation);
       if (!f) continue;
       if (f.side === side) {
+        const before = f.loyalty;
         f.loyalty = clamp(f.loyalty + 20);
-        say(ctx, { mechanic: 'loyalty', text: `${sideName(ctx, side)} paid ${formationName(ctx, f.id)} to keep it loyal (loyalty now ${f.loyalty}).`, actors: [side], visibleTo: [side] });
+        say(ctx, {
+          mechanic: 'loyalty',
+          text: `${sideName(ctx, side)} paid ${formationName(ctx, f.id)} to keep it loyal (loyalty up ${f.loyalty - before} points).`,
+          actors: [side],
+          visibleTo: [side],
+        });
       } else {
         const odds = bribeOdds(ctx.scenario, ctx.s, f);
         if (ctx.rng.chance(odds)) {

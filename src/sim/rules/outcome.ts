@@ -1,8 +1,8 @@
 // The end of a turn: indicators that follow from what happened, then the endings, then scores.
 import { DISASTER_EARLY, DISASTER_PENALTY, REGIONAL_WAR } from '../params.ts';
 import { combatPower, effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
-import type { Ending, EndingKind, ObjectiveWeights, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
-import { ROLES, SIDES } from '../types.ts';
+import type { BackerRole, Ending, EndingKind, ObjectiveWeights, PlayerRole, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
+import { backerIdOf, isBackerRole, ROLES, SIDES } from '../types.ts';
 import { clamp, other } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 
@@ -133,4 +133,51 @@ export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner:
     result[role] = { total: clamp(total), parts };
   }
   return result;
+}
+
+/**
+ * A backer's standing abroad, 0-100: what pressure, exposure and called bluffs have left of it.
+ * Pressure counts half: it builds on every patron in a long war (most end at 100), so at full
+ * weight it would leave nothing for what the backer itself did to tell apart.
+ */
+export function backerStanding(s: State, id: string): number {
+  const b = s.backers[id];
+  if (!b) return 0;
+  return clamp(100 - Math.round(b.pressure / 2) - (b.exposures ?? 0) * 10 - (b.bluffs ?? 0) * 10);
+}
+
+/**
+ * A backer's score at the ending, by part (0-100 each), weighted by its role's objectives:
+ * territory is its client's share of the country (more if the client won), lives and
+ * escalation are everyone's, legitimacy is its own standing abroad, stability is its costs kept
+ * within what it will bear. Worked out from the final state, not kept in it (so a computer game's
+ * state, and its hash, are what they always were).
+ */
+export function backerScore(scenario: Scenario, s: State, role: BackerRole): RoleScore | null {
+  const id = backerIdOf(role);
+  const def = scenario.backers.find((b) => b.id === id);
+  const weights = scenario.backerRoles?.[id]?.objectives.weights;
+  const b = s.backers[id];
+  if (!def || !weights || !b || !s.ending) return null;
+  const { kind, winner } = s.ending;
+  const client = def.client === 'none' ? null : def.client;
+  const parts: ObjectiveWeights = {
+    territory: client ? clamp(populationShare(scenario, s, client) + (winner === client ? 20 : 0)) : clamp(100 - Math.abs(populationShare(scenario, s, 'gna') - (s.log[0]?.gnaShare ?? 50))),
+    lives: clamp(100 - Math.round((s.country.civilianCasualties * 100) / scenario.rules.catastropheCasualties)),
+    legitimacy: backerStanding(s, id),
+    stability: def.costTolerance > 0 ? clamp(100 - Math.round((b.spent * 100) / def.costTolerance)) : 100,
+    escalation: clamp(100 - s.country.escalation),
+  };
+  const w = weights;
+  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
+  let total = Math.round((parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum);
+  if (kind === 'military-victory' && client) total += winner === client ? 15 : -20;
+  if (kind === 'regional-war' || kind === 'catastrophe') total -= DISASTER_PENALTY + Math.round((DISASTER_EARLY * Math.max(0, scenario.turns - s.turn)) / scenario.turns);
+  return { total: clamp(total), parts };
+}
+
+/** Any role's score at the ending (a side's and the mediator's are kept in the ending; a backer's is worked out). */
+export function roleScore(scenario: Scenario, s: State, role: PlayerRole): RoleScore | null {
+  if (!s.ending) return null;
+  return isBackerRole(role) ? backerScore(scenario, s, role) : (s.ending.scores[role as Role] ?? null);
 }

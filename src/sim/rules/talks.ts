@@ -2,7 +2,7 @@
 // monitors, trust, conferences, the mediator's tools and the political track.
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
-import type { CeasefireTerms, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
+import type { CeasefireTerms, Order, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, other } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
@@ -130,10 +130,11 @@ function badFaith(ctx: Ctx): void {
   for (const side of SIDES) {
     const attacks = ctx.facts.attacks[side];
     if (attacks === 0) continue;
-    ctx.s.talks.trust = clamp(ctx.s.talks.trust - BAD_FAITH_TRUST * attacks);
+    const before = ctx.s.talks.trust;
+    ctx.s.talks.trust = clamp(before - BAD_FAITH_TRUST * attacks);
     say(ctx, {
       mechanic: 'commitment',
-      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very fortnight the truce was agreed: not a violation, but trust starts lower (${ctx.s.talks.trust}).`,
+      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very fortnight the truce was agreed: not a violation, but trust starts ${before - ctx.s.talks.trust} points lower.`,
       actors: [side],
       concept: 'commitment-problem',
     });
@@ -155,6 +156,24 @@ export function conferenceOdds(scenario: Scenario, state: State): number {
   let deep = 0;
   for (const b of scenario.backers) if ((state.backers[b.id]?.commitment ?? 0) >= 3) deep++;
   return clamp(30 + Math.floor(state.country.internationalPressure / 2) + Math.floor(state.talks.trust / 2) - deep * 5, 10, 90);
+}
+
+type ProposeOrder = Extract<Order, { kind: 'propose-ceasefire' }>;
+
+function putProposal(ctx: Ctx, o: ProposeOrder): void {
+  const s = ctx.s;
+  const by = o.actor as Role;
+  s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
+  say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} proposed a ceasefire: ${describeTerms(o.terms)}.`, actors: [by] });
+  // A side the computer plays answers at once, on its situation as the turn began: the
+  // reckoning the proposer was shown before giving the order (ceasefireAnswer) is the one that decides.
+  for (const side of SIDES) {
+    if (side === by || s.humans.includes(side)) continue;
+    const calc = ceasefireAnswer(ctx.scenario, ctx.start, side, o.terms, plannedBy(ctx.orders, side, ctx.scenario));
+    ctx.facts.answers[side] = calc.accept;
+    ctx.facts.reckoned[side] = calc;
+  }
+  if (s.talks.stage === 'none') setStage(ctx, 'talks', 'A ceasefire proposal put the parties in talks, directly or through intermediaries.');
 }
 
 export function diplomacyPhase(ctx: Ctx): void {
@@ -189,6 +208,12 @@ export function diplomacyPhase(ctx: Ctx): void {
   } else if (s.conference && s.conference.turn < s.turn) {
     s.conference = null;
   }
+  // A person's proposal is the one put on the table, so that the answers they were shown are the
+  // answers given; a computer's proposal in the same fortnight backs it.
+  const lead =
+    ctx.orders.find((o): o is ProposeOrder => o.kind === 'propose-ceasefire' && s.humans.includes(o.actor as Role)) ??
+    ctx.orders.find((o): o is ProposeOrder => o.kind === 'propose-ceasefire');
+  if (lead) putProposal(ctx, lead);
   for (const o of ctx.orders) {
     const side = sideOfActor(o.actor);
     switch (o.kind) {
@@ -215,14 +240,8 @@ export function diplomacyPhase(ctx: Ctx): void {
         if (side) ctx.facts.requests.push({ side, backer: o.backer });
         break;
       case 'propose-ceasefire': {
-        const by = o.actor as Role;
-        if (s.talks.proposal?.turn === s.turn) {
-          say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} backed the ceasefire proposal already on the table.`, actors: [by] });
-          break;
-        }
-        s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
-        say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} proposed a ceasefire: ${describeTerms(o.terms)}.`, actors: [by] });
-        if (s.talks.stage === 'none') setStage(ctx, 'talks', 'A ceasefire proposal put the parties in talks, directly or through intermediaries.');
+        // The proposal on the table was put before this loop (putProposal); the others back it.
+        if (o !== lead) say(ctx, { mechanic: 'talks', text: `${name(ctx, o.actor as Role)} backed the ceasefire proposal already on the table.`, actors: [o.actor as Role] });
         break;
       }
       case 'answer-ceasefire':
@@ -231,7 +250,7 @@ export function diplomacyPhase(ctx: Ctx): void {
       case 'shuttle-diplomacy': {
         const gain = 5 + Math.floor(s.country.humanitarianAccess / 25);
         s.talks.trust = clamp(s.talks.trust + gain);
-        say(ctx, { mechanic: 'mediation', text: `Shuttle diplomacy between the camps raised trust by ${gain} (now ${s.talks.trust}).`, actors: ['mediator'] });
+        say(ctx, { mechanic: 'mediation', text: `Shuttle diplomacy between the camps raised trust by ${gain} points.`, actors: ['mediator'] });
         if (s.talks.stage === 'none' && s.talks.trust >= 20) setStage(ctx, 'talks', 'Enough trust was built for the two sides to talk, at first through the mediator.');
         break;
       }
@@ -254,8 +273,9 @@ export function diplomacyPhase(ctx: Ctx): void {
         s.country.embargoEnforcement = clamp(s.country.embargoEnforcement + 12, 0, 90);
         say(ctx, {
           mechanic: 'mediation',
-          text: `Inspections at sea and in the air tightened the arms embargo (enforcement ${s.country.embargoEnforcement}): backers' deliveries shrink.`,
+          text: "Inspections at sea and in the air tightened the arms embargo: backers' deliveries shrink.",
           actors: ['mediator'],
+          concept: 'embargo-enforcement',
         });
         break;
       case 'sanction-spoiler': {
@@ -297,7 +317,7 @@ export function diplomacyPhase(ctx: Ctx): void {
       case 'political-track': {
         const gain = 6 + Math.floor(s.talks.trust / 8) + (talksIndex(s.talks.stage) >= 3 ? 6 : 0);
         s.talks.politicalTrack = clamp(s.talks.politicalTrack + gain);
-        say(ctx, { mechanic: 'mediation', text: `The political dialogue advanced (+${gain}, now ${s.talks.politicalTrack} of 100).`, actors: ['mediator'] });
+        say(ctx, { mechanic: 'mediation', text: `The political dialogue advanced by ${gain} points of the 100 an agreement needs.`, actors: ['mediator'] });
         break;
       }
       default:
@@ -315,6 +335,61 @@ export function describeTerms(t: CeasefireTerms): string {
   if (t.oilReopened) parts.push('reopen oil');
   if (t.revenueShared) parts.push('share oil revenue');
   return parts.length ? parts.join(', ') : 'stop fighting, with no further terms';
+}
+
+/**
+ * How a side answers a ceasefire proposed this turn, if the computer plays it: the ripeness
+ * reckoning on the terms, on the state as the turn began (before anyone's orders), with no
+ * fighting yet. The order preview shows exactly this; the answer is given when the proposal is put.
+ */
+export function ceasefireAnswer(scenario: Scenario, state: State, side: SideId, terms: CeasefireTerms, planned: Planned): CeasefireCalculus {
+  return ceasefireCalculus(scenario, state, side, terms, planned.restrained, planned.attacks);
+}
+
+/** What a side's commanders and its patrons have ordered for this fortnight, as far as a ceasefire answer weighs it. */
+export interface Planned {
+  /** Attacks its commanders have ordered (a side on the offensive answers with its guns). */
+  attacks: number;
+  /** A patron has ordered it to stop fighting and talk. */
+  restrained: boolean;
+}
+
+export function plannedBy(orders: readonly Order[], side: SideId, scenario?: Scenario): Planned {
+  let attacks = 0;
+  let restrained = false;
+  for (const o of orders) {
+    if (o.actor === side && o.kind === 'attack') attacks++;
+    else if (o.kind === 'restrain-client' && scenario) {
+      const id = o.actor.startsWith('backer:') ? o.actor.slice('backer:'.length) : '';
+      if (scenario.backers.some((b) => b.id === id && b.client === side)) restrained = true;
+    }
+  }
+  return { attacks, restrained };
+}
+
+/**
+ * A ceasefire both sides have agreed to in this turn's diplomacy (the computer's sides answering
+ * at once, a side that proposed counting as yes) is kept from the start by the sides the computer
+ * plays: their attacks and sieges planned for this fortnight are called off. A person's orders
+ * stand: attacking in the fortnight of a truce is bad faith, and costs trust (badFaith).
+ */
+export function standDownForTruce(ctx: Ctx): void {
+  const proposal = ctx.s.talks.proposal;
+  if (!proposal || proposal.turn !== ctx.s.turn) return;
+  const yes = (side: SideId) => side === proposal.by || ctx.facts.answers[side] === true;
+  if (!SIDES.every(yes)) return;
+  for (const side of SIDES) {
+    if (ctx.s.humans.includes(side)) continue;
+    const before = ctx.orders.length;
+    ctx.orders = ctx.orders.filter((o) => !(o.actor === side && (o.kind === 'attack' || o.kind === 'siege')));
+    if (ctx.orders.length < before) {
+      say(ctx, {
+        mechanic: 'talks',
+        text: `${name(ctx, side)} called off the attacks it had planned for this fortnight: it has agreed to the ceasefire.`,
+        actors: [side],
+      });
+    }
+  }
 }
 
 function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): boolean | undefined {
@@ -342,13 +417,16 @@ export function talksPhase(ctx: Ctx): void {
       t.proposal = null;
       SIDES.forEach((side, i) => {
         if (answers[i] === undefined || proposal.by === side) return;
-        const calc = ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]);
+        // The reckoning that decided, when there was one (a computer side answering this turn's proposal).
+        const decided = ctx.facts.reckoned[side];
+        const calc = decided ?? ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]);
+        const figures = decided ? ` (deal ${decided.deal} against fighting on ${decided.fight})` : '';
         const because = calc.reasons.length ? `: ${calc.reasons.join(', ')}` : '';
         say(ctx, {
           mechanic: 'ripeness',
           text: answers[i]
-            ? `${name(ctx, side)} accepted the ceasefire${because}.`
-            : `${name(ctx, side)} rejected the ceasefire${because}.`,
+            ? `${name(ctx, side)} accepted the ceasefire${figures}${because}.`
+            : `${name(ctx, side)} rejected the ceasefire${figures}${because}.`,
           actors: [side],
           concept: 'ripeness',
         });
@@ -382,6 +460,7 @@ export function talksPhase(ctx: Ctx): void {
       const count = attacks + besieged;
       if (count > 0) {
         t.violations += count;
+        const trustBefore = t.trust;
         t.trust = clamp(t.trust - 10 * count);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy - 4);
         const what = [
@@ -392,7 +471,7 @@ export function talksPhase(ctx: Ctx): void {
           .join(' and ');
         say(ctx, {
           mechanic: 'commitment',
-          text: `${name(ctx, side)} forces ${what} during the ${t.stage}: trust fell to ${t.trust}.`,
+          text: `${name(ctx, side)} forces ${what} during the ${t.stage}: trust fell by ${trustBefore - t.trust} points.`,
           actors: [side],
           places: sieges[side],
           concept: 'commitment-problem',
@@ -414,7 +493,13 @@ export function talksPhase(ctx: Ctx): void {
       t.trust = clamp(t.trust + 3);
     }
     if (t.trust < TRUCE_COLLAPSE_TRUST || (t.stage === 'truce' && t.violations >= 5)) {
-      setStage(ctx, 'talks', `The ${t.stage} collapsed after ${t.violations} violations; trust is down to ${t.trust}.`);
+      setStage(
+        ctx,
+        'talks',
+        t.trust < TRUCE_COLLAPSE_TRUST
+          ? `The ${t.stage} collapsed after ${t.violations} violations: trust fell below the ${TRUCE_COLLAPSE_TRUST} it needs to hold.`
+          : `The ${t.stage} collapsed after ${t.violations} violations.`,
+      );
     } else if (t.stage === 'truce' && t.turnsInStage >= TRUCE_TO_CEASEFIRE_TURNS && t.monitors && t.trust >= 35) {
       setStage(ctx, 'ceasefire', 'The truce held under monitoring and became a formal ceasefire.');
     } else if (t.stage === 'ceasefire' && t.politicalTrack >= 100) {

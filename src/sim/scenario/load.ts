@@ -2,7 +2,7 @@
 // list of what is wrong with it: file, path inside the file, and what is wrong.
 import * as v from 'valibot';
 import type { Condition, Effect, MapDef, Result, Scenario } from '../types.ts';
-import { type GlossaryFile, glossarySchema, type MapFile, mapSchema, type ScenarioFile, scenarioFileSchema } from './schema.ts';
+import { type GlossaryFile, glossarySchema, type MapFile, mapSchema, type PrimerFile, primerSchema, type RecordFile, recordSchema, type ScenarioFile, scenarioFileSchema } from './schema.ts';
 
 export interface ScenarioProblem {
   file: string;
@@ -153,7 +153,7 @@ export function loadScenario(raw: RawFile, maps: readonly RawFile[]): Result<Sce
   const problems = checkReferences(file, s, map.value);
   if (problems.length) return { ok: false, error: problems };
   const { $schema: _schema, map: _mapId, ...rest } = s;
-  const scenario: Scenario = { ...rest, map: map.value as MapDef };
+  const scenario: Scenario = { ...rest, playable: rest.playable as Scenario['playable'], map: map.value as MapDef };
   return { ok: true, value: scenario };
 }
 
@@ -248,10 +248,24 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     }
     const at = Date.parse(e.date);
     if (at < start || at >= end) add(`${p}.date`, `${e.date} is outside the scenario (${s.startDate} for ${s.turns} turns of ${s.turnDays} days)`);
+    // A claim whose truth is not established is neither history nor invention: the card says who made it.
+    if (e.claim && e.historical) add(`${p}.historical`, 'an event that reports a claim is not marked historical: the card says who made the claim and when');
+    if (e.claim && e.claim.date < e.date) add(`${p}.claim.date`, `the claim (${e.claim.date}) cannot be made before what it says happened (${e.date})`);
   });
   s.playable.forEach((r, i) => {
     if (s.playable.indexOf(r) !== i) add(`playable.${i}`, `role "${r}" is listed twice`);
+    if (r.startsWith('backer:')) {
+      const id = r.slice('backer:'.length);
+      if (!s.backers.some((b) => b.id === id)) add(`playable.${i}`, `there is no backer "${id}" in this scenario`);
+      else if (!s.backerRoles?.[id]) add(`playable.${i}`, `"${r}" is playable but backerRoles has no "${id}" (its objectives and briefing)`);
+    }
   });
+  for (const id of Object.keys(s.backerRoles ?? {})) {
+    const b = s.backers.find((x) => x.id === id);
+    if (!b) add(`backerRoles.${id}`, `there is no backer "${id}" in this scenario`);
+    else if (b.client === 'none') add(`backerRoles.${id}`, `${b.name} backs no side: only a backer with a client can be played`);
+    if (!s.playable.includes(`backer:${id}`)) add(`backerRoles.${id}`, `"backer:${id}" is not in playable`);
+  }
   for (const dup of duplicates((s.tutorial ?? []).map((t) => t.id))) add('tutorial', `step id "${dup}" is used more than once`);
   s.tutorial?.forEach((t, i) => {
     if (t.place) place(`tutorial.${i}.place`, t.place);
@@ -288,4 +302,53 @@ export function loadGlossary(raw: RawFile): Result<GlossaryFile, ScenarioProblem
   for (const dup of duplicates(parsed.output.concepts.map((c) => c.id))) problems.push({ file: raw.file, path: 'concepts', message: `concept "${dup}" has more than one card` });
   for (const dup of duplicates(parsed.output.entries.map((e) => `${e.kind}:${e.id}`))) problems.push({ file: raw.file, path: 'entries', message: `entry "${dup}" is listed more than once` });
   return problems.length ? { ok: false, error: problems } : { ok: true, value: parsed.output };
+}
+
+/** Loads levels/primer.json (the primer and the epilogue): unique step ids, places found on the map it names. */
+export function loadPrimer(raw: RawFile, maps: readonly RawFile[]): Result<PrimerFile, ScenarioProblem[]> {
+  const shape = notAnObject(raw, 'a primer');
+  if (shape) return { ok: false, error: shape };
+  const parsed = v.safeParse(primerSchema, raw.data);
+  if (!parsed.success) return { ok: false, error: schemaProblems(raw.file, parsed.issues) };
+  const p = parsed.output;
+  const mapRaw = maps.find((m) => (m.data as { id?: unknown } | null)?.id === p.map);
+  if (!mapRaw) return { ok: false, error: [{ file: raw.file, path: 'map', message: `unknown map "${p.map}"` }] };
+  const map = parseMap(mapRaw);
+  if (!map.ok) return map;
+  const places = new Set(map.value.places.map((x) => x.id));
+  const problems: ScenarioProblem[] = [];
+  for (const part of ['primer', 'epilogue'] as const) {
+    for (const dup of duplicates(p[part].steps.map((x) => x.id))) problems.push({ file: raw.file, path: `${part}.steps`, message: `step id "${dup}" is used more than once` });
+    p[part].steps.forEach((step, i) =>
+      step.places.forEach((id, j) => {
+        if (!places.has(id)) problems.push({ file: raw.file, path: `${part}.steps.${i}.places.${j}`, message: `unknown place "${id}"${suggest(id, places)}` });
+      }),
+    );
+  }
+  return problems.length ? { ok: false, error: problems } : { ok: true, value: p };
+}
+
+/** The record (levels/record.json): the schema, places found on the map (the ids of its places), changes in date order inside the span. */
+export function loadRecord(raw: RawFile, placeIds: Iterable<string>): Result<RecordFile, ScenarioProblem[]> {
+  const shape = notAnObject(raw, 'a record');
+  if (shape) return { ok: false, error: shape };
+  const parsed = v.safeParse(recordSchema, raw.data);
+  if (!parsed.success) return { ok: false, error: schemaProblems(raw.file, parsed.issues) };
+  const r = parsed.output;
+  const places = new Set(placeIds);
+  const problems: ScenarioProblem[] = [];
+  const inSpan = (d: string) => d >= r.span.from && d <= r.span.to;
+  if (r.span.from > r.span.to) problems.push({ file: raw.file, path: 'span', message: 'the span ends before it begins' });
+  for (const dup of duplicates(r.places.map((p) => p.place))) problems.push({ file: raw.file, path: 'places', message: `place "${dup}" is listed more than once` });
+  r.places.forEach((p, i) => {
+    if (!places.has(p.place)) problems.push({ file: raw.file, path: `places.${i}.place`, message: `unknown place "${p.place}"${suggest(p.place, places)}` });
+    let last = r.span.from;
+    (p.changes ?? []).forEach((c, j) => {
+      if (!inSpan(c.date)) problems.push({ file: raw.file, path: `places.${i}.changes.${j}.date`, message: `${c.date} is outside the span ${r.span.from} to ${r.span.to}` });
+      else if (c.date < last) problems.push({ file: raw.file, path: `places.${i}.changes.${j}.date`, message: 'changes must be in date order' });
+      last = c.date;
+    });
+  });
+  if (r.blockade.from > r.blockade.to) problems.push({ file: raw.file, path: 'blockade', message: 'the blockade ends before it begins' });
+  return problems.length ? { ok: false, error: problems } : { ok: true, value: r };
 }

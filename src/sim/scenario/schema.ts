@@ -13,6 +13,8 @@ const source = v.optional(text(400));
 
 export const side = v.picklist(['gna', 'lna']);
 export const role = v.picklist(['gna', 'lna', 'mediator']);
+/** A role a person may play: a side, the mediator, or `backer:<id>`. */
+export const playerRole = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/, 'must be gna, lna, mediator or backer:<id>'));
 const region = v.picklist(['tripolitania', 'cyrenaica', 'fezzan']);
 const controller = v.picklist(['gna', 'lna', 'local']);
 const placeTag = v.picklist([
@@ -50,6 +52,9 @@ const concept = v.picklist([
   'legitimacy',
   'civilian-harm',
   'fragmented-coalitions',
+  'security-dilemma',
+  'red-line-credibility',
+  'embargo-enforcement',
 ]);
 
 export const placeSchema = v.strictObject({
@@ -233,13 +238,15 @@ const eventSchema = v.strictObject({
     v.strictObject({
       role,
       options: v.pipe(
-        v.array(v.strictObject({ id, label: text(80), hint: text(400), effects: v.array(effectSchema) })),
+        v.array(v.strictObject({ id, label: text(80), hint: text(400), outcome: v.optional(text(400)), effects: v.array(effectSchema) })),
         v.minLength(2, 'a choice needs at least two options'),
       ),
     }),
   ),
   concept: v.optional(concept),
   historical: v.boolean(),
+  claim: v.optional(v.strictObject({ by: text(160), date: isoDate, disputedBy: v.optional(text(240)) })),
+  terms: v.optional(v.array(id)),
   source,
 });
 
@@ -319,7 +326,8 @@ export const scenarioFileSchema = v.strictObject({
   objectives: v.strictObject({ gna: objectivesSchema, lna: objectivesSchema, mediator: objectivesSchema }),
   briefing: v.strictObject({ gna: text(3000), lna: text(3000), mediator: text(3000) }),
   history: v.array(v.strictObject({ date: isoDate, text: text(600), source })),
-  playable: v.pipe(v.array(role), v.minLength(1)),
+  playable: v.pipe(v.array(playerRole), v.minLength(1)),
+  backerRoles: v.optional(v.record(id, v.strictObject({ objectives: objectivesSchema, briefing: text(3000), intelligence: pct }))),
   mediator: v.optional(v.strictObject({ name: text(120), aggression: pct, personality: v.optional(personalitySchema), source })),
   whatIfs: v.optional(v.array(whatIfSchema)),
   tutorial: v.optional(v.pipe(v.array(tutorialStepSchema), v.minLength(1, 'a tutorial needs at least one step'))),
@@ -342,7 +350,7 @@ export const glossarySchema = v.strictObject({
         source: text(600),
       }),
     ),
-    v.length(9, 'there must be one card for each of the nine concepts'),
+    v.length(12, 'there must be one card for each of the twelve concepts'),
   ),
   entries: v.array(
     v.strictObject({
@@ -356,3 +364,78 @@ export const glossarySchema = v.strictObject({
 });
 
 export type GlossaryFile = v.InferOutput<typeof glossarySchema>;
+
+/**
+ * levels/primer.json: "Before you play" (how the war began, shown before the first briefing of a
+ * historical scenario and in the glossary) and the epilogue every ending screen shows (what came
+ * after). Each step is dated in words, names the places a small map highlights, and cites its source.
+ */
+const primerStep = v.strictObject({
+  id,
+  /** The step's short name on its tab, e.g. "2011" or "Elections". */
+  tab: text(24),
+  /** The step's date as the player reads it, e.g. "February–October 2011". */
+  when: text(60),
+  title: text(80),
+  text: text(900),
+  /** Places of the shared map (levels/maps/libya.json) the small map highlights for this step. */
+  places: v.array(id),
+  /** Where it happened, when that is abroad and off the map (a conference venue). */
+  abroad: v.optional(text(80)),
+  /** Glossary entries the step's text relies on (the primer links them). */
+  terms: v.optional(v.array(id)),
+  source: text(600),
+});
+
+const primerPart = v.strictObject({
+  title: text(80),
+  intro: text(600),
+  steps: v.pipe(v.array(primerStep), v.minLength(1, 'needs at least one step')),
+});
+
+export const primerSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  /** The map whose places the steps name. */
+  map: id,
+  primer: primerPart,
+  epilogue: primerPart,
+});
+
+export type PrimerFile = v.InferOutput<typeof primerSchema>;
+
+/** A change of hands in the record: from this date the place was held by `to`. */
+const recordChange = v.strictObject({
+  date: isoDate,
+  to: controller,
+  /** The date as a sentence says it ("on 13 April 2020", "in April 2019"). */
+  when: text(80),
+});
+
+/**
+ * The record (levels/record.json): who held the key places through the war, the oil blockade,
+ * and how far the backers went. The turn report compares each war with it ("Left history here").
+ */
+export const recordSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  about: text(800),
+  span: v.strictObject({ from: isoDate, to: isoDate }),
+  places: v.array(
+    v.strictObject({
+      place: id,
+      /** Who held it at the start of the span. */
+      held: controller,
+      changes: v.optional(v.array(recordChange)),
+    }),
+  ),
+  blockade: v.strictObject({ by: side, from: isoDate, to: isoDate, fromWhen: text(40), toWhen: text(40) }),
+  /** Scenario events whose deaths the UN's counts for their months do not include (and why): the calibration leaves them out of the toll. */
+  tollExcludes: v.optional(v.array(v.strictObject({ event: id, why: text(300) }))),
+  backers: v.array(
+    v.union([
+      v.strictObject({ backer: id, atMost: int(0, 4), text: text(300) }),
+      v.strictObject({ backer: id, rung: int(1, 4), notBefore: isoDate, text: text(300) }),
+    ]),
+  ),
+});
+
+export type RecordFile = v.InferOutput<typeof recordSchema>;

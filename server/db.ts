@@ -1,0 +1,106 @@
+// The classroom server's database: embedded PGlite by default (a data folder under
+// server/data/, nothing to install), a real PostgreSQL when DATABASE_URL is set. One SQL
+// dialect (PostgreSQL's) for both, and one versioned migrations table (schema_migrations).
+import { mkdirSync } from 'node:fs';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Params = readonly unknown[];
+
+/** What the store needs of a database: a query, a transaction, and closing it. */
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  /** Runs fn in one transaction (BEGIN … COMMIT, ROLLBACK on error). */
+  tx<T>(fn: (q: <R = Record<string, unknown>>(sql: string, params?: Params) => Promise<R[]>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openPglite(dir: string | null): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dir) mkdirSync(dir, { recursive: true });
+  const pg = dir ? new PGlite(dir) : new PGlite();
+  await pg.waitReady;
+  // PGlite runs one query at a time; a chain keeps transactions whole.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const raw = async <R>(sql: string, params?: Params): Promise<R[]> => (await pg.query<R>(sql, params ? [...params] : undefined)).rows;
+  return {
+    kind: 'pglite',
+    query: (sql, params) => serial(() => raw(sql, params)),
+    tx: (fn) =>
+      serial(async () => {
+        await pg.query('BEGIN');
+        try {
+          const r = await fn(raw);
+          await pg.query('COMMIT');
+          return r;
+        } catch (e) {
+          await pg.query('ROLLBACK');
+          throw e;
+        }
+      }),
+    close: () => serial(() => pg.close()),
+  };
+}
+
+/** A PostgreSQL pool; `schema` (tests) puts every table in that schema. */
+export async function openPostgres(url: string, schema?: string): Promise<Db> {
+  const { default: pg } = await import('pg');
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('A database schema name is lower-case letters, digits and _.');
+  const pool = new pg.Pool({ connectionString: url, max: 20, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => (await pool.query(sql, params ? [...params] : undefined)).rows,
+    tx: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const r = await fn(async (sql, params) => (await client.query(sql, params ? [...params] : undefined)).rows);
+        await client.query('COMMIT');
+        return r;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Brings the schema up to the newest migration. Each migration runs once, in its own
+ * transaction, under an advisory lock so that two server processes starting together on one
+ * PostgreSQL do not both apply it. Returns the versions applied now.
+ */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.tx(async (q) => {
+      await q('SELECT pg_advisory_xact_lock(424242)');
+      const have = await q<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [m.version]);
+      if (have.length) return false;
+      for (const statement of m.sql) await q(statement);
+      await q('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+  return applied;
+}
+
+/** The database the environment asks for: DATABASE_URL (PostgreSQL), else PGlite in dataDir. */
+export async function openDb(options: { databaseUrl?: string | undefined; databaseSchema?: string | undefined; dataDir: string | null }): Promise<Db> {
+  const db = options.databaseUrl ? await openPostgres(options.databaseUrl, options.databaseSchema) : await openPglite(options.dataDir);
+  await migrate(db);
+  return db;
+}

@@ -1,0 +1,193 @@
+// The table store: everything a table does is written down as it happens — the table, its
+// seats, every order action of the turn in play, every message, every resolved turn with its
+// hash — so that a table can be rebuilt by replaying (restore, below) after a restart.
+import type { Order, PlayerRole, Scenario } from '../src/sim/index.ts';
+import type { Db } from './db.ts';
+import { type PendingInject, type PlayedTurn, Table, type TableConfig, type TableMessage, type TableStatus } from './table.ts';
+
+export interface SeatRow {
+  token: string;
+  name: string;
+  role: PlayerRole | null;
+  host: boolean;
+}
+
+export type OrderAction = { action: 'queue'; order: Order } | { action: 'cancel'; index: number } | { action: 'end' };
+
+export interface StoredTable {
+  id: string;
+  code: string;
+  config: TableConfig;
+  hostName: string;
+  status: TableStatus;
+  seats: SeatRow[];
+  turns: PlayedTurn[];
+  /** The order actions of the turn in play, in order. */
+  pending: { role: PlayerRole; action: OrderAction }[];
+  messages: TableMessage[];
+  /** The class the table belongs to (null: a table hosted on its own), its number in the class, paused by the teacher. */
+  classId: string | null;
+  tableNo: number | null;
+  paused: boolean;
+  /** The teacher's injects not yet fired. */
+  injects: PendingInject[];
+}
+
+interface TableRow {
+  id: string;
+  code: string;
+  scenario: string;
+  what_ifs: string[];
+  seed: string;
+  difficulty: TableConfig['difficulty'];
+  seats: PlayerRole[];
+  timer_seconds: number;
+  host_name: string;
+  status: TableStatus;
+  class_id: string | null;
+  table_no: number | null;
+  paused: boolean;
+}
+
+const json = (x: unknown): string => JSON.stringify(x);
+
+export class TableStore {
+  constructor(readonly db: Db) {}
+
+  async createTable(id: string, code: string, config: TableConfig, hostName: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO game_tables (id, code, scenario, what_ifs, seed, difficulty, seats, timer_seconds, host_name, status)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb, $8, $9, 'lobby')`,
+      [id, code, config.scenario, json(config.whatIfs), config.seed, config.difficulty, json(config.seats), config.timerSeconds, hostName],
+    );
+  }
+
+  async setStatus(id: string, status: TableStatus): Promise<void> {
+    await this.db.query('UPDATE game_tables SET status = $2 WHERE id = $1', [id, status]);
+  }
+
+  async saveSeat(tableId: string, seat: SeatRow): Promise<void> {
+    await this.db.query(
+      `INSERT INTO seats (table_id, token, name, role, host) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (table_id, token) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role`,
+      [tableId, seat.token, seat.name, seat.role, seat.host],
+    );
+  }
+
+  async logOrder(tableId: string, turn: number, role: PlayerRole, action: OrderAction): Promise<void> {
+    const body = action.action === 'queue' ? json(action.order) : action.action === 'cancel' ? json(action.index) : null;
+    await this.db.query('INSERT INTO order_log (table_id, turn, role, action, body) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+      tableId,
+      turn,
+      role,
+      action.action,
+      body,
+    ]);
+  }
+
+  async addMessage(tableId: string, m: TableMessage): Promise<void> {
+    await this.db.query('INSERT INTO messages (table_id, turn, from_role, from_name, to_role, body) VALUES ($1, $2, $3, $4, $5, $6)', [
+      tableId,
+      m.turn,
+      m.from,
+      m.fromName,
+      m.to,
+      m.text,
+    ]);
+  }
+
+  /** A resolved turn (number `turn`, 1-based) and the table's status after it, in one transaction. */
+  async recordTurn(tableId: string, turn: number, played: PlayedTurn, status: TableStatus): Promise<void> {
+    await this.db.tx(async (q) => {
+      await q('INSERT INTO turns (table_id, turn, orders, hash) VALUES ($1, $2, $3::jsonb, $4)', [tableId, turn, json(played.orders), played.hash]);
+      await q('UPDATE game_tables SET status = $2 WHERE id = $1', [tableId, status]);
+    });
+  }
+
+  async idByCode(code: string): Promise<string | null> {
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM game_tables WHERE code = $1', [code]);
+    return rows[0]?.id ?? null;
+  }
+
+  async codeInUse(code: string): Promise<boolean> {
+    return (await this.idByCode(code)) !== null;
+  }
+
+  async openTableIds(): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>("SELECT id FROM game_tables WHERE status <> 'ended' ORDER BY created_at");
+    return rows.map((r) => r.id);
+  }
+
+  async load(id: string): Promise<StoredTable | null> {
+    const [row] = await this.db.query<TableRow>('SELECT * FROM game_tables WHERE id = $1', [id]);
+    if (!row) return null;
+    const seats = await this.db.query<SeatRow>('SELECT token, name, role, host FROM seats WHERE table_id = $1 ORDER BY joined_at, token', [id]);
+    const turns = await this.db.query<{ orders: Order[]; hash: string }>('SELECT orders, hash FROM turns WHERE table_id = $1 ORDER BY turn', [id]);
+    const current = turns.length + 1;
+    const log = await this.db.query<{ role: PlayerRole; action: string; body: unknown }>(
+      'SELECT role, action, body FROM order_log WHERE table_id = $1 AND turn = $2 ORDER BY id',
+      [id, current],
+    );
+    const injects = await this.db.query<{ body: { fromName: string; text: string }; fire_turn: number }>(
+      "SELECT body, fire_turn FROM teacher_actions WHERE table_id = $1 AND action = 'inject' AND fire_turn > $2 ORDER BY id",
+      [id, current],
+    );
+    const messages = await this.db.query<{ turn: number; from_role: PlayerRole | null; from_name: string; to_role: PlayerRole | null; body: string }>(
+      'SELECT turn, from_role, from_name, to_role, body FROM messages WHERE table_id = $1 ORDER BY id',
+      [id],
+    );
+    return {
+      id: row.id,
+      code: row.code,
+      hostName: row.host_name,
+      status: row.status,
+      config: {
+        scenario: row.scenario,
+        whatIfs: row.what_ifs,
+        seed: row.seed,
+        difficulty: row.difficulty,
+        seats: row.seats,
+        timerSeconds: row.timer_seconds,
+      },
+      seats: seats.map((s) => ({ token: s.token, name: s.name, role: s.role, host: s.host })),
+      turns: turns.map((t) => ({ orders: t.orders, hash: t.hash })),
+      pending: log.map((l) => ({
+        role: l.role,
+        action:
+          l.action === 'queue'
+            ? { action: 'queue', order: l.body as Order }
+            : l.action === 'cancel'
+              ? { action: 'cancel', index: l.body as number }
+              : { action: 'end' },
+      })),
+      messages: messages.map((m, i) => ({ id: i + 1, turn: m.turn, from: m.from_role, fromName: m.from_name, to: m.to_role, text: m.body })),
+      classId: row.class_id ?? null,
+      tableNo: row.table_no ?? null,
+      paused: row.paused ?? false,
+      injects: injects.map((x) => ({ fireTurn: x.fire_turn, fromName: x.body.fromName, text: x.body.text })),
+    };
+  }
+}
+
+/**
+ * Rebuilds a table from what the store holds: the game from its seed, every resolved turn
+ * (checked against its recorded hash), then the turn in play's order actions and the messages.
+ */
+export function restore(scenario: Scenario, stored: StoredTable, now: number): Table {
+  const table = new Table(scenario, stored.config);
+  for (const m of stored.messages) table.messages.push(m);
+  table.injects.push(...stored.injects);
+  if (stored.status === 'lobby') return table;
+  table.paused = stored.paused;
+  table.start(now);
+  stored.turns.forEach((t, i) => {
+    if (!table.replayTurn(t, now)) throw new Error(`Table ${stored.code}: turn ${i + 1} does not replay to its recorded hash.`);
+  });
+  for (const p of stored.pending) {
+    const a = p.action;
+    if (a.action === 'queue') table.queue(p.role, a.order);
+    else if (a.action === 'cancel') table.cancel(p.role, a.index);
+    else table.end(p.role);
+  }
+  return table;
+}

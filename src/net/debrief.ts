@@ -1,0 +1,116 @@
+// The class debrief as data (no DOM): every table's figures turn by turn beside the record of
+// what really happened (levels/record.json), where each table first left history on the key
+// places, and the CSV export (a row per table per turn).
+import { type HistoryRecord, heldOn } from '../sim/record.ts';
+import type { ClassView, ConsoleTable, TableFigures } from './protocol.ts';
+
+export const KEY_PLACES = ['tripoli', 'sirte', 'al-jufra'] as const;
+export type KeyPlace = (typeof KEY_PLACES)[number];
+
+/** Who held a key place on a date in the record ('' outside the record's span or off its map). */
+export function historyHolder(record: HistoryRecord | null, place: KeyPlace, date: string): string {
+  if (!record || date < record.span.from || date > record.span.to) return '';
+  const entry = record.places.find((p) => p.place === place);
+  return entry ? heldOn(entry, date) : '';
+}
+
+/** The first turn at which a table's holder of each key place differed from the record's, if any. */
+export interface Departure {
+  place: KeyPlace;
+  turn: number;
+  date: string;
+  held: string;
+  history: string;
+}
+
+export function departures(table: ConsoleTable, record: HistoryRecord | null): Departure[] {
+  const out: Departure[] = [];
+  for (const place of KEY_PLACES) {
+    for (const f of table.figures) {
+      const history = historyHolder(record, place, f.date);
+      const held = f.holders[place] ?? '';
+      if (history && held && history !== held) {
+        out.push({ place, turn: f.turn, date: f.date, held, history });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.turn - b.turn);
+}
+
+export const CSV_COLUMNS = [
+  'table',
+  'table_code',
+  'seed',
+  'turn',
+  'date',
+  'status',
+  'tripoli',
+  'sirte',
+  'al_jufra',
+  'tripoli_in_history',
+  'sirte_in_history',
+  'al_jufra_in_history',
+  'civilian_deaths',
+  'displaced',
+  'escalation',
+  'talks',
+  'oil_output',
+  'messages',
+  'injects',
+  'ending',
+  'winner',
+  'scores',
+] as const;
+
+/** A CSV field: quoted when needed; a text that a spreadsheet would read as a formula is made plain. */
+export function csvField(x: string | number | null | undefined): string {
+  if (x === null || x === undefined) return '';
+  let s = String(x);
+  if (typeof x === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function row(table: ConsoleTable, f: TableFigures, last: boolean, record: HistoryRecord | null): string[] {
+  const ending = last ? table.ending : null;
+  const injects = table.messages.filter((m) => m.turn === f.turn && m.from === null && m.fromName.startsWith('News')).length;
+  return [
+    table.no,
+    table.code,
+    table.seed,
+    f.turn,
+    f.date,
+    last ? table.status : 'played',
+    f.holders.tripoli,
+    f.holders.sirte,
+    f.holders['al-jufra'],
+    historyHolder(record, 'tripoli', f.date),
+    historyHolder(record, 'sirte', f.date),
+    historyHolder(record, 'al-jufra', f.date),
+    f.civilianDeaths,
+    f.displaced,
+    f.escalation,
+    f.talks,
+    f.oil,
+    table.messages.filter((m) => m.turn === f.turn && !(m.from === null && m.fromName.startsWith('News'))).length,
+    injects,
+    ending?.kind ?? '',
+    ending?.winner ?? '',
+    ending
+      ? Object.entries(ending.scores)
+          .map(([r, s]) => `${r} ${s}`)
+          .join('; ')
+      : '',
+  ].map((x) => csvField(x as string | number | null));
+}
+
+/** Every table, every turn it has reached (the opening included): one row each. */
+export function classCsv(view: ClassView, record: HistoryRecord | null): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const t of view.tables) {
+    t.figures.forEach((f, i) => {
+      lines.push(row(t, f, i === t.figures.length - 1, record).join(','));
+    });
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

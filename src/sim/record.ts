@@ -1,0 +1,151 @@
+// "Left history here": each war set beside the record (levels/record.json) — who held the key
+// places, the oil blockade, how far the backers went. A fact departs from history when the war
+// differs from the record for more than a month either side of the date; the turn report names
+// the facts that departed in the turn just played. Pure: the record comes in as data.
+import { dayNumber } from './dates.ts';
+import type { RecordFile } from './scenario/schema.ts';
+import type { Controller, Scenario, State } from './types.ts';
+
+export type HistoryRecord = RecordFile;
+
+/** A way this war has left what happened, in one sentence. */
+export interface Departure {
+  /** Stable id of the fact ("place:al-jufra", "blockade", "backer:egypt:at-most"). */
+  id: string;
+  text: string;
+}
+
+/** How far either side of a date the record is given: a change a month early or late is history's. */
+export const TOLERANCE_DAYS = 30;
+
+type PlaceEntry = RecordFile['places'][number];
+
+/** Who held the place on this date, in the record. */
+export function heldOn(entry: PlaceEntry, date: string): Controller {
+  let holder = entry.held;
+  for (const c of entry.changes ?? []) if (c.date <= date) holder = c.to;
+  return holder;
+}
+
+/** Everyone who held the place in the record from a month before the date to a month after. */
+function holdersAround(entry: PlaceEntry, day: number): Set<Controller> {
+  let holder = entry.held;
+  const found = new Set<Controller>();
+  for (const c of entry.changes ?? []) {
+    const d = dayNumber(c.date);
+    if (d <= day - TOLERANCE_DAYS) holder = c.to;
+    else if (d <= day + TOLERANCE_DAYS) found.add(c.to);
+  }
+  found.add(holder);
+  return found;
+}
+
+function blockadeOn(record: RecordFile, day: number): boolean {
+  return day >= dayNumber(record.blockade.from) && day < dayNumber(record.blockade.to);
+}
+
+const MONTH = 30.44;
+
+function who(scenario: Scenario, c: Controller): string {
+  return c === 'local' ? 'local forces' : `the ${scenario.sides[c].shortName}`;
+}
+
+function placeDeparture(record: RecordFile, scenario: Scenario, entry: PlaceEntry, now: Controller, date: string, placeName: string): string | null {
+  const day = dayNumber(date);
+  if (holdersAround(entry, day).has(now)) return null;
+  const changes = entry.changes ?? [];
+  const expected = heldOn(entry, date);
+  const Expected = who(scenario, expected);
+  const Now = who(scenario, now);
+  if (changes.length === 0) return `${placeName} never changed hands in the real war: ${Expected} held it from ${yearOf(record.span.from)} to the ceasefire.`;
+  const early = changes.find((c) => c.to === now && c.date > date);
+  if (early) {
+    const months = Math.max(1, Math.round((dayNumber(early.date) - day) / MONTH));
+    return `${placeName} is in the hands of ${Now} ${months === 1 ? 'a month' : `${months} months`} early: in history that happened ${early.when}.`;
+  }
+  const last = [...changes].reverse().find((c) => c.date <= date);
+  const before = last ? heldBefore(entry, last) : null;
+  if (last && before === now) return `In history ${Expected} took ${placeName} ${last.when}; in this war ${Now} still ${now === 'local' ? 'hold' : 'holds'} it.`;
+  if (entry.held !== now && !changes.some((c) => c.to === now)) return `${placeName} never fell to ${Now} in the real war.`;
+  return `${placeName} is in the hands of ${Now}; in history ${Expected} held it at this time.`;
+}
+
+function heldBefore(entry: PlaceEntry, change: NonNullable<PlaceEntry['changes']>[number]): Controller {
+  let holder = entry.held;
+  for (const c of entry.changes ?? []) {
+    if (c === change) return holder;
+    holder = c.to;
+  }
+  return holder;
+}
+
+const yearOf = (iso: string) => iso.slice(0, 4);
+
+/** Every way this war differs from the record at the state's date (empty outside the record's span). */
+export function departures(record: RecordFile, scenario: Scenario, state: State): Departure[] {
+  const date = state.date;
+  if (date < record.span.from || date > record.span.to) return [];
+  const day = dayNumber(date);
+  const start = scenario.startDate;
+  const out: Departure[] = [];
+  // The place's name without its gloss: "al-Jufra (airbase, Hun, Waddan, Sokna)" → "al-Jufra".
+  const names = new Map(scenario.map.places.map((p) => [p.id, p.name.replace(/\s*\(.*\)$/, '')]));
+  for (const entry of record.places) {
+    const name = names.get(entry.place);
+    const place = state.places[entry.place];
+    // A place this scenario does not have, or starts differently from the record, is not compared.
+    if (!name || !place || (start >= record.span.from && scenario.control[entry.place] !== heldOn(entry, start))) continue;
+    const text = placeDeparture(record, scenario, entry, place.controller, date, name);
+    if (text) out.push({ id: `place:${entry.place}`, text });
+  }
+  for (const b of record.backers) {
+    const level = state.backers[b.backer]?.commitment;
+    if (level === undefined) continue;
+    if ('atMost' in b) {
+      if (level > b.atMost) out.push({ id: `backer:${b.backer}:at-most`, text: b.text });
+    } else if (level >= b.rung && day < dayNumber(b.notBefore) - TOLERANCE_DAYS) {
+      out.push({ id: `backer:${b.backer}:rung-${b.rung}`, text: b.text });
+    }
+  }
+  const by = state.country.blockadeBy;
+  const shut = by === record.blockade.by;
+  const expected = [day - TOLERANCE_DAYS, day, day + TOLERANCE_DAYS].map((d) => blockadeOn(record, d));
+  const B = record.blockade;
+  if (by && !shut) {
+    out.push({ id: 'blockade', text: `In history only ${who(scenario, B.by)} shut the oil, from ${B.fromWhen} to ${B.toWhen}.` });
+  } else if (shut && !expected.some(Boolean)) {
+    out.push({
+      id: 'blockade',
+      text: date < B.from ? `In history the oil blockade began only on ${B.fromWhen}.` : `In history the oil blockade was lifted on ${B.toWhen}.`,
+    });
+  } else if (!by && expected.every(Boolean)) {
+    out.push({ id: 'blockade', text: `In history the oil stayed shut from ${B.fromWhen} to ${B.toWhen}; in this war it flows.` });
+  }
+  return out;
+}
+
+/**
+ * Names each departure once, in the turn it happens: a fact that returns to history and leaves
+ * it again is named again. A game restored mid-way starts with what it had already left.
+ */
+export class HistoryTrack {
+  private readonly named = new Set<string>();
+
+  constructor(
+    private readonly record: RecordFile,
+    private readonly scenario: Scenario,
+    already?: State,
+  ) {
+    if (already) for (const d of departures(record, scenario, already)) this.named.add(d.id);
+  }
+
+  /** The departures new in this state (after a turn), in the record's order. */
+  next(state: State): Departure[] {
+    const now = departures(this.record, this.scenario, state);
+    const ids = new Set(now.map((d) => d.id));
+    for (const id of this.named) if (!ids.has(id)) this.named.delete(id);
+    const fresh = now.filter((d) => !this.named.has(d.id));
+    for (const d of fresh) this.named.add(d.id);
+    return fresh;
+  }
+}

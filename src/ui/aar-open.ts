@@ -1,0 +1,55 @@
+// Opens the after-action report over the replay viewer: a panel with the charts of the whole
+// game (every frame of the replay) and, when a person played it, its turning points. The report
+// itself (src/ui/aar.ts, with uPlot) is fetched on the first click.
+import type { GameSession } from '../game/session.ts';
+import { button, h } from './dom.ts';
+
+/** During play (`during`), the charts of the war so far through the player's eyes, and no turning points. */
+export function openAfterActionOverlay(root: HTMLElement, session: GameSession, options: { during?: boolean } = {}): void {
+  if (root.querySelector('.aar-overlay')) return;
+  const previous = document.activeElement as HTMLElement | null;
+  const body = h('div', { class: 'aar-overlay-body aar' }, h('p', { class: 'small muted aar-loading' }, 'Loading the charts…'));
+  let destroy: () => void = () => {};
+  const close = () => {
+    destroy();
+    panel.remove();
+    window.removeEventListener('keydown', onKey, true);
+    previous?.focus({ preventScroll: true });
+  };
+  const closeButton = button('Close', close, { class: 'small ghost' });
+  const panel = h(
+    'div',
+    { class: 'panel aar-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'aar-overlay-title' },
+    h('div', { class: 'aar-overlay-head' }, h('h2', { id: 'aar-overlay-title' }, options.during ? `The war so far · ${session.scenario.title}` : `After-action report · ${session.scenario.title} · seed ${session.seed}`), closeButton),
+    body,
+  );
+  // Keys go to the report while it is open: the game's shortcuts (Enter ends the turn, the
+  // arrows pan the map) do not reach the page behind it. Their own default actions (Tab, a
+  // button's Enter) still work inside the report.
+  const onKey = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+  window.addEventListener('keydown', onKey, true);
+  root.appendChild(panel);
+  closeButton.focus({ preventScroll: true });
+  void import('./aar.ts').then(
+    (m) => {
+      body.querySelector('.aar-loading')?.remove();
+      if (!panel.isConnected) return;
+      try {
+        const source = m.sourceOf(session);
+        destroy = options.during ? m.mountAfterAction(body, source, { turning: false, fog: true }) : m.mountAfterAction(body, source, { turning: source.humans.includes(source.role) });
+      } catch (error) {
+        body.append(h('p', { class: 'small muted' }, `The charts could not be drawn: ${(error as Error).message}.`));
+      }
+    },
+    () => {
+      const note = body.querySelector('.aar-loading');
+      if (note) note.textContent = 'The charts could not be loaded: close this and try again.';
+    },
+  );
+}

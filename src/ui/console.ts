@@ -1,0 +1,458 @@
+// "Teach a class": the teacher creates a class (scenario, tables, seats for people, seeds,
+// timer) and gets a class code for the students; the teacher key stays in this browser. The
+// console shows every table live — its turn, who it waits for, the headline figures, the
+// messages — and lets the teacher seat students, start, pause or resume tables, end a turn for
+// an absent seat and send an inject (news of her own, or one of the scenario's events) to one
+// table or all. The debrief sets the tables side by side against history, with a CSV export.
+// Loaded only when asked for (a chunk of its own, with colyseus.js).
+
+import { loadBundledScenario } from '../content/index.ts';
+import type { ScenarioEntry } from '../game/content.ts';
+import { historyRecord } from '../game/left-history.ts';
+import { randomSeed } from '../game/seed.ts';
+import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
+import { explain } from '../net/client.ts';
+import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '../net/debrief.ts';
+import type { ClassView, ConsoleTable } from '../net/protocol.ts';
+import type { HistoryRecord } from '../sim/record.ts';
+import type { Role, Scenario } from '../sim/types.ts';
+import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import { downloadText } from './download.ts';
+import { ROLE_NAMES } from './texts.ts';
+import './classroom.css';
+import './console.css';
+
+export interface ConsoleOptions {
+  scenarios: ScenarioEntry[];
+  back(): void;
+}
+
+const PLACE_NAMES: Record<KeyPlace, string> = { tripoli: 'Tripoli', sirte: 'Sirte', 'al-jufra': 'al-Jufra' };
+const HOLDER_NAMES: Record<string, string> = { gna: 'GNA', lna: 'LNA', local: 'local forces', '': '—' };
+const TALKS: Record<string, string> = { none: 'no talks', talks: 'talks', truce: 'truce', ceasefire: 'ceasefire', agreement: 'agreement' };
+
+function roleName(role: string, scenario: Scenario | null): string {
+  if (role in ROLE_NAMES) return ROLE_NAMES[role as Role];
+  if (role.startsWith('backer:')) return scenario?.backers.find((b) => `backer:${b.id}` === role)?.name ?? role.slice(7);
+  return role;
+}
+
+export function mountConsole(options: ConsoleOptions): { close(): void } {
+  const root = layer('console');
+  const screen = h('div', { class: 'class-screen console-screen', role: 'main', id: 'console' });
+  root.appendChild(screen);
+  let cls: ClassClient | null = null;
+  let scenario: Scenario | null = null;
+  let record: HistoryRecord | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let page: 'console' | 'debrief' = 'console';
+
+  const close = () => {
+    unsubscribe?.();
+    cls?.leave();
+    cls = null;
+    root.remove();
+    document.documentElement.classList.remove('console-open');
+  };
+  document.documentElement.classList.add('console-open');
+
+  const bar = (title: string, ...extra: (Node | null)[]) =>
+    h(
+      'header',
+      { class: 'class-bar' },
+      button(
+        '← Back',
+        () => {
+          close();
+          options.back();
+        },
+        { class: 'ghost small', id: 'console-back' },
+      ),
+      h('h1', null, title),
+      ...extra,
+    );
+
+  // ---- Create a class, or open one's console again ---------------------------------------------
+
+  function renderStart(problem?: string): void {
+    clear(screen);
+    const status = h('p', { class: `class-status${problem ? ' bad' : ''}`, role: 'status', id: 'console-status' }, problem ?? '');
+    const name = h('input', { type: 'text', id: 'console-name', 'aria-label': 'Your name' });
+    name.maxLength = 40;
+    const list = options.scenarios.filter((s) => !s.tutorial);
+    const scenarioSelect = h('select', { id: 'console-scenario' }, ...list.map((s) => h('option', { value: s.id }, s.title)));
+    const seatsBox = h('div', { class: 'class-seats' });
+    const renderSeats = () => {
+      clear(seatsBox);
+      const entry = list.find((s) => s.id === scenarioSelect.value);
+      for (const r of entry?.playable ?? []) {
+        const box = h('input', { type: 'checkbox', value: r, 'data-seat': r });
+        box.checked = r === 'gna' || r === 'lna' || r === 'mediator';
+        append(seatsBox, h('label', { class: 'check' }, box, roleName(r, null)));
+      }
+    };
+    scenarioSelect.addEventListener('change', renderSeats);
+    renderSeats();
+    const tables = h('input', { type: 'number', id: 'console-tables', value: '2' });
+    tables.min = '1';
+    tables.max = '20';
+    const sameSeed = h('input', { type: 'checkbox', id: 'console-same-seed' });
+    sameSeed.checked = true;
+    const seed = h('input', { type: 'text', id: 'console-seed', value: randomSeed() });
+    seed.maxLength = 60;
+    const difficulty = h('select', { id: 'console-difficulty' }, ...['easy', 'normal', 'hard'].map((d) => h('option', { value: d }, d)));
+    difficulty.value = 'normal';
+    const timer = h(
+      'select',
+      { id: 'console-timer' },
+      h('option', { value: '0' }, 'No timer: a turn ends when every seat has ended it'),
+      h('option', { value: '120' }, '2 minutes a turn'),
+      h('option', { value: '300' }, '5 minutes a turn'),
+      h('option', { value: '600' }, '10 minutes a turn'),
+    );
+    const bad = (text: string, focus?: HTMLElement) => {
+      status.className = 'class-status bad';
+      status.textContent = text;
+      focus?.focus();
+    };
+    const create = button(
+      'Create the class',
+      () => {
+        const n = name.value.trim();
+        if (!n) return bad('Write your name first: the students see it.', name);
+        const seats = [...seatsBox.querySelectorAll<HTMLInputElement>('input[data-seat]')].filter((b) => b.checked).map((b) => b.value);
+        if (!seats.length) return bad('Open at least one seat to people.');
+        const count = Number(tables.value);
+        if (!Number.isInteger(count) || count < 1 || count > 20) return bad('A class has from 1 to 20 tables.', tables);
+        status.className = 'class-status';
+        status.textContent = 'Creating the class…';
+        connect(() =>
+          ClassClient.create({
+            name: n,
+            scenario: scenarioSelect.value,
+            tables: count,
+            seats,
+            sameSeed: sameSeed.checked,
+            seed: seed.value.trim() || randomSeed(),
+            difficulty: difficulty.value as 'easy' | 'normal' | 'hard',
+            timerSeconds: Number(timer.value),
+          }),
+        );
+      },
+      { class: 'primary', id: 'console-create' },
+    );
+    const saved = savedTeacherClass();
+    append(
+      screen,
+      bar('Teach a class'),
+      h(
+        'p',
+        null,
+        'A class is several tables of the same war played at once. You get a class code for the students and a teacher key that stays in this browser: only it opens the console, where you watch every table, pause them, end a turn for a student who has left, and send news to one table or all. Afterwards, the debrief sets every table beside what really happened.',
+      ),
+      status,
+      h(
+        'div',
+        { class: 'class-columns' },
+        h(
+          'section',
+          { class: 'class-card', 'aria-label': 'Create a class' },
+          h('h2', null, 'Create a class'),
+          h('label', null, 'Your name ', name),
+          h('label', null, 'Scenario', scenarioSelect),
+          h('label', null, 'Tables (a class of 12 at 3 seats a table needs 4)', tables),
+          h('div', null, h('div', null, 'Seats for students at every table (the computer plays the others)'), seatsBox),
+          h('label', { class: 'check' }, sameSeed, 'The same seed at every table: the differences between tables come from the students'),
+          h('label', null, 'Seed', seed),
+          h('label', null, 'How well the computer plays', difficulty),
+          h('label', null, 'Turn timer', timer),
+          create,
+        ),
+        saved
+          ? h(
+              'section',
+              { class: 'class-card', 'aria-label': 'Your class' },
+              h('h2', null, 'Your class'),
+              h('p', null, 'This browser holds the teacher key of class ', h('strong', { class: 'class-code' }, saved.code), '.'),
+              button(
+                'Open its console',
+                () => {
+                  status.className = 'class-status';
+                  status.textContent = 'Opening the console…';
+                  connect(() => ClassClient.teacher(saved.code, saved.key));
+                },
+                { class: 'primary', id: 'console-open' },
+              ),
+              button(
+                'Forget this class',
+                () => {
+                  forgetTeacherClass();
+                  renderStart();
+                },
+                { class: 'ghost small', id: 'console-forget' },
+              ),
+            )
+          : null,
+      ),
+    );
+    name.focus();
+  }
+
+  function connect(open: () => Promise<ClassClient>): void {
+    open().then(
+      (c) => {
+        cls = c;
+        unsubscribe = c.onChange(render);
+        render();
+      },
+      (e) => renderStart(explain(e)),
+    );
+  }
+
+  // ---- The console ------------------------------------------------------------------------------
+
+  let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement } | null = null;
+
+  function render(): void {
+    const c = cls;
+    if (!c?.welcome || !c.view) return;
+    if (!scenario) {
+      void loadBundledScenario(c.welcome.scenario).then((s) => {
+        scenario = s;
+        record = historyRecord(s);
+        render();
+      });
+    }
+    if (page === 'debrief') {
+      renderDebrief(c.view);
+      return;
+    }
+    if (!shell) buildShell(c);
+    const s = shell!;
+    if (c.lastRejection) {
+      s.status.className = 'class-status bad';
+      s.status.textContent = c.lastRejection.message;
+      c.lastRejection = null;
+    }
+    s.startRow.style.display = c.view.status === 'gathering' ? '' : 'none';
+    if (!s.students.contains(document.activeElement)) renderStudents(c, s.students);
+    renderTables(c, s.tables);
+  }
+
+  function buildShell(c: ClassClient): void {
+    const w = c.welcome!;
+    clear(screen);
+    const status = h('p', { class: 'class-status', role: 'status', id: 'console-status' });
+    const students = h('div', { id: 'console-students' });
+    const tables = h('div', { class: 'console-tables', id: 'console-tables' });
+    const startRow = h(
+      'p',
+      { class: 'console-row' },
+      button('Seat everyone again, balanced', () => c.send('balance', {}), { id: 'console-balance' }),
+      button('Start every table', () => c.send('start', {}), { class: 'primary', id: 'console-start' }),
+    );
+    // The inject: news of the teacher's own words, or one of the scenario's events.
+    const target = h('select', { id: 'inject-target' }, h('option', { value: '' }, 'Every table'));
+    for (let n = 1; n <= w.tables; n++) append(target, h('option', { value: String(n) }, `Table ${n}`));
+    const text = h('textarea', { id: 'inject-text', 'aria-label': 'The news, in your own words' });
+    text.rows = 2;
+    text.maxLength = 500;
+    const event = h('select', { id: 'inject-event' }, h('option', { value: '' }, '— or one of the scenario’s events —'), ...(w.events ?? []).map((e) => h('option', { value: e.id }, e.title)));
+    const send = button(
+      'Send at the next turn',
+      () => {
+        const table = target.value ? Number(target.value) : null;
+        if (event.value) c.send('inject', { table, event: event.value });
+        else if (text.value.trim()) c.send('inject', { table, text: text.value.trim() });
+        else {
+          status.className = 'class-status bad';
+          status.textContent = 'Write the news, or choose one of the scenario’s events.';
+          return;
+        }
+        status.className = 'class-status';
+        status.textContent = `The news goes to ${table ? `table ${table}` : 'every table'} at the start of its next turn.`;
+        text.value = '';
+        event.value = '';
+      },
+      { class: 'primary', id: 'inject-send' },
+    );
+    append(
+      screen,
+      bar(
+        `Teach a class: ${w.title}`,
+        button('Pause every table', () => c.send('pause', { table: null, paused: true }), { id: 'console-pause-all' }),
+        button('Resume every table', () => c.send('pause', { table: null, paused: false }), { id: 'console-resume-all' }),
+        button(
+          'Debrief',
+          () => {
+            page = 'debrief';
+            render();
+          },
+          { class: 'primary', id: 'console-debrief' },
+        ),
+      ),
+      h(
+        'p',
+        { class: 'console-code' },
+        'Class code ',
+        h('strong', { class: 'class-code', id: 'console-code' }, w.code),
+        ' — students open this address, then Play with others → Join a class, with this code. The teacher key stays in this browser only: do not give anyone this computer’s session.',
+      ),
+      status,
+      h('div', { class: 'class-columns' }, h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow), h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send)),
+      tables,
+    );
+    shell = { students, tables, status, startRow };
+  }
+
+  function renderStudents(c: ClassClient, box: HTMLElement): void {
+    const v = c.view!;
+    const w = c.welcome!;
+    clear(box);
+    if (!v.students.length) {
+      append(box, h('p', { class: 'class-waiting' }, 'No student has joined yet.'));
+      return;
+    }
+    const list = h('ul', { class: 'class-list', id: 'console-student-list' });
+    for (const s of v.students) {
+      const select = h('select', { 'aria-label': `Seat of ${s.name}`, 'data-student': s.name });
+      for (let n = 1; n <= w.tables; n++) {
+        for (const r of w.seats) append(select, h('option', { value: `${n}|${r}` }, `Table ${n}, ${roleName(r, scenario)}`));
+      }
+      select.value = `${s.table}|${s.role}`;
+      select.disabled = v.status === 'playing';
+      select.addEventListener('change', () => {
+        const [table, role] = select.value.split('|');
+        c.send('seat', { token: s.token, table: Number(table), role });
+        select.blur();
+      });
+      append(list, h('li', null, h('span', null, `${s.name}${s.connected ? '' : ' (away)'}`), select));
+    }
+    append(box, list);
+  }
+
+  function figuresLine(t: ConsoleTable): HTMLElement {
+    const f = t.figures[t.figures.length - 1];
+    if (!f) return h('p', null, '');
+    return h(
+      'dl',
+      { class: 'console-figures' },
+      ...KEY_PLACES.flatMap((p) => [h('dt', null, PLACE_NAMES[p]), h('dd', { 'data-place': p }, HOLDER_NAMES[f.holders[p] ?? ''] ?? '')]),
+      h('dt', null, 'Civilian deaths'),
+      h('dd', { 'data-figure': 'civilians' }, formatNumber(f.civilianDeaths)),
+      h('dt', null, 'Escalation'),
+      h('dd', { 'data-figure': 'escalation' }, `${formatNumber(f.escalation)}/100`),
+      h('dt', null, 'Talks'),
+      h('dd', { 'data-figure': 'talks' }, TALKS[f.talks] ?? f.talks),
+      h('dt', null, 'Oil'),
+      h('dd', { 'data-figure': 'oil' }, `${formatNumber(f.oil)}k bbl/d`),
+    );
+  }
+
+  function renderTables(c: ClassClient, box: HTMLElement): void {
+    clear(box);
+    for (const t of c.view!.tables) {
+      const f = t.figures[t.figures.length - 1];
+      const state =
+        t.status === 'lobby'
+          ? 'waiting for the start'
+          : t.status === 'ended'
+            ? `ended: ${t.ending?.kind.replace('-', ' ') ?? ''}`
+            : t.paused
+              ? 'paused'
+              : t.waitingFor.length
+                ? `waiting for ${t.waitingFor.map((r) => roleName(r, scenario)).join(', ')}`
+                : 'waiting for the turn to be played';
+      const seats = h('ul', { class: 'class-list' });
+      for (const s of t.seats) {
+        const names = s.names.length ? s.names.join(', ') : 'the computer';
+        append(
+          seats,
+          h(
+            'li',
+            null,
+            h('span', null, `${roleName(s.role, scenario)}: ${names}${s.names.length && !s.connected ? ' (away)' : ''}${s.ended ? ' ✓ ended' : ''}`),
+            t.status === 'playing' && !s.ended && s.names.length
+              ? button('End its turn', () => c.send('endSeat', { table: t.no, role: s.role }), { class: 'small', 'data-end-seat': `${t.no}:${s.role}` })
+              : null,
+          ),
+        );
+      }
+      const messages = h('ul', { class: 'class-messages console-messages' });
+      for (const m of t.messages.slice(-6)) {
+        const to = m.to ? roleName(m.to, scenario) : 'all';
+        append(messages, h('li', null, h('span', { class: 'who' }, `T${m.turn} ${m.fromName}${m.from ? ` (${roleName(m.from, scenario)})` : ''} → ${to}: `), m.text));
+      }
+      append(
+        box,
+        h(
+          'section',
+          { class: `class-card console-table${t.paused ? ' paused' : ''}`, id: `console-table-${t.no}`, 'aria-label': `Table ${t.no}` },
+          h('h2', null, `Table ${t.no} `, h('span', { class: 'console-turn' }, `turn ${t.turn}${f ? `, ${formatDate(f.date)}` : ''}`)),
+          h('p', { class: 'console-state' }, state),
+          figuresLine(t),
+          seats,
+          t.injects.length ? h('p', { class: 'console-injects' }, `News waiting for turn ${t.injects[0]!.fireTurn}: ${t.injects.map((i) => `“${i.text.slice(0, 60)}${i.text.length > 60 ? '…' : ''}”`).join(', ')}`) : null,
+          t.messages.length ? messages : h('p', { class: 'class-waiting' }, 'No messages yet.'),
+          t.status === 'playing'
+            ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
+            : null,
+        ),
+      );
+    }
+  }
+
+  // ---- The debrief ------------------------------------------------------------------------------
+
+  function renderDebrief(v: ClassView): void {
+    shell = null;
+    clear(screen);
+    const back = button(
+      '← The console',
+      () => {
+        page = 'console';
+        clear(screen);
+        render();
+      },
+      { class: 'ghost small', id: 'debrief-back' },
+    );
+    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record), 'text/csv'), { id: 'debrief-csv' });
+    const print = button('Print', () => window.print(), { id: 'debrief-print' });
+    const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
+    const date = last.map((f) => f.date).sort().at(-1) ?? '';
+    const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
+    const head = h('tr', null, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
+    const rowOf = (label: string, history: string, cells: (t: ConsoleTable) => string) =>
+      h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'history' }, history), ...v.tables.map((t) => h('td', null, cells(t))));
+    const fig = (t: ConsoleTable) => t.figures[t.figures.length - 1];
+    const roles = [...new Set(v.tables.flatMap((t) => Object.keys(t.ending?.scores ?? {})))];
+    const body = h(
+      'tbody',
+      null,
+      rowOf('Turn reached', date ? formatDate(date) : '', (t) => `${t.turn}${fig(t) ? `, ${formatDate(fig(t)!.date)}` : ''}`),
+      rowOf('Ending', 'a ceasefire (23 October 2020)', (t) => (t.ending ? `${t.ending.kind.replace('-', ' ')}${t.ending.winner ? ` (${HOLDER_NAMES[t.ending.winner]})` : ''}` : t.status === 'ended' ? 'ended' : 'still playing')),
+      ...KEY_PLACES.map((p) => rowOf(`${PLACE_NAMES[p]} held by`, HOLDER_NAMES[historyHolder(record, p, date)] ?? '', (t) => HOLDER_NAMES[fig(t)?.holders[p] ?? ''] ?? '')),
+      rowOf('Civilian deaths', '', (t) => formatNumber(fig(t)?.civilianDeaths ?? 0)),
+      rowOf('Escalation', '', (t) => `${formatNumber(fig(t)?.escalation ?? 0)}/100`),
+      rowOf('Talks', '', (t) => TALKS[fig(t)?.talks ?? ''] ?? ''),
+      rowOf('Oil output (k bbl/d)', '', (t) => formatNumber(fig(t)?.oil ?? 0)),
+      ...roles.map((r) => rowOf(`Score: ${roleName(r, scenario)}`, '', (t) => (t.ending?.scores[r] !== undefined ? String(t.ending.scores[r]) : '—'))),
+      rowOf('Left history', '', (t) => {
+        const d = departures(t, record);
+        return d.length ? d.map((x) => `turn ${x.turn}: ${PLACE_NAMES[x.place]} held by ${HOLDER_NAMES[x.held]} (history: ${HOLDER_NAMES[x.history]})`).join('; ') : 'not on the key places';
+      }),
+      rowOf('Teacher’s news', '', (t) => String(t.messages.filter((m) => m.from === null && m.fromName.startsWith('News')).length)),
+      rowOf('Messages between seats', '', (t) => String(t.messages.filter((m) => m.from !== null).length)),
+    );
+    append(
+      screen,
+      h('header', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
+      h('p', null, 'Every table beside what really happened on the same date (the record of the war: who held the key places). The endings and scores appear as the tables end.'),
+      happened ? h('p', { class: 'console-history' }, h('strong', null, `In history, by ${formatDate(happened.date)}: `), happened.text) : null,
+      h('div', { class: 'console-debrief-wrap' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+    );
+  }
+
+  renderStart();
+  return { close };
+}

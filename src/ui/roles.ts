@@ -1,0 +1,59 @@
+// A role in words, whatever it is: a side, the mediator or a foreign backer a person plays.
+// The names of the sides and the mediator are fixed text (texts.ts); a backer's come from its
+// scenario (its name, its client, its objectives and briefing in `backerRoles`).
+import type { BackerDef, PlayerRole, RoleObjectives, Scenario, SideId } from '../sim/types.ts';
+import { ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
+
+export function isBacker(role: string): role is `backer:${string}` {
+  return role.startsWith('backer:');
+}
+
+/** The backer a backer role plays, if it is one. */
+export function backerOf(scenario: Scenario, role: PlayerRole): BackerDef | undefined {
+  return isBacker(role) ? scenario.backers.find((b) => b.id === role.slice('backer:'.length)) : undefined;
+}
+
+/** The side a role fights for or backs (none for the mediator). */
+export function sideOf(scenario: Scenario, role: PlayerRole): SideId | null {
+  if (role === 'gna' || role === 'lna') return role;
+  const b = backerOf(scenario, role);
+  return b && b.client !== 'none' ? b.client : null;
+}
+
+/** Short names a backer goes by where space is short. */
+const SHORT: Record<string, string> = { uae: 'UAE', 'united-states': 'US', 'saudi-arabia': 'Saudi Arabia', 'sudan-rsf': 'RSF' };
+
+export function roleShort(scenario: Scenario, role: PlayerRole): string {
+  if (!isBacker(role)) return ROLE_SHORT[role];
+  const b = backerOf(scenario, role);
+  return b ? (SHORT[b.id] ?? b.name) : role;
+}
+
+export function roleName(scenario: Scenario, role: PlayerRole): string {
+  if (!isBacker(role)) return ROLE_NAMES[role];
+  const b = backerOf(scenario, role);
+  if (!b) return role;
+  return b.client === 'none' ? b.name : `${b.name}, backer of the ${scenario.sides[b.client].shortName}`;
+}
+
+/** One line on the role for the new-game screen. */
+export function roleBlurb(scenario: Pick<Scenario, 'backers' | 'backerRoles'> | null, role: PlayerRole): string {
+  if (!isBacker(role)) return ROLE_BLURB[role];
+  const id = role.slice('backer:'.length);
+  return scenario?.backerRoles?.[id]?.objectives.summary ?? 'A foreign patron: its escalation ladder, its client, its red lines.';
+}
+
+export function objectivesOf(scenario: Scenario, role: PlayerRole): RoleObjectives | undefined {
+  return isBacker(role) ? scenario.backerRoles?.[role.slice('backer:'.length)]?.objectives : scenario.objectives[role];
+}
+
+export function briefingOf(scenario: Scenario, role: PlayerRole): string {
+  return (isBacker(role) ? scenario.backerRoles?.[role.slice('backer:'.length)]?.briefing : scenario.briefing[role]) ?? '';
+}
+
+/** The names of a score's parts for this role (a backer's read differently: see docs/roles.md). */
+export function scorePartNames(role: PlayerRole): Record<'territory' | 'lives' | 'legitimacy' | 'stability' | 'escalation', string> {
+  return isBacker(role)
+    ? { territory: "Client's ground", lives: 'Lives spared', legitimacy: 'Standing abroad', stability: 'Costs within bounds', escalation: 'Escalation avoided' }
+    : { territory: 'Territory', lives: 'Lives spared', legitimacy: 'Legitimacy', stability: 'Stability', escalation: 'Escalation avoided' };
+}

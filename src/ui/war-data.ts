@@ -1,0 +1,219 @@
+// The figures of the war turn by turn, for the after-action charts: read from the states the
+// game went through, by the same functions the panels and the turn reports read (the turn
+// summary the ending quotes, standingOf for "Where things stand", the backers' rung the left
+// column shows), so a chart never disagrees with a panel. No DOM: the tests read it in Node.
+import { type HistoryRecord, heldOn } from '../sim/record.ts';
+import { standingOf } from '../sim/standing.ts';
+import type { PlayerRole, Scenario, State, TurnSummary } from '../sim/types.ts';
+import { COUNTRY_INDICATORS, SIDE_INDICATORS, TALKS_INDICATORS } from './indicators.ts';
+
+/** Colours that stay apart for colour-blind eyes (Okabe and Ito), for series that are not a side. */
+export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'];
+/** Dash patterns, so that series also differ without colour. */
+export const DASHES: number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 2], [12, 6], [6, 2, 2, 2]];
+
+export interface WarSeries {
+  name: string;
+  /** A CSS colour (the sides use the palette's). */
+  color: string;
+  dash: number[];
+  /** One per point; null where the series has no value (history outside the record's span). */
+  values: (number | null)[];
+  /** Drawn against the right-hand axis (another unit). */
+  right?: boolean;
+  /** A side's own figure, which its panels show only to it (fighters, money, cohesion). */
+  privateTo?: 'gna' | 'lna';
+}
+
+export interface WarChart {
+  id: string;
+  title: string;
+  /** The left axis's unit, and the right one's when a series uses it. */
+  unit: string;
+  rightUnit?: string;
+  series: WarSeries[];
+}
+
+export interface WarData {
+  /** The date of each point: the opening, then the end of each turn. */
+  dates: string[];
+  /** The turn each point closes (0 the opening; the last point of a game that ended is its last turn). */
+  turns: number[];
+  charts: WarChart[];
+  /** The scenario's events that fired, at the point whose turn they opened (the opening's at 0). */
+  events: WarEvent[];
+}
+
+export interface WarEvent {
+  point: number;
+  id: string;
+  title: string;
+}
+
+const GNA = '#23a99b';
+const LNA = '#e39a2d';
+
+function summaryOf(s: State): TurnSummary {
+  const last = s.log[s.log.length - 1];
+  if (!last) throw new Error('a state without its turn summary');
+  return last;
+}
+
+const label = <K extends string>(list: readonly { key: K; label: string }[], key: K) => list.find((i) => i.key === key)?.label ?? key;
+
+/**
+ * Every chart of the war from the states it went through: states[0] the opening, states[t]
+ * the state after turn t (a replay's frames, or the game replayed from its orders).
+ */
+export function warData(scenario: Scenario, states: readonly State[], record?: HistoryRecord | null, fog?: { role: PlayerRole }): WarData {
+  const sums = states.map(summaryOf);
+  const stands = states.map(standingOf);
+  const gna = scenario.sides.gna.shortName;
+  const lna = scenario.sides.lna.shortName;
+  const side = (name: string, id: 'gna' | 'lna', values: number[], right = false): WarSeries => ({
+    name,
+    color: id === 'gna' ? GNA : LNA,
+    dash: id === 'gna' ? [] : [8, 4],
+    values,
+    ...(right ? { right } : {}),
+  });
+  const other = (i: number, name: string, values: number[], right = false): WarSeries => ({
+    name,
+    color: OKABE_ITO[i % OKABE_ITO.length] as string,
+    dash: DASHES[i % DASHES.length] as number[],
+    values,
+    ...(right ? { right } : {}),
+  });
+  const charts: WarChart[] = [
+    {
+      id: 'territory',
+      title: 'Territory: share of the population each side held',
+      unit: '% of people',
+      series: [side(gna, 'gna', sums.map((l) => l.gnaShare)), side(lna, 'lna', sums.map((l) => l.lnaShare))],
+    },
+    {
+      id: 'places',
+      title: 'Places held',
+      unit: 'places',
+      series: [side(gna, 'gna', sums.map((l) => l.gnaPlaces)), side(lna, 'lna', sums.map((l) => l.lnaPlaces))],
+    },
+    {
+      id: 'forces',
+      title: 'Forces: fighters under arms',
+      unit: 'fighters',
+      series: [{ ...side(gna, 'gna', sums.map((l) => l.gnaStrength * 100)), privateTo: 'gna' }, { ...side(lna, 'lna', sums.map((l) => l.lnaStrength * 100)), privateTo: 'lna' }],
+    },
+    {
+      id: 'money',
+      title: 'Money in hand, and oil output',
+      unit: '$ million',
+      rightUnit: 'thousand bbl a day',
+      series: [
+        { ...side(`${gna} money`, 'gna', sums.map((l) => l.gnaMoney)), privateTo: 'gna' },
+        { ...side(`${lna} money`, 'lna', sums.map((l) => l.lnaMoney)), privateTo: 'lna' },
+        other(4, label(COUNTRY_INDICATORS, 'oilOutput'), stands.map((st) => st.country.oilOutput), true),
+      ],
+    },
+    {
+      id: 'harm',
+      title: 'Civilian harm',
+      unit: 'civilian deaths',
+      rightUnit: 'people displaced',
+      series: [
+        other(5, label(COUNTRY_INDICATORS, 'civilianCasualties'), stands.map((st) => st.country.civilianCasualties)),
+        other(1, label(COUNTRY_INDICATORS, 'displaced'), stands.map((st) => st.country.displaced), true),
+      ],
+    },
+    {
+      id: 'escalation',
+      title: 'Escalation and outside pressure',
+      unit: 'index, 0–100',
+      series: [
+        other(5, label(COUNTRY_INDICATORS, 'escalation'), stands.map((st) => st.country.escalation)),
+        other(4, label(COUNTRY_INDICATORS, 'internationalPressure'), stands.map((st) => st.country.internationalPressure)),
+        other(2, label(COUNTRY_INDICATORS, 'embargoEnforcement'), stands.map((st) => st.country.embargoEnforcement)),
+      ],
+    },
+    ...(['gna', 'lna'] as const).map((client): WarChart => {
+      // The backers of one side (those of neither side go with the GNA's, the shorter list), so
+      // that no chart has more series than there are colours and dashes to tell them apart.
+      const list = scenario.backers.filter((b) => b.client === client || (client === 'gna' && b.client !== 'lna'));
+      return {
+        id: `backers-${client}`,
+        title: `The ${client === 'gna' ? gna : lna}’s backers${client === 'gna' && list.some((b) => b.client !== 'gna') ? ' (and those of neither side)' : ''}: rung on the escalation ladder`,
+        unit: 'rung, 0 words … 4 own troops',
+        series: list.map((b, i) => other(i, b.client === client ? b.name : `${b.name} (neither side)`, states.map((s) => s.backers[b.id]?.commitment ?? 0))),
+      };
+    }),
+    {
+      id: 'talks',
+      title: 'The talks: trust and the political track',
+      unit: 'trust, 0–100',
+      rightUnit: '% of the track',
+      series: [
+        other(0, label(TALKS_INDICATORS, 'trust'), stands.map((st) => st.trust)),
+        other(4, label(TALKS_INDICATORS, 'politicalTrack'), stands.map((st) => st.politicalTrack), true),
+      ],
+    },
+    {
+      id: 'politics',
+      title: 'Legitimacy and cohesion',
+      unit: 'index, 0–100',
+      series: [
+        side(`${gna} ${label(SIDE_INDICATORS, 'legitimacy').toLowerCase()}`, 'gna', stands.map((st) => st.sides.gna.legitimacy)),
+        side(`${lna} ${label(SIDE_INDICATORS, 'legitimacy').toLowerCase()}`, 'lna', stands.map((st) => st.sides.lna.legitimacy)),
+        { ...side(`${gna} ${label(SIDE_INDICATORS, 'cohesion').toLowerCase()}`, 'gna', stands.map((st) => st.sides.gna.cohesion)), dash: [2, 3], privateTo: 'gna' },
+        { ...side(`${lna} ${label(SIDE_INDICATORS, 'cohesion').toLowerCase()}`, 'lna', stands.map((st) => st.sides.lna.cohesion)), dash: [10, 3, 2, 3], privateTo: 'lna' },
+      ],
+    },
+  ];
+  if (record) {
+    const chart = historyChart(scenario, states, sums, record);
+    if (chart) charts.splice(2, 0, chart);
+  }
+  if (fog) hideFromRole(charts, fog.role);
+  // An event fires as a turn begins: the one that opened turn t sits on the point after turn t - 1.
+  const fired = (states[states.length - 1] as State).fired;
+  const events: WarEvent[] = scenario.events
+    .map((e, order) => ({ e, order, turn: fired[e.id] }))
+    .filter((x): x is { e: (typeof scenario.events)[number]; order: number; turn: number } => x.turn !== undefined && x.turn - 1 < states.length)
+    .sort((a, b) => a.turn - b.turn || a.order - b.order)
+    .map((x) => ({ point: Math.max(0, x.turn - 1), id: x.e.id, title: x.e.title }));
+  return { dates: sums.map((l) => l.date), turns: sums.map((_, i) => i), charts, events };
+}
+
+/**
+ * The key places of the record (levels/record.json) each side held, in this war and in history
+ * at the same dates: the history track beside the war, where the record has a value (its span,
+ * places on this map). Null when the scenario's map is not the record's.
+ */
+function historyChart(scenario: Scenario, states: readonly State[], sums: readonly TurnSummary[], record: HistoryRecord): WarChart | null {
+  const entries = record.places.filter((p) => scenario.map.places.some((m) => m.id === p.place));
+  if (entries.length === 0) return null;
+  const inSpan = (date: string) => date >= record.span.from && date <= record.span.to;
+  const game = (side: 'gna' | 'lna') => states.map((s) => entries.filter((e) => s.places[e.place]?.controller === side).length);
+  const history = (side: 'gna' | 'lna') => sums.map((l) => (inSpan(l.date) ? entries.filter((e) => heldOn(e, l.date) === side).length : null));
+  const gna = scenario.sides.gna.shortName;
+  const lna = scenario.sides.lna.shortName;
+  return {
+    id: 'history',
+    title: `The record's ${entries.length} key places: held in your war, and in history on the same dates`,
+    unit: 'key places',
+    series: [
+      { name: `${gna}, your war`, color: GNA, dash: [], values: game('gna') },
+      { name: `${lna}, your war`, color: LNA, dash: [8, 4], values: game('lna') },
+      { name: `${gna}, in history`, color: GNA, dash: [2, 3], values: history('gna') },
+      { name: `${lna}, in history`, color: LNA, dash: [10, 3, 2, 3], values: history('lna') },
+    ],
+  };
+}
+
+/**
+ * During play the charts show what the role's panels show: its own side's fighters, money and
+ * cohesion, and of the others only what is public (places, legitimacy, the country, the talks,
+ * the backers). The mediator and the backers see no side's private figures. Charts left empty are dropped.
+ */
+function hideFromRole(charts: WarChart[], role: PlayerRole): void {
+  for (const chart of charts) chart.series = chart.series.filter((s) => !s.privateTo || s.privateTo === role);
+  for (let i = charts.length - 1; i >= 0; i--) if (charts[i]?.series.length === 0) charts.splice(i, 1);
+}

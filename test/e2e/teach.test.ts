@@ -1,0 +1,119 @@
+// Teaching a class in Chromium (issue 16): the teacher creates a class of two tables from the
+// main menu (Teach a class); two student contexts join with the class code and are seated, one
+// at each table; the teacher starts the tables and sends news to table 1 only; the students play
+// a turn; the console shows both tables at turn 2 with their figures; the news reached table 1
+// and not table 2; the debrief sets both tables beside history and its CSV has a row per table
+// per turn. No console error throughout.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Running, startServer } from '../../server/app.ts';
+import { resetClassLimits } from '../../server/class-room.ts';
+import { resetLimits } from '../../server/room.ts';
+import { buildOnce, DIST, type OpenedPage, openPage, screenshot, whyNot } from './harness.ts';
+
+const PORT = 20_000 + ((process.pid * 17 + 7) % 20_000);
+let running: Running | null = null;
+
+describe.skipIf(whyNot)('teaching a class in the browser', () => {
+  beforeAll(async () => {
+    buildOnce();
+    resetLimits();
+    resetClassLimits();
+    running = await startServer({ port: PORT, host: '127.0.0.1', dist: DIST, dataDir: null, graceSeconds: 5 });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it('a class of two tables: seated students, a turn, an inject to one table, the debrief and its CSV', { timeout: 240_000 }, async () => {
+    const url = `http://127.0.0.1:${PORT}/`;
+    const pages: OpenedPage[] = [];
+    try {
+      const teacher = await openPage(url, { viewport: { width: 1400, height: 900 } });
+      pages.push(teacher);
+      const students: OpenedPage[] = [];
+      for (let i = 0; i < 2; i++) {
+        const s = await openPage(url);
+        pages.push(s);
+        students.push(s);
+      }
+      for (const p of pages) await p.page.waitForSelector('#menu-classroom', { timeout: 60_000 });
+
+      // The teacher creates the class: sirte-2020, two tables, the GNA and the LNA for people.
+      const t = teacher.page;
+      await t.click('#menu-teach');
+      await t.fill('#console-name', 'Ms Haddad');
+      await t.selectOption('#console-scenario', 'sirte-2020');
+      await t.uncheck('input[data-seat="mediator"]');
+      await t.fill('#console-tables', '2');
+      await t.fill('#console-seed', 'teach-1');
+      await t.click('#console-create');
+      await t.waitForSelector('#console-code');
+      const code = (await t.textContent('#console-code'))!.trim();
+      expect(code).toMatch(/^[A-Z]{6}$/);
+      // The key is kept in the teacher's browser, never in the address.
+      expect(t.url()).not.toMatch(/key/i);
+      const stored = await t.evaluate(() => localStorage.getItem('ceasefire-line:class:teacher'));
+      expect(JSON.parse(stored!).code).toBe(code);
+
+      // Two students join with the class code: balanced, one at each table, in the GNA seat.
+      const names = ['Amal', 'Badr'];
+      for (const [i, s] of students.entries()) {
+        await s.page.click('#menu-classroom');
+        await s.page.fill('#class-name', names[i]!);
+        await s.page.fill('#class-class-code', code.toLowerCase());
+        await s.page.click('#class-join-class');
+        await s.page.waitForSelector('#class-place');
+        expect(await s.page.textContent('#class-place')).toContain(`table ${i + 1}, in the Government of National Accord`);
+      }
+      await t.waitForFunction(() => document.querySelectorAll('#console-student-list li').length === 2);
+      await screenshot(t, 'teach-gathering');
+
+      await t.click('#console-start');
+      for (const s of students) await s.page.waitForSelector('#class-waiting', { timeout: 30_000 });
+      for (const s of students) expect(await s.page.textContent('#class-waiting')).toMatch(/Turn 1/);
+      await t.waitForFunction(() => document.querySelectorAll('.console-table').length === 2 && document.querySelector('#console-table-2')?.textContent?.includes('waiting for'));
+
+      // News for table 1 only, fired at the next turn.
+      await t.selectOption('#inject-target', '1');
+      await t.fill('#inject-text', 'Reports of a ceasefire proposal reach Sirte.');
+      await t.click('#inject-send');
+      await t.waitForFunction(() => document.querySelector('#console-table-1 .console-injects')?.textContent?.includes('ceasefire proposal'));
+      expect(await t.$('#console-table-2 .console-injects')).toBeNull();
+
+      // Both students end turn 1.
+      for (const s of students) await s.page.click('#class-end');
+      for (const s of students) await s.page.waitForFunction(() => document.querySelector('#class-waiting')?.textContent?.startsWith('Turn 2'));
+      await students[0]!.page.waitForFunction(() => document.querySelector('#class-messages')?.textContent?.includes('ceasefire proposal'));
+      expect(await students[1]!.page.textContent('#classroom')).not.toContain('ceasefire proposal');
+
+      // The console: both tables at turn 2, with their figures.
+      await t.waitForFunction(() => [1, 2].every((n) => document.querySelector(`#console-table-${n} .console-turn`)?.textContent?.startsWith('turn 2')));
+      for (const n of [1, 2]) {
+        expect(await t.textContent(`#console-table-${n} [data-place="tripoli"]`)).toBe('GNA');
+        expect(await t.textContent(`#console-table-${n} [data-figure="escalation"]`)).toMatch(/\/100$/);
+      }
+      expect(await t.textContent('#console-table-1')).toContain('ceasefire proposal');
+      await screenshot(t, 'teach-console');
+
+      // The debrief: both tables beside history; the CSV has a row per table per turn.
+      await t.click('#console-debrief');
+      await t.waitForSelector('#debrief-table');
+      const headers = await t.$$eval('#debrief-table thead th', (th) => th.map((x) => x.textContent));
+      expect(headers).toEqual(['', 'History', 'Table 1', 'Table 2']);
+      expect(await t.textContent('#debrief-table')).toContain('Tripoli held by');
+      await screenshot(t, 'teach-debrief');
+      const [download] = await Promise.all([t.waitForEvent('download'), t.click('#debrief-csv')]);
+      const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
+      expect(csv[0]).toMatch(/^table,table_code,seed,turn,date,/);
+      const rows = csv.slice(1).map((line) => line.split(','));
+      expect(rows.map((r) => `${r[0]}:${r[3]}`)).toEqual(['1:1', '1:2', '2:1', '2:2']);
+      const injects = csv[0]!.split(',').indexOf('injects');
+      expect(rows.map((r) => r[injects])).toEqual(['0', '1', '0', '0']);
+
+      for (const p of pages) expect(p.problems.all()).toEqual([]);
+    } finally {
+      for (const p of pages) await p.close();
+    }
+  });
+});

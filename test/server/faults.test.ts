@@ -1,0 +1,175 @@
+// Faults, with real server processes (npm run server's entry point): killed mid-turn and
+// started again, a table resumes at its turn with every order and message; and two processes
+// on one Redis and one PostgreSQL share a table (skipped without REDIS_URL and DATABASE_URL).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'colyseus.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../../server/db.ts';
+import { scenarioFor } from '../../server/scenarios.ts';
+import { aiOrders, loadReplay, type Order, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { freePort, Person, until } from './helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DATABASE_URL = process.env.DATABASE_URL;
+const REDIS_URL = process.env.REDIS_URL;
+if (!DATABASE_URL || !REDIS_URL) console.log('two server processes on Redis and PostgreSQL: skipped (set DATABASE_URL and REDIS_URL to run it)');
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
+async function serverProcess(port: number, env: Record<string, string>, args: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--grace', '1', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout?.on('data', (d) => (out += String(d)));
+  child.stderr?.on('data', (d) => (out += String(d)));
+  await until(() => out.includes('classroom server on port') || child.exitCode !== null, `the server on ${port}`, 180_000);
+  if (child.exitCode !== null) throw new Error(`the server stopped: ${out}`);
+  return child;
+}
+
+function sirte(): Scenario {
+  const s = scenarioFor('sirte-2020', []);
+  if (!s.ok) throw new Error(s.message);
+  return s.scenario;
+}
+
+async function replayOf(p: Person): Promise<ReturnType<typeof loadReplay>> {
+  p.replay = null;
+  p.send('replay', {});
+  await until(() => p.replay !== null, 'the replay');
+  const sc = sirte();
+  return loadReplay(p.replay!, (id) => (id === sc.id ? sc : undefined));
+}
+
+async function joinTable(client: Client, code: string, name: string, token?: string): Promise<Person> {
+  // As the browser does: a connection the dead process left in the pool ("socket hang up") is tried again.
+  let room: Awaited<ReturnType<Client['joinOrCreate']>> | null = null;
+  for (let attempt = 0; !room; attempt++) {
+    try {
+      room = await client.joinOrCreate('table', { code, name, ...(token ? { token } : {}) });
+    } catch (e) {
+      if (attempt >= 4 || !/hang up|ECONNRESET|ECONNREFUSED/.test(String((e as Error).message))) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const p = new Person(room);
+  await until(() => p.welcome !== null, 'welcome');
+  return p;
+}
+
+describe('classroom server faults', () => {
+  it('killed mid-turn and started again: the table resumes at its turn with every order and message', { timeout: 400_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'table-kill-'));
+    const port = freePort(2);
+    try {
+      let server = await serverProcess(port, {}, ['--data', dir]);
+      const client = new Client(`ws://127.0.0.1:${port}`);
+      const host = new Person(await client.create('table', { name: 'Teacher', scenario: 'sirte-2020', seats: ['gna', 'lna'], seed: 'kill-1' }));
+      await until(() => host.welcome !== null, 'welcome');
+      const code = host.welcome!.code;
+      const lna = await joinTable(client, code, 'Badr');
+      host.send('seat', { role: 'gna' });
+      lna.send('seat', { role: 'lna' });
+      await until(() => host.welcome !== null && lna.welcome !== null, 'seats');
+      await new Promise((r) => setTimeout(r, 200));
+      host.send('start', {});
+      await until(() => host.seat?.turn === 1 && lna.seat?.turn === 1, 'turn 1');
+      host.send('end', { turn: 1 });
+      lna.send('end', { turn: 1 });
+      await until(() => host.seat?.turn === 2 && lna.seat?.turn === 2, 'turn 2');
+      // Turn 2 in play: the GNA queues its orders, the LNA queues one, writes, and ends its turn.
+      const after1 = await replayOf(host);
+      if (!after1.ok) throw new Error(after1.error.message);
+      const state = after1.value.frames.at(-1)!.state;
+      const gnaOrders = aiOrders(after1.value.scenario, state, 'gna').orders;
+      const lnaOrders = aiOrders(after1.value.scenario, state, 'lna').orders.slice(0, 1);
+      expect(gnaOrders.length).toBeGreaterThan(0);
+      for (const order of gnaOrders) host.send('order', { turn: 2, order });
+      for (const order of lnaOrders) lna.send('order', { turn: 2, order });
+      lna.send('message', { to: 'gna', text: 'We hold the line at Sirte if you stop at Abu Qurain.' });
+      await until(() => host.seat?.queued.length === gnaOrders.length && lna.seat?.queued.length === lnaOrders.length, 'queues');
+      lna.send('end', { turn: 2 });
+      await until(() => lna.seat?.ended === true && host.messages.length === 1, 'the end of the LNA turn and the message');
+      const tokens = { gna: host.welcome!.token, lna: lna.welcome!.token };
+      server.kill('SIGKILL');
+      await until(() => server.exitCode !== null || server.signalCode !== null, 'the kill');
+
+      server = await serverProcess(port, {}, ['--data', dir]);
+      const host2 = await joinTable(client, code, 'Teacher', tokens.gna);
+      const lna2 = await joinTable(client, code, 'Badr', tokens.lna);
+      expect(host2.welcome?.role).toBe('gna');
+      expect(host2.welcome?.host).toBe(true);
+      expect(lna2.welcome?.role).toBe('lna');
+      await until(() => host2.seat !== null && lna2.seat !== null, 'the seat views');
+      expect(host2.seat?.turn).toBe(2);
+      expect(host2.seat?.queued).toEqual(gnaOrders);
+      expect(lna2.seat?.queued).toEqual(lnaOrders);
+      expect(lna2.seat?.ended).toBe(true);
+      expect(host2.messages.map((m) => m.text)).toEqual(['We hold the line at Sirte if you stop at Abu Qurain.']);
+      host2.send('end', { turn: 2 });
+      await until(() => host2.seat?.turn === 3 && lna2.seat?.turn === 3, 'turn 3');
+      const whole = await replayOf(host2);
+      if (!whole.ok) throw new Error(whole.error.message);
+      const turn2 = whole.value.replay.turns[1]!.orders as Order[];
+      for (const o of [...gnaOrders, ...lnaOrders]) expect(turn2).toContainEqual(o);
+      expect(whole.value.frames.length).toBe(3);
+      await host2.room.leave();
+      await lna2.room.leave();
+      server.kill('SIGTERM');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!DATABASE_URL || !REDIS_URL)('two processes on one Redis and one PostgreSQL: a client on each plays the same table', { timeout: 400_000 }, async () => {
+    const schema = `tables_${process.pid}_${Date.now()}`;
+    const admin = await openPostgres(DATABASE_URL as string);
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const [pa, pb] = [freePort(3), freePort(4)];
+    try {
+      const env = { DATABASE_URL: DATABASE_URL as string, REDIS_URL: REDIS_URL as string, DATABASE_SCHEMA: schema };
+      const [a, b] = await Promise.all([
+        serverProcess(pa, env, ['--public-address', `127.0.0.1:${pa}`]),
+        serverProcess(pb, env, ['--public-address', `127.0.0.1:${pb}`]),
+      ]);
+      const onA = new Client(`ws://127.0.0.1:${pa}`);
+      const onB = new Client(`ws://127.0.0.1:${pb}`);
+      const host = new Person(await onA.create('table', { name: 'Teacher', scenario: 'sirte-2020', seats: ['gna', 'lna'], seed: 'two-1' }));
+      await until(() => host.welcome !== null, 'welcome');
+      const lna = await joinTable(onB, host.welcome!.code, 'Badr');
+      expect(lna.room.roomId).toBe(host.room.roomId);
+      host.send('seat', { role: 'gna' });
+      lna.send('seat', { role: 'lna' });
+      await new Promise((r) => setTimeout(r, 300));
+      host.send('start', {});
+      await until(() => host.seat?.turn === 1 && lna.seat?.turn === 1, 'turn 1');
+      lna.send('message', { to: 'gna', text: 'Hello from the other process.' });
+      await until(() => host.messages.length === 1, 'the message');
+      for (const turn of [1, 2]) {
+        host.send('end', { turn });
+        lna.send('end', { turn });
+        await until(() => host.seat?.turn === turn + 1 && lna.seat?.turn === turn + 1, `turn ${turn + 1}`);
+      }
+      const replay = await replayOf(lna);
+      expect(replay.ok).toBe(true);
+      if (replay.ok) expect(stateHash(replay.value.frames.at(-1)!.state)).toBe(replay.value.replay.turns[1]!.hash);
+      await host.room.leave();
+      await lna.room.leave();
+      a.kill('SIGTERM');
+      b.kill('SIGTERM');
+    } finally {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    }
+  });
+});

@@ -1,0 +1,177 @@
+// The classroom table as a pure model: seats, orders checked by the core, the computer in
+// every empty seat, resolution when every person has ended (or the timer ran out), each
+// seat's own fog-of-war view and report, and a replay that verifies with the runner.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { scenarioFor } from '../../server/scenarios.ts';
+import { canRead, Table, type TableConfig } from '../../server/table.ts';
+import { main } from '../../src/cli/sim.ts';
+import { aiOrders, loadReplay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+
+function sirte(): Scenario {
+  const s = scenarioFor('sirte-2020', []);
+  if (!s.ok) throw new Error(s.message);
+  return s.scenario;
+}
+
+const config = (over: Partial<TableConfig> = {}): TableConfig => ({
+  scenario: 'sirte-2020',
+  whatIfs: [],
+  seed: 'class-1',
+  difficulty: 'normal',
+  seats: ['gna', 'lna', 'mediator'],
+  timerSeconds: 0,
+  ...over,
+});
+
+/** What a person at a seat might order: the computer's own choice for that role, given as a person. */
+function personOrders(t: Table, role: Role) {
+  return aiOrders(t.scenario, t.state, role).orders;
+}
+
+describe('classroom table', () => {
+  it('three people play five turns: the same hash as the game replayed headless, and a replay the runner verifies', () => {
+    const scenario = sirte();
+    const t = new Table(scenario, config());
+    for (const r of ['gna', 'lna', 'mediator'] as Role[]) t.present.add(r);
+    expect(t.start(0).ok).toBe(true);
+    for (let turn = 1; turn <= 5; turn++) {
+      for (const role of ['gna', 'lna', 'mediator'] as Role[]) {
+        for (const o of personOrders(t, role)) expect(t.queue(role, o, turn)).toMatchObject({ ok: true });
+        expect(t.ready(0)).toBe(false);
+        expect(t.end(role, turn).ok).toBe(true);
+      }
+      expect(t.waitingFor()).toEqual([]);
+      expect(t.ready(0)).toBe(true);
+      t.resolve(0);
+    }
+    expect(t.turn).toBe(6);
+    const headless = replayOrders(
+      scenario,
+      'class-1',
+      ['gna', 'lna', 'mediator'],
+      t.turns.map((x) => x.orders),
+    );
+    expect(stateHash(headless.state)).toBe(stateHash(t.state));
+    expect(headless.hashes).toEqual(t.turns.map((x) => x.hash));
+
+    const dir = mkdtempSync(join(tmpdir(), 'table-replay-'));
+    try {
+      const file = join(dir, 'table.json');
+      writeFileSync(file, JSON.stringify(t.replay('A classroom table')));
+      const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+      const code = main(['--replay', file]);
+      log.mockRestore();
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the computer fills an empty seat and a seat whose person is away', () => {
+    const t = new Table(sirte(), config({ seats: ['gna', 'lna'] }));
+    t.present.add('gna');
+    t.start(0);
+    t.end('gna');
+    expect(t.ready(0)).toBe(true);
+    const played = t.resolve(0);
+    expect(played.orders.some((o) => o.actor === 'lna')).toBe(true);
+    expect(played.orders.some((o) => o.actor === 'gna')).toBe(false);
+  });
+
+  it('waits for every person present; the timer ends the turn with the queued orders standing', () => {
+    const t = new Table(sirte(), config({ timerSeconds: 60 }));
+    t.present.add('gna');
+    t.present.add('lna');
+    t.start(1000);
+    expect(t.deadline).toBe(61_000);
+    const [order] = personOrders(t, 'gna');
+    expect(order).toBeDefined();
+    expect(t.queue('gna', order).ok).toBe(true);
+    t.end('lna');
+    expect(t.waitingFor()).toEqual(['gna']);
+    expect(t.ready(60_999)).toBe(false);
+    expect(t.ready(61_000)).toBe(true);
+    const played = t.resolve(61_000);
+    expect(played.orders).toContainEqual(order);
+    expect(t.deadline).toBe(121_000);
+  });
+
+  it('refuses what a seat may not do, each with a reason', () => {
+    const t = new Table(sirte(), config({ seats: ['gna', 'lna'] }));
+    const [gnaOrder] = personOrders(t, 'gna');
+    expect(t.queue('gna', gnaOrder)).toMatchObject({ ok: false, error: { code: 'not-started' } });
+    t.start(0);
+    expect(t.queue('lna', gnaOrder)).toMatchObject({ ok: false, error: { code: 'wrong-seat' } });
+    expect(t.queue('mediator', { ...gnaOrder, actor: 'mediator' })).toMatchObject({ ok: false, error: { code: 'wrong-seat' } });
+    expect(t.queue('gna', gnaOrder, 2)).toMatchObject({ ok: false, error: { code: 'wrong-turn' } });
+    expect(t.queue('gna', { actor: 'gna', kind: 'attack', from: 'nowhere', target: 'elsewhere' })).toMatchObject({ ok: false });
+    expect(t.queue('gna', { actor: 'gna', kind: 'launch-missiles' })).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(t.queue('gna', gnaOrder).ok).toBe(true);
+    expect(t.queue('gna', gnaOrder)).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect(t.cancel('gna', 5)).toMatchObject({ ok: false, error: { code: 'no-such-order' } });
+    expect(t.cancel('gna', 0).ok).toBe(true);
+    t.end('gna');
+    expect(t.queue('gna', gnaOrder)).toMatchObject({ ok: false, error: { code: 'turn-ended' } });
+    expect(t.addMessage({ from: 'gna', fromName: 'A', to: 'mediator', text: 'hi' })).toMatchObject({ ok: false, error: { code: 'no-such-seat' } });
+    expect(t.addMessage({ from: 'gna', fromName: 'A', to: 'lna', text: 'x'.repeat(501) })).toMatchObject({ ok: false, error: { code: 'too-long' } });
+    expect(t.addMessage({ from: 'gna', fromName: 'A', to: null, text: '   ' })).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+
+  it('each seat sees its own view and report, never the others’ hidden numbers', () => {
+    const t = new Table(sirte(), config());
+    t.start(0);
+    t.resolve(0);
+    const lna = t.view('lna');
+    for (const f of lna.formations) {
+      const real = t.state.formations.find((x) => x.id === f.id)!;
+      if (real.side !== 'lna') {
+        expect(f.strength).toBeNull();
+        expect(f.loyalty).toBeNull();
+      } else expect(f.strength).toBe(real.strength);
+    }
+    const full = t.report;
+    const mine = t.seatReport('lna');
+    const hidden = full.events.filter((e) => e.visibleTo && !e.visibleTo.includes('lna'));
+    for (const e of hidden) expect(mine.events).not.toContainEqual(e);
+    expect(Object.keys(mine.ledger)).not.toContain('gna');
+    expect(mine.ledger.strength && Object.keys(mine.ledger.strength)).toEqual(['lna']);
+    expect(Object.keys(t.seatReport('mediator').ledger)).toEqual([]);
+  });
+
+  it('messages are read by the two seats (and everyone when to all)', () => {
+    const t = new Table(sirte(), config());
+    const m = t.addMessage({ from: 'gna', fromName: 'Amal', to: 'lna', text: '  We hold our fire if you do. ' });
+    expect(m).toMatchObject({ ok: true, value: { id: 1, turn: 1, text: 'We hold our fire if you do.' } });
+    if (!m.ok) return;
+    expect(canRead(m.value, 'lna')).toBe(true);
+    expect(canRead(m.value, 'gna')).toBe(true);
+    expect(canRead(m.value, 'mediator')).toBe(false);
+    expect(canRead(m.value, null, true)).toBe(true);
+  });
+});
+
+describe('a whole classroom game', () => {
+  it('plays geneva-2020 to its ending with three people; the replay verifies and no order is taken after the end', () => {
+    const sc = scenarioFor('geneva-2020', []);
+    if (!sc.ok) throw new Error(sc.message);
+    const t = new Table(sc.scenario, config({ scenario: 'geneva-2020', seed: 'whole-1' }));
+    for (const r of ['gna', 'lna', 'mediator'] as Role[]) t.present.add(r);
+    t.start(0);
+    for (let guard = 0; t.status === 'playing' && guard < 50; guard++) {
+      for (const role of ['gna', 'lna', 'mediator'] as Role[]) {
+        for (const o of personOrders(t, role)) t.queue(role, o);
+        t.end(role);
+      }
+      t.resolve(0);
+    }
+    expect(t.status).toBe('ended');
+    expect(t.state.ending).not.toBeNull();
+    expect(t.queue('gna', { actor: 'gna', kind: 'pay-salaries' })).toMatchObject({ ok: false, error: { code: 'game-over' } });
+    const verified = loadReplay(JSON.stringify(t.replay()), (id) => (id === 'geneva-2020' ? sc.scenario : undefined));
+    expect(verified.ok).toBe(true);
+    if (verified.ok) expect(verified.value.frames.at(-1)?.state.ending?.kind).toBe(t.state.ending?.kind);
+  });
+});
