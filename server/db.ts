@@ -76,17 +76,19 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
 
 /**
  * Brings the schema up to the newest migration. Each migration runs once, in its own
- * transaction, under an advisory lock so that two server processes starting together on one
- * PostgreSQL do not both apply it. Returns the versions applied now.
+ * transaction, under an advisory lock taken before anything else (even the creation of
+ * schema_migrations: two processes creating one table at once collide in PostgreSQL's
+ * catalogue), so that two server processes starting together on one PostgreSQL take turns.
+ * Returns the versions applied now.
  */
 export async function migrate(db: Db): Promise<number[]> {
-  await db.query(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     const done = await db.tx(async (q) => {
       await q('SELECT pg_advisory_xact_lock(424242)');
+      await q(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       const have = await q<{ version: number }>('SELECT version FROM schema_migrations WHERE version = $1', [m.version]);
       if (have.length) return false;
       for (const statement of m.sql) await q(statement);
