@@ -1,11 +1,11 @@
 // Scenarios for the server: read from levels/ once, what-ifs applied per table.
-import { loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
+import { loadScenarioFile, playableScenarioIds } from '../src/cli/files.ts';
 import { applyWhatIfs, type Scenario, unknownWhatIf } from '../src/sim/index.ts';
 
 const cache = new Map<string, Scenario>();
 
 export function knownScenarios(): string[] {
-  return scenarioIds();
+  return playableScenarioIds();
 }
 
 /** The scenario as a table plays it (what-ifs applied), or a sentence saying why not. */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG } from 'virtual:scenario-catalog';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
+import { loadScenarioFile, playableScenarioIds } from '../src/cli/files.ts';
 import { scenarioCatalog } from '../src/content/catalog.ts';
 import { loadBundledScenario, ScenarioLoadError, validateScenarioFiles } from '../src/content/index.ts';
 import { scenarioHash } from '../src/sim/index.ts';
@@ -17,7 +17,7 @@ describe('the scenario catalog', () => {
   it('is what the plugin reads from levels/, with every scenario file and nothing wrong', () => {
     expect(CATALOG).toEqual(readCatalog(ROOT));
     expect(CATALOG.problems).toEqual([]);
-    expect(CATALOG.scenarios.map((s) => s.id).sort()).toEqual([...scenarioIds()].sort());
+    expect(CATALOG.scenarios.map((s) => s.id).sort()).toEqual([...playableScenarioIds()].sort());
     expect(CATALOG.maps.map((m) => m.id).sort()).toEqual(['libya', 'tutorial-west']);
   });
 
@@ -34,6 +34,7 @@ describe('the scenario catalog', () => {
         subtitle: s.subtitle,
         startDate: s.startDate,
         turns: s.turns,
+        turnDays: s.turnDays,
         playable: s.playable,
         backerSeats: s.playable
           .filter((r) => r.startsWith('backer:'))
@@ -43,6 +44,9 @@ describe('the scenario catalog', () => {
           }),
         tutorial: s.tutorial !== undefined,
         whatIfs: (s.whatIfs ?? []).map(({ id, label, description }) => ({ id, label, description })),
+        // A full form lists its lesson form's length; a lesson form names its full form.
+        ...(s.lesson && s.form !== 'lesson' ? { lesson: { turns: s.lesson.turns, turnDays: s.lesson.turnDays, note: s.lesson.note } } : {}),
+        ...(s.form === 'lesson' ? { form: 'lesson', fullId: s.id.slice(0, -'-lesson'.length) } : {}),
       });
     }
   });

@@ -88,7 +88,23 @@ export function scenarioMeta(file: string, data: Record<string, unknown>): Scena
         summary: typeof summary === 'string' ? summary : '',
       };
     });
-  return { id, file, map, title, subtitle, startDate, turns, playable, backerSeats, tutorial: data.tutorial !== undefined, whatIfs };
+  const lesson = lessonOf(data.lesson);
+  return { id, file, map, title, subtitle, startDate, turns, turnDays: typeof data.turnDays === 'number' ? data.turnDays : 14, playable, backerSeats, tutorial: data.tutorial !== undefined, whatIfs, ...(lesson ? { lesson } : {}) };
+}
+
+function lessonOf(raw: unknown): ScenarioMeta['lesson'] | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const l = raw as Record<string, unknown>;
+  return Number.isInteger(l.turns) && Number.isInteger(l.turnDays) && typeof l.note === 'string'
+    ? { turns: l.turns as number, turnDays: l.turnDays as number, note: l.note }
+    : undefined;
+}
+
+/** A scenario's lesson form as the catalog lists it: its own id, the full form's file (the loader derives the rest). */
+export function lessonMeta(full: ScenarioMeta): ScenarioMeta | null {
+  if (!full.lesson) return null;
+  const { lesson: _lesson, ...rest } = full;
+  return { ...rest, id: `${full.id}-lesson`, title: `${full.title} — lesson form`, turns: full.lesson.turns, turnDays: full.lesson.turnDays, form: 'lesson', fullId: full.id };
 }
 
 /** The catalog of the scenarios and maps under `root`/levels, in file-name order. */
@@ -104,7 +120,11 @@ export function readCatalog(root: string): Catalog {
     const meta = scenarioMeta(file, read.data);
     if (typeof meta === 'string') problems.push({ file, message: meta });
     else if (scenarios.some((s) => s.id === meta.id)) problems.push({ file, message: `its id "${meta.id}" is already used by ${scenarios.find((s) => s.id === meta.id)?.file}` });
-    else scenarios.push(meta);
+    else {
+      scenarios.push(meta);
+      const lesson = lessonMeta(meta);
+      if (lesson) scenarios.push(lesson);
+    }
   }
   const maps: MapMeta[] = [];
   for (const file of jsonFiles(root, MAP_DIR)) {

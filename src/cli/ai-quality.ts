@@ -27,7 +27,7 @@ import {
   type SideId,
 } from '../sim/index.ts';
 import { noise } from '../sim/rng.ts';
-import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
+import { loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
 const HELP = `Ceasefire Line — AI quality
 
@@ -40,7 +40,7 @@ orders in at least 90%.
 Usage: npm run ai-quality -- [options]
 
 Options:
-  --scenario <id|file>  scenario id (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
+  --scenario <id|file>  scenario id (${playableScenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
   --runs <N>            seeds per seat, <seed>-1 … <seed>-N (1 to 10000, default 100)
   --seed <text>         seed prefix (default quality)
   --role <role>         measure one seat only: gna, lna or a backer (backer:turkey, backer:russia…);

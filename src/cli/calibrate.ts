@@ -13,10 +13,10 @@
 // (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
 import { endingKey, explore, historicalActor, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
-import { formatProblems, type HistoryRecord, playGame, type Scenario, type State } from '../sim/index.ts';
+import { formatProblems, type HistoryRecord, playGame, type Scenario, type State, scenarioForm } from '../sim/index.ts';
 import { type GamePath, type PathSummary, PathWatcher, summarisePaths } from '../sim/path.ts';
 import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
-import { loadRecordFile, loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
+import { loadRecordFile, loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
 
@@ -27,7 +27,7 @@ once more with Turkey staying out, and prints how often the key facts of 2020 ha
 Usage: npm run calibrate -- [options]
 
 Options:
-  --scenario <id|file>  scenario id (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
+  --scenario <id|file>  scenario id (${playableScenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
   --runs <N>            games per policy, seeds <seed>-1 … <seed>-N (1 to 100000, default 200)
   --seed <text>         seed prefix (default calib)
   --json                print machine-readable JSON instead of a table
@@ -97,7 +97,8 @@ export const MARCH_FACTS: readonly FactDef[] = [
 
 /** The facts a scenario is calibrated on: the march on Tripoli has its own; the others use those of 2020. */
 export function factsFor(scenario: Scenario): readonly FactDef[] {
-  return scenario.id === 'tripoli-2019' ? MARCH_FACTS : FACTS;
+  // A lesson form has its full form's facts (the same dates in longer turns).
+  return scenarioForm(scenario.id).file === 'tripoli-2019' ? MARCH_FACTS : FACTS;
 }
 
 /** Watches one game of the march on Tripoli turn by turn and reads off MARCH_FACTS. */

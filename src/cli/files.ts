@@ -1,7 +1,7 @@
 // Reading scenario files from disk for the command-line tools and tests (Node only).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type HistoryRecord, loadRecord, loadScenario, type RawFile, type Result, type Scenario, type ScenarioProblem } from '../sim/index.ts';
+import { type HistoryRecord, LESSON_SUFFIX, loadRecord, loadScenario, type RawFile, type Result, type Scenario, type ScenarioProblem, scenarioForm } from '../sim/index.ts';
 
 export const LEVELS = resolve(import.meta.dirname, '../../levels');
 
@@ -38,16 +38,31 @@ export function scenarioIds(): string[] {
     .sort();
 }
 
-/** Loads a scenario by id (from levels/scenarios) or by path to a JSON file. */
+/** Every scenario a game can be played in: each file's id, and "<id>-lesson" for those with a lesson form. */
+export function playableScenarioIds(): string[] {
+  const ids: string[] = [];
+  for (const id of scenarioIds()) {
+    ids.push(id);
+    const raw = readJsonFile(join(LEVELS, 'scenarios', `${id}.json`));
+    if (raw.ok && typeof raw.value === 'object' && raw.value !== null && 'lesson' in raw.value) ids.push(`${id}${LESSON_SUFFIX}`);
+  }
+  return ids;
+}
+
+/** Loads a scenario by id (from levels/scenarios; "<id>-lesson" is its lesson form) or by path to a JSON file. */
 export function loadScenarioFile(idOrPath: string): Result<Scenario, ScenarioProblem[]> {
+  const named = /^[a-z0-9-]+$/.test(idOrPath);
+  const form = scenarioForm(idOrPath);
   const byId = join(LEVELS, 'scenarios', `${idOrPath}.json`);
-  const file = /^[a-z0-9-]+$/.test(idOrPath) && existsSync(byId) ? byId : idOrPath;
+  const byForm = join(LEVELS, 'scenarios', `${form.file}.json`);
+  const lesson = named && !existsSync(byId) && form.lesson && existsSync(byForm);
+  const file = lesson ? byForm : named && existsSync(byId) ? byId : idOrPath;
   if (!existsSync(file)) {
-    return { ok: false, error: [{ file: idOrPath, path: '', message: `no such scenario; known scenarios: ${scenarioIds().join(', ')}` }] };
+    return { ok: false, error: [{ file: idOrPath, path: '', message: `no such scenario; known scenarios: ${playableScenarioIds().join(', ')}` }] };
   }
   const raw = readJsonFile(file);
   if (!raw.ok) return raw;
-  return loadScenario({ file, data: raw.value }, mapFiles());
+  return loadScenario({ file, data: raw.value }, mapFiles(), { lesson });
 }
 
 /**

@@ -28,7 +28,7 @@ import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { roleShort } from '../ui/roles.ts';
 import { turningLines } from '../ui/turning-text.ts';
 import { formatExplore, formatWhatIfList } from './explore-table.ts';
-import { loadScenarioFile, runWhenMain, scenarioIds } from './files.ts';
+import { loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
 const HELP = `Ceasefire Line — headless runner
 
@@ -39,7 +39,7 @@ the distribution of endings.
 Usage: npm run sim -- [options]
 
 Options:
-  --scenario <id|file>  scenario id from levels/scenarios (${scenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
+  --scenario <id|file>  scenario id from levels/scenarios (${playableScenarioIds().join(', ')}) or a path to a JSON file (default sirte-2020)
   --seed <text>         the game's seed (default 1); with --runs, seeds are <seed>-1 … <seed>-N
   --role <role>         gna, lna, mediator or backer:<id> (e.g. backer:turkey): that role plays the baseline
                         AI as "the player" (default: all AI); a backer's score is printed too
@@ -141,7 +141,7 @@ function verifyReplayFile(file: string, json: boolean, out: (line: string) => vo
   const parsed = parseReplayBytes(bytes);
   const result = parsed.ok
     ? verifyReplay(parsed.value, (id) => {
-        if (!scenarioIds().includes(id)) return undefined;
+        if (!playableScenarioIds().includes(id)) return undefined;
         const s = loadScenarioFile(id);
         return s.ok ? s.value : undefined;
       })

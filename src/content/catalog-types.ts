@@ -15,6 +15,8 @@ export interface ScenarioMeta {
   /** ISO date of turn 1. */
   startDate: string;
   turns: number;
+  /** Days in a turn (a fortnight, or a month in a lesson form). */
+  turnDays: number;
   playable: PlayerRole[];
   /** The backers among the playable roles, as the role picker names them. */
   backerSeats: { role: `backer:${string}`; name: string; client: 'gna' | 'lna' | 'none'; summary: string }[];
@@ -22,6 +24,12 @@ export interface ScenarioMeta {
   tutorial: boolean;
   /** Its counterfactual switches, as the explorer lists them (their effects come with the scenario). */
   whatIfs: { id: string; label: string; description: string }[];
+  /** The full form's short form for one lesson, when it has one (its id: this id and "-lesson"). */
+  lesson?: { turns: number; turnDays: number; note: string };
+  /** Set on a lesson form: the menu offers it as the full form's length, not as a scenario of its own. */
+  form?: 'lesson';
+  /** A lesson form's full form. */
+  fullId?: string;
 }
 
 export interface MapMeta {

@@ -19,7 +19,7 @@ export class ScenarioLoadError extends Error {
 /** Validates a scenario's files; throws a ScenarioLoadError naming the first problem (and how many more). */
 export function validateScenarioFiles(files: ScenarioFiles): Scenario {
   const { meta } = files;
-  const result = loadScenario(files.scenario, files.maps);
+  const result = loadScenario(files.scenario, files.maps, { lesson: meta.form === 'lesson' });
   if (!result.ok) {
     const [first, ...more] = formatProblems(result.error).split('\n');
     const rest = more.length ? `; and ${more.length} more problem${more.length > 1 ? 's' : ''}` : '';

@@ -7,6 +7,7 @@ import { otherActorsOrders } from './ai.ts';
 import { type CeasefireCalculus, ceasefireAnswer, plannedBy } from './rules/talks.ts';
 import type { CeasefireTerms, PlayerRole, Scenario, SideId, State } from './types.ts';
 import { SIDES } from './types.ts';
+import { periodOf } from './world.ts';
 
 export interface CeasefireForecast {
   side: SideId;
@@ -40,7 +41,7 @@ export function forecastLines(scenario: Scenario, forecast: readonly CeasefireFo
   for (const f of forecast) {
     const name = scenario.sides[f.side].shortName;
     if (f.person || !f.calc) {
-      lines.push(`${name} is played by a person: it answers next fortnight.`);
+      lines.push(`${name} is played by a person: it answers next ${periodOf(scenario)}.`);
       continue;
     }
     const c = f.calc;
@@ -49,11 +50,11 @@ export function forecastLines(scenario: Scenario, forecast: readonly CeasefireFo
     else if (c.deal < c.fight) lines.push(`${name} will refuse: it expects ${c.fight} from fighting on against ${c.deal} from the deal${why}.`);
     else {
       const n = f.attacks === 1 ? 'an attack' : `${f.attacks} attacks`;
-      lines.push(`${name} will refuse: the deal (${c.deal}) beats fighting on (${c.fight}), but its commanders have ordered ${n} this fortnight, and a side on the offensive answers with its guns.`);
+      lines.push(`${name} will refuse: the deal (${c.deal}) beats fighting on (${c.fight}), but its commanders have ordered ${n} this ${periodOf(scenario)}, and a side on the offensive answers with its guns.`);
     }
   }
   if (forecast.length > 0 && forecast.every((f) => f.calc?.accept)) {
-    lines.push('If both sides agree, the computer’s commanders call off the attacks they planned for this fortnight; yours go ahead, and would start the truce in bad faith.');
+    lines.push(`If both sides agree, the computer’s commanders call off the attacks they planned for this ${periodOf(scenario)}; yours go ahead, and would start the truce in bad faith.`);
   }
   return lines;
 }

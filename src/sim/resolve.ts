@@ -45,6 +45,14 @@ export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): r
     .map((x) => x.o);
 }
 
+/** Damage to a place's works heals a little each round. */
+function decayDamage(s: State): void {
+  for (const id in s.places) {
+    const p = s.places[id]!;
+    p.damage = Math.max(0, p.damage - 5);
+  }
+}
+
 export function resolveTurn(
   scenario: Scenario,
   state: State,
@@ -72,7 +80,7 @@ export function resolveTurn(
     report.ledger.money[side].start = s.sides[side].money;
   }
   for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].start = sideStrength(s, side);
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events' };
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0 };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {
@@ -83,33 +91,46 @@ export function resolveTurn(
       }
     }
   }
-  resolveChoices(ctx);
-  ctx.phase = 'diplomacy';
-  diplomacyPhase(ctx);
-  standDownForTruce(ctx);
-  ctx.phase = 'movement';
-  movementPhase(ctx);
-  ctx.phase = 'combat';
-  combatPhase(ctx);
-  ctx.phase = 'air';
-  airPhase(ctx);
-  ctx.phase = 'economy';
-  const unpaid = economyPhase(ctx);
-  ctx.phase = 'humanitarian';
-  humanitarianPhase(ctx, unpaid);
-  ctx.phase = 'backers';
-  backersPhase(ctx);
-  ctx.phase = 'talks';
-  talksPhase(ctx);
-  ctx.phase = 'outcome';
-  groupDealings(ctx);
-  loyaltyPhase(ctx, unpaid);
-  updateIndicators(ctx);
-  s.ending = checkEnding(ctx);
-  for (const id in s.places) {
-    const p = s.places[id]!;
-    p.damage = Math.max(0, p.damage - 5);
+  // A turn is one round, or several in a scenario's lesson form (a month of two fortnights):
+  // the orders are carried out in the first round; in the others no one gives new orders, and
+  // the war runs on (sieges, money and oil, civilians, the backers, the talks, loyalties).
+  const rounds = scenario.rounds ?? 1;
+  for (let round = 0; round < rounds; round++) {
+    ctx.round = round;
+    if (round > 0) {
+      // A fortnight of its own: nothing of the first one's fighting is counted twice.
+      ctx.orders = [];
+      ctx.facts = emptyFacts();
+    } else resolveChoices(ctx);
+    ctx.phase = 'diplomacy';
+    diplomacyPhase(ctx);
+    standDownForTruce(ctx);
+    ctx.phase = 'movement';
+    movementPhase(ctx);
+    ctx.phase = 'combat';
+    combatPhase(ctx);
+    ctx.phase = 'air';
+    airPhase(ctx);
+    ctx.phase = 'economy';
+    const unpaid = economyPhase(ctx);
+    ctx.phase = 'humanitarian';
+    humanitarianPhase(ctx, unpaid);
+    ctx.phase = 'backers';
+    backersPhase(ctx);
+    ctx.phase = 'talks';
+    talksPhase(ctx);
+    ctx.phase = 'outcome';
+    groupDealings(ctx);
+    loyaltyPhase(ctx, unpaid);
+    updateIndicators(ctx);
+    if (round < rounds - 1) {
+      if (checkEnding(ctx)) break;
+      decayDamage(s);
+    }
   }
+  ctx.orders = accepted;
+  s.ending = checkEnding(ctx);
+  decayDamage(s);
   if (!s.ending) {
     s.turn += 1;
     s.date = turnDate(scenario.startDate, scenario.turnDays, s.turn);

@@ -101,7 +101,7 @@ export function newGameWithReport(
   const s = initialState(scenario, seed, humans, difficulty);
   const rng = Rng.fromState(s.rng);
   const report = newReport(s);
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events' };
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events', round: 0 };
   fireEvents(ctx);
   s.country.oilOutput = oilOutput(scenario, s);
   s.log.push(summarise(scenario, s));

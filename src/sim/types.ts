@@ -407,6 +407,16 @@ export interface BackerRoleDef {
   intelligence: number;
 }
 
+/** A scenario's short form for one lesson: the same dates in fewer, longer turns. */
+export interface LessonDef {
+  turns: number;
+  turnDays: number;
+  /** Rounds of the model in each turn (2: a month of two fortnights, orders in the first). */
+  rounds: number;
+  /** What the short form keeps and changes, as the briefing states it. */
+  note: string;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -414,6 +424,12 @@ export interface Scenario {
   startDate: string;
   turnDays: number;
   turns: number;
+  /** Rounds of the model in a turn (absent: 1). Orders are carried out in the first. */
+  rounds?: number;
+  /** The short form of a lesson, when the scenario offers one (its full form's file holds it). */
+  lesson?: LessonDef;
+  /** Set on the lesson form itself: its id is the full form's id and "-lesson". */
+  form?: 'lesson';
   map: MapDef;
   /** Controller of each place at the start (places not listed are local). */
   control: Record<string, Controller>;
@@ -835,6 +851,8 @@ export interface ReportEvent {
   concept?: Concept;
   /** Said at the start of the next turn (its scripted events), after this turn's phases: the report shows it apart. */
   nextTurn?: true;
+  /** Said in a later round of the turn (the second fortnight of a lesson form's month). */
+  round?: number;
 }
 
 export type ReportDetail =

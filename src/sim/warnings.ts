@@ -6,7 +6,7 @@
 import { talksIndex } from './query.ts';
 import { BAD_FAITH_TRUST } from './rules/talks.ts';
 import type { Order, PlayerRole, Scenario, SideId, State } from './types.ts';
-import { other, worldOf } from './world.ts';
+import { other, periodOf, worldOf } from './world.ts';
 
 export type WarningKind = 'may-fall-first' | 'breaks-truce' | 'bad-faith' | 'red-line';
 
@@ -67,7 +67,7 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
       const near = before > 0 ? enemyNear(o.from) : [];
       if (near.length > 0) {
         const when = enemyFirst
-          ? `this fortnight the ${enemyName} strikes first${round > 0 ? `, and this is your attack number ${round + 1}` : ''}`
+          ? `this ${periodOf(scenario)} the ${enemyName} strikes first${round > 0 ? `, and this is your attack number ${round + 1}` : ''}`
           : `this is your attack number ${round + 1}: ${round === 1 ? 'one enemy attack goes' : `${round} enemy attacks go`} in before it`;
         out.push({
           order: i,
@@ -83,7 +83,7 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
       out.push({
         order: i,
         kind: 'breaks-truce',
-        text: `${inForce ? `A ${state.talks.stage} is in force` : 'The truce you are accepting starts as the fortnight begins'}: this is a violation. Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}; ${TRUCE_MAX_VIOLATIONS} violations end a truce (${inForce ? state.talks.violations : 0} so far).`,
+        text: `${inForce ? `A ${state.talks.stage} is in force` : `The truce you are accepting starts as the ${periodOf(scenario)} begins`}: this is a violation. Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}; ${TRUCE_MAX_VIOLATIONS} violations end a truce (${inForce ? state.talks.violations : 0} so far).`,
       });
     } else if (hostile && o.kind === 'attack' && accepting === 'after-fighting') {
       out.push({

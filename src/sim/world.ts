@@ -69,3 +69,13 @@ export function other(side: SideId): SideId {
 export function clamp(value: number, min = 0, max = 100): number {
   return value < min ? min : Math.min(value , max);
 }
+
+/** Days in one round of a turn: the whole turn, or a fortnight of a lesson form's month. */
+export function roundDays(scenario: Scenario): number {
+  return Math.round(scenario.turnDays / (scenario.rounds ?? 1));
+}
+
+/** What the players call a turn: a fortnight, or a month in a lesson form. */
+export function periodOf(scenario: Scenario): 'fortnight' | 'month' {
+  return (scenario.rounds ?? 1) > 1 ? 'month' : scenario.turnDays >= 28 ? 'month' : 'fortnight';
+}

@@ -63,6 +63,13 @@ describe('fuzzer', () => {
     expect(failures).toEqual([]);
   }, 400_000);
 
+  it.each(['sirte-2020-lesson', 'tripoli-2019-lesson'])('200 games of %s (months of two fortnights, orders in the first) keep every invariant', (id) => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+    const { failures } = fuzz(loaded.value, 200, id);
+    expect(failures).toEqual([]);
+  }, 200_000);
+
   it('all-AI games keep every invariant too', () => {
     const failures: string[] = [];
     for (let g = 0; g < 200; g++) {

@@ -22,7 +22,7 @@ import {
   RIVAL_PRESSURE_COST,
 } from '../params.ts';
 import type { BackerDef, BackerOrder, BackerState, Order, OrderProblem, Result, Scenario, SideId, State } from '../types.ts';
-import { clamp, other, worldOf } from '../world.ts';
+import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 import { RUNG_NAMES, setCommitment } from './events.ts';
 
@@ -91,7 +91,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
   switch (order.kind) {
     case 'escalate': {
       if (level >= def.maxCommitment) return fail('not-now', `${def.name} is at its limit.`);
-      if (ladderMove) return fail('not-now', 'One step on the ladder a fortnight: a step is already queued.');
+      if (ladderMove) return fail('not-now', `One step on the ladder a ${periodOf(scenario)}: a step is already queued.`);
       const next = def.ladder[level]!;
       const gives = [next.money ? `${next.money} million dollars a fortnight` : '', next.air ? `air power +${next.air}` : '', next.airDefence ? `air defence +${next.airDefence}` : '']
         .filter(Boolean)
@@ -111,7 +111,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     }
     case 'de-escalate':
       if (level === 0) return fail('not-now', `${def.name} is not involved.`);
-      if (ladderMove) return fail('not-now', 'One step on the ladder a fortnight: a step is already queued.');
+      if (ladderMove) return fail('not-now', `One step on the ladder a ${periodOf(scenario)}: a step is already queued.`);
       return ok(
         `Scale back to ${RUNG_NAMES[level - 1]}.`,
         [`${clientName || 'Your client'} loses what this rung gave it, and its confidence with it.`],
@@ -123,7 +123,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       return ok(`Lean on ${clientName} to stop fighting and talk: its confidence falls by 8.`, [`${clientName} may hold back from attacks it would have made, and trust you less.`]);
     case 'push-client':
       if (!client || level === 0) return fail('not-now', `${def.name} has no client to push.`);
-      if (mine.some((q) => q.kind === 'restrain-client')) return fail('not-now', 'You cannot restrain your client and push it on in the same fortnight.');
+      if (mine.some((q) => q.kind === 'restrain-client')) return fail('not-now', `You cannot restrain your client and push it on in the same ${periodOf(scenario)}.`);
       return ok(`Press ${clientName} to fight on: its confidence rises by ${PUSH_CONFIDENCE}.`, [
         `Pressure on you abroad rises by ${PUSH_PRESSURE}.`,
         'A confident client refuses ceasefires it might have taken.',
@@ -141,7 +141,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     }
     case 'deliver-arms': {
       if (!client || level === 0) return fail('not-now', `${def.name} sends nothing to anyone yet: step up to money and arms first.`);
-      if (mine.some((q) => q.kind === 'deliver-arms')) return fail('duplicate', 'One delivery a fortnight.');
+      if (mine.some((q) => q.kind === 'deliver-arms')) return fail('duplicate', `One delivery a ${periodOf(scenario)}.`);
       const odds = deliveryExposureOdds(state);
       return ok(
         `Ship a one-off delivery to ${clientName}: ${deliveryMoney(state, def)} million dollars' worth reaches it (the embargo, at ${state.country.embargoEnforcement}, takes its share). The odds are that it goes unseen.`,
@@ -157,12 +157,12 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       const lines = redLinesOf(def, b);
       if (lines.includes(order.place)) return fail('duplicate', `${place.name} is already one of your red lines.`);
       if ((b.redLines?.length ?? 0) >= MAX_DECLARED_RED_LINES || mine.some((q) => q.kind === 'declare-red-line')) {
-        return fail('not-now', `A patron with many lines has none: at most ${MAX_DECLARED_RED_LINES} in a game, one a fortnight.`);
+        return fail('not-now', `A patron with many lines has none: at most ${MAX_DECLARED_RED_LINES} in a game, one a ${periodOf(scenario)}.`);
       }
       if (state.places[order.place]?.controller === other(client)) return fail('not-yours', `${place.name} is already held by ${scenario.sides[other(client)].shortName}: a red line is drawn before it is crossed.`);
       return ok(`Declare ${place.name} a red line: ${scenario.sides[other(client)].shortName}'s commanders will think twice before attacking it.`, [
         'If it is crossed, regional escalation rises by 10 while it is held.',
-        `If it is crossed and you do not step up the next fortnight, your word loses weight: ${clientName}'s confidence −${BLUFF_CONFIDENCE}, your standing falls.`,
+        `If it is crossed and you do not step up the next ${periodOf(scenario)}, your word loses weight: ${clientName}'s confidence −${BLUFF_CONFIDENCE}, your standing falls.`,
       ]);
     }
     case 'deny-deployment':
@@ -170,7 +170,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (!hasDeployment(state, def)) return fail('not-now', `${def.name} has no advisers, fighters or troops of its own in Libya to ${order.kind === 'deny-deployment' ? 'deny' : 'admit'}.`);
       const want = order.kind === 'deny-deployment' ? 'denied' : 'admitted';
       if (b.stance === want) return fail('not-now', `You already ${want === 'denied' ? 'deny' : 'admit'} it.`);
-      if (mine.some((q) => q.kind === 'deny-deployment' || q.kind === 'admit-deployment')) return fail('duplicate', 'You already said what you will say this fortnight.');
+      if (mine.some((q) => q.kind === 'deny-deployment' || q.kind === 'admit-deployment')) return fail('duplicate', `You already said what you will say this ${periodOf(scenario)}.`);
       if (order.kind === 'deny-deployment') {
         if (b.exposures) return fail('not-now', 'Your forces in Libya were exposed: a denial now would convince no one.');
         const odds = denialExposureOdds(state, def);
@@ -195,7 +195,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       const rival = world.backer.get(order.backer);
       if (!rival) return fail('unknown-backer', `There is no backer "${order.backer}".`);
       if (!def.rivals.includes(rival.id)) return fail('not-now', `${rival.name} is not a rival of ${def.name}.`);
-      if (mine.some((q) => q.kind === 'pressure-rival')) return fail('duplicate', 'One campaign against a rival a fortnight.');
+      if (mine.some((q) => q.kind === 'pressure-rival')) return fail('duplicate', `One campaign against a rival a ${periodOf(scenario)}.`);
       return ok(
         `Lobby against ${rival.name} in the capitals and at the UN: pressure on it rises by ${RIVAL_PRESSURE}.`,
         ['A rival under pressure may scale back, or dig in.'],
@@ -373,7 +373,7 @@ export function holdRequest(ctx: Ctx, backer: string, side: SideId): boolean {
   b.request = { side, turn: ctx.s.turn };
   say(ctx, {
     mechanic: 'backer',
-    text: `${ctx.scenario.sides[side].shortName} asked ${def.name} for more support: the answer comes next fortnight.`,
+    text: `${ctx.scenario.sides[side].shortName} asked ${def.name} for more support: the answer comes next ${periodOf(ctx.scenario)}.`,
     actors: [`backer:${backer}`, side],
     visibleTo: [side, `backer:${backer}`],
     concept: 'proxy-war',

@@ -55,6 +55,8 @@ export interface Ctx {
   facts: TurnFacts;
   /** Roles played by humans this turn are not known to the core: every role's orders come in `orders`. */
   phase: Phase;
+  /** The round of the turn being resolved: 0, or 1 in the second fortnight of a lesson form's month. */
+  round: number;
 }
 
 export function emptyFacts(): TurnFacts {
@@ -81,7 +83,7 @@ export function emptyLedger(): Ledger {
 }
 
 export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
-  ctx.report.events.push({ phase: ctx.phase, ...event });
+  ctx.report.events.push(ctx.round > 0 && !event.nextTurn ? { phase: ctx.phase, ...event, text: `Second fortnight: ${event.text}`, round: ctx.round } : { phase: ctx.phase, ...event });
   if (event.concept && !ctx.s.concepts.includes(event.concept)) ctx.s.concepts.push(event.concept);
   for (const p of event.places ?? []) {
     const place = ctx.s.places[p];

@@ -6,7 +6,7 @@ import { WAR_BUDGET_PCT } from '../params.ts';
 import { backerMoney, hasCentralBank, sideStrength, talksIndex } from '../query.ts';
 import type { Scenario, SideId, State } from '../types.ts';
 import { SIDES } from '../types.ts';
-import { clamp, worldOf } from '../world.ts';
+import { clamp, roundDays, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 import { militaryEconomyOrders } from './military.ts';
 
@@ -33,7 +33,8 @@ export function oilOutput(scenario: Scenario, state: State): number {
 
 /** The oil money that reaches each side's war chest this turn (million USD). */
 export function oilIncome(scenario: Scenario, state: State, output: number): Record<SideId, number> {
-  const revenue = Math.floor((output * scenario.rules.oilPrice * scenario.turnDays) / 1000);
+  // Per round: a turn of the lesson form is a month of two fortnights, paid one at a time.
+  const revenue = Math.floor((output * scenario.rules.oilPrice * roundDays(scenario)) / 1000);
   const war = Math.floor((revenue * WAR_BUDGET_PCT) / 100);
   const share = state.country.revenueShareToOther;
   const holder = SIDES.find((s) => hasCentralBank(scenario, state, s));

@@ -41,7 +41,7 @@ export function endingText(kind: EndingKind, scenario: Scenario, winner: SideId 
     case 'frozen-conflict':
       if (state?.talks.stage === 'agreement') {
         const need = scenario.rules.settlementTurns;
-        return `The parties signed an agreement on a unified government, but it had held ${state.talks.held} of the ${need} turns that would make it a settlement when the scenario ended: the guns are silent and the deal untested.`;
+        return `The parties signed an agreement on a unified government, but it had held ${state.talks.held} of the ${need} ${(scenario.rounds ?? 1) > 1 ? 'fortnights' : 'turns'} that would make it a settlement when the scenario ended: the guns are silent and the deal untested.`;
       }
       return 'The guns fell mostly silent, but no political agreement followed: a frozen conflict that can thaw at any time.';
     case 'regional-war':

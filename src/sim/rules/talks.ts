@@ -4,7 +4,7 @@ import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_V
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
-import { clamp, other } from '../world.ts';
+import { clamp, other, periodOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
 
@@ -134,7 +134,7 @@ function badFaith(ctx: Ctx): void {
     ctx.s.talks.trust = clamp(before - BAD_FAITH_TRUST * attacks);
     say(ctx, {
       mechanic: 'commitment',
-      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very fortnight the truce was agreed: not a violation, but trust starts ${before - ctx.s.talks.trust} points lower.`,
+      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very ${periodOf(ctx.scenario)} the truce was agreed: not a violation, but trust starts ${before - ctx.s.talks.trust} points lower.`,
       actors: [side],
       concept: 'commitment-problem',
     });
@@ -258,7 +258,7 @@ export function diplomacyPhase(ctx: Ctx): void {
         const odds = conferenceOdds(ctx.scenario, s);
         if (ctx.rng.chance(odds)) {
           s.conference = { turn: s.turn + 1, by: 'mediator' };
-          say(ctx, { mechanic: 'mediation', text: `The mediator won the backers' agreement to a conference next fortnight (chance was ${odds}%).`, actors: ['mediator'], concept: 'proxy-war' });
+          say(ctx, { mechanic: 'mediation', text: `The mediator won the backers' agreement to a conference next ${periodOf(ctx.scenario)} (chance was ${odds}%).`, actors: ['mediator'], concept: 'proxy-war' });
         } else {
           say(ctx, {
             mechanic: 'mediation',
@@ -385,7 +385,7 @@ export function standDownForTruce(ctx: Ctx): void {
     if (ctx.orders.length < before) {
       say(ctx, {
         mechanic: 'talks',
-        text: `${name(ctx, side)} called off the attacks it had planned for this fortnight: it has agreed to the ceasefire.`,
+        text: `${name(ctx, side)} called off the attacks it had planned for this ${periodOf(ctx.scenario)}: it has agreed to the ceasefire.`,
         actors: [side],
       });
     }

@@ -136,13 +136,30 @@ function checkMap(file: string, map: MapFile): ScenarioProblem[] {
  * Loads a scenario file with the maps it may name. Returns every problem at once: all the
  * schema errors; or, once the structure is sound, all unresolved cross-references.
  */
-export function loadScenario(raw: RawFile, maps: readonly RawFile[]): Result<Scenario, ScenarioProblem[]> {
+/** The id of a scenario's lesson form. */
+export const LESSON_SUFFIX = '-lesson';
+
+/** Which file an id names and whether it asks for the lesson form: "sirte-2020-lesson" → sirte-2020, lesson. */
+export function scenarioForm(id: string): { file: string; lesson: boolean } {
+  return id.endsWith(LESSON_SUFFIX) && id.length > LESSON_SUFFIX.length ? { file: id.slice(0, -LESSON_SUFFIX.length), lesson: true } : { file: id, lesson: false };
+}
+
+/**
+ * Loads a scenario file, validated, with its map. With `lesson`, its short form: the same
+ * start and events in the lesson's fewer, longer turns (an error if the file has none).
+ */
+export function loadScenario(raw: RawFile, maps: readonly RawFile[], options: { lesson?: boolean } = {}): Result<Scenario, ScenarioProblem[]> {
   const file = raw.file;
   const shape = notAnObject(raw, 'a scenario');
   if (shape) return { ok: false, error: shape };
   const parsed = v.safeParse(scenarioFileSchema, raw.data);
   if (!parsed.success) return { ok: false, error: schemaProblems(file, parsed.issues) };
-  const s = parsed.output;
+  let s = parsed.output;
+  if (options.lesson) {
+    if (!s.lesson) return { ok: false, error: [{ file, path: 'lesson', message: `"${s.id}" has no lesson form` }] };
+    const { turns, turnDays, rounds } = s.lesson;
+    s = { ...s, id: `${s.id}${LESSON_SUFFIX}`, title: `${s.title} — lesson form`, turns, turnDays, rounds, form: 'lesson' } as typeof s;
+  }
   const mapRaw = maps.find((m) => (m.data as { id?: unknown } | null)?.id === s.map);
   if (!mapRaw) {
     const known = maps.map((m) => String((m.data as { id?: unknown } | null)?.id));

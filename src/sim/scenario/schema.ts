@@ -308,6 +308,14 @@ export const scenarioFileSchema = v.strictObject({
   startDate: isoDate,
   turnDays: int(1, 60),
   turns: int(1, 100),
+  lesson: v.optional(
+    v.strictObject({
+      turns: int(8, 10),
+      turnDays: int(28, 31),
+      rounds: v.literal(2),
+      note: text(600),
+    }),
+  ),
   control: v.record(id, controller),
   sides: v.strictObject({ gna: sideSchema, lna: sideSchema }),
   formations: v.pipe(v.array(formationSchema), v.minLength(2)),
