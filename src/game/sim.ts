@@ -19,6 +19,7 @@ export {
   parseReplay,
   parseReplayBytes,
   parseUntrustedJson,
+  periodOf,
   REPLAY_LIMITS,
   replayText,
   resolveTurn,

@@ -155,7 +155,7 @@ export class MainMenu extends Phaser.Scene {
         menu.hidden = false;
         menu.querySelector<HTMLElement>('#menu-guide')?.focus({ preventScroll: true });
       };
-      const screen = mountGuides({ scenarios: content().scenarios, back });
+      const screen = mountGuides({ scenarios: content().scenarios.filter((s) => s.form !== 'lesson'), back });
       this.events.once('shutdown', () => screen.close());
     });
   }

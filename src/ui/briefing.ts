@@ -29,6 +29,7 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       h('h1', { id: 'briefing-title' }, s.title),
       // The subtitle is the level below the title: the sections' h3 follow it.
       h('h2', { class: 'subtitle' }, s.subtitle),
+      s.form === 'lesson' && s.lesson ? h('div', { class: 'notice', id: 'briefing-lesson' }, s.lesson.note) : null,
       session.whatIfs.length
         ? h(
             'div',

@@ -4,6 +4,7 @@
 // they are. It shows only what every role knows: whose turn it is, the date, and (on a
 // person's first turn) their own goals.
 import type { GameSession } from '../game/session.ts';
+import { periodOf } from '../game/sim.ts';
 import type { PlayerRole } from '../sim/types.ts';
 import { clearAnnouncements } from './announce.ts';
 import { button, formatDate, h } from './dom.ts';
@@ -24,7 +25,7 @@ export function showHandOver(root: HTMLElement, session: GameSession, to: Player
       'p',
       { class: 'handover-lead' },
       opts.afterTurn
-        ? `The fortnight has been played. ${roleShort(s, to)} opens the next one and sees first what came of it.`
+        ? `The ${periodOf(s)} has been played. ${roleShort(s, to)} opens the next one and sees first what came of it.`
         : 'Everyone else looks away. Nothing of the last player’s view is on this screen, and nothing of yours shows until you are ready.',
     ),
     h(

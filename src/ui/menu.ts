@@ -135,8 +135,11 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   }
 
   function renderNew(): void {
-    const { scenarios, problems } = actions.content();
+    const { scenarios: all, problems } = actions.content();
+    // A lesson form is offered as its full form's length, not as a scenario of its own.
+    const scenarios = all.filter((s) => s.form !== 'lesson');
     let scenario: ScenarioEntry | undefined = scenarios.find((s) => s.id.includes('sirte')) ?? scenarios[0];
+    let lesson = false;
     let role: PlayerRole = 'gna';
     /** Hot-seat: the roles people play at this screen, in the order they take their turns. */
     let seats: PlayerRole[] = [];
@@ -160,6 +163,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       renderChoices();
     });
     const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Difficulty' });
+    const lengthBox = h('div', { class: 'choices cols-2', role: 'group', 'aria-label': 'Length', id: 'menu-length' });
+    const lengthNote = h('p', { class: 'small muted', id: 'menu-length-note' });
     const start = button('Read the briefing →', () => {
       const seed = cleanSeed(seedInput.value) || randomSeed();
       if (!scenario || starting) return;
@@ -168,7 +173,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       start.disabled = true;
       start.textContent = 'Loading the scenario…';
       start.setAttribute('aria-busy', 'true');
-      actions.newGame({ scenarioId: scenario.id, role: hotSeat ? (seats[0] ?? role) : role, ...(hotSeat ? { humans: seats } : {}), difficulty, seed });
+      const lessonForm = lesson && scenario.lesson ? all.find((s) => s.fullId === scenario?.id) : undefined;
+      actions.newGame({ scenarioId: lessonForm?.id ?? scenario.id, role: hotSeat ? (seats[0] ?? role) : role, ...(hotSeat ? { humans: seats } : {}), difficulty, seed });
     }, { class: 'primary', id: 'menu-start' });
 
     const renderChoices = () => {
@@ -222,6 +228,27 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           ? `People at this screen, in turn order: ${names(seats)}. Each turn starts behind a screen that hides the last person's view; the computer plays everyone else.`
           : 'Pick at least two roles for the people at this screen (click again to take one away).'
         : `You play ${role.startsWith('backer:') ? names([role]) : ROLE_NAMES[role as Role]}; the computer plays every other actor.`;
+      clear(lengthBox);
+      const period = (entry: ScenarioEntry, turns: number, days: number) => `${turns} ${days >= 28 ? (days === 28 ? 'turns of four weeks' : 'months') : days === 14 ? 'fortnights' : `turns of ${days} days`}`;
+      if (scenario?.lesson) {
+        const full = scenario;
+        const l = full.lesson!;
+        lengthBox.append(
+          choice(!lesson, () => {
+            lesson = false;
+            renderChoices();
+          }, h('span', { class: 'choice-title' }, 'Full game'), h('span', { class: 'choice-sub' }, `${period(full, full.turns, full.turnDays)}, orders every turn`)),
+          choice(lesson, () => {
+            lesson = true;
+            renderChoices();
+          }, h('span', { class: 'choice-title' }, 'One lesson'), h('span', { class: 'choice-sub' }, `${period(full, l.turns, l.turnDays)}: the same dates, fits 50 minutes`)),
+        );
+        lengthNote.textContent = lesson ? l.note : `The whole war, turn by turn: ${period(full, full.turns, full.turnDays)}.`;
+      } else if (scenario) {
+        lesson = false;
+        lengthNote.textContent = `${period(scenario, scenario.turns, scenario.turnDays)}${scenario.turns <= 10 ? ': fits one lesson as it is' : ''}.`;
+      }
+      lengthBox.hidden = !scenario?.lesson;
       clear(diffBox);
       for (const d of DIFFICULTIES) {
         diffBox.append(
@@ -253,6 +280,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           h('label', { class: 'check-row' }, hotSeatBox, ' Several people at this screen (hot-seat)'),
           seatNote,
         ),
+        h('section', null, h('h3', null, 'Length'), lengthBox, lengthNote),
         h('section', null, h('h3', null, 'Difficulty'), diffBox),
         h(
           'section',

@@ -107,7 +107,10 @@ export function reportBody(
   /** Names the other actors; with it, the report ends with the reasons they gave for their orders. */
   actorName?: (actor: Actor) => string,
 ): Node[] {
-  const { now: events, next } = splitNextTurn(report.events.filter((e) => visibleTo(e, role)));
+  const { now, next } = splitNextTurn(report.events.filter((e) => visibleTo(e, role)));
+  // A lesson form's month: the first fortnight phase by phase, then the second under its own head.
+  const events = now.filter((e) => !e.round);
+  const later = now.filter((e) => e.round);
   const byPhase = new Map<Phase, ReportEvent[]>();
   for (const e of events) byPhase.set(e.phase, [...(byPhase.get(e.phase) ?? []), e]);
   const sections: Node[] = [];
@@ -124,6 +127,16 @@ export function reportBody(
           null,
           ...list.map((e) => reportLine(e, titlesOnly, eventDefs)),
         ),
+      ),
+    );
+  }
+  if (later.length) {
+    sections.push(
+      h(
+        'section',
+        { class: 'report-phase report-second' },
+        h('h3', null, 'The second fortnight: no new orders, the war runs on'),
+        h('ul', null, ...later.map((e) => reportLine({ ...e, text: e.text.replace(/^Second fortnight: /, '') }, titlesOnly, eventDefs))),
       ),
     );
   }

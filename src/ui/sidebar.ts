@@ -2,7 +2,7 @@
 // and the foreign backers with their rung on the escalation ladder.
 import { viewOf } from '../game/fog.ts';
 import type { GameSession } from '../game/session.ts';
-import { backerStanding } from '../game/sim.ts';
+import { backerStanding, periodOf } from '../game/sim.ts';
 import type { BackerDef, SideId } from '../sim/types.ts';
 import { TALKS_STAGES } from '../sim/types.ts';
 import { ladder } from './briefing.ts';
@@ -172,9 +172,9 @@ function backerPanels(session: GameSession, def: BackerDef): HTMLElement[] {
   if (b.bluffs) grid.append(...row('Bluffs called', String(b.bluffs), { pct: b.bluffs * 25, tone: 'bad' }));
   box.append(grid);
   const waiting: string[] = [];
-  if (b.request) waiting.push(`${scenario.sides[b.request.side].shortName} asks you for more support: answer it this fortnight (National tab).`);
-  if (b.pressed !== undefined) waiting.push('The mediator presses you to scale back: answer this fortnight (National tab).');
-  if (b.crossed?.length) waiting.push(`Your red line at ${b.crossed.map(placeName).join(' and ')} was crossed: step up this fortnight, or your word loses weight.`);
+  if (b.request) waiting.push(`${scenario.sides[b.request.side].shortName} asks you for more support: answer it this ${periodOf(scenario)} (National tab).`);
+  if (b.pressed !== undefined) waiting.push(`The mediator presses you to scale back: answer this ${periodOf(scenario)} (National tab).`);
+  if (b.crossed?.length) waiting.push(`Your red line at ${b.crossed.map(placeName).join(' and ')} was crossed: step up this ${periodOf(scenario)}, or your word loses weight.`);
   if (waiting.length) box.append(h('ul', { class: 'backer-waiting', id: 'backer-waiting' }, ...waiting.map((t) => h('li', null, t))));
   const rivals = h('section', { class: 'box', 'aria-label': 'Rival backers', id: 'backer-rivals' }, h('h2', null, 'Rivals you watch'));
   for (const id of def.rivals) {
