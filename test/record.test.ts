@@ -105,6 +105,14 @@ describe('departures from the record', () => {
       s: sirte,
       date: '2020-02-05',
       change: (st) => (st.places.gharyan!.controller = 'lna'),
+      // sirte-2020 opens with Gharyan the GNA's: the LNA did not keep it, it took it back.
+      expect: [{ id: 'place:gharyan', text: /^In history the GNA took Gharyan on 26 June 2019 and kept it; in this war the LNA has taken it back\.$/ }],
+    },
+    {
+      about: 'place:gharyan', name: 'Gharyan still the LNA’s in August 2019: the march never lost it',
+      s: tripoli,
+      date: '2019-08-07',
+      change: () => {},
       expect: [{ id: 'place:gharyan', text: /^In history the GNA took Gharyan on 26 June 2019; in this war the LNA still holds it\.$/ }],
     },
     {

@@ -65,7 +65,13 @@ function placeDeparture(record: RecordFile, scenario: Scenario, entry: PlaceEntr
   }
   const last = [...changes].reverse().find((c) => c.date <= date);
   const before = last ? heldBefore(entry, last) : null;
-  if (last && before === now) return `In history ${Expected} took ${placeName} ${last.when}; in this war ${Now} still ${now === 'local' ? 'hold' : 'holds'} it.`;
+  if (last && before === now) {
+    // Taken before this scenario began, the place was the other side's at the start: this war
+    // gave it back, it did not keep it.
+    return last.date < scenario.startDate
+      ? `In history ${Expected} took ${placeName} ${last.when} and kept it; in this war ${Now} ${now === 'local' ? 'have' : 'has'} taken it back.`
+      : `In history ${Expected} took ${placeName} ${last.when}; in this war ${Now} still ${now === 'local' ? 'hold' : 'holds'} it.`;
+  }
   if (entry.held !== now && !changes.some((c) => c.to === now)) return `${placeName} never fell to ${Now} in the real war.`;
   return `${placeName} is in the hands of ${Now}; in history ${Expected} held it at this time.`;
 }
