@@ -2,7 +2,8 @@
 // (src/sim/explore.ts): the data is validated, each kind of switch changes what it says and
 // nothing else, and a batch's summary is what its games show.
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
+import { runPath } from '../src/cli/calibrate.ts';
+import { loadRecordFile, loadScenarioFile, scenarioIds } from '../src/cli/files.ts';
 import {
   checkExploreConfig,
   Exploration,
@@ -300,5 +301,38 @@ describe('the historical policy skips the backers’ AI', () => {
       const skipped = playGame(loaded.value, `skip-${i}`, { keepAiOrder: historicalOrder, aiActors: historicalActor, hashEachTurn: true });
       expect(skipped.hashes).toEqual(asked.hashes);
     }
+  });
+});
+
+describe("the explorer's path against the record", () => {
+  const record = (() => {
+    const r = loadRecordFile();
+    if (!r.ok) throw new Error('no record');
+    return r.value;
+  })();
+  const sirte = scenario('sirte-2020');
+  const config = { whatIfs: [], policy: 'historical' as const, runs: 30, seed: 'calib' };
+
+  it('is the calibration’s path for the same seeds and policy, whether the batch is played whole or in parts', () => {
+    const whole = explore(sirte, config, record);
+    expect(whole.path).toEqual(runPath(sirte, record, 'calib', 30));
+    const parts = splitRuns(30, 3).map(({ first, last }) => {
+      const run = new Exploration(sirte, config, { first, last }, record);
+      run.step(30);
+      return run.part();
+    });
+    expect(summarise(sirte.id, config, parts.reverse(), { record, scenario: sirte }).path).toEqual(whole.path);
+    // Something to show: places with a real change, a blockade, a toll window.
+    expect(whole.path?.places.some((p) => p.real && p.changed > 0)).toBe(true);
+    expect(whole.path?.blockade.share).toBeGreaterThan(0);
+    expect(whole.path?.toll.map((t) => t.id)).toEqual(['2020-q2']);
+  });
+
+  it('is absent without the record, and the rest of the summary does not change with it', () => {
+    const without = explore(sirte, { ...config, runs: 5 });
+    const withRecord = explore(sirte, { ...config, runs: 5 }, record);
+    expect(without.path).toBeUndefined();
+    const { path: _path, ...rest } = withRecord;
+    expect(rest).toEqual(without);
   });
 });

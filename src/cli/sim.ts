@@ -28,7 +28,7 @@ import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { roleShort } from '../ui/roles.ts';
 import { turningLines } from '../ui/turning-text.ts';
 import { formatExplore, formatWhatIfList } from './explore-table.ts';
-import { loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
+import { loadRecordFile, loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
 const HELP = `Ceasefire Line — headless runner
 
@@ -216,7 +216,9 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     return 2;
   }
   if (args.runs !== undefined && (args.whatIfs.length > 0 || args.policy !== undefined)) {
-    const summary = explore(base, { whatIfs: args.whatIfs, policy: args.policy ?? 'ai-normal', runs: args.runs, seed: args.seed });
+    // On the Libya map the games are set beside the record of the war, as the browser's explorer does.
+    const record = base.map.id === 'libya' ? loadRecordFile() : null;
+    const summary = explore(base, { whatIfs: args.whatIfs, policy: args.policy ?? 'ai-normal', runs: args.runs, seed: args.seed }, record?.ok ? record.value : undefined);
     if (args.json) out(JSON.stringify(summary, null, 2));
     else for (const line of formatExplore(base, summary)) out(line);
     return 0;

@@ -4,7 +4,9 @@
 // 10–90% band). Incremental: a batch is stepped a few games at a time, so a Web Worker can
 // report progress and be stopped. Pure and deterministic: the same inputs give the same
 // summary, in Node and in the browser (all arithmetic is on integers).
+import { type GamePath, type PathSummary, PathWatcher, summarisePaths } from './path.ts';
 import { playGame } from './play.ts';
+import type { HistoryRecord } from './record.ts';
 import type { Actor, Difficulty, Order, Scenario, State, TurnSummary } from './types.ts';
 import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 
@@ -135,18 +137,29 @@ export interface GameOutcome {
   facts: Record<string, boolean>;
   /** One summary per turn (the opening first), as the game logged them. */
   log: TurnSummary[];
+  /** The war's path against the record (when a record was given): first changes of hands, blockade, toll. */
+  path?: GamePath;
 }
 
 /** Plays one game of an explorer batch (the scenario already has its switches applied). */
-export function playOutcome(scenario: Scenario, seed: string, policy: ExplorePolicy): GameOutcome {
+export function playOutcome(scenario: Scenario, seed: string, policy: ExplorePolicy, record?: HistoryRecord): GameOutcome {
   const watcher = new FactWatcher();
+  // The same watcher as the calibration's (src/cli/calibrate.ts runPath), on the same games.
+  let path: PathWatcher | null = null;
   const game = playGame(scenario, seed, {
     difficulty: policyDifficulty(policy),
     ...(policy === 'historical' ? { aiActors: historicalActor } : {}),
-    onTurn: (before, _orders, after) => watcher.turn(before, after),
+    onTurn: (before, _orders, after, report) => {
+      watcher.turn(before, after);
+      if (record) {
+        path ??= new PathWatcher(record, scenario, before);
+        path.turn(before, after, report);
+      }
+    },
   });
   const end = game.state;
-  return { seed, ending: endingKey(end), turn: end.ending?.turn ?? end.turn, facts: watcher.facts(end), log: end.log };
+  const watched = path as PathWatcher | null;
+  return { seed, ending: endingKey(end), turn: end.ending?.turn ?? end.turn, facts: watcher.facts(end), log: end.log, ...(watched ? { path: watched.result() } : {}) };
 }
 
 // ---------------------------------------------------------------- a batch
@@ -191,6 +204,8 @@ export interface ExploreSummary {
   /** Dates of the turns (index 0 = the opening). */
   dates: string[];
   indicators: Record<IndicatorId, Band>;
+  /** The war's path against the record, as `npm run calibrate` prints it (when the batch watched it). */
+  path?: PathSummary;
 }
 
 /** A share in percent with one decimal, computed on integers so every engine agrees. */
@@ -218,6 +233,8 @@ export interface ExplorePart {
   /** Values by indicator, by turn, one per game in seed order. */
   values: [IndicatorId, number[][]][];
   dates: string[];
+  /** Each game's path against the record, in seed order (when the batch watches it). */
+  paths?: GamePath[];
 }
 
 /**
@@ -234,9 +251,18 @@ export class Exploration {
   private readonly factCounts = new Map<string, { games: number; seeds: string[]; seedsWithout: string[] }>();
   private readonly values = new Map<IndicatorId, number[][]>();
   private dates: string[] = [];
+  private readonly paths: GamePath[] = [];
 
-  /** Throws with a clear message on a bad configuration (see checkExploreConfig) or range. */
-  constructor(base: Scenario, config: ExploreConfig, range?: { first: number; last: number }) {
+  /**
+   * Throws with a clear message on a bad configuration (see checkExploreConfig) or range. With
+   * the record of the war, each game's path is watched too (the summary's `path`).
+   */
+  constructor(
+    base: Scenario,
+    config: ExploreConfig,
+    range?: { first: number; last: number },
+    private readonly record?: HistoryRecord,
+  ) {
     const problem = checkExploreConfig(base, config);
     if (problem) throw new Error(problem);
     this.first = range?.first ?? 1;
@@ -264,14 +290,15 @@ export class Exploration {
   step(n = 1): number {
     let count = 0;
     while (count < n && !this.done) {
-      this.record(playOutcome(this.scenario, `${this.config.seed}-${this.next}`, this.config.policy));
+      this.add(playOutcome(this.scenario, `${this.config.seed}-${this.next}`, this.config.policy, this.record));
       this.next++;
       count++;
     }
     return count;
   }
 
-  private record(g: GameOutcome): void {
+  private add(g: GameOutcome): void {
+    if (g.path) this.paths.push(g.path);
     const e = this.endings.get(g.ending) ?? { games: 0, seeds: [] };
     e.games++;
     if (e.seeds.length < EXAMPLES) e.seeds.push(g.seed);
@@ -302,11 +329,12 @@ export class Exploration {
       facts: [...this.factCounts.entries()].map(([k, c]) => [k, { games: c.games, seeds: [...c.seeds], seedsWithout: [...c.seedsWithout] }]),
       values: [...this.values.entries()].map(([k, byTurn]) => [k, byTurn.map((xs) => [...xs])]),
       dates: [...this.dates],
+      ...(this.record ? { paths: [...this.paths] } : {}),
     };
   }
 
   summary(): ExploreSummary {
-    return summarise(this.scenario.id, this.config, [this.part()]);
+    return summarise(this.scenario.id, this.config, [this.part()], this.record ? { record: this.record, scenario: this.scenario } : undefined);
   }
 }
 
@@ -314,7 +342,13 @@ export class Exploration {
  * The summary of a batch from its parts, combined in seed order: the same numbers whether the
  * batch was played in one piece or in several (in parallel workers, say).
  */
-export function summarise(scenarioId: string, config: ExploreConfig, parts: readonly ExplorePart[]): ExploreSummary {
+export function summarise(
+  scenarioId: string,
+  config: ExploreConfig,
+  parts: readonly ExplorePart[],
+  /** With the record and the scenario played, the parts' paths are summarised as the calibration's are. */
+  against?: { record: HistoryRecord; scenario: Scenario },
+): ExploreSummary {
   const ordered = [...parts].sort((a, b) => a.first - b.first);
   const runs = ordered.reduce((n, p) => n + p.played, 0);
   const endingMap = new Map<string, { games: number; seeds: string[] }>();
@@ -379,6 +413,7 @@ export function summarise(scenarioId: string, config: ExploreConfig, parts: read
     facts,
     dates: runs > 0 ? dates : [],
     indicators,
+    ...(against && ordered.every((p) => p.paths) ? { path: summarisePaths(against.record, against.scenario, ordered.flatMap((p) => p.paths ?? [])) } : {}),
   };
 }
 
@@ -396,8 +431,8 @@ export function splitRuns(runs: number, parts: number): { first: number; last: n
 }
 
 /** Runs a whole batch at once (the headless runner and tests). */
-export function explore(scenario: Scenario, config: ExploreConfig): ExploreSummary {
-  const run = new Exploration(scenario, config);
+export function explore(scenario: Scenario, config: ExploreConfig, record?: HistoryRecord): ExploreSummary {
+  const run = new Exploration(scenario, config, undefined, record);
   run.step(config.runs);
   return run.summary();
 }

@@ -4,6 +4,7 @@
 // the same as the headless runner's for the same seeds. The page cancels a batch by ending its
 // workers. A worker fetches and validates only the scenario it runs (its own chunk).
 import { loadBundledScenario } from '../content/index.ts';
+import { historyRecord } from '../game/left-history.ts';
 import { Exploration, type ExploreConfig, type ExplorePart } from '../sim/explore.ts';
 import type { Scenario } from '../sim/types.ts';
 
@@ -31,7 +32,8 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   }
   let batch: Exploration;
   try {
-    batch = new Exploration(scenario, message.config, message.range);
+    // Where the record of the war applies, each game's path is watched for the page to set beside it.
+    batch = new Exploration(scenario, message.config, message.range, historyRecord(scenario) ?? undefined);
   } catch (error) {
     scope.postMessage({ type: 'error', message: (error as Error).message });
     return;

@@ -7,7 +7,9 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './explorer.css';
+import { loadBundledScenario } from '../content/index.ts';
 import type { ScenarioEntry } from '../game/content.ts';
+import { historyRecord } from '../game/left-history.ts';
 import type { GameSetup } from '../game/session.ts';
 import type { PlayerRole, Role } from '../game/sim-types.ts';
 import {
@@ -21,7 +23,9 @@ import {
   splitRuns,
   summarise,
 } from '../sim/explore.ts';
-import type { EndingKind } from '../sim/types.ts';
+import type { PathSummary } from '../sim/path.ts';
+import type { HistoryRecord } from '../sim/record.ts';
+import type { EndingKind, Scenario } from '../sim/types.ts';
 import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { choice } from './menu.ts';
@@ -86,6 +90,8 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   };
   let charts: uPlot[] = [];
   let summary: ExploreSummary | null = null;
+  /** Counts the batches started: a batch's late answer is dropped once another has begun. */
+  let batches = 0;
 
   const runsInput = h('input', { type: 'number', id: 'explore-runs', 'aria-label': 'Number of games', value: '500' });
   runsInput.min = String(MIN_RUNS);
@@ -208,6 +214,9 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       .filter((id) => whatIfs.has(id));
     const config = { whatIfs: chosen, policy, runs, seed };
     const setupRole = role;
+    const batch = ++batches;
+    // The record to set the games' path beside (the workers watch it too), loaded while they play.
+    const against = pathContext(scenarioId);
     warm();
     const pool = spares;
     spares = [];
@@ -245,12 +254,15 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         if (m.type !== 'done') return;
         parts.push(m.part);
         if (parts.length < ranges.length) return;
-        const result = summarise(scenarioId, config, parts);
-        message.textContent = `Done: ${formatNumber(result.runs)} games in ${(slowest / 1000).toFixed(1)} s.`;
         finish();
-        summary = result;
-        renderResults(result, scenarioId, setupRole);
-        setRunning(false);
+        void against.then((context) => {
+          if (batch !== batches) return;
+          const result = summarise(scenarioId, config, parts, context ? { record: context.record, scenario: context.scenario } : undefined);
+          message.textContent = `Done: ${formatNumber(result.runs)} games in ${(slowest / 1000).toFixed(1)} s.`;
+          summary = result;
+          renderResults(result, scenarioId, setupRole, context?.scenario);
+          setRunning(false);
+        });
       };
       w.onerror = (e) => {
         if (workers === pool) failed(`The batch stopped: ${e.message || 'a worker failed'}.`);
@@ -280,7 +292,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     options.openGame({ scenarioId, seed, role: chosenRole, difficulty: policyDifficulty(chosenPolicy), whatIfs: switches });
   }
 
-  function renderResults(s: ExploreSummary, scenarioId: string, playAs: PlayerRole): void {
+  function renderResults(s: ExploreSummary, scenarioId: string, playAs: PlayerRole, played?: Scenario): void {
     for (const c of charts) c.destroy();
     charts = [];
     clear(results);
@@ -342,6 +354,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       h('section', null, h('h4', null, 'How the wars ended'), endings),
       h('section', null, h('h4', null, 'How often the key facts of 2020 happened'), facts),
       h('section', null, h('h4', null, 'The main indicators over time: median, with the band where 80% of games lie'), chartGrid),
+      s.path && played ? pathSection(s.path, played) : null,
     );
     for (const ind of INDICATORS) {
       const band = s.indicators[ind.id];
@@ -429,4 +442,95 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
 /** A backer's name as the role picker shows it. */
 function seatName(name: string): string {
   return name === 'United Arab Emirates' ? 'UAE' : name;
+}
+
+/** The scenario and the record of the war its games are set beside, where the record applies (the Libya map). */
+async function pathContext(scenarioId: string): Promise<{ scenario: Scenario; record: HistoryRecord } | null> {
+  try {
+    const scenario = await loadBundledScenario(scenarioId);
+    const record = historyRecord(scenario);
+    return record ? { scenario, record } : null;
+  } catch {
+    return null;
+  }
+}
+
+const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+/**
+ * The war's path against the record, as `npm run calibrate` prints it for the same seeds: for
+ * each key place that changed hands in history or in the games, how often it changed, the median
+ * date of its first change and the real one, on the scenario's time axis; then the blockade and
+ * the civilian toll against the UN's counts.
+ */
+export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement {
+  const start = dayOf(scenario.startDate);
+  const end = start + scenario.turns * scenario.turnDays - 1;
+  const at = (iso: string) => `${Math.max(0, Math.min(100, ((dayOf(iso) - start) * 100) / Math.max(1, end - start)))}%`;
+  const name = (id: string) => (scenario.map.places.find((p) => p.id === id)?.name ?? id).replace(/\s*\(.*\)$/, '');
+  const rows = path.places
+    .filter((r) => r.real || r.changed >= 1)
+    .sort((a, b) => (a.real?.date ?? a.median ?? '9') .localeCompare(b.real?.date ?? b.median ?? '9') || b.changed - a.changed);
+  const track = (r: PathSummary['places'][number]) =>
+    h(
+      'div',
+      { class: 'path-track', 'aria-hidden': 'true' },
+      r.real ? h('span', { class: 'path-real', style: `left:${at(r.real.date)}`, title: `In history: ${r.real.when}` }) : null,
+      r.median ? h('span', { class: `path-median${r.early >= 50 ? ' early' : ''}`, style: `left:${at(r.median)}`, title: `Median first change: ${formatDate(r.median)}` }) : null,
+    );
+  const table = h(
+    'table',
+    { class: 'explore-table path-table', id: 'explore-path' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, 'Place'),
+        h('th', { class: 'num' }, 'Changed hands'),
+        h('th', null, 'Median first change'),
+        h('th', null, 'In history'),
+        h('th', { class: 'num' }, 'Over a month early'),
+        h('th', { class: 'path-axis' }, `${formatDate(scenario.startDate)} → ${formatDate(new Date(end * 86_400_000).toISOString().slice(0, 10))}`),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      ...rows.map((r) =>
+        h(
+          'tr',
+          { 'data-place': r.place },
+          h('td', null, name(r.place)),
+          h('td', { class: 'num' }, `${r.changed.toFixed(1)}%`),
+          h('td', null, r.median ? formatDate(r.median) : '—'),
+          h('td', null, r.real ? formatDate(r.real.date) : 'never'),
+          h('td', { class: 'num' }, `${r.early.toFixed(1)}%`),
+          h('td', { class: 'path-axis' }, track(r)),
+        ),
+      ),
+    ),
+  );
+  const b = path.blockade;
+  const lines = [
+    b.share > 0
+      ? `Oil blockade in ${b.share.toFixed(1)}% of games, from a median ${b.medianFrom ? formatDate(b.medianFrom) : '—'}, lasting a median ${b.medianDays ?? '—'} days, lifted before August 2020 in ${b.liftedBeforeAugust.toFixed(1)}% of them (history: 17 January to 18 September 2020, 245 days).`
+      : 'No oil blockade in these games (history: 17 January to 18 September 2020).',
+    ...path.toll.map((t) => `Civilians killed over months the UN counted: a median of ${formatNumber(t.median)} in these games (${t.source}).`),
+  ];
+  return h(
+    'section',
+    { id: 'explore-path-section' },
+    h('h4', null, "The war's path against the record"),
+    h(
+      'p',
+      { class: 'small muted' },
+      'For each key place: how often it changed hands, the median date of its first change (dot) against the real date (diamond) on the scenario’s time line; a red dot changed over a month early in most games. The same figures as ',
+      h('code', null, 'npm run calibrate'),
+      ' for the same seeds.',
+    ),
+    table,
+    ...lines.map((l) => h('p', { class: 'small' }, l)),
+  );
 }

@@ -3,7 +3,8 @@
 // cancel it, run another to the end, check its numbers equal the headless runner's for the same
 // seeds, look at the results, and open one of its games. No console error on the way.
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/files.ts';
+import { runPath } from '../../src/cli/calibrate.ts';
+import { loadRecordFile, loadScenarioFile } from '../../src/cli/files.ts';
 import { main as runner } from '../../src/cli/sim.ts';
 import { type ExploreSummary, explore } from '../../src/sim/explore.ts';
 import { newGame, stateHash } from '../../src/sim/index.ts';
@@ -72,7 +73,11 @@ describe('the outcome explorer in the browser', () => {
       const flagship = loadScenarioFile('sirte-2020');
       if (!flagship.ok) throw new Error('the flagship does not load');
       // The same seeds give the same numbers in Node and in the browser.
-      expect(summary).toEqual(explore(flagship.value, { whatIfs: ['turkey-out'], policy: 'historical', runs: 100, seed: 'browser' }));
+      const record = loadRecordFile();
+      if (!record.ok) throw new Error('the record does not load');
+      expect(summary).toEqual(explore(flagship.value, { whatIfs: ['turkey-out'], policy: 'historical', runs: 100, seed: 'browser' }, record.value));
+      // The war's path: the calibration's figures for the same games, on the scenario's time line.
+      expect(summary.path).toEqual(runPath(flagship.value, record.value, 'browser', 100, ['turkey-out']));
       const lines: string[] = [];
       expect(runner(['--scenario', 'sirte-2020', '--what-if', 'turkey-out', '--policy', 'historical', '--runs', '100', '--seed', 'browser', '--json'], (l) => lines.push(l))).toBe(0);
       expect(summary).toEqual(JSON.parse(lines.join('\n')));
@@ -83,6 +88,14 @@ describe('the outcome explorer in the browser', () => {
       await screenshot(page, 'explorer-results');
       await page.locator('.explore-charts').scrollIntoViewIfNeeded();
       await screenshot(page, 'explorer-charts');
+      const pathRows = page.locator('#explore-path tbody tr');
+      expect(await pathRows.count()).toBe(summary.path?.places.filter((r) => r.real || r.changed >= 1).length);
+      const tarhuna = summary.path?.places.find((r) => r.place === 'tarhuna');
+      expect(await page.locator('#explore-path tr[data-place="tarhuna"]').textContent()).toContain(`${tarhuna?.changed.toFixed(1)}%`);
+      expect(await page.locator('#explore-path tr[data-place="tarhuna"] .path-real').count()).toBe(1);
+      expect(await page.locator('#explore-path-section').textContent()).toMatch(/Oil blockade in [\d.]+% of games/);
+      await page.locator('#explore-path').scrollIntoViewIfNeeded();
+      await screenshot(page, 'explorer-path');
 
       // "Show me one": the first game that ended as the most common ending, with Turkey out.
       const seed = summary.endings[0]?.seeds[0] as string;
