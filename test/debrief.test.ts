@@ -33,6 +33,8 @@ const table = (no: number, figures: TableFigures[], ending: ConsoleTable['ending
     { id: 2, turn: 2, from: 'gna', fromName: 'Amal', to: null, text: 'y' },
   ],
   injects: [],
+  timerSeconds: 0,
+  deadline: 0,
 });
 
 describe('the class debrief', () => {
@@ -46,6 +48,7 @@ describe('the class debrief', () => {
       title: 'Sirte',
       scenario: 'sirte-2020',
       status: 'playing',
+      timerSeconds: 0,
       students: [],
       tables: [
         table(1, [fig(1, '2020-01-08', 'lna'), fig(2, '2020-01-15', 'lna')]),
