@@ -13,10 +13,13 @@ import { randomSeed } from '../game/seed.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
 import { explain } from '../net/client.ts';
 import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '../net/debrief.ts';
-import type { ClassView, ConsoleTable } from '../net/protocol.ts';
+import { rebuildTable } from '../net/inspect.ts';
+import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
 import type { HistoryRecord } from '../sim/record.ts';
+import { applyWhatIfs } from '../sim/whatif.ts';
 import type { Role, Scenario } from '../sim/types.ts';
 import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import { renderTableInFull } from './console-table.ts';
 import { downloadText } from './download.ts';
 import { ROLE_NAMES } from './texts.ts';
 import './classroom.css';
@@ -45,9 +48,14 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   let scenario: Scenario | null = null;
   let record: HistoryRecord | null = null;
   let unsubscribe: (() => void) | null = null;
-  let page: 'console' | 'debrief' = 'console';
+  let page: 'console' | 'debrief' | 'table' = 'console';
+  /** The table opened in full, and the answer shown (redrawn only when a new one comes). */
+  let opened: number | null = null;
+  let shownInspect: TableInspect | null = null;
+  let cleanupFull: (() => void) | null = null;
 
   const close = () => {
+    cleanupFull?.();
     unsubscribe?.();
     cls?.leave();
     cls = null;
@@ -211,7 +219,37 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
 
   // ---- The console ------------------------------------------------------------------------------
 
-  let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement } | null = null;
+  let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement; timerNow: HTMLElement } | null = null;
+  const timerNow = h('p', { class: 'console-timer-now', id: 'console-timer-now' });
+  const timerText = (seconds: number) => (seconds ? `${formatNumber(seconds / 60)} minute${seconds === 60 ? '' : 's'} a turn` : 'no timer: a turn ends when every seat has ended it');
+
+  /** The turn timer of every table, changed while they play (from the turn in play on). */
+  function timerCard(c: ClassClient, status: HTMLElement): HTMLElement {
+    const select = h(
+      'select',
+      { id: 'console-timer-change' },
+      h('option', { value: '0' }, 'No timer'),
+      ...[1, 2, 3, 5, 10, 15].map((m) => h('option', { value: String(m * 60) }, `${m} minute${m > 1 ? 's' : ''} a turn`)),
+    );
+    select.value = String(c.view?.timerSeconds ?? 0);
+    return h(
+      'section',
+      { class: 'class-card', 'aria-label': 'Turn timer' },
+      h('h2', null, 'Turn timer'),
+      timerNow,
+      h('label', null, 'Every table, from the turn in play on', select),
+      button(
+        'Change the timer',
+        () => {
+          c.send('timer', { seconds: Number(select.value) });
+          status.className = 'class-status';
+          status.textContent = `Every table now has ${timerText(Number(select.value))}; the turn in play runs from now.`;
+        },
+        { id: 'console-timer-send' },
+      ),
+      h('p', { class: 'small muted' }, 'When the timer runs out, the orders a seat has queued stand. The change is in every table’s record.'),
+    );
+  }
 
   function render(): void {
     const c = cls;
@@ -227,6 +265,10 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       renderDebrief(c.view);
       return;
     }
+    if (page === 'table') {
+      renderFull(c);
+      return;
+    }
     if (!shell) buildShell(c);
     const s = shell!;
     if (c.lastRejection) {
@@ -235,6 +277,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       c.lastRejection = null;
     }
     s.startRow.style.display = c.view.status === 'gathering' ? '' : 'none';
+    s.timerNow.textContent = `Now: ${timerText(c.view.timerSeconds)}.`;
     if (!s.students.contains(document.activeElement)) renderStudents(c, s.students);
     renderTables(c, s.tables);
   }
@@ -299,10 +342,16 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         ' — students open this address, then Play with others → Join a class, with this code. The teacher key stays in this browser only: do not give anyone this computer’s session.',
       ),
       status,
-      h('div', { class: 'class-columns' }, h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow), h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send)),
+      h(
+        'div',
+        { class: 'class-columns' },
+        h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow),
+        h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send),
+        timerCard(c, status),
+      ),
       tables,
     );
-    shell = { students, tables, status, startRow };
+    shell = { students, tables, status, startRow, timerNow };
   }
 
   function renderStudents(c: ClassClient, box: HTMLElement): void {
@@ -394,11 +443,94 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
           seats,
           t.injects.length ? h('p', { class: 'console-injects' }, `News waiting for turn ${t.injects[0]!.fireTurn}: ${t.injects.map((i) => `“${i.text.slice(0, 60)}${i.text.length > 60 ? '…' : ''}”`).join(', ')}`) : null,
           t.messages.length ? messages : h('p', { class: 'class-waiting' }, 'No messages yet.'),
-          t.status === 'playing'
-            ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
-            : null,
+          h(
+            'p',
+            { class: 'console-row' },
+            button('Open in full', () => openTable(c, t.no), { class: 'small', 'data-open-table': String(t.no), title: `Table ${t.no}: the whole state, with no fog, and every turn report` }),
+            t.status === 'playing'
+              ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
+              : null,
+          ),
         ),
       );
+    }
+  }
+
+  // ---- One table in full -----------------------------------------------------------------------
+
+  function openTable(c: ClassClient, no: number): void {
+    page = 'table';
+    opened = no;
+    shownInspect = null;
+    c.inspect = null;
+    shell = null;
+    c.send('inspect', { table: no });
+    render();
+  }
+
+  function leaveFull(): void {
+    cleanupFull?.();
+    cleanupFull = null;
+    page = 'console';
+    opened = null;
+    shownInspect = null;
+    clear(screen);
+    render();
+  }
+
+  function renderFull(c: ClassClient): void {
+    const inspect = c.inspect;
+    if (shownInspect && inspect === shownInspect) return;
+    if (!shownInspect && screen.querySelector('#full-table') && !inspect) return;
+    cleanupFull?.();
+    cleanupFull = null;
+    clear(screen);
+    const no = opened ?? 0;
+    const v = c.view!;
+    const t = v.tables.find((x) => x.no === no);
+    const status = h('p', { class: 'class-status', role: 'status', id: 'full-status' });
+    const body = h('div', { class: 'full-body', id: 'full-table' });
+    const f = t?.figures[t.figures.length - 1];
+    append(
+      screen,
+      h(
+        'header',
+        { class: 'class-bar' },
+        button('← The console', () => leaveFull(), { class: 'ghost small', id: 'full-back' }),
+        h('h1', null, `Table ${no} in full`),
+        button('Show it as it is now', () => openTable(c, no), { id: 'full-refresh' }),
+      ),
+      h(
+        'p',
+        null,
+        `Everything at table ${no}${f ? `, turn ${t!.turn} (${formatDate(f.date)})` : ''}, with no fog: what every seat knows and what none of them sees. Only your console receives it; it was rebuilt here by playing the table’s orders again from its seed, and checked against the table’s own record turn by turn.`,
+      ),
+      status,
+      body,
+    );
+    if (!inspect || inspect.no !== no) {
+      status.textContent = 'Fetching the table…';
+      return;
+    }
+    shownInspect = inspect;
+    const sc = scenario;
+    if (!sc) {
+      status.textContent = 'Loading the scenario…';
+      shownInspect = null;
+      return;
+    }
+    try {
+      const full = applyWhatIfs(sc, inspect.whatIfs);
+      const rebuilt = rebuildTable(full, inspect);
+      const seatName = (role: string) => {
+        const names = t?.seats.find((x) => x.role === role)?.names ?? [];
+        return `${roleName(role, full)} (${names.length ? names.join(', ') : 'the computer'})`;
+      };
+      cleanupFull = renderTableInFull(body, full, inspect, rebuilt, t?.messages ?? [], record, seatName);
+      status.textContent = `Turn ${inspect.turns.length + 1}: ${inspect.turns.length} turn${inspect.turns.length === 1 ? '' : 's'} played, every one checked against the table’s record.`;
+    } catch (e) {
+      status.className = 'class-status bad';
+      status.textContent = `This table could not be rebuilt: ${(e as Error).message}.`;
     }
   }
 

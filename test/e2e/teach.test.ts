@@ -96,6 +96,34 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(await t.textContent('#console-table-1')).toContain('ceasefire proposal');
       await screenshot(t, 'teach-console');
 
+      // Table 1 in full: the whole state with no fog, rebuilt from its orders and checked.
+      await t.click('[data-open-table="1"]');
+      await t.waitForSelector('#full-places tr[data-place="tripoli"]', { timeout: 30_000 });
+      expect(await t.textContent('#full-status')).toMatch(/1 turn played, every one checked/);
+      expect(await t.textContent('#full-places tr[data-place="tripoli"] td.held')).toBe('GNA');
+      // Both sides' money and fighters: what no single seat sees of the other.
+      const sides = await t.$$eval('#full-sides tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+      expect(sides[0]![0]).toBe('Money');
+      expect(sides[0]!.slice(1).every((x) => /^\$\d[\d,]*M$/.test(x ?? ''))).toBe(true);
+      expect(await t.$$eval('#full-reports details', (d) => d.map((x) => x.getAttribute('data-turn')))).toEqual(['1', 'opening']);
+      expect(await t.textContent('#full-reports details[data-turn="1"]')).toContain('What the seats ordered');
+      await t.waitForSelector('#aar-charts .aar-chart, #aar-charts figure', { timeout: 30_000 });
+      await screenshot(t, 'teach-table-in-full');
+      await t.$eval('#full-places', (e) => e.scrollIntoView());
+      await screenshot(t, 'teach-table-in-full-places');
+      await t.$eval('#full-reports', (e) => e.scrollIntoView());
+      await screenshot(t, 'teach-table-in-full-reports');
+      // A student's browser received none of it.
+      for (const s of students) expect(await s.page.$('#full-table')).toBeNull();
+      await t.click('#full-back');
+      await t.waitForSelector('#console-table-2');
+
+      // Five minutes a turn at every table, from the turn in play: the students see the countdown.
+      await t.selectOption('#console-timer-change', '300');
+      await t.click('#console-timer-send');
+      await t.waitForFunction(() => document.querySelector('#console-timer-now')?.textContent?.includes('5 minutes a turn'));
+      for (const s of students) await s.page.waitForFunction(() => document.querySelector('#class-waiting')?.textContent?.includes('the turn ends in'));
+
       // The debrief: both tables beside history; the CSV has a row per table per turn.
       await t.click('#console-debrief');
       await t.waitForSelector('#debrief-table');
