@@ -2,9 +2,10 @@
 // every state and turn report of the table rebuilt in the teacher's browser by replaying its
 // orders from its seed — the game is a pure function of (scenario, seed, orders) — and checked
 // turn by turn against the table's own hashes. No DOM: the tests read it in Node.
+
+import { stateHash } from '../sim/hash.ts';
 import { resolveTurn } from '../sim/resolve.ts';
 import { newGameWithReport } from '../sim/setup.ts';
-import { stateHash } from '../sim/hash.ts';
 import type { Order, PlayerRole, Scenario, State, TurnReport } from '../sim/types.ts';
 import type { TableInspect } from './protocol.ts';
 

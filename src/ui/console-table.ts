@@ -14,8 +14,8 @@ import { append, formatDate, formatNumber, h } from './dom.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, TALKS_INDICATORS } from './indicators.ts';
 import { actorLabel, reportBody } from './modals.ts';
 import { describeOrder } from './orders.ts';
-import { ordersPhrase } from './turning-text.ts';
 import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
+import { ordersPhrase } from './turning-text.ts';
 
 const SIDES: SideId[] = ['gna', 'lna'];
 

@@ -16,10 +16,10 @@ import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '
 import { rebuildTable } from '../net/inspect.ts';
 import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import { applyWhatIfs } from '../sim/whatif.ts';
 import type { Role, Scenario } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import { applyWhatIfs } from '../sim/whatif.ts';
 import { renderTableInFull } from './console-table.ts';
+import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
 import { downloadText } from './download.ts';
 import { ROLE_NAMES } from './texts.ts';
 import './classroom.css';
