@@ -2,9 +2,11 @@
 // history's holders beside each table's, the ending on the last row, and text a spreadsheet
 // would read as a formula made plain; departures from history on the key places.
 import { describe, expect, it } from 'vitest';
-import { loadRecordFile } from '../src/cli/files.ts';
+import { loadRecordFile, loadScenarioFile } from '../src/cli/files.ts';
 import { classCsv, csvField, departures, historyHolder } from '../src/net/debrief.ts';
+import { distributionConfig, distributionOf, percentileRank, placeTable } from '../src/net/distribution.ts';
 import type { ClassView, ConsoleTable, TableFigures } from '../src/net/protocol.ts';
+import { Exploration, explore, percentile, splitRuns } from '../src/sim/explore.ts';
 
 const fig = (turn: number, date: string, sirte: 'gna' | 'lna'): TableFigures => ({
   turn,
@@ -81,5 +83,50 @@ describe('the class debrief', () => {
     expect(csvField(-3)).toBe('-3');
     expect(csvField(null)).toBe('');
     expect(historyHolder(null, 'tripoli', '2020-01-01')).toBe('');
+  });
+});
+
+describe('the debrief against the computer games', () => {
+  const loaded = loadScenarioFile('sirte-2020');
+  if (!loaded.ok) throw new Error('sirte-2020 does not load');
+  const scenario = loaded.value;
+  const config = distributionConfig({ code: 'ABCDEF', seed: 'teach-1', difficulty: 'normal', whatIfs: [] }, 40);
+
+  it('plays the explorer’s own games: the same endings and figures as its runner for the same seeds', () => {
+    expect(config).toEqual({ whatIfs: [], policy: 'ai-normal', runs: 40, seed: 'computer-teach-1' });
+    // As in the browser: the seeds split between workers, each playing its range.
+    const parts = splitRuns(40, 2).map((range) => {
+      const run = new Exploration(scenario, config, range);
+      run.step(40);
+      return run.part();
+    });
+    const d = distributionOf(config, parts.reverse());
+    const runner = explore(scenario, config);
+    expect(d.runs).toBe(40);
+    expect(d.endings).toEqual(runner.endings.map((e) => ({ ending: e.ending, games: e.games, share: e.share })));
+    for (const [id, values] of Object.entries(d.values) as [keyof typeof d.values, number[][]][]) {
+      expect(values.map((xs) => percentile(xs, 50))).toEqual(runner.indicators[id].p50);
+      expect(values.map((xs) => percentile(xs, 90))).toEqual(runner.indicators[id].p90);
+      expect(values.every((xs) => xs.length === 40)).toBe(true);
+    }
+
+    // A table that ended as the most frequent ending, with the median civilian deaths at turn 3.
+    const top = d.endings[0]!;
+    const [kind, winner] = top.ending.split(':');
+    const deaths = d.values.casualties[2]!;
+    const f3 = { ...fig(3, '2020-01-22', 'lna'), civilianDeaths: percentile(deaths, 50) };
+    const placed = placeTable(d, table(1, [fig(1, '2020-01-08', 'lna'), fig(2, '2020-01-15', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 3, text: '', scores: {} }));
+    expect(placed.ending).toEqual({ key: top.ending, games: top.games, share: top.share });
+    const civ = placed.figures.find((f) => f.id === 'casualties')!;
+    expect(civ.median).toBe(percentile(deaths, 50));
+    expect(civ.percentile).toBeGreaterThanOrEqual(40);
+    expect(civ.percentile).toBeLessThanOrEqual(60);
+  });
+
+  it('ranks a value among the games, ties counting half', () => {
+    expect(percentileRank([1, 2, 3, 4], 5)).toBe(100);
+    expect(percentileRank([1, 2, 3, 4], 0)).toBe(0);
+    expect(percentileRank([1, 2, 2, 4], 2)).toBe(50);
+    expect(percentileRank([], 2)).toBe(0);
   });
 });
