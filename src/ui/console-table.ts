@@ -29,7 +29,7 @@ function figureTable(caption: string, head: string[], rows: (string | number)[][
     'table',
     { class: 'full-figures' },
     h('caption', { class: 'sr-only' }, caption),
-    h('thead', null, h('tr', null, ...head.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x)))),
+    h('thead', null, h('tr', null, ...head.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x || h('span', { class: 'sr-only' }, 'Figure'))))),
     h('tbody', null, ...rows.map((r) => h('tr', null, h('th', { scope: 'row' }, String(r[0])), ...r.slice(1).map((x) => h('td', { class: 'num' }, typeof x === 'number' ? formatNumber(x) : x))))),
   );
 }

@@ -13,17 +13,43 @@ import { randomSeed } from '../game/seed.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
 import { explain } from '../net/client.ts';
 import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '../net/debrief.ts';
+import { DISTRIBUTION_DEFAULT_RUNS, DISTRIBUTION_RUN_CHOICES, type Distribution, distributionConfig, distributionOf, PLACED_FIGURES, placeTable } from '../net/distribution.ts';
 import { rebuildTable } from '../net/inspect.ts';
 import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
+import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { Role, Scenario } from '../sim/types.ts';
+import type { EndingKind, Role, Scenario } from '../sim/types.ts';
 import { applyWhatIfs } from '../sim/whatif.ts';
 import { renderTableInFull } from './console-table.ts';
 import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
 import { downloadText } from './download.ts';
-import { ROLE_NAMES } from './texts.ts';
+import type { FromWorker, ToWorker } from './explore.worker.ts';
+import { ENDING_NAMES, ROLE_NAMES } from './texts.ts';
 import './classroom.css';
 import './console.css';
+
+/** Workers for the computer games, as the explorer runs them: one per core but one, at least one. */
+const WORKERS = Math.max(1, Math.min(8, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
+
+/** "1st", "2nd", "3rd", "11th", "22nd", "80th". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** A batch of computer games running (or done) for the debrief. */
+interface ComputerGames {
+  config: ExploreConfig;
+  workers: Worker[];
+  played: number[];
+  parts: ExplorePart[];
+  ranges: number;
+  started: number;
+  ms: number;
+  result: Distribution | null;
+  error: string | null;
+}
 
 export interface ConsoleOptions {
   scenarios: ScenarioEntry[];
@@ -54,7 +80,15 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   let shownInspect: TableInspect | null = null;
   let cleanupFull: (() => void) | null = null;
 
+  let games: ComputerGames | null = null;
+
+  const stopGames = () => {
+    for (const w of games?.workers ?? []) w.terminate();
+    if (games) games.workers = [];
+  };
+
   const close = () => {
+    stopGames();
     cleanupFull?.();
     unsubscribe?.();
     cls?.leave();
@@ -65,8 +99,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   document.documentElement.classList.add('console-open');
 
   const bar = (title: string, ...extra: (Node | null)[]) =>
-    h(
-      'header',
+    h('div',
       { class: 'class-bar' },
       button(
         '← Back',
@@ -342,6 +375,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         ' — students open this address, then Play with others → Join a class, with this code. The teacher key stays in this browser only: do not give anyone this computer’s session.',
       ),
       status,
+      h('p', { class: 'console-games', 'data-games-note': '', role: 'status' }),
       h(
         'div',
         { class: 'class-columns' },
@@ -352,6 +386,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       tables,
     );
     shell = { students, tables, status, startRow, timerNow };
+    showGames(false);
   }
 
   function renderStudents(c: ClassClient, box: HTMLElement): void {
@@ -493,8 +528,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const f = t?.figures[t.figures.length - 1];
     append(
       screen,
-      h(
-        'header',
+      h('div',
         { class: 'class-bar' },
         button('← The console', () => leaveFull(), { class: 'ghost small', id: 'full-back' }),
         h('h1', null, `Table ${no} in full`),
@@ -534,6 +568,135 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     }
   }
 
+  // ---- The computer games of the debrief (the explorer's workers) ------------------------------
+
+  function startGames(c: ClassClient, runs: number): void {
+    stopGames();
+    const w = c.welcome!;
+    const config = distributionConfig(w, runs);
+    const ranges = splitRuns(runs, WORKERS);
+    const run: ComputerGames = { config, workers: [], played: ranges.map(() => 0), parts: [], ranges: ranges.length, started: performance.now(), ms: 0, result: null, error: null };
+    games = run;
+    const failed = (message: string) => {
+      if (games !== run) return;
+      run.error = message;
+      stopGames();
+      showGames(true);
+    };
+    ranges.forEach((range, i) => {
+      const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+      run.workers.push(worker);
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        if (games !== run) return;
+        const m = e.data;
+        if (m.type === 'error') return failed(m.message);
+        run.played[i] = m.type === 'progress' ? m.played : m.part.played;
+        if (m.type === 'done') {
+          run.parts.push(m.part);
+          worker.terminate();
+          if (run.parts.length === run.ranges) {
+            run.result = distributionOf(config, run.parts);
+            run.ms = performance.now() - run.started;
+            run.workers = [];
+            showGames(true);
+            return;
+          }
+        }
+        showGames(false);
+      };
+      worker.onerror = (e) => failed(`The computer games stopped: ${e.message || 'a worker failed'}.`);
+      worker.postMessage({ type: 'run', scenarioId: w.scenario, config, range } satisfies ToWorker);
+    });
+    showGames(true);
+  }
+
+  /** Progress wherever it shows (the console's bar, the debrief); the debrief redrawn when done. */
+  function showGames(changed: boolean): void {
+    const g = games;
+    const played = g ? g.played.reduce((a, b) => a + b, 0) : 0;
+    const total = g?.config.runs ?? 0;
+    for (const note of screen.querySelectorAll<HTMLElement>('[data-games-note]')) {
+      note.textContent = !g ? '' : g.error ? g.error : g.result ? `The ${formatNumber(total)} computer games are ready for the debrief.` : `Computer games for the debrief: ${formatNumber(played)} of ${formatNumber(total)}…`;
+    }
+    const bar = screen.querySelector<HTMLProgressElement>('#debrief-games-progress');
+    if (bar) {
+      bar.max = Math.max(1, total);
+      bar.value = played;
+    }
+    const text = screen.querySelector('#debrief-games-text');
+    if (text && g && !g.result) text.textContent = `${formatNumber(played)} of ${formatNumber(total)} games · ${((performance.now() - g.started) / 1000).toFixed(1)} s. They go on in the background if you go back to the console.`;
+    if (changed && page === 'debrief' && cls?.view) renderDebrief(cls.view);
+  }
+
+  function endingName(key: string): string {
+    const [kind, winner] = key.split(':');
+    const name = ENDING_NAMES[kind as EndingKind] ?? kind ?? key;
+    return winner ? `${name} (${HOLDER_NAMES[winner] ?? winner})` : name;
+  }
+
+  /** The debrief's section on the computer games: start them, their progress, or how they ended. */
+  function gamesSection(c: ClassClient): HTMLElement {
+    const w = c.welcome!;
+    const g = games;
+    const section = h('section', { class: 'class-card debrief-games', id: 'debrief-games', 'aria-label': 'Against the computer games' }, h('h2', null, 'Against the computer games'));
+    const who = `every seat played by the computer (${w.difficulty ?? 'normal'}), the same scenario${w.whatIfs?.length ? ' and what-ifs' : ''} as your tables`;
+    if (!g || g.error) {
+      const count = h('select', { id: 'debrief-games-count', 'aria-label': 'How many computer games' }, ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, `${formatNumber(n)} games`)));
+      count.value = String(DISTRIBUTION_DEFAULT_RUNS);
+      append(
+        section,
+        h('p', null, `The same war played many times with ${who}, as in the outcome explorer: then each table is set among them — how often the computer’s wars ended as the table’s did, and whether its figures were high or low for the date.`),
+        g?.error ? h('p', { class: 'class-status bad' }, g.error) : null,
+        h('p', { class: 'console-row' }, count, button('Play the computer games', () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run' })),
+      );
+      return section;
+    }
+    if (!g.result) {
+      const bar = h('progress', { id: 'debrief-games-progress', 'aria-label': 'Computer games played' });
+      append(
+        section,
+        h('p', null, `${formatNumber(g.config.runs)} games with ${who}, in this browser (${g.ranges} worker${g.ranges > 1 ? 's' : ''}).`),
+        h('div', { class: 'debrief-progress' }, bar, h('span', { id: 'debrief-games-text', role: 'status' }, '')),
+        button(
+          'Cancel',
+          () => {
+            stopGames();
+            games = null;
+            if (cls?.view) renderDebrief(cls.view);
+          },
+          { class: 'small', id: 'debrief-games-cancel' },
+        ),
+      );
+      queueMicrotask(() => showGames(false));
+      return section;
+    }
+    const d = g.result;
+    section.dataset.runs = String(d.runs);
+    section.dataset.endings = JSON.stringify(d.endings);
+    append(
+      section,
+      h('p', null, `${formatNumber(d.runs)} games with ${who}: seeds ${d.seed}-1 … ${d.seed}-${d.runs}, played here in ${(g.ms / 1000).toFixed(1)} s. The same settings give the same games in the outcome explorer and the headless runner.`),
+      h(
+        'ul',
+        { class: 'debrief-endings', id: 'debrief-endings' },
+        ...d.endings.map((e) =>
+          h(
+            'li',
+            { 'data-ending': e.ending },
+            h('span', { class: 'debrief-ending-name' }, endingName(e.ending)),
+            h('span', { class: 'debrief-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(0, Math.min(100, e.share))}%` })),
+            h('span', { class: 'debrief-share' }, `${e.share.toFixed(1)}%`),
+          ),
+        ),
+      ),
+      button('Play them again', () => {
+        games = null;
+        if (cls?.view) renderDebrief(cls.view);
+      }, { class: 'ghost small', id: 'debrief-games-again' }),
+    );
+    return section;
+  }
+
   // ---- The debrief ------------------------------------------------------------------------------
 
   function renderDebrief(v: ClassView): void {
@@ -553,11 +716,28 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';
     const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
-    const head = h('tr', null, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
+    const head = h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Figure')), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
     const rowOf = (label: string, history: string, cells: (t: ConsoleTable) => string) =>
       h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'history' }, history), ...v.tables.map((t) => h('td', null, cells(t))));
     const fig = (t: ConsoleTable) => t.figures[t.figures.length - 1];
     const roles = [...new Set(v.tables.flatMap((t) => Object.keys(t.ending?.scores ?? {})))];
+    const d = games?.result ?? null;
+    const placedRows = (row: typeof rowOf): HTMLElement[] => {
+      if (!d) return [];
+      const of = `of ${formatNumber(d.runs)} computer games ended so`;
+      return [
+        row(`Ending among the computer games`, '', (t) => {
+          const p = placeTable(d, t);
+          return p.ending ? `${endingName(p.ending.key)}: ${p.ending.share.toFixed(1)}% ${of}` : 'not ended yet';
+        }),
+        ...PLACED_FIGURES.map((f) =>
+          row(`${f.label} against the computer games`, '', (t) => {
+            const x = placeTable(d, t).figures.find((y) => y.id === f.id);
+            return x ? `${ordinal(x.percentile)} percentile on the same date (the computer games’ median: ${formatNumber(x.median)})` : '';
+          }),
+        ),
+      ];
+    };
     const body = h(
       'tbody',
       null,
@@ -573,15 +753,17 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         const d = departures(t, record);
         return d.length ? d.map((x) => `turn ${x.turn}: ${PLACE_NAMES[x.place]} held by ${HOLDER_NAMES[x.held]} (history: ${HOLDER_NAMES[x.history]})`).join('; ') : 'not on the key places';
       }),
+      ...placedRows(rowOf),
       rowOf('Teacher’s news', '', (t) => String(t.messages.filter((m) => m.from === null && m.fromName.startsWith('News')).length)),
       rowOf('Messages between seats', '', (t) => String(t.messages.filter((m) => m.from !== null).length)),
     );
     append(
       screen,
-      h('header', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
+      h('div', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
       h('p', null, 'Every table beside what really happened on the same date (the record of the war: who held the key places). The endings and scores appear as the tables end.'),
       happened ? h('p', { class: 'console-history' }, h('strong', null, `In history, by ${formatDate(happened.date)}: `), happened.text) : null,
-      h('div', { class: 'console-debrief-wrap' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+      h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': 'Every table beside history (scrolls sideways)' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+      cls ? gamesSection(cls) : null,
     );
   }
 

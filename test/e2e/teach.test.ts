@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Running, startServer } from '../../server/app.ts';
 import { resetClassLimits } from '../../server/class-room.ts';
 import { resetLimits } from '../../server/room.ts';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { distributionConfig } from '../../src/net/distribution.ts';
+import { explore } from '../../src/sim/explore.ts';
+import { axeViolations, describeViolations } from './axe.ts';
 import { buildOnce, DIST, type OpenedPage, openPage, screenshot, whyNot } from './harness.ts';
 
 const PORT = 20_000 + ((process.pid * 17 + 7) % 20_000);
@@ -108,6 +112,7 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(await t.$$eval('#full-reports details', (d) => d.map((x) => x.getAttribute('data-turn')))).toEqual(['1', 'opening']);
       expect(await t.textContent('#full-reports details[data-turn="1"]')).toContain('What the seats ordered');
       await t.waitForSelector('#aar-charts .aar-chart, #aar-charts figure', { timeout: 30_000 });
+      expect(describeViolations('table in full', await axeViolations(t))).toEqual([]);
       await screenshot(t, 'teach-table-in-full');
       await t.$eval('#full-places', (e) => e.scrollIntoView());
       await screenshot(t, 'teach-table-in-full-places');
@@ -128,9 +133,40 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       await t.click('#console-debrief');
       await t.waitForSelector('#debrief-table');
       const headers = await t.$$eval('#debrief-table thead th', (th) => th.map((x) => x.textContent));
-      expect(headers).toEqual(['', 'History', 'Table 1', 'Table 2']);
+      expect(headers).toEqual(['Figure', 'History', 'Table 1', 'Table 2']);
       expect(await t.textContent('#debrief-table')).toContain('Tripoli held by');
       await screenshot(t, 'teach-debrief');
+
+      // The students are done: their browsers (each drawing the map) leave the two cores to the games.
+      for (const s of students) {
+        expect(s.problems.all()).toEqual([]);
+        await s.close();
+      }
+      // The debrief against the computer games: 100 here (1,000 by default), played in the
+      // teacher's browser by the explorer's workers; they go on while the console is open.
+      expect(await t.inputValue('#debrief-games-count')).toBe('1000');
+      await t.selectOption('#debrief-games-count', '100');
+      await t.click('#debrief-games-run');
+      await t.waitForSelector('#debrief-games-progress');
+      await screenshot(t, 'teach-debrief-games-running');
+      await t.click('#debrief-back');
+      await t.waitForFunction(() => /computer games/i.test(document.querySelector('[data-games-note]')?.textContent ?? ''));
+      await t.click('#console-debrief');
+      await t.waitForSelector('#debrief-games[data-runs="100"]', { timeout: 180_000 }).catch(async (e) => {
+        throw new Error(`${(e as Error).message}: ${await t.textContent('#debrief-games')}`);
+      });
+      // The same endings, game for game, as the explorer's runner for the same seeds.
+      const loaded = loadScenarioFile('sirte-2020');
+      if (!loaded.ok) throw new Error('sirte-2020 does not load');
+      const runner = explore(loaded.value, distributionConfig({ code, seed: 'teach-1', difficulty: 'normal', whatIfs: [] }, 100));
+      const shown = JSON.parse((await t.getAttribute('#debrief-games', 'data-endings'))!);
+      expect(shown).toEqual(runner.endings.map((e) => ({ ending: e.ending, games: e.games, share: e.share })));
+      expect(await t.textContent('#debrief-games')).toContain('seeds computer-teach-1-1 … computer-teach-1-100');
+      const civilians = await t.$$eval('#debrief-table tbody tr', (rows) => rows.find((r) => r.querySelector('th')?.textContent === 'Civilian deaths against the computer games')?.textContent ?? '');
+      expect(civilians).toMatch(/(\d+)(st|nd|rd|th) percentile on the same date \(the computer games’ median: [\d,]+\)/);
+      expect(describeViolations('debrief', await axeViolations(t))).toEqual([]);
+      await t.$eval('#debrief-games', (e) => e.scrollIntoView());
+      await screenshot(t, 'teach-debrief-games');
       const [download] = await Promise.all([t.waitForEvent('download'), t.click('#debrief-csv')]);
       const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
       expect(csv[0]).toMatch(/^table,table_code,seed,turn,date,/);
