@@ -3,9 +3,9 @@
 // would read as a formula made plain; departures from history on the key places.
 import { describe, expect, it } from 'vitest';
 import { loadRecordFile, loadScenarioFile } from '../src/cli/files.ts';
-import { classCsv, csvField, departures, historyHolder } from '../src/net/debrief.ts';
+import { classCsv, csvField, departures, historyHolder, wordsAndDeeds } from '../src/net/debrief.ts';
 import { distributionConfig, distributionOf, percentileRank, placeTable } from '../src/net/distribution.ts';
-import type { ClassView, ConsoleTable, TableFigures } from '../src/net/protocol.ts';
+import type { ClassView, ConsoleTable, TableFigures, TableInspect } from '../src/net/protocol.ts';
 import { Exploration, explore, percentile, splitRuns } from '../src/sim/explore.ts';
 
 const fig = (turn: number, date: string, sirte: 'gna' | 'lna'): TableFigures => ({
@@ -75,6 +75,37 @@ describe('the class debrief', () => {
     // The seed a teacher typed cannot become a formula in a spreadsheet.
     expect(lines[3]).toContain(`"'=HYPERLINK(""x"")"`);
     expect(departures(view.tables[1]!, record).map((d) => `${d.place}@${d.turn}`)).toEqual(['sirte@2']);
+  });
+
+  it('sets each message a seat sent beside that seat’s orders of the same turn and the next', () => {
+    const t = table(1, [fig(1, '2020-01-08', 'lna'), fig(2, '2020-01-15', 'lna'), fig(3, '2020-01-22', 'lna')]);
+    t.messages.push({ id: 3, turn: 3, from: 'lna', fromName: 'Badr', to: 'gna', text: 'We hold our fire.' });
+    const strike = { actor: 'lna', type: 'strike', target: 'tripoli' };
+    const talk = { actor: 'gna', type: 'talks' };
+    const inspect: TableInspect = {
+      no: 1,
+      code: 'TABLE1',
+      scenario: 'sirte-2020',
+      whatIfs: [],
+      seed: 's',
+      difficulty: 'normal',
+      seats: ['gna', 'lna'],
+      status: 'playing',
+      turns: [
+        { orders: [], hash: 'a' },
+        { orders: [talk, { actor: 'group:x', type: 'move' }], hash: 'b' },
+      ],
+      queued: {},
+      ended: [],
+    };
+    inspect.turns.push({ orders: [strike], hash: 'c' });
+    const list = wordsAndDeeds(t, { ...inspect, turns: inspect.turns.slice(0, 2) });
+    // The teacher's news is not a seat's word; Amal (GNA) wrote in turn 2, Badr (LNA) in turn 3.
+    expect(list.map((x) => x.message.fromName)).toEqual(['Amal', 'Badr']);
+    expect(list[0]!.sameTurn).toEqual([talk]);
+    expect(list[0]!.nextTurn).toBeNull();
+    expect(list[1]!.sameTurn).toBeNull();
+    expect(wordsAndDeeds(t, inspect)[1]!.sameTurn).toEqual([strike]);
   });
 
   it('quotes and guards fields', () => {

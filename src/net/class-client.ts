@@ -40,6 +40,8 @@ export class ClassClient {
   lastRejection: Rejection | null = null;
   /** The last table opened in full (the teacher's only). */
   inspect: TableInspect | null = null;
+  /** Every table opened in full so far, by number (the debrief's words and deeds). */
+  readonly inspects = new Map<number, TableInspect>();
   private readonly listeners = new Set<() => void>();
 
   private constructor(private readonly room: Room) {
@@ -62,6 +64,7 @@ export class ClassClient {
     });
     room.onMessage('inspect', (t: TableInspect) => {
       this.inspect = t;
+      this.inspects.set(t.no, t);
       this.changed();
     });
     room.onMessage('rejected', (r: Rejection) => {

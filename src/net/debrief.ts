@@ -2,7 +2,8 @@
 // what really happened (levels/record.json), where each table first left history on the key
 // places, and the CSV export (a row per table per turn).
 import { type HistoryRecord, heldOn } from '../sim/record.ts';
-import type { ClassView, ConsoleTable, TableFigures } from './protocol.ts';
+import type { Order } from '../sim/types.ts';
+import type { ClassView, ConsoleTable, NetMessage, TableFigures, TableInspect } from './protocol.ts';
 
 export const KEY_PLACES = ['tripoli', 'sirte', 'al-jufra'] as const;
 export type KeyPlace = (typeof KEY_PLACES)[number];
@@ -113,4 +114,28 @@ export function classCsv(view: ClassView, record: HistoryRecord | null): string 
     });
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The orders one seat gave in a played turn: null when that turn has not been played yet. */
+function seatOrders(inspect: TableInspect, turn: number, seat: string): Order[] | null {
+  const played = inspect.turns[turn - 1];
+  return played ? (played.orders as Order[]).filter((o) => o.actor === seat) : null;
+}
+
+/** A message a seat sent, beside the orders that seat gave the same turn and the next. */
+export interface WordAndDeed {
+  message: NetMessage;
+  sameTurn: Order[] | null;
+  nextTurn: Order[] | null;
+}
+
+/**
+ * Words and deeds: every message a seat sent (not the teacher's news), with the orders the same
+ * seat gave in the turn it was sent (played at that turn's end) and in the next one. Nothing
+ * here judges whether a promise was kept: the debrief sets the two side by side for the class.
+ */
+export function wordsAndDeeds(table: ConsoleTable, inspect: TableInspect): WordAndDeed[] {
+  return table.messages
+    .filter((m) => m.from !== null)
+    .map((m) => ({ message: m, sameTurn: seatOrders(inspect, m.turn, m.from!), nextTurn: seatOrders(inspect, m.turn + 1, m.from!) }));
 }

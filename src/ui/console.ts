@@ -12,19 +12,20 @@ import { historyRecord } from '../game/left-history.ts';
 import { randomSeed } from '../game/seed.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
 import { explain } from '../net/client.ts';
-import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '../net/debrief.ts';
+import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace, wordsAndDeeds } from '../net/debrief.ts';
 import { DISTRIBUTION_DEFAULT_RUNS, DISTRIBUTION_RUN_CHOICES, type Distribution, distributionConfig, distributionOf, PLACED_FIGURES, placeTable } from '../net/distribution.ts';
 import { rebuildTable } from '../net/inspect.ts';
 import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
 import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { EndingKind, Role, Scenario } from '../sim/types.ts';
+import type { EndingKind, Order, Role, Scenario } from '../sim/types.ts';
 import { applyWhatIfs } from '../sim/whatif.ts';
 import { renderTableInFull } from './console-table.ts';
-import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import { append, button, clear, formatDate, formatNumber, h, keepFocus, layer } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { ENDING_NAMES, ROLE_NAMES } from './texts.ts';
+import { ordersPhrase } from './turning-text.ts';
 import './classroom.css';
 import './console.css';
 
@@ -68,7 +69,7 @@ function roleName(role: string, scenario: Scenario | null): string {
 
 export function mountConsole(options: ConsoleOptions): { close(): void } {
   const root = layer('console');
-  const screen = h('div', { class: 'class-screen console-screen', role: 'main', id: 'console' });
+  const screen = h('div', { class: 'class-screen console-screen', role: 'main', id: 'console', tabIndex: -1 });
   root.appendChild(screen);
   let cls: ClassClient | null = null;
   let scenario: Scenario | null = null;
@@ -81,6 +82,8 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   let cleanupFull: (() => void) | null = null;
 
   let games: ComputerGames | null = null;
+  /** How many computer games the teacher chose (kept across the debrief's redraws). */
+  let gamesCount: number = DISTRIBUTION_DEFAULT_RUNS;
 
   const stopGames = () => {
     for (const w of games?.workers ?? []) w.terminate();
@@ -362,6 +365,8 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
           'Debrief',
           () => {
             page = 'debrief';
+            // Every table in full, for the words and deeds (the orders each seat gave).
+            for (const t of c.view?.tables ?? []) c.send('inspect', { table: t.no });
             render();
           },
           { class: 'primary', id: 'console-debrief' },
@@ -641,13 +646,20 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const section = h('section', { class: 'class-card debrief-games', id: 'debrief-games', 'aria-label': 'Against the computer games' }, h('h2', null, 'Against the computer games'));
     const who = `every seat played by the computer (${w.difficulty ?? 'normal'}), the same scenario${w.whatIfs?.length ? ' and what-ifs' : ''} as your tables`;
     if (!g || g.error) {
-      const count = h('select', { id: 'debrief-games-count', 'aria-label': 'How many computer games' }, ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, `${formatNumber(n)} games`)));
-      count.value = String(DISTRIBUTION_DEFAULT_RUNS);
+      const count = h(
+        'select',
+        { id: 'debrief-games-count', 'aria-label': 'How many computer games', 'data-focus-key': 'games-count' },
+        ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, `${formatNumber(n)} games`)),
+      );
+      count.value = String(gamesCount);
+      count.addEventListener('change', () => {
+        gamesCount = Number(count.value);
+      });
       append(
         section,
         h('p', null, `The same war played many times with ${who}, as in the outcome explorer: then each table is set among them — how often the computer’s wars ended as the table’s did, and whether its figures were high or low for the date.`),
         g?.error ? h('p', { class: 'class-status bad' }, g.error) : null,
-        h('p', { class: 'console-row' }, count, button('Play the computer games', () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run' })),
+        h('p', { class: 'console-row' }, count, button('Play the computer games', () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run', 'data-focus-key': 'games-run' })),
       );
       return section;
     }
@@ -664,7 +676,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
             games = null;
             if (cls?.view) renderDebrief(cls.view);
           },
-          { class: 'small', id: 'debrief-games-cancel' },
+          { class: 'small', id: 'debrief-games-cancel', 'data-focus-key': 'games-cancel' },
         ),
       );
       queueMicrotask(() => showGames(false));
@@ -692,14 +704,72 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       button('Play them again', () => {
         games = null;
         if (cls?.view) renderDebrief(cls.view);
-      }, { class: 'ghost small', id: 'debrief-games-again' }),
+      }, { class: 'ghost small', id: 'debrief-games-again', 'data-focus-key': 'games-again' }),
     );
+    return section;
+  }
+
+  /** Words and deeds: each message a seat sent, beside the orders that seat gave that turn and the next. */
+  function wordsSection(c: ClassClient, v: ClassView): HTMLElement {
+    const section = h(
+      'section',
+      { class: 'class-card debrief-words', id: 'debrief-words', 'aria-label': 'Words and deeds' },
+      h('h2', null, 'Words and deeds'),
+      h(
+        'p',
+        null,
+        'Every message a seat sent, beside the orders the same seat gave in that turn (played at its end) and in the next. Whether a promise was kept is for the class to read: the game does not judge it.',
+      ),
+    );
+    const sc = scenario ? applyWhatIfs(scenario, c.welcome?.whatIfs ?? []) : null;
+    const deeds = (list: Order[] | null) => (list === null ? 'not played yet' : sc ? ordersPhrase(list, sc) : `${list.length} orders`);
+    for (const t of v.tables) {
+      const inspect = c.inspects.get(t.no);
+      const box = h('div', { class: 'debrief-words-table', 'data-table': String(t.no) }, h('h3', null, `Table ${t.no}`));
+      if (!inspect) append(box, h('p', { class: 'class-waiting' }, 'Fetching its orders…'));
+      else {
+        const list = wordsAndDeeds(t, inspect);
+        if (!list.length) append(box, h('p', { class: 'muted' }, 'No seat sent a message.'));
+        else
+          append(
+            box,
+            h(
+              'ol',
+              { class: 'debrief-timeline' },
+              ...list.map((x) => {
+                const m = x.message;
+                return h(
+                  'li',
+                  { 'data-message': String(m.id) },
+                  h('p', { class: 'debrief-said' }, h('span', { class: 'who' }, `Turn ${m.turn} · ${m.fromName} (${roleName(m.from!, sc)}) → ${m.to ? roleName(m.to, sc) : 'everyone'}: `), `“${m.text}”`),
+                  h(
+                    'dl',
+                    { class: 'debrief-deeds' },
+                    h('dt', null, `Orders in turn ${m.turn}`),
+                    h('dd', { 'data-deeds': 'same' }, deeds(x.sameTurn)),
+                    h('dt', null, `Orders in turn ${m.turn + 1}`),
+                    h('dd', { 'data-deeds': 'next' }, deeds(x.nextTurn)),
+                  ),
+                );
+              }),
+            ),
+          );
+      }
+      append(section, box);
+    }
     return section;
   }
 
   // ---- The debrief ------------------------------------------------------------------------------
 
+  /** The debrief, redrawn as the tables change: the focus and the scroll stay where they were. */
   function renderDebrief(v: ClassView): void {
+    const top = screen.scrollTop;
+    keepFocus(screen, () => drawDebrief(v));
+    screen.scrollTop = top;
+  }
+
+  function drawDebrief(v: ClassView): void {
     shell = null;
     clear(screen);
     const back = button(
@@ -709,10 +779,10 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         clear(screen);
         render();
       },
-      { class: 'ghost small', id: 'debrief-back' },
+      { class: 'ghost small', id: 'debrief-back', 'data-focus-key': 'debrief-back' },
     );
-    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record), 'text/csv'), { id: 'debrief-csv' });
-    const print = button('Print', () => window.print(), { id: 'debrief-print' });
+    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
+    const print = button('Print', () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';
     const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
@@ -764,6 +834,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       happened ? h('p', { class: 'console-history' }, h('strong', null, `In history, by ${formatDate(happened.date)}: `), happened.text) : null,
       h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': 'Every table beside history (scrolls sideways)' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
       cls ? gamesSection(cls) : null,
+      cls ? wordsSection(cls, v) : null,
     );
   }
 

@@ -86,6 +86,15 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(await t.$('#console-table-2 .console-injects')).toBeNull();
 
       // Both students end turn 1.
+      // Amal (table 1, GNA) writes to the LNA seat and gives one order: words and deeds.
+      const amal = students[0]!.page;
+      await amal.selectOption('#class-to', 'lna');
+      await amal.fill('#class-text', 'We will hold our positions this fortnight.');
+      await amal.click('#class-send');
+      await amal.waitForFunction(() => document.querySelector('#class-messages')?.textContent?.includes('hold our positions'));
+      await amal.click('#class-queue-order');
+      await amal.waitForFunction(() => !document.querySelector('#class-queue')?.textContent?.includes('No orders queued'));
+      const amalOrder = (await amal.textContent('#class-queue li'))!.replace(/Cancel$/, '').trim();
       for (const s of students) await s.page.click('#class-end');
       for (const s of students) await s.page.waitForFunction(() => document.querySelector('#class-waiting')?.textContent?.startsWith('Turn 2'));
       await students[0]!.page.waitForFunction(() => document.querySelector('#class-messages')?.textContent?.includes('ceasefire proposal'));
@@ -135,6 +144,12 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       const headers = await t.$$eval('#debrief-table thead th', (th) => th.map((x) => x.textContent));
       expect(headers).toEqual(['Figure', 'History', 'Table 1', 'Table 2']);
       expect(await t.textContent('#debrief-table')).toContain('Tripoli held by');
+      // Words and deeds: Amal's message beside the GNA's orders of that turn and the next.
+      await t.waitForSelector('#debrief-words [data-table="1"] li[data-message]');
+      expect(await t.textContent('#debrief-words [data-table="1"] .debrief-said')).toContain('We will hold our positions this fortnight.');
+      expect(await t.textContent('#debrief-words [data-table="1"] [data-deeds="same"]')).toContain(amalOrder);
+      expect(await t.textContent('#debrief-words [data-table="1"] [data-deeds="next"]')).toBe('not played yet');
+      expect(await t.textContent('#debrief-words [data-table="2"]')).toContain('No seat sent a message.');
       await screenshot(t, 'teach-debrief');
 
       // The students are done: their browsers (each drawing the map) leave the two cores to the games.
@@ -167,6 +182,8 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(describeViolations('debrief', await axeViolations(t))).toEqual([]);
       await t.$eval('#debrief-games', (e) => e.scrollIntoView());
       await screenshot(t, 'teach-debrief-games');
+      await t.$eval('#debrief-words', (e) => e.scrollIntoView());
+      await screenshot(t, 'teach-debrief-words');
       const [download] = await Promise.all([t.waitForEvent('download'), t.click('#debrief-csv')]);
       const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
       expect(csv[0]).toMatch(/^table,table_code,seed,turn,date,/);
