@@ -417,7 +417,63 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       });
       append(list, h('li', null, h('span', null, `${s.name}${s.connected ? '' : ' (away)'}`), select));
     }
-    append(box, list);
+    append(box, v.status === 'gathering' ? seatingPlan(c) : null, list);
+  }
+
+  /**
+   * The seating plan while the class gathers: every seat of every table with the names at it;
+   * drag a name onto a seat to move that student there. The list below does the same from the
+   * keyboard (the seat of each student, one list each).
+   */
+  function seatingPlan(c: ClassClient): HTMLElement {
+    const v = c.view!;
+    const w = c.welcome!;
+    const plan = h('div', { class: 'seating-plan', id: 'seating-plan' });
+    for (let n = 1; n <= w.tables; n++) {
+      const row = h('div', { class: 'seating-table' }, h('h3', null, `Table ${n}`));
+      for (const r of w.seats) {
+        const here = v.students.filter((x) => x.table === n && x.role === r);
+        const zone = h(
+          'div',
+          { class: 'seat-drop', role: 'group', 'aria-label': `Table ${n}, ${roleName(r, scenario)}`, 'data-seat': `${n}|${r}` },
+          h('span', { class: 'seat-drop-name' }, roleName(r, scenario)),
+          ...here.map((x) => {
+            const chip = h('span', { class: 'seat-chip', 'data-token': x.token, 'data-chip': x.name, title: `Drag ${x.name} onto another seat` }, x.name);
+            chip.draggable = true;
+            chip.addEventListener('dragstart', (e) => {
+              e.dataTransfer?.setData('text/plain', x.token);
+              if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+              chip.classList.add('dragging');
+            });
+            chip.addEventListener('dragend', () => chip.classList.remove('dragging'));
+            return chip;
+          }),
+          here.length ? null : h('span', { class: 'seat-empty' }, 'the computer'),
+        );
+        zone.addEventListener('dragover', (e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+          zone.classList.add('over');
+        });
+        zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+        zone.addEventListener('drop', (e) => {
+          e.preventDefault();
+          zone.classList.remove('over');
+          const token = e.dataTransfer?.getData('text/plain');
+          const who = v.students.find((x) => x.token === token);
+          if (!who || (who.table === n && who.role === r)) return;
+          c.send('seat', { token: who.token, table: n, role: r });
+        });
+        append(row, zone);
+      }
+      append(plan, row);
+    }
+    return h(
+      'div',
+      null,
+      h('p', { class: 'small muted' }, 'Drag a name onto a seat, or choose each student’s seat in the list below.'),
+      plan,
+    );
   }
 
   function figuresLine(t: ConsoleTable): HTMLElement {

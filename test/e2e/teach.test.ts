@@ -73,6 +73,19 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       await t.waitForFunction(() => document.querySelectorAll('#console-student-list li').length === 2);
       await screenshot(t, 'teach-gathering');
 
+      // Seating by hand: Badr's name dragged onto table 1's LNA seat, then back onto table 2's
+      // GNA seat; the list beside each name does the same by keyboard.
+      const badrSeat = () => t.$eval('select[data-student="Badr"]', (x) => (x as HTMLSelectElement).value);
+      await t.dragAndDrop('[data-chip="Badr"]', '[data-seat="1|lna"]');
+      await t.waitForFunction(() => (document.querySelector('select[data-student="Badr"]') as HTMLSelectElement | null)?.value === '1|lna');
+      await students[1]!.page.waitForFunction(() => document.querySelector('#class-place')?.textContent?.includes('table 1, in the Libyan National Army'));
+      expect(await t.textContent('[data-seat="1|lna"]')).toContain('Badr');
+      expect(describeViolations('seating plan', await axeViolations(t))).toEqual([]);
+      await screenshot(t, 'teach-seating-plan');
+      await t.dragAndDrop('[data-chip="Badr"]', '[data-seat="2|gna"]');
+      await t.waitForFunction(() => (document.querySelector('select[data-student="Badr"]') as HTMLSelectElement | null)?.value === '2|gna');
+      expect(await badrSeat()).toBe('2|gna');
+
       await t.click('#console-start');
       for (const s of students) await s.page.waitForSelector('#class-waiting', { timeout: 30_000 });
       for (const s of students) expect(await s.page.textContent('#class-waiting')).toMatch(/Turn 1/);
