@@ -152,6 +152,18 @@ describe('the debrief against the computer games', () => {
     expect(civ.median).toBe(percentile(deaths, 50));
     expect(civ.percentile).toBeGreaterThanOrEqual(40);
     expect(civ.percentile).toBeLessThanOrEqual(60);
+
+    // The CSV carries them: the games, the ending's share on the last row, each turn's percentiles.
+    const t1 = table(1, [fig(1, '2020-01-08', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 2, text: '', scores: {} });
+    const csv = classCsv({ code: 'ABCDEF', title: 'Sirte', scenario: 'sirte-2020', status: 'playing', timerSeconds: 0, students: [], tables: [t1] }, null, d).trim().split('\r\n');
+    const head = csv[0]!.split(',');
+    const rows = csv.slice(1).map((l) => l.split(','));
+    const col = (r: string[], name: string) => r[head.indexOf(name)];
+    expect(rows.map((r) => col(r, 'computer_games'))).toEqual(['40', '40']);
+    expect(rows.map((r) => col(r, 'ending_share_in_computer_games'))).toEqual(['', String(top.share)]);
+    expect(col(rows[0]!, 'civilian_deaths_percentile')).toBe(String(percentileRank(d.values.casualties[0]!, 100)));
+    expect(col(rows[1]!, 'civilian_deaths_percentile')).toBe(String(percentileRank(d.values.casualties[2]!, f3.civilianDeaths)));
+    expect(classCsv({ code: 'ABCDEF', title: 'Sirte', scenario: 'sirte-2020', status: 'playing', timerSeconds: 0, students: [], tables: [t1] }, null).split('\r\n')[1]!.endsWith(',,,,,')).toBe(true);
   });
 
   it('ranks a value among the games, ties counting half', () => {

@@ -837,7 +837,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       },
       { class: 'ghost small', id: 'debrief-back', 'data-focus-key': 'debrief-back' },
     );
-    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
+    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record, games?.result ?? null), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
     const print = button('Print', () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';

@@ -204,6 +204,11 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(rows.map((r) => `${r[0]}:${r[3]}`)).toEqual(['1:1', '1:2', '2:1', '2:2']);
       const injects = csv[0]!.split(',').indexOf('injects');
       expect(rows.map((r) => r[injects])).toEqual(['0', '1', '0', '0']);
+      // The computer games played above are in it: how many, and each turn's percentiles.
+      const games = csv[0]!.split(',').indexOf('computer_games');
+      const deaths = csv[0]!.split(',').indexOf('civilian_deaths_percentile');
+      expect(rows.map((r) => r[games])).toEqual(['100', '100', '100', '100']);
+      expect(rows.every((r) => /^\d+$/.test(r[deaths] ?? ''))).toBe(true);
 
       for (const p of pages) expect(p.problems.all()).toEqual([]);
     } finally {
