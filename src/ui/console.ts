@@ -567,11 +567,14 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   function leaveFull(): void {
     cleanupFull?.();
     cleanupFull = null;
+    const no = opened;
     page = 'console';
     opened = null;
     shownInspect = null;
     clear(screen);
     render();
+    // The keyboard comes back to the button that opened the table.
+    screen.querySelector<HTMLElement>(`[data-open-table="${no}"]`)?.focus();
   }
 
   function renderFull(c: ClassClient): void {
@@ -580,6 +583,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     if (!shownInspect && screen.querySelector('#full-table') && !inspect) return;
     cleanupFull?.();
     cleanupFull = null;
+    const refreshing = document.activeElement?.id === 'full-refresh';
     clear(screen);
     const no = opened ?? 0;
     const v = c.view!;
@@ -603,6 +607,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       status,
       body,
     );
+    screen.querySelector<HTMLElement>(refreshing ? '#full-refresh' : '#full-back')?.focus({ preventScroll: true });
     if (!inspect || inspect.no !== no) {
       status.textContent = 'Fetching the table…';
       return;

@@ -85,6 +85,14 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       await t.dragAndDrop('[data-chip="Badr"]', '[data-seat="2|gna"]');
       await t.waitForFunction(() => (document.querySelector('select[data-student="Badr"]') as HTMLSelectElement | null)?.value === '2|gna');
       expect(await badrSeat()).toBe('2|gna');
+      // A table opened in full before the start: its opening, nothing played yet.
+      await t.click('[data-open-table="2"]');
+      await t.waitForSelector('#full-places tr[data-place="sirte"]', { timeout: 30_000 });
+      expect(await t.textContent('#full-status')).toMatch(/^Turn 1: 0 turns played/);
+      expect(await t.evaluate(() => document.activeElement?.id)).toBe('full-back');
+      await t.keyboard.press('Enter');
+      await t.waitForSelector('#console-student-list');
+      expect(await t.evaluate(() => document.activeElement?.getAttribute('data-open-table'))).toBe('2');
 
       await t.click('#console-start');
       for (const s of students) await s.page.waitForSelector('#class-waiting', { timeout: 30_000 });
