@@ -220,7 +220,7 @@ export class ClassRoom extends Room<ClassStateT> {
       tables: c.tables,
       timerSeconds: c.timerSeconds,
       ...extra,
-      ...(teacher ? { events: this.events.map((e) => ({ id: e.id, title: e.title })) } : {}),
+      ...(teacher ? { events: this.events.map((e) => ({ id: e.id, title: e.title })), seed: c.seed, difficulty: c.difficulty, whatIfs: [...c.whatIfs] } : {}),
     };
     client.send('welcome', w);
     if (teacher) client.send('class', this.view());
@@ -249,6 +249,7 @@ export class ClassRoom extends Room<ClassStateT> {
       title: this.title,
       scenario: this.cls.config.scenario,
       status: this.cls.status,
+      timerSeconds: this.cls.config.timerSeconds,
       tables: this.cls.tables.flatMap((t) => {
         const room = liveTables.get(t.id);
         return room ? [{ ...room.consoleView(), no: t.no }] : [];
@@ -388,6 +389,22 @@ export class ClassRoom extends Room<ClassStateT> {
         }
         const errors = (await Promise.all(rooms.map((r) => r.teacherInject(fromName, text, body)))).filter((x) => x !== null);
         return errors.length === rooms.length ? problem('inject', errors[0]!) : null;
+      }
+      case 'inspect': {
+        // The whole table without fog: sent to this teacher connection only, never broadcast.
+        const room = this.tableRoom(m.table as number);
+        if (!room) return problem('no-such-table', 'There is no such table.');
+        client.send('inspect', room.inspectView());
+        return null;
+      }
+      case 'timer': {
+        const seconds = m.seconds as number;
+        const rooms = this.targets(null);
+        const errors = (await Promise.all(rooms.map((r) => r.teacherTimer(seconds)))).filter((x) => x !== null);
+        if (rooms.length && errors.length === rooms.length) return problem('timer', errors[0]!);
+        cls.config.timerSeconds = seconds;
+        await this.classes.setTimer(cls.id, seconds);
+        return null;
       }
     }
   }

@@ -144,6 +144,11 @@ export class ClassStore {
     await this.db.query('UPDATE classes SET status = $2 WHERE id = $1', [id, status]);
   }
 
+  /** The class's turn timer (its tables' own are set apart, table by table). */
+  async setTimer(id: string, seconds: number): Promise<void> {
+    await this.db.query("UPDATE classes SET config = jsonb_set(config, '{timerSeconds}', to_jsonb($2::integer)) WHERE id = $1", [id, seconds]);
+  }
+
   async saveStudent(classId: string, s: Student): Promise<void> {
     await this.db.query(
       `INSERT INTO class_students (class_id, token, name, table_no, role) VALUES ($1, $2, $3, $4, $5)

@@ -13,6 +13,7 @@ import {
   parseInput,
   type Rejection,
   type SeatUpdate,
+  type TableInspect,
   type Welcome,
 } from '../src/net/protocol.ts';
 import { legalOrders, type PlayerRole } from '../src/sim/index.ts';
@@ -551,6 +552,39 @@ export class TableRoom extends Room<TableStateT> {
     });
   }
 
+  /** The teacher changes the turn timer: from the turn in play on, in the table's record. */
+  teacherTimer(seconds: number): Promise<string | null> {
+    return this.serial(async () => {
+      const t = this.table;
+      if (t.status === 'ended') return 'This table has ended.';
+      const r = t.setTimer(seconds, this.clock.currentTime);
+      if (!r.ok) return r.error.message;
+      await this.store.setTimer(this.tableId, seconds);
+      await this.classes.logAction(this.classId!, this.tableId, t.turn, 'timer', { seconds });
+      this.armTimer();
+      this.sync();
+      return null;
+    });
+  }
+
+  /** The whole table, no fog, to rebuild every state and report by replaying: the teacher's only. */
+  inspectView(): TableInspect {
+    const t = this.table;
+    return {
+      no: this.tableNo ?? 0,
+      code: this.code,
+      scenario: t.config.scenario,
+      whatIfs: [...t.config.whatIfs],
+      seed: t.config.seed,
+      difficulty: t.config.difficulty,
+      seats: [...t.config.seats],
+      status: t.status,
+      turns: t.turns.map((x) => ({ orders: x.orders, hash: x.hash })),
+      queued: Object.fromEntries([...t.queued.entries()].map(([role, orders]) => [role, [...orders]])),
+      ended: [...t.ended],
+    };
+  }
+
   /** Whether the person with this seat token is at the table now (connected or within the grace). */
   hasPerson(token: string): boolean {
     for (const p of this.persons.values()) if (p.token === token) return true;
@@ -591,6 +625,8 @@ export class TableRoom extends Room<TableStateT> {
         : null,
       messages: t.messages,
       injects: t.injects.map((i) => ({ fireTurn: i.fireTurn, text: i.text })),
+      timerSeconds: t.config.timerSeconds,
+      deadline: t.deadline === null ? 0 : Date.now() + (t.deadline - this.clock.currentTime),
     };
   }
 

@@ -62,6 +62,11 @@ export class TableStore {
     );
   }
 
+  /** The turn timer changed by the teacher: a table rebuilt after a restart keeps it. */
+  async setTimer(id: string, seconds: number): Promise<void> {
+    await this.db.query('UPDATE game_tables SET timer_seconds = $2 WHERE id = $1', [id, seconds]);
+  }
+
   async setStatus(id: string, status: TableStatus): Promise<void> {
     await this.db.query('UPDATE game_tables SET status = $2 WHERE id = $1', [id, status]);
   }

@@ -172,6 +172,17 @@ export class Table {
     return { ok: true, value: null };
   }
 
+  /**
+   * The teacher changes the turn timer (seconds, 0: none): the turn in play is given the new
+   * length from now (a paused table's timer stays stopped until it resumes).
+   */
+  setTimer(seconds: number, now: number): Result<null> {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) return fail('bad-timer', 'A turn timer is from 0 to 3,600 seconds.');
+    this.config.timerSeconds = seconds;
+    this.armTimer(now);
+    return { ok: true, value: null };
+  }
+
   /** Fires the injects due at the turn in play, as messages to everyone at the table. */
   fireInjects(): TableMessage[] {
     const out: TableMessage[] = [];

@@ -3,7 +3,7 @@
 // class code and a name, learns their table and seat, and is sent on to that table.
 import { Client, type Room } from 'colyseus.js';
 import { serverAddress } from './client.ts';
-import { CLASS_ROOM_NAME, type ClassCreateOptions, type ClassView, type ClassWelcome, type Rejection, type StudentPlace } from './protocol.ts';
+import { CLASS_ROOM_NAME, type ClassCreateOptions, type ClassView, type ClassWelcome, type Rejection, type StudentPlace, type TableInspect } from './protocol.ts';
 
 /** Where the teacher's browser keeps the class code and the teacher key (never in a link). */
 export const TEACHER_KEY = 'ceasefire-line:class:teacher';
@@ -38,6 +38,10 @@ export class ClassClient {
   view: ClassView | null = null;
   place: StudentPlace | null = null;
   lastRejection: Rejection | null = null;
+  /** The last table opened in full (the teacher's only). */
+  inspect: TableInspect | null = null;
+  /** Every table opened in full so far, by number (the debrief's words and deeds). */
+  readonly inspects = new Map<number, TableInspect>();
   private readonly listeners = new Set<() => void>();
 
   private constructor(private readonly room: Room) {
@@ -56,6 +60,11 @@ export class ClassClient {
       // The student's class token is also their seat token at their table.
       const token = this.welcome?.token;
       if (p.tableCode && token) storage()?.setItem(TABLE_TOKEN_KEY(p.tableCode), token);
+      this.changed();
+    });
+    room.onMessage('inspect', (t: TableInspect) => {
+      this.inspect = t;
+      this.inspects.set(t.no, t);
       this.changed();
     });
     room.onMessage('rejected', (r: Rejection) => {

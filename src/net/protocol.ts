@@ -202,6 +202,10 @@ export const classMessages = {
     text: v.optional(v.pipe(v.string(), v.maxLength(TEXT_MAX * 2))),
     event: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'not an event id'))),
   }),
+  /** Open one table in full (the whole state, no fog): answered with an `inspect` message. */
+  inspect: v.strictObject({ table: tableNo }),
+  /** The turn timer of every table (seconds, 0: none), from the turn in play on. */
+  timer: v.strictObject({ seconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600)) }),
 } as const;
 export type ClassMessageType = keyof typeof classMessages;
 
@@ -233,6 +237,30 @@ export interface ConsoleTable {
   messages: NetMessage[];
   /** Injects waiting for the next turn. */
   injects: { fireTurn: number; text: string }[];
+  /** The turn timer (seconds, 0: none) and when the turn in play ends (epoch ms, 0: no deadline). */
+  timerSeconds: number;
+  deadline: number;
+}
+
+/**
+ * One table in full, for the teacher only (the answer to `inspect`): everything needed to
+ * rebuild every state and turn report of the table by replaying its orders from its seed (the
+ * game is a pure function of them), checked against the table's own hashes, and the orders
+ * each seat has queued for the turn in play.
+ */
+export interface TableInspect {
+  no: number;
+  code: string;
+  scenario: string;
+  whatIfs: string[];
+  seed: string;
+  difficulty: 'easy' | 'normal' | 'hard';
+  seats: string[];
+  status: 'lobby' | 'playing' | 'ended';
+  /** Every actor's orders, turn by turn, as given to resolveTurn, and the hash after each turn. */
+  turns: { orders: unknown[]; hash: string }[];
+  queued: Record<string, unknown[]>;
+  ended: string[];
 }
 
 export interface ClassStudent {
@@ -249,6 +277,8 @@ export interface ClassView {
   title: string;
   scenario: string;
   status: 'gathering' | 'playing';
+  /** The class's turn timer now (seconds, 0: none); the teacher may change it while the tables play. */
+  timerSeconds: number;
   tables: ConsoleTable[];
   students: ClassStudent[];
 }
@@ -269,6 +299,10 @@ export interface ClassWelcome {
   timerSeconds: number;
   /** The scenario's events, for an inject (the teacher's only). */
   events?: { id: string; title: string }[];
+  /** The teacher's only: what the computer-played games of the debrief's distribution need. */
+  seed?: string;
+  difficulty?: 'easy' | 'normal' | 'hard';
+  whatIfs?: string[];
 }
 
 /** A student's place: the table and seat, and the table's code once the class plays. */

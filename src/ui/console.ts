@@ -12,15 +12,45 @@ import { historyRecord } from '../game/left-history.ts';
 import { randomSeed } from '../game/seed.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
 import { explain } from '../net/client.ts';
-import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace } from '../net/debrief.ts';
-import type { ClassView, ConsoleTable } from '../net/protocol.ts';
+import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace, wordsAndDeeds } from '../net/debrief.ts';
+import { DISTRIBUTION_DEFAULT_RUNS, DISTRIBUTION_RUN_CHOICES, type Distribution, distributionConfig, distributionOf, PLACED_FIGURES, placeTable } from '../net/distribution.ts';
+import { rebuildTable } from '../net/inspect.ts';
+import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
+import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { Role, Scenario } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import type { EndingKind, Order, Role, Scenario } from '../sim/types.ts';
+import { applyWhatIfs } from '../sim/whatif.ts';
+import { renderTableInFull } from './console-table.ts';
+import { append, button, clear, formatDate, formatNumber, h, keepFocus, layer } from './dom.ts';
 import { downloadText } from './download.ts';
-import { ROLE_NAMES } from './texts.ts';
+import type { FromWorker, ToWorker } from './explore.worker.ts';
+import { ENDING_NAMES, ROLE_NAMES } from './texts.ts';
+import { ordersPhrase } from './turning-text.ts';
 import './classroom.css';
 import './console.css';
+
+/** Workers for the computer games, as the explorer runs them: one per core but one, at least one. */
+const WORKERS = Math.max(1, Math.min(8, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
+
+/** "1st", "2nd", "3rd", "11th", "22nd", "80th". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** A batch of computer games running (or done) for the debrief. */
+interface ComputerGames {
+  config: ExploreConfig;
+  workers: Worker[];
+  played: number[];
+  parts: ExplorePart[];
+  ranges: number;
+  started: number;
+  ms: number;
+  result: Distribution | null;
+  error: string | null;
+}
 
 export interface ConsoleOptions {
   scenarios: ScenarioEntry[];
@@ -39,15 +69,30 @@ function roleName(role: string, scenario: Scenario | null): string {
 
 export function mountConsole(options: ConsoleOptions): { close(): void } {
   const root = layer('console');
-  const screen = h('div', { class: 'class-screen console-screen', role: 'main', id: 'console' });
+  const screen = h('div', { class: 'class-screen console-screen', role: 'main', id: 'console', tabIndex: -1 });
   root.appendChild(screen);
   let cls: ClassClient | null = null;
   let scenario: Scenario | null = null;
   let record: HistoryRecord | null = null;
   let unsubscribe: (() => void) | null = null;
-  let page: 'console' | 'debrief' = 'console';
+  let page: 'console' | 'debrief' | 'table' = 'console';
+  /** The table opened in full, and the answer shown (redrawn only when a new one comes). */
+  let opened: number | null = null;
+  let shownInspect: TableInspect | null = null;
+  let cleanupFull: (() => void) | null = null;
+
+  let games: ComputerGames | null = null;
+  /** How many computer games the teacher chose (kept across the debrief's redraws). */
+  let gamesCount: number = DISTRIBUTION_DEFAULT_RUNS;
+
+  const stopGames = () => {
+    for (const w of games?.workers ?? []) w.terminate();
+    if (games) games.workers = [];
+  };
 
   const close = () => {
+    stopGames();
+    cleanupFull?.();
     unsubscribe?.();
     cls?.leave();
     cls = null;
@@ -57,8 +102,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   document.documentElement.classList.add('console-open');
 
   const bar = (title: string, ...extra: (Node | null)[]) =>
-    h(
-      'header',
+    h('div',
       { class: 'class-bar' },
       button(
         '← Back',
@@ -211,7 +255,37 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
 
   // ---- The console ------------------------------------------------------------------------------
 
-  let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement } | null = null;
+  let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement; timerNow: HTMLElement } | null = null;
+  const timerNow = h('p', { class: 'console-timer-now', id: 'console-timer-now' });
+  const timerText = (seconds: number) => (seconds ? `${formatNumber(seconds / 60)} minute${seconds === 60 ? '' : 's'} a turn` : 'no timer: a turn ends when every seat has ended it');
+
+  /** The turn timer of every table, changed while they play (from the turn in play on). */
+  function timerCard(c: ClassClient, status: HTMLElement): HTMLElement {
+    const select = h(
+      'select',
+      { id: 'console-timer-change' },
+      h('option', { value: '0' }, 'No timer'),
+      ...[1, 2, 3, 5, 10, 15].map((m) => h('option', { value: String(m * 60) }, `${m} minute${m > 1 ? 's' : ''} a turn`)),
+    );
+    select.value = String(c.view?.timerSeconds ?? 0);
+    return h(
+      'section',
+      { class: 'class-card', 'aria-label': 'Turn timer' },
+      h('h2', null, 'Turn timer'),
+      timerNow,
+      h('label', null, 'Every table, from the turn in play on', select),
+      button(
+        'Change the timer',
+        () => {
+          c.send('timer', { seconds: Number(select.value) });
+          status.className = 'class-status';
+          status.textContent = `Every table now has ${timerText(Number(select.value))}; the turn in play runs from now.`;
+        },
+        { id: 'console-timer-send' },
+      ),
+      h('p', { class: 'small muted' }, 'When the timer runs out, the orders a seat has queued stand. The change is in every table’s record.'),
+    );
+  }
 
   function render(): void {
     const c = cls;
@@ -227,6 +301,10 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       renderDebrief(c.view);
       return;
     }
+    if (page === 'table') {
+      renderFull(c);
+      return;
+    }
     if (!shell) buildShell(c);
     const s = shell!;
     if (c.lastRejection) {
@@ -235,6 +313,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       c.lastRejection = null;
     }
     s.startRow.style.display = c.view.status === 'gathering' ? '' : 'none';
+    s.timerNow.textContent = `Now: ${timerText(c.view.timerSeconds)}.`;
     if (!s.students.contains(document.activeElement)) renderStudents(c, s.students);
     renderTables(c, s.tables);
   }
@@ -286,6 +365,8 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
           'Debrief',
           () => {
             page = 'debrief';
+            // Every table in full, for the words and deeds (the orders each seat gave).
+            for (const t of c.view?.tables ?? []) c.send('inspect', { table: t.no });
             render();
           },
           { class: 'primary', id: 'console-debrief' },
@@ -299,10 +380,18 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         ' — students open this address, then Play with others → Join a class, with this code. The teacher key stays in this browser only: do not give anyone this computer’s session.',
       ),
       status,
-      h('div', { class: 'class-columns' }, h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow), h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send)),
+      h('p', { class: 'console-games', 'data-games-note': '', role: 'status' }),
+      h(
+        'div',
+        { class: 'class-columns' },
+        h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow),
+        h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send),
+        timerCard(c, status),
+      ),
       tables,
     );
-    shell = { students, tables, status, startRow };
+    shell = { students, tables, status, startRow, timerNow };
+    showGames(false);
   }
 
   function renderStudents(c: ClassClient, box: HTMLElement): void {
@@ -328,7 +417,63 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       });
       append(list, h('li', null, h('span', null, `${s.name}${s.connected ? '' : ' (away)'}`), select));
     }
-    append(box, list);
+    append(box, v.status === 'gathering' ? seatingPlan(c) : null, list);
+  }
+
+  /**
+   * The seating plan while the class gathers: every seat of every table with the names at it;
+   * drag a name onto a seat to move that student there. The list below does the same from the
+   * keyboard (the seat of each student, one list each).
+   */
+  function seatingPlan(c: ClassClient): HTMLElement {
+    const v = c.view!;
+    const w = c.welcome!;
+    const plan = h('div', { class: 'seating-plan', id: 'seating-plan' });
+    for (let n = 1; n <= w.tables; n++) {
+      const row = h('div', { class: 'seating-table' }, h('h3', null, `Table ${n}`));
+      for (const r of w.seats) {
+        const here = v.students.filter((x) => x.table === n && x.role === r);
+        const zone = h(
+          'div',
+          { class: 'seat-drop', role: 'group', 'aria-label': `Table ${n}, ${roleName(r, scenario)}`, 'data-seat': `${n}|${r}` },
+          h('span', { class: 'seat-drop-name' }, roleName(r, scenario)),
+          ...here.map((x) => {
+            const chip = h('span', { class: 'seat-chip', 'data-token': x.token, 'data-chip': x.name, title: `Drag ${x.name} onto another seat` }, x.name);
+            chip.draggable = true;
+            chip.addEventListener('dragstart', (e) => {
+              e.dataTransfer?.setData('text/plain', x.token);
+              if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+              chip.classList.add('dragging');
+            });
+            chip.addEventListener('dragend', () => chip.classList.remove('dragging'));
+            return chip;
+          }),
+          here.length ? null : h('span', { class: 'seat-empty' }, 'the computer'),
+        );
+        zone.addEventListener('dragover', (e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+          zone.classList.add('over');
+        });
+        zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+        zone.addEventListener('drop', (e) => {
+          e.preventDefault();
+          zone.classList.remove('over');
+          const token = e.dataTransfer?.getData('text/plain');
+          const who = v.students.find((x) => x.token === token);
+          if (!who || (who.table === n && who.role === r)) return;
+          c.send('seat', { token: who.token, table: n, role: r });
+        });
+        append(row, zone);
+      }
+      append(plan, row);
+    }
+    return h(
+      'div',
+      null,
+      h('p', { class: 'small muted' }, 'Drag a name onto a seat, or choose each student’s seat in the list below.'),
+      plan,
+    );
   }
 
   function figuresLine(t: ConsoleTable): HTMLElement {
@@ -394,17 +539,298 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
           seats,
           t.injects.length ? h('p', { class: 'console-injects' }, `News waiting for turn ${t.injects[0]!.fireTurn}: ${t.injects.map((i) => `“${i.text.slice(0, 60)}${i.text.length > 60 ? '…' : ''}”`).join(', ')}`) : null,
           t.messages.length ? messages : h('p', { class: 'class-waiting' }, 'No messages yet.'),
-          t.status === 'playing'
-            ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
-            : null,
+          h(
+            'p',
+            { class: 'console-row' },
+            button('Open in full', () => openTable(c, t.no), { class: 'small', 'data-open-table': String(t.no), title: `Table ${t.no}: the whole state, with no fog, and every turn report` }),
+            t.status === 'playing'
+              ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
+              : null,
+          ),
         ),
       );
     }
   }
 
+  // ---- One table in full -----------------------------------------------------------------------
+
+  function openTable(c: ClassClient, no: number): void {
+    page = 'table';
+    opened = no;
+    shownInspect = null;
+    c.inspect = null;
+    shell = null;
+    c.send('inspect', { table: no });
+    render();
+  }
+
+  function leaveFull(): void {
+    cleanupFull?.();
+    cleanupFull = null;
+    const no = opened;
+    page = 'console';
+    opened = null;
+    shownInspect = null;
+    clear(screen);
+    render();
+    // The keyboard comes back to the button that opened the table.
+    screen.querySelector<HTMLElement>(`[data-open-table="${no}"]`)?.focus();
+  }
+
+  function renderFull(c: ClassClient): void {
+    const inspect = c.inspect;
+    if (shownInspect && inspect === shownInspect) return;
+    if (!shownInspect && screen.querySelector('#full-table') && !inspect) return;
+    cleanupFull?.();
+    cleanupFull = null;
+    const refreshing = document.activeElement?.id === 'full-refresh';
+    clear(screen);
+    const no = opened ?? 0;
+    const v = c.view!;
+    const t = v.tables.find((x) => x.no === no);
+    const status = h('p', { class: 'class-status', role: 'status', id: 'full-status' });
+    const body = h('div', { class: 'full-body', id: 'full-table' });
+    const f = t?.figures[t.figures.length - 1];
+    append(
+      screen,
+      h('div',
+        { class: 'class-bar' },
+        button('← The console', () => leaveFull(), { class: 'ghost small', id: 'full-back' }),
+        h('h1', null, `Table ${no} in full`),
+        button('Show it as it is now', () => openTable(c, no), { id: 'full-refresh' }),
+      ),
+      h(
+        'p',
+        null,
+        `Everything at table ${no}${f ? `, turn ${t!.turn} (${formatDate(f.date)})` : ''}, with no fog: what every seat knows and what none of them sees. Only your console receives it; it was rebuilt here by playing the table’s orders again from its seed, and checked against the table’s own record turn by turn.`,
+      ),
+      status,
+      body,
+    );
+    screen.querySelector<HTMLElement>(refreshing ? '#full-refresh' : '#full-back')?.focus({ preventScroll: true });
+    if (!inspect || inspect.no !== no) {
+      status.textContent = 'Fetching the table…';
+      return;
+    }
+    shownInspect = inspect;
+    const sc = scenario;
+    if (!sc) {
+      status.textContent = 'Loading the scenario…';
+      shownInspect = null;
+      return;
+    }
+    try {
+      const full = applyWhatIfs(sc, inspect.whatIfs);
+      const rebuilt = rebuildTable(full, inspect);
+      const seatName = (role: string) => {
+        const names = t?.seats.find((x) => x.role === role)?.names ?? [];
+        return `${roleName(role, full)} (${names.length ? names.join(', ') : 'the computer'})`;
+      };
+      cleanupFull = renderTableInFull(body, full, inspect, rebuilt, t?.messages ?? [], record, seatName);
+      status.textContent = `Turn ${inspect.turns.length + 1}: ${inspect.turns.length} turn${inspect.turns.length === 1 ? '' : 's'} played, every one checked against the table’s record.`;
+    } catch (e) {
+      status.className = 'class-status bad';
+      status.textContent = `This table could not be rebuilt: ${(e as Error).message}.`;
+    }
+  }
+
+  // ---- The computer games of the debrief (the explorer's workers) ------------------------------
+
+  function startGames(c: ClassClient, runs: number): void {
+    stopGames();
+    const w = c.welcome!;
+    const config = distributionConfig(w, runs);
+    const ranges = splitRuns(runs, WORKERS);
+    const run: ComputerGames = { config, workers: [], played: ranges.map(() => 0), parts: [], ranges: ranges.length, started: performance.now(), ms: 0, result: null, error: null };
+    games = run;
+    const failed = (message: string) => {
+      if (games !== run) return;
+      run.error = message;
+      stopGames();
+      showGames(true);
+    };
+    ranges.forEach((range, i) => {
+      const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), { type: 'module' });
+      run.workers.push(worker);
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        if (games !== run) return;
+        const m = e.data;
+        if (m.type === 'error') return failed(m.message);
+        run.played[i] = m.type === 'progress' ? m.played : m.part.played;
+        if (m.type === 'done') {
+          run.parts.push(m.part);
+          worker.terminate();
+          if (run.parts.length === run.ranges) {
+            run.result = distributionOf(config, run.parts);
+            run.ms = performance.now() - run.started;
+            run.workers = [];
+            showGames(true);
+            return;
+          }
+        }
+        showGames(false);
+      };
+      worker.onerror = (e) => failed(`The computer games stopped: ${e.message || 'a worker failed'}.`);
+      worker.postMessage({ type: 'run', scenarioId: w.scenario, config, range } satisfies ToWorker);
+    });
+    showGames(true);
+  }
+
+  /** Progress wherever it shows (the console's bar, the debrief); the debrief redrawn when done. */
+  function showGames(changed: boolean): void {
+    const g = games;
+    const played = g ? g.played.reduce((a, b) => a + b, 0) : 0;
+    const total = g?.config.runs ?? 0;
+    for (const note of screen.querySelectorAll<HTMLElement>('[data-games-note]')) {
+      note.textContent = !g ? '' : g.error ? g.error : g.result ? `The ${formatNumber(total)} computer games are ready for the debrief.` : `Computer games for the debrief: ${formatNumber(played)} of ${formatNumber(total)}…`;
+    }
+    const bar = screen.querySelector<HTMLProgressElement>('#debrief-games-progress');
+    if (bar) {
+      bar.max = Math.max(1, total);
+      bar.value = played;
+    }
+    const text = screen.querySelector('#debrief-games-text');
+    if (text && g && !g.result) text.textContent = `${formatNumber(played)} of ${formatNumber(total)} games · ${((performance.now() - g.started) / 1000).toFixed(1)} s. They go on in the background if you go back to the console.`;
+    if (changed && page === 'debrief' && cls?.view) renderDebrief(cls.view);
+  }
+
+  function endingName(key: string): string {
+    const [kind, winner] = key.split(':');
+    const name = ENDING_NAMES[kind as EndingKind] ?? kind ?? key;
+    return winner ? `${name} (${HOLDER_NAMES[winner] ?? winner})` : name;
+  }
+
+  /** The debrief's section on the computer games: start them, their progress, or how they ended. */
+  function gamesSection(c: ClassClient): HTMLElement {
+    const w = c.welcome!;
+    const g = games;
+    const section = h('section', { class: 'class-card debrief-games', id: 'debrief-games', 'aria-label': 'Against the computer games' }, h('h2', null, 'Against the computer games'));
+    const who = `every seat played by the computer (${w.difficulty ?? 'normal'}), the same scenario${w.whatIfs?.length ? ' and what-ifs' : ''} as your tables`;
+    if (!g || g.error) {
+      const count = h(
+        'select',
+        { id: 'debrief-games-count', 'aria-label': 'How many computer games', 'data-focus-key': 'games-count' },
+        ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, `${formatNumber(n)} games`)),
+      );
+      count.value = String(gamesCount);
+      count.addEventListener('change', () => {
+        gamesCount = Number(count.value);
+      });
+      append(
+        section,
+        h('p', null, `The same war played many times with ${who}, as in the outcome explorer: then each table is set among them — how often the computer’s wars ended as the table’s did, and whether its figures were high or low for the date.`),
+        g?.error ? h('p', { class: 'class-status bad' }, g.error) : null,
+        h('p', { class: 'console-row' }, count, button('Play the computer games', () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run', 'data-focus-key': 'games-run' })),
+      );
+      return section;
+    }
+    if (!g.result) {
+      const bar = h('progress', { id: 'debrief-games-progress', 'aria-label': 'Computer games played' });
+      append(
+        section,
+        h('p', null, `${formatNumber(g.config.runs)} games with ${who}, in this browser (${g.ranges} worker${g.ranges > 1 ? 's' : ''}).`),
+        h('div', { class: 'debrief-progress' }, bar, h('span', { id: 'debrief-games-text', role: 'status' }, '')),
+        button(
+          'Cancel',
+          () => {
+            stopGames();
+            games = null;
+            if (cls?.view) renderDebrief(cls.view);
+          },
+          { class: 'small', id: 'debrief-games-cancel', 'data-focus-key': 'games-cancel' },
+        ),
+      );
+      queueMicrotask(() => showGames(false));
+      return section;
+    }
+    const d = g.result;
+    section.dataset.runs = String(d.runs);
+    section.dataset.endings = JSON.stringify(d.endings);
+    append(
+      section,
+      h('p', null, `${formatNumber(d.runs)} games with ${who}: seeds ${d.seed}-1 … ${d.seed}-${d.runs}, played here in ${(g.ms / 1000).toFixed(1)} s. The same settings give the same games in the outcome explorer and the headless runner.`),
+      h(
+        'ul',
+        { class: 'debrief-endings', id: 'debrief-endings' },
+        ...d.endings.map((e) =>
+          h(
+            'li',
+            { 'data-ending': e.ending },
+            h('span', { class: 'debrief-ending-name' }, endingName(e.ending)),
+            h('span', { class: 'debrief-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(0, Math.min(100, e.share))}%` })),
+            h('span', { class: 'debrief-share' }, `${e.share.toFixed(1)}%`),
+          ),
+        ),
+      ),
+      button('Play them again', () => {
+        games = null;
+        if (cls?.view) renderDebrief(cls.view);
+      }, { class: 'ghost small', id: 'debrief-games-again', 'data-focus-key': 'games-again' }),
+    );
+    return section;
+  }
+
+  /** Words and deeds: each message a seat sent, beside the orders that seat gave that turn and the next. */
+  function wordsSection(c: ClassClient, v: ClassView): HTMLElement {
+    const section = h(
+      'section',
+      { class: 'class-card debrief-words', id: 'debrief-words', 'aria-label': 'Words and deeds' },
+      h('h2', null, 'Words and deeds'),
+      h(
+        'p',
+        null,
+        'Every message a seat sent, beside the orders the same seat gave in that turn (played at its end) and in the next. Whether a promise was kept is for the class to read: the game does not judge it.',
+      ),
+    );
+    const sc = scenario ? applyWhatIfs(scenario, c.welcome?.whatIfs ?? []) : null;
+    const deeds = (list: Order[] | null) => (list === null ? 'not played yet' : sc ? ordersPhrase(list, sc) : `${list.length} orders`);
+    for (const t of v.tables) {
+      const inspect = c.inspects.get(t.no);
+      const box = h('div', { class: 'debrief-words-table', 'data-table': String(t.no) }, h('h3', null, `Table ${t.no}`));
+      if (!inspect) append(box, h('p', { class: 'class-waiting' }, 'Fetching its orders…'));
+      else {
+        const list = wordsAndDeeds(t, inspect);
+        if (!list.length) append(box, h('p', { class: 'muted' }, 'No seat sent a message.'));
+        else
+          append(
+            box,
+            h(
+              'ol',
+              { class: 'debrief-timeline' },
+              ...list.map((x) => {
+                const m = x.message;
+                return h(
+                  'li',
+                  { 'data-message': String(m.id) },
+                  h('p', { class: 'debrief-said' }, h('span', { class: 'who' }, `Turn ${m.turn} · ${m.fromName} (${roleName(m.from!, sc)}) → ${m.to ? roleName(m.to, sc) : 'everyone'}: `), `“${m.text}”`),
+                  h(
+                    'dl',
+                    { class: 'debrief-deeds' },
+                    h('dt', null, `Orders in turn ${m.turn}`),
+                    h('dd', { 'data-deeds': 'same' }, deeds(x.sameTurn)),
+                    h('dt', null, `Orders in turn ${m.turn + 1}`),
+                    h('dd', { 'data-deeds': 'next' }, deeds(x.nextTurn)),
+                  ),
+                );
+              }),
+            ),
+          );
+      }
+      append(section, box);
+    }
+    return section;
+  }
+
   // ---- The debrief ------------------------------------------------------------------------------
 
+  /** The debrief, redrawn as the tables change: the focus and the scroll stay where they were. */
   function renderDebrief(v: ClassView): void {
+    const top = screen.scrollTop;
+    keepFocus(screen, () => drawDebrief(v));
+    screen.scrollTop = top;
+  }
+
+  function drawDebrief(v: ClassView): void {
     shell = null;
     clear(screen);
     const back = button(
@@ -414,18 +840,35 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         clear(screen);
         render();
       },
-      { class: 'ghost small', id: 'debrief-back' },
+      { class: 'ghost small', id: 'debrief-back', 'data-focus-key': 'debrief-back' },
     );
-    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record), 'text/csv'), { id: 'debrief-csv' });
-    const print = button('Print', () => window.print(), { id: 'debrief-print' });
+    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record, games?.result ?? null), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
+    const print = button('Print', () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';
     const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
-    const head = h('tr', null, h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
+    const head = h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Figure')), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
     const rowOf = (label: string, history: string, cells: (t: ConsoleTable) => string) =>
       h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'history' }, history), ...v.tables.map((t) => h('td', null, cells(t))));
     const fig = (t: ConsoleTable) => t.figures[t.figures.length - 1];
     const roles = [...new Set(v.tables.flatMap((t) => Object.keys(t.ending?.scores ?? {})))];
+    const d = games?.result ?? null;
+    const placedRows = (row: typeof rowOf): HTMLElement[] => {
+      if (!d) return [];
+      const of = `of ${formatNumber(d.runs)} computer games ended so`;
+      return [
+        row(`Ending among the computer games`, '', (t) => {
+          const p = placeTable(d, t);
+          return p.ending ? `${endingName(p.ending.key)}: ${p.ending.share.toFixed(1)}% ${of}` : 'not ended yet';
+        }),
+        ...PLACED_FIGURES.map((f) =>
+          row(`${f.label} against the computer games`, '', (t) => {
+            const x = placeTable(d, t).figures.find((y) => y.id === f.id);
+            return x ? `${ordinal(x.percentile)} percentile on the same date (the computer games’ median: ${formatNumber(x.median)})` : '';
+          }),
+        ),
+      ];
+    };
     const body = h(
       'tbody',
       null,
@@ -441,15 +884,18 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         const d = departures(t, record);
         return d.length ? d.map((x) => `turn ${x.turn}: ${PLACE_NAMES[x.place]} held by ${HOLDER_NAMES[x.held]} (history: ${HOLDER_NAMES[x.history]})`).join('; ') : 'not on the key places';
       }),
+      ...placedRows(rowOf),
       rowOf('Teacher’s news', '', (t) => String(t.messages.filter((m) => m.from === null && m.fromName.startsWith('News')).length)),
       rowOf('Messages between seats', '', (t) => String(t.messages.filter((m) => m.from !== null).length)),
     );
     append(
       screen,
-      h('header', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
+      h('div', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
       h('p', null, 'Every table beside what really happened on the same date (the record of the war: who held the key places). The endings and scores appear as the tables end.'),
       happened ? h('p', { class: 'console-history' }, h('strong', null, `In history, by ${formatDate(happened.date)}: `), happened.text) : null,
-      h('div', { class: 'console-debrief-wrap' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+      h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': 'Every table beside history (scrolls sideways)' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+      cls ? gamesSection(cls) : null,
+      cls ? wordsSection(cls, v) : null,
     );
   }
 

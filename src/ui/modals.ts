@@ -101,13 +101,14 @@ export function visibleTo(e: ReportEvent, role: PlayerRole): boolean {
 /** The report, phase by phase. Events read in full on their cards show here by title. */
 export function reportBody(
   report: TurnReport,
-  role: PlayerRole,
+  /** The seat it is read from (its fog); null: the teacher's console, every event. */
+  role: PlayerRole | null,
   titlesOnly: ReadonlySet<string> = new Set(),
   eventDefs: readonly EventDef[] = [],
   /** Names the other actors; with it, the report ends with the reasons they gave for their orders. */
   actorName?: (actor: Actor) => string,
 ): Node[] {
-  const { now, next } = splitNextTurn(report.events.filter((e) => visibleTo(e, role)));
+  const { now, next } = splitNextTurn(report.events.filter((e) => role === null || visibleTo(e, role)));
   // A lesson form's month: the first fortnight phase by phase, then the second under its own head.
   const events = now.filter((e) => !e.round);
   const later = now.filter((e) => e.round);
@@ -161,7 +162,7 @@ export function reportBody(
       ),
     );
   }
-  const rejected = report.rejected.filter((r) => r.order.actor === role);
+  const rejected = report.rejected.filter((r) => role === null || r.order.actor === role);
   if (rejected.length) {
     sections.push(
       h(

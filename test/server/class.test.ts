@@ -14,8 +14,9 @@ import type { Running } from '../../server/app.ts';
 import { resetClassLimits } from '../../server/class-room.ts';
 import { balancedSeat, type ClassConfig, hashKey, keyMatches, rebalance, type Student } from '../../server/classes.ts';
 import { resetLimits } from '../../server/room.ts';
-import type { ClassView, ClassWelcome, Rejection, StudentPlace } from '../../src/net/protocol.ts';
-import { aiOrders } from '../../src/sim/index.ts';
+import { scenarioFor } from '../../server/scenarios.ts';
+import type { ClassView, ClassWelcome, Rejection, StudentPlace, TableInspect } from '../../src/net/protocol.ts';
+import { aiOrders, newGame, type Order, resolveTurn, stateHash } from '../../src/sim/index.ts';
 import { freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -26,8 +27,10 @@ class Member {
   welcome: ClassWelcome | null = null;
   view: ClassView | null = null;
   place: StudentPlace | null = null;
+  inspect: TableInspect | null = null;
   readonly rejected: Rejection[] = [];
   constructor(readonly room: Room) {
+    room.onMessage('inspect', (t: TableInspect) => (this.inspect = t));
     room.onMessage('welcome', (w: ClassWelcome) => (this.welcome = w));
     room.onMessage('class', (v: ClassView) => (this.view = v));
     room.onMessage('place', (p: StudentPlace) => (this.place = p));
@@ -111,12 +114,16 @@ async function runClass(colyseus: ColyseusTestServer): Promise<{ teacher: Member
     ['inject', { table: null, text: 'Fake news' }],
     ['pause', { table: 1, paused: true }],
     ['seat', { token: students[1]!.welcome!.token, table: 1, role: 'gna' }],
+    ['inspect', { table: 1 }],
+    ['inspect', { table: 2 }],
+    ['timer', { seconds: 0 }],
   ] as const) {
     const r = await students[0]!.refused(type, message);
     expect(r.code, type).toBe('not-teacher');
     expect(r.message).toMatch(/teacher key/);
   }
   expect(students[0]!.view).toBeNull();
+  expect(students[0]!.inspect).toBeNull();
 
   // A guessed key is refused; after ten tries from one address, every try is refused for a while.
   await expect(colyseus.sdk.joinOrCreate('class', { classCode: code, key: 'guess' })).rejects.toThrow(/not the teacher key/);
@@ -159,7 +166,7 @@ async function playTurn(colyseus: ColyseusTestServer, people: Person[], turn: nu
 }
 
 async function classOn(running: Running, colyseus: ColyseusTestServer, restartWith: () => Promise<{ running: Running; colyseus: ColyseusTestServer }>): Promise<Running> {
-  const { teacher, key, code, people } = await runClass(colyseus);
+  const { teacher, key, code, students, people } = await runClass(colyseus);
   // Table 1 gets the teacher's news; table 2 does not.
   teacher.room.send('inject', { table: 1, text: 'Rumours of a ceasefire in Sirte.' });
   await until(() => teacher.view?.tables[0]?.injects.length === 1, 'the inject queued');
@@ -197,6 +204,29 @@ async function classOn(running: Running, colyseus: ColyseusTestServer, restartWi
   people[0]!.send('end', { turn: 2 });
   teacher.room.send('endSeat', { table: 1, role: 'lna' });
   await until(() => people[0]!.seat?.turn === 3, 'table 1 at turn 3 after the teacher ended the LNA seat');
+  // The teacher opens table 1 in full: every turn's orders, checked by replaying from the seed
+  // (the whole state, no fog: the LNA's money and every formation, which the GNA seat never sees).
+  teacher.room.send('inspect', { table: 1 });
+  await until(() => teacher.inspect?.turns.length === 2, 'table 1 in full');
+  const full = teacher.inspect!;
+  expect([full.no, full.seed, full.status, full.seats]).toEqual([1, 'class-1', 'playing', ['gna', 'lna']]);
+  const sc = scenarioFor(full.scenario, full.whatIfs);
+  if (!sc.ok) throw new Error(sc.message);
+  let state = newGame(sc.scenario, full.seed, ['gna', 'lna'], full.difficulty);
+  for (const t of full.turns) {
+    state = resolveTurn(sc.scenario, state, t.orders as Order[]).state;
+    expect(stateHash(state)).toBe(t.hash);
+  }
+  expect(stateHash(state)).toBe(stateHash(tableOf(colyseus, people[0]!.room.roomId).state));
+  expect(state.sides.lna.money).toBeGreaterThan(0);
+  // No student ever received a table in full.
+  expect(students.every((s) => s.inspect === null)).toBe(true);
+
+  // The teacher gives every table five minutes a turn, from the turn in play on.
+  teacher.room.send('timer', { seconds: 300 });
+  await until(() => (teacher.view?.timerSeconds === 300 && teacher.view.tables.every((t) => t.timerSeconds === 300 && t.deadline > Date.now())) ?? false, 'the new timer');
+  await until(() => people.every((p) => p.room.state.deadline > Date.now() + 290_000), 'the students’ deadline');
+
   // An inject for the next turn waits in the record across the restart.
   teacher.room.send('inject', { table: null, event: 'berlin-conference' });
   await until(() => teacher.view?.tables.every((t) => t.injects.length === 1) ?? false, 'the event inject queued');
@@ -213,10 +243,12 @@ async function classOn(running: Running, colyseus: ColyseusTestServer, restartWi
   expect(back.view!.status).toBe('playing');
   expect(back.view!.tables.map((t) => t.turn)).toEqual([3, 3]);
   expect(back.view!.tables.map((t) => t.injects.length)).toEqual([1, 1]);
+  expect(back.view!.timerSeconds).toBe(300);
+  expect(back.view!.tables.map((t) => t.timerSeconds)).toEqual([300, 300]);
   expect(back.view!.students.map((s) => `${s.name}:${s.table}:${s.role}`)).toEqual(['Amal:1:gna', 'Badr:2:gna', 'Chiara:1:lna', 'Dawud:2:lna']);
   expect(back.view!.tables[0]!.messages.map((m) => m.text)).toContain('Rumours of a ceasefire in Sirte.');
   const actions = await again.running.db.query<{ action: string }>('SELECT action FROM teacher_actions ORDER BY id');
-  expect(actions.map((a) => a.action)).toEqual(['start', 'start', 'inject', 'pause', 'resume', 'end-seat', 'inject', 'inject']);
+  expect(actions.map((a) => a.action)).toEqual(['start', 'start', 'inject', 'pause', 'resume', 'end-seat', 'timer', 'timer', 'inject', 'inject']);
   await back.room.leave();
   return again.running;
 }

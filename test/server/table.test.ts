@@ -99,6 +99,22 @@ describe('classroom table', () => {
     expect(t.deadline).toBe(121_000);
   });
 
+  it('the teacher changes the timer: the turn in play runs the new length from now; none stops it; a paused table keeps it stopped', () => {
+    const t = new Table(sirte(), config({ timerSeconds: 60 }));
+    t.start(1000);
+    expect(t.setTimer(300, 20_000).ok).toBe(true);
+    expect([t.config.timerSeconds, t.deadline]).toEqual([300, 320_000]);
+    expect(t.setTimer(0, 30_000).ok).toBe(true);
+    expect(t.deadline).toBeNull();
+    expect(t.setPaused(true, 40_000).ok).toBe(true);
+    expect(t.setTimer(120, 50_000).ok).toBe(true);
+    expect(t.deadline).toBeNull();
+    expect(t.setPaused(false, 60_000).ok).toBe(true);
+    expect(t.deadline).toBe(180_000);
+    expect(t.setTimer(-1, 70_000).ok).toBe(false);
+    expect(t.setTimer(3601, 70_000).ok).toBe(false);
+  });
+
   it('refuses what a seat may not do, each with a reason', () => {
     const t = new Table(sirte(), config({ seats: ['gna', 'lna'] }));
     const [gnaOrder] = personOrders(t, 'gna');
