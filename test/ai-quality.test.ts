@@ -35,7 +35,7 @@ describe('the random player', () => {
 describe(`sirte-2020, ${RUNS} paired seeds per seat`, () => {
   let q: Quality;
   beforeAll(() => {
-    q = measureQuality(flagship(), RUNS, 'quality');
+    q = measureQuality(flagship(), RUNS, 'quality', ['gna', 'lna']);
   }, 60_000);
   const find = (a: string, b: string, seat: string): Pairing => {
     const p = q.pairings.find((x) => x.a === a && x.b === b && x.seat === seat);
@@ -43,8 +43,8 @@ describe(`sirte-2020, ${RUNS} paired seeds per seat`, () => {
     return p;
   };
 
-  it.each(['gna', 'lna'])(`the hard AI beats the easy AI as %s in at least ${TARGETS.hardOverEasy}% of pairs`, (seat) => {
-    expect(find('hard', 'easy', seat).share).toBeGreaterThanOrEqual(TARGETS.hardOverEasy);
+  it.each(['gna', 'lna'])('the hard AI beats the easy AI as %s in at least 65% of pairs', (seat) => {
+    expect(find('hard', 'easy', seat).share).toBeGreaterThanOrEqual(65);
   });
 
   it.each([
@@ -58,19 +58,18 @@ describe(`sirte-2020, ${RUNS} paired seeds per seat`, () => {
     expect(find(level, 'random', seat).share).toBeGreaterThanOrEqual(TARGETS.overRandom);
   });
 
-  it('both targets are reported as met', () => {
-    expect(q.hardOverEasy.met).toBe(true);
+  it('the target against random orders is reported as met', () => {
     expect(q.overRandom.met).toBe(true);
   });
 
   it('every level scores better than random orders in the median, in both seats', () => {
-    for (const seat of ['gna', 'lna'] as const) for (const level of ['easy', 'normal', 'hard'] as const) expect(q.median[seat][level]).toBeGreaterThan(q.median[seat].random);
+    for (const seat of ['gna', 'lna'] as const) for (const level of ['easy', 'normal', 'hard'] as const) expect(q.median[seat]![level]).toBeGreaterThan(q.median[seat]!.random);
   });
 
   it('the report says which targets hold', () => {
-    expect(q.hardOverEasy.met).toBe(q.pairings.filter((p) => p.a === 'hard' && p.b === 'easy').every((p) => p.share >= TARGETS.hardOverEasy));
+    expect(q.ladder.met).toBe(q.pairings.filter((p) => p.b !== 'random').every((p) => p.share >= TARGETS.stepUp));
     expect(q.overRandom.met).toBe(q.pairings.filter((p) => p.b === 'random').every((p) => p.share >= TARGETS.overRandom));
-    expect(q.pairings).toHaveLength(8);
+    expect(q.pairings).toHaveLength(12);
   });
 });
 
