@@ -63,11 +63,13 @@ interface Skill {
   keepsWord: boolean;
   /** Keeps its coalition paid and its people rallied (false: neglects salaries, wavering units and public support). */
   tends: boolean;
+  /** Attends the conferences a mediator convenes (false: boycotts them, sure it has nothing to gain). */
+  attends: boolean;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: -5, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true },
+  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true },
 };
 
 /**
@@ -465,8 +467,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   }
 
   if (state.conference?.turn === state.turn) {
-    const boycott = me.confidence >= 85 && def.aggression >= 70;
-    plan.try({ actor: side, kind: 'conference', attend: !boycott }, boycott ? 'Sure of victory, it saw nothing to gain at the conference.' : 'Attending costs little and buys standing abroad.');
+    const boycott = (me.confidence >= 85 && def.aggression >= 70) || !skill.attends;
+    plan.try(
+      { actor: side, kind: 'conference', attend: !boycott },
+      boycott ? (skill.attends ? 'Sure of victory, it saw nothing to gain at the conference.' : 'It saw nothing to gain at the conference.') : 'Attending costs little and buys standing abroad.',
+    );
   }
 
   // Each part of the plan is a function of its own: the JavaScript engine optimises small
