@@ -875,7 +875,7 @@ interface BackerSkill {
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
   easy: { rescueBelow: 35, brink: 80, coolAt: 0, floor: 1, yields: false },
   normal: { rescueBelow: 30, brink: 65, coolAt: 70, floor: 1, yields: true },
-  hard: { rescueBelow: 25, brink: 60, coolAt: 60, floor: 0, yields: true },
+  hard: { rescueBelow: 15, brink: 60, coolAt: 60, floor: 0, yields: true },
 };
 
 function backerOrders(scenario: Scenario, state: State, id: string, difficulty: Difficulty): AiDecision {
