@@ -39,11 +39,12 @@ describe('the headless runner and ai-quality name backers', () => {
     expect(r.text).not.toMatch(/^\s+at /m);
   });
 
-  it('ai-quality --role backer:russia measures that seat against random orders', () => {
+  it('ai-quality --role backer:russia measures that seat up the ladder and against random orders', () => {
     const r = run(aiQuality, ['--scenario', 'red-line-2020', '--runs', '2', '--role', 'backer:russia']);
     expect([0, 3]).toContain(r.code);
     expect(r.text).toMatch(/backer:russia normal vs random/);
-    expect(r.text).toMatch(/hard beats easy: not measured/);
+    expect(r.text).toMatch(/backer:russia +hard vs normal/);
+    expect(r.text).toMatch(/each level beats the one below it/);
   });
 
   it.each(['mediator', 'backer:qatar', 'nobody'])('ai-quality --role %s is refused', (role) => {

@@ -1,5 +1,5 @@
 // How well the AI plays, measured: paired seeded games of a scenario in which one seat (the
-// GNA or the LNA) is played by the AI at one difficulty, and the same seed is played again
+// GNA, the LNA or a playable backer) is played by the AI at one difficulty, and the same seed is played again
 // with another player in the seat. Every other actor is the normal AI.
 //   npm run ai-quality -- [--scenario sirte-2020] [--runs 100] [--seed quality] [--json]
 //
@@ -14,7 +14,6 @@ import {
   DIFFICULTIES,
   type Difficulty,
   formatProblems,
-  isBackerRole,
   legalOrders,
   ORDER_COST,
   type Order,
@@ -24,7 +23,6 @@ import {
   playGame,
   roleScore,
   type Scenario,
-  type SideId,
 } from '../sim/index.ts';
 import { noise } from '../sim/rng.ts';
 import { loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
@@ -32,10 +30,11 @@ import { loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 const HELP = `Ceasefire Line — AI quality
 
 Plays paired seeded games of a scenario: the same seed with the AI at each difficulty in one
-seat (the GNA, then the LNA), and with a player who gives random legal orders. Prints how often
-each player beats the other by the seat's score at the ending (strictly higher; ties count for
-neither), with the targets: hard beats easy in at least 65% of pairs, every level beats random
-orders in at least 90%.
+seat (the GNA, the LNA and every playable backer in turn), and with a player who gives random
+legal orders. Prints how often each player beats the other by the seat's score at the ending
+(strictly higher; ties count for neither): the ladder (normal beats easy, hard beats normal, hard
+beats easy) and each level against random orders, with the targets: each step up the ladder wins
+at least 60% of pairs in every seat, every level beats random orders in at least 90%.
 
 Usage: npm run ai-quality -- [options]
 
@@ -44,8 +43,7 @@ Options:
   --runs <N>            seeds per seat, <seed>-1 … <seed>-N (1 to 10000, default 100)
   --seed <text>         seed prefix (default quality)
   --role <role>         measure one seat only: gna, lna or a backer (backer:turkey, backer:russia…);
-                        a computer backer plays alike at every level, so a backer's seat is measured
-                        against random orders only
+                        without it, every seat the scenario makes playable except the mediator's
   --json                print machine-readable JSON instead of a table
   --help                show this help
 
@@ -53,11 +51,21 @@ Exit status: 0 when both targets hold, 3 when one does not, 2 for a bad argument
 scenario that does not load.
 `;
 
-export const SEATS: readonly PlayerRole[] = ['gna', 'lna'];
+export const SIDE_SEATS: readonly PlayerRole[] = ['gna', 'lna'];
+/** The seats the AI can be measured in: the sides and every playable backer (the mediator is not measured). */
+export function seatsOf(scenario: Scenario): PlayerRole[] {
+  return scenario.playable.filter((r) => r !== 'mediator');
+}
 export type Player = Difficulty | 'random';
 export const PLAYERS: readonly Player[] = [...DIFFICULTIES, 'random'];
-/** Share of pairs (percent) the hard AI must win against the easy AI, and every level against random orders. */
-export const TARGETS = { hardOverEasy: 65, overRandom: 90 } as const;
+/** The ladder's pairings: each level against the one below it, and the top against the bottom. */
+export const LADDER: readonly (readonly [Difficulty, Difficulty])[] = [
+  ['normal', 'easy'],
+  ['hard', 'normal'],
+  ['hard', 'easy'],
+];
+/** Share of pairs (percent) each level must win against the level below it, and every level against random orders. */
+export const TARGETS = { stepUp: 60, overRandom: 90 } as const;
 
 /** A player who gives random legal orders, up to its budget; its only chance is a hash of the seed and turn. */
 export function randomPolicy(role: PlayerRole): Policy {
@@ -108,27 +116,25 @@ export interface Quality {
   scenario: string;
   seed: string;
   runs: number;
+  seats: PlayerRole[];
   /** Median seat score of each player, per seat. */
-  /** The sides' seats always, a backer's when measured. */
-  median: Record<SideId, Record<Player, number>> & Record<string, Record<Player, number>>;
+  median: Record<string, Record<Player, number>>;
   pairings: Pairing[];
-  hardOverEasy: { share: number; met: boolean };
+  /** The ladder's pairings (normal/easy, hard/normal, hard/easy) in every seat: the worst of them. */
+  ladder: { share: number; worst: Pairing; met: boolean };
+  /** Every level against random orders in every seat: the worst of them. */
   overRandom: { share: number; worst: Pairing; met: boolean };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const pct = (n: number, of: number) => Math.round((n * 1000) / Math.max(1, of)) / 10;
 
-/** A computer backer plays alike at every level (src/sim/ai.ts backerOrders): its seat is measured against random orders only. */
-const levelsOf = (seat: PlayerRole): readonly Difficulty[] => (isBackerRole(seat) ? ['normal'] : DIFFICULTIES);
-
-export function measureQuality(scenario: Scenario, runs: number, seed = 'quality', seats: readonly PlayerRole[] = SEATS): Quality {
+export function measureQuality(scenario: Scenario, runs: number, seed = 'quality', seats: readonly PlayerRole[] = seatsOf(scenario)): Quality {
   const scores: Record<string, Record<Player, number[]>> = {};
   for (const seat of seats) {
     const row: Record<Player, number[]> = { easy: [], normal: [], hard: [], random: [] };
     scores[seat] = row;
-    const players: Player[] = [...levelsOf(seat), 'random'];
-    for (let i = 1; i <= runs; i++) for (const p of players) row[p].push(seatScore(scenario, `${seed}-${i}`, seat, p));
+    for (let i = 1; i <= runs; i++) for (const p of PLAYERS) row[p].push(seatScore(scenario, `${seed}-${i}`, seat, p));
   }
   const pairings: Pairing[] = [];
   const pair = (a: Player, b: Player, seat: PlayerRole): Pairing => {
@@ -144,40 +150,46 @@ export function measureQuality(scenario: Scenario, runs: number, seed = 'quality
     pairings.push(p);
     return p;
   };
-  const hardEasy = seats.filter((seat) => !isBackerRole(seat)).map((seat) => pair('hard', 'easy', seat));
-  const random = seats.flatMap((seat) => levelsOf(seat).map((d) => pair(d, 'random', seat)));
-  const worst = [...random].sort((x, y) => x.share - y.share)[0]!;
-  const heShare = pct(
-    hardEasy.reduce((s, p) => s + p.wins, 0),
-    hardEasy.reduce((s, p) => s + p.pairs, 0),
-  );
-  const med = {} as Quality['median'];
+  const ladder: Pairing[] = [];
+  const random: Pairing[] = [];
+  for (const seat of seats) {
+    for (const [a, b] of LADDER) ladder.push(pair(a, b, seat));
+    for (const d of DIFFICULTIES) random.push(pair(d, 'random', seat));
+  }
+  const worstOf = (ps: Pairing[]) => [...ps].sort((x, y) => x.share - y.share)[0]!;
+  const med: Quality['median'] = {};
   for (const seat of seats) med[seat] = Object.fromEntries(PLAYERS.map((p) => [p, median(scores[seat]![p])])) as Record<Player, number>;
+  const lw = worstOf(ladder);
+  const rw = worstOf(random);
   return {
     scenario: scenario.id,
     seed,
     runs,
+    seats: [...seats],
     median: med,
     pairings,
-    hardOverEasy: { share: heShare, met: hardEasy.every((p) => p.share >= TARGETS.hardOverEasy) },
-    overRandom: { share: worst.share, worst, met: random.every((p) => p.share >= TARGETS.overRandom) },
+    ladder: { share: lw.share, worst: lw, met: ladder.every((p) => p.share >= TARGETS.stepUp) },
+    overRandom: { share: rw.share, worst: rw, met: random.every((p) => p.share >= TARGETS.overRandom) },
   };
 }
 
 export function formatQuality(q: Quality): string {
   const lines = [`AI quality — ${q.scenario}, ${q.runs} paired seeds per seat ("${q.seed}-1" … "${q.seed}-${q.runs}")`, ''];
-  lines.push('seat  pairing            wins   ties   share');
+  const width = Math.max(5, ...q.seats.map((s) => s.length));
+  lines.push(`${'seat'.padEnd(width)} pairing            wins   ties   share  target`);
   for (const p of q.pairings) {
-    lines.push(`${p.seat.padEnd(5)} ${`${p.a} vs ${p.b}`.padEnd(18)} ${String(p.wins).padStart(4)}  ${String(p.ties).padStart(5)}  ${p.share.toFixed(1).padStart(5)}%`);
+    const target = p.b === 'random' ? TARGETS.overRandom : TARGETS.stepUp;
+    const mark = p.share >= target ? '' : '  NOT met';
+    lines.push(
+      `${p.seat.padEnd(width)} ${`${p.a} vs ${p.b}`.padEnd(18)} ${String(p.wins).padStart(4)}  ${String(p.ties).padStart(5)}  ${p.share.toFixed(1).padStart(5)}%  ≥ ${target}%${mark}`,
+    );
   }
   lines.push('');
-  for (const seat of Object.keys(q.median)) {
-    const players = isBackerRole(seat) ? (['normal', 'random'] as const) : PLAYERS;
-    lines.push(`median ${seat} score: ${players.map((p) => `${p} ${q.median[seat]![p]}`).join(', ')}${isBackerRole(seat) ? ' (a computer backer plays alike at every level)' : ''}`);
-  }
+  for (const seat of q.seats) lines.push(`median ${seat} score: ${PLAYERS.map((p) => `${p} ${q.median[seat]![p]}`).join(', ')}`);
   lines.push('');
-  if (!q.pairings.some((p) => p.a === 'hard' && p.b === 'easy')) lines.push('hard beats easy: not measured (a computer backer plays alike at every level)');
-  else lines.push(`hard beats easy: ${q.hardOverEasy.share}% of pairs (target ≥ ${TARGETS.hardOverEasy}% in each seat) — ${q.hardOverEasy.met ? 'met' : 'NOT met'}`);
+  lines.push(
+    `each level beats the one below it: worst ${q.ladder.worst.a} vs ${q.ladder.worst.b} as ${q.ladder.worst.seat} ${q.ladder.share}% (target ≥ ${TARGETS.stepUp}% in every seat) — ${q.ladder.met ? 'met' : 'NOT met'}`,
+  );
   lines.push(
     `every level beats random orders: worst ${q.overRandom.worst.a} as ${q.overRandom.worst.seat} ${q.overRandom.share}% (target ≥ ${TARGETS.overRandom}%) — ${q.overRandom.met ? 'met' : 'NOT met'}`,
   );
@@ -222,9 +234,9 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     out(`error: --role must be a seat the AI plays in ${loaded.value.id} (${seats.join(', ')}), not "${role}"\n\n${HELP}`);
     return 2;
   }
-  const q = measureQuality(loaded.value, runs, seed, role ? [role as PlayerRole] : SEATS);
+  const q = measureQuality(loaded.value, runs, seed, role ? [role as PlayerRole] : seatsOf(loaded.value));
   out(values.json ? JSON.stringify(q, null, 2) : formatQuality(q));
-  return q.hardOverEasy.met && q.overRandom.met ? 0 : 3;
+  return q.ladder.met && q.overRandom.met ? 0 : 3;
 }
 
 runWhenMain(import.meta.url, main);

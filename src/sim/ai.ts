@@ -61,11 +61,15 @@ interface Skill {
   pause: number;
   /** Knows that agreeing to a truce an event offers binds it at once, and holds its fire that fortnight. */
   keepsWord: boolean;
+  /** Keeps its coalition paid and its people rallied (false: neglects salaries, wavering units and public support). */
+  tends: boolean;
+  /** Attends the conferences a mediator convenes (false: boycotts them, sure it has nothing to gain). */
+  attends: boolean;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: 12, attacks: 1, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: true, pause: 0.8, keepsWord: false },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true },
+  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true },
 };
 
 /**
@@ -463,8 +467,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   }
 
   if (state.conference?.turn === state.turn) {
-    const boycott = me.confidence >= 85 && def.aggression >= 70;
-    plan.try({ actor: side, kind: 'conference', attend: !boycott }, boycott ? 'Sure of victory, it saw nothing to gain at the conference.' : 'Attending costs little and buys standing abroad.');
+    const boycott = (me.confidence >= 85 && def.aggression >= 70) || !skill.attends;
+    plan.try(
+      { actor: side, kind: 'conference', attend: !boycott },
+      boycott ? (skill.attends ? 'Sure of victory, it saw nothing to gain at the conference.' : 'It saw nothing to gain at the conference.') : 'Attending costs little and buys standing abroad.',
+    );
   }
 
   // Each part of the plan is a function of its own: the JavaScript engine optimises small
@@ -640,10 +647,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
       if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && compareIds(f.id, wavering.id) < 0)) wavering = f;
     }
-    if (wavering) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
+    if (wavering && skill.tends) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`);
     // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
     const payBelow = skill.ev ? 60 : 40;
-    if (me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
+    if (skill.tends && me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`);
 
     // 5. Talks: a side that expects more from a deal than from fighting proposes one.
     if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
@@ -670,7 +677,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
       for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`)) break;
     }
-    plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
+    if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.');
   };
   const { threats, threatened } = defend();
   const { wantsPeace, threshold } = attack(threats, threatened);
@@ -847,13 +854,83 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   return decided(plan);
 }
 
-function backerOrders(scenario: Scenario, state: State, id: string): AiDecision {
+/**
+ * What difficulty changes for the AI in a backer's seat (a role a person could play, which the
+ * AI plays when measured or standing in): how well it weighs its escalation, its answers and its
+ * deliveries against its own score. The computer backers outside a seat keep to the baseline ladder
+ * at every level (backerLadder), as the historical patrons behaved.
+ */
+interface BackerSkill {
+  /** Steps up only to save a client in trouble: confidence below this (below this + 10 for one losing ground). */
+  rescueBelow: number;
+  /** Never steps up at or past this escalation, and steps back down from it (a regional war costs it most of all). */
+  brink: number;
+  /** Scales back once its client holds its own (confidence at least this); 0: never on that ground. */
+  coolAt: number;
+  /** Lowest rung it scales back to. */
+  floor: number;
+  /** Yields to the mediator's pressure (false: refuses it). */
+  yields: boolean;
+}
+const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
+  easy: { rescueBelow: 35, brink: 80, coolAt: 0, floor: 1, yields: false },
+  normal: { rescueBelow: 30, brink: 65, coolAt: 70, floor: 1, yields: true },
+  hard: { rescueBelow: 15, brink: 60, coolAt: 60, floor: 0, yields: true },
+};
+
+function backerOrders(scenario: Scenario, state: State, id: string, difficulty: Difficulty): AiDecision {
   const plan = new Planner(scenario, state);
+  const actor = `backer:${id}` as Actor;
+  if (!state.humans.includes(actor as PlayerRole)) {
+    backerLadder(scenario, state, id, plan);
+    return decided(plan);
+  }
+  const world = worldOf(scenario);
+  const def = world.backer.get(id);
+  const b = state.backers[id];
+  if (!def || !b || def.client === 'none') return decided(plan);
+  const skill = BACKER_SKILL[difficulty];
+  const client = state.sides[def.client];
+  const clientName = scenario.sides[def.client].shortName;
+  const traits = traitsOf(def);
+  const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
+  const trouble = client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
+  const brink = state.country.escalation >= skill.brink;
+  // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
+  if (b.pressed !== undefined) {
+    const yields = skill.yields && b.commitment > 0 && !trouble;
+    plan.try(
+      { actor, kind: 'answer-mediator', accept: yields },
+      yields ? `${def.name} yielded to the mediator: a step down eases the pressure on it.` : `${def.name} rebuffed the mediator.`,
+    );
+  }
+  if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
+    const grant = trouble && !brink && b.spent < tolerance;
+    if (plan.try({ actor, kind: 'answer-request', accept: grant }, grant ? `${def.name} granted ${clientName}'s request.` : `${def.name} turned down ${clientName}'s request: it weighs its own costs.`) && grant) {
+      return decided(plan);
+    }
+  }
+  const stepped = plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept);
+  // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
+  if (stepped) {
+    // Already a step down this fortnight.
+  } else if (trouble && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+    plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat.`);
+  } else if (b.commitment > skill.floor && !trouble && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt))) {
+    plan.try(
+      { actor, kind: 'de-escalate' },
+      `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : `${clientName} holds its own`}.`,
+    );
+  }
+  return decided(plan);
+}
+
+function backerLadder(scenario: Scenario, state: State, id: string, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
   const b = state.backers[id];
   const actor = `backer:${id}` as Actor;
-  if (!def || !b || def.client === 'none') return { orders: [], reasons: [] };
+  if (!def || !b || def.client === 'none') return;
   const client = state.sides[def.client];
   const enemy = other(def.client);
   const traits = traitsOf(def);
@@ -866,7 +943,7 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   const crossed = traits.redLines.find((p) => state.places[p]?.controller === enemy);
   if (crossed && b.commitment < def.maxCommitment) {
     plan.try({ actor, kind: 'escalate' }, `${step}: ${scenario.sides[enemy].shortName} forces crossed its red line at ${world.place.get(crossed)?.name ?? crossed}.`);
-    return { orders: plan.orders, reasons: plan.reasons };
+    return;
   }
   // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
   const rivalUp = def.rivals.find((r) => {
@@ -876,13 +953,13 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
   });
   if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
     plan.try({ actor, kind: 'escalate' }, `${step}: it answered ${world.backer.get(rivalUp)?.name}'s escalation.`);
-    return { orders: plan.orders, reasons: plan.reasons };
+    return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds.
   const stake = Object.values(def.interests).reduce((a, v) => a + (v ?? 0), 0);
   if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground) {
     plan.try({ actor, kind: 'escalate' }, `${step} to save ${scenario.sides[def.client].shortName} from defeat: its own stakes in Libya ride on it.`);
-    return { orders: plan.orders, reasons: plan.reasons };
+    return;
   }
   // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad).
   const bowsAt = Math.round(100 - traits.values.standing * 0.6);
@@ -893,7 +970,7 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
         ? `${def.name} found the war too costly and scaled back: it had spent ${b.spent}, past what it would bear (${tolerance}).`
         : `${def.name} scaled back under international pressure (${b.pressure}).`,
     );
-    return { orders: plan.orders, reasons: plan.reasons };
+    return;
   }
   const costly = b.pressure >= 50 || b.spent * 2 >= tolerance;
   // One that values civilian lives leans on its client when the toll mounts.
@@ -907,7 +984,6 @@ function backerOrders(scenario: Scenario, state: State, id: string): AiDecision 
         : `${def.name} pressed ${scenario.sides[def.client].shortName} to negotiate: the war costs it more than it gains.`,
     );
   }
-  return { orders: plan.orders, reasons: plan.reasons };
 }
 
 export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficulty: Difficulty = state.difficulty): AiDecision {
@@ -915,7 +991,7 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
   if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor, difficulty);
   if (actor === 'mediator') return mediatorOrders(scenario, state);
   if (actor.startsWith('group:')) return groupOrders(scenario, state, actor.slice('group:'.length));
-  return backerOrders(scenario, state, actor.slice('backer:'.length));
+  return backerOrders(scenario, state, actor.slice('backer:'.length), difficulty);
 }
 
 /** Orders of every actor except the player's role (null: all AI). */
