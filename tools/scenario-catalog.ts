@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Catalog, CatalogProblem, MapMeta, ScenarioMeta } from '../src/content/catalog-types.ts';
+import { lessonTitle } from '../src/sim/scenario/load.ts';
 
 export const CATALOG_MODULE = 'virtual:scenario-catalog';
 const RESOLVED = `\0${CATALOG_MODULE}`;
@@ -104,7 +105,7 @@ function lessonOf(raw: unknown): ScenarioMeta['lesson'] | undefined {
 export function lessonMeta(full: ScenarioMeta): ScenarioMeta | null {
   if (!full.lesson) return null;
   const { lesson: _lesson, ...rest } = full;
-  return { ...rest, id: `${full.id}-lesson`, title: `${full.title} — lesson form`, turns: full.lesson.turns, turnDays: full.lesson.turnDays, form: 'lesson', fullId: full.id };
+  return { ...rest, id: `${full.id}-lesson`, title: lessonTitle(full.title), turns: full.lesson.turns, turnDays: full.lesson.turnDays, form: 'lesson', fullId: full.id };
 }
 
 /** The catalog of the scenarios and maps under `root`/levels, in file-name order. */

@@ -7,6 +7,7 @@
 // its questions lean on — is checked against them by checkGuideReferences (the tests do it
 // for every bundled guide, with the scenario and the glossary).
 import * as v from 'valibot';
+import { schemaProblems } from '../sim/scenario/load.ts';
 
 /** One thing wrong with a guide: its file, the dot path inside it ("" for the whole file), and what. */
 export interface GuideProblem {
@@ -104,19 +105,6 @@ export const guideSchema = v.strictObject({
 export type Guide = v.InferOutput<typeof guideSchema>;
 export type LessonPlan = Guide['lessons'][number];
 export type SeatingPlan = Guide['seating']['plans'][number];
-
-function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): GuideProblem[] {
-  return issues.map((issue) => {
-    const path = v.getDotPath(issue) ?? '';
-    let message = issue.message;
-    if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.input !== undefined && issue.expected === 'never') {
-      message = `unknown key "${path.split('.').pop()}" (not part of the format)`;
-    } else if (issue.input === undefined && issue.kind === 'schema') {
-      message = `missing: ${issue.expected ?? 'a value'} is required`;
-    }
-    return { file, path, message };
-  });
-}
 
 const minutesOf = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
 const studentsOf = (n: number) => `${n} student${n === 1 ? '' : 's'}`;

@@ -12,6 +12,7 @@ import type { ScenarioEntry } from '../game/content.ts';
 import { historyRecord } from '../game/left-history.ts';
 import type { GameSetup } from '../game/session.ts';
 import type { PlayerRole, Role } from '../game/sim-types.ts';
+import { addDays, dayNumber } from '../sim/dates.ts';
 import {
   EXPLORE_POLICIES,
   type ExplorePart,
@@ -455,8 +456,6 @@ async function pathContext(scenarioId: string): Promise<{ scenario: Scenario; re
   }
 }
 
-const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-
 /**
  * The war's path against the record, as `npm run calibrate` prints it for the same seeds: for
  * each key place that changed hands in history or in the games, how often it changed, the median
@@ -464,9 +463,9 @@ const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_40
  * the civilian toll against the UN's counts.
  */
 export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement {
-  const start = dayOf(scenario.startDate);
+  const start = dayNumber(scenario.startDate);
   const end = start + scenario.turns * scenario.turnDays - 1;
-  const at = (iso: string) => `${Math.max(0, Math.min(100, ((dayOf(iso) - start) * 100) / Math.max(1, end - start)))}%`;
+  const at = (iso: string) => `${Math.max(0, Math.min(100, ((dayNumber(iso) - start) * 100) / Math.max(1, end - start)))}%`;
   const name = (id: string) => (scenario.map.places.find((p) => p.id === id)?.name ?? id).replace(/\s*\(.*\)$/, '');
   const rows = path.places
     .filter((r) => r.real || r.changed >= 1)
@@ -492,7 +491,7 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
         h('th', null, 'Median first change'),
         h('th', null, 'In history'),
         h('th', { class: 'num' }, 'Over a month early'),
-        h('th', { class: 'path-axis' }, `${formatDate(scenario.startDate)} → ${formatDate(new Date(end * 86_400_000).toISOString().slice(0, 10))}`),
+        h('th', { class: 'path-axis' }, `${formatDate(scenario.startDate)} → ${formatDate(addDays(scenario.startDate, end - start))}`),
       ),
     ),
     h(

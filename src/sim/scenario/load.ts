@@ -20,7 +20,8 @@ export function formatProblems(problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => `${p.file}${p.path ? ` at ${p.path}` : ''}: ${p.message}`).join('\n');
 }
 
-function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): ScenarioProblem[] {
+/** Valibot's issues as problems a person can act on (file, path, what is wrong); the guides' loader uses it too. */
+export function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): ScenarioProblem[] {
   return issues.map((issue) => {
     const path = v.getDotPath(issue) ?? '';
     let message = issue.message;
@@ -139,6 +140,9 @@ function checkMap(file: string, map: MapFile): ScenarioProblem[] {
 /** The id of a scenario's lesson form. */
 export const LESSON_SUFFIX = '-lesson';
 
+/** A lesson form's title, as the loader and the catalog give it. */
+export const lessonTitle = (title: string): string => `${title} — lesson form`;
+
 /** Which file an id names and whether it asks for the lesson form: "sirte-2020-lesson" → sirte-2020, lesson. */
 export function scenarioForm(id: string): { file: string; lesson: boolean } {
   return id.endsWith(LESSON_SUFFIX) && id.length > LESSON_SUFFIX.length ? { file: id.slice(0, -LESSON_SUFFIX.length), lesson: true } : { file: id, lesson: false };
@@ -158,7 +162,7 @@ export function loadScenario(raw: RawFile, maps: readonly RawFile[], options: { 
   if (options.lesson) {
     if (!s.lesson) return { ok: false, error: [{ file, path: 'lesson', message: `"${s.id}" has no lesson form` }] };
     const { turns, turnDays, rounds } = s.lesson;
-    s = { ...s, id: `${s.id}${LESSON_SUFFIX}`, title: `${s.title} — lesson form`, turns, turnDays, rounds, form: 'lesson' } as typeof s;
+    s = { ...s, id: `${s.id}${LESSON_SUFFIX}`, title: lessonTitle(s.title), turns, turnDays, rounds, form: 'lesson' } as typeof s;
   }
   const mapRaw = maps.find((m) => (m.data as { id?: unknown } | null)?.id === s.map);
   if (!mapRaw) {
