@@ -76,29 +76,35 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
   const total = strengthOf(formations);
   if (total === 0 || amount <= 0) return 0;
   const take = Math.min(total, amount);
-  const before = formations.map((f) => f.strength);
+  const n = formations.length;
+  const before = new Array<number>(n);
   let left = take;
-  formations.forEach((f, i) => {
-    const share = i === formations.length - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
+  for (let i = 0; i < n; i++) {
+    const f = formations[i]!;
+    before[i] = f.strength;
+    const share = i === n - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
     const lost = Math.min(f.strength, share);
     f.strength -= lost;
     left -= lost;
-  });
+  }
   // Rounding may leave a remainder: take it from the largest survivors.
-  for (const f of [...formations].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))) {
-    if (left <= 0) break;
-    const lost = Math.min(f.strength, left);
-    f.strength -= lost;
-    left -= lost;
+  if (left > 0) {
+    for (const f of [...formations].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))) {
+      if (left <= 0) break;
+      const lost = Math.min(f.strength, left);
+      f.strength -= lost;
+      left -= lost;
+    }
   }
   // Book each unit's loss to its own side: a strike may hit several sides' units at once.
-  formations.forEach((f, i) => {
-    const lost = (before[i] as number) - f.strength;
-    if (lost <= 0) return;
+  for (let i = 0; i < n; i++) {
+    const f = formations[i]!;
+    const lost = before[i]! - f.strength;
+    if (lost <= 0) continue;
     ctx.report.ledger.strength[f.side].lost += lost;
     ctx.facts.losses[f.side] += lost;
     if (f.side !== 'none') ctx.s.sides[f.side].losses += lost;
-  });
+  }
   return take;
 }
 
@@ -129,15 +135,19 @@ export interface ForceIndex {
   air: Record<SideId, number>;
 }
 
-function indexForces(scenario: Scenario, state: State, only?: (place: string) => boolean): ForceIndex {
+function indexForces(scenario: Scenario, state: State, a?: string, b?: string): ForceIndex {
   const world = worldOf(scenario);
   const at = new Map<string, PlaceForces>();
+  // With a and b: only the forces at those two places (all an attack's odds need).
+  const only = a !== undefined;
   for (const f of state.formations) {
-    if (f.strength <= 0 || (only && !only(f.location))) continue;
-    let here = at.get(f.location);
+    if (f.strength <= 0) continue;
+    const loc = f.location;
+    if (only && loc !== a && loc !== b) continue;
+    let here = at.get(loc);
     if (!here) {
       here = { power: { gna: 0, lna: 0, none: 0 }, dug: { gna: 0, lna: 0, none: 0 } };
-      at.set(f.location, here);
+      at.set(loc, here);
     }
     // As combatPower: a unit with no loyalty still fights at half strength; a loyal one at full.
     const quality = world.formationDef.get(f.id)?.quality ?? 100;
@@ -152,7 +162,7 @@ export function forceIndex(scenario: Scenario, state: State): ForceIndex {
 }
 
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
-  const ix = index ?? indexForces(scenario, state, (p) => p === from || p === target);
+  const ix = index ?? indexForces(scenario, state, from, target);
   const place = worldOf(scenario).place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
@@ -175,19 +185,31 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
 
 /** Where defenders fall back to: the neighbouring place of their own with most of their strength. */
 function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string | null {
-  const options = (ctx.world.adjacent.get(place) ?? []).filter((n) => {
+  let best: string | null = null;
+  let bestStrength = 0;
+  for (const n of ctx.world.adjacent.get(place) ?? []) {
     const c = ctx.s.places[n]?.controller;
-    return side === 'none' ? c === 'local' : c === side;
-  });
-  if (!options.length) return null;
-  return options
-    .map((n) => ({ n, strength: strengthOf(formationsAt(ctx.s, n, side)) }))
-    .sort((a, b) => b.strength - a.strength || compareIds(a.n, b.n))[0]!.n;
+    if (side === 'none' ? c !== 'local' : c !== side) continue;
+    let strength = 0;
+    for (const f of ctx.s.formations) if (f.location === n && f.strength > 0 && f.side === side) strength += f.strength;
+    if (best === null || strength > bestStrength || (strength === bestStrength && compareIds(n, best) < 0)) {
+      best = n;
+      bestStrength = strength;
+    }
+  }
+  return best;
 }
 
 /** Whether a backer of this side has declared the place a red line (a tag for the report; no rule reads it). */
+const guarded = new WeakMap<Scenario, Record<SideId | 'none', Set<string>>>();
 function guardedByRedLine(scenario: Scenario, place: string, client: SideId): boolean {
-  return scenario.backers.some((b) => b.client === client && [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])].includes(place));
+  let lines = guarded.get(scenario);
+  if (!lines) {
+    lines = { gna: new Set(), lna: new Set(), none: new Set() };
+    for (const b of scenario.backers) for (const p of [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])]) lines[b.client].add(p);
+    guarded.set(scenario, lines);
+  }
+  return lines[client].has(place);
 }
 
 function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: number): { killed: number; fled: number } {
@@ -212,15 +234,22 @@ function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: n
  * state as the turn began), the two figures and what changed in between: forces that moved in or
  * out, losses in earlier fights, the air balance, a siege.
  */
+/** The forces of the state a turn began with, indexed once per turn (that state never changes while the turn is resolved). */
+const startIndexes = new WeakMap<Ctx, ForceIndex>();
+
 function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought: number): { queued: number; text: string } | null {
   const start = ctx.start;
-  const queued = attackOdds(ctx.scenario, start, side, from, target).odds;
+  let startIndex = startIndexes.get(ctx);
+  if (!startIndex) {
+    startIndex = indexForces(ctx.scenario, start);
+    startIndexes.set(ctx, startIndex);
+  }
+  const queued = attackOdds(ctx.scenario, start, side, from, target, startIndex).odds;
   if (queued === fought) return null;
   const defSide = start.places[target]?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
-  const only = (p: string) => p === from || p === target;
-  const then = indexForces(ctx.scenario, start, only).at;
-  const now = indexForces(ctx.scenario, ctx.s, only).at;
+  const then = startIndex.at;
+  const now = indexForces(ctx.scenario, ctx.s, from, target).at;
   const reasons: string[] = [];
   if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`);
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
@@ -271,7 +300,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   inflictLosses(ctx, attackers, attLoss);
   inflictLosses(ctx, defenders, defLoss);
   const harm = civilianHarm(ctx, target, side, 1);
-  const why = airBonus(ctx.scenario, ctx.s, side) > 10 ? ` Air superiority helped the attackers (+${airBonus(ctx.scenario, ctx.s, side)}%).` : '';
+  const bonus = airBonus(ctx.scenario, ctx.s, side);
+  const why = bonus > 10 ? ` Air superiority helped the attackers (+${bonus}%).` : '';
   say(ctx, {
     mechanic: 'combat',
     text: won

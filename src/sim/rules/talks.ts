@@ -144,7 +144,10 @@ function badFaith(ctx: Ctx): void {
 /** Places each side holds under siege now. */
 export function siegesBy(state: State): Record<SideId, string[]> {
   const held: Record<SideId, string[]> = { gna: [], lna: [] };
-  for (const [id, p] of Object.entries(state.places)) if (p.siegedBy) held[p.siegedBy].push(id);
+  for (const id in state.places) {
+    const by = state.places[id]!.siegedBy;
+    if (by) held[by].push(id);
+  }
   for (const side of SIDES) held[side].sort();
   return held;
 }
