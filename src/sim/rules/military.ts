@@ -151,8 +151,19 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
     }
     // As combatPower: a unit with no loyalty still fights at half strength; a loyal one at full.
     const quality = world.formationDef.get(f.id)?.quality ?? 100;
-    here.power[f.side] += (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
-    if (f.dug > here.dug[f.side]) here.dug[f.side] = f.dug;
+    const power = (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    // (Named fields, not power[f.side]: the engine reads and writes them much faster.)
+    const { power: p, dug } = here;
+    if (f.side === 'gna') {
+      p.gna += power;
+      if (f.dug > dug.gna) dug.gna = f.dug;
+    } else if (f.side === 'lna') {
+      p.lna += power;
+      if (f.dug > dug.lna) dug.lna = f.dug;
+    } else {
+      p.none += power;
+      if (f.dug > dug.none) dug.none = f.dug;
+    }
   }
   return { at, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
 }
@@ -234,22 +245,23 @@ function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: n
  * state as the turn began), the two figures and what changed in between: forces that moved in or
  * out, losses in earlier fights, the air balance, a siege.
  */
-/** The forces of the state a turn began with, indexed once per turn (that state never changes while the turn is resolved). */
-const startIndexes = new WeakMap<Ctx, ForceIndex>();
-
-function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought: number): { queued: number; text: string } | null {
+function oddsChange(
+  ctx: Ctx,
+  side: SideId,
+  from: string,
+  target: string,
+  fought: number,
+  /** The forces at the two places now (the fight's odds were worked out on them). */
+  nowIndex: ForceIndex,
+): { queued: number; text: string } | null {
   const start = ctx.start;
-  let startIndex = startIndexes.get(ctx);
-  if (!startIndex) {
-    startIndex = indexForces(ctx.scenario, start);
-    startIndexes.set(ctx, startIndex);
-  }
-  const queued = attackOdds(ctx.scenario, start, side, from, target, startIndex).odds;
+  const thenIndex = indexForces(ctx.scenario, start, from, target);
+  const queued = attackOdds(ctx.scenario, start, side, from, target, thenIndex).odds;
   if (queued === fought) return null;
   const defSide = start.places[target]?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
-  const then = startIndex.at;
-  const now = indexForces(ctx.scenario, ctx.s, from, target).at;
+  const then = thenIndex.at;
+  const now = nowIndex.at;
   const reasons: string[] = [];
   if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`);
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
@@ -266,7 +278,8 @@ function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought
   const attNow = now.get(from)?.power[side] ?? 0;
   if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`);
   else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`);
-  if (airBonus(ctx.scenario, start, side) !== airBonus(ctx.scenario, ctx.s, side) || airBonus(ctx.scenario, start, other(side)) !== airBonus(ctx.scenario, ctx.s, other(side))) {
+  // (The index holds each side's air bonus: the same as airBonus on each state.)
+  if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
     reasons.push('the balance in the air changed');
   }
   if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed');
@@ -288,9 +301,10 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defSide = ctx.s.places[target]!.controller;
   const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
   const defenders = defendersOf(ctx.s, target);
-  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target);
+  const nowIndex = indexForces(ctx.scenario, ctx.s, from, target);
+  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
   // The odds the order's preview showed (the state as the turn began), and why the fight differs.
-  const changed = oddsChange(ctx, side, from, target, odds);
+  const changed = oddsChange(ctx, side, from, target, odds, nowIndex);
   ctx.facts.attacks[side]++;
   const won = ctx.rng.chance(odds);
   const attackStrength = strengthOf(attackers);
@@ -300,7 +314,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   inflictLosses(ctx, attackers, attLoss);
   inflictLosses(ctx, defenders, defLoss);
   const harm = civilianHarm(ctx, target, side, 1);
-  const bonus = airBonus(ctx.scenario, ctx.s, side);
+  // Losses and harm do not touch the air war: the bonus the odds were worked out with.
+  const bonus = nowIndex.air[side];
   const why = bonus > 10 ? ` Air superiority helped the attackers (+${bonus}%).` : '';
   say(ctx, {
     mechanic: 'combat',
