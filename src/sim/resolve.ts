@@ -5,7 +5,6 @@ import { cloneState } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { actorsOf, checkLegalOrder, checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
-import { sideStrength } from './query.ts';
 import { Rng } from './rng.ts';
 import { backersPhase } from './rules/backers.ts';
 import { type Ctx, emptyFacts } from './rules/context.ts';
@@ -43,6 +42,19 @@ export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): r
     .map((o, i) => ({ o, i, rank: r.get(o.actor) ?? last }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.o);
+}
+
+/** Each side's strength (sideStrength of each), in one pass over the formations. */
+function strengths(s: State): { gna: number; lna: number; none: number } {
+  let gna = 0;
+  let lna = 0;
+  let none = 0;
+  for (const f of s.formations) {
+    if (f.side === 'gna') gna += f.strength;
+    else if (f.side === 'lna') lna += f.strength;
+    else if (f.side === 'none') none += f.strength;
+  }
+  return { gna, lna, none };
 }
 
 /** Damage to a place's works heals a little each round. */
@@ -90,7 +102,10 @@ export function resolveTurn(
   for (const side of SIDES) {
     report.ledger.money[side].start = s.sides[side].money;
   }
-  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].start = sideStrength(s, side);
+  const atStart = strengths(s);
+  report.ledger.strength.gna.start = atStart.gna;
+  report.ledger.strength.lna.start = atStart.lna;
+  report.ledger.strength.none.start = atStart.none;
   const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0 };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
@@ -151,7 +166,10 @@ export function resolveTurn(
   s.log.push(summarise(scenario, s));
   report.standing = { before: standingOf(state), after: standingOf(s) };
   for (const side of SIDES) report.ledger.money[side].end = s.sides[side].money;
-  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].end = sideStrength(s, side);
+  const atEnd = strengths(s);
+  report.ledger.strength.gna.end = atEnd.gna;
+  report.ledger.strength.lna.end = atEnd.lna;
+  report.ledger.strength.none.end = atEnd.none;
   s.rng = rng.state();
   return { state: s, report };
 }

@@ -4,7 +4,7 @@ import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_V
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
-import { clamp, other, periodOf } from '../world.ts';
+import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
 
@@ -42,7 +42,7 @@ export function ceasefireCalculus(
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const held: string[] = [];
-  for (const id in state.places) if (state.places[id]?.siegedBy === side) held.push(id);
+  for (const id of worldOf(scenario).placeIds) if (state.places[id]?.siegedBy === side) held.push(id);
   if (held.length > 0) {
     const capital = held.includes(scenario.sides[other(side)].capital);
     fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
