@@ -15,11 +15,10 @@ import {
   DIFFICULTIES,
   hashText,
   legalOrders,
-  newGame,
   type Order,
-  otherActorsOrders,
   type PlayerRole,
-  resolveTurn,
+  type Policy,
+  playGame,
   type Scenario,
   type State,
   stateHash,
@@ -43,17 +42,16 @@ function randomOrders(scenario: Scenario, state: State, role: PlayerRole, rng: R
 
 function playOne(scenario: Scenario, seed: string, role: PlayerRole | null, mode: Mode, difficulty: (typeof DIFFICULTIES)[number], out: string[]): void {
   const rng = Rng.fromSeed(`policy-${seed}`);
-  let state = newGame(scenario, seed, role ? [role] : [], difficulty);
   const tag = `${scenario.id} ${seed} ${role ?? 'all-ai'} ${mode} ${difficulty}`;
-  for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
-    const ai = otherActorsOrders(scenario, state, role);
-    // The person's role: the AI at the other difficulty through the checked path, or random legal orders.
-    const mine = !role ? [] : mode === 'ai' ? aiOrders(scenario, state, role, difficulty === 'hard' ? 'easy' : 'hard').orders : randomOrders(scenario, state, role, rng);
-    const { state: next, report } = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasons, mine.length === 0);
-    out.push(`${tag} t${state.turn} ${stateHash(next)} ${hashText(canonicalJson(report))}`);
-    state = next;
-  }
-  out.push(`${tag} end ${state.ending?.kind ?? 'none'} ${stateHash(state)}`);
+  // The person's role: the AI at the other difficulty through the checked path, or random legal orders.
+  const policy: Policy = (sc, state) => (mode === 'ai' ? aiOrders(sc, state, role!, difficulty === 'hard' ? 'easy' : 'hard').orders : randomOrders(sc, state, role!, rng));
+  // Played as the runner, the explorer and the benchmark play (playGame).
+  const record = playGame(scenario, seed, {
+    difficulty,
+    ...(role ? { role, policy } : {}),
+    onTurn: (before, _orders, after, report) => out.push(`${tag} t${before.turn} ${stateHash(after)} ${hashText(canonicalJson(report))}`),
+  });
+  out.push(`${tag} end ${record.state.ending?.kind ?? 'none'} ${stateHash(record.state)}`);
 }
 
 function main(argv: string[]): void {

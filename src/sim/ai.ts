@@ -389,11 +389,12 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
   const judge = (orders: Order[]) => {
     let total = 0;
     for (const probe of probes) {
-      let s = resolveTurn(scenario, probe, [...orders, ...others], {}, true).state;
+      // Every order is the AI's, checked by its planner on this state (the probe differs only in its dice).
+      let s = resolveTurn(scenario, probe, [...orders, ...others], {}, 'checked').state;
       for (let t = 1; t < LOOKAHEAD_TURNS && !s.ending; t++) {
         const next: Order[] = [];
         for (const actor of actorsOf(scenario)) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
-        s = resolveTurn(scenario, s, next, {}, true).state;
+        s = resolveTurn(scenario, s, next, {}, 'checked').state;
       }
       total += outlook(scenario, s, side);
     }
