@@ -14,6 +14,7 @@ import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import type {
   Actor,
+  BackerDef,
   CeasefireTerms,
   Difficulty,
   Effect,
@@ -388,11 +389,12 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
   const judge = (orders: Order[]) => {
     let total = 0;
     for (const probe of probes) {
-      let s = resolveTurn(scenario, probe, [...orders, ...others], {}, true).state;
+      // Every order is the AI's, checked by its planner on this state (the probe differs only in its dice).
+      let s = resolveTurn(scenario, probe, [...orders, ...others], {}, 'checked').state;
       for (let t = 1; t < LOOKAHEAD_TURNS && !s.ending; t++) {
         const next: Order[] = [];
         for (const actor of actorsOf(scenario)) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
-        s = resolveTurn(scenario, s, next, {}, true).state;
+        s = resolveTurn(scenario, s, next, {}, 'checked').state;
       }
       total += outlook(scenario, s, side);
     }
@@ -753,15 +755,27 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
     const name = world.formationDef.get(spoiler.id)?.name;
     plan.try({ actor: 'mediator', kind: 'sanction-spoiler', formation: spoiler.id }, stage >= 2 ? `${name} threatens the truce.` : `${name} lives off the war: sanctioned it before a truce gives it something to wreck.`);
   }
-  const hurt = world.placeIds.filter((p) => (state.places[p]?.damage ?? 0) >= at.corridorAt && defendersOf(state, p).length).sort();
+  // The first by id of the places hit hard enough that still hold defenders.
+  let hurt: string | undefined;
+  for (const p of world.placeIds) {
+    if ((state.places[p]?.damage ?? 0) >= at.corridorAt && (hurt === undefined || compareIds(p, hurt) < 0) && defendersOf(state, p).length) hurt = p;
+  }
   const aid = () => {
-    if (hurt[0]) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt[0] }, `Civilians in ${world.place.get(hurt[0])?.name} need aid.`);
+    if (hurt) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt }, `Civilians in ${world.place.get(hurt)?.name} need aid.`);
   };
   if (at.aidFirst) aid();
   if (state.country.escalation >= at.pressAt) {
-    const top = [...scenario.backers]
-      .filter((b) => b.client !== 'none')
-      .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
+    // The most committed backer of a side (the first by id of those equally committed).
+    let top: (typeof scenario.backers)[number] | undefined;
+    let topLevel = 0;
+    for (const b of scenario.backers) {
+      if (b.client === 'none') continue;
+      const level = state.backers[b.id]?.commitment ?? 0;
+      if (!top || level > topLevel || (level === topLevel && compareIds(b.id, top.id) < 0)) {
+        top = b;
+        topLevel = level;
+      }
+    }
     if (top) plan.try({ actor: 'mediator', kind: 'pressure-backer', backer: top.id }, `Escalation is dangerous (${state.country.escalation}): pressed ${top.name}.`);
   }
   if (state.country.embargoEnforcement < at.embargoBelow) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, 'Arms keep flowing: tightened the embargo.');
@@ -800,8 +814,15 @@ function raidTarget(scenario: Scenario, state: State, options: readonly string[]
 function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   const world = worldOf(scenario);
   const def = world.formationDef.get(id);
-  const f = state.formations.find((x) => x.id === id);
-  if (!def?.agenda || !f || f.strength <= 0) return { orders: [], reasons: [] };
+  if (!def?.agenda) return { orders: [], reasons: [] };
+  let f: FormationState | undefined;
+  for (const x of state.formations) {
+    if (x.id === id) {
+      f = x;
+      break;
+    }
+  }
+  if (!f || f.strength <= 0) return { orders: [], reasons: [] };
   const plan = new Planner(scenario, state);
   const actor = `group:${id}` as Actor;
   const t = traitsOf(def.agenda);
@@ -925,6 +946,17 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   return decided(plan);
 }
 
+/** A backer's stakes in Libya, all its interests together (scenario data: worked out once per backer). */
+const stakes = new WeakMap<BackerDef, number>();
+function stakeOf(def: BackerDef): number {
+  let stake = stakes.get(def);
+  if (stake === undefined) {
+    stake = Object.values(def.interests).reduce((a, v) => a + (v ?? 0), 0);
+    stakes.set(def, stake);
+  }
+  return stake;
+}
+
 function backerLadder(scenario: Scenario, state: State, id: string, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
@@ -956,7 +988,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, plan: Planne
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds.
-  const stake = Object.values(def.interests).reduce((a, v) => a + (v ?? 0), 0);
+  const stake = stakeOf(def);
   if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground) {
     plan.try({ actor, kind: 'escalate' }, `${step} to save ${scenario.sides[def.client].shortName} from defeat: its own stakes in Libya ride on it.`);
     return;

@@ -3,11 +3,22 @@
 // they are written, so they are shared.
 import type { State } from './types.ts';
 
+/**
+ * The place ids of each places object cloneState made, in their order: a state holds one
+ * entry per place of its map, and no rule adds or removes places, so a copy has the keys of
+ * its original. (Walking the keys of so large an object anew each turn is slow in V8.)
+ */
+const placeKeys = new WeakMap<State['places'], readonly string[]>();
+
 export function cloneState(s: State): State {
   const places: State['places'] = {};
-  for (const id in s.places) places[id] = { ...s.places[id]! };
+  const keys = placeKeys.get(s.places) ?? Object.keys(s.places);
+  for (const id of keys) places[id] = { ...s.places[id]! };
+  placeKeys.set(places, keys);
   const backers: State['backers'] = {};
   for (const id in s.backers) backers[id] = { ...s.backers[id]! };
+  const fired: State['fired'] = {};
+  for (const id in s.fired) fired[id] = s.fired[id]!;
   const t = s.talks;
   return {
     scenarioId: s.scenarioId,
@@ -30,7 +41,7 @@ export function cloneState(s: State): State {
       terms: t.terms ? { ...t.terms } : null,
       proposal: t.proposal ? { ...t.proposal, terms: { ...t.proposal.terms } } : null,
     },
-    fired: { ...s.fired },
+    fired,
     pending: s.pending.map((p) => ({ ...p, options: [...p.options] })),
     concepts: [...s.concepts],
     conference: s.conference ? { ...s.conference } : null,

@@ -14,8 +14,17 @@ export function dayNumber(iso: string): number {
   return n;
 }
 
+const isoDates = new Map<number, string>();
+
 export function addDays(iso: string, days: number): string {
-  return new Date((dayNumber(iso) + days) * DAY).toISOString().slice(0, 10);
+  const n = dayNumber(iso) + days;
+  let text = isoDates.get(n);
+  if (text === undefined) {
+    text = new Date(n * DAY).toISOString().slice(0, 10);
+    // As dayNumber's: few dates are in play, and the text of a day never changes.
+    if (isoDates.size < 10_000) isoDates.set(n, text);
+  }
+  return text;
 }
 
 export function turnDate(startDate: string, turnDays: number, turn: number): string {

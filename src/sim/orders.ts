@@ -152,6 +152,12 @@ function problem(code: OrderProblem['code'], message: string): Result<OrderPrevi
   return { ok: false, error: { code, message } };
 }
 
+/** The formation with this id (a plain loop: checks run many times a turn). */
+function formationById(state: State, id: string): State['formations'][number] | undefined {
+  for (const f of state.formations) if (f.id === id) return f;
+  return undefined;
+}
+
 /** Two orders with the same fields (one level of nesting: ceasefire terms). */
 function sameOrder(a: Order, b: Order): boolean {
   if (a.kind !== b.kind || a.actor !== b.actor) return false;
@@ -241,7 +247,6 @@ export function checkLegalOrder(
         ok: true,
         value: { budget: cost.budget, money: cost.money, risks: [], summary, ...extra },
       });
-  const placeName = (p: string) => nameOf(world, p);
   const side = isSide ? (who as SideId) : null;
   const inTruce = talksIndex(state.talks.stage) >= 2;
   const truceRisk = inTruce ? TRUCE_RISK : NO_RISK;
@@ -249,39 +254,40 @@ export function checkLegalOrder(
   switch (order.kind) {
     case 'move':
     case 'withdraw': {
-      const from = order.kind === 'move' ? state.formations.find((f) => f.id === order.formation)?.location : order.from;
+      const moving = order.kind === 'move' ? formationById(state, order.formation) : undefined;
+      const from = order.kind === 'move' ? moving?.location : order.from;
       if (order.kind === 'move') {
-        const f = state.formations.find((x) => x.id === order.formation);
+        const f = moving;
         if (!f || f.strength <= 0) return problem('unknown-formation', `There is no formation "${order.formation}".`);
         if (f.side !== side) return problem('not-yours', `${world.formationDef.get(f.id)?.name ?? f.id} does not answer to you.`);
         if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'This formation already has a move order.');
       } else {
         if (!world.place.has(order.from)) return problem('unknown-place', `There is no place "${order.from}".`);
-        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', `You have no forces at ${placeName(order.from)}.`);
+        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', `You have no forces at ${nameOf(world, order.from)}.`);
       }
       if (!world.place.has(order.to)) return problem('unknown-place', `There is no place "${order.to}".`);
-      if (!from || !isAdjacent(world, from, order.to)) return problem('not-adjacent', `${placeName(order.to)} is not next to ${from ? placeName(from) : 'it'} by any route.`);
-      if (state.places[order.to]?.controller !== side) return problem('not-yours', `You can only move into places you hold; attack ${placeName(order.to)} to take it.`);
+      if (!from || !isAdjacent(world, from, order.to)) return problem('not-adjacent', `${nameOf(world, order.to)} is not next to ${from ? nameOf(world, from) : 'it'} by any route.`);
+      if (state.places[order.to]?.controller !== side) return problem('not-yours', `You can only move into places you hold; attack ${nameOf(world, order.to)} to take it.`);
       return preview(
         order.kind === 'move'
-          ? `Move ${world.formationDef.get(order.formation)?.name ?? order.formation} from ${placeName(from)} to ${placeName(order.to)}.`
-          : `Pull all your forces out of ${placeName(order.from)} to ${placeName(order.to)}.`,
-        { risks: order.kind === 'withdraw' ? [`${placeName(order.from)} may be lost without a fight.`] : [] },
+          ? `Move ${world.formationDef.get(order.formation)?.name ?? order.formation} from ${nameOf(world, from)} to ${nameOf(world, order.to)}.`
+          : `Pull all your forces out of ${nameOf(world, order.from)} to ${nameOf(world, order.to)}.`,
+        { risks: order.kind === 'withdraw' ? [`${nameOf(world, order.from)} may be lost without a fight.`] : [] },
       );
     }
     case 'attack': {
       if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'Unknown place in the attack order.');
       if (state.places[order.from]?.controller !== side || !hasForcesAt(state, order.from, side!)) {
-        return problem('no-forces', `You have no forces at ${placeName(order.from)} to attack from.`);
+        return problem('no-forces', `You have no forces at ${nameOf(world, order.from)} to attack from.`);
       }
-      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', `${placeName(order.target)} is not next to ${placeName(order.from)}.`);
-      if (state.places[order.target]?.controller === side) return problem('not-yours', `${placeName(order.target)} is already yours.`);
-      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', `An attack on ${placeName(order.target)} is already queued.`);
+      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', `${nameOf(world, order.target)} is not next to ${nameOf(world, order.from)}.`);
+      if (state.places[order.target]?.controller === side) return problem('not-yours', `${nameOf(world, order.target)} is already yours.`);
+      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', `An attack on ${nameOf(world, order.target)} is already queued.`);
       if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no attacks.');
       if (quick) return preview('');
       const odds = attackOdds(scenario, state, side!, order.from, order.target);
       const pop = world.place.get(order.target)?.population ?? 0;
-      return preview(`Attack ${placeName(order.target)} from ${placeName(order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
+      return preview(`Attack ${nameOf(world, order.target)} from ${nameOf(world, order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
         odds: odds.odds,
         risks: [
           ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
@@ -294,19 +300,19 @@ export function checkLegalOrder(
       });
     }
     case 'fortify':
-      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', `You have no forces at ${placeName(order.place)}.`);
+      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', `You have no forces at ${nameOf(world, order.place)}.`);
       if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'Your forces there are already fully dug in.');
-      return preview(`Dig in at ${placeName(order.place)} (+20% defence, up to +60%).`);
+      return preview(`Dig in at ${nameOf(world, order.place)} (+20% defence, up to +60%).`);
     case 'airstrike': {
       if (!world.place.has(order.target)) return problem('unknown-place', `There is no place "${order.target}".`);
       const air = effectiveAir(scenario, state, side!);
       if (air < 10) return problem('no-air', `Your air power (${air}) is too weak for strikes; a backer's drones would help.`);
       const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
-      if (!enemyThere) return problem('not-now', `There is nothing of the enemy's to strike at ${placeName(order.target)}.`);
+      if (!enemyThere) return problem('not-now', `There is nothing of the enemy's to strike at ${nameOf(world, order.target)}.`);
       if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no strikes.');
       if (quick) return preview('');
       const pop = world.place.get(order.target)?.population ?? 0;
-      return preview(`Air and drone strike on ${placeName(order.target)}.`, {
+      return preview(`Air and drone strike on ${nameOf(world, order.target)}.`, {
         odds: airstrikeOdds(scenario, state, side!),
         risks: [...(pop >= 20 ? [`A place of about ${thousands(pop * 1000)} people: civilians will die; legitimacy and local support will fall.`] : []), 'Drones may be shot down.', ...truceRisk],
       });
@@ -315,10 +321,10 @@ export function checkLegalOrder(
       const t = state.places[order.target];
       if (!t) return problem('unknown-place', `There is no place "${order.target}".`);
       if (t.controller === side) return problem('not-yours', 'You cannot besiege your own place.');
-      if (t.siegedBy === side) return problem('duplicate', `${placeName(order.target)} is already under your siege.`);
+      if (t.siegedBy === side) return problem('duplicate', `${nameOf(world, order.target)} is already under your siege.`);
       const near = (world.adjacent.get(order.target) ?? []).some((n) => hasForcesAt(state, n, side!));
-      if (!near) return problem('no-forces', `You need forces next to ${placeName(order.target)} to besiege it.`);
-      return preview(`Cut ${placeName(order.target)} off: its garrison weakens each turn${(world.place.get(order.target)?.oilCapacity ?? 0) > 0 ? ' and its oil stops' : ''}.`, {
+      if (!near) return problem('no-forces', `You need forces next to ${nameOf(world, order.target)} to besiege it.`);
+      return preview(`Cut ${nameOf(world, order.target)} off: its garrison weakens each turn${(world.place.get(order.target)?.oilCapacity ?? 0) > 0 ? ' and its oil stops' : ''}.`, {
         risks: ['Civilians inside suffer: humanitarian access falls.', ...truceRisk],
       });
     }

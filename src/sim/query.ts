@@ -4,7 +4,9 @@ import type { Controller, FormationState, Scenario, SideId, State } from './type
 import { worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
-  return state.formations.filter((f) => f.location === place && f.strength > 0 && (side === undefined || f.side === side));
+  const here: FormationState[] = [];
+  for (const f of state.formations) if (f.location === place && f.strength > 0 && (side === undefined || f.side === side)) here.push(f);
+  return here;
 }
 
 /** Whether a side has any unit at a place (formationsAt(...).length > 0 without the list). */
@@ -42,7 +44,10 @@ function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'ai
   let total = 0;
   for (const b of world.backersOf[side]) {
     const level = state.backers[b.id]?.commitment ?? 0;
-    if (level > 0) total += b.ladder[level - 1]?.[field] ?? 0;
+    if (level <= 0) continue;
+    const rung = b.ladder[level - 1];
+    // Named reads (not rung[field]): one shape of access for the engine.
+    if (rung) total += (field === 'air' ? rung.air : field === 'airDefence' ? rung.airDefence : rung.money) ?? 0;
   }
   return Math.floor((total * embargoPassPct(state)) / 100);
 }
@@ -93,6 +98,8 @@ export function combatPower(scenario: Scenario, formations: readonly FormationSt
   return power;
 }
 
+const STAGE_ORDER: readonly State['talks']['stage'][] = ['none', 'talks', 'truce', 'ceasefire', 'agreement'];
+
 export function talksIndex(stage: State['talks']['stage']): number {
-  return ['none', 'talks', 'truce', 'ceasefire', 'agreement'].indexOf(stage);
+  return STAGE_ORDER.indexOf(stage);
 }

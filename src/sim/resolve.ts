@@ -5,7 +5,6 @@ import { cloneState } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { actorsOf, checkLegalOrder, checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
-import { sideStrength } from './query.ts';
 import { Rng } from './rng.ts';
 import { backersPhase } from './rules/backers.ts';
 import { type Ctx, emptyFacts } from './rules/context.ts';
@@ -45,6 +44,19 @@ export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): r
     .map((x) => x.o);
 }
 
+/** Each side's strength (sideStrength of each), in one pass over the formations. */
+function strengths(s: State): { gna: number; lna: number; none: number } {
+  let gna = 0;
+  let lna = 0;
+  let none = 0;
+  for (const f of s.formations) {
+    if (f.side === 'gna') gna += f.strength;
+    else if (f.side === 'lna') lna += f.strength;
+    else if (f.side === 'none') none += f.strength;
+  }
+  return { gna, lna, none };
+}
+
 /** Damage to a place's works heals a little each round. */
 function decayDamage(s: State): void {
   for (const id in s.places) {
@@ -59,8 +71,12 @@ export function resolveTurn(
   orders: readonly Order[],
   /** The AI's reasons for its orders, carried into the report so the UI can say why. */
   reasons: Partial<Record<Actor, string[]>> = {},
-  /** Orders made by this program's own code (the AI, legalOrders) need no shape check. Never set it for input from outside. */
-  trusted = false,
+  /**
+   * Orders made by this program's own code (the AI, legalOrders) need no shape check. Never set it for input from outside.
+   * 'checked': each order was already found legal on this very state against the orders of its
+   * actor before it (what the AI's planner does as it decides), so none is checked again.
+   */
+  trusted: boolean | 'checked' = false,
 ): { state: State; report: TurnReport } {
   const s = cloneState(state);
   const report = newReport(s);
@@ -70,16 +86,31 @@ export function resolveTurn(
     return { state: s, report };
   }
   const rng = Rng.fromState(s.rng);
-  const accepted: Order[] = [];
-  for (const order of canonicalOrders(scenario, orders)) {
-    const check = trusted ? checkLegalOrder(scenario, state, order, accepted, true) : checkOrder(scenario, state, order, accepted, true);
-    if (check.ok) accepted.push(order);
-    else report.rejected.push({ order, problem: check.error });
+  // Orders the AI's planner has already checked on this state are taken as they are.
+  const accepted: Order[] = trusted === 'checked' ? [...canonicalOrders(scenario, orders)] : [];
+  // Each order is checked against the orders of its actor accepted before it (a check reads no
+  // other actor's): one list per actor, so the checks do not grow with the whole turn's orders.
+  const byActor = new Map<string, Order[]>();
+  for (const order of trusted === 'checked' ? [] : canonicalOrders(scenario, orders)) {
+    const actor = typeof order === 'object' && order !== null && typeof order.actor === 'string' ? order.actor : '';
+    let mine = byActor.get(actor);
+    if (!mine) {
+      mine = [];
+      byActor.set(actor, mine);
+    }
+    const check = trusted ? checkLegalOrder(scenario, state, order, mine, true) : checkOrder(scenario, state, order, mine, true);
+    if (check.ok) {
+      accepted.push(order);
+      mine.push(order);
+    } else report.rejected.push({ order, problem: check.error });
   }
   for (const side of SIDES) {
     report.ledger.money[side].start = s.sides[side].money;
   }
-  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].start = sideStrength(s, side);
+  const atStart = strengths(s);
+  report.ledger.strength.gna.start = atStart.gna;
+  report.ledger.strength.lna.start = atStart.lna;
+  report.ledger.strength.none.start = atStart.none;
   const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0 };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
@@ -140,7 +171,10 @@ export function resolveTurn(
   s.log.push(summarise(scenario, s));
   report.standing = { before: standingOf(state), after: standingOf(s) };
   for (const side of SIDES) report.ledger.money[side].end = s.sides[side].money;
-  for (const side of [...SIDES, 'none'] as const) report.ledger.strength[side].end = sideStrength(s, side);
+  const atEnd = strengths(s);
+  report.ledger.strength.gna.end = atEnd.gna;
+  report.ledger.strength.lna.end = atEnd.lna;
+  report.ledger.strength.none.end = atEnd.none;
   s.rng = rng.state();
   return { state: s, report };
 }

@@ -55,10 +55,18 @@ export class Rng {
  */
 export function noise(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
-  const text = parts.join('|');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  // The hash of parts.join('|'), without building the joined text.
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) {
+      h ^= 124; // '|'
+      h = Math.imul(h, 0x01000193);
+    }
+    const part = parts[p]!;
+    const text = typeof part === 'string' ? part : String(part);
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);

@@ -1,6 +1,6 @@
 // A new game: the scenario's starting state, with the opening events fired.
 
-import { placesHeld, populationShare, sideStrength } from './query.ts';
+import { populationShare, sideStrength } from './query.ts';
 import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
 import { oilOutput } from './rules/economy.ts';
@@ -67,11 +67,18 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
 }
 
 export function summarise(scenario: Scenario, s: State): TurnSummary {
+  let gnaPlaces = 0;
+  let lnaPlaces = 0;
+  for (const id in s.places) {
+    const c = s.places[id]!.controller;
+    if (c === 'gna') gnaPlaces++;
+    else if (c === 'lna') lnaPlaces++;
+  }
   return {
     turn: s.turn,
     date: s.date,
-    gnaPlaces: placesHeld(s, 'gna').length,
-    lnaPlaces: placesHeld(s, 'lna').length,
+    gnaPlaces,
+    lnaPlaces,
     gnaShare: populationShare(scenario, s, 'gna'),
     lnaShare: populationShare(scenario, s, 'lna'),
     gnaStrength: sideStrength(s, 'gna'),

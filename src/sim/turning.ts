@@ -171,7 +171,8 @@ export function playUnit(plan: TurningPlan, index: number): UnitResult {
   for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
     const ai = otherActorsOrders(scenario, state, normal ? null : role);
     const orders = normal ? ai.orders : [...aiOrders(scenario, state, role, 'normal').orders, ...ai.orders];
-    state = resolveTurn(scenario, state, orders, {}, true).state;
+    // Every order is the AI's, checked by its planner on this state.
+    state = resolveTurn(scenario, state, orders, {}, 'checked').state;
   }
   const score = roleScore(scenario, state, role)?.total ?? 0;
   return { ending: endingKey(state), score };

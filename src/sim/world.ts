@@ -7,6 +7,8 @@ export interface World {
   placeIds: string[];
   /** Neighbours of each place, sorted by id so iteration order is fixed. */
   adjacent: Map<string, string[]>;
+  /** The same as sets, for isAdjacent. */
+  neighbours: Map<string, Set<string>>;
   route: Map<string, RouteDef>;
   formationDef: Map<string, FormationDef>;
   backer: Map<string, BackerDef>;
@@ -34,10 +36,13 @@ export function worldOf(scenario: Scenario): World {
     route.set(routeKey(r.from, r.to), r);
   }
   for (const list of adjacent.values()) list.sort();
+  const neighbours = new Map<string, Set<string>>();
+  for (const [id, list] of adjacent) neighbours.set(id, new Set(list));
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
     adjacent,
+    neighbours,
     route,
     formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f])),
     backer: new Map(scenario.backers.map((b) => [b.id, b])),
@@ -59,7 +64,7 @@ export function routeKey(a: string, b: string): string {
 }
 
 export function isAdjacent(world: World, a: string, b: string): boolean {
-  return world.route.has(routeKey(a, b));
+  return world.neighbours.get(a)?.has(b) ?? false;
 }
 
 export function other(side: SideId): SideId {

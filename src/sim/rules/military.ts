@@ -76,29 +76,35 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
   const total = strengthOf(formations);
   if (total === 0 || amount <= 0) return 0;
   const take = Math.min(total, amount);
-  const before = formations.map((f) => f.strength);
+  const n = formations.length;
+  const before = new Array<number>(n);
   let left = take;
-  formations.forEach((f, i) => {
-    const share = i === formations.length - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
+  for (let i = 0; i < n; i++) {
+    const f = formations[i]!;
+    before[i] = f.strength;
+    const share = i === n - 1 ? left : Math.min(left, Math.floor((take * f.strength) / total));
     const lost = Math.min(f.strength, share);
     f.strength -= lost;
     left -= lost;
-  });
+  }
   // Rounding may leave a remainder: take it from the largest survivors.
-  for (const f of [...formations].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))) {
-    if (left <= 0) break;
-    const lost = Math.min(f.strength, left);
-    f.strength -= lost;
-    left -= lost;
+  if (left > 0) {
+    for (const f of [...formations].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))) {
+      if (left <= 0) break;
+      const lost = Math.min(f.strength, left);
+      f.strength -= lost;
+      left -= lost;
+    }
   }
   // Book each unit's loss to its own side: a strike may hit several sides' units at once.
-  formations.forEach((f, i) => {
-    const lost = (before[i] as number) - f.strength;
-    if (lost <= 0) return;
+  for (let i = 0; i < n; i++) {
+    const f = formations[i]!;
+    const lost = before[i]! - f.strength;
+    if (lost <= 0) continue;
     ctx.report.ledger.strength[f.side].lost += lost;
     ctx.facts.losses[f.side] += lost;
     if (f.side !== 'none') ctx.s.sides[f.side].losses += lost;
-  });
+  }
   return take;
 }
 
@@ -129,20 +135,35 @@ export interface ForceIndex {
   air: Record<SideId, number>;
 }
 
-function indexForces(scenario: Scenario, state: State, only?: (place: string) => boolean): ForceIndex {
+function indexForces(scenario: Scenario, state: State, a?: string, b?: string): ForceIndex {
   const world = worldOf(scenario);
   const at = new Map<string, PlaceForces>();
+  // With a and b: only the forces at those two places (all an attack's odds need).
+  const only = a !== undefined;
   for (const f of state.formations) {
-    if (f.strength <= 0 || (only && !only(f.location))) continue;
-    let here = at.get(f.location);
+    if (f.strength <= 0) continue;
+    const loc = f.location;
+    if (only && loc !== a && loc !== b) continue;
+    let here = at.get(loc);
     if (!here) {
       here = { power: { gna: 0, lna: 0, none: 0 }, dug: { gna: 0, lna: 0, none: 0 } };
-      at.set(f.location, here);
+      at.set(loc, here);
     }
     // As combatPower: a unit with no loyalty still fights at half strength; a loyal one at full.
     const quality = world.formationDef.get(f.id)?.quality ?? 100;
-    here.power[f.side] += (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
-    if (f.dug > here.dug[f.side]) here.dug[f.side] = f.dug;
+    const power = (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    // (Named fields, not power[f.side]: the engine reads and writes them much faster.)
+    const { power: p, dug } = here;
+    if (f.side === 'gna') {
+      p.gna += power;
+      if (f.dug > dug.gna) dug.gna = f.dug;
+    } else if (f.side === 'lna') {
+      p.lna += power;
+      if (f.dug > dug.lna) dug.lna = f.dug;
+    } else {
+      p.none += power;
+      if (f.dug > dug.none) dug.none = f.dug;
+    }
   }
   return { at, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
 }
@@ -152,7 +173,7 @@ export function forceIndex(scenario: Scenario, state: State): ForceIndex {
 }
 
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
-  const ix = index ?? indexForces(scenario, state, (p) => p === from || p === target);
+  const ix = index ?? indexForces(scenario, state, from, target);
   const place = worldOf(scenario).place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
@@ -175,19 +196,31 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
 
 /** Where defenders fall back to: the neighbouring place of their own with most of their strength. */
 function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string | null {
-  const options = (ctx.world.adjacent.get(place) ?? []).filter((n) => {
+  let best: string | null = null;
+  let bestStrength = 0;
+  for (const n of ctx.world.adjacent.get(place) ?? []) {
     const c = ctx.s.places[n]?.controller;
-    return side === 'none' ? c === 'local' : c === side;
-  });
-  if (!options.length) return null;
-  return options
-    .map((n) => ({ n, strength: strengthOf(formationsAt(ctx.s, n, side)) }))
-    .sort((a, b) => b.strength - a.strength || compareIds(a.n, b.n))[0]!.n;
+    if (side === 'none' ? c !== 'local' : c !== side) continue;
+    let strength = 0;
+    for (const f of ctx.s.formations) if (f.location === n && f.strength > 0 && f.side === side) strength += f.strength;
+    if (best === null || strength > bestStrength || (strength === bestStrength && compareIds(n, best) < 0)) {
+      best = n;
+      bestStrength = strength;
+    }
+  }
+  return best;
 }
 
 /** Whether a backer of this side has declared the place a red line (a tag for the report; no rule reads it). */
+const guarded = new WeakMap<Scenario, Record<SideId | 'none', Set<string>>>();
 function guardedByRedLine(scenario: Scenario, place: string, client: SideId): boolean {
-  return scenario.backers.some((b) => b.client === client && [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])].includes(place));
+  let lines = guarded.get(scenario);
+  if (!lines) {
+    lines = { gna: new Set(), lna: new Set(), none: new Set() };
+    for (const b of scenario.backers) for (const p of [...(b.redLines ?? []), ...(b.personality?.redLines ?? [])]) lines[b.client].add(p);
+    guarded.set(scenario, lines);
+  }
+  return lines[client].has(place);
 }
 
 function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: number): { killed: number; fled: number } {
@@ -212,15 +245,23 @@ function civilianHarm(ctx: Ctx, place: string, by: SideId | 'none', intensity: n
  * state as the turn began), the two figures and what changed in between: forces that moved in or
  * out, losses in earlier fights, the air balance, a siege.
  */
-function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought: number): { queued: number; text: string } | null {
+function oddsChange(
+  ctx: Ctx,
+  side: SideId,
+  from: string,
+  target: string,
+  fought: number,
+  /** The forces at the two places now (the fight's odds were worked out on them). */
+  nowIndex: ForceIndex,
+): { queued: number; text: string } | null {
   const start = ctx.start;
-  const queued = attackOdds(ctx.scenario, start, side, from, target).odds;
+  const thenIndex = indexForces(ctx.scenario, start, from, target);
+  const queued = attackOdds(ctx.scenario, start, side, from, target, thenIndex).odds;
   if (queued === fought) return null;
   const defSide = start.places[target]?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
-  const only = (p: string) => p === from || p === target;
-  const then = indexForces(ctx.scenario, start, only).at;
-  const now = indexForces(ctx.scenario, ctx.s, only).at;
+  const then = thenIndex.at;
+  const now = nowIndex.at;
   const reasons: string[] = [];
   if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`);
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
@@ -237,7 +278,8 @@ function oddsChange(ctx: Ctx, side: SideId, from: string, target: string, fought
   const attNow = now.get(from)?.power[side] ?? 0;
   if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`);
   else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`);
-  if (airBonus(ctx.scenario, start, side) !== airBonus(ctx.scenario, ctx.s, side) || airBonus(ctx.scenario, start, other(side)) !== airBonus(ctx.scenario, ctx.s, other(side))) {
+  // (The index holds each side's air bonus: the same as airBonus on each state.)
+  if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
     reasons.push('the balance in the air changed');
   }
   if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed');
@@ -259,9 +301,10 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defSide = ctx.s.places[target]!.controller;
   const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
   const defenders = defendersOf(ctx.s, target);
-  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target);
+  const nowIndex = indexForces(ctx.scenario, ctx.s, from, target);
+  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
   // The odds the order's preview showed (the state as the turn began), and why the fight differs.
-  const changed = oddsChange(ctx, side, from, target, odds);
+  const changed = oddsChange(ctx, side, from, target, odds, nowIndex);
   ctx.facts.attacks[side]++;
   const won = ctx.rng.chance(odds);
   const attackStrength = strengthOf(attackers);
@@ -271,7 +314,9 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   inflictLosses(ctx, attackers, attLoss);
   inflictLosses(ctx, defenders, defLoss);
   const harm = civilianHarm(ctx, target, side, 1);
-  const why = airBonus(ctx.scenario, ctx.s, side) > 10 ? ` Air superiority helped the attackers (+${airBonus(ctx.scenario, ctx.s, side)}%).` : '';
+  // Losses and harm do not touch the air war: the bonus the odds were worked out with.
+  const bonus = nowIndex.air[side];
+  const why = bonus > 10 ? ` Air superiority helped the attackers (+${bonus}%).` : '';
   say(ctx, {
     mechanic: 'combat',
     text: won

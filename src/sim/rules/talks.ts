@@ -4,7 +4,7 @@ import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_V
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
-import { clamp, other, periodOf } from '../world.ts';
+import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
 
@@ -42,7 +42,7 @@ export function ceasefireCalculus(
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const held: string[] = [];
-  for (const id in state.places) if (state.places[id]?.siegedBy === side) held.push(id);
+  for (const id of worldOf(scenario).placeIds) if (state.places[id]?.siegedBy === side) held.push(id);
   if (held.length > 0) {
     const capital = held.includes(scenario.sides[other(side)].capital);
     fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
@@ -144,7 +144,10 @@ function badFaith(ctx: Ctx): void {
 /** Places each side holds under siege now. */
 export function siegesBy(state: State): Record<SideId, string[]> {
   const held: Record<SideId, string[]> = { gna: [], lna: [] };
-  for (const [id, p] of Object.entries(state.places)) if (p.siegedBy) held[p.siegedBy].push(id);
+  for (const id in state.places) {
+    const by = state.places[id]!.siegedBy;
+    if (by) held[by].push(id);
+  }
   for (const side of SIDES) held[side].sort();
   return held;
 }
