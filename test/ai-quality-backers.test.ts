@@ -15,7 +15,6 @@ const SHORT: string[] = [
   'backer:russia normal>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
-  'backer:uae hard>random',
   'backer:egypt easy>random',
 ];
 

@@ -238,6 +238,23 @@ describe('a backer’s view and score', () => {
     expect(backerScore(sirte, game(), T)).toBeNull();
   });
 
+  it('a backer’s score: its client’s collapse is its defeat, the enemy’s its victory, as in the field', () => {
+    let s = game();
+    while (!s.ending) s = turn(s, []).state;
+    const as = (kind: 'collapse' | 'military-victory' | 'time-out', winner: 'gna' | 'lna' | null) => {
+      const x = structuredClone(s);
+      x.ending = { ...x.ending!, kind, winner };
+      return backerScore(sirte, x, T)!;
+    };
+    const undecided = as('time-out', null);
+    const collapsed = as('collapse', 'lna');
+    expect(collapsed.parts).toEqual(undecided.parts);
+    expect(collapsed.total).toBe(Math.max(0, undecided.total - 20));
+    expect(collapsed).toEqual(as('military-victory', 'lna'));
+    expect(as('collapse', 'gna')).toEqual(as('military-victory', 'gna'));
+    expect(as('collapse', 'gna').total).toBeGreaterThan(undecided.total);
+  });
+
   it('computer backers never carry the fields of a person’s seat', () => {
     let s = game();
     for (let t = 0; t < 5 && !s.ending; t++) s = turn(s, [{ actor: T, kind: 'pressure-rival', backer: 'russia' }]).state;
