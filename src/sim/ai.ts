@@ -3,7 +3,7 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
+import { DEFECT_MARGIN, ORDER_COST, RIVAL_PRESSURE } from './params.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
@@ -875,15 +875,17 @@ interface BackerSkill {
   yields: boolean;
   /** Ships arms when its client has less than this many fortnights of upkeep in hand (0: never). */
   supplyBelow: number;
-  /** In the last this many turns it scales back unless its client is in trouble: support it can no longer use is money spent and escalation left behind (0: never). */
+  /** In the last this share (percent) of the game's turns it scales back unless its client is in trouble: support it can no longer use is money spent and escalation left behind (0: never). */
   windDown: number;
   /** Holds its rung while the enemy's odds against a red line of any of its client's patrons are at least this (0: does not look). */
   guardsLines: number;
+  /** Lobbies against a rival high on its ladder that this many campaigns would bring to bow (0: never). */
+  lobbyReach: number;
 }
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 35, perilOdds: 101, brink: 80, coolAt: 0, floor: 1, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0 },
-  normal: { rescueBelow: 30, perilOdds: 55, brink: 65, coolAt: 70, floor: 1, yields: true, supplyBelow: 1, windDown: 2, guardsLines: 0 },
-  hard: { rescueBelow: 15, perilOdds: 50, brink: 60, coolAt: 60, floor: 0, yields: true, supplyBelow: 2, windDown: 4, guardsLines: 40 },
+  easy: { rescueBelow: 35, perilOdds: 101, brink: 80, coolAt: 0, floor: 1, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 70, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0 },
+  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 60, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 1 },
 };
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
@@ -940,7 +942,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
   // Leaving the war altogether stops the money too: only for a client that can pay its way for a good while (ten fortnights) without it.
   const floor = skill.floor === 0 && client.money < upkeep * 10 ? 1 : skill.floor;
-  const ending = skill.windDown > 0 && state.turn > scenario.turns - skill.windDown;
+  const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
     const yields = skill.yields && b.commitment > 0 && !trouble;
@@ -961,7 +963,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
     // Already a step down this fortnight.
   } else if (trouble && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
     plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat: ${why}.`);
-  } else if (b.commitment > floor && !trouble && !short && (!lineAtRisk || brink) && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
+  } else if (b.commitment > floor && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
       `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : ending ? 'the war is near its end, and what it still sends would change little' : `${clientName} holds its own`}.`,
@@ -970,6 +972,15 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then).
   if (broke && b.commitment > 0 && b.spent < tolerance) {
     plan.try({ actor, kind: 'deliver-arms' }, `${def.name} shipped arms and money to ${clientName}: it has ${client.money} in hand against a bill of ${upkeep} a fortnight.`);
+  }
+  // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it
+  // (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing): one campaign may tip it.
+  if (skill.lobbyReach > 0 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    const gap = (r: string) => Math.round(100 - traitsOf(world.backer.get(r)!).values.standing * 0.6) - (state.backers[r]?.pressure ?? 0);
+    const rival = def.rivals
+      .filter((r) => world.backer.get(r)?.client === other(side) && (state.backers[r]?.commitment ?? 0) >= 3 && gap(r) > 0 && gap(r) <= RIVAL_PRESSURE * skill.lobbyReach)
+      .sort((x, y) => gap(x) - gap(y) || compareIds(x, y))[0];
+    if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, `${def.name} lobbied against ${world.backer.get(rival)?.name}: the pressure on it is close to what it will bear, and it stands high on its ladder.`);
   }
   return decided(plan);
 }
