@@ -12,7 +12,6 @@ const SHORT: string[] = [
   'backer:turkey normal>random',
   'backer:turkey hard>random',
   'backer:russia easy>random',
-  'backer:russia normal>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
   'backer:uae hard>random',

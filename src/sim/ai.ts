@@ -3,7 +3,7 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
+import { DEFECT_MARGIN, ORDER_COST, RIVAL_PRESSURE } from './params.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
@@ -882,8 +882,10 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
  * at every level (backerLadder), as the historical patrons behaved.
  */
 interface BackerSkill {
-  /** Steps up only to save a client in trouble: confidence below this (below this + 10 for one losing ground). */
+  /** Steps up to save a client in trouble: confidence below this (below this + 10 for one losing ground). */
   rescueBelow: number;
+  /** Steps up too when the enemy's best odds against its client's capital reach this (101: does not look). */
+  perilOdds: number;
   /** Never steps up at or past this escalation, and steps back down from it (a regional war costs it most of all). */
   brink: number;
   /** Scales back once its client holds its own (confidence at least this); 0: never on that ground. */
@@ -892,12 +894,37 @@ interface BackerSkill {
   floor: number;
   /** Yields to the mediator's pressure (false: refuses it). */
   yields: boolean;
+  /** Ships arms when its client has less than this many fortnights of upkeep in hand (0: never). */
+  supplyBelow: number;
+  /** In the last this share (percent) of the game's turns it scales back unless its client is in trouble: support it can no longer use is money spent and escalation left behind (0: never). */
+  windDown: number;
+  /** Holds its rung while the enemy's odds against a red line of any of its client's patrons are at least this (0: does not look). */
+  guardsLines: number;
+  /** Lobbies against a rival high on its ladder that this many campaigns would bring to bow (0: never). */
+  lobbyReach: number;
 }
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 35, brink: 80, coolAt: 0, floor: 1, yields: false },
-  normal: { rescueBelow: 30, brink: 65, coolAt: 70, floor: 1, yields: true },
-  hard: { rescueBelow: 15, brink: 60, coolAt: 60, floor: 0, yields: true },
+  easy: { rescueBelow: 35, perilOdds: 101, brink: 80, coolAt: 0, floor: 1, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 70, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0 },
+  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 60, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 1 },
 };
+
+/** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
+function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
+  const world = worldOf(scenario);
+  const enemy = other(client);
+  const theirs = byPlace(state, enemy);
+  let worst: { odds: number; place: string } | null = null;
+  for (const p of places) {
+    if (state.places[p]?.controller !== client) continue;
+    for (const n of world.adjacent.get(p) ?? []) {
+      if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
+      const odds = attackOdds(scenario, state, enemy, n, p, indexOf(scenario, state)).odds;
+      if (!worst || odds > worst.odds) worst = { odds, place: p };
+    }
+  }
+  return worst;
+}
 
 function backerOrders(scenario: Scenario, state: State, id: string, difficulty: Difficulty): AiDecision {
   const plan = new Planner(scenario, state);
@@ -910,13 +937,33 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const def = world.backer.get(id);
   const b = state.backers[id];
   if (!def || !b || def.client === 'none') return decided(plan);
+  const side: SideId = def.client;
   const skill = BACKER_SKILL[difficulty];
-  const client = state.sides[def.client];
-  const clientName = scenario.sides[def.client].shortName;
-  const traits = traitsOf(def);
-  const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
-  const trouble = client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
+  const client = state.sides[side];
+  const clientName = scenario.sides[side].shortName;
+  const name = (p: string) => world.place.get(p)?.name ?? p;
+  // The seat's own bound: what its capital will bear (its score counts every dollar against it).
+  const tolerance = def.costTolerance;
+  const peril = skill.perilOdds <= 100 ? clientPeril(scenario, state, side) : null;
+  const threatened = peril !== null && peril.odds >= skill.perilOdds;
+  // A client that cannot pay its fighters breaks apart: money running out is trouble as much as a front giving way.
+  const upkeep = upkeepOf(scenario, state, side);
+  const short = skill.supplyBelow > 0 && client.money < upkeep * skill.supplyBelow;
+  const broke = skill.supplyBelow > 0 && client.money < upkeep;
+  const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
+  const why = threatened
+    ? `${name(peril.place)} is in danger (the enemy's odds ${peril.odds}%)`
+    : broke
+      ? `${clientName} can no longer pay its forces (${client.money} in hand, a bill of ${upkeep})`
+      : `${clientName} is losing (confidence ${client.confidence})`;
   const brink = state.country.escalation >= skill.brink;
+  // A red line of any of its client's patrons that is about to be crossed brings that patron in, and the region nearer a war:
+  // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
+  const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
+  const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
+  // Leaving the war altogether stops the money too: only for a client that can pay its way for a good while (ten fortnights) without it.
+  const floor = skill.floor === 0 && client.money < upkeep * 10 ? 1 : skill.floor;
+  const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
     const yields = skill.yields && b.commitment > 0 && !trouble;
@@ -927,7 +974,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   }
   if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
     const grant = trouble && !brink && b.spent < tolerance;
-    if (plan.try({ actor, kind: 'answer-request', accept: grant }, grant ? `${def.name} granted ${clientName}'s request.` : `${def.name} turned down ${clientName}'s request: it weighs its own costs.`) && grant) {
+    if (plan.try({ actor, kind: 'answer-request', accept: grant }, grant ? `${def.name} granted ${clientName}'s request: ${why}.` : `${def.name} turned down ${clientName}'s request: it weighs its own costs.`) && grant) {
       return decided(plan);
     }
   }
@@ -936,12 +983,25 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   if (stepped) {
     // Already a step down this fortnight.
   } else if (trouble && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
-    plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat.`);
-  } else if (b.commitment > skill.floor && !trouble && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt))) {
+    plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat: ${why}.`);
+  } else if (b.commitment > floor && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
-      `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : `${clientName} holds its own`}.`,
+      `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : ending ? 'the war is near its end, and what it still sends would change little' : `${clientName} holds its own`}.`,
     );
+  }
+  // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then).
+  if (broke && b.commitment > 0 && b.spent < tolerance) {
+    plan.try({ actor, kind: 'deliver-arms' }, `${def.name} shipped arms and money to ${clientName}: it has ${client.money} in hand against a bill of ${upkeep} a fortnight.`);
+  }
+  // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it
+  // (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing): one campaign may tip it.
+  if (skill.lobbyReach > 0 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    const gap = (r: string) => Math.round(100 - traitsOf(world.backer.get(r)!).values.standing * 0.6) - (state.backers[r]?.pressure ?? 0);
+    const rival = def.rivals
+      .filter((r) => world.backer.get(r)?.client === other(side) && (state.backers[r]?.commitment ?? 0) >= 3 && gap(r) > 0 && gap(r) <= RIVAL_PRESSURE * skill.lobbyReach)
+      .sort((x, y) => gap(x) - gap(y) || compareIds(x, y))[0];
+    if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, `${def.name} lobbied against ${world.backer.get(rival)?.name}: the pressure on it is close to what it will bear, and it stands high on its ladder.`);
   }
   return decided(plan);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import {
+  aiOrders,
   checkOrder,
   legalOrders,
   newGame,
@@ -236,6 +237,61 @@ describe('a backer’s view and score', () => {
     shamed.backers.turkey!.exposures = 3;
     expect(backerScore(sirte, shamed, T)!.total).toBeLessThan(score.total + (score.parts.legitimacy === 0 ? 1 : 0));
     expect(backerScore(sirte, game(), T)).toBeNull();
+  });
+
+  it('a backer’s score: its client’s collapse is its defeat, the enemy’s its victory, as in the field', () => {
+    let s = game();
+    while (!s.ending) s = turn(s, []).state;
+    const as = (kind: 'collapse' | 'military-victory' | 'time-out', winner: 'gna' | 'lna' | null) => {
+      const x = structuredClone(s);
+      x.ending = { ...x.ending!, kind, winner };
+      return backerScore(sirte, x, T)!;
+    };
+    const undecided = as('time-out', null);
+    const collapsed = as('collapse', 'lna');
+    expect(collapsed.parts).toEqual(undecided.parts);
+    expect(collapsed.total).toBe(Math.max(0, undecided.total - 20));
+    expect(collapsed).toEqual(as('military-victory', 'lna'));
+    expect(as('collapse', 'gna')).toEqual(as('military-victory', 'gna'));
+    expect(as('collapse', 'gna').total).toBeGreaterThan(undecided.total);
+  });
+
+  it('the AI in a backer’s seat: keeps a client that cannot pay its forces whole (normal, hard; not easy)', () => {
+    const s = game('backer:uae');
+    s.sides.lna.money = 0;
+    for (const [level, ships] of [['easy', false], ['normal', true], ['hard', true]] as const) {
+      const kinds = aiOrders(sirte, s, 'backer:uae', level).orders.map((o) => o.kind);
+      expect(kinds.includes('deliver-arms'), level).toBe(ships);
+      expect(kinds, level).not.toContain('de-escalate');
+    }
+  });
+
+  it('the AI in a backer’s seat: the hard level lobbies against a rival high on its ladder that one campaign would bring to bow', () => {
+    const s = game('backer:uae');
+    s.backers.turkey!.commitment = 3;
+    // Turkey bows at pressure 100 − 0.6 × 40 (the value it puts on its standing) = 76.
+    s.backers.turkey!.pressure = 70;
+    const lobbies = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:uae', level).orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'turkey');
+    expect(lobbies('hard', s)).toBe(true);
+    expect(lobbies('normal', s)).toBe(false);
+    expect(lobbies('easy', s)).toBe(false);
+    const far = structuredClone(s);
+    far.backers.turkey!.pressure = 40;
+    expect(lobbies('hard', far)).toBe(false);
+  });
+
+  it('the AI in a backer’s seat: winds its support down in the last fifth of the game (hard), unless its client is in trouble', () => {
+    const s = game('backer:russia');
+    s.turn = sirte.turns - 3;
+    s.sides.lna.confidence = 50;
+    s.sides.lna.money = 2000;
+    s.backers.russia!.commitment = 2;
+    const steps = (level: 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:russia', level).orders.some((o) => o.kind === 'de-escalate');
+    expect(steps('hard', s)).toBe(true);
+    expect(steps('normal', s)).toBe(false);
+    const losing = structuredClone(s);
+    losing.sides.lna.confidence = 10;
+    expect(steps('hard', losing)).toBe(false);
   });
 
   it('computer backers never carry the fields of a person’s seat', () => {

@@ -171,7 +171,9 @@ export function backerScore(scenario: Scenario, s: State, role: BackerRole): Rol
   const w = weights;
   const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
   let total = Math.round((parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum);
-  if (kind === 'military-victory' && client) total += winner === client ? 15 : -20;
+  // A client that collapses (unpaid and divided, its coalition broken) has lost the war as surely
+  // as one beaten in the field: for its patron, the same defeat (and for the other's, the same win).
+  if ((kind === 'military-victory' || kind === 'collapse') && client) total += winner === client ? 15 : -20;
   if (kind === 'regional-war' || kind === 'catastrophe') total -= DISASTER_PENALTY + Math.round((DISASTER_EARLY * Math.max(0, scenario.turns - s.turn)) / scenario.turns);
   return { total: clamp(total), parts };
 }
