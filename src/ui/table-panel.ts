@@ -6,6 +6,7 @@ import type { NetSession } from '../game/net-session.ts';
 import type { NetMessage } from '../net/protocol.ts';
 import type { PlayerRole } from '../sim/types.ts';
 import { append, button, clear, h } from './dom.ts';
+import { downloadText } from './download.ts';
 import { SHEET_QUERY } from './hud.ts';
 import { roleShort } from './roles.ts';
 import './table-panel.css';
@@ -34,12 +35,17 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
     render();
     if (open) text.focus({ preventScroll: true });
   }, { class: 'small ghost', id: 'table-messages-toggle', 'aria-controls': 'table-chat' });
+  // The host's record of the table for the debrief: the replay so far, every message, who sat where.
+  const record = net.table.welcome?.host
+    ? button('Record', () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: 'Download the record of the table for the debrief: the game so far, every message, who sat where' })
+    : null;
   const bar = h(
     'div',
     { class: 'table-bar panel', id: 'table-bar', role: 'status', 'aria-label': 'The table' },
     h('span', { class: 'table-code', title: 'The join code of this table' }, `Table ${code}`),
     waiting,
     clock,
+    record,
     toggle,
   );
 
@@ -129,6 +135,10 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
       if (!messages.length) append(list, h('li', { class: 'muted' }, 'No messages yet. Write to another seat, or to everyone.'));
       for (const m of messages) list.append(line(m));
       list.scrollTop = list.scrollHeight;
+    }
+    if (net.table.record) {
+      downloadText(`ceasefire-line-table-${code}-record.json`, net.table.record);
+      net.table.record = null;
     }
     if (net.rejection && net.rejection !== lastRefusal) {
       lastRefusal = net.rejection;

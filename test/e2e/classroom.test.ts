@@ -4,9 +4,12 @@
 // game (the map, the panels, the order previews with their odds from the server, the turn
 // reports) with the table's waiting line and messages beside the map; each sees the other's
 // forces only through the fog; a reload brings the guest back to its seat. No console error.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Running, startServer } from '../../server/app.ts';
 import { resetLimits } from '../../server/room.ts';
+import { scenarioFor } from '../../server/scenarios.ts';
+import { loadReplay } from '../../src/sim/index.ts';
 import { buildOnce, DIST, type OpenedPage, openPage, screenshot, startPreview, whyNot } from './harness.ts';
 import { drainCards, HD, nationalTab, queueOrder, queueTexts, readHook, waitForScene } from './play-helpers.ts';
 
@@ -103,6 +106,11 @@ describe.skipIf(whyNot)('classroom play in the browser', () => {
       await guest.page.click('#table-send');
       await host.page.waitForFunction(() => document.querySelector('#table-messages')?.textContent?.includes('break our word'));
       await screenshot(host.page, 'classroom-game-host');
+      // The host's record for the debrief, from the game screen: every message between seats.
+      const [record] = await Promise.all([host.page.waitForEvent('download'), host.page.click('#table-record')]);
+      const recorded = JSON.parse(readFileSync((await record.path())!, 'utf8')) as { format: string; messages: { text: string }[] };
+      expect(recorded.format).toBe('ceasefire-line-table');
+      expect(recorded.messages.map((m) => m.text)).toContain('Your drones over Sirte break our word.');
 
       // Turn 1: the host ends it; the table waits for the LNA; the guest ends it; both get the report.
       for (let turn = 1; turn <= 2; turn++) {
@@ -147,6 +155,61 @@ describe.skipIf(whyNot)('classroom play in the browser', () => {
       for (const p of pages) expect(p.problems.all()).toEqual([]);
     } finally {
       for (const p of pages) await p.close();
+    }
+  });
+
+  it('a table that ends goes to the ending screen of a single game, with a replay download that verifies', { timeout: 240_000 }, async () => {
+    resetLimits();
+    const url = `http://127.0.0.1:${PORT}/`;
+    const opened = await openPage(url, { viewport: HD });
+    try {
+      const { page, problems } = opened;
+      await page.waitForSelector('#menu-classroom', { timeout: 60_000 });
+      await page.click('#menu-classroom');
+      await page.fill('#class-name', 'Chiara');
+      // Geneva 2020: eight fortnights, the mediator's seat the only one for people.
+      await page.selectOption('#class-scenario', 'geneva-2020');
+      for (const box of await page.$$('input[data-seat]')) if ((await box.getAttribute('data-seat')) !== 'mediator') await box.uncheck();
+      await page.fill('#class-seed', 'browser-end');
+      await page.click('#class-host');
+      await page.waitForSelector('#class-code-shown');
+      const code = (await page.textContent('#class-code-shown'))!.trim();
+      await page.waitForSelector('[data-take="mediator"]');
+      await page.click('[data-take="mediator"]');
+      await page.waitForFunction(() => document.querySelector('[data-seat="mediator"]')?.textContent?.includes('Chiara'));
+      await page.click('#class-start');
+      await waitForScene(page, 'Game');
+      for (let turn = 1; turn <= 9 && (await readHook(page)).scene === 'Game'; turn++) {
+        await drainCards(page, { firstTimeoutMs: turn === 1 ? 5_000 : 30_000, stopAtScene: 'Ending' });
+        if ((await readHook(page)).scene !== 'Game') break;
+        await expect.poll(() => page.locator('button.end-turn').isEnabled(), { timeout: 10_000 }).toBe(true);
+        await page.click('button.end-turn');
+        await page.waitForFunction((t) => {
+          const h = (window as unknown as { ceasefireLine: { turn: number; scene: string; ending: unknown } }).ceasefireLine;
+          return h.turn > t || h.ending !== null || h.scene === 'Ending';
+        }, turn);
+      }
+      await drainCards(page, { firstTimeoutMs: 2_000, stopAtScene: 'Ending' });
+      await waitForScene(page, 'Ending', 60_000);
+      const hook = await readHook(page);
+      expect(hook.ending).not.toBeNull();
+      await page.locator('#ending-title').waitFor();
+      await screenshot(page, 'classroom-ending');
+      // The replay download: the whole table, as the server played it, verified by the core.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download replay' }).click()]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      const sc = scenarioFor('geneva-2020', []);
+      if (!sc.ok) throw new Error(sc.message);
+      const verified = loadReplay(text, (id) => (id === 'geneva-2020' ? sc.scenario : undefined));
+      expect(verified.ok).toBe(true);
+      // The table as the server wrote it down (its room has closed: no one is at it any more).
+      const served = await running!.store.load((await running!.store.idByCode(code))!);
+      expect(served?.status).toBe('ended');
+      if (verified.ok) expect(verified.value.frames.at(-1)?.hash).toBe(served?.turns.at(-1)?.hash);
+      expect(hook.hash).toBe(served?.turns.at(-1)?.hash);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await opened.close();
     }
   });
 
