@@ -98,6 +98,7 @@ export class GameMap extends Phaser.Scene {
       selectPlace: (id) => this.select(id),
       endTurn: () => void this.endTurn(),
       exit: () => void this.exit(),
+      menuTitle: this.net ? 'Leave the table (the computer plays your seat until you join again with the code)' : undefined,
       glossary: () => {
         this.tutorial?.notice('glossary');
         void showGlossary(this.root, this.session.state.concepts, this.session.scenario);

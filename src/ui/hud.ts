@@ -32,6 +32,8 @@ export interface HudCallbacks {
   closeUp?: () => boolean;
   /** The panels moved (a sheet opened or closed on a small screen): the map's free area changed. */
   layoutChanged?: () => void;
+  /** What the Menu button does, in its tooltip (default: back to the menu, the game saved). */
+  menuTitle?: string;
 }
 
 /** On a small screen one panel at a time shows, as a sheet over the bottom of the map. */
@@ -278,7 +280,7 @@ export class Hud {
       button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report (R)', 'aria-keyshortcuts': 'R', 'data-focus-key': 'top:report' }),
       button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)', 'aria-keyshortcuts': 'G', 'data-focus-key': 'top:glossary' }),
       button('Keys', () => this.cb.shortcuts(), { class: 'ghost small', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': 'Shift+?', 'data-focus-key': 'top:keys' }),
-      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
+      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: this.cb.menuTitle ?? 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
       this.endButton,
     );
     // At a classroom table, a seat that has ended the turn waits for the others.
