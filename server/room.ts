@@ -10,16 +10,18 @@ import {
   clientMessages,
   hostSchema,
   joinSchema,
+  type PreviewAnswer,
   parseInput,
   type Rejection,
   type SeatUpdate,
   type TableInspect,
   type Welcome,
 } from '../src/net/protocol.ts';
-import { legalOrders, type PlayerRole } from '../src/sim/index.ts';
+import { legalOrders, type Order, orderWarnings, type PlayerRole } from '../src/sim/index.ts';
 import type { ClassStore } from './classes.ts';
 import { CODE_PATTERN, newJoinCode, newTableId, newToken, normaliseCode } from './codes.ts';
 import { Bucket, KeyedLimit, LIMITS } from './limits.ts';
+import { budgetUsed, seatPreview } from './previews.ts';
 import { scenarioFor } from './scenarios.ts';
 import { restore, type TableStore } from './store.ts';
 import { canRead, Table, type TableConfig, type TableMessage } from './table.ts';
@@ -377,6 +379,22 @@ export class TableRoom extends Room<TableStateT> {
         await this.maybeResolve();
         return;
       }
+      case 'preview': {
+        // What an order the seat composes would do (a ceasefire's terms), checked like an order:
+        // the seat's own, this turn; the core's check says why it is not allowed.
+        if (!person.role) return fail('no-seat', 'Take a seat first.');
+        const role = person.role;
+        if (t.status !== 'playing') return fail(t.status === 'lobby' ? 'not-started' : 'game-over', t.status === 'lobby' ? 'The game has not started yet.' : 'The game is over.');
+        if (m.turn !== t.turn) return fail('wrong-turn', `That was for turn ${m.turn}; the table is at turn ${t.turn}.`);
+        const order = m.order as { actor?: unknown } | null;
+        if (typeof order !== 'object' || order === null || Array.isArray(order)) return fail('malformed', 'This is not a valid order.');
+        if (order.actor !== role) return fail('wrong-seat', `An order for “${String(order.actor).slice(0, 40)}” cannot be given from the ${role} seat.`);
+        const p = seatPreview(t.scenario, t.state, role, order as Order, t.queued.get(role) ?? [], true);
+        if (!p.check.ok && p.check.error.code === 'malformed') return fail('malformed', p.check.error.message);
+        const answer: PreviewAnswer = { turn: t.turn, order: order as Order, ...p };
+        client.send('preview', answer);
+        return;
+      }
       case 'message': {
         const problem = t.messageProblem({ to: m.to as PlayerRole | null, text: m.text as string });
         if (problem) return fail(problem.code, problem.message);
@@ -458,6 +476,9 @@ export class TableRoom extends Room<TableStateT> {
   /** Each seat's view, report and legal orders for the turn in play, worked out once per seat. */
   private perSeat = new Map<PlayerRole, { key: string; view: SeatUpdate['view']; report: SeatUpdate['report']; legal: SeatUpdate['legal'] }>();
 
+  /** Each seat's previews of its legal orders, for the queue they were worked out beside. */
+  private previews = new Map<PlayerRole, { key: string; previews: SeatUpdate['previews']; budgetUsed: number; warnings: SeatUpdate['warnings'] }>();
+
   /** A seat's own view and report; nothing to a person without a seat or before the start. */
   private sendSeat(client: Client): void {
     const person = this.persons.get(client.sessionId);
@@ -471,13 +492,31 @@ export class TableRoom extends Room<TableStateT> {
       cached = { key, view: t.view(role), report: t.seatReport(role), legal: open ? legalOrders(t.scenario, t.state, role) : [] };
       this.perSeat.set(role, cached);
     }
+    const queued = t.queued.get(role) ?? [];
+    // Each legal order's preview beside the queue as it stands (worked out again when the queue changes).
+    const queueKey = `${key}:${JSON.stringify(queued)}`;
+    let previews = this.previews.get(role);
+    if (previews?.key !== queueKey) {
+      previews = {
+        key: queueKey,
+        previews: cached.legal.map((o) => seatPreview(t.scenario, t.state, role, o, queued)),
+        budgetUsed: budgetUsed(t.scenario, t.state, queued),
+        warnings: t.status === 'playing' ? orderWarnings(t.scenario, t.state, role, queued) : [],
+      };
+      this.previews.set(role, previews);
+    }
     const update: SeatUpdate = {
       turn: t.turn,
       role,
       view: cached.view,
       report: cached.report,
-      queued: t.queued.get(role) ?? [],
+      queued,
       legal: cached.legal,
+      previews: previews.previews,
+      budgetUsed: previews.budgetUsed,
+      warnings: previews.warnings,
+      pending: t.state.pending.filter((p) => p.role === role),
+      concepts: t.state.concepts,
       ended: t.ended.has(role),
       ending: t.state.ending,
     };

@@ -2,7 +2,7 @@
 // its own (the time is passed in). The Colyseus room (room.ts) is a thin shell around it, and
 // the store (store.ts) writes down what it does, so a table can be rebuilt by replaying.
 
-import type { SeatReport, TableFigures } from '../src/net/protocol.ts';
+import type { SeatReport, SeatStanding, TableFigures } from '../src/net/protocol.ts';
 import {
   actorsOf,
   type Controller,
@@ -17,6 +17,7 @@ import {
   type Replay,
   resolveTurn,
   type Scenario,
+  type SideId,
   type State,
   stateHash,
   type TurnReport,
@@ -67,7 +68,26 @@ export function canRead(m: TableMessage, role: PlayerRole | null, host = false):
   return m.to === null || host || (role !== null && (m.to === role || m.from === role));
 }
 
-export function seatReport(report: TurnReport, role: PlayerRole): SeatReport {
+/** The side a role reads exactly (its own, or a backer's client), or null. */
+function sideSeen(scenario: Scenario, role: PlayerRole): SideId | null {
+  if (role === 'gna' || role === 'lna') return role;
+  const backer = scenario.backers.find((b) => `backer:${b.id}` === role);
+  return backer && backer.client !== 'none' ? backer.client : null;
+}
+
+/** The indicators before and after, without the inner figures of a side the role does not see. */
+function seatStanding(standing: NonNullable<TurnReport['standing']>, seen: SideId | null): NonNullable<SeatReport['standing']> {
+  const cut = (st: (typeof standing)['before']): SeatStanding => ({
+    ...st,
+    sides: {
+      gna: seen === 'gna' ? st.sides.gna : { legitimacy: st.sides.gna.legitimacy },
+      lna: seen === 'lna' ? st.sides.lna : { legitimacy: st.sides.lna.legitimacy },
+    },
+  });
+  return { before: cut(standing.before), after: cut(standing.after) };
+}
+
+export function seatReport(report: TurnReport, role: PlayerRole, scenario?: Scenario): SeatReport {
   const side = role === 'gna' || role === 'lna' ? role : null;
   const r: SeatReport = {
     turn: report.turn,
@@ -77,7 +97,7 @@ export function seatReport(report: TurnReport, role: PlayerRole): SeatReport {
     ledger: side ? { [side]: report.ledger.money[side], strength: { [side]: report.ledger.strength[side] } } : {},
     reasons: report.reasons,
   };
-  if (report.standing) r.standing = report.standing;
+  if (report.standing) r.standing = seatStanding(report.standing, scenario ? sideSeen(scenario, role) : side);
   return r;
 }
 
@@ -322,7 +342,7 @@ export class Table {
   }
 
   seatReport(role: PlayerRole): SeatReport {
-    return seatReport(this.report, role);
+    return seatReport(this.report, role, this.scenario);
   }
 
   replay(note?: string): Replay {

@@ -1,13 +1,14 @@
 // What the whole shell shares: the game in play, the scene on screen, and the read-only
 // test hook window.ceasefireLine.
-import type { GameSession } from './session.ts';
+import type { PlaySession } from './play-session.ts';
 import type { Ending } from './sim-types.ts';
 
 export type SceneKey = 'Boot' | 'Preloader' | 'MainMenu' | 'Briefing' | 'Game' | 'Ending';
 
 export const app = {
   scene: 'Boot' as SceneKey,
-  session: null as GameSession | null,
+  /** The game on screen: played here (GameSession) or at a classroom table (NetSession). */
+  session: null as PlaySession | null,
   readyAt: undefined as number | undefined,
   /** Hot-seat: the role the screen is being passed to while the hand-over screen is up, else null. */
   handOver: null as string | null,

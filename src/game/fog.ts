@@ -1,7 +1,6 @@
 // What the player may see of the forces on the map. The sim core's viewFor decides (fog
 // of war); this module only reads its answer into shapes the panels and the map can show.
-import type { GameSession } from './session.ts';
-import { viewFor } from './sim.ts';
+import type { PlaySession } from './play-session.ts';
 import type { FormationDef, PlayerView, SideId } from './sim-types.ts';
 
 export type ForceSide = SideId | 'none';
@@ -30,25 +29,17 @@ export interface SeenForces {
   formations: SeenFormation[];
 }
 
-const viewCache = new WeakMap<object, PlayerView>();
-
-export function viewOf(session: GameSession): PlayerView {
-  const state = session.state;
-  let view = viewCache.get(state);
-  // Hot-seat: the same state is seen by several roles in turn; each sees its own view.
-  if (!view || view.role !== session.role) {
-    view = viewFor(session.scenario, state, session.role);
-    viewCache.set(state, view);
-  }
-  return view;
+/** The session's view: worked out here from the whole state, or sent by the table server. */
+export function viewOf(session: PlaySession): PlayerView {
+  return session.view();
 }
 
-function defOf(session: GameSession, id: string): FormationDef | undefined {
+function defOf(session: PlaySession, id: string): FormationDef | undefined {
   return session.scenario.formations.find((f) => f.id === id) ?? session.scenario.reserves.find((f) => f.id === id);
 }
 
 /** Every formation the player can see, with exact numbers or estimates. */
-export function seenFormations(session: GameSession): SeenFormation[] {
+export function seenFormations(session: PlaySession): SeenFormation[] {
   const seen: SeenFormation[] = [];
   for (const f of viewOf(session).formations) {
     if (f.estimate.high <= 0 && !f.strength) continue;

@@ -10,7 +10,7 @@ const RECORD_MAP = 'libya';
 let record: HistoryRecord | null = null;
 
 /** The track of a game's departures from history, or null where the record does not apply. */
-export function historyTrack(scenario: Scenario, state: State): HistoryTrack | null {
+export function historyTrack(scenario: Scenario, state: Pick<State, 'date' | 'places' | 'backers' | 'country'>): HistoryTrack | null {
   const r = historyRecord(scenario);
   return r ? new HistoryTrack(r, scenario, state) : null;
 }

@@ -5,6 +5,7 @@ import { loadBundledScenario } from '../content/index.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
+import type { PlaySession } from './play-session.ts';
 import {
   AUTOSAVE_KEY,
   readSlot,
@@ -18,7 +19,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
+import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -48,7 +49,8 @@ export interface GameSetup {
 
 type Listener = () => void;
 
-export class GameSession {
+/** A game played at this screen: the whole state, the core run here. */
+export class GameSession implements PlaySession {
   readonly scenario: Scenario;
   readonly seed: string;
   /** The role whose turn it is at the screen (in hot-seat, it changes as the screen is passed). */
@@ -230,6 +232,18 @@ export class GameSession {
     this.changed();
     return next;
   }
+
+  private shown: { state: State; view: PlayerView } | null = null;
+
+  /** What the role at the screen sees (the core's viewFor), worked out once per state and role. */
+  view(): PlayerView {
+    // Hot-seat: the same state is seen by several roles in turn; each sees its own view.
+    if (this.shown?.state !== this.state || this.shown.view.role !== this.role) this.shown = { state: this.state, view: core.viewFor(this.scenario, this.state, this.role) };
+    return this.shown.view;
+  }
+
+  /** At one screen no one waits for anyone: the turn resolves when its last person ends it. */
+  readonly waiting = false;
 
   get actor(): Actor {
     return this.role;

@@ -15,6 +15,7 @@ export type {
   Order,
   OrderPreview,
   OrderProblem,
+  PendingChoice,
   PlaceDef,
   PlayerRole,
   ReportEvent,

@@ -3,7 +3,7 @@
 // a lost connection (Colyseus reconnection within the grace, else the seat token).
 import { Client, type Room } from 'colyseus.js';
 import type { Order, PlayerRole } from '../sim/types.ts';
-import { type HostOptions, type NetMessage, type Rejection, ROOM_NAME, type SeatUpdate, type Welcome } from './protocol.ts';
+import { type HostOptions, type NetMessage, type PreviewAnswer, type Rejection, ROOM_NAME, type SeatUpdate, type Welcome } from './protocol.ts';
 
 /** The public state of the table (Colyseus schema state, decoded). */
 export interface PublicTable {
@@ -45,6 +45,9 @@ export class TableClient {
   table: PublicTable | null = null;
   readonly messages: NetMessage[] = [];
   lastRejection: Rejection | null = null;
+  /** Counts the rejections, so a screen can tell a new one from the one it has shown. */
+  rejections = 0;
+  private readonly previewListeners = new Set<(p: PreviewAnswer) => void>();
   replay: string | null = null;
   /** The host's record of the table (replay, messages, seats), when asked for. */
   record: string | null = null;
@@ -83,6 +86,12 @@ export class TableClient {
     return () => this.listeners.delete(fn);
   }
 
+  /** Hears the previews asked for (askPreview), as they come. */
+  onPreview(fn: (p: PreviewAnswer) => void): () => void {
+    this.previewListeners.add(fn);
+    return () => this.previewListeners.delete(fn);
+  }
+
   private changed(): void {
     for (const fn of this.listeners) fn();
   }
@@ -114,6 +123,11 @@ export class TableClient {
     });
     room.onMessage('rejected', (r: Rejection) => {
       this.lastRejection = r;
+      this.rejections++;
+      this.changed();
+    });
+    room.onMessage('preview', (p: PreviewAnswer) => {
+      for (const fn of this.previewListeners) fn(p);
       this.changed();
     });
     room.onMessage('record', (r: { text: string }) => {
@@ -174,6 +188,10 @@ export class TableClient {
   }
   queue(order: Order): void {
     if (this.seat) this.room.send('order', { turn: this.seat.turn, order });
+  }
+  /** Asks the preview of an order the seat composes; the answer comes as a `preview` message. */
+  askPreview(order: Order): void {
+    if (this.seat) this.room.send('preview', { turn: this.seat.turn, order });
   }
   cancel(index: number): void {
     if (this.seat) this.room.send('cancel', { turn: this.seat.turn, index });

@@ -2,7 +2,7 @@
 // (unknown fields refused), and what the server sends back. Shared by server/ and the browser
 // client; no Node, no DOM.
 import * as v from 'valibot';
-import type { Difficulty, Ending, Order, PlayerRole, PlayerView, ReportEvent, TurnReport } from '../sim/index.ts';
+import type { Concept, Difficulty, Ending, Order, OrderPreview, OrderProblem, OrderWarning, PendingChoice, PlayerRole, PlayerView, ReportEvent, Result, TurnReport } from '../sim/index.ts';
 
 export const NAME_MAX = 40;
 export const TEXT_MAX = 500;
@@ -49,6 +49,8 @@ export const clientMessages = {
   assign: v.strictObject({ person: v.pipe(v.string(), v.maxLength(40)), role: v.nullable(roleId) }),
   start: v.strictObject({}),
   order: v.strictObject({ turn, order: v.unknown() }),
+  /** The preview of an order the seat composes (a ceasefire's terms): answered with a `preview` message. */
+  preview: v.strictObject({ turn, order: v.unknown() }),
   cancel: v.strictObject({ turn, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)) }),
   end: v.strictObject({ turn }),
   message: v.strictObject({ to: v.nullable(roleId), text: v.pipe(v.string(), v.maxLength(TEXT_MAX * 2)) }),
@@ -131,21 +133,51 @@ export interface SeatUpdate {
   queued: Order[];
   /** The orders the seat may give now (the core's legalOrders; each is checked again when queued). */
   legal: Order[];
+  /** legal[i]'s preview beside the queue: cost, odds and risks as the core works them out on the true state. */
+  previews: SeatPreview[];
+  /** The budget the queued orders use (the core's prices) and the warnings the rules give them. */
+  budgetUsed: number;
+  warnings: OrderWarning[];
+  /** The choices waiting for this seat's answer, and the concepts the game has met so far. */
+  pending: PendingChoice[];
+  concepts: Concept[];
   ended: boolean;
   ending: Ending | null;
 }
 
-/** What one seat reads of a turn report: the events it saw, its own rejected orders and money. */
+/** One order's preview for a seat: the core's check (an attack's exact enemy figure left out) and its warnings. */
+export interface SeatPreview {
+  check: Result<OrderPreview, OrderProblem>;
+  warnings: OrderWarning[];
+}
+
+/** The answer to a `preview` message. */
+export interface PreviewAnswer extends SeatPreview {
+  turn: number;
+  order: Order;
+}
+
+/**
+ * What one seat reads of a turn report: the events it saw, its own rejected orders and money,
+ * and the indicators before and after as its panels show them (another side's inner figures,
+ * which its view does not hold, are left out).
+ */
 export interface SeatReport {
   turn: number;
   date: string;
   events: ReportEvent[];
-  standing?: TurnReport['standing'];
+  standing?: { before: SeatStanding; after: SeatStanding };
   rejected: TurnReport['rejected'];
   /** Its own side's ledger (none for a seat that is not a side). */
   ledger: Partial<TurnReport['ledger']['money']> & { strength?: Partial<TurnReport['ledger']['strength']> };
   reasons: TurnReport['reasons'];
 }
+
+type Standing = NonNullable<TurnReport['standing']>['before'];
+/** The indicators as a seat's panels show them: a side's legitimacy is public, its inner figures are its own (and its backers'). */
+export type SeatStanding = Omit<Standing, 'sides'> & {
+  sides: Record<keyof Standing['sides'], Partial<Standing['sides']['gna']> & Pick<Standing['sides']['gna'], 'legitimacy'>>;
+};
 
 export interface NetMessage {
   id: number;

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
+import { GameSession } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { mountBriefing } from '../ui/briefing.ts';
 import { layer } from '../ui/dom.ts';
@@ -13,8 +14,9 @@ export class Briefing extends Phaser.Scene {
 
   create(): void {
     entered('Briefing');
+    // A briefing opens a game played here (a classroom table has its lobby instead).
     const session = app.session;
-    if (!session) {
+    if (!(session instanceof GameSession)) {
       go(this, 'MainMenu');
       return;
     }

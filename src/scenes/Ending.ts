@@ -15,8 +15,9 @@ export class Ending extends Phaser.Scene {
 
   create(): void {
     entered('Ending');
+    // The ending shows the whole game (a classroom table's is rebuilt from its replay: NetSession.finish).
     const session = app.session;
-    if (!session) {
+    if (!(session instanceof GameSession)) {
       go(this, 'MainMenu');
       return;
     }

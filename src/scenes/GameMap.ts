@@ -6,19 +6,22 @@ import { app } from '../game/app.ts';
 import { ConceptPacer } from '../game/concept-pacing.ts';
 import { forcesAt, seenFormations, shortStrength } from '../game/fog.ts';
 import { historyTrack } from '../game/left-history.ts';
-import type { GameSession } from '../game/session.ts';
+import { NetSession } from '../game/net-session.ts';
+import type { PlaySession, ShownReport } from '../game/play-session.ts';
+import { GameSession } from '../game/session.ts';
 import { music, settings, sfx } from '../game/settings.ts';
-import type { Departure, ReportEvent, TurnReport } from '../game/sim-types.ts';
+import type { Departure, ReportEvent } from '../game/sim-types.ts';
 import { announce } from '../ui/announce.ts';
 import { layer } from '../ui/dom.ts';
 import { showGameMenu } from '../ui/game-menu.ts';
 import { showHandOver } from '../ui/handover.ts';
 import { Hud } from '../ui/hud.ts';
-import { firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
+import { confirm, firedEvents, modalOpen, showChoiceCard, showConcepts, showEvents, showGlossary, showReport, visibleTo } from '../ui/modals.ts';
 import { palette, sideColor } from '../ui/palette.ts';
 import { showPlaces, showShortcuts } from '../ui/places.ts';
 import { mountReplayBar } from '../ui/replay-bar.ts';
 import { sideOf } from '../ui/roles.ts';
+import { mountTablePanel, type TablePanel } from '../ui/table-panel.ts';
 import { TutorialOverlay, type TutorialProgress } from '../ui/tutorial.ts';
 import { entered, go } from './go.ts';
 import { keepAwake } from './loop.ts';
@@ -30,7 +33,12 @@ import { worldRect } from './map/outline.ts';
 const DRAG_THRESHOLD = 5;
 
 export class GameMap extends Phaser.Scene {
-  private session!: GameSession;
+  private session!: PlaySession;
+  private tablePanel: TablePanel | null = null;
+  /** The game when it is played at this screen (saves, hot-seat, replays), else null. */
+  private local: GameSession | null = null;
+  /** The seat when the game is played at a classroom table over the network, else null. */
+  private net: NetSession | null = null;
   private view!: MapView;
   private cam!: MapCamera;
   private hud!: Hud;
@@ -68,10 +76,12 @@ export class GameMap extends Phaser.Scene {
       return;
     }
     this.session = session;
+    this.local = session instanceof GameSession ? session : null;
+    this.net = session instanceof NetSession ? session : null;
     this.selected = null;
     this.resolving = false;
-    // A restored game has met its concepts and read its news already.
-    const restored = session.history.length > 0;
+    // A restored game (or a table come back to) has met its concepts and read its news already.
+    const restored = session.reports.length > 0;
     this.concepts = new ConceptPacer(restored ? session.state.concepts : []);
     // Compared from here on: what the game had already left (a restored game) is not news.
     this.track = historyTrack(session.scenario, session.state);
@@ -88,6 +98,7 @@ export class GameMap extends Phaser.Scene {
       selectPlace: (id) => this.select(id),
       endTurn: () => void this.endTurn(),
       exit: () => void this.exit(),
+      menuTitle: this.net ? 'Leave the table (the computer plays your seat until you join again with the code)' : undefined,
       glossary: () => {
         this.tutorial?.notice('glossary');
         void showGlossary(this.root, this.session.state.concepts, this.session.scenario);
@@ -136,6 +147,8 @@ export class GameMap extends Phaser.Scene {
           this.progress(),
         )
       : null;
+    // At a classroom table: who the table waits for, the server's refusals, and the messages between seats.
+    this.tablePanel = this.net ? mountTablePanel(this.root, this.net) : null;
     this.refreshMap();
     this.frame(true);
 
@@ -144,6 +157,10 @@ export class GameMap extends Phaser.Scene {
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     window.addEventListener('keydown', onKey);
     const unsubscribe = session.subscribe(() => {
+      if (this.net?.unseated) {
+        this.leaveTable('The host moved you off your seat: join the table again to take one.');
+        return;
+      }
       this.tutorial?.update(this.progress());
       // While a turn resolves, the map keeps the old state until the animations have played;
       // while the screen is passed on (hot-seat), nothing is drawn.
@@ -152,19 +169,25 @@ export class GameMap extends Phaser.Scene {
       this.refreshMap();
     });
     // A replay is watched with its bar; the map and panels show the frame it picks.
-    const bar = session.replay
-      ? mountReplayBar(this.root, session, {
+    const local = this.local;
+    const bar = local?.replay
+      ? mountReplayBar(this.root, local, {
           report: () => {
-            const r = this.session.replay;
-            const report = (r ? r.frames[r.at]?.report : undefined) ?? this.session.opening;
-            void showReport(this.root, this.session, report, new Set());
+            const r = local.replay;
+            const report = (r ? r.frames[r.at]?.report : undefined) ?? local.opening;
+            void showReport(this.root, local, report, new Set());
           },
           exit: () => go(this, 'MainMenu'),
         })
       : null;
+    const net = this.net;
+    const table = this.tablePanel;
+    const offTurn = net?.onTurn((report) => void this.turnArrived(report));
     this.events.once('shutdown', () => {
       app.mapAreas = null;
       bar?.destroy();
+      table?.destroy();
+      offTurn?.();
       this.scale.off('resize', onResize);
       window.removeEventListener('keydown', onKey);
       unsubscribe();
@@ -177,12 +200,12 @@ export class GameMap extends Phaser.Scene {
 
     // The opening: events of turn 1, choices waiting, concepts met (none of it in a replay).
     if (session.readOnly) return;
-    if (session.hotSeat) {
+    if (local?.hotSeat) {
       // Hot-seat: the first person is named before anything of their view shows.
-      void this.handOver(session.role, false).then(() => (session.history.length === 0 ? this.afterTurn(session.opening, false) : this.offerChoices()));
+      void this.handOver(local.role, false).then(() => (local.history.length === 0 ? this.afterTurn(local.opening, false) : this.offerChoices()));
       return;
     }
-    if (session.history.length === 0) void this.afterTurn(session.opening, false);
+    if (session.reports.length === 0) void this.afterTurn(session.opening, false);
     else void this.offerChoices();
   }
 
@@ -194,7 +217,7 @@ export class GameMap extends Phaser.Scene {
   /** Fits Libya (or a small map's places) into the part of the window the panels leave free. */
   private frame(fit: boolean): void {
     const insets = this.hud.insets();
-    this.cam.setInsets({ ...insets, top: insets.top + (this.tutorial?.height() ?? 0) });
+    this.cam.setInsets({ ...insets, top: insets.top + (this.tutorial?.height() ?? 0) + (this.tablePanel?.height() ?? 0) });
     const places = this.session.scenario.map.places;
     if (fit && places.length <= 12) {
       // A slice of the map (the tutorial): frame its places, with room for their labels.
@@ -417,7 +440,7 @@ export class GameMap extends Phaser.Scene {
     this.refreshMap();
     const firstTurn = !this.seated.has(to);
     this.seated.add(to);
-    await showHandOver(this.root, this.session, this.session.role, { firstTurn, afterTurn });
+    if (this.local) await showHandOver(this.root, this.local, this.local.role, { firstTurn, afterTurn });
     this.concealed = false;
     app.handOver = null;
     this.hud.reveal();
@@ -425,11 +448,19 @@ export class GameMap extends Phaser.Scene {
   }
 
   private async endTurn(): Promise<void> {
-    if (this.resolving || this.session.state.ending || this.session.readOnly || this.concealed) return;
-    // Hot-seat: the next person at the screen gives their orders before the turn resolves.
-    if (this.session.nextSeat) {
+    if (this.resolving || this.session.state.ending || this.session.readOnly || this.concealed || this.session.waiting) return;
+    // At a classroom table: the seat's turn ends; the report comes when the table resolves (turnArrived).
+    if (this.net) {
       sfx('end-turn');
-      const next = this.session.passToNext();
+      this.net.endTurn();
+      return;
+    }
+    const local = this.local;
+    if (!local) return;
+    // Hot-seat: the next person at the screen gives their orders before the turn resolves.
+    if (local.nextSeat) {
+      sfx('end-turn');
+      const next = local.passToNext();
       if (next) {
         await this.handOver(next, false);
         // What the last fortnight brought, as this person saw it, then their decisions.
@@ -444,9 +475,9 @@ export class GameMap extends Phaser.Scene {
     sfx('end-turn');
     // Let the button show "Resolving…" before the (synchronous) resolution runs.
     await new Promise((r) => setTimeout(r, 30));
-    let report: TurnReport;
+    let report: ShownReport;
     try {
-      report = this.session.endTurn();
+      report = local.endTurn();
     } catch (error) {
       console.error(error);
       this.resolving = false;
@@ -455,11 +486,23 @@ export class GameMap extends Phaser.Scene {
     }
     this.hud.setBusy(false);
     // Hot-seat: the screen goes to the first person of the next fortnight before anything of it shows.
-    if (this.session.hotSeat && !this.session.state.ending) {
+    if (local.hotSeat && !local.state.ending) {
       this.resolving = false;
-      await this.handOver(this.session.role, true);
+      await this.handOver(local.role, true);
       this.resolving = true;
     }
+    await this.played(report);
+  }
+
+  /** A classroom table resolved the turn: the seat's report came from the server. */
+  private async turnArrived(report: ShownReport): Promise<void> {
+    this.resolving = true;
+    this.hud.setBusy(false);
+    await this.played(report);
+  }
+
+  /** The turn is played: the map plays it, then the news, the report and the decisions. */
+  private async played(report: ShownReport): Promise<void> {
     await this.animate(report);
     this.resolving = false;
     this.refreshMap();
@@ -470,7 +513,7 @@ export class GameMap extends Phaser.Scene {
   }
 
   /** Plays the report's map details: control changes, battles, strikes, moves. */
-  private async animate(report: TurnReport): Promise<void> {
+  private async animate(report: ShownReport): Promise<void> {
     if (settings().reducedMotion) return;
     const items = report.events.filter((e) => e.detail && visibleTo(e, this.session.role));
     if (items.length === 0) return;
@@ -527,7 +570,7 @@ export class GameMap extends Phaser.Scene {
    * After a turn (or at the start): the news (event cards), the report, concept cards met
    * for the first time, the decisions waiting, and at the last the ending.
    */
-  private async afterTurn(report: TurnReport, showTheReport: boolean): Promise<void> {
+  private async afterTurn(report: ShownReport, showTheReport: boolean): Promise<void> {
     const s = this.session;
     const news = firedEvents(s, report).filter((e) => !this.eventsShown.has(e.id));
     for (const event of news) this.eventsShown.add(event.id);
@@ -545,14 +588,15 @@ export class GameMap extends Phaser.Scene {
     }
     await showConcepts(this.root, this.newConcepts(report));
     if (s.state.ending) {
-      go(this, 'Ending');
+      if (this.net) await this.tableEnded(this.net);
+      else go(this, 'Ending');
       return;
     }
     await this.offerChoices();
   }
 
   /** The one concept card of this turn, if any: the one tied to what just happened, the player's own doings first. */
-  private newConcepts(report: TurnReport) {
+  private newConcepts(report: ShownReport) {
     const role = this.session.role;
     const met = [];
     for (const e of report.events) {
@@ -581,12 +625,46 @@ export class GameMap extends Phaser.Scene {
   }
 
   private async exit(): Promise<void> {
-    if (this.session.readOnly || (await showGameMenu(this.root, this.session)) === 'leave') go(this, 'MainMenu');
+    if (this.net) {
+      const sure = await confirm(
+        this.root,
+        'Leave the table?',
+        'The computer plays your seat while you are away. Your seat stays yours: open Play with others and join with the same code to come back.',
+        'Leave the table',
+        'Stay',
+      );
+      if (sure) this.leaveTable();
+      return;
+    }
+    if (!this.local || this.local.readOnly || (await showGameMenu(this.root, this.local)) === 'leave') go(this, 'MainMenu');
+  }
+
+  /**
+   * A classroom table ended: the ending screen shows the whole game, rebuilt from the table's
+   * replay and verified by the core (the replay download is there too).
+   */
+  private async tableEnded(net: NetSession): Promise<void> {
+    try {
+      const full = await net.finish();
+      net.leave();
+      this.net = null;
+      app.session = full;
+      go(this, 'Ending');
+    } catch (error) {
+      this.leaveTable(`The table ended, but its replay could not be opened: ${(error as Error).message}`);
+    }
+  }
+
+  /** Leaves the classroom table for the main menu (with a notice when the table sent the person away). */
+  private leaveTable(notice?: string): void {
+    this.net?.leave();
+    this.net = null;
+    go(this, 'MainMenu', notice ? { notice } : undefined);
   }
 }
 
 /** What a turn changed on the map, in a sentence or two, for the live region. */
-export function turnSummary(session: GameSession, report: TurnReport): string {
+export function turnSummary(session: PlaySession, report: ShownReport): string {
   const name = (id: string) => session.scenario.map.places.find((p) => p.id === id)?.name ?? id;
   const holder = (c: string) => (c === 'local' || c === 'none' ? 'local forces' : `the ${c.toUpperCase()}`);
   const seen = report.events.filter((e) => visibleTo(e, session.role));

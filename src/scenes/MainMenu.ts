@@ -125,6 +125,23 @@ export class MainMenu extends Phaser.Scene {
           menu.hidden = false;
           menu.querySelector<HTMLElement>('#menu-classroom')?.focus({ preventScroll: true });
         },
+        // The game started at the person's seat: the same map, panels and reports as a single game.
+        play: (table, scenario) => {
+          void loadPlay(this.game).then(
+            ({ NetSession }) => {
+              if (this.left) {
+                table.leave();
+                return;
+              }
+              app.session = new NetSession(table, scenario);
+              go(this, 'Game');
+            },
+            (error: Error) => {
+              table.leave();
+              this.fail(error.message);
+            },
+          );
+        },
       });
       this.events.once('shutdown', () => screen.close());
     });

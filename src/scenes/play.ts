@@ -7,6 +7,7 @@
 // The glossary's names, for the teacher's guides (src/ui/guide.ts), which load apart.
 export { glossary } from '../content/glossary.ts';
 export { readLink } from '../game/link.ts';
+export { NetSession } from '../game/net-session.ts';
 export { deleteSlot, GameSession, openReplay, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';
 export { REPLAY_LIMITS } from '../game/sim.ts';
 export { Briefing } from './Briefing.ts';

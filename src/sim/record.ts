@@ -88,7 +88,10 @@ function heldBefore(entry: PlaceEntry, change: NonNullable<PlaceEntry['changes']
 const yearOf = (iso: string) => iso.slice(0, 4);
 
 /** Every way this war differs from the record at the state's date (empty outside the record's span). */
-export function departures(record: RecordFile, scenario: Scenario, state: State): Departure[] {
+/** What the record is compared with: public facts of a state (a network seat's view holds them). */
+export type RecordedState = Pick<State, 'date' | 'places' | 'backers' | 'country'>;
+
+export function departures(record: RecordFile, scenario: Scenario, state: RecordedState): Departure[] {
   const date = state.date;
   if (date < record.span.from || date > record.span.to) return [];
   const day = dayNumber(date);
@@ -140,13 +143,13 @@ export class HistoryTrack {
   constructor(
     private readonly record: RecordFile,
     private readonly scenario: Scenario,
-    already?: State,
+    already?: RecordedState,
   ) {
     if (already) for (const d of departures(record, scenario, already)) this.named.add(d.id);
   }
 
   /** The departures new in this state (after a turn), in the record's order. */
-  next(state: State): Departure[] {
+  next(state: RecordedState): Departure[] {
     const now = departures(this.record, this.scenario, state);
     const ids = new Set(now.map((d) => d.id));
     for (const id of this.named) if (!ids.has(id)) this.named.delete(id);

@@ -1,23 +1,24 @@
 // "Play with others": host a table (scenario, seats for people, seed, timer) or join one with
-// its code; the lobby with the seats; then the table in play — the seat's own view of the war
-// (fog of war), its orders, its turn report, a "waiting for" line and the messages panel; the
-// ending with the replay. Loaded only when asked for (a chunk of its own, with colyseus.js).
+// its code, and the lobby with the seats and the messages. Once the game starts, a person with a
+// seat plays on the game screen, as in a single game (src/game/net-session.ts, src/ui/table-panel.ts).
+// Loaded only when asked for (a chunk of its own, with colyseus.js).
 
 import { loadBundledScenario } from '../content/index.ts';
 import type { ScenarioEntry } from '../game/content.ts';
 import { randomSeed } from '../game/seed.ts';
 import { ClassClient } from '../net/class-client.ts';
 import { explain, TableClient } from '../net/client.ts';
-import type { Order, PlayerRole, Role, Scenario } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import type { PlayerRole, Role, Scenario } from '../sim/types.ts';
+import { append, button, clear, h, layer } from './dom.ts';
 import { downloadText } from './download.ts';
-import { describeOrder } from './orders.ts';
 import { ROLE_NAMES, ROLE_SHORT } from './texts.ts';
 import './classroom.css';
 
 export interface ClassroomOptions {
   scenarios: ScenarioEntry[];
   back(): void;
+  /** The game has started at the person's seat: play it on the game screen (src/game/net-session.ts). */
+  play(table: TableClient, scenario: Scenario): void;
 }
 
 function roleName(role: string, scenario?: Scenario | null): string {
@@ -57,7 +58,6 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
       button(
         '← Back',
         () => {
-          window.clearInterval(tick);
           close();
           options.back();
         },
@@ -286,9 +286,23 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     }
     const focusedId = (document.activeElement as HTMLElement | null)?.id;
     const draft = screen.querySelector<HTMLTextAreaElement>('#class-text')?.value ?? '';
+    // The game has started and the person has a seat: on to the game screen, the same map and
+    // panels as a single game (the table client goes with it; this screen closes).
+    if (t.table.status !== 'lobby' && t.welcome.role) {
+      if (t.seat?.role === t.welcome.role && scenario?.id === t.welcome.scenario) {
+        const sc = scenario;
+        unsubscribe?.();
+        unsubscribe = null;
+        table = null;
+        options.play(t, sc);
+        return;
+      }
+      clear(screen);
+      append(screen, bar(t.welcome.title), h('p', { role: 'status', id: 'class-loading' }, 'Opening the table…'));
+      return;
+    }
     clear(screen);
-    if (t.table.status === 'lobby' || !t.welcome.role) renderLobby(t);
-    else renderTable(t);
+    renderLobby(t);
     const text = screen.querySelector<HTMLTextAreaElement>('#class-text');
     if (text) text.value = draft;
     if (t.replay) {
@@ -415,107 +429,8 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     return h('section', { class: 'class-card', 'aria-label': 'Messages' }, h('h2', null, 'Messages'), list, h('label', null, 'To', to), text, send);
   }
 
-  function renderTable(t: TableClient): void {
-    const w = t.welcome!;
-    const seat = t.seat;
-    const role = w.role as PlayerRole;
-    const header = bar(
-      `${w.title} — ${roleName(role, scenario)}`,
-      h('span', { class: 'muted' }, `Table ${w.code} · ${w.name}${t.connected ? '' : ' · connection lost, coming back…'}`),
-    );
-    if (!seat || !scenario) {
-      append(screen, header, h('p', { role: 'status' }, 'Loading the table…'));
-      return;
-    }
-    const top = h('p', { class: 'class-waiting', id: 'class-waiting' }, waitingLine(t));
-    const sc = scenario;
-    // Orders: the legal ones by kind, the queue, End turn.
-    const ordersCard = h('section', { class: 'class-card', 'aria-label': 'Orders' }, h('h2', null, 'Your orders'));
-    if (seat.ending) {
-      append(
-        ordersCard,
-        h('p', null, seat.ending.text),
-        h('p', null, `Your score: ${(seat.ending.scores as Partial<Record<string, { total: number }>>)[role]?.total ?? '—'}`),
-        button('Download the replay', () => t.askReplay(), { class: 'primary', id: 'class-replay' }),
-      );
-    } else {
-      const select = h('select', { id: 'class-order', 'aria-label': 'Order' });
-      const labelled = seat.legal.map((o, i) => ({ o, i, label: describeOrder(o, sc) })).sort((a, b) => a.label.localeCompare(b.label));
-      for (const x of labelled) append(select, h('option', { value: String(x.i) }, x.label));
-      const queue = h('ol', { class: 'class-list', id: 'class-queue' });
-      seat.queued.forEach((o: Order, i: number) =>
-        append(queue, h('li', null, describeOrder(o, sc), seat.ended ? null : button('Cancel', () => t.cancel(i), { class: 'small ghost' }))),
-      );
-      if (!seat.queued.length) append(queue, h('li', { class: 'muted' }, 'No orders queued.'));
-      append(
-        ordersCard,
-        seat.ended
-          ? h('p', null, 'You have ended this turn.')
-          : h(
-              'div',
-              { class: 'class-order-row' },
-              select,
-              button(
-                'Queue',
-                () => {
-                  const o = seat.legal[Number(select.value)];
-                  if (o) t.queue(o);
-                },
-                { class: 'small', id: 'class-queue-order' },
-              ),
-            ),
-        queue,
-        seat.ended ? null : button('End turn', () => t.endTurn(), { class: 'primary', id: 'class-end' }),
-        rejection(t),
-      );
-    }
-    // The situation as this seat sees it.
-    const held: Record<string, number> = {};
-    for (const p of Object.values(seat.view.places)) held[p.controller] = (held[p.controller] ?? 0) + 1;
-    const own = seat.view.formations.filter((f) => f.strength !== null);
-    const situation = h(
-      'section',
-      { class: 'class-card', 'aria-label': 'Situation' },
-      h('h2', null, 'Where things stand'),
-      h('p', null, Object.entries(held).map(([c, n]) => `${c === 'gna' || c === 'lna' ? roleShort(c, sc) : 'others'}: ${n} places`).join(' · ')),
-      h('p', { class: 'muted small' }, 'Your own forces exactly; the others only as your intelligence estimates them.'),
-      h(
-        'ul',
-        { class: 'class-list', id: 'class-forces' },
-        ...own.map((f) => h('li', null, sc.formations.find((d) => d.id === f.id)?.name ?? f.id, h('span', null, `${formatNumber((f.strength ?? 0) * 100)} fighters at ${sc.map.places.find((p) => p.id === f.location)?.name ?? f.location}`))),
-      ),
-    );
-    const report = h(
-      'section',
-      { class: 'class-card', 'aria-label': 'Turn report' },
-      h('h2', null, seat.report.turn > 0 ? `Report: ${formatDate(seat.report.date)}` : 'Report'),
-      h('ul', { class: 'class-list class-report', id: 'class-report' }, ...seat.report.events.map((e) => h('li', null, e.text))),
-    );
-    append(screen, header, top, h('div', { class: 'class-columns' }, ordersCard, report, situation, messagesCard(t), seatsCard(t)));
-  }
-
-  function waitingLine(t: TableClient): string {
-    const pub = t.table!;
-    const seat = t.seat!;
-    if (seat.ending) return 'The war is over.';
-    const waiting = pub.waitingFor.length ? pub.waitingFor.map((r) => roleShort(r, scenario)).join(', ') : 'no one';
-    const left = pub.deadline ? Math.max(0, Math.round((pub.deadline - Date.now()) / 1000)) : null;
-    const deadline = left !== null ? ` · the turn ends in ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` : '';
-    return `Turn ${seat.turn}, ${formatDate(seat.view.date)} · waiting for: ${waiting}${deadline}`;
-  }
-
-  // The countdown: the waiting line is written again every second while a turn timer runs.
-  const tick = window.setInterval(() => {
-    const line = screen.querySelector('#class-waiting');
-    if (line && table?.seat && table.table?.deadline) line.textContent = waitingLine(table);
-  }, 1000);
-  const closeAll = () => {
-    window.clearInterval(tick);
-    close();
-  };
-
   renderStart();
-  return { close: closeAll };
+  return { close };
 }
 
 function lastCode(): string {

@@ -2,7 +2,8 @@
 // selected place, the orders the player may give with their preview, the queue), legend
 // and zoom buttons. It reads the session and sends orders to it; it never changes state.
 import { type ForceSide, forcesAt, seenFormations, strengthText } from '../game/fog.ts';
-import { type GameSession, orderKey } from '../game/session.ts';
+import type { PlaySession } from '../game/play-session.ts';
+import { orderKey } from '../game/session.ts';
 import { settings, sfx } from '../game/settings.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
 import { announce } from './announce.ts';
@@ -31,6 +32,8 @@ export interface HudCallbacks {
   closeUp?: () => boolean;
   /** The panels moved (a sheet opened or closed on a small screen): the map's free area changed. */
   layoutChanged?: () => void;
+  /** What the Menu button does, in its tooltip (default: back to the menu, the game saved). */
+  menuTitle?: string;
 }
 
 /** On a small screen one panel at a time shows, as a sheet over the bottom of the map. */
@@ -52,7 +55,7 @@ const KIND_NAMES: Record<string, string> = {
 const SIDE_NAMES: Record<ForceSide, string> = { gna: 'GNA', lna: 'LNA', none: 'Local / unaligned' };
 
 export class Hud {
-  private readonly session: GameSession;
+  private readonly session: PlaySession;
   private readonly cb: HudCallbacks;
   private readonly topbar = h('header', { class: 'topbar', tabIndex: -1 });
   private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': 'Indicators', tabIndex: 0 });
@@ -84,7 +87,7 @@ export class Hud {
   /** The Greater Tripoli toggle, when the map has it. */
   closeUpButton: HTMLButtonElement | null = null;
 
-  constructor(root: HTMLElement, session: GameSession, cb: HudCallbacks) {
+  constructor(root: HTMLElement, session: PlaySession, cb: HudCallbacks) {
     this.session = session;
     this.cb = cb;
     this.endButton = button('End turn', () => this.cb.endTurn(), { class: 'primary end-turn', title: 'End the turn (Enter)', 'aria-keyshortcuts': 'Enter', 'data-focus-home': '', 'data-focus-key': 'top:end' });
@@ -277,18 +280,19 @@ export class Hud {
       button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report (R)', 'aria-keyshortcuts': 'R', 'data-focus-key': 'top:report' }),
       button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)', 'aria-keyshortcuts': 'G', 'data-focus-key': 'top:glossary' }),
       button('Keys', () => this.cb.shortcuts(), { class: 'ghost small', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': 'Shift+?', 'data-focus-key': 'top:keys' }),
-      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
+      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: this.cb.menuTitle ?? 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
       this.endButton,
     );
-    this.endButton.disabled = this.busy || !!state.ending || s.readOnly;
+    // At a classroom table, a seat that has ended the turn waits for the others.
+    this.endButton.disabled = this.busy || !!state.ending || s.readOnly || s.waiting;
     // A replay is watched, not played: its bar (src/ui/replay-bar.ts) takes the turn controls.
     this.endButton.hidden = s.readOnly;
     const warned = s.readOnly ? 0 : s.warnings.length;
     this.endButton.title = warned ? `End the turn (Enter). ${warned === 1 ? 'One order has a warning' : `${warned} warnings on your orders`}: see the orders panel.` : 'End the turn (Enter)';
     // Hot-seat: a person before the last hands the screen on; the last one ends the turn.
     const next = s.readOnly ? null : s.nextSeat;
-    this.endButton.textContent = this.busy ? 'Resolving…' : next ? `Pass to ${roleShort(s.scenario, next)}` : 'End turn';
-    if (!this.busy) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
+    this.endButton.textContent = this.busy ? 'Resolving…' : s.waiting ? 'Turn ended' : next ? `Pass to ${roleShort(s.scenario, next)}` : 'End turn';
+    if (!this.busy && !s.waiting) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
   }
 
   private renderQueue(): void {
@@ -323,7 +327,8 @@ export class Hud {
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
         h('span', null, h('span', { class: 'queue-order' }, describeOrder(order, s.scenario)), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text))),
-        cancel,
+        // A seat that has ended the turn at a classroom table can no longer change its orders.
+        s.waiting ? null : cancel,
       );
       item.addEventListener('mouseenter', () => this.cb.highlight(orderPlaces(order, s.state)));
       item.addEventListener('mouseleave', () => this.cb.highlight([]));
@@ -481,6 +486,10 @@ export class Hud {
       this.body.append(h('p', { class: 'empty' }, 'The game is over.'));
       return;
     }
+    if (s.waiting) {
+      this.body.append(h('p', { class: 'empty' }, 'You have ended this turn: the table waits for the others.'));
+      return;
+    }
     // One entry per proposal: the terms are chosen in the preview.
     const shown: Order[] = [];
     for (const o of orders) {
@@ -629,7 +638,7 @@ export class Hud {
 }
 
 /** A place in one sentence, as the map shows it: who holds it and the forces seen there. */
-export function placeSummary(s: GameSession, p: PlaceDef): string {
+export function placeSummary(s: PlaySession, p: PlaceDef): string {
   const ps = s.state.places[p.id];
   const controller = ps?.controller ?? 'local';
   const held = controller === 'local' ? 'held by local forces' : `held by the ${s.scenario.sides[controller].shortName}`;
@@ -714,7 +723,7 @@ function legend(): HTMLElement {
 }
 
 /** The warnings an order would carry if queued now, beside the orders already queued. */
-function previewWarnings(s: GameSession, order: Order): HTMLElement[] {
+function previewWarnings(s: PlaySession, order: Order): HTMLElement[] {
   return s
     .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text));
 }

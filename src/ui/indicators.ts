@@ -1,7 +1,9 @@
 // The indicators of the panels, named and written once: the left column (sidebar.ts) and the
 // turn report's "Where things stand" read them from here, so that a figure the report names is
 // the figure the panel shows. No DOM: the tests read it in Node.
-import type { PlayerRole, Scenario, SideId, Standing, TurnReport } from '../sim/types.ts';
+import type { ShownReport } from '../game/play-session.ts';
+import type { SeatStanding } from '../net/protocol.ts';
+import type { PlayerRole, Scenario, SideId, Standing } from '../sim/types.ts';
 import { formatNumber } from './dom.ts';
 
 type SideKey = 'legitimacy' | 'cohesion' | 'confidence' | 'warWeariness' | 'tripolitania' | 'cyrenaica' | 'fezzan';
@@ -45,7 +47,13 @@ export function sideValue(st: Standing, side: SideId, key: SideKey): number {
   return key === 'tripolitania' || key === 'cyrenaica' || key === 'fezzan' ? s.support[key] : s[key];
 }
 
-function publicValue(st: Standing, key: PublicKey): number {
+/** A side's figure as a seat was shown it (another side's inner figures are not sent to a network seat). */
+function shownValue(st: SeatStanding, side: SideId, key: SideKey): number | undefined {
+  const s = st.sides[side];
+  return key === 'tripolitania' || key === 'cyrenaica' || key === 'fezzan' ? s.support?.[key] : s[key];
+}
+
+function publicValue(st: SeatStanding, key: PublicKey): number {
   return key === 'trust' || key === 'politicalTrack' ? st[key] : st.country[key];
 }
 
@@ -62,7 +70,7 @@ export interface StandingChange {
  * What moved in the turn, as the panels show it to this role: the country, the talks, each
  * side's legitimacy, and the player's own side's private indicators.
  */
-export function standingChanges(report: TurnReport, role: PlayerRole, scenario: Scenario): StandingChange[] {
+export function standingChanges(report: ShownReport, role: PlayerRole, scenario: Scenario): StandingChange[] {
   // A backer reads its client's own figures as the client does (its officers sit in its operations rooms).
   const client = role.startsWith('backer:') ? scenario.backers.find((b) => `backer:${b.id}` === role)?.client : role;
   const st = report.standing;
@@ -74,7 +82,8 @@ export function standingChanges(report: TurnReport, role: PlayerRole, scenario: 
   for (const side of ['gna', 'lna'] as const) {
     for (const ind of SIDE_INDICATORS) {
       if (!ind.public && client !== side) continue;
-      push(`${scenario.sides[side].shortName} · ${ind.label}`, ind.format, sideValue(st.before, side, ind.key), sideValue(st.after, side, ind.key));
+      const [a, b] = [shownValue(st.before, side, ind.key), shownValue(st.after, side, ind.key)];
+      if (a !== undefined && b !== undefined) push(`${scenario.sides[side].shortName} · ${ind.label}`, ind.format, a, b);
     }
   }
   for (const ind of [...COUNTRY_INDICATORS, ...TALKS_INDICATORS]) push(ind.label, ind.format, publicValue(st.before, ind.key), publicValue(st.after, ind.key));

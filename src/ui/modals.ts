@@ -1,9 +1,9 @@
 // Modal cards: the turn report, events and choices, concept cards, the glossary.
 // One modal at a time; each returns a promise that settles when it closes.
 import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
-import type { GameSession } from '../game/session.ts';
+import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
-import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario, TurnReport } from '../sim/types.ts';
+import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, formatDate, h, restoreFocus } from './dom.ts';
 import { standingChanges } from './indicators.ts';
@@ -100,7 +100,7 @@ export function visibleTo(e: ReportEvent, role: PlayerRole): boolean {
 
 /** The report, phase by phase. Events read in full on their cards show here by title. */
 export function reportBody(
-  report: TurnReport,
+  report: ShownReport,
   /** The seat it is read from (its fog); null: the teacher's console, every event. */
   role: PlayerRole | null,
   titlesOnly: ReadonlySet<string> = new Set(),
@@ -215,7 +215,7 @@ export function leftHistoryLine(departures: readonly Departure[]): HTMLElement |
 }
 
 /** "Where things stand": every indicator the panels show that moved in the turn, before → after, in the panels' own words and figures. */
-function standingSection(report: TurnReport, session: GameSession): HTMLElement | null {
+function standingSection(report: ShownReport, session: PlaySession): HTMLElement | null {
   const changes = standingChanges(report, session.role, session.scenario);
   if (changes.length === 0) return null;
   return h(
@@ -235,8 +235,8 @@ function standingSection(report: TurnReport, session: GameSession): HTMLElement 
 
 export function showReport(
   root: HTMLElement,
-  session: GameSession,
-  report: TurnReport,
+  session: PlaySession,
+  report: ShownReport,
   titlesOnly: ReadonlySet<string>,
   /** Where this war left history in the turn reported (none when it did not, or the record does not apply). */
   leftHistory: readonly Departure[] = [],
@@ -401,7 +401,7 @@ export function confirm(root: HTMLElement, title: string, text: string, yes: str
 }
 
 /** Events of the scenario that fired in this report, in order. */
-export function firedEvents(session: GameSession, report: TurnReport): EventDef[] {
+export function firedEvents(session: PlaySession, report: ShownReport): EventDef[] {
   const ids: string[] = [];
   for (const e of report.events) {
     if (e.detail?.type === 'event' && visibleTo(e, session.role) && !ids.includes(e.detail.event)) ids.push(e.detail.event);

@@ -1,5 +1,6 @@
 // Orders in words, and which places an order concerns (for the place panel and the map).
-import type { Order, Scenario, State } from '../sim/types.ts';
+import type { ShownState } from '../game/play-session.ts';
+import type { Order, Scenario } from '../sim/types.ts';
 
 function placeName(s: Scenario, id: string): string {
   return s.map.places.find((p) => p.id === id)?.name ?? id;
@@ -102,7 +103,7 @@ export function describeOrder(o: Order, s: Scenario): string {
 }
 
 /** The places an order is about, first the one it acts on. */
-export function orderPlaces(o: Order, state: State): string[] {
+export function orderPlaces(o: Order, state: Pick<ShownState, 'formations'>): string[] {
   const at = (formation: string) => state.formations.find((f) => f.id === formation)?.location;
   switch (o.kind) {
     case 'move':
@@ -130,11 +131,11 @@ export function orderPlaces(o: Order, state: State): string[] {
 }
 
 /** Orders grouped for the panel: those at a place, and the national ones. */
-export function ordersAt(orders: Order[], place: string, state: State): Order[] {
+export function ordersAt(orders: Order[], place: string, state: Pick<ShownState, 'formations'>): Order[] {
   return orders.filter((o) => orderPlaces(o, state).includes(place));
 }
 
-export function nationalOrders(orders: Order[], state: State): Order[] {
+export function nationalOrders(orders: Order[], state: Pick<ShownState, 'formations'>): Order[] {
   return orders.filter((o) => o.kind !== 'event-choice' && orderPlaces(o, state).length === 0);
 }
 

@@ -3,14 +3,14 @@
 // wrong there and the roads out of it; a place's name opens its panel. Also the list of
 // keyboard shortcuts. Both read the session; neither changes it.
 import { forcesAt, seenFormations, strengthText } from '../game/fog.ts';
-import type { GameSession } from '../game/session.ts';
+import type { PlaySession } from '../game/play-session.ts';
 import { button, h } from './dom.ts';
 import { showModal } from './modals.ts';
 
 const SIDE = { gna: 'GNA', lna: 'LNA', none: 'Local' } as const;
 
 /** Resolves with the id of the place chosen, or '' when the list was closed. */
-export function showPlaces(root: HTMLElement, session: GameSession, selected: string | null): Promise<string> {
+export function showPlaces(root: HTMLElement, session: PlaySession, selected: string | null): Promise<string> {
   const s = session;
   let chosen = '';
   const close = button('Close', () => {}, { class: 'ghost' });

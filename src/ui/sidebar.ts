@@ -1,7 +1,7 @@
 // The left column of the game screen: the player's indicators, the country's, the talks
 // and the foreign backers with their rung on the escalation ladder.
 import { viewOf } from '../game/fog.ts';
-import type { GameSession } from '../game/session.ts';
+import type { PlaySession } from '../game/play-session.ts';
 import { backerStanding, periodOf } from '../game/sim.ts';
 import type { BackerDef, SideId } from '../sim/types.ts';
 import { TALKS_STAGES } from '../sim/types.ts';
@@ -34,7 +34,7 @@ function range(low: number, high: number, unit = ''): string {
   return low === high ? `${formatNumber(low)}${unit}` : `${formatNumber(low)}–${formatNumber(high)}${unit}`;
 }
 
-export function renderSidebar(root: HTMLElement, session: GameSession): void {
+export function renderSidebar(root: HTMLElement, session: PlaySession): void {
   clear(root);
   const state = session.state;
   const view = viewOf(session);
@@ -142,7 +142,7 @@ export function renderSidebar(root: HTMLElement, session: GameSession): void {
  * has spent against what it will bear, its standing abroad (pressure, exposures, called bluffs),
  * what it says of its forces, its red lines, what waits for its answer, and the rivals it watches.
  */
-function backerPanels(session: GameSession, def: BackerDef): HTMLElement[] {
+function backerPanels(session: PlaySession, def: BackerDef): HTMLElement[] {
   const state = session.state;
   const b = state.backers[def.id];
   if (!b) return [];

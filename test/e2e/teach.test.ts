@@ -14,6 +14,7 @@ import { distributionConfig } from '../../src/net/distribution.ts';
 import { explore } from '../../src/sim/explore.ts';
 import { axeViolations, describeViolations } from './axe.ts';
 import { buildOnce, DIST, type OpenedPage, openPage, screenshot, whyNot } from './harness.ts';
+import { drainCards, nationalTab, queueOrder, readHook, waitForScene } from './play-helpers.ts';
 
 const PORT = 20_000 + ((process.pid * 17 + 7) % 20_000);
 let running: Running | null = null;
@@ -95,8 +96,14 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       expect(await t.evaluate(() => document.activeElement?.getAttribute('data-open-table'))).toBe('2');
 
       await t.click('#console-start');
-      for (const s of students) await s.page.waitForSelector('#class-waiting', { timeout: 30_000 });
-      for (const s of students) expect(await s.page.textContent('#class-waiting')).toMatch(/Turn 1/);
+      // Each student plays on the game screen of a single game, with the table's waiting line.
+      for (const s of students) {
+        await waitForScene(s.page, 'Game');
+        await s.page.waitForSelector('#table-waiting', { timeout: 30_000 });
+        await drainCards(s.page, { firstTimeoutMs: 5_000 });
+        expect((await readHook(s.page)).turn).toBe(1);
+        expect(await s.page.textContent('#table-waiting')).toMatch(/^Waiting for: /);
+      }
       await t.waitForFunction(() => document.querySelectorAll('.console-table').length === 2 && document.querySelector('#console-table-2')?.textContent?.includes('waiting for'));
 
       // News for table 1 only, fired at the next turn.
@@ -109,17 +116,21 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       // Both students end turn 1.
       // Amal (table 1, GNA) writes to the LNA seat and gives one order: words and deeds.
       const amal = students[0]!.page;
-      await amal.selectOption('#class-to', 'lna');
-      await amal.fill('#class-text', 'We will hold our positions this fortnight.');
-      await amal.click('#class-send');
-      await amal.waitForFunction(() => document.querySelector('#class-messages')?.textContent?.includes('hold our positions'));
-      await amal.click('#class-queue-order');
-      await amal.waitForFunction(() => !document.querySelector('#class-queue')?.textContent?.includes('No orders queued'));
-      const amalOrder = (await amal.textContent('#class-queue li'))!.replace(/Cancel$/, '').trim();
-      for (const s of students) await s.page.click('#class-end');
-      for (const s of students) await s.page.waitForFunction(() => document.querySelector('#class-waiting')?.textContent?.startsWith('Turn 2'));
-      await students[0]!.page.waitForFunction(() => document.querySelector('#class-messages')?.textContent?.includes('ceasefire proposal'));
-      expect(await students[1]!.page.textContent('#classroom')).not.toContain('ceasefire proposal');
+      await amal.selectOption('#table-to', 'lna');
+      await amal.fill('#table-text', 'We will hold our positions this fortnight.');
+      await amal.click('#table-send');
+      await amal.waitForFunction(() => document.querySelector('#table-messages')?.textContent?.includes('hold our positions'));
+      await nationalTab(amal);
+      const queued = await queueOrder(amal, [/^Public messaging/, /^Pay salaries/, /./]);
+      expect(queued).not.toBeNull();
+      const amalOrder = queued!.text;
+      for (const s of students) await s.page.click('button.end-turn');
+      for (const s of students) {
+        await drainCards(s.page, { firstTimeoutMs: 30_000 });
+        expect((await readHook(s.page)).turn).toBe(2);
+      }
+      await students[0]!.page.waitForFunction(() => document.querySelector('#table-messages')?.textContent?.includes('ceasefire proposal'));
+      expect(await students[1]!.page.textContent('#table-messages')).not.toContain('ceasefire proposal');
 
       // The console: both tables at turn 2, with their figures.
       await t.waitForFunction(() => [1, 2].every((n) => document.querySelector(`#console-table-${n} .console-turn`)?.textContent?.startsWith('turn 2')));
@@ -157,7 +168,7 @@ describe.skipIf(whyNot)('teaching a class in the browser', () => {
       await t.selectOption('#console-timer-change', '300');
       await t.click('#console-timer-send');
       await t.waitForFunction(() => document.querySelector('#console-timer-now')?.textContent?.includes('5 minutes a turn'));
-      for (const s of students) await s.page.waitForFunction(() => document.querySelector('#class-waiting')?.textContent?.includes('the turn ends in'));
+      for (const s of students) await s.page.waitForFunction(() => /^\d+:\d\d left$/.test(document.querySelector('#table-clock')?.textContent ?? ''));
 
       // The debrief: both tables beside history; the CSV has a row per table per turn.
       await t.click('#console-debrief');

@@ -140,7 +140,7 @@ export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner:
  * Pressure counts half: it builds on every patron in a long war (most end at 100), so at full
  * weight it would leave nothing for what the backer itself did to tell apart.
  */
-export function backerStanding(s: State, id: string): number {
+export function backerStanding(s: Pick<State, 'backers'>, id: string): number {
   const b = s.backers[id];
   if (!b) return 0;
   return clamp(100 - Math.round(b.pressure / 2) - (b.exposures ?? 0) * 10 - (b.bluffs ?? 0) * 10);

@@ -1,0 +1,166 @@
+// The game screen at a classroom table: over the map, between the side panels, a line saying
+// which seats the table waits for (and the turn timer), the server's refusals, and the messages
+// panel — private messages seat to seat and to everyone, shown only as text. Messages change
+// nothing in the rules: what is promised must be kept through orders.
+import type { NetSession } from '../game/net-session.ts';
+import type { NetMessage } from '../net/protocol.ts';
+import type { PlayerRole } from '../sim/types.ts';
+import { append, button, clear, h } from './dom.ts';
+import { downloadText } from './download.ts';
+import { SHEET_QUERY } from './hud.ts';
+import { roleShort } from './roles.ts';
+import './table-panel.css';
+
+export interface TablePanel {
+  destroy(): void;
+  /** The height of the waiting line over the map (the map frames below it). */
+  height(): number;
+}
+
+const REFUSAL_MS = 10_000;
+
+export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel {
+  const scenario = net.scenario;
+  const name = (role: string) => roleShort(scenario, role as PlayerRole);
+  const code = net.table.welcome?.code ?? '';
+  const waiting = h('span', { id: 'table-waiting', class: 'table-waiting' });
+  const clock = h('span', { id: 'table-clock', class: 'table-clock' });
+  const refused = h('p', { id: 'table-refused', class: 'table-refused', role: 'alert' });
+  refused.hidden = true;
+  let open = true;
+  let seen = net.table.messages.length;
+  const toggle = button('Messages', () => {
+    open = !open;
+    if (open) seen = net.table.messages.length;
+    render();
+    if (open) text.focus({ preventScroll: true });
+  }, { class: 'small ghost', id: 'table-messages-toggle', 'aria-controls': 'table-chat' });
+  // The host's record of the table for the debrief: the replay so far, every message, who sat where.
+  const record = net.table.welcome?.host
+    ? button('Record', () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: 'Download the record of the table for the debrief: the game so far, every message, who sat where' })
+    : null;
+  const bar = h(
+    'div',
+    { class: 'table-bar panel', id: 'table-bar', role: 'status', 'aria-label': 'The table' },
+    h('span', { class: 'table-code', title: 'The join code of this table' }, `Table ${code}`),
+    waiting,
+    clock,
+    record,
+    toggle,
+  );
+
+  const list = h('ul', { class: 'plain table-messages', id: 'table-messages', 'aria-live': 'polite', tabIndex: 0, 'aria-label': 'Messages' });
+  const to = h(
+    'select',
+    { id: 'table-to', 'aria-label': 'To' },
+    h('option', { value: '' }, 'Everyone'),
+    ...(net.table.welcome?.seats ?? []).filter((r) => r !== net.role).map((r) => h('option', { value: r }, name(r))),
+  );
+  const text = h('textarea', { id: 'table-text', 'aria-label': 'Message' });
+  text.placeholder = 'A message: an offer, a warning, a promise…';
+  text.maxLength = 500;
+  text.rows = 2;
+  const send = () => {
+    const body = text.value.trim();
+    if (!body) return;
+    net.table.say((to.value || null) as PlayerRole | null, body);
+    text.value = '';
+  };
+  text.addEventListener('keydown', (e) => {
+    // Enter sends; Shift+Enter is a new line. The map's keys do not see it (GameMap ignores text fields).
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      send();
+    }
+  });
+  const chat = h(
+    'section',
+    { class: 'table-chat panel', id: 'table-chat', 'aria-label': 'Messages between seats' },
+    list,
+    h('div', { class: 'table-compose' }, to, text, button('Send', send, { class: 'small primary', id: 'table-send' })),
+    h('p', { class: 'small muted' }, 'Messages change nothing in the rules: what is promised is kept, or not, through orders.'),
+  );
+  const wrap = h('div', { class: 'table-panel' }, bar, refused, chat);
+  root.append(wrap);
+  root.classList.add('at-table');
+  // On a small screen the messages start folded (the map and the sheets need the room).
+  if (typeof matchMedia === 'function' && matchMedia(SHEET_QUERY).matches) open = false;
+
+  let shownMessages = -1;
+  let refusalTimer = 0;
+  let lastRefusal: unknown = null;
+
+  function line(m: NetMessage): HTMLElement {
+    const from = m.from ? `${m.fromName} (${name(m.from)})` : m.fromName;
+    const where = m.to ? `to ${m.to === net.role ? 'you' : name(m.to)}` : 'to everyone';
+    return h(
+      'li',
+      { class: m.from === net.role ? 'mine' : '' },
+      h('span', { class: 'who' }, `${from} ${where}`),
+      h('span', { class: 'text' }, m.text),
+    );
+  }
+
+  function waitingText(): string {
+    if (net.state.ending) return 'The war is over.';
+    if (!net.connected) return 'Connection lost: coming back…';
+    const list = net.waitingFor;
+    const you = net.waiting ? 'You have ended the turn. ' : '';
+    return `${you}Waiting for: ${list.length ? list.map(name).join(', ') : 'no one'}`;
+  }
+
+  function tick(): void {
+    const deadline = net.deadline;
+    if (!deadline || net.state.ending) {
+      clock.textContent = '';
+      return;
+    }
+    const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+  }
+
+  function render(): void {
+    waiting.textContent = waitingText();
+    bar.classList.toggle('ended', net.waiting);
+    tick();
+    const messages = net.table.messages;
+    if (open) seen = messages.length;
+    const unread = messages.length - seen;
+    toggle.textContent = open ? 'Hide messages' : unread > 0 ? `Messages (${unread} new)` : 'Messages';
+    toggle.setAttribute('aria-expanded', String(open));
+    chat.hidden = !open;
+    if (messages.length !== shownMessages) {
+      shownMessages = messages.length;
+      clear(list);
+      if (!messages.length) append(list, h('li', { class: 'muted' }, 'No messages yet. Write to another seat, or to everyone.'));
+      for (const m of messages) list.append(line(m));
+      list.scrollTop = list.scrollHeight;
+    }
+    if (net.table.record) {
+      downloadText(`ceasefire-line-table-${code}-record.json`, net.table.record);
+      net.table.record = null;
+    }
+    if (net.rejection && net.rejection !== lastRefusal) {
+      lastRefusal = net.rejection;
+      refused.textContent = `${net.rejection.type === 'message' ? 'Message not sent' : 'Refused by the table'}: ${net.rejection.message}`;
+      refused.hidden = false;
+      window.clearTimeout(refusalTimer);
+      refusalTimer = window.setTimeout(() => (refused.hidden = true), REFUSAL_MS);
+    }
+  }
+
+  render();
+  const off = net.subscribe(render);
+  const clockTimer = window.setInterval(tick, 1000);
+  return {
+    destroy() {
+      off();
+      window.clearInterval(clockTimer);
+      window.clearTimeout(refusalTimer);
+      wrap.remove();
+    },
+    height() {
+      return bar.offsetHeight + 8;
+    },
+  };
+}
