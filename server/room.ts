@@ -95,6 +95,8 @@ export class TableRoom extends Room<TableStateT> {
   /** People by token, including those who have left (their seat comes back with the token). */
   private readonly known = new Map<string, { name: string; role: PlayerRole | null; host: boolean }>();
   private work: Promise<unknown> = Promise.resolve();
+  /** Seat tokens of hosts who had the whole record while the game was in play (they may not take a seat then). */
+  private readonly sawWholeGame = new Set<string>();
   private fresh = false;
   private timer: { clear(): void } | null = null;
   /** When the last "end turn" of the turn in play came in (for the log's turn latency). */
@@ -331,6 +333,9 @@ export class TableRoom extends Room<TableStateT> {
           targetId = m.person as string;
         }
         if (role !== null && !t.isSeat(role)) return fail('no-such-seat', 'That seat is not open to people at this table.');
+        if (role !== null && t.status === 'playing' && this.sawWholeGame.has(target.token)) {
+          return fail('saw-record', 'The whole record of this game in play has been seen from this place: no seat can be taken from it before the table ends.');
+        }
         target.role = role;
         this.known.set(target.token, { name: target.name, role, host: target.host });
         await this.store.saveSeat(this.tableId, { token: target.token, name: target.name, role, host: target.host });
@@ -411,6 +416,8 @@ export class TableRoom extends Room<TableStateT> {
       }
       case 'record': {
         if (!person.host) return fail('not-host', 'Only the host downloads the whole record of the table.');
+        const refusal = this.wholeGameRefusal(person, 'record');
+        if (refusal) return fail(refusal.code, refusal.message);
         const record = {
           format: 'ceasefire-line-table',
           version: 1,
@@ -424,10 +431,33 @@ export class TableRoom extends Room<TableStateT> {
         return;
       }
       case 'replay': {
+        const refusal = this.wholeGameRefusal(person, 'replay');
+        if (refusal) return fail(refusal.code, refusal.message);
         client.send('replay', { text: JSON.stringify(t.replay(`Table ${this.code}`)) });
         return;
       }
     }
+  }
+
+  /**
+   * The replay and the record hold every seat's orders, turn by turn: replayed from the seed they
+   * give the whole state, every side's hidden numbers. So they go out only once the table has
+   * ended (the fog lifts, as in a debrief), or to a host who holds no seat — a teacher who only
+   * watches may see everything, at any time. Such a host, having seen the game in play, may not
+   * then take a seat in it (see `seat`). Null when the person may have it now.
+   */
+  private wholeGameRefusal(person: Person, what: 'replay' | 'record'): { code: string; message: string } | null {
+    const t = this.table;
+    if (t.status === 'ended') return null;
+    if (person.host && !person.role) {
+      if (t.status === 'playing') this.sawWholeGame.add(person.token);
+      return null;
+    }
+    const name = what === 'replay' ? 'The replay' : 'The record';
+    return {
+      code: 'not-ended',
+      message: `${name} is given once the table has ended: until then it would show your seat the other seats' orders and hidden forces.${what === 'record' ? ' A host who holds no seat (a teacher who watches) may have it at any time.' : ''}`,
+    };
   }
 
   private deliver(m: TableMessage): void {
