@@ -54,8 +54,23 @@ const json = (x: unknown): string => JSON.stringify(x);
 /** A write waiting for the next group commit. */
 type Write = { kind: 'order' | 'message'; row: unknown[] } | { kind: 'turn'; row: unknown[]; status: TableStatus };
 
+type Query = (sql: string, params?: readonly unknown[]) => Promise<unknown>;
+
+/** A group commit's statements: one multi-row INSERT a table, one UPDATE of the tables' status. */
+async function writeRows(q: Query, writes: Write[]): Promise<void> {
+  const of = (kind: Write['kind']) => writes.filter((w) => w.kind === kind);
+  await insertRows(q, 'order_log (table_id, turn, role, action, body)', ['', '', '', '', '::jsonb'], of('order'));
+  await insertRows(q, 'messages (table_id, turn, from_role, from_name, to_role, body)', ['', '', '', '', '', ''], of('message'));
+  const turns = of('turn');
+  await insertRows(q, 'turns (table_id, turn, orders, hash)', ['', '', '::jsonb', ''], turns);
+  if (turns.length) {
+    const values = turns.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+    await q(`UPDATE game_tables g SET status = v.status FROM (VALUES ${values}) AS v(id, status) WHERE g.id = v.id`, turns.flatMap((t) => [t.row[0], t.kind === 'turn' ? t.status : null]));
+  }
+}
+
 /** One INSERT of many rows (`casts`: each column's cast), in chunks under PostgreSQL's 65,535 parameters. */
-async function insertRows(q: (sql: string, params?: readonly unknown[]) => Promise<unknown>, into: string, casts: string[], writes: Write[]): Promise<void> {
+async function insertRows(q: Query, into: string, casts: string[], writes: Write[]): Promise<void> {
   const per = Math.floor(60_000 / casts.length);
   for (let at = 0; at < writes.length; at += per) {
     const chunk = writes.slice(at, at + per);
@@ -117,6 +132,35 @@ export class TableStore {
   // its writes before its next one, and batches commit one after another, so a table's rows keep
   // their order.
 
+  /**
+   * The group commit's statements played once in a transaction rolled back, at start: PGlite's
+   * WebAssembly compiles its code paths the first time they run, which made the first turn of
+   * the first class the slowest (measured with bench/classroom.ts).
+   */
+  async warmUp(): Promise<void> {
+    const id = `warm-up-${process.pid}`;
+    const undo = new Error('warm-up: rolled back');
+    const writes: Write[] = [];
+    for (let i = 0; i < 40; i++) {
+      writes.push({ kind: 'order', row: [id, 1, 'gna', 'queue', json({ actor: 'gna', kind: 'pay-salaries' })] });
+      writes.push({ kind: 'message', row: [id, 1, 'gna', 'Warm-up', null, 'A message.'] });
+    }
+    for (let i = 1; i <= 5; i++) writes.push({ kind: 'turn', row: [id, i, json([]), 'hash'], status: 'playing' });
+    await this.db
+      .tx(async (q) => {
+        await q(
+          `INSERT INTO game_tables (id, code, scenario, what_ifs, seed, difficulty, seats, timer_seconds, host_name, status)
+           VALUES ($1, $1, 'warm-up', '[]'::jsonb, 'warm-up', 'normal', '[]'::jsonb, 0, 'Warm-up', 'lobby')`,
+          [id],
+        );
+        await writeRows(q, writes);
+        throw undo;
+      })
+      .catch((e: unknown) => {
+        if (e !== undo) throw e;
+      });
+  }
+
   private pending: { write: Write; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
@@ -135,18 +179,8 @@ export class TableStore {
   }
 
   private async flush(batch: { write: Write; resolve: () => void; reject: (e: unknown) => void }[]): Promise<void> {
-    const of = (kind: Write['kind']) => batch.filter((b) => b.write.kind === kind).map((b) => b.write);
     try {
-      await this.db.tx(async (q) => {
-        await insertRows(q, 'order_log (table_id, turn, role, action, body)', ['', '', '', '', '::jsonb'], of('order'));
-        await insertRows(q, 'messages (table_id, turn, from_role, from_name, to_role, body)', ['', '', '', '', '', ''], of('message'));
-        const turns = of('turn');
-        await insertRows(q, 'turns (table_id, turn, orders, hash)', ['', '', '::jsonb', ''], turns);
-        if (turns.length) {
-          const values = turns.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
-          await q(`UPDATE game_tables g SET status = v.status FROM (VALUES ${values}) AS v(id, status) WHERE g.id = v.id`, turns.flatMap((t) => [t.row[0], t.kind === 'turn' ? t.status : null]));
-        }
-      });
+      await this.db.tx((q) => writeRows(q, batch.map((b) => b.write)));
     } catch (e) {
       for (const b of batch) b.reject(e);
       return;

@@ -27,6 +27,8 @@ export function warmUp(turns = 2): number {
         const order = legal.find((o, i) => o.kind !== 'propose-ceasefire' && previews[i]?.check.ok);
         if (order) t.queue(role, order);
         const queued = t.queued.get(role) ?? [];
+        // The previews again beside the queue, as after a seat queues an order.
+        pack(legal.map((o) => seatPreview(t.scenario, t.state, role, o, queued)));
         budgetUsed(t.scenario, t.state, queued);
         orderWarnings(t.scenario, t.state, role, queued);
         t.end(role);
