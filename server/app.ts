@@ -13,6 +13,7 @@ import { ClassStore } from './classes.ts';
 import { type Db, openDb } from './db.ts';
 import { serverContext, TableRoom } from './room.ts';
 import { TableStore } from './store.ts';
+import { warmUp } from './warm.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -97,6 +98,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Limits per address (joins, tables hosted); off only for load tests on loopback. */
   addressLimits?: boolean;
+  /** Play two turns of each scenario before listening (server/warm.ts); default true. */
+  warm?: boolean;
 }
 
 export interface Running {
@@ -139,6 +142,11 @@ export async function startServer(options: ServerOptions): Promise<Running> {
   });
   colyseus.define(ROOM_NAME, TableRoom).filterBy(['code']);
   colyseus.define(CLASS_ROOM_NAME, ClassRoom).filterBy(['classCode']);
+  if (options.warm ?? true) {
+    const started = performance.now();
+    await store.warmUp();
+    serverContext.log(`warmed up in ${(warmUp() + performance.now() - started).toFixed(0)} ms`);
+  }
   await colyseus.listen(options.port, options.host ?? '0.0.0.0');
   return {
     colyseus,

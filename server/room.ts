@@ -95,6 +95,8 @@ export class TableRoom extends Room<TableStateT> {
   /** People by token, including those who have left (their seat comes back with the token). */
   private readonly known = new Map<string, { name: string; role: PlayerRole | null; host: boolean }>();
   private work: Promise<unknown> = Promise.resolve();
+  /** Seat tokens of hosts who had the whole record while the game was in play (they may not take a seat then). */
+  private readonly sawWholeGame = new Set<string>();
   private fresh = false;
   private timer: { clear(): void } | null = null;
   /** When the last "end turn" of the turn in play came in (for the log's turn latency). */
@@ -218,6 +220,8 @@ export class TableRoom extends Room<TableStateT> {
       this.known.set(token, { name: person.name, role: person.role, host: person.host });
       await this.store.saveSeat(this.tableId, { token, name: person.name, role: person.role, host: person.host });
       this.refreshPresence();
+      // A table rebuilt after a restart whose seats had all ended the turn plays it now.
+      await this.maybeResolve();
     });
     this.greet(client);
   }
@@ -331,6 +335,9 @@ export class TableRoom extends Room<TableStateT> {
           targetId = m.person as string;
         }
         if (role !== null && !t.isSeat(role)) return fail('no-such-seat', 'That seat is not open to people at this table.');
+        if (role !== null && t.status === 'playing' && this.sawWholeGame.has(target.token)) {
+          return fail('saw-record', 'The whole record of this game in play has been seen from this place: no seat can be taken from it before the table ends.');
+        }
         target.role = role;
         this.known.set(target.token, { name: target.name, role, host: target.host });
         await this.store.saveSeat(this.tableId, { token: target.token, name: target.name, role, host: target.host });
@@ -367,15 +374,29 @@ export class TableRoom extends Room<TableStateT> {
         if (!r.ok) return fail(r.error.code, r.error.message);
         if (type === 'end') this.lastEndAt = performance.now();
         const queued = t.queued.get(role) ?? [];
-        await this.store.logOrder(
+        // Written before it is answered, but without holding the table's other messages back: the
+        // answer goes out when the write has committed (writes commit in order, several tables'
+        // together: see TableStore). Seven seats ending a turn together are one commit, not seven.
+        const written = this.store.logOrder(
           this.tableId,
           turn,
           role,
           type === 'order' ? { action: 'queue', order: queued[queued.length - 1]! } : type === 'cancel' ? { action: 'cancel', index: m.index as number } : { action: 'end' },
         );
-        // Everyone on the seat (a team) sees the same queue.
-        for (const c of this.clients) if (this.persons.get(c.sessionId)?.role === role) this.sendSeat(c);
-        this.sync();
+        void written.then(
+          () => {
+            // The turn played meanwhile: the new turn's update has gone to everyone.
+            if (t.turn !== turn) return;
+            // Everyone on the seat (a team) sees the same queue.
+            for (const c of this.clients) if (this.persons.get(c.sessionId)?.role === role) this.sendSeat(c);
+            this.sync();
+          },
+          (e: unknown) => {
+            serverContext.log(`table ${this.code}: ${(e as Error).message}`);
+            fail('server-error', 'The server could not write that down; try again.');
+          },
+        );
+        // The turn's record is written after the order actions above: when it has committed, so have they.
         await this.maybeResolve();
         return;
       }
@@ -401,8 +422,14 @@ export class TableRoom extends Room<TableStateT> {
         if (!person.chat.take(now)) return fail('too-fast', 'Wait a moment before the next message.');
         const r = t.addMessage({ from: person.role, fromName: person.name, to: m.to as PlayerRole | null, text: m.text as string });
         if (!r.ok) return fail(r.error.code, r.error.message);
-        await this.store.addMessage(this.tableId, r.value);
-        this.deliver(r.value);
+        // Delivered once written, without holding the table's next messages back (as orders, above).
+        void this.store.addMessage(this.tableId, r.value).then(
+          () => this.deliver(r.value),
+          (e: unknown) => {
+            serverContext.log(`table ${this.code}: ${(e as Error).message}`);
+            fail('server-error', 'The server could not write that down; try again.');
+          },
+        );
         return;
       }
       case 'sync': {
@@ -411,6 +438,8 @@ export class TableRoom extends Room<TableStateT> {
       }
       case 'record': {
         if (!person.host) return fail('not-host', 'Only the host downloads the whole record of the table.');
+        const refusal = this.wholeGameRefusal(person, 'record');
+        if (refusal) return fail(refusal.code, refusal.message);
         const record = {
           format: 'ceasefire-line-table',
           version: 1,
@@ -424,10 +453,33 @@ export class TableRoom extends Room<TableStateT> {
         return;
       }
       case 'replay': {
+        const refusal = this.wholeGameRefusal(person, 'replay');
+        if (refusal) return fail(refusal.code, refusal.message);
         client.send('replay', { text: JSON.stringify(t.replay(`Table ${this.code}`)) });
         return;
       }
     }
+  }
+
+  /**
+   * The replay and the record hold every seat's orders, turn by turn: replayed from the seed they
+   * give the whole state, every side's hidden numbers. So they go out only once the table has
+   * ended (the fog lifts, as in a debrief), or to a host who holds no seat — a teacher who only
+   * watches may see everything, at any time. Such a host, having seen the game in play, may not
+   * then take a seat in it (see `seat`). Null when the person may have it now.
+   */
+  private wholeGameRefusal(person: Person, what: 'replay' | 'record'): { code: string; message: string } | null {
+    const t = this.table;
+    if (t.status === 'ended') return null;
+    if (person.host && !person.role) {
+      if (t.status === 'playing') this.sawWholeGame.add(person.token);
+      return null;
+    }
+    const name = what === 'replay' ? 'The replay' : 'The record';
+    return {
+      code: 'not-ended',
+      message: `${name} is given once the table has ended: until then it would show your seat the other seats' orders and hidden forces.${what === 'record' ? ' A host who holds no seat (a teacher who watches) may have it at any time.' : ''}`,
+    };
   }
 
   private deliver(m: TableMessage): void {
@@ -457,9 +509,16 @@ export class TableRoom extends Room<TableStateT> {
     if (!t.ready(this.clock.currentTime)) return;
     const turn = t.turn;
     const played = t.resolve(this.clock.currentTime);
-    await this.store.recordTurn(this.tableId, turn, played, t.status);
+    // The new turn goes out while its record is being written (queued behind the order actions it
+    // was played from, committed with other tables' writes: see TableStore): waiting for the
+    // commit first cost a class ending its turns together 100–200 ms of PGlite a turn. The table
+    // handles nothing more until the record is written. A crash in between leaves the order
+    // actions written (each was answered only once written), or all but the last "end turn"s:
+    // the table comes back at the turn before, and playing it again from the same orders gives
+    // the same turn (onJoin resolves it once its seats have all ended).
+    const writes: Promise<void>[] = [this.store.recordTurn(this.tableId, turn, played, t.status)];
     for (const m of t.fireInjects()) {
-      await this.store.addMessage(this.tableId, m);
+      writes.push(this.store.addMessage(this.tableId, m));
       this.deliver(m);
     }
     this.armTimer();
@@ -467,20 +526,38 @@ export class TableRoom extends Room<TableStateT> {
     this.sendAll();
     const ms = this.lastEndAt ? performance.now() - this.lastEndAt : 0;
     serverContext.log(`table ${this.code}: turn ${turn} played (${played.hash}) in ${ms.toFixed(1)} ms from the last end turn`);
+    await Promise.all(writes);
   }
 
+  /**
+   * Every seat's update after a turn is resolved (or the game started), in two steps: at once the
+   * view and the report (cheap), then — once the event loop has sent every other table's views
+   * that were due at the same moment — the legal orders and their previews (most of a turn's work
+   * and of its bytes: the GNA's 125 previews are 28 KB). A class ends its turns together; this way
+   * no table's new turn waits behind thirty tables' previews.
+   */
   private sendAll(): void {
-    for (const c of this.clients) this.sendSeat(c);
+    const open = this.table.status === 'playing';
+    for (const c of this.clients) this.sendSeat(c, open);
+    if (!open) return;
+    const turn = this.table.turn;
+    setImmediate(() => {
+      if (this.table.turn !== turn) return;
+      for (const c of this.clients) this.sendSeat(c);
+    });
   }
 
   /** Each seat's view, report and legal orders for the turn in play, worked out once per seat. */
-  private perSeat = new Map<PlayerRole, { key: string; view: SeatUpdate['view']; report: SeatUpdate['report']; legal: SeatUpdate['legal'] }>();
+  private perSeat = new Map<PlayerRole, { key: string; view: SeatUpdate['view']; report: SeatUpdate['report']; legal: SeatUpdate['legal'] | null }>();
 
   /** Each seat's previews of its legal orders, for the queue they were worked out beside. */
   private previews = new Map<PlayerRole, { key: string; previews: SeatUpdate['previews']; budgetUsed: number; warnings: SeatUpdate['warnings'] }>();
 
-  /** A seat's own view and report; nothing to a person without a seat or before the start. */
-  private sendSeat(client: Client): void {
+  /**
+   * A seat's own view and report; nothing to a person without a seat or before the start.
+   * `viewOnly`: the first update of a turn, without the orders (see sendAll).
+   */
+  private sendSeat(client: Client, viewOnly = false): void {
     const person = this.persons.get(client.sessionId);
     const t = this.table;
     if (!person?.role || t.status === 'lobby') return;
@@ -489,37 +566,41 @@ export class TableRoom extends Room<TableStateT> {
     const key = `${t.turn}:${t.status}:${open}`;
     let cached = this.perSeat.get(role);
     if (cached?.key !== key) {
-      cached = { key, view: t.view(role), report: t.seatReport(role), legal: open ? legalOrders(t.scenario, t.state, role) : [] };
+      cached = { key, view: t.view(role), report: t.seatReport(role), legal: null };
       this.perSeat.set(role, cached);
     }
     const queued = t.queued.get(role) ?? [];
+    const common = {
+      turn: t.turn,
+      role,
+      view: cached.view,
+      report: cached.report,
+      queued,
+      pending: t.state.pending.filter((p) => p.role === role),
+      concepts: t.state.concepts,
+      ended: t.ended.has(role),
+      ending: t.state.ending,
+    };
+    if (viewOnly && open && !this.previews.get(role)?.key.startsWith(`${key}:`)) {
+      const first: SeatUpdate = { ...common, legal: [], previews: [], budgetUsed: 0, warnings: [], ordersComing: true };
+      client.send('seat', first);
+      return;
+    }
+    if (cached.legal === null) cached.legal = open ? legalOrders(t.scenario, t.state, role) : [];
+    const legal = cached.legal;
     // Each legal order's preview beside the queue as it stands (worked out again when the queue changes).
     const queueKey = `${key}:${JSON.stringify(queued)}`;
     let previews = this.previews.get(role);
     if (previews?.key !== queueKey) {
       previews = {
         key: queueKey,
-        previews: cached.legal.map((o) => seatPreview(t.scenario, t.state, role, o, queued)),
+        previews: legal.map((o) => seatPreview(t.scenario, t.state, role, o, queued)),
         budgetUsed: budgetUsed(t.scenario, t.state, queued),
         warnings: t.status === 'playing' ? orderWarnings(t.scenario, t.state, role, queued) : [],
       };
       this.previews.set(role, previews);
     }
-    const update: SeatUpdate = {
-      turn: t.turn,
-      role,
-      view: cached.view,
-      report: cached.report,
-      queued,
-      legal: cached.legal,
-      previews: previews.previews,
-      budgetUsed: previews.budgetUsed,
-      warnings: previews.warnings,
-      pending: t.state.pending.filter((p) => p.role === role),
-      concepts: t.state.concepts,
-      ended: t.ended.has(role),
-      ending: t.state.ending,
-    };
+    const update: SeatUpdate = { ...common, legal, previews: previews.previews, budgetUsed: previews.budgetUsed, warnings: previews.warnings };
     client.send('seat', update);
   }
 

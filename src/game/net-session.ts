@@ -187,6 +187,8 @@ export class NetSession implements PlaySession {
     }
     const answer = this.asked.get(key);
     if (answer) return answer;
+    // The turn's previews are on their way with its legal orders (the first update of a turn has neither).
+    if (this.seat.ordersComing) return null;
     if (answer === undefined && !this.seat.ended && !this.seat.ending) {
       this.asked.set(key, null);
       this.table.askPreview(order);

@@ -143,6 +143,13 @@ export interface SeatUpdate {
   concepts: Concept[];
   ended: boolean;
   ending: Ending | null;
+  /**
+   * True on the first update of a new turn, sent as soon as the turn is resolved: the view, the
+   * report and the choices, with `legal`, `previews`, `budgetUsed` and `warnings` left empty —
+   * the full update, with them, follows a moment later (worked out after every table that
+   * resolved at the same moment has sent its views).
+   */
+  ordersComing?: boolean;
 }
 
 /** One order's preview for a seat: the core's check (an attack's exact enemy figure left out) and its warnings. */

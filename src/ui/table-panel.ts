@@ -35,9 +35,11 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
     render();
     if (open) text.focus({ preventScroll: true });
   }, { class: 'small ghost', id: 'table-messages-toggle', 'aria-controls': 'table-chat' });
-  // The host's record of the table for the debrief: the replay so far, every message, who sat where.
+  // The host's record of the table for the debrief: the replay, every message, who sat where.
+  // It holds every seat's orders, so a host who plays a seat gets it once the table has ended.
+  const RECORD_LATER = 'The record of the table (every seat\'s orders, every message, who sat where) is given once the table has ended: until then it would show your seat the others\' hidden forces';
   const record = net.table.welcome?.host
-    ? button('Record', () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: 'Download the record of the table for the debrief: the game so far, every message, who sat where' })
+    ? button('Record', () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: RECORD_LATER })
     : null;
   const bar = h(
     'div',
@@ -122,6 +124,11 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
   function render(): void {
     waiting.textContent = waitingText();
     bar.classList.toggle('ended', net.waiting);
+    if (record) {
+      const over = net.table.table?.status === 'ended' || net.state.ending !== null;
+      record.disabled = !over;
+      record.title = over ? 'Download the record of the table for the debrief: the whole game, every message, who sat where' : RECORD_LATER;
+    }
     tick();
     const messages = net.table.messages;
     if (open) seen = messages.length;

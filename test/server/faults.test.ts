@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../server/db.ts';
+import { type Db, openPglite, openPostgres } from '../../server/db.ts';
 import { scenarioFor } from '../../server/scenarios.ts';
-import { aiOrders, loadReplay, type Order, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { restore, TableStore } from '../../server/store.ts';
+import { loadReplay, type Order, type Scenario, stateHash } from '../../src/sim/index.ts';
 import { freePort, Person, until } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -43,12 +44,33 @@ function sirte(): Scenario {
   return s.scenario;
 }
 
-async function replayOf(p: Person): Promise<ReturnType<typeof loadReplay>> {
-  p.replay = null;
-  p.send('replay', {});
-  await until(() => p.replay !== null, 'the replay');
+/**
+ * The table's replay as the database holds it (the order stream of every resolved turn, each
+ * turn checked against its recorded hash on the way): how a test reads the whole game while it
+ * is in play, since the table itself gives a seat no replay before the end.
+ */
+async function replayFromDb(db: Db, code: string): Promise<ReturnType<typeof loadReplay>> {
+  const store = new TableStore(db);
+  const id = await store.idByCode(code);
+  const stored = id ? await store.load(id) : null;
+  if (!stored) throw new Error(`no table ${code} in the database`);
   const sc = sirte();
-  return loadReplay(p.replay!, (id) => (id === sc.id ? sc : undefined));
+  const table = restore(sc, stored, 0);
+  return loadReplay(JSON.stringify(table.replay(`Table ${code}`)), (x) => (x === sc.id ? sc : undefined));
+}
+
+/** Queues up to `n` of the seat's own legal orders, each one its latest previews say the rules accept beside the queue. */
+async function queueLegal(p: Person, turn: number, n: number): Promise<Order[]> {
+  const chosen: Order[] = [];
+  for (let k = 0; k < n; k++) {
+    const s = p.seat!;
+    const i = s.legal.findIndex((o, j) => s.previews[j]?.check.ok === true && !chosen.some((c) => JSON.stringify(c) === JSON.stringify(o)));
+    if (i < 0) break;
+    chosen.push(s.legal[i]!);
+    p.send('order', { turn, order: s.legal[i] });
+    await until(() => p.seat?.queued.length === chosen.length, 'the order queued');
+  }
+  return chosen;
 }
 
 async function joinTable(client: Client, code: string, name: string, token?: string): Promise<Person> {
@@ -88,14 +110,12 @@ describe('classroom server faults', () => {
       lna.send('end', { turn: 1 });
       await until(() => host.seat?.turn === 2 && lna.seat?.turn === 2, 'turn 2');
       // Turn 2 in play: the GNA queues its orders, the LNA queues one, writes, and ends its turn.
-      const after1 = await replayOf(host);
-      if (!after1.ok) throw new Error(after1.error.message);
-      const state = after1.value.frames.at(-1)!.state;
-      const gnaOrders = aiOrders(after1.value.scenario, state, 'gna').orders;
-      const lnaOrders = aiOrders(after1.value.scenario, state, 'lna').orders.slice(0, 1);
-      expect(gnaOrders.length).toBeGreaterThan(0);
-      for (const order of gnaOrders) host.send('order', { turn: 2, order });
-      for (const order of lnaOrders) lna.send('order', { turn: 2, order });
+      // Mid-game a seat gets no replay: each picks from its own legal orders and previews, as a person would.
+      expect((await host.refused('replay', {})).code).toBe('not-ended');
+      const gnaOrders = await queueLegal(host, 2, 3);
+      const lnaOrders = await queueLegal(lna, 2, 1);
+      expect(gnaOrders.length).toBe(3);
+      expect(lnaOrders.length).toBe(1);
       lna.send('message', { to: 'gna', text: 'We hold the line at Sirte if you stop at Abu Qurain.' });
       await until(() => host.seat?.queued.length === gnaOrders.length && lna.seat?.queued.length === lnaOrders.length, 'queues');
       lna.send('end', { turn: 2 });
@@ -118,14 +138,21 @@ describe('classroom server faults', () => {
       expect(host2.messages.map((m) => m.text)).toEqual(['We hold the line at Sirte if you stop at Abu Qurain.']);
       host2.send('end', { turn: 2 });
       await until(() => host2.seat?.turn === 3 && lna2.seat?.turn === 3, 'turn 3');
-      const whole = await replayOf(host2);
-      if (!whole.ok) throw new Error(whole.error.message);
-      const turn2 = whole.value.replay.turns[1]!.orders as Order[];
-      for (const o of [...gnaOrders, ...lnaOrders]) expect(turn2).toContainEqual(o);
-      expect(whole.value.frames.length).toBe(3);
       await host2.room.leave();
       await lna2.room.leave();
       server.kill('SIGTERM');
+      await until(() => server.exitCode !== null || server.signalCode !== null, 'the server to stop');
+      // The database holds turn 2 with every order queued before the kill, and replays to its hashes.
+      const db = await openPglite(dir);
+      try {
+        const whole = await replayFromDb(db, code);
+        if (!whole.ok) throw new Error(whole.error.message);
+        const turn2 = whole.value.replay.turns[1]!.orders as Order[];
+        for (const o of [...gnaOrders, ...lnaOrders]) expect(turn2).toContainEqual(o);
+        expect(whole.value.frames.length).toBe(3);
+      } finally {
+        await db.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -160,9 +187,19 @@ describe('classroom server faults', () => {
         lna.send('end', { turn });
         await until(() => host.seat?.turn === turn + 1 && lna.seat?.turn === turn + 1, `turn ${turn + 1}`);
       }
-      const replay = await replayOf(lna);
-      expect(replay.ok).toBe(true);
-      if (replay.ok) expect(stateHash(replay.value.frames.at(-1)!.state)).toBe(replay.value.replay.turns[1]!.hash);
+      expect((await lna.refused('replay', {})).code).toBe('not-ended');
+      // The two processes wrote one table: the database's order stream replays to the turns' hashes.
+      const reader = await openPostgres(DATABASE_URL as string, schema);
+      try {
+        const replay = await replayFromDb(reader, host.welcome!.code);
+        expect(replay.ok).toBe(true);
+        if (replay.ok) {
+          expect(replay.value.frames.length).toBe(3);
+          expect(stateHash(replay.value.frames.at(-1)!.state)).toBe(replay.value.replay.turns[1]!.hash);
+        }
+      } finally {
+        await reader.close();
+      }
       await host.room.leave();
       await lna.room.leave();
       a.kill('SIGTERM');

@@ -20,6 +20,8 @@ export async function testServer(port: number, extra: Partial<Parameters<typeof 
 export class Person {
   welcome: Welcome | null = null;
   seat: SeatUpdate | null = null;
+  /** The last first-of-turn update (view and report, the orders to follow). */
+  firstOfTurn: SeatUpdate | null = null;
   readonly rejected: Rejection[] = [];
   readonly messages: NetMessage[] = [];
   replay: string | null = null;
@@ -30,7 +32,11 @@ export class Person {
   listen(room: Room): void {
     this.room = room;
     room.onMessage('welcome', (w: Welcome) => (this.welcome = w));
-    room.onMessage('seat', (s: SeatUpdate) => (this.seat = s));
+    // A turn's first update (view and report) is followed by the full one (its orders and their previews): tests read the full one.
+    room.onMessage('seat', (s: SeatUpdate) => {
+      if (s.ordersComing) this.firstOfTurn = s;
+      else this.seat = s;
+    });
     room.onMessage('seated', () => undefined);
     room.onMessage('rejected', (r: Rejection) => this.rejected.push(r));
     room.onMessage('messages', (list: NetMessage[]) => this.messages.splice(0, this.messages.length, ...list));

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../../server/app.ts';
 import { resetLimits } from '../../server/room.ts';
 import { scenarioFor } from '../../server/scenarios.ts';
+import { restore } from '../../server/store.ts';
 import { aiOrders, loadReplay, type Role, replayOrders, stateHash } from '../../src/sim/index.ts';
 import { freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
@@ -79,24 +80,21 @@ describe('classroom room', () => {
       table.turns.map((t) => t.orders),
     );
     expect(stateHash(headless.state)).toBe(stateHash(table.state));
-    // The replay the table gives verifies, turn by turn.
-    host.send('replay', {});
-    await until(() => host.replay !== null, 'the replay');
-    const verified = loadReplay(host.replay!, (id) => (id === 'sirte-2020' ? sc.scenario : undefined));
-    expect(verified.ok).toBe(true);
-    if (verified.ok) expect(verified.value.frames.at(-1)?.hash).toBe(stateHash(table.state));
-    // The host's record for the debrief: the replay, every message, who sat where; only the host gets it.
-    lna.send('message', { to: 'gna', text: 'A word for the debrief.' });
-    await until(() => host.messages.some((m) => m.text === 'A word for the debrief.'), 'the message');
+    // Mid-game, the table gives no seat the replay nor the record (they hold every seat's orders).
+    expect((await host.refused('replay', {})).code).toBe('not-ended');
+    expect((await lna.refused('replay', {})).code).toBe('not-ended');
+    expect((await host.refused('record', {})).code).toBe('not-ended');
     expect((await lna.refused('record', {})).code).toBe('not-host');
-    let record: { format: string; messages: { text: string }[]; people: { name: string; role: string }[]; replay: { turns: unknown[] } } | null = null;
-    host.room.onMessage('record', (r: { text: string }) => (record = JSON.parse(r.text)));
-    host.send('record', {});
-    await until(() => record !== null, 'the record');
-    expect(record!.format).toBe('ceasefire-line-table');
-    expect(record!.messages.map((m) => m.text)).toContain('A word for the debrief.');
-    expect(record!.people.map((p) => p.role).sort()).toEqual(['gna', 'lna', 'mediator']);
-    expect(record!.replay.turns.length).toBe(5);
+    expect(host.replay).toBeNull();
+    // The order stream as the database holds it replays, turn by turn, to the table's state.
+    const fromDb = await running.store.load((await running.store.idByCode(code))!);
+    const rebuilt = restore(sc.scenario, fromDb!, 0);
+    const verified = loadReplay(JSON.stringify(rebuilt.replay(`Table ${code}`)), (id) => (id === 'sirte-2020' ? sc.scenario : undefined));
+    expect(verified.ok).toBe(true);
+    if (verified.ok) {
+      expect(verified.value.frames.length).toBe(6);
+      expect(verified.value.frames.at(-1)?.hash).toBe(stateHash(table.state));
+    }
     // Everything was written down.
     const stored = await running.store.load((await running.store.idByCode(code))!);
     expect(stored?.turns.map((t) => t.hash)).toEqual(table.turns.map((t) => t.hash));
@@ -123,6 +121,11 @@ describe('classroom room', () => {
     host.send('end', { turn: 1 });
     lna.send('end', { turn: 1 });
     await until(() => lna.seat?.turn === 2, 'turn 2');
+    // A new turn comes in two updates: at once the view and the report, then the orders and their previews.
+    expect(lna.firstOfTurn).toMatchObject({ turn: 2, ordersComing: true, legal: [], previews: [] });
+    expect(lna.seat!.legal.length).toBeGreaterThan(0);
+    expect(lna.seat!.previews.length).toBe(lna.seat!.legal.length);
+    expect(lna.seat!.view).toEqual(lna.firstOfTurn!.view);
     const table = tableOf(colyseus, host.room.roomId);
     // Decode every room message the LNA was sent: [code 13, type, msgpack payload].
     const payloads: unknown[] = [];
@@ -147,6 +150,113 @@ describe('classroom room', () => {
       expect(Object.keys((p as unknown as { report: { ledger: object } }).report.ledger)).not.toContain('gna');
     }
     await host.room.leave();
+    await lna.room.leave();
+  });
+
+  it('the replay and the record: refused to a seat mid-game (its bytes hold no replay), given once the table has ended', async () => {
+    resetLimits();
+    const sc = scenarioFor('geneva-2020', []);
+    if (!sc.ok) throw new Error(sc.message);
+    const room = await colyseus.sdk.create('table', { name: 'Teacher', scenario: 'geneva-2020', seats: ['lna', 'mediator'], seed: 'end-1' });
+    const host = new Person(room);
+    await until(() => host.welcome !== null, 'welcome');
+    const lna = await join(host.welcome!.code, 'Badr');
+    await seat(host, 'mediator');
+    // Every frame the LNA is sent.
+    const serverRoom = colyseus.getRoomById(host.room.roomId)!;
+    const serverClient = serverRoom.clients.find((c: { sessionId: string }) => c.sessionId === lna.room.sessionId)!;
+    const frames: Uint8Array[] = [];
+    const ws = serverClient.ref as unknown as { send: (data: Uint8Array, ...rest: unknown[]) => void };
+    const send = ws.send.bind(ws);
+    ws.send = (data, ...rest) => {
+      frames.push(new Uint8Array(data));
+      send(data, ...rest);
+    };
+    await seat(lna, 'lna');
+    host.send('start', {});
+    await until(() => lna.seat?.turn === 1 && host.seat?.turn === 1, 'turn 1');
+    const table = tableOf(colyseus, host.room.roomId);
+    for (let turn = 1; turn <= 20 && table.status === 'playing'; turn++) {
+      for (const [p, role] of [
+        [host, 'mediator'],
+        [lna, 'lna'],
+      ] as const) {
+        const orders = aiOrders(table.scenario, table.state, role).orders;
+        for (const order of orders) p.send('order', { turn, order });
+        await until(() => (p.seat?.queued.length ?? 0) === orders.length, `${role}'s queue`);
+      }
+      if (turn === 2) {
+        // Mid-game: every ask is refused with a reason, whoever asks.
+        expect((await lna.refused('replay', {})).code).toBe('not-ended');
+        expect((await host.refused('replay', {})).code).toBe('not-ended');
+        const r = await host.refused('record', {});
+        expect(r.code).toBe('not-ended');
+        expect(r.message).toMatch(/once the table has ended/);
+        expect((await lna.refused('record', {})).code).toBe('not-host');
+      }
+      host.send('end', { turn });
+      lna.send('end', { turn });
+      await until(() => table.status === 'ended' || (lna.seat?.turn === turn + 1 && host.seat?.turn === turn + 1), `turn ${turn + 1}`);
+    }
+    expect(table.status).toBe('ended');
+    await until(() => lna.seat?.ending != null, 'the ending');
+    // Until the end, nothing the LNA was sent holds a replay, a record or the other seats' orders.
+    const mediatorOrders = table.turns.flatMap((t) => t.orders).filter((o) => o.actor !== 'lna');
+    expect(mediatorOrders.length).toBeGreaterThan(0);
+    const before = frames.map((f) => Buffer.from(f).toString('latin1')).join('\n');
+    expect(before).not.toContain('ceasefire-line-replay');
+    expect(before).not.toContain('ceasefire-line-table');
+    expect(before).not.toContain('"orders"');
+    // After the end, the replay is given to a seat and verifies to the table's last state.
+    const sent = frames.length;
+    lna.send('replay', {});
+    await until(() => lna.replay !== null, 'the replay');
+    expect(frames.slice(sent).map((f) => Buffer.from(f).toString('latin1')).join('\n')).toContain('ceasefire-line-replay');
+    const verified = loadReplay(lna.replay!, (id) => (id === 'geneva-2020' ? sc.scenario : undefined));
+    expect(verified.ok).toBe(true);
+    if (verified.ok) expect(verified.value.frames.at(-1)?.hash).toBe(stateHash(table.state));
+    // And the host's record for the debrief: the replay, every message, who sat where.
+    lna.send('message', { to: 'mediator', text: 'A word for the debrief.' });
+    await until(() => host.messages.some((m) => m.text === 'A word for the debrief.'), 'the message');
+    let record: { format: string; messages: { text: string }[]; people: { name: string; role: string }[]; replay: { turns: unknown[] } } | null = null;
+    host.room.onMessage('record', (r: { text: string }) => (record = JSON.parse(r.text)));
+    host.send('record', {});
+    await until(() => record !== null, 'the record');
+    expect(record!.format).toBe('ceasefire-line-table');
+    expect(record!.messages.map((m) => m.text)).toContain('A word for the debrief.');
+    expect(record!.people.map((p) => p.role).sort()).toEqual(['lna', 'mediator']);
+    expect(record!.replay.turns.length).toBe(table.turns.length);
+    await host.room.leave();
+    await lna.room.leave();
+  });
+
+  it('a host who holds no seat (a teacher who watches) has the record mid-game, and may not then take a seat', async () => {
+    resetLimits();
+    const { host, code } = await hostTable(['gna', 'lna'], 'watch-1');
+    const gna = await join(code, 'Amal');
+    const lna = await join(code, 'Badr');
+    await seat(gna, 'gna');
+    await seat(lna, 'lna');
+    host.send('start', {});
+    await until(() => gna.seat?.turn === 1 && lna.seat?.turn === 1, 'turn 1');
+    expect(host.seat).toBeNull();
+    gna.send('end', { turn: 1 });
+    lna.send('end', { turn: 1 });
+    await until(() => gna.seat?.turn === 2 && lna.seat?.turn === 2, 'turn 2');
+    expect((await gna.refused('replay', {})).code).toBe('not-ended');
+    let record: { replay: { turns: unknown[] } } | null = null;
+    host.room.onMessage('record', (r: { text: string }) => (record = JSON.parse(r.text)));
+    host.send('record', {});
+    await until(() => record !== null, 'the record');
+    expect(record!.replay.turns.length).toBe(1);
+    host.send('replay', {});
+    await until(() => host.replay !== null, 'the replay');
+    // Having seen every seat's orders, the host cannot sit at one of them in this game.
+    const r = await host.refused('seat', { role: 'lna' });
+    expect(r.code).toBe('saw-record');
+    expect(colyseus.getRoomById(host.room.roomId)!.state.people.get(host.room.sessionId)?.role).toBe('');
+    await host.room.leave();
+    await gna.room.leave();
     await lna.room.leave();
   });
 
