@@ -587,7 +587,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if (!inTruce && !wantsPeace && knobs.strike) {
       const planned = new Set<string>();
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
-      let target: { p: string; chance: number; value: number } | null = null;
+      const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
       for (const from of mine.keys()) {
         for (const n of world.adjacent.get(from) ?? []) {
@@ -599,10 +599,13 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const p of best.keys()) {
         const chance = best.get(p)!;
         if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
-        const value = placeValue(scenario, state, side, p);
-        if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
+        targets.push({ p, chance, value: placeValue(scenario, state, side, p) });
       }
-      if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
+      // The most wanted place that can be cut off now (a siege needs it cut off and forces near enough): one a turn.
+      targets.sort((a, b) => b.value - a.value || compareIds(a.p, b.p));
+      for (const t of targets) {
+        if (plan.try({ actor: side, kind: 'siege', target: t.p }, `Laid siege to ${name(t.p)}: too strong to storm (odds ${t.chance}%), it can be starved.`)) break;
+      }
     }
 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.

@@ -57,12 +57,25 @@ describe('an enemy pocket inside one’s lines is worth more', () => {
   });
 });
 
+/**
+ * Front City cut off (rules version 4: a siege needs it): the GNA holds the airbase, the terminal
+ * and the oasis, and its West Town brigade and capital guard stand at the terminal, 200 km from
+ * Front City by road (West Town is 250 km: too far to cut it off from).
+ */
+const cutOff = (strength: number) => (s: State) => {
+  frontHeldBy(strength)(s);
+  for (const p of ['airbase', 'terminal', 'oasis']) s.places[p]!.controller = 'gna';
+  s.formations.find((f) => f.id === 'oil-guards')!.location = 'east-capital';
+  s.formations.find((f) => f.id === 'desert-cell')!.strength = 0;
+  for (const id of ['west-brigade', 'west-guard']) s.formations.find((f) => f.id === id)!.location = 'terminal';
+};
+
 describe('a side besieges the enemy place it cannot storm', () => {
   const orders = (s: State) => aiOrders(mini, s, 'gna').orders;
 
   it('odds too low to attack but high enough to cut it off: a siege, not an assault', () => {
-    const s = game(frontHeldBy(45));
-    const odds = attackOdds(mini, s, 'gna', 'west-town', 'front-city').odds;
+    const s = game(cutOff(60));
+    const odds = attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds;
     expect(odds).toBeGreaterThanOrEqual(30);
     expect(odds).toBeLessThan(57);
     const o = orders(s);
@@ -71,29 +84,38 @@ describe('a side besieges the enemy place it cannot storm', () => {
   });
 
   it('good odds: it storms the place instead', () => {
-    const s = game(frontHeldBy(5));
+    const s = game(cutOff(5));
     const o = orders(s);
     expect(o.some((x) => x.kind === 'attack' && x.target === 'front-city')).toBe(true);
     expect(o.some((x) => x.kind === 'siege')).toBe(false);
   });
 
   it('hopeless odds: no siege', () => {
-    const s = game(frontHeldBy(200));
-    expect(attackOdds(mini, s, 'gna', 'west-town', 'front-city').odds).toBeLessThan(30);
+    const s = game(cutOff(200));
+    expect(attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds).toBeLessThan(30);
     expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
   });
 
   it('no siege during a truce, nor of a place already under its siege', () => {
     const truce = game((s) => {
-      frontHeldBy(45)(s);
+      cutOff(60)(s);
       s.talks.stage = 'truce';
     });
     expect(orders(truce).some((x) => x.kind === 'siege')).toBe(false);
     const sieged = game((s) => {
-      frontHeldBy(45)(s);
+      cutOff(60)(s);
       s.places['front-city']!.siegedBy = 'gna';
     });
     expect(orders(sieged).some((x) => x.kind === 'siege')).toBe(false);
+  });
+
+  it('nor of a place that is not cut off: the road behind it still brings supplies', () => {
+    const s = game((st) => {
+      cutOff(60)(st);
+      st.places.airbase!.controller = 'lna';
+    });
+    expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
+    expect(legalOrders(mini, s, 'gna').some((x) => x.kind === 'siege' && x.target === 'front-city')).toBe(false);
   });
 });
 
