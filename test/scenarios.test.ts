@@ -27,6 +27,8 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
   'red-line-2020': {
     'egypt-crosses':
       'Egypt crosses only if the GNA takes Sirte; the baseline AI stops at the red line as the GNA did, a player may not',
+    'egypt-crosses-jufra':
+      'only if the GNA takes al-Jufra, 270–380 km of desert road from any place it can hold: beyond its supply reach (rules version 4) its attacks there fight at two-thirds of their strength, and the baseline AI no longer takes it in the sweep, as the GNA never did; a player who masses enough may',
   },
   'sirte-2020': {
     'jmc-round-1-truce':
