@@ -11,7 +11,14 @@ import { flagship, ladderSuite } from './ai-ladder.ts';
 /** Pairs per seat: 100 (with the backers' file beside it, about 45 s on this machine). */
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
-const SHORT: string[] = ['lna easy>random'];
+const SHORT: string[] = [
+  'lna easy>random',
+  // Short since rules version 4 (docs/ai.md): with the rule that a siege needs the place cut off
+  // switched off, the LNA's normal>random is back at 91%; not yet analysed further.
+  'gna easy>random',
+  'lna normal>easy',
+  'lna normal>random',
+];
 
 describe('the random player', () => {
   it('gives legal orders within its budget, the same for the same seed and turn, others for another seed', () => {
