@@ -13,10 +13,9 @@ const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
   'lna easy>random',
-  // Short since rules version 4 (docs/ai.md): with the rule that a siege needs the place cut off
-  // switched off, the LNA's normal>random is back at 91%; not yet analysed further.
-  'gna easy>random',
-  'lna normal>easy',
+  // Short since rules version 4 (docs/ai.md): 81% on these seeds. Of the 19 pairs it loses, in 8 the
+  // random player accepted the Istanbul truce of the first fortnight (which every level of the AI
+  // refuses, as Haftar did) and mostly settled early; in 5 the AI's own game ended in a regional war.
   'lna normal>random',
 ];
 

@@ -60,10 +60,12 @@ describe('an enemy pocket inside one’s lines is worth more', () => {
 /**
  * Front City cut off (rules version 4: a siege needs it): the GNA holds the airbase, the terminal
  * and the oasis, and its West Town brigade and capital guard stand at the terminal, 200 km from
- * Front City by road (West Town is 250 km: too far to cut it off from).
+ * Front City by road (West Town is 250 km: too far to cut it off from). Patron East is at the top
+ * of its ladder, so that Front City, its red line, no longer holds a commander back.
  */
 const cutOff = (strength: number) => (s: State) => {
   frontHeldBy(strength)(s);
+  s.backers['patron-east']!.commitment = 4;
   for (const p of ['airbase', 'terminal', 'oasis']) s.places[p]!.controller = 'gna';
   s.formations.find((f) => f.id === 'oil-guards')!.location = 'east-capital';
   s.formations.find((f) => f.id === 'desert-cell')!.strength = 0;
@@ -81,6 +83,41 @@ describe('a side besieges the enemy place it cannot storm', () => {
     const o = orders(s);
     expect(o).toContainEqual({ actor: 'gna', kind: 'siege', target: 'front-city' });
     expect(o.some((x) => x.kind === 'attack' && x.target === 'front-city')).toBe(false);
+  });
+
+  it('nor of a place an enemy patron that can still climb its ladder has sworn to defend', () => {
+    const s = game((st) => {
+      cutOff(60)(st);
+      st.backers['patron-east']!.commitment = 2;
+    });
+    expect(legalOrders(mini, s, 'gna').some((x) => x.kind === 'siege' && x.target === 'front-city')).toBe(true);
+    expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
+  });
+
+  it('a place not cut off: it attacks the place the road runs to, at a lower bar, to cut it off', () => {
+    // Front City is supplied from the Desert Airbase (Patron East's guards, 20); the West Town
+    // brigade (70) at the terminal cannot storm Front City, the capital guard (30) at the oasis
+    // has odds below the bar (57) against the airbase, but within CUT_OFF_MARGIN of it.
+    const at = (guard: number) =>
+      game((st) => {
+        cutOff(60)(st);
+        st.places.airbase!.controller = 'lna';
+        Object.assign(st.formations.find((f) => f.id === 'west-brigade')!, { strength: 70, location: 'terminal' });
+        Object.assign(st.formations.find((f) => f.id === 'west-guard')!, { strength: guard, location: 'oasis' });
+        Object.assign(st.formations.find((f) => f.id === 'oil-guards')!, { strength: 20, location: 'airbase' });
+      });
+    const s = at(30);
+    const odds = attackOdds(mini, s, 'gna', 'oasis', 'airbase').odds;
+    expect(odds).toBeGreaterThanOrEqual(47);
+    expect(odds).toBeLessThan(57);
+    expect(attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds).toBeLessThan(57);
+    const d = aiOrders(mini, s, 'gna');
+    expect(d.orders).toContainEqual({ actor: 'gna', kind: 'attack', from: 'oasis', target: 'airbase' });
+    expect(d.reasons).toContain(`Attacked Desert Airbase from Oasis: odds ${odds}%, to cut off Front City, which it cannot storm but could then starve.`);
+    // Further below the bar, no attack.
+    const weak = at(25);
+    expect(attackOdds(mini, weak, 'gna', 'oasis', 'airbase').odds).toBeLessThan(47);
+    expect(aiOrders(mini, weak, 'gna').orders.some((o) => o.kind === 'attack' && o.target === 'airbase')).toBe(false);
   });
 
   it('good odds: it storms the place instead', () => {
