@@ -10,12 +10,14 @@ const RUNS = 100;
 const SHORT: string[] = [
   'backer:turkey easy>random',
   'backer:turkey normal>random',
-  'backer:turkey hard>random',
   'backer:russia easy>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
   'backer:uae hard>random',
   'backer:egypt easy>random',
+  // Short since rules version 4 (docs/ai.md): 45% with 37 ties on these seeds; not yet analysed
+  // (a step up's air power now arrives over weeks, which changes what a step is worth in the game).
+  'backer:uae hard>normal',
 ];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

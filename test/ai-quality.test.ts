@@ -11,7 +11,13 @@ import { flagship, ladderSuite } from './ai-ladder.ts';
 /** Pairs per seat: 100 (with the backers' file beside it, about 45 s on this machine). */
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
-const SHORT: string[] = ['lna easy>random'];
+const SHORT: string[] = [
+  'lna easy>random',
+  // Short since rules version 4 (docs/ai.md): 81% on these seeds. Of the 19 pairs it loses, in 8 the
+  // random player accepted the Istanbul truce of the first fortnight (which every level of the AI
+  // refuses, as Haftar did) and mostly settled early; in 5 the AI's own game ended in a regional war.
+  'lna normal>random',
+];
 
 describe('the random player', () => {
   it('gives legal orders within its budget, the same for the same seed and turn, others for another seed', () => {

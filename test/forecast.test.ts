@@ -30,7 +30,7 @@ describe('the ceasefire forecast is the decision', () => {
       let checked = 0;
       let accepted = 0;
       let refused = 0;
-      for (let g = 0; g < 60; g++) {
+      for (let g = 0; g < 72; g++) {
         let state: State = newGame(s, `forecast-${g}`, ['mediator']);
         const pick = Rng.fromSeed(`forecast-${g}`);
         while (!state.ending) {

@@ -105,7 +105,10 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
 
   it('sirte-2020: the blockade holds until August or later in most games, and lasts most of the year', () => {
     expect(sirte.blockade.share).toBeGreaterThanOrEqual(90);
-    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(15);
+    // The target is "no earlier than August in most games". Since rules version 4 steadier
+    // fronts bring a truce that reopens the oil before August in about one game in five (6% before),
+    // 28% since the AI no longer lays siege to an enemy patron's red line (fewer escalations, more truces).
+    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(33);
     expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(200);
   });
 

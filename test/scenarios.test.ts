@@ -27,6 +27,8 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
   'red-line-2020': {
     'egypt-crosses':
       'Egypt crosses only if the GNA takes Sirte; the baseline AI stops at the red line as the GNA did, a player may not',
+    'egypt-crosses-jufra':
+      'only if the GNA takes al-Jufra, 270–380 km of desert road from any place it can hold: beyond its supply reach (rules version 4) its attacks there fight at two-thirds of their strength, and the baseline AI no longer takes it in the sweep, as the GNA never did; a player who masses enough may',
   },
   'sirte-2020': {
     'jmc-round-1-truce':
@@ -37,6 +39,8 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
   'tripoli-2019': {
     'alt-turkey-early':
       'an alternative: Turkey rushes help only if the LNA takes Tajoura by late May 2019 while Tripoli holds, a breakthrough the baseline AI rarely makes (history did not either)',
+    'alt-conference-dead':
+      'needs the LNA in both the old airport and Tajoura by early August 2019; the baseline AI no longer lays siege to Tripoli, Turkey’s red line (22 sieges and 3 firings in the 60 all-AI games before, none now), and history did not either',
   },
   'geneva-2020': {
     'egypt-red-line-tested': 'only if the GNA enters Sirte, across the red line, which the baseline AI holds back from during the ceasefire talks, as the GNA did',

@@ -123,7 +123,8 @@ describe('the analysis', () => {
     const blunder = whole.turns.find((t) => t.turn === 2)!;
     expect(blunder.noise).toBe(false);
     for (const e of blunder.effects) {
-      expect(e.scoreDiff).toBeLessThan(-5);
+      // About five points (−4.8 under rules version 4, when an abandoned city's fall comes a little slower); its whole interval below zero.
+      expect(e.scoreDiff).toBeLessThan(-4);
       expect(e.high).toBeLessThan(0);
     }
   });

@@ -29,7 +29,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { other, worldOf } from './world.ts';
+import { isLargeCity, other, supplyRoad, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -92,6 +92,12 @@ const SURE_ODDS = 85;
 const WARY_ODDS = 75;
 /** Odds of storming a place (percent) below which a siege is not worth laying: too strong even to cut off. */
 const SIEGE_MIN_ODDS = 30;
+/**
+ * Points off the attack bar for the place whose road still supplies an enemy place the side
+ * wants but cannot storm (a siege needs the place cut off, rules version 4): taking it first is
+ * how a place is cut off.
+ */
+const CUT_OFF_MARGIN = 10;
 
 class Planner {
   readonly orders: Order[] = [];
@@ -476,6 +482,17 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     );
   }
 
+  // The places an enemy patron has sworn to defend: taking one, or laying siege to it as the
+  // first step of storming it, brings that patron in. Only a patron that can still climb its ladder is a threat.
+  const enemyRedLines = new Set<string>();
+  for (const b of world.backersOf[enemy]) {
+    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
+      for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
+      // Lines a person's backer declared in play (a computer backer declares none).
+      for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
+    }
+  }
+
   // Each part of the plan is a function of its own: the JavaScript engine optimises small
   // functions much sooner than one long one (the explorer's first games depend on it).
   const defend = () => {
@@ -533,13 +550,18 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
     const keepsTruce = skill.ev && inTruce && calc.deal >= calc.fight - 15;
     const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
-    const enemyRedLines = new Set<string>();
-    for (const b of world.backersOf[enemy]) {
-      // Only a patron that can still climb its ladder is a threat.
-      if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
-        for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
-        // Lines a person's backer declared in play (a computer backer declares none).
-        for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
+    // A place too strong to storm can be starved only once it is cut off: the place its road
+    // still runs to is worth attacking at a lower bar (CUT_OFF_MARGIN), when that place can be taken.
+    const cutOff = new Map<string, string>();
+    if (!inTruce) {
+      for (const from of mine.keys()) {
+        for (const p of world.adjacent.get(from) ?? []) {
+          if (state.places[p]?.controller !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
+          const o = odds(side, from, p);
+          if (o < SIEGE_MIN_ODDS || o >= threshold) continue;
+          const road = supplyRoad(world, state, p, side);
+          if (road && state.places[road]?.controller === enemy && !enemyRedLines.has(road) && !isLargeCity(world, road)) cutOff.set(road, p);
+        }
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
@@ -553,7 +575,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller === side) continue;
         const chance = odds(side, from, n);
-        if (chance < threshold) continue;
+        if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0)) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
         const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
@@ -575,7 +597,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const a of attacks) {
       if (wantsPeace || launched >= knobs.attacks || (!skill.ev && tried >= knobs.attacks)) break;
       tried++;
-      if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, worth the risk.`)) launched++;
+      const cuts = cutOff.get(a.target);
+      const why = cuts && a.odds < threshold ? `to cut off ${name(cuts)}, which it cannot storm but could then starve` : 'worth the risk';
+      if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, ${why}.`)) launched++;
     }
     return { wantsPeace, threshold };
   };
@@ -587,7 +611,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if (!inTruce && !wantsPeace && knobs.strike) {
       const planned = new Set<string>();
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
-      let target: { p: string; chance: number; value: number } | null = null;
+      const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
       for (const from of mine.keys()) {
         for (const n of world.adjacent.get(from) ?? []) {
@@ -599,10 +623,15 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const p of best.keys()) {
         const chance = best.get(p)!;
         if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
-        const value = placeValue(scenario, state, side, p);
-        if (!target || value > target.value || (value === target.value && compareIds(p, target.p) < 0)) target = { p, chance, value };
+        // A siege wears a garrison down for the assault that follows: not on an enemy patron's red line.
+        if (enemyRedLines.has(p)) continue;
+        targets.push({ p, chance, value: placeValue(scenario, state, side, p) });
       }
-      if (target) plan.try({ actor: side, kind: 'siege', target: target.p }, `Laid siege to ${name(target.p)}: too strong to storm (odds ${target.chance}%), it can be starved.`);
+      // The most wanted place that can be cut off now (a siege needs it cut off and forces near enough): one a turn.
+      targets.sort((a, b) => b.value - a.value || compareIds(a.p, b.p));
+      for (const t of targets) {
+        if (plan.try({ actor: side, kind: 'siege', target: t.p }, `Laid siege to ${name(t.p)}: too strong to storm (odds ${t.chance}%), it can be starved.`)) break;
+      }
     }
 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.

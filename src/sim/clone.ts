@@ -16,7 +16,10 @@ export function cloneState(s: State): State {
   for (const id of keys) places[id] = { ...s.places[id]! };
   placeKeys.set(places, keys);
   const backers: State['backers'] = {};
-  for (const id in s.backers) backers[id] = { ...s.backers[id]! };
+  for (const id in s.backers) {
+    const b = s.backers[id]!;
+    backers[id] = { ...b, arrived: { ...b.arrived } };
+  }
   const fired: State['fired'] = {};
   for (const id in s.fired) fired[id] = s.fired[id]!;
   const t = s.talks;

@@ -2,14 +2,14 @@
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
 import { thousands } from './format.ts';
-import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST } from './params.ts';
+import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST, SIEGE_REACH_KM } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
 import { conferenceOdds, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, Result, Role, Scenario, SideId, State } from './types.ts';
-import { isAdjacent, other, worldOf } from './world.ts';
+import { isAdjacent, other, siegeBlocker, supplyReachPct, supplyRoad, worldOf } from './world.ts';
 
 const id = v.pipe(v.string(), v.maxLength(80));
 const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|(backer|group):[a-z0-9-]{1,60})$/, 'unknown actor'));
@@ -287,11 +287,15 @@ export function checkLegalOrder(
       if (quick) return preview('');
       const odds = attackOdds(scenario, state, side!, order.from, order.target);
       const pop = world.place.get(order.target)?.population ?? 0;
+      const reach = supplyReachPct(world, order.from, order.target);
       return preview(`Attack ${nameOf(world, order.target)} from ${nameOf(world, order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
         odds: odds.odds,
         risks: [
           ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
             ? ['A city this large is taken in stages: a win takes its outskirts and lays siege; a second win, while the siege holds, takes the city.']
+            : []),
+          ...(reach.pct < 100
+            ? [`Supply stretched: ${reach.km} km from ${nameOf(world, order.from)}, beyond the ${reach.reach} km a road like this supplies; your forces fight at ${reach.pct}% of their strength.`]
             : []),
           ...(pop > 0 ? [`Fighting in a place of about ${thousands(pop * 1000)} people will kill civilians.`] : []),
           'Losses on both sides, heavier if the attack fails.',
@@ -322,8 +326,13 @@ export function checkLegalOrder(
       if (!t) return problem('unknown-place', `There is no place "${order.target}".`);
       if (t.controller === side) return problem('not-yours', 'You cannot besiege your own place.');
       if (t.siegedBy === side) return problem('duplicate', `${nameOf(world, order.target)} is already under your siege.`);
-      const near = (world.adjacent.get(order.target) ?? []).some((n) => hasForcesAt(state, n, side!));
-      if (!near) return problem('no-forces', `You need forces next to ${nameOf(world, order.target)} to besiege it.`);
+      const blocker = siegeBlocker(world, state, side!, order.target, (n) => hasForcesAt(state, n, side!));
+      if (blocker === 'no-forces') return problem('no-forces', `You need forces next to ${nameOf(world, order.target)} to besiege it.`);
+      if (blocker === 'too-far') return problem('not-now', `Your forces near ${nameOf(world, order.target)} are more than ${SIEGE_REACH_KM} km from it by road: too far to cut it off.`);
+      if (blocker === 'supplied') {
+        const road = supplyRoad(world, state, order.target, side!);
+        return problem('not-now', `${nameOf(world, order.target)} is not cut off: its road to ${nameOf(world, road ?? '')} still brings supplies. Take or cut that road first.`);
+      }
       return preview(`Cut ${nameOf(world, order.target)} off: its garrison weakens each turn${(world.place.get(order.target)?.oilCapacity ?? 0) > 0 ? ' and its oil stops' : ''}.`, {
         risks: ['Civilians inside suffer: humanitarian access falls.', ...truceRisk],
       });

@@ -116,3 +116,23 @@ export const MEDIATOR_ACCEPT_RELIEF = 20;
 export const MEDIATOR_REFUSE_PRESSURE = 8;
 /** A red line crossed and not answered by a step up: the client's confidence falls by this. */
 export const BLUFF_CONFIDENCE = 6;
+/**
+ * A backer's air power and air defence reach its client at this many points a week after a
+ * step up (its money comes at once; a step down takes them away at once): drones, crews and air
+ * defence batteries take weeks to ship and set up (Turkey's, from January 2020, tipped the air
+ * war only from late March).
+ */
+export const AIR_BUILDUP_PER_WEEK = 3;
+/**
+ * How far (km) an attacking force can be supplied along a road of each kind. An attack along a
+ * longer route fights at sqrt(reach / km) of its strength (Abu Grein to al-Jufra, 330 km of
+ * desert road: about two-thirds).
+ */
+export const SUPPLY_REACH_KM = { 'coastal-road': 250, 'desert-road': 150, track: 100 } as const;
+/** A siege needs the besieger's forces within this many km of the place by road. */
+export const SIEGE_REACH_KM = 200;
+/**
+ * While no truce is in force, trust between the sides falls by perBattle for each battle of the
+ * turn and by one point for each civiliansPerPoint civilians killed, at most max a turn.
+ */
+export const WAR_TRUST_EROSION = { perBattle: 2, civiliansPerPoint: 10, max: 12 } as const;

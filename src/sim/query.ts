@@ -1,6 +1,6 @@
 // Questions about a state that many rules ask. None of these change the state.
-import { EMBARGO_BITE } from './params.ts';
-import type { Controller, FormationState, Scenario, SideId, State } from './types.ts';
+import { AIR_BUILDUP_PER_WEEK, EMBARGO_BITE } from './params.ts';
+import type { BackerDef, Controller, FormationState, Scenario, SideId, State } from './types.ts';
 import { worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
@@ -43,13 +43,21 @@ function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'ai
   const world = worldOf(scenario);
   let total = 0;
   for (const b of world.backersOf[side]) {
-    const level = state.backers[b.id]?.commitment ?? 0;
-    if (level <= 0) continue;
-    const rung = b.ladder[level - 1];
-    // Named reads (not rung[field]): one shape of access for the engine.
-    if (rung) total += (field === 'air' ? rung.air : field === 'airDefence' ? rung.airDefence : rung.money) ?? 0;
+    const bs = state.backers[b.id];
+    const level = bs?.commitment ?? 0;
+    if (!bs || level <= 0) continue;
+    // Money comes with the rung; air power and air defence as they have arrived (airBuildUp).
+    if (field === 'money') total += b.ladder[level - 1]?.money ?? 0;
+    else total += field === 'air' ? bs.arrived.air : bs.arrived.airDefence;
   }
   return Math.floor((total * embargoPassPct(state)) / 100);
+}
+
+/** Weeks for a backer's rung's air power and air defence still on their way to arrive in full. */
+export function airWeeksToArrive(def: BackerDef, level: number, arrived: { air: number; airDefence: number }): number {
+  const rung = level > 0 ? def.ladder[level - 1] : undefined;
+  const missing = Math.max((rung?.air ?? 0) - arrived.air, (rung?.airDefence ?? 0) - arrived.airDefence, 0);
+  return Math.ceil(missing / AIR_BUILDUP_PER_WEEK);
 }
 
 export function effectiveAir(scenario: Scenario, state: State, side: SideId): number {

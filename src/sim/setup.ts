@@ -31,7 +31,12 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
     places[p.id] = { controller: scenario.control[p.id] ?? 'local', shut: false, damage: 0, lastTurnTouched: 0 };
   }
   const backers: State['backers'] = {};
-  for (const b of scenario.backers) backers[b.id] = { commitment: b.commitment, spent: 0, lastChange: 0, pressure: 0, peak: b.commitment };
+  for (const b of scenario.backers) {
+    // What the opening rung sends is already there when the game starts.
+    const rung = b.commitment > 0 ? b.ladder[b.commitment - 1] : undefined;
+    const arrived = { air: rung?.air ?? 0, airDefence: rung?.airDefence ?? 0 };
+    backers[b.id] = { commitment: b.commitment, spent: 0, lastChange: 0, pressure: 0, peak: b.commitment, arrived };
+  }
   const c = scenario.country;
   return {
     scenarioId: scenario.id,

@@ -528,6 +528,11 @@ export interface BackerState {
   pressure: number;
   /** Rung reached at the highest point (deploys happen once). */
   peak: number;
+  /**
+   * The air power and air defence of its rung that have reached the client so far: they build up
+   * week by week after a step up (airBuildUp), never above the rung's.
+   */
+  arrived: { air: number; airDefence: number };
   // The fields below are only ever set for a backer a person plays (a computer backer never has them).
   /** Places it has declared red lines during the game (declare-red-line). */
   redLines?: string[];

@@ -1,6 +1,7 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
 import { dayNumber } from './dates.ts';
-import type { BackerDef, FormationDef, PlaceDef, RouteDef, Scenario, SideId } from './types.ts';
+import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
+import type { BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
   place: Map<string, PlaceDef>;
@@ -83,4 +84,52 @@ export function roundDays(scenario: Scenario): number {
 /** What the players call a turn: a fortnight, or a month in a lesson form. */
 export function periodOf(scenario: Scenario): 'fortnight' | 'month' {
   return (scenario.rounds ?? 1) > 1 ? 'month' : scenario.turnDays >= 28 ? 'month' : 'fortnight';
+}
+
+/**
+ * Percent of its strength an attack along the road from one place to the next keeps: 100 within
+ * the road's supply reach (SUPPLY_REACH_KM), sqrt(reach / km) beyond it. Also says how far.
+ */
+export function supplyReachPct(world: World, from: string, to: string): { pct: number; km: number; reach: number } {
+  const r = world.route.get(routeKey(from, to));
+  if (!r) return { pct: 100, km: 0, reach: 0 };
+  const reach = SUPPLY_REACH_KM[r.kind];
+  return { pct: r.km <= reach ? 100 : Math.round(100 * Math.sqrt(reach / r.km)), km: r.km, reach };
+}
+
+/**
+ * The road that still supplies a place: the first place its holder controls (other than the
+ * place itself) that can be reached from it by road without passing through a place the
+ * besieger holds; null when the place is cut off. Breadth-first, neighbours in id order.
+ */
+export function supplyRoad(world: World, state: State, place: string, besieger: SideId): string | null {
+  const holder: Controller | undefined = state.places[place]?.controller;
+  if (!holder || holder === besieger) return null;
+  const seen = new Set([place]);
+  const queue = [place];
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of world.adjacent.get(queue[i]!) ?? []) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const c = state.places[n]?.controller;
+      if (c === besieger) continue;
+      if (c === holder) return n;
+      queue.push(n);
+    }
+  }
+  return null;
+}
+
+/** Whether a place is so large that it can be besieged from its outskirts, cut off or not. */
+export function isLargeCity(world: World, place: string): boolean {
+  return (world.place.get(place)?.population ?? 0) >= LARGE_CITY_POP;
+}
+
+/** Why a side cannot besiege a place now (null when it can): no forces next to it, too far, or not cut off. */
+export function siegeBlocker(world: World, state: State, side: SideId, place: string, hasForces: (at: string) => boolean): 'no-forces' | 'too-far' | 'supplied' | null {
+  const near = (world.adjacent.get(place) ?? []).filter(hasForces);
+  if (!near.length) return 'no-forces';
+  if (!near.some((n) => (world.route.get(routeKey(n, place))?.km ?? Number.POSITIVE_INFINITY) <= SIEGE_REACH_KM)) return 'too-far';
+  if (!isLargeCity(world, place) && supplyRoad(world, state, place, side) !== null) return 'supplied';
+  return null;
 }

@@ -57,12 +57,27 @@ describe('an enemy pocket inside one’s lines is worth more', () => {
   });
 });
 
+/**
+ * Front City cut off (rules version 4: a siege needs it): the GNA holds the airbase, the terminal
+ * and the oasis, and its West Town brigade and capital guard stand at the terminal, 200 km from
+ * Front City by road (West Town is 250 km: too far to cut it off from). Patron East is at the top
+ * of its ladder, so that Front City, its red line, no longer holds a commander back.
+ */
+const cutOff = (strength: number) => (s: State) => {
+  frontHeldBy(strength)(s);
+  s.backers['patron-east']!.commitment = 4;
+  for (const p of ['airbase', 'terminal', 'oasis']) s.places[p]!.controller = 'gna';
+  s.formations.find((f) => f.id === 'oil-guards')!.location = 'east-capital';
+  s.formations.find((f) => f.id === 'desert-cell')!.strength = 0;
+  for (const id of ['west-brigade', 'west-guard']) s.formations.find((f) => f.id === id)!.location = 'terminal';
+};
+
 describe('a side besieges the enemy place it cannot storm', () => {
   const orders = (s: State) => aiOrders(mini, s, 'gna').orders;
 
   it('odds too low to attack but high enough to cut it off: a siege, not an assault', () => {
-    const s = game(frontHeldBy(45));
-    const odds = attackOdds(mini, s, 'gna', 'west-town', 'front-city').odds;
+    const s = game(cutOff(60));
+    const odds = attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds;
     expect(odds).toBeGreaterThanOrEqual(30);
     expect(odds).toBeLessThan(57);
     const o = orders(s);
@@ -70,30 +85,74 @@ describe('a side besieges the enemy place it cannot storm', () => {
     expect(o.some((x) => x.kind === 'attack' && x.target === 'front-city')).toBe(false);
   });
 
+  it('nor of a place an enemy patron that can still climb its ladder has sworn to defend', () => {
+    const s = game((st) => {
+      cutOff(60)(st);
+      st.backers['patron-east']!.commitment = 2;
+    });
+    expect(legalOrders(mini, s, 'gna').some((x) => x.kind === 'siege' && x.target === 'front-city')).toBe(true);
+    expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
+  });
+
+  it('a place not cut off: it attacks the place the road runs to, at a lower bar, to cut it off', () => {
+    // Front City is supplied from the Desert Airbase (Patron East's guards, 20); the West Town
+    // brigade (70) at the terminal cannot storm Front City, the capital guard (30) at the oasis
+    // has odds below the bar (57) against the airbase, but within CUT_OFF_MARGIN of it.
+    const at = (guard: number) =>
+      game((st) => {
+        cutOff(60)(st);
+        st.places.airbase!.controller = 'lna';
+        Object.assign(st.formations.find((f) => f.id === 'west-brigade')!, { strength: 70, location: 'terminal' });
+        Object.assign(st.formations.find((f) => f.id === 'west-guard')!, { strength: guard, location: 'oasis' });
+        Object.assign(st.formations.find((f) => f.id === 'oil-guards')!, { strength: 20, location: 'airbase' });
+      });
+    const s = at(30);
+    const odds = attackOdds(mini, s, 'gna', 'oasis', 'airbase').odds;
+    expect(odds).toBeGreaterThanOrEqual(47);
+    expect(odds).toBeLessThan(57);
+    expect(attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds).toBeLessThan(57);
+    const d = aiOrders(mini, s, 'gna');
+    expect(d.orders).toContainEqual({ actor: 'gna', kind: 'attack', from: 'oasis', target: 'airbase' });
+    expect(d.reasons).toContain(`Attacked Desert Airbase from Oasis: odds ${odds}%, to cut off Front City, which it cannot storm but could then starve.`);
+    // Further below the bar, no attack.
+    const weak = at(25);
+    expect(attackOdds(mini, weak, 'gna', 'oasis', 'airbase').odds).toBeLessThan(47);
+    expect(aiOrders(mini, weak, 'gna').orders.some((o) => o.kind === 'attack' && o.target === 'airbase')).toBe(false);
+  });
+
   it('good odds: it storms the place instead', () => {
-    const s = game(frontHeldBy(5));
+    const s = game(cutOff(5));
     const o = orders(s);
     expect(o.some((x) => x.kind === 'attack' && x.target === 'front-city')).toBe(true);
     expect(o.some((x) => x.kind === 'siege')).toBe(false);
   });
 
   it('hopeless odds: no siege', () => {
-    const s = game(frontHeldBy(200));
-    expect(attackOdds(mini, s, 'gna', 'west-town', 'front-city').odds).toBeLessThan(30);
+    const s = game(cutOff(200));
+    expect(attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds).toBeLessThan(30);
     expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
   });
 
   it('no siege during a truce, nor of a place already under its siege', () => {
     const truce = game((s) => {
-      frontHeldBy(45)(s);
+      cutOff(60)(s);
       s.talks.stage = 'truce';
     });
     expect(orders(truce).some((x) => x.kind === 'siege')).toBe(false);
     const sieged = game((s) => {
-      frontHeldBy(45)(s);
+      cutOff(60)(s);
       s.places['front-city']!.siegedBy = 'gna';
     });
     expect(orders(sieged).some((x) => x.kind === 'siege')).toBe(false);
+  });
+
+  it('nor of a place that is not cut off: the road behind it still brings supplies', () => {
+    const s = game((st) => {
+      cutOff(60)(st);
+      st.places.airbase!.controller = 'lna';
+    });
+    expect(orders(s).some((x) => x.kind === 'siege')).toBe(false);
+    expect(legalOrders(mini, s, 'gna').some((x) => x.kind === 'siege' && x.target === 'front-city')).toBe(false);
   });
 });
 

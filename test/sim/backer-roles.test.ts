@@ -299,7 +299,7 @@ describe('a backer’s view and score', () => {
     for (let t = 0; t < 5 && !s.ending; t++) s = turn(s, [{ actor: T, kind: 'pressure-rival', backer: 'russia' }]).state;
     for (const [id, b] of Object.entries(s.backers)) {
       if (id === 'turkey') continue;
-      expect(Object.keys(b).sort()).toEqual(['commitment', 'lastChange', 'peak', 'pressure', 'spent']);
+      expect(Object.keys(b).sort()).toEqual(['arrived', 'commitment', 'lastChange', 'peak', 'pressure', 'spent']);
     }
   });
 });

@@ -126,14 +126,19 @@ describe('combat', () => {
   });
 
   it('a siege wears down the garrison and stops the oil', () => {
+    // The LNA holds the oil field, cut off between West Town and the Oasis (200 km of track), both the GNA's.
     const s = fresh();
     s.pending = [];
-    s.formations.find((f) => f.id === 'west-brigade')!.location = 'front-city';
-    s.places['front-city']!.controller = 'gna';
-    s.formations.find((f) => f.id === 'east-brigade')!.location = 'airbase';
-    const r = resolveTurn(mini, s, [{ actor: 'gna', kind: 'siege', target: 'terminal' }]);
-    expect(r.state.places.terminal!.siegedBy).toBe('gna');
-    expect(r.state.country.oilOutput).toBeLessThan(1200);
+    s.places['oil-field']!.controller = 'lna';
+    s.formations.find((f) => f.id === 'field-guards')!.side = 'lna';
+    s.places.oasis!.controller = 'gna';
+    s.formations.find((f) => f.id === 'west-brigade')!.location = 'oasis';
+    const before = s.formations.find((f) => f.id === 'field-guards')!.loyalty;
+    const r = resolveTurn(mini, s, [{ actor: 'gna', kind: 'siege', target: 'oil-field' }]);
+    expect(r.report.rejected).toEqual([]);
+    expect(r.state.places['oil-field']!.siegedBy).toBe('gna');
+    expect(r.state.formations.find((f) => f.id === 'field-guards')!.loyalty).toBeLessThan(before);
+    expect(r.state.country.oilOutput).toBeLessThanOrEqual(700);
   });
 
   it('recruiting adds fighters in proportion to local support', () => {

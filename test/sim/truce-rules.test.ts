@@ -51,8 +51,14 @@ describe('a backer "just escalated" only after a real step up', () => {
   });
 });
 
-/** The GNA besieges Front City (held by the LNA) from West Town. */
+/**
+ * The GNA besieges Front City (held by the LNA) from West Town. A siege holds only while the
+ * place is cut off (rules version 4): the GNA holds the airbase and the terminal behind it.
+ */
 function withSiege(s: State): State {
+  s.places.airbase!.controller = 'gna';
+  s.places.terminal!.controller = 'gna';
+  s.formations.find((f) => f.id === 'oil-guards')!.location = 'east-capital';
   s.places['front-city']!.siegedBy = 'gna';
   return s;
 }

@@ -21,6 +21,7 @@ import {
   RIVAL_PRESSURE,
   RIVAL_PRESSURE_COST,
 } from '../params.ts';
+import { airWeeksToArrive } from '../query.ts';
 import type { BackerDef, BackerOrder, BackerState, Order, OrderProblem, Result, Scenario, SideId, State } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
@@ -96,10 +97,12 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       const gives = [next.money ? `${next.money} million dollars a fortnight` : '', next.air ? `air power +${next.air}` : '', next.airDefence ? `air defence +${next.airDefence}` : '']
         .filter(Boolean)
         .join(', ');
+      const weeks = airWeeksToArrive(def, level + 1, b.arrived);
+      const arrives = weeks > 0 ? ` (the money at once; the air power over about ${weeks} week${weeks === 1 ? '' : 's'})` : '';
       const sends = level + 1 > b.peak && next.deploys?.length ? ` and sends ${next.deploys.map((f) => world.formationDef.get(f)?.name ?? f).join(', ')}` : '';
       const rivals = def.rivals.filter((r) => world.backer.get(r)?.client === (client ? other(client) : null)).map((r) => world.backer.get(r)?.name ?? r);
       return ok(
-        `Step up to ${RUNG_NAMES[level + 1]}: ${clientName} gets ${gives || 'more'}${sends}.`,
+        `Step up to ${RUNG_NAMES[level + 1]}: ${clientName} gets ${gives || 'more'}${arrives}${sends}.`,
         [
           'Regional escalation rises; past 100 it is regional war and everyone loses.',
           ...(rivals.length ? [`Rivals may answer in kind: ${rivals.join(', ')}.`] : []),

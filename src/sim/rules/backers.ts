@@ -1,8 +1,8 @@
 // Foreign backers: they climb or descend the escalation ladder, answer their rivals, guard
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
-import { REGIONAL_WAR } from '../params.ts';
+import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
 import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
-import { clamp } from '../world.ts';
+import { clamp, roundDays } from '../world.ts';
 import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
@@ -58,7 +58,36 @@ export function escalationConcept(state: State, b: BackerDef): Concept {
   return 'proxy-war';
 }
 
+/**
+ * A backer's air power and air defence reach its client over weeks: each round brings
+ * AIR_BUILDUP_PER_WEEK points a week of game time (a fortnight: 6), up to what its rung gives,
+ * whatever the length of a turn.
+ */
+export function airBuildUp(ctx: Ctx): void {
+  const step = Math.round((AIR_BUILDUP_PER_WEEK * roundDays(ctx.scenario)) / 7);
+  for (const def of ctx.scenario.backers) {
+    const b = ctx.s.backers[def.id];
+    if (!b || b.commitment <= 0 || def.client === 'none') continue;
+    const rung = def.ladder[b.commitment - 1];
+    const air = rung?.air ?? 0;
+    const airDefence = rung?.airDefence ?? 0;
+    if (b.arrived.air >= air && b.arrived.airDefence >= airDefence) continue;
+    b.arrived.air = Math.min(air, b.arrived.air + step);
+    b.arrived.airDefence = Math.min(airDefence, b.arrived.airDefence + step);
+    if (b.arrived.air >= air && b.arrived.airDefence >= airDefence) {
+      say(ctx, {
+        mechanic: 'backer',
+        text: `${def.name}'s air power and air defence for ${ctx.scenario.sides[def.client].shortName} are now all in place (air +${air}, air defence +${airDefence}): they took weeks to ship and set up.`,
+        actors: [`backer:${def.id}`, def.client],
+        concept: 'proxy-war',
+      });
+    }
+  }
+}
+
 export function backersPhase(ctx: Ctx): void {
+  // What earlier steps up sent arrives before this fortnight's steps (a step's air arrives from the next).
+  airBuildUp(ctx);
   const changed = new Set<string>();
   for (const o of ctx.orders) {
     if (!o.actor.startsWith('backer:')) continue;

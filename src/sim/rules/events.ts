@@ -113,6 +113,11 @@ export function setCommitment(ctx: Ctx, backerId: string, to: number, concept: C
     }
     b.peak = to;
   }
+  // Money comes at once; air power and air defence build up week by week (airBuildUp), and a step
+  // down takes away at once what the lower rung does not give.
+  const rung = to > 0 ? def.ladder[to - 1] : undefined;
+  b.arrived.air = Math.min(b.arrived.air, rung?.air ?? 0);
+  b.arrived.airDefence = Math.min(b.arrived.airDefence, rung?.airDefence ?? 0);
   say(ctx, {
     mechanic: 'backer',
     text: `${def.name} ${to > from ? 'stepped up' : 'scaled back'} its involvement: ${RUNG_NAMES[from]} → ${RUNG_NAMES[to]}.`,

@@ -13,7 +13,7 @@ import {
   talksIndex,
 } from '../query.ts';
 import type { Controller, FormationDef, FormationState, Order, Scenario, SideId, State } from '../types.ts';
-import { clamp, isAdjacent, other, worldOf } from '../world.ts';
+import { clamp, isAdjacent, isLargeCity, other, supplyReachPct, supplyRoad, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
 const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
@@ -174,12 +174,16 @@ export function forceIndex(scenario: Scenario, state: State): ForceIndex {
 
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
   const ix = index ?? indexForces(scenario, state, from, target);
-  const place = worldOf(scenario).place.get(target);
+  const world = worldOf(scenario);
+  const place = world.place.get(target);
   const targetState = state.places[target];
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const here = ix.at.get(target);
   let attack = (ix.at.get(from)?.power[side] ?? 0) * (100 + ix.air[side]);
+  // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
+  const reach = supplyReachPct(world, from, target).pct;
+  if (reach < 100) attack = (attack * reach) / 100;
   // Even with no unit there, a town's own people put up some defence (more in bigger towns).
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
   let defence = Math.max(here?.power[defKey] ?? 0, homeGuard);
@@ -492,9 +496,12 @@ function siegeAttrition(ctx: Ctx): void {
     if (!p.siegedBy) continue;
     const besieger = p.siegedBy;
     const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));
-    if (!stillThere || p.controller === besieger) {
+    // A siege holds only while the place is cut off (a large city's outskirts can be held anyway).
+    const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger) : null;
+    if (!stillThere || p.controller === besieger || road !== null) {
       p.siegedBy = undefined;
-      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted.`, places: [id] });
+      const why = road !== null ? `: the road to ${placeName(ctx, road)} brings supplies in again` : '';
+      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted${why}.`, places: [id] });
       continue;
     }
     const inside = defendersOf(ctx.s, id);

@@ -1,6 +1,6 @@
 // Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
 // monitors, trust, conferences, the mediator's tools and the political track.
-import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE } from '../params.ts';
+import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
@@ -404,6 +404,28 @@ function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): bool
   return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]).accept;
 }
 
+/**
+ * War erodes trust: while no truce is in force, each battle of the turn and each
+ * WAR_TRUST_EROSION.civiliansPerPoint civilians killed take trust away (at most
+ * WAR_TRUST_EROSION.max a turn). Fronts that stand still do not by themselves make the sides
+ * trust each other. Returns the points lost.
+ */
+export function warErodesTrust(ctx: Ctx): number {
+  const t = ctx.s.talks;
+  if (talksIndex(t.stage) >= 2) return 0;
+  const battles = ctx.facts.attacks.gna + ctx.facts.attacks.lna;
+  const civilians = ctx.facts.civilians.gna + ctx.facts.civilians.lna + ctx.facts.civilians.none;
+  const erosion = Math.min(WAR_TRUST_EROSION.max, battles * WAR_TRUST_EROSION.perBattle + Math.floor(civilians / WAR_TRUST_EROSION.civiliansPerPoint));
+  const before = t.trust;
+  t.trust = clamp(t.trust - erosion);
+  const lost = before - t.trust;
+  if (lost > 0) {
+    const what = [battles ? `${battles} battle${battles === 1 ? '' : 's'}` : '', civilians ? `${civilians} civilians killed` : ''].filter(Boolean).join(' and ');
+    say(ctx, { mechanic: 'ripeness', text: `With no truce in force, ${what} cost the talks ${lost} points of trust between the sides.` });
+  }
+  return lost;
+}
+
 export function talksPhase(ctx: Ctx): void {
   const s = ctx.s;
   const t = s.talks;
@@ -411,6 +433,7 @@ export function talksPhase(ctx: Ctx): void {
   // Only a truce already in force while this turn's fighting took place can be violated by it:
   // attacks made before a truce is agreed this very turn broke no promise.
   const inForce = talksIndex(t.stage) >= 2;
+  warErodesTrust(ctx);
   if (proposal) {
     const proposedNow = proposal.turn === s.turn;
     const answers = SIDES.map((side) => answerFor(ctx, side, proposal.by, proposedNow));

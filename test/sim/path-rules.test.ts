@@ -1,0 +1,183 @@
+// The four rules of version 4 that make the historical games follow the war's path (issue 12):
+// a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
+// place cut off, and war erodes trust while no truce is in force.
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { attackOdds, checkOrder, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
+import { AIR_BUILDUP_PER_WEEK, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
+import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
+import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
+import { warErodesTrust } from '../../src/sim/rules/talks.ts';
+import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
+import { mini } from '../fixtures/mini.ts';
+
+function fresh(scenario: Scenario = mini): State {
+  const s = newGame(scenario, 'path-rules', []);
+  s.pending = [];
+  return s;
+}
+
+describe('a backer’s air power and air defence arrive over weeks', () => {
+  // Patron West: rung 1 gives no air; rung 3 gives air 20 and air defence 25.
+  it('the opening rung’s are already there', () => {
+    expect(fresh().backers['patron-west']!.arrived).toEqual({ air: 0, airDefence: 0 });
+    const east = mini.backers.find((b) => b.id === 'patron-east')!;
+    const rung = east.commitment > 0 ? east.ladder[east.commitment - 1] : undefined;
+    expect(fresh().backers['patron-east']!.arrived).toEqual({ air: rung?.air ?? 0, airDefence: rung?.airDefence ?? 0 });
+  });
+
+  it.each<[string, Scenario, number, { air: number; airDefence: number }]>([
+    ['a fortnight after the step', mini, 1, { air: 6, airDefence: 6 }],
+    ['two fortnights', mini, 2, { air: 12, airDefence: 12 }],
+    ['three fortnights: air complete at its rung', mini, 4, { air: 20, airDefence: 24 }],
+    ['five fortnights: all arrived, never above the rung', mini, 5, { air: 20, airDefence: 25 }],
+    ['a month of a lesson form brings four weeks’ worth', { ...mini, turnDays: 28, rounds: 2 }, 1, { air: 12, airDefence: 12 }],
+  ])('%s', (_label, scenario, turns, arrived) => {
+    let s = fresh(scenario);
+    s.backers['patron-west']!.commitment = 3;
+    s.backers['patron-west']!.peak = 3;
+    // The money comes at once.
+    expect(backerMoney(scenario, s, 'gna')).toBeGreaterThan(0);
+    expect(effectiveAir(scenario, s, 'gna')).toBe(s.sides.gna.air);
+    for (let t = 0; t < turns; t++) s = resolveTurn(scenario, s, []).state;
+    expect(s.backers['patron-west']!.arrived).toEqual(arrived);
+    expect(effectiveAirDefence(scenario, s, 'gna')).toBeGreaterThanOrEqual(s.sides.gna.airDefence);
+  });
+
+  it(`builds up at ${AIR_BUILDUP_PER_WEEK} points a week, and a step down takes it away at once`, () => {
+    const s = fresh();
+    Object.assign(s.backers['patron-west']!, { commitment: 3, peak: 3, arrived: { air: 20, airDefence: 25 } });
+    const down: Order = { actor: 'backer:patron-west', kind: 'de-escalate' };
+    const after = resolveTurn(mini, s, [down]).state;
+    expect(after.backers['patron-west']!.commitment).toBe(2);
+    expect(after.backers['patron-west']!.arrived).toEqual({ air: 0, airDefence: 0 });
+  });
+
+  it('the step-up order says the air power comes over weeks', () => {
+    const s = fresh();
+    Object.assign(s.backers['patron-west']!, { commitment: 2, peak: 2 });
+    const check = checkOrder(mini, { ...s, humans: ['backer:patron-west'] }, { actor: 'backer:patron-west', kind: 'escalate' }, []);
+    expect(check.ok && check.value.summary).toMatch(/the air power over about 9 weeks/);
+  });
+});
+
+describe('supply at a distance', () => {
+  const world = worldOf(mini);
+  it.each<[string, string, number]>([
+    ['west-capital', 'west-town', 100], // 200 km of coastal road, within its 250
+    ['west-town', 'front-city', 100], // 250 km coastal: at the edge
+    ['front-city', 'airbase', 77], // 250 km desert: sqrt(150/250)
+    ['oasis', 'airbase', 61], // 400 km desert
+    ['oil-field', 'oasis', 71], // 200 km of track: sqrt(100/200)
+    ['airbase', 'east-capital', 46], // 700 km desert
+  ])('%s → %s: %i% of strength', (from, to, pct) => {
+    expect(supplyReachPct(world, from, to).pct).toBe(pct);
+    expect(supplyReachPct(world, to, from).pct).toBe(pct);
+  });
+
+  it('attack odds and the order preview apply it', () => {
+    const s = fresh();
+    s.places['front-city']!.controller = 'gna';
+    s.formations.find((f) => f.id === 'east-brigade')!.location = 'east-capital';
+    s.formations.find((f) => f.id === 'west-brigade')!.location = 'front-city';
+    const far = attackOdds(mini, s, 'gna', 'front-city', 'airbase').attack;
+    const near = attackOdds(mini, s, 'gna', 'front-city', 'terminal').attack;
+    expect(far / near).toBeCloseTo(Math.sqrt(SUPPLY_REACH_KM['desert-road'] / 250), 1);
+    const check = checkOrder(mini, s, { actor: 'gna', kind: 'attack', from: 'front-city', target: 'airbase' }, []);
+    expect(check.ok && check.value.risks.join(' ')).toMatch(/Supply stretched: 250 km from Front City/);
+  });
+});
+
+describe('a siege needs the place cut off', () => {
+  /** The LNA holds the oil field, cut off between the GNA's West Town and the oasis (the GNA's brigade there). */
+  function oilField(): State {
+    const s = fresh();
+    s.places['oil-field']!.controller = 'lna';
+    s.formations.find((f) => f.id === 'field-guards')!.side = 'lna';
+    s.places.oasis!.controller = 'gna';
+    s.formations.find((f) => f.id === 'west-brigade')!.location = 'oasis';
+    return s;
+  }
+  const siege: Order = { actor: 'gna', kind: 'siege', target: 'oil-field' };
+
+  it.each<[string, (s: State) => void, RegExp | null]>([
+    ['cut off, forces 200 km away by track: legal', () => {}, null],
+    [
+      'a road through a neutral West Town to the LNA’s Front City still supplies it',
+      (s) => {
+        s.places['west-town']!.controller = 'local';
+      },
+      /not cut off: its road to Front City still brings supplies/,
+    ],
+    [
+      `forces only 600 km away (West Town): beyond ${SIEGE_REACH_KM} km`,
+      (s) => {
+        s.formations.find((f) => f.id === 'west-brigade')!.location = 'west-town';
+      },
+      /more than 200 km from it by road/,
+    ],
+  ])('%s', (_label, edit, problem) => {
+    const s = oilField();
+    edit(s);
+    const check = checkOrder(mini, s, siege, []);
+    if (problem === null) expect(check.ok).toBe(true);
+    else expect(!check.ok && check.error.message).toMatch(problem);
+    expect(legalOrders(mini, s, 'gna').some((o) => o.kind === 'siege' && o.target === 'oil-field')).toBe(problem === null);
+  });
+
+  it('a siege is lifted when the supply road reopens', () => {
+    const s = oilField();
+    s.places['oil-field']!.siegedBy = 'gna';
+    expect(supplyRoad(worldOf(mini), s, 'oil-field', 'gna')).toBeNull();
+    const held = resolveTurn(mini, s, []);
+    expect(held.state.places['oil-field']!.siegedBy).toBe('gna');
+    const reopened = structuredClone(s);
+    reopened.places['west-town']!.controller = 'lna';
+    reopened.formations.find((f) => f.id === 'west-brigade')!.location = 'oasis';
+    const r = resolveTurn(mini, reopened, []);
+    expect(r.state.places['oil-field']!.siegedBy).toBeUndefined();
+    expect(r.report.events.some((e) => /siege of Oil Field was lifted: the road to West Town brings supplies in again/.test(e.text))).toBe(true);
+  });
+
+  it('a large city can be besieged from its outskirts though not cut off (Tripoli)', () => {
+    const loaded = loadScenarioFile('sirte-2020');
+    if (!loaded.ok) throw new Error('sirte-2020 does not load');
+    const sc = loaded.value;
+    const s = newGame(sc, 'path-rules', []);
+    s.pending = [];
+    expect(s.places['tripoli-airport']!.controller).toBe('lna');
+    expect(supplyRoad(worldOf(sc), s, 'tripoli', 'lna')).not.toBeNull();
+    expect(checkOrder(sc, s, { actor: 'lna', kind: 'siege', target: 'tripoli' }, []).ok).toBe(true);
+    // Tarhuna (51 thousand) is supplied from Bani Walid and beyond: the GNA cannot besiege it from Tajoura.
+    const tarhuna = checkOrder(sc, s, { actor: 'gna', kind: 'siege', target: 'tarhuna' }, []);
+    expect(!tarhuna.ok && tarhuna.error.message).toMatch(/not cut off/);
+  });
+});
+
+describe('war erodes trust', () => {
+  function ctxWith(stage: TalksStage, trust: number, battles: number, civilians: number): Ctx {
+    const s = fresh();
+    s.talks.stage = stage;
+    s.talks.trust = trust;
+    const facts = emptyFacts();
+    facts.attacks.gna = battles - Math.floor(battles / 2);
+    facts.attacks.lna = Math.floor(battles / 2);
+    facts.civilians.none = civilians;
+    return { scenario: mini, world: worldOf(mini), s, start: s, facts, report: { events: [] }, round: 0, phase: 'talks', orders: [] } as unknown as Ctx;
+  }
+  const { perBattle, civiliansPerPoint, max } = WAR_TRUST_EROSION;
+  it.each<[string, TalksStage, number, number, number, number]>([
+    ['a quiet turn', 'talks', 50, 0, 0, 0],
+    ['two battles', 'talks', 50, 2, 0, 2 * perBattle],
+    ['a battle and 25 civilians killed', 'none', 50, 1, 25, perBattle + Math.floor(25 / civiliansPerPoint)],
+    ['at most a cap a turn', 'talks', 50, 4, 300, max],
+    ['never below zero', 'talks', 3, 2, 0, 3],
+    ['under a truce the violations rule instead', 'truce', 50, 2, 40, 0],
+    ['under a ceasefire too', 'ceasefire', 50, 2, 40, 0],
+  ])('%s', (_label, stage, trust, battles, civilians, lost) => {
+    const ctx = ctxWith(stage, trust, battles, civilians);
+    expect(warErodesTrust(ctx)).toBe(lost);
+    expect(ctx.s.talks.trust).toBe(trust - lost);
+    expect(ctx.report.events.length).toBe(lost > 0 ? 1 : 0);
+  });
+});
