@@ -69,3 +69,17 @@ export async function until(test: () => boolean, what: string, ms = 30_000): Pro
 export function tableOf(colyseus: ColyseusTestServer, roomId: string): Table {
   return (colyseus.getRoomById(roomId) as ServerRoom & { table: Table }).table;
 }
+
+/** Records every websocket frame the server sends to one client (to read the bytes a seat receives). */
+export function captureFrames(colyseus: ColyseusTestServer, roomId: string, sessionId: string): Uint8Array[] {
+  const serverRoom = colyseus.getRoomById(roomId)!;
+  const serverClient = serverRoom.clients.find((c: { sessionId: string }) => c.sessionId === sessionId)!;
+  const frames: Uint8Array[] = [];
+  const ws = serverClient.ref as unknown as { send: (data: Uint8Array, ...rest: unknown[]) => void };
+  const send = ws.send.bind(ws);
+  ws.send = (data, ...rest) => {
+    frames.push(new Uint8Array(data));
+    send(data, ...rest);
+  };
+  return frames;
+}

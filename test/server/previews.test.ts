@@ -20,7 +20,7 @@ import {
   type Role,
 } from '../../src/sim/index.ts';
 import { requestOdds } from '../../src/sim/rules/backers.ts';
-import { freePort, Person, tableOf, testServer, until } from './helpers.ts';
+import { captureFrames, freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
 let running: Running;
 let colyseus: ColyseusTestServer;
@@ -41,15 +41,8 @@ async function table(seed: string): Promise<{ gna: Person; lna: Person; roomId: 
   const lna = new Person(lnaRoom);
   await until(() => lna.welcome !== null, 'welcome');
   // Every frame the GNA's browser is sent, to read the bytes.
+  const frames = captureFrames(colyseus, room.roomId, room.sessionId);
   const serverRoom = colyseus.getRoomById(room.roomId)!;
-  const serverClient = serverRoom.clients.find((c: { sessionId: string }) => c.sessionId === room.sessionId)!;
-  const frames: Uint8Array[] = [];
-  const ws = serverClient.ref as unknown as { send: (data: Uint8Array, ...rest: unknown[]) => void };
-  const send = ws.send.bind(ws);
-  ws.send = (data, ...rest) => {
-    frames.push(new Uint8Array(data));
-    send(data, ...rest);
-  };
   for (const [p, role] of [
     [gna, 'gna'],
     [lna, 'lna'],

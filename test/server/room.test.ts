@@ -10,7 +10,7 @@ import { resetLimits } from '../../server/room.ts';
 import { scenarioFor } from '../../server/scenarios.ts';
 import { restore } from '../../server/store.ts';
 import { aiOrders, loadReplay, type Role, replayOrders, stateHash } from '../../src/sim/index.ts';
-import { freePort, Person, tableOf, testServer, until } from './helpers.ts';
+import { captureFrames, freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
 let running: Running;
 let colyseus: ColyseusTestServer;
@@ -106,15 +106,7 @@ describe('classroom room', () => {
     const { host, code } = await hostTable(['gna', 'lna'], 'fog-1');
     const lna = await join(code, 'Badr');
     await seat(host, 'gna');
-    const serverRoom = colyseus.getRoomById(host.room.roomId)!;
-    const serverClient = serverRoom.clients.find((c: { sessionId: string }) => c.sessionId === lna.room.sessionId)!;
-    const frames: Uint8Array[] = [];
-    const ws = serverClient.ref as unknown as { send: (data: Uint8Array, ...rest: unknown[]) => void };
-    const send = ws.send.bind(ws);
-    ws.send = (data, ...rest) => {
-      frames.push(new Uint8Array(data));
-      send(data, ...rest);
-    };
+    const frames = captureFrames(colyseus, host.room.roomId, lna.room.sessionId);
     await seat(lna, 'lna');
     host.send('start', {});
     await until(() => lna.seat?.turn === 1, 'turn 1');
@@ -163,15 +155,7 @@ describe('classroom room', () => {
     const lna = await join(host.welcome!.code, 'Badr');
     await seat(host, 'mediator');
     // Every frame the LNA is sent.
-    const serverRoom = colyseus.getRoomById(host.room.roomId)!;
-    const serverClient = serverRoom.clients.find((c: { sessionId: string }) => c.sessionId === lna.room.sessionId)!;
-    const frames: Uint8Array[] = [];
-    const ws = serverClient.ref as unknown as { send: (data: Uint8Array, ...rest: unknown[]) => void };
-    const send = ws.send.bind(ws);
-    ws.send = (data, ...rest) => {
-      frames.push(new Uint8Array(data));
-      send(data, ...rest);
-    };
+    const frames = captureFrames(colyseus, host.room.roomId, lna.room.sessionId);
     await seat(lna, 'lna');
     host.send('start', {});
     await until(() => lna.seat?.turn === 1 && host.seat?.turn === 1, 'turn 1');
