@@ -5,6 +5,7 @@ import '@fontsource/ibm-plex-sans/latin-600.css';
 import './ui/style.css';
 import { installHook } from './game/app.ts';
 import { applySettings, startAudio } from './game/settings.ts';
+import { initLang } from './i18n/index.ts';
 import { startGame } from './scenes/index.ts';
 import { loadMapAssets } from './scenes/map/assets.ts';
 import { installAnnouncer } from './ui/announce.ts';
@@ -18,7 +19,9 @@ applyPalette();
 applySettings();
 installHook();
 installAnnouncer();
-startGame(document.getElementById('game') as HTMLElement);
+// The language (?lang=, the saved choice, the browser's) loads before the first screen: at
+// once for English (bundled), one small chunk for the others.
+void initLang().then(() => startGame(document.getElementById('game') as HTMLElement));
 
 // Sound starts on the page's first real gesture (a trusted event: scripts driving the page
 // do not count), as the audio module intends: nothing is created or fetched before, so the

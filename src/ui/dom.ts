@@ -64,10 +64,28 @@ function uiRoot(): HTMLElement {
   return root;
 }
 
+/**
+ * The layers whose text comes from the message catalogues (src/i18n). Every other layer is
+ * still English only: it is marked lang="en" dir="ltr", so that an Arabic page does not lay
+ * English text out right to left and screen readers read it as English. A layer translated
+ * later is added here.
+ */
+export const TRANSLATED_LAYERS: ReadonlySet<string> = new Set(['menu']);
+
 /** A full-screen layer owned by one scene; removing it removes everything the scene showed. */
 export function layer(name: string): HTMLElement {
   const node = h('div', { class: `layer layer-${name}` });
+  untranslated(node, !TRANSLATED_LAYERS.has(name));
   uiRoot().appendChild(node);
+  return node;
+}
+
+/** Marks an element whose text is not translated yet (English content): lang="en" dir="ltr". */
+export function untranslated<T extends HTMLElement>(node: T, yes = true): T {
+  if (yes) {
+    node.lang = 'en';
+    node.dir = 'ltr';
+  }
   return node;
 }
 

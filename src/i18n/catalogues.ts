@@ -1,0 +1,21 @@
+// The namespace registry: one row per namespace. English is bundled (it is every language's
+// fallback); every other language is a loader function, so that its catalogue is a chunk of
+// its own, fetched only when that language is chosen. Explicit import() calls, not
+// import.meta.glob: the Node CLI (tsx) reaches this module and has no glob.
+//
+// To add a namespace `foo`: write locales/<lang>/foo.json for every language (keys "foo.…"),
+// import the English file below and add one row to NAMESPACES. `npm run i18n-check` tells
+// what is missing. To add a language: see locales/README.md.
+import enMenu from '../../locales/en/menu.json';
+import enNames from '../../locales/en/names.json';
+
+/** A catalogue: flat keys (prefixed with their namespace) to ICU MessageFormat strings. */
+export type Catalogue = Readonly<Record<string, string>>;
+type Loader = () => Promise<{ default: Catalogue }>;
+/** The languages whose catalogues are loaded on demand (English is bundled; qps is made from English). */
+export type LoadedLang = 'ar' | 'fr' | 'it';
+
+export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, Loader>> = {
+  menu: { en: enMenu, ar: () => import('../../locales/ar/menu.json'), fr: () => import('../../locales/fr/menu.json'), it: () => import('../../locales/it/menu.json') },
+  names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
+};
