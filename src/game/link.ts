@@ -1,4 +1,4 @@
-// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&whatif=<id>,<id>][&skip=briefing][&orders=..]
+// Start from a link: ?scenario=<id>&role=<role>&seed=<seed>[&difficulty=..][&whatif=<id>,<id>][&skip=briefing][&orders=..][&lang=ar|fr|it]
 // `role` is gna, lna, mediator or backer:<id>; for hot-seat, a list in turn order (role=gna,lna,mediator).
 // `orders` carries the people's orders so far, turn by turn: JSON without the actor when one
 // person plays (it is the link's role), with it when several do, deflated with fflate and written in base64url. The other actors' orders are
@@ -6,6 +6,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
 import { loadBundledScenario } from '../content/index.ts';
+import { lang } from '../i18n/index.ts';
 import { unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
 import { cleanSeed, randomSeed } from './seed.ts';
@@ -194,6 +195,9 @@ export function shareLink(setup: GameSetup, orders?: readonly (readonly Order[])
   if (setup.whatIfs?.length) params.set('whatif', setup.whatIfs.join(','));
   const encoded = orders && orders.length > 0 ? encodeOrders(orders, people.length > 1) : null;
   if (encoded) params.set('orders', encoded);
+  // The language the link was made in (English, the default, is left out): the game is the
+  // same in every language, only its words change; the reader's ?lang= or picker still decides.
+  if (lang() !== 'en') params.set('lang', lang());
   url.search = params.toString();
   url.hash = '';
   return url.toString();

@@ -4,7 +4,7 @@
 //
 //   import { t, fmtNumber, fmtDate, lang, isRtl, setLang, onLangChange } from '../i18n/index.ts';
 //   t('menu.newGame')                      → "New game" / "لعبة جديدة" / "Nouvelle partie"…
-//   t('menu.turnOf', { n: 3 })             → plural-aware in every language
+//   t('menu.turnN', { n: 3 })              → "turn 3", placeholders and plurals in ICU syntax
 //
 // Catalogues live in locales/<lang>/<namespace>.json (see catalogues.ts for the namespace
 // registry and locales/README.md for adding a language). English is bundled; ar/fr/it load

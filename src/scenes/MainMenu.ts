@@ -3,6 +3,7 @@ import { app } from '../game/app.ts';
 import { content, prefetchScenario } from '../game/content.ts';
 import type { GameSession, GameSetup } from '../game/session.ts';
 import { music } from '../game/settings.ts';
+import { isRtl, onLangChange, t } from '../i18n/index.ts';
 import { layer } from '../ui/dom.ts';
 import { mountMenu } from '../ui/menu.ts';
 import { mapBackdrop } from './backdrop.ts';
@@ -61,7 +62,7 @@ export class MainMenu extends Phaser.Scene {
               app.session = restored.session;
               go(this, app.session.state.ending ? 'Ending' : 'Game');
             })
-            .catch((error: Error) => this.fail(`The saved game could not be opened: ${error.message}`));
+            .catch((error: Error) => this.fail(t('menu.error.saveOpen', { reason: error.message })));
         },
         openReplay: (file) => {
           // The size is checked before reading: a huge file is never loaded.
@@ -69,7 +70,7 @@ export class MainMenu extends Phaser.Scene {
           void loadPlay(this.game)
             .then(async (chunk) => {
               const limit = chunk.REPLAY_LIMITS.bytes;
-              if (file.size > limit) return fail(`This replay cannot be opened. The file is too large (${file.size} bytes; a replay may be at most ${limit}).`);
+              if (file.size > limit) return fail(t('menu.error.replayTooLarge', { size: file.size, limit }));
               const buffer = await file.arrayBuffer();
               const opened = await chunk.openReplay(new Uint8Array(buffer));
               if (this.left) return;
@@ -77,7 +78,7 @@ export class MainMenu extends Phaser.Scene {
               app.session = opened.session;
               go(this, 'Game');
             })
-            .catch(() => fail('This replay cannot be opened: the file could not be read.'));
+            .catch(() => fail(t('menu.error.replayUnreadable')));
         },
         content,
         data: play,
@@ -89,7 +90,14 @@ export class MainMenu extends Phaser.Scene {
       },
       data?.notice,
     );
-    mapBackdrop(this, () => panel.getBoundingClientRect().right + 16);
+    // The panel stands on the reading side: on the right in Arabic (the map itself is not mirrored).
+    // Another language may move the panel to the other side: the map is framed again.
+    let reframe = () => {};
+    mapBackdrop(this, () => (isRtl() ? { right: window.innerWidth - panel.getBoundingClientRect().left + 16 } : panel.getBoundingClientRect().right + 16), null, (backdrop) => {
+      reframe = backdrop.reframe;
+    });
+    const stop = onLangChange(() => reframe());
+    this.events.once('shutdown', () => stop());
     music('menu');
   }
 

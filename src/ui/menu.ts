@@ -4,9 +4,9 @@ import { cleanSeed, randomSeed } from '../game/seed.ts';
 import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
 import { settings, sfx, TEXT_SCALES, updateSettings } from '../game/settings.ts';
 import type { PlayerRole, Role } from '../game/sim-types.ts';
+import { actorName, chooseLang, fmtDate, fmtList, LANG_NAMES, type Lang, lang, langTag, onLangChange, PICKER_LANGS, t } from '../i18n/index.ts';
 import { DIFFICULTIES } from '../sim/types.ts';
-import { append, button, clear, formatDate, h } from './dom.ts';
-import { CREDITS, DIFFICULTY_BLURB, HOW_TO_PLAY, ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
+import { append, button, clear, h, untranslated } from './dom.ts';
 import './replay.css';
 
 export interface MenuActions {
@@ -52,6 +52,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
 
   const show = (next: Page) => {
     page = next;
+    panel.lang = langTag();
     clear(panel);
     panel.classList.toggle('wide', page !== 'main');
     if (page === 'main') renderMain();
@@ -64,10 +65,10 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     first?.focus({ preventScroll: true });
   };
 
-  const back = () => button('← Back', () => show('main'), { class: 'ghost small' });
+  const back = () => button(t('menu.back'), () => show('main'), { class: 'ghost small' });
 
   // A replay file: picked with a file input, or dropped anywhere on the menu.
-  const picker = h('input', { type: 'file', 'aria-label': 'Replay file', class: 'visually-hidden', id: 'replay-file' });
+  const picker = h('input', { type: 'file', 'aria-label': t('menu.replayFile'), class: 'visually-hidden', id: 'replay-file' });
   picker.accept = '.json,application/json';
   picker.hidden = true;
   picker.addEventListener('change', () => {
@@ -89,6 +90,38 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     e.preventDefault();
     actions.openReplay(file);
   });
+  /**
+   * The language picker (main page and settings): each language named in itself. A change
+   * loads that language, redraws the menu in place (no reload) and is remembered.
+   */
+  const languagePicker = (id: string, compact = false) => {
+    const select = h('select', { id, 'data-lang-picker': '', ...(compact ? { 'aria-label': t('menu.language'), title: t('menu.language') } : {}) });
+    const offered = PICKER_LANGS.includes(lang()) ? PICKER_LANGS : [...PICKER_LANGS, lang()];
+    for (const l of offered) {
+      const option = h('option', { value: l }, LANG_NAMES[l]);
+      option.lang = langTag(l);
+      select.append(option);
+    }
+    select.value = lang();
+    select.addEventListener('change', () => {
+      void chooseLang(select.value as Lang);
+    });
+    if (compact) {
+      select.classList.add('lang-compact');
+      return select;
+    }
+    return h('label', { class: 'field lang-field', for: id }, t('menu.language'), select);
+  };
+  // Another language: the page shown again in it, the keyboard's focus back on the picker.
+  const stop = onLangChange(() => {
+    if (!panel.isConnected) {
+      stop();
+      return;
+    }
+    const focused = document.activeElement instanceof HTMLElement && panel.contains(document.activeElement) ? document.activeElement.id : '';
+    show(page);
+    if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+  });
   const header = (title: string) => h('div', { class: 'btn-row' }, back(), h('h2', null, title));
   // A page's body scrolls when it is long: focusable, so that the keyboard scrolls it too.
   const bodyAttrs = (label: string) => ({ class: 'menu-body', tabIndex: 0, role: 'region', 'aria-label': label });
@@ -97,40 +130,44 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     const data = actions.data();
     const { save, problem } = data ? data.readAutosave() : { save: null, problem: null };
     const saveEntry = save ? actions.content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
-    const cont = button('Continue', () => save && actions.continueGame(save), {
+    const cont = button(t('menu.continue'), () => save && actions.continueGame(save), {
       disabled: !save,
       'aria-describedby': 'continue-note',
     });
     const continueNote = save
-      ? `${saveEntry?.title ?? save.scenarioId} · ${saveRoles(save)} · ${save.ended || save.orders.length >= (saveEntry?.turns ?? Number.POSITIVE_INFINITY) ? 'game over' : `turn ${save.orders.length + 1}`}`
-      : (problem ?? 'No saved game yet');
+      ? t('menu.continueNote', {
+          scenario: saveEntry?.title ?? save.scenarioId,
+          roles: saveRoles(save),
+          status: save.ended || save.orders.length >= (saveEntry?.turns ?? Number.POSITIVE_INFINITY) ? t('menu.gameOver') : t('menu.turnN', { n: save.orders.length + 1 }),
+        })
+      : (problem ?? t('menu.noSave'));
     append(panel, 
       h(
         'div',
         null,
-        h('div', { class: 'eyebrow' }, 'Libya · 2019–2020'),
-        h('h1', { class: 'title' }, 'Ceasefire Line'),
+        h('div', { class: 'menu-top' }, h('div', { class: 'eyebrow' }, t('menu.eyebrow')), languagePicker('menu-lang', true)),
+        h('h1', { class: 'title' }, t('menu.title')),
         h('div', { class: 'title-rule', 'aria-hidden': 'true' }),
-        h('p', { class: 'tagline' }, 'Lead Tripoli’s government, Haftar’s army or the mediators through a proxy war, one fortnight at a time.'),
+        h('p', { class: 'tagline' }, t('menu.tagline')),
       ),
       notice ? h('div', { class: 'notice', role: 'alert' }, notice) : null,
       h(
         'nav',
-        { class: 'menu-buttons', 'aria-label': 'Main menu' },
-        button('New game', () => show('new'), { class: 'primary', 'data-autofocus': '' }),
+        { class: 'menu-buttons', 'aria-label': t('menu.nav') },
+        button(t('menu.newGame'), () => show('new'), { class: 'primary', 'data-autofocus': '' }),
         cont,
-        h('div', { id: 'continue-note', class: 'small muted', style: 'margin: -4px 0 4px 2px' }, continueNote),
-        actions.classroom ? button('Play with others', () => actions.classroom?.(), { id: 'menu-classroom', title: 'Several people in one war over the network: host a table or join one with its code' }) : null,
-        actions.explore ? button('Explore what if…', () => actions.explore?.(), { id: 'menu-explore' }) : null,
-        button('Load a saved game', () => show('load'), { id: 'menu-load' }),
-        actions.openReplay ? button('Open a replay…', () => picker.click(), { id: 'menu-open-replay', title: 'Watch a replay file turn by turn (you can also drop the file here)' }) : null,
-        actions.teach ? button('Teach a class', () => actions.teach?.(), { id: 'menu-teach', title: 'A class of tables on the server: one code for the students, a console for the teacher, a debrief' }) : null,
-        actions.guide ? button("Teacher's guide", () => actions.guide?.(), { id: 'menu-guide' }) : null,
-        button('How to play', () => show('how')),
-        button('Settings', () => show('settings')),
-        button('Sources & credits', () => show('credits')),
+        h('div', { id: 'continue-note', class: 'small muted', style: 'margin-block: -4px 4px; margin-inline: 2px 0' }, continueNote),
+        actions.classroom ? button(t('menu.classroom'), () => actions.classroom?.(), { id: 'menu-classroom', title: t('menu.classroomTitle') }) : null,
+        actions.explore ? button(t('menu.explore'), () => actions.explore?.(), { id: 'menu-explore' }) : null,
+        button(t('menu.load'), () => show('load'), { id: 'menu-load' }),
+        actions.openReplay ? button(t('menu.openReplay'), () => picker.click(), { id: 'menu-open-replay', title: t('menu.openReplayTitle') }) : null,
+        actions.teach ? button(t('menu.teach'), () => actions.teach?.(), { id: 'menu-teach', title: t('menu.teachTitle') }) : null,
+        actions.guide ? button(t('menu.guide'), () => actions.guide?.(), { id: 'menu-guide' }) : null,
+        button(t('menu.how'), () => show('how')),
+        button(t('menu.settings'), () => show('settings')),
+        button(t('menu.credits'), () => show('credits')),
       ),
-      h('div', { class: 'menu-foot' }, 'A teaching simulation built from the public record. Every game is seeded and can be replayed move for move.'),
+      h('div', { class: 'menu-foot' }, t('menu.foot')),
     );
   }
 
@@ -146,15 +183,15 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     let hotSeat = false;
     let difficulty: Difficulty = 'normal';
     let starting = false;
-    const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': 'Seed', title: 'Letters, digits, - and _' });
+    const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': t('menu.new.seed'), title: t('menu.new.seedTitle') });
     seedInput.value = randomSeed();
     seedInput.spellcheck = false;
     seedInput.maxLength = 32;
 
-    const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Scenario' });
-    const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Role' });
-    const backerBox = h('div', { class: 'choices cols-4', role: 'group', 'aria-label': 'Foreign backers', id: 'menu-backers' });
-    const backerHead = h('h4', { class: 'sub-head' }, 'Or a foreign backer');
+    const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': t('menu.new.scenario') });
+    const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': t('menu.new.role') });
+    const backerBox = h('div', { class: 'choices cols-4', role: 'group', 'aria-label': t('menu.new.backers'), id: 'menu-backers' });
+    const backerHead = h('h4', { class: 'sub-head' }, t('menu.new.orBacker'));
     const seatNote = h('p', { class: 'small muted', id: 'menu-seats', 'aria-live': 'polite' });
     const hotSeatBox = h('input', { type: 'checkbox', id: 'menu-hotseat' });
     hotSeatBox.addEventListener('change', () => {
@@ -162,16 +199,16 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       seats = hotSeat ? [role] : [];
       renderChoices();
     });
-    const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Difficulty' });
-    const lengthBox = h('div', { class: 'choices cols-2', role: 'group', 'aria-label': 'Length', id: 'menu-length' });
+    const diffBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': t('menu.new.difficulty') });
+    const lengthBox = h('div', { class: 'choices cols-2', role: 'group', 'aria-label': t('menu.new.length'), id: 'menu-length' });
     const lengthNote = h('p', { class: 'small muted', id: 'menu-length-note' });
-    const start = button('Read the briefing →', () => {
+    const start = button(t('menu.new.start'), () => {
       const seed = cleanSeed(seedInput.value) || randomSeed();
       if (!scenario || starting) return;
       // The scenario loads now (its own chunk): the button says so until the briefing opens.
       starting = true;
       start.disabled = true;
-      start.textContent = 'Loading the scenario…';
+      start.textContent = t('menu.new.loading');
       start.setAttribute('aria-busy', 'true');
       const lessonForm = lesson && scenario.lesson ? all.find((s) => s.fullId === scenario?.id) : undefined;
       actions.newGame({ scenarioId: lessonForm?.id ?? scenario.id, role: hotSeat ? (seats[0] ?? role) : role, ...(hotSeat ? { humans: seats } : {}), difficulty, seed });
@@ -187,7 +224,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
             seats = seats.filter((r) => entry.playable.includes(r));
             if (hotSeat && seats.length === 0) seats = [role];
             renderChoices();
-          }, h('span', { class: 'choice-title' }, entry.title, entry.tutorial ? h('span', { class: 'tag start-here' }, 'Start here') : null), h('span', { class: 'choice-sub' }, `${formatDate(entry.startDate)} · ${entry.subtitle}`)),
+          }, h('span', { class: 'choice-title' }, english(entry.title), entry.tutorial ? h('span', { class: 'tag start-here' }, t('menu.new.startHere')) : null), h('span', { class: 'choice-sub' }, fmtDate(entry.startDate), ' · ', english(entry.subtitle))),
         );
       }
       // One role, or (hot-seat) several: a click adds a role to the people's seats or takes it away.
@@ -201,35 +238,37 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       clear(roleBox);
       for (const r of ['gna', 'lna', 'mediator'] as Role[]) {
         const playable = scenario?.playable.includes(r) ?? false;
-        const b = choice(chosen(r), () => pick(r), h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r], seatTag(r)), h('span', { class: 'choice-sub' }, ROLE_BLURB[r]));
+        const b = choice(chosen(r), () => pick(r), h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), actorName(r), seatTag(r)), h('span', { class: 'choice-sub' }, t(ROLE_BLURB[r])));
         b.disabled = !playable;
         b.dataset.role = r;
-        b.title = playable ? ROLE_NAMES[r] : 'Not playable in this scenario';
+        b.title = playable ? actorName(r, 'long') : t('menu.new.notPlayable');
         roleBox.append(b);
       }
       clear(backerBox);
       for (const seat of scenario?.backerSeats ?? []) {
-        const client = seat.client === 'none' ? '' : `Backs the ${seat.client.toUpperCase()}`;
+        const client = t('menu.new.backs', { client: seat.client });
+        const name = seatName(seat);
         const b = choice(
           chosen(seat.role),
           () => pick(seat.role),
-          h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), seat.name === 'United Arab Emirates' ? 'UAE' : seat.name, seatTag(seat.role)),
+          h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), name, seatTag(seat.role)),
           h('span', { class: 'choice-sub' }, client),
         );
         b.dataset.role = seat.role;
-        b.title = `${seat.name}${client ? ` (${client.toLowerCase()})` : ''}: ${seat.summary}`;
+        // The seat's summary is scenario text (English for now).
+        b.title = `${actorName(seat.role, 'long') === seat.role ? seat.name : actorName(seat.role, 'long')}${client ? ` (${client})` : ''}: ${seat.summary}`;
         backerBox.append(b);
       }
       backerBox.hidden = (scenario?.backerSeats.length ?? 0) === 0;
       backerHead.hidden = backerBox.hidden;
-      const names = (rs: PlayerRole[]) => rs.map((r) => (r.startsWith('backer:') ? (scenario?.backerSeats.find((x) => x.role === r)?.name ?? r) : ROLE_SHORT[r as Role])).join(' → ');
+      const names = (rs: PlayerRole[]) => rs.map((r) => (r.startsWith('backer:') ? seatName(scenario?.backerSeats.find((x) => x.role === r)) || r : actorName(r))).join(' → ');
       seatNote.textContent = hotSeat
         ? seats.length >= 2
-          ? `People at this screen, in turn order: ${names(seats)}. Each turn starts behind a screen that hides the last person's view; the computer plays everyone else.`
-          : 'Pick at least two roles for the people at this screen (click again to take one away).'
-        : `You play ${role.startsWith('backer:') ? names([role]) : ROLE_NAMES[role as Role]}; the computer plays every other actor.`;
+          ? t('menu.new.seatsOrder', { names: names(seats) })
+          : t('menu.new.seatsPickTwo')
+        : t('menu.new.youPlay', { name: role.startsWith('backer:') ? names([role]) : actorName(role, 'long') });
       clear(lengthBox);
-      const period = (entry: ScenarioEntry, turns: number, days: number) => `${turns} ${days >= 28 ? (days === 28 ? 'turns of four weeks' : 'months') : days === 14 ? 'fortnights' : `turns of ${days} days`}`;
+      const period = (_entry: ScenarioEntry, turns: number, days: number) => t('menu.new.period', { kind: days === 28 ? 'fourWeeks' : days > 28 ? 'month' : days === 14 ? 'fortnight' : 'days', turns, days });
       if (scenario?.lesson) {
         const full = scenario;
         const l = full.lesson!;
@@ -237,16 +276,21 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           choice(!lesson, () => {
             lesson = false;
             renderChoices();
-          }, h('span', { class: 'choice-title' }, 'Full game'), h('span', { class: 'choice-sub' }, `${period(full, full.turns, full.turnDays)}, orders every turn`)),
+          }, h('span', { class: 'choice-title' }, t('menu.new.fullGame')), h('span', { class: 'choice-sub' }, t('menu.new.fullGameSub', { period: period(full, full.turns, full.turnDays) }))),
           choice(lesson, () => {
             lesson = true;
             renderChoices();
-          }, h('span', { class: 'choice-title' }, 'One lesson'), h('span', { class: 'choice-sub' }, `${period(full, l.turns, l.turnDays)}: the same dates, fits 50 minutes`)),
+          }, h('span', { class: 'choice-title' }, t('menu.new.oneLesson')), h('span', { class: 'choice-sub' }, t('menu.new.oneLessonSub', { period: period(full, l.turns, l.turnDays) }))),
         );
-        lengthNote.textContent = lesson ? l.note : `The whole war, turn by turn: ${period(full, full.turns, full.turnDays)}.`;
+        // The lesson's note is scenario text (English for now).
+        lengthNote.textContent = lesson ? l.note : t('menu.new.wholeWar', { period: period(full, full.turns, full.turnDays) });
+        lengthNote.lang = lesson ? 'en' : langTag();
+        lengthNote.dir = lesson ? 'ltr' : '';
       } else if (scenario) {
         lesson = false;
-        lengthNote.textContent = `${period(scenario, scenario.turns, scenario.turnDays)}${scenario.turns <= 10 ? ': fits one lesson as it is' : ''}.`;
+        lengthNote.textContent = t(scenario.turns <= 10 ? 'menu.new.lengthNoteLesson' : 'menu.new.lengthNote', { period: period(scenario, scenario.turns, scenario.turnDays) });
+        lengthNote.lang = langTag();
+        lengthNote.dir = '';
       }
       lengthBox.hidden = !scenario?.lesson;
       clear(diffBox);
@@ -255,7 +299,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
           choice(d === difficulty, () => {
             difficulty = d;
             renderChoices();
-          }, h('span', { class: 'choice-title' }, d[0]?.toUpperCase() + d.slice(1)), h('span', { class: 'choice-sub' }, DIFFICULTY_BLURB[d])),
+          }, h('span', { class: 'choice-title' }, t(DIFFICULTY[d].name)), h('span', { class: 'choice-sub' }, t(DIFFICULTY[d].blurb))),
         );
       }
       start.disabled = !scenario || starting || (hotSeat && seats.length < 2);
@@ -263,31 +307,32 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     renderChoices();
 
     append(panel, 
-      header('New game'),
+      header(t('menu.newGame')),
       h(
         'div',
-        bodyAttrs('New game'),
-        scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, 'No scenario could be loaded.') : null,
-        ...problems.map((p) => h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`)),
-        h('section', null, h('h3', null, 'Scenario'), scenarioBox),
+        bodyAttrs(t('menu.newGame')),
+        scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, t('menu.new.noScenario')) : null,
+        // A scenario file's problem, for its author: English.
+        ...problems.map((p) => untranslated(h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`))),
+        h('section', null, h('h3', null, t('menu.new.scenario')), scenarioBox),
         h(
           'section',
           null,
-          h('h3', null, 'Your role'),
+          h('h3', null, t('menu.new.yourRole')),
           roleBox,
           backerHead,
           backerBox,
-          h('label', { class: 'check-row' }, hotSeatBox, ' Several people at this screen (hot-seat)'),
+          h('label', { class: 'check-row' }, hotSeatBox, ' ', t('menu.new.hotSeat')),
           seatNote,
         ),
-        h('section', null, h('h3', null, 'Length'), lengthBox, lengthNote),
-        h('section', null, h('h3', null, 'Difficulty'), diffBox),
+        h('section', null, h('h3', null, t('menu.new.length')), lengthBox, lengthNote),
+        h('section', null, h('h3', null, t('menu.new.difficulty')), diffBox),
         h(
           'section',
           null,
-          h('h3', null, 'Seed'),
-          h('div', { class: 'seed-row' }, seedInput, button('New seed', () => (seedInput.value = randomSeed()), { class: 'small' })),
-          h('p', { class: 'small muted', style: 'margin-top:6px' }, 'The same seed and the same orders always give the same war. Share it to compare games.'),
+          h('h3', null, t('menu.new.seed')),
+          h('div', { class: 'seed-row' }, seedInput, button(t('menu.new.newSeed'), () => (seedInput.value = randomSeed()), { class: 'small' })),
+          h('p', { class: 'small muted', style: 'margin-top:6px' }, t('menu.new.seedNote')),
         ),
       ),
       h('div', { class: 'btn-row end' }, start),
@@ -297,7 +342,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   function renderLoad(): void {
     const data = actions.data();
     if (!data) {
-      append(panel, header('Load a saved game'), h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+      append(panel, header(t('menu.load')), h('p', { class: 'muted', role: 'status' }, t('menu.load.loading')));
       void actions.loadData().then(() => {
         if (page === 'load') show('load');
       });
@@ -308,40 +353,40 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     const list = h('div', { class: 'choices' });
     slots.forEach((slot, i) => {
       const n = i + 1;
-      if (slot.problem) list.append(h('div', { class: 'notice', role: 'alert' }, slot.problem));
+      if (slot.problem) list.append(untranslated(h('div', { class: 'notice', role: 'alert' }, slot.problem)));
       const save = slot.save;
       if (!save) {
-        list.append(h('div', { class: 'slot empty small muted' }, `Slot ${n}: empty`));
+        list.append(h('div', { class: 'slot empty small muted' }, t('menu.load.empty', { n })));
         return;
       }
-      const turn = save.ended ? 'game over' : `turn ${save.orders.length + 1}`;
+      const turn = save.ended ? t('menu.gameOver') : t('menu.turnN', { n: save.orders.length + 1 });
       list.append(
         h(
           'div',
           { class: 'slot btn-row', 'data-slot': String(n) },
-          h('span', { class: 'slot-text' }, h('strong', null, `Slot ${n}: ${save.name ?? 'unnamed'}`), h('span', { class: 'small muted' }, ` · ${titles.get(save.scenarioId) ?? save.scenarioId} · ${saveRoles(save)} · ${turn}`)),
-          button('Load', () => actions.continueGame(save, slot.key), { class: 'small primary' }),
-          button('Delete', () => {
+          h('span', { class: 'slot-text' }, h('strong', null, t('menu.load.slot', { n, name: save.name ?? t('menu.load.unnamed') })), h('span', { class: 'small muted' }, ' · ', english(titles.get(save.scenarioId) ?? save.scenarioId), ` · ${saveRoles(save)} · ${turn}`)),
+          button(t('menu.load.load'), () => actions.continueGame(save, slot.key), { class: 'small primary' }),
+          button(t('menu.load.delete'), () => {
             data.deleteSlot(n);
             show('load');
-          }, { class: 'small ghost', 'aria-label': `Delete the save in slot ${n}` }),
+          }, { class: 'small ghost', 'aria-label': t('menu.load.deleteLabel', { n }) }),
         ),
       );
     });
     append(
       panel,
-      header('Load a saved game'),
-      h('div', bodyAttrs('Saved games'), h('p', { class: 'small muted' }, 'Save a game in a slot from its Menu during play. The autosave is under Continue.'), list),
+      header(t('menu.load')),
+      h('div', bodyAttrs(t('menu.load.saved')), h('p', { class: 'small muted' }, t('menu.load.note')), list),
     );
   }
 
   function renderHow(): void {
     append(panel, 
-      header('How to play'),
+      header(t('menu.how')),
       h(
         'div',
-        bodyAttrs('How to play'),
-        ...HOW_TO_PLAY.map((s) => h('section', null, h('h3', null, s.title), ...s.text.map((t) => h('p', null, t)))),
+        bodyAttrs(t('menu.how')),
+        ...HOW_TO_PLAY.map((s) => h('section', null, h('h3', null, t(s.title)), ...s.text.map((p) => h('p', null, t(p))))),
       ),
     );
   }
@@ -364,34 +409,35 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
       return h('label', { class: 'check' }, input, label);
     };
     append(panel, 
-      header('Settings'),
+      header(t('menu.settings')),
       h(
         'div',
-        bodyAttrs('Settings'),
+        bodyAttrs(t('menu.settings')),
+        h('section', null, h('h3', null, t('menu.language')), languagePicker('set-lang', true), h('p', { class: 'small muted' }, t('menu.languageNote'))),
         h(
           'section',
           null,
-          h('h3', null, 'Sound'),
+          h('h3', null, t('menu.settings.sound')),
           h(
             'div',
             { class: 'choices' },
-            slider('Music volume', s.music, (v) => updateSettings({ music: v })),
-            slider('Effects volume', s.effects, (v) => updateSettings({ effects: v }), () => sfx('order')),
-            check('Mute all sound', s.muted, (v) => updateSettings({ muted: v })),
+            slider(t('menu.settings.music'), s.music, (v) => updateSettings({ music: v })),
+            slider(t('menu.settings.effects'), s.effects, (v) => updateSettings({ effects: v }), () => sfx('order')),
+            check(t('menu.settings.mute'), s.muted, (v) => updateSettings({ muted: v })),
           ),
         ),
         h(
           'section',
           null,
-          h('h3', null, 'Display'),
+          h('h3', null, t('menu.settings.display')),
           h(
             'div',
             { class: 'choices' },
-            check('Reduce motion (no map animations)', s.reducedMotion, (v) => updateSettings({ reducedMotion: v }), 'set-reduced-motion'),
+            check(t('menu.settings.reducedMotion'), s.reducedMotion, (v) => updateSettings({ reducedMotion: v }), 'set-reduced-motion'),
             textSize(s.textScale),
-            check('High contrast (brighter text and lines, solid panels)', s.highContrast, (v) => updateSettings({ highContrast: v }), 'set-high-contrast'),
+            check(t('menu.settings.highContrast'), s.highContrast, (v) => updateSettings({ highContrast: v }), 'set-high-contrast'),
           ),
-          h('p', { class: 'small muted' }, 'Remembered in this browser. Reduced motion follows your system’s setting until you choose here. Keyboard: every screen works with Tab, Enter and Escape; on the map, ? lists the keys.'),
+          h('p', { class: 'small muted' }, t('menu.settings.note')),
         ),
       ),
     );
@@ -400,16 +446,16 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
   /** Text size, 100% to 200%: the panels reflow and the map's labels grow with it. */
   function textSize(value: number): HTMLElement {
     const select = h('select', { id: 'set-text-size' });
-    for (const n of TEXT_SCALES) select.append(h('option', { value: String(n) }, n === 100 ? '100% (standard)' : `${n}%`));
+    for (const n of TEXT_SCALES) select.append(h('option', { value: String(n) }, n === 100 ? t('menu.settings.textSizeStandard') : t('menu.settings.textSizeN', { n })));
     select.value = String(TEXT_SCALES.includes(value as (typeof TEXT_SCALES)[number]) ? value : 100);
     select.addEventListener('change', () => updateSettings({ textScale: Number(select.value) }));
-    return h('label', { class: 'field', for: 'set-text-size' }, 'Text size', select);
+    return h('label', { class: 'field', for: 'set-text-size' }, t('menu.settings.textSize'), select);
   }
 
   function renderCredits(): void {
     append(panel, 
-      header('Sources & credits'),
-      h('div', bodyAttrs('Sources and credits'), h('dl', { class: 'credits' }, ...CREDITS.flatMap((c) => [h('dt', null, c.title), h('dd', null, c.text)]))),
+      header(t('menu.credits')),
+      h('div', bodyAttrs(t('menu.creditsRegion')), h('dl', { class: 'credits' }, ...CREDITS.flatMap((c) => [h('dt', null, t(c.title)), h('dd', null, t(c.text))]))),
     );
   }
 
@@ -425,6 +471,39 @@ export function choice(pressed: boolean, onClick: () => void, ...children: (Node
 
 /** Who played a saved game: its role, or the people's roles at one screen. */
 function saveRoles(save: SaveFile): string {
-  const name = (r: PlayerRole) => (r.startsWith('backer:') ? r.slice('backer:'.length).replace(/^./, (c) => c.toUpperCase()).replace(/^Uae$/, 'UAE') : ROLE_SHORT[r as Role]);
-  return save.humans && save.humans.length > 1 ? `hot-seat: ${save.humans.map(name).join(', ')}` : name(save.role);
+  const name = (r: PlayerRole) => (actorName(r) !== r ? actorName(r) : r.slice('backer:'.length).replace(/^./, (c) => c.toUpperCase()));
+  return save.humans && save.humans.length > 1 ? t('menu.hotSeatRoles', { names: fmtList(save.humans.map(name)) }) : name(save.role);
 }
+
+/** A backer's seat named in the current language (the scenario's own name for a backer the catalogue does not know). */
+function seatName(seat: { role: string; name: string } | undefined): string {
+  if (!seat) return '';
+  const named = actorName(seat.role);
+  return named !== seat.role ? named : seat.name;
+}
+
+/** Text from a scenario file, still English only: marked so (lang="en", dir="ltr" inside an RTL page: bdi-like isolation). */
+function english(text: string): HTMLElement {
+  return untranslated(h('span', { class: 'untranslated' }, text));
+}
+
+const ROLE_BLURB: Record<Role, string> = { gna: 'menu.role.gna.blurb', lna: 'menu.role.lna.blurb', mediator: 'menu.role.mediator.blurb' };
+const DIFFICULTY: Record<Difficulty, { name: string; blurb: string }> = {
+  easy: { name: 'menu.difficulty.easy', blurb: 'menu.difficulty.easy.blurb' },
+  normal: { name: 'menu.difficulty.normal', blurb: 'menu.difficulty.normal.blurb' },
+  hard: { name: 'menu.difficulty.hard', blurb: 'menu.difficulty.hard.blurb' },
+};
+const HOW_TO_PLAY: { title: string; text: string[] }[] = [
+  { title: 'menu.how.aim', text: ['menu.how.aim.1', 'menu.how.aim.2'] },
+  { title: 'menu.how.turn', text: ['menu.how.turn.1', 'menu.how.turn.2'] },
+  { title: 'menu.how.orders', text: ['menu.how.orders.1', 'menu.how.orders.2'] },
+  { title: 'menu.how.map', text: ['menu.how.map.1'] },
+  { title: 'menu.how.replays', text: ['menu.how.replays.1'] },
+];
+const CREDITS: { title: string; text: string }[] = [
+  { title: 'menu.credits.sources', text: 'menu.credits.sources.text' },
+  { title: 'menu.credits.map', text: 'menu.credits.map.text' },
+  { title: 'menu.credits.type', text: 'menu.credits.type.text' },
+  { title: 'menu.credits.software', text: 'menu.credits.software.text' },
+  { title: 'menu.credits.note', text: 'menu.credits.note.text' },
+];
