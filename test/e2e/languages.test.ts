@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PSEUDO_MARK } from '../../src/i18n/index.ts';
+import { axeViolations, describeViolations } from './axe.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
 import { HD, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
@@ -113,7 +114,14 @@ describe('languages: the main menu in en, ar, fr, it and qps', () => {
       expect(m.textGapRight).toBeLessThan(m.textGapLeft);
       expect(m.canvasTransform).toBe('none');
       expect(m.fontLoaded).toBe(true);
-      // Layers not translated yet stay English, left to right.
+      // axe-core on the Arabic pages (lang attributes, labels, contrast with the Arabic font).
+      const lines = describeViolations('ar menu', await axeViolations(page));
+      await page.getByRole('button', { name: 'لعبة جديدة', exact: true }).click();
+      await page.locator('.menu h2').waitFor();
+      expect(await clippedButtons(page)).toEqual([]);
+      await screenshot(page, 'languages-ar-new-game');
+      lines.push(...describeViolations('ar new game', await axeViolations(page)));
+      expect(lines).toEqual([]);
       expect(problems.all()).toEqual([]);
     } finally {
       await close();
