@@ -148,25 +148,25 @@ export const TERM_NAMES = {
   revenueShared: 'Oil revenue shared',
 } as const;
 
-/** Groups for the order list, in the order a commander reads them. */
-const GROUPS: { name: string; kinds: Order['kind'][] }[] = [
-  { name: 'Fight', kinds: ['attack', 'airstrike', 'siege'] },
-  { name: 'Move', kinds: ['move', 'withdraw'] },
-  { name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
-  { name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
-  { name: 'The ladder', kinds: ['escalate', 'de-escalate', 'answer-request'] },
-  { name: 'Your client', kinds: ['push-client', 'restrain-client', 'deliver-arms'] },
-  { name: 'Red lines', kinds: ['declare-red-line'] },
-  { name: 'What you admit', kinds: ['deny-deployment', 'admit-deployment'] },
-  { name: 'Diplomacy', kinds: ['answer-mediator', 'pressure-rival'] },
-  { name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
-  { name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
-  { name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },
+/** Groups for the order list, in the order a commander reads them (`id` names the group in the catalogue: game.group.<id>). */
+const GROUPS: { id: string; name: string; kinds: Order['kind'][] }[] = [
+  { id: 'fight', name: 'Fight', kinds: ['attack', 'airstrike', 'siege'] },
+  { id: 'move', name: 'Move', kinds: ['move', 'withdraw'] },
+  { id: 'hold', name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
+  { id: 'backers', name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
+  { id: 'ladder', name: 'The ladder', kinds: ['escalate', 'de-escalate', 'answer-request'] },
+  { id: 'client', name: 'Your client', kinds: ['push-client', 'restrain-client', 'deliver-arms'] },
+  { id: 'redLines', name: 'Red lines', kinds: ['declare-red-line'] },
+  { id: 'admit', name: 'What you admit', kinds: ['deny-deployment', 'admit-deployment'] },
+  { id: 'diplomacy', name: 'Diplomacy', kinds: ['answer-mediator', 'pressure-rival'] },
+  { id: 'oil', name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
+  { id: 'talks', name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
+  { id: 'people', name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },
 ];
 
-export function groupOrders(orders: Order[]): { name: string; orders: Order[] }[] {
-  const groups = GROUPS.map((g) => ({ name: g.name, orders: orders.filter((o) => g.kinds.includes(o.kind)) }));
+export function groupOrders(orders: Order[]): { id: string; name: string; orders: Order[] }[] {
+  const groups = GROUPS.map((g) => ({ id: g.id, name: g.name, orders: orders.filter((o) => g.kinds.includes(o.kind)) }));
   const rest = orders.filter((o) => !GROUPS.some((g) => g.kinds.includes(o.kind)));
-  if (rest.length) groups.push({ name: 'Other', orders: rest });
+  if (rest.length) groups.push({ id: 'other', name: 'Other', orders: rest });
   return groups.filter((g) => g.orders.length > 0);
 }
