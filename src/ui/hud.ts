@@ -8,6 +8,7 @@ import { settings, sfx } from '../game/settings.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
 import { announce } from './announce.ts';
+import { isolate } from './bidi.ts';
 import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
@@ -221,7 +222,7 @@ export class Hud {
       this.tip,
       h('div', { class: 'tip-name' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), placeLabel(p)),
       h('div', { class: 'small muted' }, controller === 'local' ? t('game.heldLocal') : t('game.heldBy', { side: actorName(controller), id: controller })),
-      ...forces.map((f) => h('div', { class: 'small' }, t('game.forceLine', { side: sideName(f.side), strength: strengthText(f) }))),
+      ...forces.map((f) => h('div', { class: 'small' }, t('game.forceLine', { side: sideName(f.side), strength: isolate(strengthText(f)) }))),
     );
     this.tip.hidden = false;
     this.tipFor = { id: p.id, width: this.tip.offsetWidth, height: this.tip.offsetHeight };
@@ -463,7 +464,7 @@ export class Hud {
           { class: 'force', style: 'font-weight:600' },
           h('i', { class: `side-mark ${side.side}`, 'aria-hidden': 'true' }),
           sideName(side.side),
-          h('span', { class: 'n' }, strengthText(side)),
+          h('span', { class: 'n' }, isolate(strengthText(side))),
         ),
       );
       for (const f of side.formations) {
@@ -475,7 +476,7 @@ export class Hud {
             h('span'),
             // A formation's name is scenario content: English for now.
             h('span', null, english(f.name), h('span', { class: 'muted' }, ` · ${extra}`)),
-            h('span', { class: 'n muted' }, strengthText({ low: f.low, high: f.high, exact: f.strength !== null })),
+            h('span', { class: 'n muted' }, isolate(strengthText({ low: f.low, high: f.high, exact: f.strength !== null }))),
           ),
         );
         if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, t('game.motive'), ' ', english(`${f.motive}.`)), h('span')));
@@ -668,7 +669,7 @@ export function placeSummary(s: PlaySession, p: PlaceDef): string {
   const ps = s.state.places[p.id];
   const controller = ps?.controller ?? 'local';
   const held = controller === 'local' ? t('game.sum.heldLocal') : t('game.sum.heldBy', { side: actorName(controller), id: controller });
-  const forces = forcesAt(p.id, seenFormations(s)).map((f) => t('game.sum.force', { side: sideName(f.side), strength: strengthText(f) }));
+  const forces = forcesAt(p.id, seenFormations(s)).map((f) => t('game.sum.force', { side: sideName(f.side), strength: isolate(strengthText(f)) }));
   const status = [ps?.siegedBy ? t('game.sum.besieged', { side: actorName(ps.siegedBy), id: ps.siegedBy }) : null, ps?.shut ? t('game.shut') : null].filter((x): x is string => !!x);
   const sep = t('game.listSep');
   const where = [placeLabel(p), held, ...status].join(sep);

@@ -5,6 +5,7 @@
 import { forcesAt, seenFormations, strengthText } from '../game/fog.ts';
 import type { PlaySession } from '../game/play-session.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
+import { isolate } from './bidi.ts';
 import { button, h } from './dom.ts';
 import { showModal } from './modals.ts';
 
@@ -48,7 +49,7 @@ export function showPlaces(root: HTMLElement, session: PlaySession, selected: st
         { 'data-name': p.name.toLowerCase() },
         h('th', { scope: 'row' }, open),
         h('td', null, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), ' ', held),
-        h('td', null, forces.length ? forces.map((f) => `${side(f.side)} ${strengthText(f)}`).join(t('game.listSep2')) : '—'),
+        h('td', null, forces.length ? forces.map((f) => `${side(f.side)} ${isolate(strengthText(f))}`).join(t('game.listSep2')) : '—'),
         h('td', { class: 'small' }, notes.join(t('game.listSep')) || '—'),
         h('td', { class: 'small' }, roads.join(t('game.listSep'))),
       );

@@ -6,6 +6,7 @@ import { backerStanding, periodOf } from '../game/sim.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { BackerDef, SideId } from '../sim/types.ts';
 import { TALKS_STAGES } from '../sim/types.ts';
+import { isolate } from './bidi.ts';
 import { ladder } from './briefing.ts';
 import { clear, h } from './dom.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS } from './indicators.ts';
@@ -39,7 +40,7 @@ function backerName(b: BackerDef, form: 'short' | 'long' = 'long'): string {
 }
 
 function range(low: number, high: number): string {
-  return low === high ? fmtNumber(low) : `${fmtNumber(low)}–${fmtNumber(high)}`;
+  return low === high ? fmtNumber(low) : isolate(`${fmtNumber(low)}–${fmtNumber(high)}`);
 }
 
 export function renderSidebar(root: HTMLElement, session: PlaySession): void {
@@ -73,7 +74,7 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
     grid.append(
       ...row(t('game.fighters'), range(low * 100, high * 100)),
       ...row(t('game.money'), t('game.costMoney', { n: range(sv.money.low, sv.money.high) }), undefined, t('game.moneyTitle')),
-      ...row(t('game.air'), `${range(sv.air.low, sv.air.high)} / ${range(sv.airDefence.low, sv.airDefence.high)}`),
+      ...row(t('game.air'), isolate(`${range(sv.air.low, sv.air.high)} / ${range(sv.airDefence.low, sv.airDefence.high)}`)),
       ...row(label('legitimacy'), fmtNumber(sv.legitimacy), { pct: sv.legitimacy, tone: id }),
     );
     if (s) {
@@ -161,7 +162,7 @@ function backerPanels(session: PlaySession, def: BackerDef): HTMLElement[] {
     'section',
     { class: 'box backer-box', 'aria-label': t('game.you', { name: backerName(def) }), id: 'backer-panel' },
     h('h2', null, h('i', { class: `side-mark ${def.client}`, 'aria-hidden': 'true' }), t('game.you', { name: backerName(def, 'short') })),
-    h('div', { class: 'backer-rung', title: t('game.rungTitle', { level, max: def.maxCommitment }) }, ladder(level, def.client, 4), h('span', null, rungName(level)), h('span', { class: 'muted rung-of' }, `${fmtNumber(level)} / ${fmtNumber(def.maxCommitment)}`)),
+    h('div', { class: 'backer-rung', title: t('game.rungTitle', { level, max: def.maxCommitment }) }, ladder(level, def.client, 4), h('span', null, rungName(level)), h('span', { class: 'muted rung-of' }, isolate(`${fmtNumber(level)} / ${fmtNumber(def.maxCommitment)}`))),
   );
   const grid = h('div', { class: 'indicators' });
   grid.append(
