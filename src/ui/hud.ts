@@ -12,7 +12,7 @@ import { isolate } from './bidi.ts';
 import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
-import { describeOrder, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -51,6 +51,15 @@ const kindName = (kind: string): string => (KINDS.has(kind) ? t(`game.kind.${kin
 
 /** A side of the forces at a place, by name (the unaligned ones as "Local / unaligned"). */
 const sideName = (side: ForceSide): string => (side === 'none' ? t('game.side.none') : actorName(side));
+
+/** An order in the player's language; an event's choice (scenario content) in English. */
+const orderText = (o: Order, s: PlaySession['scenario']): string => describeOrderText(o, s) ?? describeOrder(o, s);
+
+/** An order as a span: in the player's language, or English marked lang=en (an event's choice). */
+function orderLabel(o: Order, s: PlaySession['scenario'], attrs: { class?: string } = {}): HTMLElement {
+  const text = describeOrderText(o, s);
+  return text === null ? english(describeOrder(o, s), 'span', attrs) : h('span', attrs, text);
+}
 
 /** A place's name as the panels show it (in the player's language). */
 export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
@@ -324,7 +333,7 @@ export class Hud {
       const given = (s.replay.orders[s.replay.at] ?? []).filter((o) => o.actor === s.role);
       append(this.queueBox, h('h2', null, t('game.givenThisTurn'), h('span', { class: 'count' }, fmtNumber(given.length))));
       if (given.length === 0) this.queueBox.append(h('p', { class: 'empty' }, s.replay.at >= s.replay.orders.length ? t('game.replayEnds') : t('game.none')));
-      for (const order of given) this.queueBox.append(h('div', { class: 'queue-item' }, english(describeOrder(order, s.scenario))));
+      for (const order of given) this.queueBox.append(h('div', { class: 'queue-item' }, orderLabel(order, s.scenario)));
       return;
     }
     append(this.queueBox, h('h2', null, t('game.ordersThisTurn'), h('span', { class: 'count' }, t('game.usedOf', { used: s.budgetUsed, budget: s.budget }))));
@@ -338,13 +347,13 @@ export class Hud {
       const cancel = button('×', () => {
         s.cancel(i);
         this.render();
-        announce(t('game.cancelled', { order: describeOrder(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
-      }, { class: 'ghost icon', 'aria-label': t('game.cancelLabel', { order: describeOrder(order, s.scenario) }), title: t('game.cancelTitle'), 'data-focus-key': `cancel:${i}` });
+        announce(t('game.cancelled', { order: orderText(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
+      }, { class: 'ghost icon', 'aria-label': t('game.cancelLabel', { order: orderText(order, s.scenario) }), title: t('game.cancelTitle'), 'data-focus-key': `cancel:${i}` });
       const mine = warnings.filter((w) => w.order === i);
       const item = h(
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
-        h('span', null, english(describeOrder(order, s.scenario), 'span', { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)))),
+        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)))),
         // A seat that has ended the turn at a classroom table can no longer change its orders.
         s.waiting ? null : cancel,
       );
@@ -536,8 +545,7 @@ export class Hud {
       const item = h(
         'button',
         { type: 'button', class: 'order-item', 'aria-expanded': String(open), disabled: queued, 'data-focus-key': `order:${key}` },
-        // How the core words an order: English for now.
-        h('span', null, english(describeOrder(order, s.scenario)), queued ? ' ✓' : ''),
+        h('span', null, orderLabel(order, s.scenario), queued ? ' ✓' : ''),
         h('span', { class: 'cost' }, queued ? t('game.queued') : cost),
       );
       item.addEventListener('click', () => {
@@ -620,7 +628,7 @@ export class Hud {
             sfx('order');
             this.openOrder = null;
             this.render();
-            announce(t('game.queuedAnnounce', { order: describeOrder(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
+            announce(t('game.queuedAnnounce', { order: orderText(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
           }
         }, { class: 'primary small', 'aria-describedby': 'preview-details' }),
       ),

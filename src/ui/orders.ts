@@ -1,5 +1,6 @@
 // Orders in words, and which places an order concerns (for the place panel and the map).
 import type { ShownState } from '../game/play-session.ts';
+import { actorName, placeName as localPlaceName, t } from '../i18n/index.ts';
 import type { Order, Scenario } from '../sim/types.ts';
 
 function placeName(s: Scenario, id: string): string {
@@ -99,6 +100,57 @@ export function describeOrder(o: Order, s: Scenario): string {
       const option = event?.choice?.options.find((x) => x.id === o.option);
       return `${event?.title ?? o.event}: ${option?.label ?? o.option}`;
     }
+  }
+}
+
+/**
+ * An order in the player's language (the game screen's panels): the words from the catalogue
+ * (game.order.<kind>), places and backers by their names in that language; formations keep their
+ * scenario names. Null for an event's choice (scenario content): describeOrder, English, then.
+ */
+export function describeOrderText(o: Order, s: Scenario): string | null {
+  const place = (id: string) => localPlaceName(id, placeName(s, id));
+  const backer = (id: string) => {
+    const name = actorName(id, 'long');
+    return name === id ? backerName(s, id) : name;
+  };
+  const formation = (id: string) => formationName(s, id);
+  const say = (key: string, values?: Record<string, string>) => t(`game.order.${key}`, values);
+  switch (o.kind) {
+    case 'move':
+      return say('move', { formation: formation(o.formation), to: place(o.to) });
+    case 'attack':
+      return say('attack', { target: place(o.target), from: place(o.from) });
+    case 'withdraw':
+      return say('withdraw', { from: place(o.from), to: place(o.to) });
+    case 'fortify':
+    case 'recruit':
+    case 'humanitarian-corridor':
+    case 'declare-red-line':
+      return say(o.kind, { place: place(o.place) });
+    case 'airstrike':
+    case 'siege':
+    case 'raid':
+      return say(o.kind, { target: place(o.target) });
+    case 'request-support':
+    case 'pressure-backer':
+    case 'pressure-rival':
+      return say(o.kind, { backer: backer(o.backer) });
+    case 'buy-loyalty':
+    case 'sanction-spoiler':
+      return say(o.kind, { formation: formation(o.formation) });
+    case 'oil-terminals':
+      return say(o.open ? 'oil-terminals.open' : 'oil-terminals.shut');
+    case 'answer-ceasefire':
+    case 'answer-request':
+    case 'answer-mediator':
+      return say(`${o.kind}.${o.accept ? 'accept' : 'reject'}`);
+    case 'conference':
+      return say(o.attend ? 'conference.attend' : 'conference.boycott');
+    case 'event-choice':
+      return null;
+    default:
+      return say(o.kind);
   }
 }
 
