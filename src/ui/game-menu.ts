@@ -50,7 +50,8 @@ export function showGameMenu(root: HTMLElement, session: GameSession): Promise<s
           null,
           h('h3', null, t('game.save.share')),
           h('p', { class: 'small muted' }, t('game.save.shareNote')),
-          h('div', { class: 'btn-row' }, download, copyLinkButton(session)),
+          // The link button belongs to the briefing (not translated yet): English, marked so.
+          h('div', { class: 'btn-row' }, download, untranslated(copyLinkButton(session))),
         ),
         status,
         h('p', { class: 'small muted' }, t('game.save.autosave')),
