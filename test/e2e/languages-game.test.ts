@@ -163,6 +163,17 @@ describe('the game screen in Arabic, French, Italian and the pseudo-locale', () 
       await page.keyboard.press('Escape');
       await dialog(page).waitFor({ state: 'detached' });
       expect(await notPseudo(page)).toEqual([]);
+      await page.keyboard.press('?');
+      await dialog(page).waitFor();
+      expect(await notPseudo(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
+      // The game's own menu (save, share).
+      await page.locator('[data-focus-key="top:menu"]').click();
+      await dialog(page).waitFor();
+      expect(await notPseudo(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
       await screenshot(page, 'languages-game-qps');
       expect(problems.all()).toEqual([]);
     } finally {
