@@ -5,7 +5,7 @@ import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
 import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
-import { append, button, formatDate, h, restoreFocus } from './dom.ts';
+import { append, button, formatDate, h, restoreFocus, untranslated } from './dom.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
@@ -31,6 +31,8 @@ interface ModalParts {
   footLeft?: Node;
   /** The element to focus when it opens (default: the first primary button). */
   focus?: HTMLElement;
+  /** Its text is not translated yet (reports, news, concepts, the glossary): marked lang="en" dir="ltr". */
+  english?: boolean;
 }
 
 /** Shows a modal; resolves with the value of the button pressed. */
@@ -40,7 +42,7 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
     const previous = document.activeElement as HTMLElement | null;
     const titleId = `modal-title-${++modalSerial}`;
     const box = h('div', { class: `panel modal ${parts.wide ? 'wide' : ''} ${parts.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
-    const backdrop = h('div', { class: 'modal-backdrop' }, box);
+    const backdrop = untranslated(h('div', { class: 'modal-backdrop' }, box), parts.english === true);
     const close = (value: string) => {
       openCount--;
       window.removeEventListener('keydown', onKey, true);
@@ -244,6 +246,7 @@ export function showReport(
   return showModal(
     root,
     {
+      english: true,
       eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatSpan(report.date, session.scenario.turnDays)}`,
       title: report === session.opening ? 'The situation' : 'Turn report',
       body: [
@@ -276,6 +279,7 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
   return showModal(
     root,
     {
+      english: true,
       eyebrow: single ? eventWhen(first, turn) : `News · ${events.length} events`,
       title: single ? first.title : 'Meanwhile',
       body: events.map((e) => card(e, !single)),
@@ -297,6 +301,7 @@ export function showChoiceCard(root: HTMLElement, event: EventDef, pending: Pend
     const done = showModal(
       root,
       {
+        english: true,
         eyebrow: `${formatDate(event.date)} · A decision for you`,
         title: event.title,
         body: [...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
@@ -335,6 +340,7 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
   return showModal(
     root,
     {
+      english: true,
       eyebrow: single ? 'New concept' : `${concepts.length} new concepts`,
       title: single ? conceptCard(first).title : 'How this war works',
       body: concepts.map(block),
@@ -375,6 +381,7 @@ export function showGlossary(root: HTMLElement, met: readonly Concept[], scenari
   return showModal(
     root,
     {
+      english: true,
       eyebrow: 'Glossary',
       title: 'How this war works',
       body,
