@@ -24,6 +24,13 @@ export const DYNAMIC_KEYS: readonly RegExp[] = [
   // actorName(id) / placeName(id) in src/i18n/index.ts: names.actor.<id>[.long], names.place.<id>.
   /^names\.actor\./,
   /^names\.place\./,
+  // The game screen names codes of the core's types through small tables of keys
+  // (src/ui/hud.ts, sidebar.ts, places.ts, orders.ts): one key per value of the type.
+  /^game\.(kind|tag|group|term|ind|stage|track|rung|period|order|map\.country)\./,
+  /^game\.b\.stance\./,
+  /^game\.places\.col\./,
+  /^game\.(key|keyName)\./,
+  /^game\.handover\.after\./,
 ];
 
 /** Languages the registry loads (English is the reference and bundled; qps is generated). */
@@ -174,6 +181,10 @@ export function checkCatalogues(root: string): CheckResult {
           .sort()
           .map(([n, t]) => `${n}:${t}`)
           .join(', ') || 'none';
+      // A translation may add a select English does not need (an article or an agreement chosen
+      // by an id the code passes to every language, e.g. Italian "il GNA" / "l'LNA"); every
+      // other argument must be English's, with the same type.
+      for (const [arg, type] of [...shape.args]) if (type === 'select' && !reference.args.has(arg)) shape.args.delete(arg);
       if (fmt(shape) !== fmt(reference)) problems.push(`${lang}: "${key}" has placeholders {${fmt(shape)}} where English has {${fmt(reference)}}`);
       for (const [arg, cases] of reference.selects) {
         const own = shape.selects.get(arg);
