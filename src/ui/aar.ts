@@ -15,7 +15,7 @@ import { newGame } from '../sim/setup.ts';
 import { type BranchKind, summariseTurning, TURNING_DEFAULT_RUNS, type TurnAnalysis, type TurningOutline, type TurningPart, type TurningSummary } from '../sim/turning.ts';
 import type { Order, PlayerRole, Scenario, State } from '../sim/types.ts';
 import { append, button, clear, h, untranslated } from './dom.ts';
-import { roleShortName } from './end-words.ts';
+import { roleShortName, roleSid } from './end-words.ts';
 import type { FromTurningWorker, ToTurningWorker, TurningJob } from './turning.worker.ts';
 import { effectSentences, endingPhrase, num, ordersPhrase, range, signed, topTurningPoints, turnHeading, turningIntro, turnLead } from './turning-text.ts';
 import { type WarChart, type WarData, warData } from './war-data.ts';
@@ -406,13 +406,13 @@ export function turningSection(source: AarSource): HTMLElement {
   const mine = source.turns.filter((t) => t.some((o) => o.actor === source.role)).length;
   if (mine === 0) {
     section.dataset.state = 'none';
-    append(section, h('h3', { id: 'aar-turning-title' }, t('ending.aar.turningTitle')), h('p', { class: 'small muted' }, t('ending.turning.none', { who: roleShortName(source.scenario, source.role).text })));
+    append(section, h('h3', { id: 'aar-turning-title' }, t('ending.aar.turningTitle')), h('p', { class: 'small muted' }, t('ending.turning.none', { who: roleShortName(source.scenario, source.role).text, sid: roleSid(source.role) })));
     return section;
   }
   append(
     section,
     h('h3', { id: 'aar-turning-title' }, t('ending.aar.turningTitle')),
-    h('p', { class: 'small muted' }, t('ending.aar.turningIntro', { who: roleShortName(source.scenario, source.role).text, n: mine })),
+    h('p', { class: 'small muted' }, t('ending.aar.turningIntro', { who: roleShortName(source.scenario, source.role).text, sid: roleSid(source.role), n: mine })),
     h('div', { class: 'btn-row' }, runs, findButton, cancelButton),
     progress,
     message,

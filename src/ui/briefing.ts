@@ -166,7 +166,7 @@ function backers(session: GameSession): HTMLElement {
 const INTERESTS = ['security', 'migration', 'energy', 'ideology', 'bases', 'prestige'];
 
 function backerRow(s: Scenario, b: BackerDef, commitment: number): HTMLElement {
-  const client = b.client === 'none' ? t('ending.briefing.mediating') : t('ending.briefing.backs', { side: sideShort(s, b.client) });
+  const client = b.client === 'none' ? t('ending.briefing.mediating') : t('ending.briefing.backs', { side: sideShort(s, b.client), sid: b.client });
   const interests = Object.entries(b.interests)
     .filter(([, v]) => (v ?? 0) > 0)
     .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))

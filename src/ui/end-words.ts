@@ -40,6 +40,9 @@ export function named(id: string, english: string, form: 'short' | 'long' = 'sho
   return { text: english, translated: false };
 }
 
+/** Which article a role's name takes in French and Italian ("le GNA", "l’ANL"): its id for the sides and the mediator, else other. */
+export const roleSid = (role: PlayerRole): string => (role === 'gna' || role === 'lna' || role === 'mediator' ? role : 'other');
+
 /** A side's short name ("GNA"). */
 export const sideShort = (scenario: Scenario, side: SideId): string => named(side, scenario.sides[side].shortName).text;
 
@@ -59,7 +62,7 @@ export function roleFullName(scenario: Scenario, role: PlayerRole): Named {
   if (!b) return { text: role, translated: false };
   const name = named(b.id, b.name, 'long');
   if (b.client === 'none') return name;
-  return { text: t('ending.role.backerOf', { backer: name.text, client: sideShort(scenario, b.client) }), translated: name.translated };
+  return { text: t('ending.role.backerOf', { backer: name.text, client: sideShort(scenario, b.client), sid: b.client }), translated: name.translated };
 }
 
 /** Short names a backer goes by where space is short (as roles.ts). */

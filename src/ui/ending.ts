@@ -7,7 +7,7 @@ import { copyLinkButton } from './briefing.ts';
 import { lineChart } from './chart.ts';
 import { append, button, h, untranslated } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
-import { endingName, named, roleFullName, roleShortName, rungNameLower, scorePartName, sideShort, talksName } from './end-words.ts';
+import { endingName, named, roleFullName, roleShortName, roleSid, rungNameLower, scorePartName, sideShort, talksName } from './end-words.ts';
 import { endingEpilogue } from './primer.ts';
 import { backerOf, isBacker } from './roles.ts';
 import { SCORE_PARTS } from './texts.ts';
@@ -73,6 +73,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
           date: fmtDate(s.date),
           role: isBacker(role) ? roleShortName(session.scenario, role).text : roleFullName(session.scenario, role).text,
           backer: isBacker(role) ? 'yes' : 'no',
+          sid: roleSid(role),
         }),
       ),
       h('h1', { id: 'ending-title' }, headline(session)),
@@ -96,7 +97,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
           null,
           h('h2', { class: 'section-title' }, t('ending.inNumbers')),
           h('ul', { class: 'plain' }, ...yourGame.map((x) => h('li', null, x))),
-          yourBacker.length ? h('h3', null, t('ending.backerWar', { backer: roleShortName(session.scenario, role).text })) : null,
+          yourBacker.length ? h('h3', null, t('ending.backerWar', { backer: roleShortName(session.scenario, role).text, sid: roleSid(role) })) : null,
           yourBacker.length ? h('ul', { class: 'plain', id: 'ending-backer' }, ...yourBacker) : null,
           s.log.length > 1
             ? lineChart(
@@ -181,8 +182,8 @@ function headline(session: GameSession): string {
   const ending = session.state.ending;
   if (!ending) return '';
   const name = (side: 'gna' | 'lna') => sideShort(session.scenario, side);
-  if (ending.kind === 'military-victory' && ending.winner) return t('ending.headline.victory', { side: name(ending.winner) });
-  if (ending.kind === 'collapse' && ending.winner) return t('ending.headline.collapse', { side: name(ending.winner === 'gna' ? 'lna' : 'gna') });
+  if (ending.kind === 'military-victory' && ending.winner) return t('ending.headline.victory', { side: name(ending.winner), sid: ending.winner });
+  if (ending.kind === 'collapse' && ending.winner) return t('ending.headline.collapse', { side: name(ending.winner === 'gna' ? 'lna' : 'gna'), sid: ending.winner === 'gna' ? 'lna' : 'gna' });
   return endingName(ending.kind);
 }
 
@@ -200,7 +201,7 @@ function backerLines(session: GameSession): HTMLElement[] {
   ];
   if (b.exposures) lines.push(line(t('ending.backer.exposed', { n: b.exposures })));
   if (b.redLines?.length) lines.push(line(t('ending.backer.redLines', { n: b.redLines.length, bluffs: b.bluffs ?? 0 })));
-  if (b.deliveries) lines.push(line(client ? t('ending.backer.deliveriesTo', { n: b.deliveries, client }) : t('ending.backer.deliveries', { n: b.deliveries })));
+  if (b.deliveries) lines.push(line(client ? t('ending.backer.deliveriesTo', { n: b.deliveries, client, sid: def.client }) : t('ending.backer.deliveries', { n: b.deliveries })));
   const history = session.scenario.history.filter((e) => e.text.includes(def.name === 'United Arab Emirates' ? 'UAE' : def.name));
   // What the real capital did over the same months, beside the game's.
   for (const e of history.slice(0, 4)) lines.push(h('li', null, t('ending.backer.inHistory', { date: fmtDate(e.date) }), untranslated(h('span', null, e.text))));

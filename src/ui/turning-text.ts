@@ -5,7 +5,7 @@
 import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import type { AlternativeKind, Effect, TurnAnalysis, TurningSummary } from '../sim/turning.ts';
 import type { Order, PlayerRole, Scenario } from '../sim/types.ts';
-import { roleShortName, sideShort } from './end-words.ts';
+import { roleShortName, roleSid, sideShort } from './end-words.ts';
 import { describeOrder } from './orders.ts';
 
 /** How many of the largest effects the ending screen puts first. */
@@ -18,10 +18,10 @@ export function endingPhrase(key: string, scenario: Scenario): string {
   switch (kind) {
     case 'military-victory': {
       const name = side(winner);
-      return t('ending.phrase.victory', { side: name, an: article(name) });
+      return t('ending.phrase.victory', { side: name, an: article(name), sid: winner ?? 'other' });
     }
     case 'collapse':
-      return t('ending.phrase.collapse', { side: side(winner === 'gna' ? 'lna' : 'gna') });
+      return t('ending.phrase.collapse', { side: side(winner === 'gna' ? 'lna' : 'gna'), sid: winner === 'gna' ? 'lna' : 'gna' });
     case 'settlement':
     case 'frozen-conflict':
     case 'regional-war':
@@ -126,7 +126,7 @@ export function topTurningPoints(summary: TurningSummary, top = TOP_TURNING_POIN
 /** The opening sentence of the turning points. */
 export function turningIntro(summary: TurningSummary, role: PlayerRole, scenario: Scenario): string {
   const who = roleShortName(scenario, role).text;
-  if (summary.turns.length === 0) return t('ending.turning.none', { who });
+  if (summary.turns.length === 0) return t('ending.turning.none', { who, sid: roleSid(role) });
   const top = topTurningPoints(summary);
   const method = t('ending.turning.method', { n: summary.turns.length, runs: summary.runs });
   if (top.length === 0) return t('ending.turning.introNone', { method });

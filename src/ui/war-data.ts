@@ -112,8 +112,8 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
       unit: t('ending.chart.moneyUnit'),
       rightUnit: t('ending.chart.oilUnit'),
       series: [
-        { ...side(t('ending.chart.moneyOf', { side: gna }), 'gna', sums.map((l) => l.gnaMoney)), privateTo: 'gna' },
-        { ...side(t('ending.chart.moneyOf', { side: lna }), 'lna', sums.map((l) => l.lnaMoney)), privateTo: 'lna' },
+        { ...side(t('ending.chart.moneyOf', { side: gna, sid: 'gna' }), 'gna', sums.map((l) => l.gnaMoney)), privateTo: 'gna' },
+        { ...side(t('ending.chart.moneyOf', { side: lna, sid: 'lna' }), 'lna', sums.map((l) => l.lnaMoney)), privateTo: 'lna' },
         other(4, label('oilOutput'), stands.map((st) => st.country.oilOutput), true),
       ],
     },
@@ -143,7 +143,7 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
       const list = scenario.backers.filter((b) => b.client === client || (client === 'gna' && b.client !== 'lna'));
       return {
         id: `backers-${client}`,
-        title: t('ending.chart.backers', { side: client === 'gna' ? gna : lna, neither: client === 'gna' && list.some((b) => b.client !== 'gna') ? 'yes' : 'no' }),
+        title: t('ending.chart.backers', { side: client === 'gna' ? gna : lna, sid: client, neither: client === 'gna' && list.some((b) => b.client !== 'gna') ? 'yes' : 'no' }),
         unit: t('ending.chart.rungUnit'),
         series: list.map((b, i) => {
           const name = named(b.id, b.name, 'long').text;
@@ -166,10 +166,10 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
       title: t('ending.chart.politics'),
       unit: t('ending.chart.indexUnit'),
       series: [
-        side(t('ending.chart.legitimacyOf', { side: gna }), 'gna', stands.map((st) => st.sides.gna.legitimacy)),
-        side(t('ending.chart.legitimacyOf', { side: lna }), 'lna', stands.map((st) => st.sides.lna.legitimacy)),
-        { ...side(t('ending.chart.cohesionOf', { side: gna }), 'gna', stands.map((st) => st.sides.gna.cohesion)), dash: [2, 3], privateTo: 'gna' },
-        { ...side(t('ending.chart.cohesionOf', { side: lna }), 'lna', stands.map((st) => st.sides.lna.cohesion)), dash: [10, 3, 2, 3], privateTo: 'lna' },
+        side(t('ending.chart.legitimacyOf', { side: gna, sid: 'gna' }), 'gna', stands.map((st) => st.sides.gna.legitimacy)),
+        side(t('ending.chart.legitimacyOf', { side: lna, sid: 'lna' }), 'lna', stands.map((st) => st.sides.lna.legitimacy)),
+        { ...side(t('ending.chart.cohesionOf', { side: gna, sid: 'gna' }), 'gna', stands.map((st) => st.sides.gna.cohesion)), dash: [2, 3], privateTo: 'gna' },
+        { ...side(t('ending.chart.cohesionOf', { side: lna, sid: 'lna' }), 'lna', stands.map((st) => st.sides.lna.cohesion)), dash: [10, 3, 2, 3], privateTo: 'lna' },
       ],
     },
   ];
