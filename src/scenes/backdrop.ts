@@ -58,6 +58,8 @@ function drawBackdrop(scene: Phaser.Scene, outline: Outline, leftCover: () => nu
     const raw = width >= 1100 ? leftCover() : 0;
     const cover = typeof raw === 'number' ? { left: raw, right: 16 } : raw;
     camera.setInsets({ top: 16, right: cover.right, bottom: 16, left: cover.left });
+    // Where the map is framed, for tests that check it stays beside the panel in either direction.
+    scene.game.canvas.dataset.mapInsets = `${Math.round(cover.left)},${Math.round(cover.right)}`;
     // Libya with a band of sea above it.
     const b = view.libyaBounds();
     camera.fit({ x: b.x, y: b.y - 150, width: b.width, height: b.height + 150 }, 24);

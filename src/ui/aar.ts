@@ -130,7 +130,7 @@ function chartTable(data: WarData, chart: WarChart): HTMLElement {
     'table',
     { class: 'aar-table' },
     h('caption', { class: 'sr-only' }, chart.title),
-    h('thead', null, h('tr', null, th('col', '', t('ending.aar.turn')), ...chart.series.map((s) => th('col', 'num', s.name)))),
+    h('thead', null, h('tr', null, th('col', '', t('ending.aar.turn')), ...chart.series.map((s) => untranslated(th('col', 'num', s.name), s.english === true)))),
     h(
       'tbody',
       null,
@@ -217,6 +217,11 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
       plotBox,
     );
     plot.root.querySelector('.u-legend')?.setAttribute('dir', isRtl() ? 'rtl' : 'ltr');
+    const labels = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series .u-label');
+    chart.series.forEach((s, i) => {
+      const label = labels[i + 1];
+      if (s.english && label) untranslated(label);
+    });
     plots.push(plot);
     box.append(
       h(

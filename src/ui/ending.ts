@@ -55,7 +55,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
         ? t('ending.numbers.placesFrom', { gna, lna, g: last.gnaPlaces, l: last.lnaPlaces, g0: first.gnaPlaces, l0: first.lnaPlaces })
         : t('ending.numbers.places', { gna, lna, g: last.gnaPlaces, l: last.lnaPlaces }),
     );
-    yourGame.push(t('ending.numbers.harm', { deaths: fmtNumber(last.casualties), displaced: last.displaced }));
+    yourGame.push(t('ending.numbers.harm', { deaths: fmtNumber(last.casualties), displaced: fmtNumber(last.displaced) }));
     yourGame.push(t('ending.numbers.oil', { oil: fmtNumber(last.oilOutput), talks: talksName(last.talks) }));
   }
 
@@ -144,7 +144,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
           title: t('ending.downloadTitle'),
         }),
       ),
-      h('div', { class: 'btn-row' }, button(t('ending.lastReport'), actions.report), button(t('ending.again'), actions.replay, { class: 'primary' })),
+      h('div', { class: 'btn-row' }, button(t('ending.lastReport'), actions.report, { 'data-action': 'last-report' }), button(t('ending.again'), actions.replay, { class: 'primary' })),
     ),
   );
   root.appendChild(panel);

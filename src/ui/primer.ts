@@ -90,6 +90,12 @@ function fill(box: HTMLElement, part: 'primer' | 'epilogue', heading: 'h3' | nul
   );
 }
 
+/** The glossary's entries are English for now: marked so, beside a translated label. */
+function englishTerms(links: HTMLElement | null): HTMLElement | null {
+  for (const d of links?.querySelectorAll<HTMLElement>('details.term') ?? []) untranslated(d);
+  return links;
+}
+
 /** The intro, the steps as a row of dated tabs, the step in view, and the map beside it. */
 function partView(part: PrimerPart, content: PrimerContent, outline: Outline | null, stepLevel: StepLevel): HTMLElement {
   const root = h('div', { class: 'primer-part' });
@@ -108,7 +114,7 @@ function partView(part: PrimerPart, content: PrimerContent, outline: Outline | n
       untranslated(h(stepLevel, { class: 'primer-step-title' }, step.title)),
       untranslated(h('p', null, step.text)),
       step.abroad ? h('p', { class: 'small muted abroad' }, t('dialogs.primer.abroad'), untranslated(h('span', null, step.abroad)), t('dialogs.primer.abroadEnd')) : null,
-      termLinks(step.terms),
+      englishTerms(termLinks(step.terms, t('dialogs.primer.terms'))),
       h(
         'div',
         { class: 'primer-nav' },

@@ -23,6 +23,8 @@ export interface WarSeries {
   values: (number | null)[];
   /** Drawn against the right-hand axis (another unit). */
   right?: boolean;
+  /** The name is a scenario's, in English: not in the catalogues yet (the page marks it so). */
+  english?: boolean;
   /** A side's own figure, which its panels show only to it (fighters, money, cohesion). */
   privateTo?: 'gna' | 'lna';
 }
@@ -146,8 +148,9 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
         title: t('ending.chart.backers', { side: client === 'gna' ? gna : lna, sid: client, neither: client === 'gna' && list.some((b) => b.client !== 'gna') ? 'yes' : 'no' }),
         unit: t('ending.chart.rungUnit'),
         series: list.map((b, i) => {
-          const name = named(b.id, b.name, 'long').text;
-          return other(i, b.client === client ? name : t('ending.chart.neitherSide', { name }), states.map((s) => s.backers[b.id]?.commitment ?? 0));
+          const name = named(b.id, b.name, 'long');
+          const series = other(i, b.client === client ? name.text : t('ending.chart.neitherSide', { name: name.text }), states.map((s) => s.backers[b.id]?.commitment ?? 0));
+          return b.client === client && !name.translated ? { ...series, english: true } : series;
         }),
       };
     }),
