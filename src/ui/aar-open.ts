@@ -2,7 +2,7 @@
 // game (every frame of the replay) and, when a person played it, its turning points. The report
 // itself (src/ui/aar.ts, with uPlot) is fetched on the first click.
 import type { GameSession } from '../game/session.ts';
-import { t } from '../i18n/index.ts';
+import { isRtl, langTag, t } from '../i18n/index.ts';
 import { button, h, untranslated } from './dom.ts';
 
 /** During play (`during`), the charts of the war so far through the player's eyes, and no turning points. */
@@ -30,6 +30,9 @@ export function openAfterActionOverlay(root: HTMLElement, session: GameSession, 
       ), closeButton),
     body,
   );
+  // Its words are the catalogues': marked with the page's language, over a layer that may not be translated yet.
+  panel.lang = langTag();
+  panel.dir = isRtl() ? 'rtl' : 'ltr';
   // Keys go to the report while it is open: the game's shortcuts (Enter ends the turn, the
   // arrows pan the map) do not reach the page behind it. Their own default actions (Tab, a
   // button's Enter) still work inside the report.

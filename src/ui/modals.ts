@@ -3,11 +3,12 @@
 import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
 import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
-import { fmtDate, has, intlLocale, lang, pseudoText, t } from '../i18n/index.ts';
+import { fmtDate, has, intlLocale, isRtl, lang, langTag, pseudoText, t } from '../i18n/index.ts';
 import { addDays } from '../sim/dates.ts';
 import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, h, restoreFocus, untranslated } from './dom.ts';
+import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
@@ -32,6 +33,11 @@ interface ModalParts {
   /** Escape closes with this value (omit to make Escape do nothing). */
   dismissValue?: string;
   footLeft?: Node;
+  /**
+   * The dialog's own words come from the catalogues: it is marked with the page's language and
+   * direction, whatever the layer it opens over (a layer not translated yet is marked English).
+   */
+  translated?: boolean;
   /** The element to focus when it opens (default: the first primary button). */
   focus?: HTMLElement;
 }
@@ -43,6 +49,10 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
     const previous = document.activeElement as HTMLElement | null;
     const titleId = `modal-title-${++modalSerial}`;
     const box = h('div', { class: `panel modal ${parts.wide ? 'wide' : ''} ${parts.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
+    if (parts.translated) {
+      box.lang = langTag();
+      box.dir = isRtl() ? 'rtl' : 'ltr';
+    }
     const backdrop = h('div', { class: 'modal-backdrop' }, box);
     const close = (value: string) => {
       openCount--;
@@ -203,14 +213,15 @@ function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: 
 
 /** A short name for an actor in the report: the side's short name, the mediator's, the backer's, or the armed group's (without its details in brackets). */
 export function actorLabel(scenario: Scenario, actor: Actor): string {
-  if (actor === 'gna' || actor === 'lna') return scenario.sides[actor].shortName;
+  if (actor === 'gna' || actor === 'lna') return sideShort(scenario, actor);
   if (actor === 'mediator') return scenario.mediator?.name ?? t('dialogs.mediator');
   if (actor.startsWith('group:')) {
     const id = actor.slice('group:'.length);
     const def = [...scenario.formations, ...scenario.reserves].find((f) => f.id === id);
     return def ? def.name.split(' (')[0]! : id;
   }
-  return scenario.backers.find((b) => `backer:${b.id}` === actor)?.name ?? actor.slice('backer:'.length);
+  const backer = scenario.backers.find((b) => `backer:${b.id}` === actor);
+  return backer ? named(backer.id, backer.name).text : actor.slice('backer:'.length);
 }
 
 /**
@@ -270,6 +281,7 @@ export function showReport(
       actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],
       wide: true,
       dismissValue: 'ok',
+      translated: true,
     },
     ['ok'],
   );
@@ -298,6 +310,7 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
       body: events.map((e) => card(e, !single)),
       actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],
       className: 'event-card',
+      translated: true,
       wide: events.length > 2,
       dismissValue: 'ok',
     },
@@ -320,6 +333,7 @@ export function showChoiceCard(root: HTMLElement, event: EventDef, pending: Pend
         body: [...event.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x))), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
         actions: [later],
         className: 'event-card',
+        translated: true,
         dismissValue: '',
       },
       [''],
@@ -359,6 +373,7 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
       body: concepts.map(block),
       actions: [button(t('dialogs.concept.ok'), () => {}, { class: 'primary' })],
       className: 'concept-card',
+      translated: true,
       wide: concepts.length > 2,
       dismissValue: 'ok',
       footLeft: h('span', { class: 'small muted' }, t('dialogs.concept.foot')),
@@ -400,6 +415,7 @@ export function showGlossary(root: HTMLElement, met: readonly Concept[], scenari
       actions: [button(t('dialogs.close'), () => {}, { class: 'primary' })],
       wide: true,
       className: 'glossary',
+      translated: true,
       dismissValue: 'ok',
     },
     ['ok'],

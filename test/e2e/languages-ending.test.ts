@@ -160,13 +160,13 @@ describe('languages: the briefing, the ending and the after-action report', () =
         expect(await page.locator('#aar-turning-run').textContent()).not.toBe('Find the turning points');
         await page.waitForTimeout(500);
         await screenshot(page, `lang-${lang}-ending`);
+        await page.locator('#aar-charts').scrollIntoViewIfNeeded();
+        await screenshot(page, `lang-${lang}-aar-charts`);
         // The charts' tables open, so that their headers and rows are read too.
         for (const d of await page.locator('.layer-ending details.aar-figures').all()) await d.evaluate((x) => ((x as HTMLDetailsElement).open = true));
         if (lang === 'qps') expect(await notPseudo(page, '.layer-ending')).toEqual([]);
         if (lang === 'ar') await expectRtl(page, '.layer-ending');
         expect(await clipped(page, '.layer-ending')).toEqual([]);
-        await page.locator('#aar-charts').scrollIntoViewIfNeeded();
-        await screenshot(page, `lang-${lang}-aar-charts`);
 
         if (lang === 'ar' || lang === 'qps') {
           // The turning points, run and read.
