@@ -83,11 +83,30 @@ const AXIS = { stroke: '#9ba4aa', grid: { stroke: '#2e3841' }, ticks: { stroke: 
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2020-03-18" → "Mar 2020": the dated turns under the time axis. */
-function monthOf(iso: string): string {
-  if (lang() !== 'en') return fmtDate(iso, { day: undefined, month: 'short' });
+function monthOf(iso: string, withYear = true): string {
+  if (lang() !== 'en') return fmtDate(iso, withYear ? { day: undefined, month: 'short' } : { day: undefined, year: undefined, month: 'short' });
   const [y, m] = iso.split('-');
   return `${MONTHS[Number(m) - 1] ?? ''} ${y ?? ''}`;
 }
+
+/**
+ * The time axis's labels: the turn and its month. Languages whose months have no short form
+ * (Arabic) would run into each other with the year on every tick: there the year shows on the
+ * first tick and at each January only.
+ */
+function timeTicks(data: WarData, ticks: number[]): string[] {
+  let first = true;
+  return ticks.map((tick) => {
+    const iso = Number.isInteger(tick) ? data.dates[tick] : undefined;
+    if (!iso) return '';
+    const withYear = lang() === 'en' || first || iso.slice(5, 7) === '01';
+    first = false;
+    return `${tick}\n${monthOf(iso, withYear)}`;
+  });
+}
+
+/** Room for the value axes' labels: compact numbers are words in some languages ("400 ألف"). */
+const valueAxisSize = (): number => (lang() === 'en' ? 44 : 58);
 
 /** A chart's figure as the tables write it; "—" where a series has none. */
 function figure(v: number | null | undefined): string {
@@ -193,9 +212,9 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
         height: 180,
         scales: { x: { time: false }, y: { range: (_u, lo, hi) => [Math.min(0, lo), Math.max(1, hi)] }, ...(right ? { r: { range: (_u: uPlot, lo: number, hi: number) => [Math.min(0, lo), Math.max(1, hi)] as [number, number] } } : {}) },
         axes: [
-          { ...AXIS, label: t('ending.aar.xAxis'), size: 50, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && data.dates[t] ? `${t}\n${monthOf(data.dates[t] as string)}` : '')) },
-          { ...AXIS, label: chart.unit, size: 44, scale: 'y', values: (_u, ticks) => ticks.map(compact) },
-          ...(right ? [{ ...AXIS, label: chart.rightUnit ?? '', size: 44, scale: 'r', side: 1, grid: { show: false }, values: (_u: uPlot, ticks: number[]) => ticks.map(compact) }] : []),
+          { ...AXIS, label: t('ending.aar.xAxis'), size: 50, values: (_u, ticks) => timeTicks(data, ticks) },
+          { ...AXIS, label: chart.unit, size: valueAxisSize(), scale: 'y', values: (_u, ticks) => ticks.map(compact) },
+          ...(right ? [{ ...AXIS, label: chart.rightUnit ?? '', size: valueAxisSize(), scale: 'r', side: 1, grid: { show: false }, values: (_u: uPlot, ticks: number[]) => ticks.map(compact) }] : []),
         ],
         series: [
           { label: t('ending.aar.turn'), value: (_u, v) => (v == null ? '—' : pointWithEvents(data, v)) },
