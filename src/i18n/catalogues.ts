@@ -7,6 +7,8 @@
 // import the English file below and add one row to NAMESPACES. `npm run i18n-check` tells
 // what is missing. To add a language: see locales/README.md.
 import enGame from '../../locales/en/game.json';
+import enDialogs from '../../locales/en/dialogs.json';
+import enEnding from '../../locales/en/ending.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
 
@@ -19,5 +21,7 @@ export type LoadedLang = 'ar' | 'fr' | 'it';
 export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, Loader>> = {
   menu: { en: enMenu, ar: () => import('../../locales/ar/menu.json'), fr: () => import('../../locales/fr/menu.json'), it: () => import('../../locales/it/menu.json') },
   game: { en: enGame, ar: () => import('../../locales/ar/game.json'), fr: () => import('../../locales/fr/game.json'), it: () => import('../../locales/it/game.json') },
+  ending: { en: enEnding, ar: () => import('../../locales/ar/ending.json'), fr: () => import('../../locales/fr/ending.json'), it: () => import('../../locales/it/ending.json') },
+  dialogs: { en: enDialogs, ar: () => import('../../locales/ar/dialogs.json'), fr: () => import('../../locales/fr/dialogs.json'), it: () => import('../../locales/it/dialogs.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };
