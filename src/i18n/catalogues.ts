@@ -6,9 +6,9 @@
 // To add a namespace `foo`: write locales/<lang>/foo.json for every language (keys "foo.…"),
 // import the English file below and add one row to NAMESPACES. `npm run i18n-check` tells
 // what is missing. To add a language: see locales/README.md.
-import enGame from '../../locales/en/game.json';
 import enDialogs from '../../locales/en/dialogs.json';
 import enEnding from '../../locales/en/ending.json';
+import enGame from '../../locales/en/game.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
 
