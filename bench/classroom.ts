@@ -1,4 +1,4 @@
-// npm run bench:classroom -- --tables 30 --seats 7 --turns 10 [--processes 2] [--postgres] [--scenario sirte-2020]
+// npm run bench:classroom -- --tables 30 --seats 7 --turns 10 [--processes 2] [--postgres] [--scenario sirte-2020] [--cpu-prof DIR]
 // A load test on loopback: starts the classroom server (as `npm run server` does, one or two
 // processes; two need REDIS_URL and DATABASE_URL; --postgres: one on DATABASE_URL), connects every table's people with
 // colyseus.js, and plays: each turn every seat writes a message to everyone and queues one
@@ -29,6 +29,8 @@ const TURNS = num('--turns', 10);
 const PROCESSES = num('--processes', 1);
 const scenarioId = argv.includes('--scenario') ? argv[argv.indexOf('--scenario') + 1]! : 'sirte-2020';
 const BASE_PORT = 24_000 + (process.pid % 1000) * 2;
+/** --cpu-prof DIR: each server process writes a V8 CPU profile there when it stops (node --cpu-prof). */
+const PROFILE_DIR = argv.includes('--cpu-prof') ? resolve(argv[argv.indexOf('--cpu-prof') + 1]!) : null;
 
 const sc = scenarioFor(scenarioId, []);
 if (!sc.ok) throw new Error(sc.message);
@@ -62,7 +64,7 @@ const serverTimes: number[] = [];
 async function serverProcess(port: number, env: Record<string, string>, data: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data', data, '--no-address-limits', '--public-address', `127.0.0.1:${port}`],
+    [...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []), '--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data', data, '--no-address-limits', '--public-address', `127.0.0.1:${port}`],
     { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let ready = false;

@@ -2,6 +2,7 @@
 // server/data/, nothing to install), a real PostgreSQL when DATABASE_URL is set. One SQL
 // dialect (PostgreSQL's) for both, and one versioned migrations table (schema_migrations).
 import { mkdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Params = readonly unknown[];
@@ -15,11 +16,14 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export async function openPglite(dir: string | null): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
+/**
+ * The embedded PGlite, in a data folder (null: in memory). By default on a worker thread of its
+ * own (server/pglite-worker.mjs), so that its WebAssembly does not hold up the server's event
+ * loop; `thread: false` runs it on the caller's thread (a tool reading a folder once).
+ */
+export async function openPglite(dir: string | null, options: { thread?: boolean } = {}): Promise<Db> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const pg = dir ? new PGlite(dir) : new PGlite();
-  await pg.waitReady;
+  const engine = options.thread === false ? await inProcess(dir) : await onThread(dir);
   // PGlite runs one query at a time; a chain keeps transactions whole.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -27,23 +31,81 @@ export async function openPglite(dir: string | null): Promise<Db> {
     chain = next.catch(() => undefined);
     return next;
   };
-  const raw = async <R>(sql: string, params?: Params): Promise<R[]> => (await pg.query<R>(sql, params ? [...params] : undefined)).rows;
+  const raw = <R>(sql: string, params?: Params): Promise<R[]> => engine.query(sql, params ? [...params] : undefined) as Promise<R[]>;
   return {
     kind: 'pglite',
     query: (sql, params) => serial(() => raw(sql, params)),
     tx: (fn) =>
       serial(async () => {
-        await pg.query('BEGIN');
+        await raw('BEGIN');
         try {
           const r = await fn(raw);
-          await pg.query('COMMIT');
+          await raw('COMMIT');
           return r;
         } catch (e) {
-          await pg.query('ROLLBACK');
+          await raw('ROLLBACK');
           throw e;
         }
       }),
-    close: () => serial(() => pg.close()),
+    close: () => serial(() => engine.close()),
+  };
+}
+
+interface Engine {
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
+  close(): Promise<void>;
+}
+
+async function inProcess(dir: string | null): Promise<Engine> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = dir ? new PGlite(dir) : new PGlite();
+  await pg.waitReady;
+  return { query: async (sql, params) => (await pg.query(sql, params)).rows, close: () => pg.close() };
+}
+
+type Reply = { id: number; rows: unknown[] } | { id: number; error: { message: string; code?: string } };
+
+async function onThread(dir: string | null): Promise<Engine> {
+  // Plain JavaScript: no loader (tsx, a test's preloads) in the thread.
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dir }, execArgv: [] });
+  const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  let dead: Error | null = null;
+  const failAll = (e: Error) => {
+    dead = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  await new Promise<void>((resolve, reject) => {
+    const first = (m: { ready?: boolean; error?: { message: string } }) => {
+      if (m.ready) resolve();
+      else reject(new Error(`PGlite did not open: ${m.error?.message ?? 'unknown error'}`));
+    };
+    worker.once('message', first);
+    worker.once('error', reject);
+  });
+  worker.on('message', (m: Reply) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if ('error' in m) w.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
+    else w.resolve(m.rows);
+  });
+  worker.on('error', (e) => failAll(e));
+  worker.on('exit', (code) => failAll(new Error(`the PGlite thread stopped (${code})`)));
+  const ask = (message: Record<string, unknown>): Promise<unknown[]> =>
+    new Promise((resolve, reject) => {
+      if (dead) return reject(dead);
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  return {
+    query: (sql, params) => ask({ sql, params }),
+    close: async () => {
+      if (!dead) await ask({ close: true });
+      await worker.terminate();
+    },
   };
 }
 

@@ -1,93 +1,20 @@
 // Faults, with real server processes (npm run server's entry point): killed mid-turn and
 // started again, a table resumes at its turn with every order and message; and two processes
 // on one Redis and one PostgreSQL share a table (skipped without REDIS_URL and DATABASE_URL).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Db, openPglite, openPostgres } from '../../server/db.ts';
-import { scenarioFor } from '../../server/scenarios.ts';
-import { restore, TableStore } from '../../server/store.ts';
-import { loadReplay, type Order, type Scenario, stateHash } from '../../src/sim/index.ts';
-import { freePort, Person, until } from './helpers.ts';
+import { openPglite, openPostgres } from '../../server/db.ts';
+import { type Order, stateHash } from '../../src/sim/index.ts';
+import { freePort, joinTable, killServers, Person, queueLegal, replayFromDb, serverProcess, until } from './helpers.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
 if (!DATABASE_URL || !REDIS_URL) console.log('two server processes on Redis and PostgreSQL: skipped (set DATABASE_URL and REDIS_URL to run it)');
 
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-});
-
-async function serverProcess(port: number, env: Record<string, string>, args: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--grace', '1', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d) => (out += String(d)));
-  child.stderr?.on('data', (d) => (out += String(d)));
-  await until(() => out.includes('classroom server on port') || child.exitCode !== null, `the server on ${port}`, 180_000);
-  if (child.exitCode !== null) throw new Error(`the server stopped: ${out}`);
-  return child;
-}
-
-function sirte(): Scenario {
-  const s = scenarioFor('sirte-2020', []);
-  if (!s.ok) throw new Error(s.message);
-  return s.scenario;
-}
-
-/**
- * The table's replay as the database holds it (the order stream of every resolved turn, each
- * turn checked against its recorded hash on the way): how a test reads the whole game while it
- * is in play, since the table itself gives a seat no replay before the end.
- */
-async function replayFromDb(db: Db, code: string): Promise<ReturnType<typeof loadReplay>> {
-  const store = new TableStore(db);
-  const id = await store.idByCode(code);
-  const stored = id ? await store.load(id) : null;
-  if (!stored) throw new Error(`no table ${code} in the database`);
-  const sc = sirte();
-  const table = restore(sc, stored, 0);
-  return loadReplay(JSON.stringify(table.replay(`Table ${code}`)), (x) => (x === sc.id ? sc : undefined));
-}
-
-/** Queues up to `n` of the seat's own legal orders, each one its latest previews say the rules accept beside the queue. */
-async function queueLegal(p: Person, turn: number, n: number): Promise<Order[]> {
-  const chosen: Order[] = [];
-  for (let k = 0; k < n; k++) {
-    const s = p.seat!;
-    const i = s.legal.findIndex((o, j) => s.previews[j]?.check.ok === true && !chosen.some((c) => JSON.stringify(c) === JSON.stringify(o)));
-    if (i < 0) break;
-    chosen.push(s.legal[i]!);
-    p.send('order', { turn, order: s.legal[i] });
-    await until(() => p.seat?.queued.length === chosen.length, 'the order queued');
-  }
-  return chosen;
-}
-
-async function joinTable(client: Client, code: string, name: string, token?: string): Promise<Person> {
-  // As the browser does: a connection the dead process left in the pool ("socket hang up") is tried again.
-  let room: Awaited<ReturnType<Client['joinOrCreate']>> | null = null;
-  for (let attempt = 0; !room; attempt++) {
-    try {
-      room = await client.joinOrCreate('table', { code, name, ...(token ? { token } : {}) });
-    } catch (e) {
-      if (attempt >= 4 || !/hang up|ECONNRESET|ECONNREFUSED/.test(String((e as Error).message))) throw e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  const p = new Person(room);
-  await until(() => p.welcome !== null, 'welcome');
-  return p;
-}
+afterAll(killServers);
 
 describe('classroom server faults', () => {
   it('killed mid-turn and started again: the table resumes at its turn with every order and message', { timeout: 400_000 }, async () => {

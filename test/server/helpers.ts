@@ -1,11 +1,20 @@
 // Helpers for the classroom server tests: a server on a free port with an in-memory PGlite,
-// and a client wrapper that keeps what the server sent.
+// a server as its own process (npm run server's entry point), and a client wrapper that keeps
+// what the server sent.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { Room as ServerRoom } from '@colyseus/core';
 import { ColyseusTestServer } from '@colyseus/testing';
-import type { Room } from 'colyseus.js';
+import type { Client, Room } from 'colyseus.js';
 import { type Running, startServer } from '../../server/app.ts';
+import type { Db } from '../../server/db.ts';
+import { scenarioFor } from '../../server/scenarios.ts';
+import { restore, TableStore } from '../../server/store.ts';
 import type { Table } from '../../server/table.ts';
 import type { NetMessage, Rejection, SeatUpdate, Welcome } from '../../src/net/protocol.ts';
+import { loadReplay, type Order, type Scenario } from '../../src/sim/index.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export function freePort(offset: number): number {
   return 20_000 + ((process.pid * 7 + offset * 101) % 20_000);
@@ -82,4 +91,82 @@ export function captureFrames(colyseus: ColyseusTestServer, roomId: string, sess
     send(data, ...rest);
   };
   return frames;
+}
+
+/** A server process and everything it printed so far. */
+export type ServerChild = ChildProcess & { output: string };
+
+const children: ChildProcess[] = [];
+/** Kills every server process a test started and left running (call from afterAll). */
+export function killServers(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+}
+
+/** `npm run server` as its own process on `port` (no DATABASE_URL or REDIS_URL unless `env` gives them); `preload`: modules given to node --import. */
+export async function serverProcess(port: number, env: Record<string, string>, args: string[] = [], preload: string[] = []): Promise<ServerChild> {
+  const imports = ['tsx', ...preload].flatMap((m) => ['--import', m]);
+  const child = spawn(process.execPath, [...imports, 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--grace', '1', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }) as ServerChild;
+  children.push(child);
+  child.output = '';
+  child.stdout?.on('data', (d) => (child.output += String(d)));
+  child.stderr?.on('data', (d) => (child.output += String(d)));
+  await until(() => child.output.includes('classroom server on port') || child.exitCode !== null, `the server on ${port}`, 180_000);
+  if (child.exitCode !== null) throw new Error(`the server stopped: ${child.output}`);
+  return child;
+}
+
+export function sirte(): Scenario {
+  const s = scenarioFor('sirte-2020', []);
+  if (!s.ok) throw new Error(s.message);
+  return s.scenario;
+}
+
+/**
+ * The table's replay as the database holds it (the order stream of every resolved turn, each
+ * turn checked against its recorded hash on the way): how a test reads the whole game while it
+ * is in play, since the table itself gives a seat no replay before the end.
+ */
+export async function replayFromDb(db: Db, code: string): Promise<ReturnType<typeof loadReplay>> {
+  const store = new TableStore(db);
+  const id = await store.idByCode(code);
+  const stored = id ? await store.load(id) : null;
+  if (!stored) throw new Error(`no table ${code} in the database`);
+  const sc = sirte();
+  const table = restore(sc, stored, 0);
+  return loadReplay(JSON.stringify(table.replay(`Table ${code}`)), (x) => (x === sc.id ? sc : undefined));
+}
+
+/** Queues up to `n` of the seat's own legal orders, each one its latest previews say the rules accept beside the queue. */
+export async function queueLegal(p: Person, turn: number, n: number): Promise<Order[]> {
+  const chosen: Order[] = [];
+  for (let k = 0; k < n; k++) {
+    const s = p.seat!;
+    const i = s.legal.findIndex((o, j) => s.previews[j]?.check.ok === true && !chosen.some((c) => JSON.stringify(c) === JSON.stringify(o)));
+    if (i < 0) break;
+    chosen.push(s.legal[i]!);
+    p.send('order', { turn, order: s.legal[i] });
+    await until(() => p.seat?.queued.length === chosen.length, 'the order queued');
+  }
+  return chosen;
+}
+
+/** Joins a table by its code (with a seat token: back to that seat), and waits for the welcome. */
+export async function joinTable(client: Client, code: string, name: string, token?: string): Promise<Person> {
+  // As the browser does: a connection the dead process left in the pool ("socket hang up") is tried again.
+  let room: Room | null = null;
+  for (let attempt = 0; !room; attempt++) {
+    try {
+      room = await client.joinOrCreate('table', { code, name, ...(token ? { token } : {}) });
+    } catch (e) {
+      if (attempt >= 4 || !/hang up|ECONNRESET|ECONNREFUSED/.test(String((e as Error).message))) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const p = new Person(room);
+  await until(() => p.welcome !== null, 'welcome');
+  return p;
 }

@@ -171,7 +171,7 @@ describe('order previews at a classroom table', () => {
     // After a turn: the GNA's report says how the LNA's legitimacy moved (public), not its cohesion or support.
     gna.send('end', { turn: 1 });
     lna.send('end', { turn: 1 });
-    await until(() => gna.seat?.turn === 2, 'turn 2');
+    await until(() => gna.seat?.turn === 2 && lna.seat?.turn === 2, 'turn 2');
     const report = gna.seat!.report;
     expect(report.standing).toBeDefined();
     for (const st of [report.standing!.before, report.standing!.after]) {
