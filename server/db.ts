@@ -83,6 +83,9 @@ async function onThread(dir: string | null): Promise<Engine> {
     };
     worker.once('message', first);
     worker.once('error', reject);
+    // A thread that stops before it says it is ready (a crash while loading PGlite) must not
+    // leave the server waiting for ever.
+    worker.once('exit', (code) => reject(new Error(`PGlite did not open: its thread stopped (${code}) before it was ready`)));
   });
   worker.on('message', (m: Reply) => {
     const w = waiting.get(m.id);
