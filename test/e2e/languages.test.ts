@@ -6,6 +6,8 @@
 // game (same state hash) in French.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import ar from '../../locales/ar/ending.json';
+import fr from '../../locales/fr/ending.json';
 import { PSEUDO_MARK } from '../../src/i18n/index.ts';
 import { axeViolations, describeViolations } from './axe.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
@@ -204,10 +206,11 @@ describe('languages: the main menu in en, ar, fr, it and qps', () => {
         Object.defineProperty(navigator, 'clipboard', { value: { writeText } });
       });
       await waitForScene(page, 'Briefing');
-      await page.getByRole('button', { name: 'Copy game link' }).click();
+      // The briefing is translated: its buttons are found by their words in each language.
+      await page.getByRole('button', { name: ar['ending.link.copy'] as string }).click();
       const link = await page.waitForFunction(() => (window as unknown as { copied?: string }).copied).then((h) => h.jsonValue() as Promise<string>);
       expect(new URL(link).searchParams.get('lang')).toBe('ar');
-      await page.getByRole('button', { name: /Take command/ }).click();
+      await page.getByRole('button', { name: ar['ending.briefing.start'] as string }).click();
       await waitForScene(page, 'Game');
       const arHash = (await readHook(page)).hash;
       expect(arHash).not.toBe('');
@@ -217,7 +220,7 @@ describe('languages: the main menu in en, ar, fr, it and qps', () => {
       await page.goto(url.toString(), { waitUntil: 'load' });
       await waitForScene(page, 'Briefing');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-      await page.getByRole('button', { name: /Take command/ }).click();
+      await page.getByRole('button', { name: fr['ending.briefing.start'] as string }).click();
       await waitForScene(page, 'Game');
       expect((await readHook(page)).hash).toBe(arHash);
       expect(problems.all()).toEqual([]);
