@@ -103,12 +103,25 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     }
   });
 
+  it('sirte-2020: Gharyan stays with the GNA in nearly every game, and Zintan, the road to al-Watiya, in most (rules version 5: its people fight for the GNA)', () => {
+    expect(changed(sirte, 'gharyan')).toBeLessThan(10);
+    expect(changed(sirte, 'zintan')).toBeLessThan(40);
+  });
+
+  it('tripoli-2019: the GNA retakes Gharyan in most games, within a month of 26 June 2019 in most of them', () => {
+    const row = march.places.find((p) => p.place === 'gharyan')!;
+    expect(row.changed).toBeGreaterThan(80);
+    expect(row.early).toBeLessThan(20);
+  });
+
   it('sirte-2020: the blockade holds until August or later in most games, and lasts most of the year', () => {
     expect(sirte.blockade.share).toBeGreaterThanOrEqual(90);
     // The target is "no earlier than August in most games". Since rules version 4 steadier
     // fronts bring a truce that reopens the oil before August in about one game in five (6% before),
-    // 28% since the AI no longer lays siege to an enemy patron's red line (fewer escalations, more truces).
-    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(33);
+    // 28% since the AI no longer lays siege to an enemy patron's red line (fewer escalations, more truces);
+    // 43% under rules version 5, the LNA no longer spending January on Gharyan (more truces that reopen
+    // the oil): the issue's own target, most games, is what is kept (docs/calibration.md).
+    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(50);
     expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(200);
   });
 

@@ -98,6 +98,12 @@ const SIEGE_MIN_ODDS = 30;
  * how a place is cut off.
  */
 const CUT_OFF_MARGIN = 10;
+/**
+ * Points on the attack bar for a town whose people back the enemy (PlaceDef.leaning): taken, it
+ * rises against its new masters, as Gharyan did against the LNA in June 2019; a commander storms
+ * it only when it is all but sure.
+ */
+const HOSTILE_TOWN_MARGIN = 30;
 
 class Planner {
   readonly orders: Order[] = [];
@@ -575,7 +581,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller === side) continue;
         const chance = odds(side, from, n);
-        if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0)) continue;
+        // A town whose people back the enemy rises against the side that takes it (the LNA lost
+        // Gharyan so in June 2019): worth attacking only at a higher bar.
+        const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
         const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.

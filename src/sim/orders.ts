@@ -288,6 +288,7 @@ export function checkLegalOrder(
       const odds = attackOdds(scenario, state, side!, order.from, order.target);
       const pop = world.place.get(order.target)?.population ?? 0;
       const reach = supplyReachPct(world, order.from, order.target);
+      const leaning = world.place.get(order.target)?.leaning;
       return preview(`Attack ${nameOf(world, order.target)} from ${nameOf(world, order.from)}: your ${odds.attack} against their ${odds.defence}.`, {
         odds: odds.odds,
         risks: [
@@ -296,6 +297,13 @@ export function checkLegalOrder(
             : []),
           ...(reach.pct < 100
             ? [`Supply stretched: ${reach.km} km from ${nameOf(world, order.from)}, beyond the ${reach.reach} km a road like this supplies; your forces fight at ${reach.pct}% of their strength.`]
+            : []),
+          ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
+            ? [
+                leaning === side
+                  ? `The people of ${nameOf(world, order.target)} back you: they rise with your attack.`
+                  : `The people of ${nameOf(world, order.target)} back ${scenario.sides[leaning].shortName}: they fight beside its defenders.`,
+              ]
             : []),
           ...(pop > 0 ? [`Fighting in a place of about ${thousands(pop * 1000)} people will kill civilians.`] : []),
           'Losses on both sides, heavier if the attack fails.',

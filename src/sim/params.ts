@@ -136,3 +136,10 @@ export const SIEGE_REACH_KM = 200;
  * turn and by one point for each civiliansPerPoint civilians killed, at most max a turn.
  */
 export const WAR_TRUST_EROSION = { perBattle: 2, civiliansPerPoint: 10, max: 12 } as const;
+/**
+ * Where a place's people back a side (PlaceDef.leaning), they add this many times the square root
+ * of its population (thousands) to that side's power there: Gharyan's 187 thousand, about 20, the
+ * power of a militia brigade of 2,500 (the GNA retook it on 26 June 2019 "with local help" and held
+ * it to the end of the war). Rules version 5.
+ */
+export const LOCAL_LEVY = 1.5;

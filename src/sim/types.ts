@@ -60,6 +60,11 @@ export interface PlaceDef extends Source {
   oilCapacity?: number;
   /** Defence bonus in percent from terrain and fortifications already there. */
   defence?: number;
+  /**
+   * The side most of its people back, where the record shows them taking up arms for it (rules
+   * version 5): they fight beside that side's forces, in defence or in an attack.
+   */
+  leaning?: 'gna' | 'lna';
   note?: string;
 }
 

@@ -1,12 +1,13 @@
-// The four rules of version 4 that make the historical games follow the war's path (issue 12):
+// The four rules of version 4 (and version 5's: a town's people fight for the side they back) that make the historical games follow the war's path (issue 12):
 // a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { attackOdds, checkOrder, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
-import { AIR_BUILDUP_PER_WEEK, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
+import { aiOrders, attackOdds, checkOrder, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
+import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
+import { localLevy } from '../../src/sim/rules/military.ts';
 import { warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { mini } from '../fixtures/mini.ts';
@@ -179,5 +180,69 @@ describe('war erodes trust', () => {
     expect(warErodesTrust(ctx)).toBe(lost);
     expect(ctx.s.talks.trust).toBe(trust - lost);
     expect(ctx.report.events.length).toBe(lost > 0 ? 1 : 0);
+  });
+});
+
+describe('a town’s people fight for the side they back (rules version 5)', () => {
+  function load(id: string): Scenario {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.value;
+  }
+  /** The same scenario with no place leaning to a side. */
+  function unaligned(sc: Scenario): Scenario {
+    return { ...sc, map: { ...sc.map, places: sc.map.places.map(({ leaning: _, ...p }) => p) } };
+  }
+  const gharyan = Math.sqrt(187) * LOCAL_LEVY;
+
+  it.each<[string, { population: number; leaning?: 'gna' | 'lna' }, 'gna' | 'lna' | 'local', 'gna' | 'lna', number]>([
+    ['its people fight beside the side they back when it holds the town', { population: 187, leaning: 'gna' }, 'gna', 'lna', gharyan],
+    ['and rise with it when it attacks', { population: 187, leaning: 'gna' }, 'lna', 'gna', -gharyan],
+    ['a town held by neither: they stay out of a third party’s fight', { population: 187, leaning: 'gna' }, 'local', 'lna', 0],
+    ['a town with no leaning', { population: 187 }, 'gna', 'lna', 0],
+    ['no people, no levy', { population: 0, leaning: 'lna' }, 'lna', 'gna', 0],
+  ])('%s', (_label, place, holder, attacker, levy) => {
+    expect(localLevy(place, holder, attacker)).toBeCloseTo(levy, 6);
+  });
+
+  it('the record: Gharyan’s people back the GNA, and no other place leans', () => {
+    const sc = load('sirte-2020');
+    expect(sc.map.places.filter((p) => p.leaning).map((p) => [p.id, p.leaning])).toEqual([['gharyan', 'gna']]);
+  });
+
+  it('sirte-2020: the LNA’s odds against the GNA’s Gharyan fall from a sure thing; the preview names the people', () => {
+    const sc = load('sirte-2020');
+    const bare = unaligned(sc);
+    const s = newGame(sc, 'path-rules', []);
+    s.pending = [];
+    const withPeople = attackOdds(sc, s, 'lna', 'tripoli-airport', 'gharyan');
+    const without = attackOdds(bare, s, 'lna', 'tripoli-airport', 'gharyan');
+    expect(without.odds).toBeGreaterThanOrEqual(95);
+    expect(withPeople.odds).toBeLessThan(85);
+    expect(withPeople.defence).toBeGreaterThan(without.defence);
+    const check = checkOrder(sc, s, { actor: 'lna', kind: 'attack', from: 'tripoli-airport', target: 'gharyan' }, []);
+    expect(check.ok && check.value.risks.join(' ')).toMatch(/The people of Gharyan back GNA: they fight beside its defenders/);
+  });
+
+  it('tripoli-2019: the GNA’s attack on the LNA’s Gharyan is stronger with the town’s help', () => {
+    const sc = load('tripoli-2019');
+    const s = newGame(sc, 'path-rules', []);
+    s.pending = [];
+    expect(s.places.gharyan!.controller).toBe('lna');
+    const withPeople = attackOdds(sc, s, 'gna', 'zintan', 'gharyan');
+    const without = attackOdds(unaligned(sc), s, 'gna', 'zintan', 'gharyan');
+    expect(withPeople.attack).toBeGreaterThan(without.attack);
+    expect(withPeople.odds).toBeGreaterThan(without.odds);
+    const check = checkOrder(sc, s, { actor: 'gna', kind: 'attack', from: 'zintan', target: 'gharyan' }, []);
+    expect(check.ok && check.value.risks.join(' ')).toMatch(/The people of Gharyan back you: they rise with your attack/);
+  });
+
+  it('the AI storms a town whose people back the enemy only when it is all but sure (the LNA leaves Gharyan alone in January 2020)', () => {
+    const sc = load('sirte-2020');
+    const bare = unaligned(sc);
+    const s = newGame(sc, 'path-rules', []);
+    const attacksGharyan = (scenario: Scenario) => aiOrders(scenario, s, 'lna', 'normal').orders.some((o) => o.kind === 'attack' && o.target === 'gharyan');
+    expect(attacksGharyan(bare)).toBe(true);
+    expect(attacksGharyan(sc)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 
 import { compareIds } from '../compare.ts';
 import { thousands } from '../format.ts';
-import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
+import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
 import {
   defendersOf,
   effectiveAir,
@@ -172,6 +172,19 @@ export function forceIndex(scenario: Scenario, state: State): ForceIndex {
   return indexForces(scenario, state);
 }
 
+/**
+ * The power a place's own people add to the side they back (PlaceDef.leaning): LOCAL_LEVY times the
+ * square root of its population (thousands). Positive when that side holds the place, negative when
+ * it is the attacker, 0 otherwise.
+ */
+export function localLevy(place: { population: number; leaning?: SideId } | undefined, holder: Controller | undefined, attacker: SideId): number {
+  if (!place?.leaning) return 0;
+  const levy = LOCAL_LEVY * Math.sqrt(place.population);
+  if (place.leaning === holder) return levy;
+  if (place.leaning === attacker) return -levy;
+  return 0;
+}
+
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
   const ix = index ?? indexForces(scenario, state, from, target);
   const world = worldOf(scenario);
@@ -184,9 +197,14 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
   const reach = supplyReachPct(world, from, target).pct;
   if (reach < 100) attack = (attack * reach) / 100;
-  // Even with no unit there, a town's own people put up some defence (more in bigger towns).
+  // Even with no unit there, a town's own people put up some defence (more in bigger towns)...
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
   let defence = Math.max(here?.power[defKey] ?? 0, homeGuard);
+  // ...and where most of them back a side, they take up arms beside its forces: with the holder,
+  // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
+  const levy = localLevy(place, defSide, side);
+  if (levy > 0) defence += levy;
+  else if (levy < 0) attack -= levy * (100 + ix.air[side]);
   defence *= 100 + (place?.defence ?? 0) + (here?.dug[defKey] ?? 0);
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;

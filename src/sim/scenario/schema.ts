@@ -67,6 +67,7 @@ export const placeSchema = v.strictObject({
   population: int(0, 5000),
   oilCapacity: v.optional(int(0, 2000)),
   defence: v.optional(int(0, 200)),
+  leaning: v.optional(v.picklist(['gna', 'lna'])),
   note: v.optional(text(600)),
   source,
 });
