@@ -8,16 +8,14 @@ import { ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
+  // Short on these seeds (docs/ai.md, "The backers' seats"): 66, 87, 89, 71, 83 and 86%. Most pairs
+  // the AI loses are games in which its client is beaten or a regional war that other patrons start.
   'backer:turkey easy>random',
   'backer:turkey normal>random',
   'backer:russia easy>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
   'backer:uae hard>random',
-  'backer:egypt easy>random',
-  // Short since rules version 4 (docs/ai.md): 45% with 37 ties on these seeds; not yet analysed
-  // (a step up's air power now arrives over weeks, which changes what a step is worth in the game).
-  'backer:uae hard>normal',
 ];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -932,10 +932,16 @@ interface BackerSkill {
   /** Lobbies against a rival high on its ladder that this many campaigns would bring to bow (0: never). */
   lobbyReach: number;
 }
+// The seat's score counts every dollar and every point of escalation, while a rung more moves its
+// client's ground by little on average (docs/ai.md): the levels differ first in how soon and how far
+// they scale back once the client is safe. Easy keeps a presence (rung 2) and waits for its client's
+// confidence to reach 60; normal scales back from 40 to rung 1; hard whenever its client is out of
+// trouble, to rung 0 when the client can pay its way to the end without it. Lobbying against a rival
+// (lobbyReach) cost more than it returned under the score in every seat measured: no level does it.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 35, perilOdds: 101, brink: 80, coolAt: 0, floor: 1, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0 },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 70, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0 },
-  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 60, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 1 },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 75, coolAt: 60, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0 },
+  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 0 },
 };
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
@@ -990,8 +996,9 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
   const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
   const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
-  // Leaving the war altogether stops the money too: only for a client that can pay its way for a good while (ten fortnights) without it.
-  const floor = skill.floor === 0 && client.money < upkeep * 10 ? 1 : skill.floor;
+  // Leaving the war altogether stops the money too: only for a client that can pay its way without it for a good while
+  // (ten fortnights) or to the end of the game, whichever comes first.
+  const floor = skill.floor === 0 && client.money < upkeep * Math.min(10, scenario.turns - state.turn + 1) ? 1 : skill.floor;
   const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
@@ -1019,8 +1026,9 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
       `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : ending ? 'the war is near its end, and what it still sends would change little' : `${clientName} holds its own`}.`,
     );
   }
-  // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then).
-  if (broke && b.commitment > 0 && b.spent < tolerance) {
+  // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then,
+  // and only until one is exposed: after that every shipment is watched, and each exposure costs standing for good).
+  if (broke && b.commitment > 0 && b.spent < tolerance && (b.exposures ?? 0) === 0) {
     plan.try({ actor, kind: 'deliver-arms' }, `${def.name} shipped arms and money to ${clientName}: it has ${client.money} in hand against a bill of ${upkeep} a fortnight.`);
   }
   // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it
