@@ -8,11 +8,11 @@ import { ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
-  // Short on these seeds (docs/ai.md, "The backers' seats"): 66, 87, 89, 71, 83 and 86%. Most pairs
-  // the AI loses are games in which its client is beaten or a regional war that other patrons start.
+  // Short on these seeds (docs/ai.md, "The backers' seats"): Turkey's easy and normal 84 and 89%, the
+  // UAE's three levels 79, 83 and 86%. Most pairs the AI loses are games in which its client is beaten,
+  // or (the UAE's) a regional war that the patrons on the ladder above it start.
   'backer:turkey easy>random',
   'backer:turkey normal>random',
-  'backer:russia easy>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
   'backer:uae hard>random',
