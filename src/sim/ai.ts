@@ -1009,8 +1009,10 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
   // Leaving the war altogether stops the money too: only for a client that can pay its way without it for a good while
   // (ten fortnights) or to the end of the game, whichever comes first.
-  const floor = skill.floor === 0 && client.money < upkeep * Math.min(10, scenario.turns - state.turn + 1) ? 1 : skill.floor;
+  // Normal leaves only in its wind-down at the end of the game; hard whenever the client can do without it.
   const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
+  const mayLeave = skill.floor === 0 || (ending && skill.floor === 1);
+  const floor = mayLeave ? (client.money < upkeep * Math.min(10, scenario.turns - state.turn + 1) ? 1 : 0) : skill.floor;
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
     const yields = skill.yields && b.commitment > 0 && !trouble;
