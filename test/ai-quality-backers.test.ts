@@ -8,20 +8,15 @@ import { ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
+  // Short on these seeds (docs/ai.md, "The backers' seats"), measured with rules version 5 and the
+  // backer-seat AI of 6 December: Turkey's easy, the UAE's three levels, Egypt's easy (88%). Most
+  // pairs the AI loses are games in which its client is beaten, or (the UAE's) a regional war that
+  // the patrons on the ladder above it start.
   'backer:turkey easy>random',
-  'backer:turkey normal>random',
-  // Short since rules version 5 (docs/ai.md): 84% on these seeds (91% under version 4).
-  'backer:turkey hard>random',
-  'backer:russia easy>random',
   'backer:uae easy>random',
   'backer:uae normal>random',
   'backer:uae hard>random',
   'backer:egypt easy>random',
-  // Short since rules version 5 (docs/ai.md): 89% on these seeds (97% under version 4).
-  'backer:egypt normal>random',
-  // Short since rules version 4 (docs/ai.md): 45% with 37 ties on these seeds (41% with 53 under version 5); not yet analysed
-  // (a step up's air power now arrives over weeks, which changes what a step is worth in the game).
-  'backer:uae hard>normal',
 ];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -7,6 +7,7 @@ import { DEFECT_MARGIN, ORDER_COST, RIVAL_PRESSURE } from './params.ts';
 import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
+import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
 import { RUNG_NAMES } from './rules/events.ts';
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
@@ -932,7 +933,7 @@ interface BackerSkill {
   floor: number;
   /** Yields to the mediator's pressure (false: refuses it). */
   yields: boolean;
-  /** Ships arms when its client has less than this many fortnights of upkeep in hand (0: never). */
+  /** Counts a client with less than this many fortnights of upkeep in hand as short (holds its rung), and one with less than one as in trouble (0: does not look). */
   supplyBelow: number;
   /** In the last this share (percent) of the game's turns it scales back unless its client is in trouble: support it can no longer use is money spent and escalation left behind (0: never). */
   windDown: number;
@@ -940,11 +941,23 @@ interface BackerSkill {
   guardsLines: number;
   /** Lobbies against a rival high on its ladder that this many campaigns would bring to bow (0: never). */
   lobbyReach: number;
+  /** In the last this share (percent) of the game's turns it steps up (or grants a request) only when its client's capital is in danger or it cannot pay its forces: a rung bought late is paid for, and counted in the escalation at the end, before its air power arrives (0: no such rule). */
+  lateOnlyCapital: number;
+  /** Ships arms to a client that cannot pay its forces only while the odds that a shipment is exposed are at most this (percent; 0: never ships). */
+  shipsBelowOdds: number;
 }
+// The seat's score counts every dollar and every point of escalation at the end, while a rung more
+// moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
+// first in how soon and how far they scale back once the client is safe. Easy keeps a presence (rung 2,
+// lower only to step back from the brink) and waits for its client's confidence to reach 50; normal
+// scales back from 40 to rung 1; hard whenever its client is out of trouble, to rung 0 when the client
+// can pay its way to the end without it. Late in the game none buys a rung for a client's mood. Lobbying
+// against a rival (lobbyReach) cost more than it returned under the score in every seat measured, and a
+// shipment's exposure costs standing for good: no level lobbies, only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 35, perilOdds: 101, brink: 80, coolAt: 0, floor: 1, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0 },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 70, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0 },
-  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 60, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 1 },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0, lateOnlyCapital: 15, shipsBelowOdds: 0 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0, lateOnlyCapital: 25, shipsBelowOdds: 0 },
+  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 0, lateOnlyCapital: 35, shipsBelowOdds: 20 },
 };
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
@@ -988,7 +1001,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const upkeep = upkeepOf(scenario, state, side);
   const short = skill.supplyBelow > 0 && client.money < upkeep * skill.supplyBelow;
   const broke = skill.supplyBelow > 0 && client.money < upkeep;
+  const late = skill.lateOnlyCapital > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.lateOnlyCapital) / 100);
   const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
+  // Worth a step up: late in the game, only the capital in danger or a client that cannot pay its forces (either ends the
+  // war in its defeat) — not a client's mood.
+  const rescue = late ? threatened || broke : trouble;
   const why = threatened
     ? `${name(peril.place)} is in danger (the enemy's odds ${peril.odds}%)`
     : broke
@@ -999,9 +1016,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
   const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
   const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
-  // Leaving the war altogether stops the money too: only for a client that can pay its way for a good while (ten fortnights) without it.
-  const floor = skill.floor === 0 && client.money < upkeep * 10 ? 1 : skill.floor;
+  // Leaving the war altogether stops the money too: only for a client that can pay its way without it for a good while
+  // (ten fortnights) or to the end of the game, whichever comes first.
+  // Normal leaves only in its wind-down at the end of the game; hard whenever the client can do without it.
   const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
+  const mayLeave = skill.floor === 0 || (ending && skill.floor === 1);
+  const floor = mayLeave ? (client.money < upkeep * Math.min(10, scenario.turns - state.turn + 1) ? 1 : 0) : skill.floor;
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
     const yields = skill.yields && b.commitment > 0 && !trouble;
@@ -1011,7 +1031,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
     );
   }
   if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
-    const grant = trouble && !brink && b.spent < tolerance;
+    const grant = rescue && !brink && b.spent < tolerance;
     if (plan.try({ actor, kind: 'answer-request', accept: grant }, grant ? `${def.name} granted ${clientName}'s request: ${why}.` : `${def.name} turned down ${clientName}'s request: it weighs its own costs.`) && grant) {
       return decided(plan);
     }
@@ -1020,16 +1040,17 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
-  } else if (trouble && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+  } else if (rescue && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
     plan.try({ actor, kind: 'escalate' }, `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat: ${why}.`);
-  } else if (b.commitment > floor && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
+  } else if (b.commitment > (brink ? Math.min(floor, 1) : floor) && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
       `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : ending ? 'the war is near its end, and what it still sends would change little' : `${clientName} holds its own`}.`,
     );
   }
-  // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then).
-  if (broke && b.commitment > 0 && b.spent < tolerance) {
+  // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then,
+  // and only until one is exposed: after that every shipment is watched, and each exposure costs standing for good).
+  if (broke && b.commitment > 0 && b.spent < tolerance && (b.exposures ?? 0) === 0 && deliveryExposureOdds(state) <= skill.shipsBelowOdds) {
     plan.try({ actor, kind: 'deliver-arms' }, `${def.name} shipped arms and money to ${clientName}: it has ${client.money} in hand against a bill of ${upkeep} a fortnight.`);
   }
   // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it

@@ -260,42 +260,61 @@ describe('a backer’s view and score', () => {
     expect(as('collapse', 'gna').total).toBeGreaterThan(undecided.total);
   });
 
-  it('the AI in a backer’s seat: keeps a client that cannot pay its forces whole (normal, hard; not easy)', () => {
+  it('the AI in a backer’s seat: holds its rung for a client that cannot pay its forces (normal, hard; not easy), and only hard ships arms, at low odds of exposure', () => {
     const s = game('backer:uae');
     s.sides.lna.money = 0;
-    for (const [level, ships] of [['easy', false], ['normal', true], ['hard', true]] as const) {
-      const kinds = aiOrders(sirte, s, 'backer:uae', level).orders.map((o) => o.kind);
-      expect(kinds.includes('deliver-arms'), level).toBe(ships);
-      expect(kinds, level).not.toContain('de-escalate');
-    }
+    const kinds = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:uae', level).orders.map((o) => o.kind);
+    for (const [level, ships] of [['easy', false], ['normal', false], ['hard', true]] as const) expect(kinds(level, s).includes('deliver-arms'), level).toBe(ships);
+    expect(kinds('normal', s)).not.toContain('de-escalate');
+    expect(kinds('hard', s)).not.toContain('de-escalate');
+    // Easy does not look at its client's purse: the LNA holds its own (confidence 76), so it scales back.
+    expect(kinds('easy', s)).toContain('de-escalate');
+    // Once exposed, or with the embargo watched closely (odds of exposure above 20%), hard ships nothing.
+    const exposed = structuredClone(s);
+    exposed.backers.uae!.exposures = 1;
+    expect(kinds('hard', exposed)).not.toContain('deliver-arms');
+    const watched = structuredClone(s);
+    watched.country.embargoEnforcement = 40;
+    expect(kinds('hard', watched)).not.toContain('deliver-arms');
   });
 
-  it('the AI in a backer’s seat: the hard level lobbies against a rival high on its ladder that one campaign would bring to bow', () => {
+  it('the AI in a backer’s seat: no level lobbies against a rival, even one that one campaign would bring to bow', () => {
     const s = game('backer:uae');
     s.backers.turkey!.commitment = 3;
     // Turkey bows at pressure 100 − 0.6 × 40 (the value it puts on its standing) = 76.
     s.backers.turkey!.pressure = 70;
-    const lobbies = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:uae', level).orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'turkey');
-    expect(lobbies('hard', s)).toBe(true);
-    expect(lobbies('normal', s)).toBe(false);
-    expect(lobbies('easy', s)).toBe(false);
-    const far = structuredClone(s);
-    far.backers.turkey!.pressure = 40;
-    expect(lobbies('hard', far)).toBe(false);
+    for (const level of ['easy', 'normal', 'hard'] as const) {
+      expect(aiOrders(sirte, s, 'backer:uae', level).orders.some((o) => o.kind === 'pressure-rival')).toBe(false);
+    }
   });
 
-  it('the AI in a backer’s seat: winds its support down in the last fifth of the game (hard), unless its client is in trouble', () => {
+  it('the AI in a backer’s seat: scales back a client out of trouble (hard at any confidence, normal from 40), not one in trouble', () => {
     const s = game('backer:russia');
     s.turn = sirte.turns - 3;
-    s.sides.lna.confidence = 50;
+    s.sides.lna.confidence = 35;
     s.sides.lna.money = 2000;
     s.backers.russia!.commitment = 2;
     const steps = (level: 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:russia', level).orders.some((o) => o.kind === 'de-escalate');
     expect(steps('hard', s)).toBe(true);
     expect(steps('normal', s)).toBe(false);
+    const holding = structuredClone(s);
+    holding.sides.lna.confidence = 50;
+    expect(steps('normal', holding)).toBe(true);
     const losing = structuredClone(s);
     losing.sides.lna.confidence = 10;
     expect(steps('hard', losing)).toBe(false);
+  });
+
+  it('the AI in a backer’s seat: late in the game, buys no rung for a client’s mood, only for its capital in danger', () => {
+    const s = game('backer:russia');
+    s.sides.lna.confidence = 10;
+    s.sides.lna.money = 2000;
+    s.backers.russia!.commitment = 1;
+    const climbs = (st: State) => aiOrders(sirte, st, 'backer:russia', 'normal').orders.some((o) => o.kind === 'escalate');
+    expect(climbs(s)).toBe(true);
+    const late = structuredClone(s);
+    late.turn = sirte.turns - 2;
+    expect(climbs(late)).toBe(false);
   });
 
   it('computer backers never carry the fields of a person’s seat', () => {
