@@ -8,6 +8,7 @@
 // what is missing. To add a language: see locales/README.md.
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
+import enReport from '../../locales/en/report.json';
 
 /** A catalogue: flat keys (prefixed with their namespace) to ICU MessageFormat strings. */
 export type Catalogue = Readonly<Record<string, string>>;
@@ -17,5 +18,6 @@ export type LoadedLang = 'ar' | 'fr' | 'it';
 
 export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, Loader>> = {
   menu: { en: enMenu, ar: () => import('../../locales/ar/menu.json'), fr: () => import('../../locales/fr/menu.json'), it: () => import('../../locales/it/menu.json') },
+  report: { en: enReport, ar: () => import('../../locales/ar/report.json'), fr: () => import('../../locales/fr/report.json'), it: () => import('../../locales/it/report.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

@@ -1,0 +1,81 @@
+// The turn report's events in the player's language. The core writes each event as a message
+// code (ReportEvent.msg: a key of locales/<lang>/report.json and its values, ids and numbers);
+// this module tells it: ids become names (actorName, placeName; formations keep their scenario
+// names, which are scenario content), nested codes are told in turn. An event without a code
+// (none should remain) shows its English `text`.
+//
+// Value names say what a value is (see ReportMessage in src/sim/types.ts):
+//   actor*      a side ('gna', 'lna'), 'none' (local forces), 'mediator' or a backer id
+//   backer*     a backer id (its name, or the scenario's when the catalogue has none)
+//   place*      a place id             formation*  a formation id (its scenario name)
+//   *List       ids joined by "|", shown as a list ("A and B")
+//   *Msg        another report key, told with the same values; *Msgs: several, joined by "|"
+import { actorName, has, placeName, t } from '../i18n/index.ts';
+import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
+import { worldOf } from '../sim/world.ts';
+
+let current: Scenario | null = null;
+
+/** The scenario whose formation, place and backer names the report uses (set when a game opens). */
+export function setReportScenario(scenario: Scenario | null): void {
+  current = scenario;
+}
+
+function backerName(id: string, scenario: Scenario | null): string {
+  const bare = id.replace(/^backer:/, '');
+  if (has(`names.actor.${bare}.long`)) return actorName(bare, 'long');
+  if (has(`names.actor.${bare}`)) return actorName(bare);
+  return scenario?.backers.find((b) => b.id === bare)?.name ?? bare;
+}
+
+function sideOrActor(id: string, scenario: Scenario | null): string {
+  if (id === 'none') return t('report.localForces');
+  if (id === 'gna' || id === 'lna' || id === 'mediator') return actorName(id);
+  return backerName(id, scenario);
+}
+
+function one(name: string, id: string, scenario: Scenario | null): string {
+  if (name.startsWith('actor')) return sideOrActor(id, scenario);
+  if (name.startsWith('backer')) return backerName(id, scenario);
+  if (name.startsWith('place')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined);
+  if (name.startsWith('formation')) return (scenario ? worldOf(scenario).formationDef.get(id)?.name : undefined) ?? id;
+  return id;
+}
+
+function values(msg: ReportMessage, scenario: Scenario | null): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'number' || name.endsWith('Msg') || name.endsWith('Msgs')) continue;
+    if (name.endsWith('List')) out[name] = joinList(value.split('|').map((id) => one(name, id, scenario)));
+    else out[name] = one(name, value, scenario);
+  }
+  for (const [name, value] of Object.entries(msg.values)) if (typeof value === 'number') out[name] = value;
+  // Nested messages last, lists of them first: a nested message may use the other values.
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'string' && name.endsWith('Msgs')) out[name] = value ? value.split('|').map((key) => t(key, { ...msg.values, ...out })).join(t('report.join.reasons')) : '';
+  }
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'string' && name.endsWith('Msg')) out[name] = value ? t(value, { ...msg.values, ...out }) : '';
+  }
+  return out;
+}
+
+/** "A and B" ("A and B and C": the report's English joins every pair). */
+function joinList(items: string[]): string {
+  return items.join(t('report.join.and'));
+}
+
+/** A report message in the current language. */
+export function messageText(msg: ReportMessage, scenario: Scenario | null = current): string {
+  return t(msg.key, values(msg, scenario));
+}
+
+/**
+ * An event of the turn report in the current language. `round: false` leaves out the
+ * "Second fortnight:" lead (a section of the report that says it already).
+ */
+export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): string {
+  if (!ev.msg) return ev.text;
+  const text = messageText(ev.msg, options.scenario === undefined ? current : options.scenario);
+  return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
+}
