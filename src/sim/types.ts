@@ -847,7 +847,7 @@ export interface ReportEvent {
   /** A cause-and-effect sentence, in plain words (English; the presentation shows `msg` in the player's language). */
   text: string;
   /** The same sentence as a message code: a catalogue key (locales/<lang>/report.json) and its values (ids and numbers, no words). */
-  msg?: ReportMessage;
+  msg: ReportMessage;
   /** Actors, places and formations concerned (for filtering and map animation). */
   actors?: Actor[];
   places?: string[];

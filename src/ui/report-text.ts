@@ -9,7 +9,9 @@
 //   backer*     a backer id (its name, or the scenario's when the catalogue has none)
 //   place*      a place id             formation*  a formation id (its scenario name)
 //   *List       ids joined by "|", shown as a list ("A and B")
+//   who*        as actor*, but the mediator is "The mediator" (at the head of a sentence)
 //   *Msg        another report key, told with the same values; *Msgs: several, joined by "|"
+//               (told joined by "; "); *Items: the same, told joined by ", "
 import { actorName, has, placeName, t } from '../i18n/index.ts';
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
@@ -34,7 +36,20 @@ function sideOrActor(id: string, scenario: Scenario | null): string {
   return backerName(id, scenario);
 }
 
+/** A scripted event's title or text, or a choice's label or outcome ("<event>/<option>"): scenario content. */
+function scripted(name: string, id: string, scenario: Scenario | null): string {
+  const [eventId, optionId] = id.split('/');
+  const def = scenario?.events.find((e) => e.id === eventId);
+  const option = def?.choice?.options.find((o) => o.id === optionId);
+  if (name === 'eventTitle') return def?.title ?? id;
+  if (name === 'eventText') return def?.text ?? id;
+  if (name === 'optionLabel') return option?.label ?? id;
+  return option?.outcome ?? '';
+}
+
 function one(name: string, id: string, scenario: Scenario | null): string {
+  if (name.startsWith('event') || name.startsWith('option')) return scripted(name, id, scenario);
+  if (name.startsWith('who')) return id === 'mediator' ? t('report.who.mediator') : sideOrActor(id, scenario);
   if (name.startsWith('actor')) return sideOrActor(id, scenario);
   if (name.startsWith('backer')) return backerName(id, scenario);
   if (name.startsWith('place')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined);
@@ -45,7 +60,7 @@ function one(name: string, id: string, scenario: Scenario | null): string {
 function values(msg: ReportMessage, scenario: Scenario | null): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(msg.values)) {
-    if (typeof value === 'number' || name.endsWith('Msg') || name.endsWith('Msgs')) continue;
+    if (typeof value === 'number' || name.endsWith('Msg') || name.endsWith('Msgs') || name.endsWith('Items')) continue;
     if (name.endsWith('List')) out[name] = joinList(value.split('|').map((id) => one(name, id, scenario)));
     else out[name] = one(name, value, scenario);
   }
@@ -53,6 +68,7 @@ function values(msg: ReportMessage, scenario: Scenario | null): Record<string, s
   // Nested messages last, lists of them first: a nested message may use the other values.
   for (const [name, value] of Object.entries(msg.values)) {
     if (typeof value === 'string' && name.endsWith('Msgs')) out[name] = value ? value.split('|').map((key) => t(key, { ...msg.values, ...out })).join(t('report.join.reasons')) : '';
+    if (typeof value === 'string' && name.endsWith('Items')) out[name] = value ? value.split('|').map((key) => t(key, { ...msg.values, ...out })).join(t('report.join.comma')) : '';
   }
   for (const [name, value] of Object.entries(msg.values)) {
     if (typeof value === 'string' && name.endsWith('Msg')) out[name] = value ? t(value, { ...msg.values, ...out }) : '';

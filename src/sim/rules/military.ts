@@ -724,7 +724,7 @@ export function defectionTarget(def: FormationDef | undefined, from: SideId): Si
 }
 
 /** A formation changes side; if it was the main force of its place, the place goes with it. */
-export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string, whyMsg?: ReportMessage): void {
+export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string, whyMsg: ReportMessage): void {
   const from = f.side;
   const place = ctx.s.places[f.location];
   const wasMain =
@@ -739,7 +739,7 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: st
   say(ctx, {
     mechanic: 'loyalty',
     text: `${formationName(ctx, f.id)} ${why} and changed sides${to === 'none' ? ' (it now answers to no one)' : ` to ${sideName(ctx, to)}`}.`,
-    ...(whyMsg ? { msg: { key: to === 'none' ? 'report.defect.alone' : 'report.defect.to', values: { ...whyMsg.values, formation: f.id, actorTo: to, whyMsg: whyMsg.key } } } : {}),
+    msg: { key: to === 'none' ? 'report.defect.alone' : 'report.defect.to', values: { ...whyMsg.values, formation: f.id, actorTo: to, whyMsg: whyMsg.key } },
     places: [f.location],
     detail: { type: 'defection', formation: f.id, to },
     concept: 'fragmented-coalitions',
