@@ -11,6 +11,7 @@ import { append, button, clear, formatNumber, h, keepFocus } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { formatSpan } from './news.ts';
 import { describeOrder, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { eventSpan, eventText } from './report-text.ts';
 import { roleShort, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -472,7 +473,7 @@ export class Hud {
       append(
         this.body,
         h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'),
-        h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: e.text }, e.text))),
+        h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: eventText(e, { scenario: s.scenario }) }, eventSpan(e, { scenario: s.scenario })))),
       );
     }
   }

@@ -9,6 +9,7 @@ import { append, button, formatDate, h, restoreFocus } from './dom.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
+import { eventSpan, withReportScenario } from './report-text.ts';
 import { MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
 
 let openCount = 0;
@@ -137,7 +138,7 @@ export function reportBody(
         'section',
         { class: 'report-phase report-second' },
         h('h3', null, 'The second fortnight: no new orders, the war runs on'),
-        h('ul', null, ...later.map((e) => reportLine({ ...e, text: e.text.replace(/^Second fortnight: /, '') }, titlesOnly, eventDefs))),
+        h('ul', null, ...later.map((e) => reportLine(e, titlesOnly, eventDefs, false))),
       ),
     );
   }
@@ -178,10 +179,10 @@ export function reportBody(
 }
 
 /** One line of the report. An event read in full on its card shows its title in bold, then what happened. */
-function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[]): HTMLElement {
+function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ` ${def.text}`] : [e.text];
+  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ` ${def.text}`] : [eventSpan(e, { round })];
   return h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), ...body);
 }
 
@@ -248,7 +249,7 @@ export function showReport(
       title: report === session.opening ? 'The situation' : 'Turn report',
       body: [
         leftHistoryLine(leftHistory),
-        ...reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor)),
+        ...withReportScenario(session.scenario, () => reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor))),
         standingSection(report, session),
       ].filter((x): x is Node => x !== null),
       actions: [button('Continue', () => {}, { class: 'primary' })],

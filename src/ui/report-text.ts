@@ -12,7 +12,7 @@
 //   who*        as actor*, but the mediator is "The mediator" (at the head of a sentence)
 //   *Msg        another report key, told with the same values; *Msgs: several, joined by "|"
 //               (told joined by "; "); *Items: the same, told joined by ", "
-import { actorName, has, placeName, t } from '../i18n/index.ts';
+import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/index.ts';
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
 
@@ -21,6 +21,17 @@ let current: Scenario | null = null;
 /** The scenario whose formation, place and backer names the report uses (set when a game opens). */
 export function setReportScenario(scenario: Scenario | null): void {
   current = scenario;
+}
+
+/** Runs `f` (which writes report lines) with `scenario`'s names. */
+export function withReportScenario<T>(scenario: Scenario, f: () => T): T {
+  const before = current;
+  current = scenario;
+  try {
+    return f();
+  } finally {
+    current = before;
+  }
 }
 
 function backerName(id: string, scenario: Scenario | null): string {
@@ -81,6 +92,21 @@ function joinList(items: string[]): string {
   return items.join(t('report.join.and'));
 }
 
+/**
+ * An event's sentence as an inline element marked with the current language and direction (so
+ * that inside a layer still marked English, an Arabic sentence reads right to left).
+ */
+export function eventSpan(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'event-text';
+  span.textContent = eventText(ev, options);
+  if (ev.msg && lang() !== 'en') {
+    span.lang = langTag();
+    span.dir = isRtl() ? 'rtl' : 'ltr';
+  }
+  return span;
+}
+
 /** A report message in the current language. */
 export function messageText(msg: ReportMessage, scenario: Scenario | null = current): string {
   return t(msg.key, values(msg, scenario));
@@ -91,7 +117,8 @@ export function messageText(msg: ReportMessage, scenario: Scenario | null = curr
  * "Second fortnight:" lead (a section of the report that says it already).
  */
 export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): string {
-  if (!ev.msg) return ev.text;
+  // A report saved before events had codes: its English sentence.
+  if (!ev.msg) return options.round === false ? ev.text.replace(/^Second fortnight: /, '') : ev.text;
   const text = messageText(ev.msg, options.scenario === undefined ? current : options.scenario);
   return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
 }
