@@ -84,7 +84,7 @@ describe('t(): messages in the current language', () => {
     await setLang('it');
     expect([actorName('gna', 'long'), actorName('lna', 'long'), placeName('sirte')]).toEqual(['Governo di Accordo Nazionale', 'Esercito Nazionale Libico', 'Sirte']);
     // An id the catalogue does not know is shown as given.
-    expect(actorName('backer:qatar')).toBe('backer:qatar');
+    expect(actorName('backer:nobody')).toBe('backer:nobody');
     expect(placeName('nowhere', 'Nowhere')).toBe('Nowhere');
   });
 });
@@ -171,8 +171,18 @@ describe('tools/i18n-check.ts', () => {
 
   it('fails on a placeholder that differs from English', () => {
     const problems = checkCatalogues(craft(good, { 'menu.a': 'A {who}', 'menu.b': '{count, plural, one {# tour} other {# tours}}' })).problems.join('\n');
-    expect(problems).toMatch(/"menu\.a" has placeholders \{who:text\} where English has \{none\}/);
-    expect(problems).toMatch(/"menu\.b" has placeholders \{count:plural\} where English has \{n:plural\}/);
+    expect(problems).toMatch(/"menu\.a" has placeholders \{who:value\} where English has \{none\}/);
+    expect(problems).toMatch(/"menu\.b" has placeholders \{count:value\} where English has \{n:value\}/);
+  });
+
+  it('lets a language add a select of its grammar, or format a value its own way, but not drop an argument', () => {
+    // An article chosen by side (sid, passed to every language) and {n} as a plural where English prints it.
+    const grammar = checkCatalogues(craft({ ...good, 'menu.a': 'A {n}' }, { 'menu.a': '{sid, select, lna {de l’A} other {du A}} {n, plural, one {#} other {#}}', 'menu.b': '{n, plural, one {# tour} other {# tours}}' }));
+    expect(grammar.problems.join('\n')).not.toMatch(/menu\.a/);
+    const dropped = checkCatalogues(craft({ ...good, 'menu.a': 'A {n} {side}' }, { 'menu.a': 'A {n}', 'menu.b': '{n, plural, one {# tour} other {# tours}}' }));
+    expect(dropped.problems.join('\n')).toMatch(/"menu\.a" has placeholders \{n:value\} where English has \{n:value, side:value\}/);
+    const noOther = checkCatalogues(craft(good, { 'menu.a': '{sid, select, gna {A}}', 'menu.b': '{n, plural, one {# tour} other {# tours}}' }));
+    expect(noOther.problems.join('\n')).toMatch(/menu\.a/);
   });
 
   it('fails on a plural case the language does not have, or without other', () => {

@@ -24,6 +24,18 @@ export const DYNAMIC_KEYS: readonly RegExp[] = [
   // actorName(id) / placeName(id) in src/i18n/index.ts: names.actor.<id>[.long], names.place.<id>.
   /^names\.actor\./,
   /^names\.place\./,
+  // The game screen names codes of the core's types through small tables of keys
+  // (src/ui/hud.ts, sidebar.ts, places.ts, orders.ts): one key per value of the type.
+  /^game\.(kind|tag|group|term|ind|stage|track|rung|period|order|map\.country)\./,
+  /^game\.b\.stance\./,
+  /^game\.places\.col\./,
+  /^game\.(key|keyName)\./,
+  /^game\.handover\.after\./,
+  // The dialogs and the ending name the core's phases, mechanics, endings, rungs, talks
+  // stages, difficulties, score parts and indicators the same way (src/ui/modals.ts,
+  // ending.ts, aar.ts, war-data.ts, turning-text.ts).
+  /^dialogs\.(phase|mechanic)\./,
+  /^ending\.(rung|rungLower|kind|talks|difficulty|part|role\.long|interest|aar\.branch|chart\.ind|phrase|turning\.had)\./,
 ];
 
 /** Languages the registry loads (English is the reference and bundled; qps is generated). */
@@ -175,11 +187,22 @@ export function checkCatalogues(root: string): CheckResult {
           .sort()
           .map(([n, t]) => `${n}:${t}`)
           .join(', ') || 'none';
-      if (fmt(shape) !== fmt(reference)) problems.push(`${lang}: "${key}" has placeholders {${fmt(shape)}} where English has {${fmt(reference)}}`);
-      for (const [arg, cases] of reference.selects) {
-        const own = shape.selects.get(arg);
-        if (own && own.join() !== cases.join()) problems.push(`${lang}: "${key}" selects {${arg}} on cases ${own.join('|')} where English has ${cases.join('|')}`);
+      // Arguments are compared by name and kind (a value, a date, a time): how a language
+      // formats a value is its grammar's business — English's {n} may be an Arabic plural, an
+      // English article select ({an}) an Italian agreement by side ({sid}). A translation may
+      // add a select on a value the code passes to every language; it may not drop or rename
+      // an argument, nor use a value as a date.
+      const kind = (type: string) => type.split('|').map((x) => (x === 'date' || x === 'time' ? x : 'value')).filter((x, i, all) => all.indexOf(x) === i).join('|');
+      const refArgs = new Map(reference.args);
+      for (const [arg, type] of [...shape.args]) {
+        if (type.includes('select') && !refArgs.has(arg)) shape.args.delete(arg);
+        else shape.args.set(arg, kind(type));
       }
+      for (const [arg, type] of [...refArgs]) if (!shape.args.has(arg) && type === 'select') refArgs.delete(arg);
+      for (const [arg, type] of [...refArgs]) refArgs.set(arg, kind(type));
+      const fmtRef = fmt({ ...reference, args: refArgs });
+      if (fmt(shape) !== fmtRef) problems.push(`${lang}: "${key}" has placeholders {${fmt(shape)}} where English has {${fmtRef}}`);
+      for (const [arg, cases] of shape.selects) if (!cases.includes('other')) problems.push(`${lang}: "${key}" select {${arg}} has no "other" case`);
       for (const [arg, cases] of shape.plurals) {
         if (!cases.includes('other')) problems.push(`${lang}: "${key}" plural {${arg}} has no "other" case`);
         const wrong = cases.filter((c) => !c.startsWith('=') && !categories.has(c));

@@ -6,6 +6,9 @@
 // To add a namespace `foo`: write locales/<lang>/foo.json for every language (keys "foo.…"),
 // import the English file below and add one row to NAMESPACES. `npm run i18n-check` tells
 // what is missing. To add a language: see locales/README.md.
+import enDialogs from '../../locales/en/dialogs.json';
+import enEnding from '../../locales/en/ending.json';
+import enGame from '../../locales/en/game.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
 import enReport from '../../locales/en/report.json';
@@ -18,6 +21,9 @@ export type LoadedLang = 'ar' | 'fr' | 'it';
 
 export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, Loader>> = {
   menu: { en: enMenu, ar: () => import('../../locales/ar/menu.json'), fr: () => import('../../locales/fr/menu.json'), it: () => import('../../locales/it/menu.json') },
+  game: { en: enGame, ar: () => import('../../locales/ar/game.json'), fr: () => import('../../locales/fr/game.json'), it: () => import('../../locales/it/game.json') },
+  ending: { en: enEnding, ar: () => import('../../locales/ar/ending.json'), fr: () => import('../../locales/fr/ending.json'), it: () => import('../../locales/it/ending.json') },
+  dialogs: { en: enDialogs, ar: () => import('../../locales/ar/dialogs.json'), fr: () => import('../../locales/fr/dialogs.json'), it: () => import('../../locales/it/dialogs.json') },
   report: { en: enReport, ar: () => import('../../locales/ar/report.json'), fr: () => import('../../locales/fr/report.json'), it: () => import('../../locales/it/report.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

@@ -4,7 +4,7 @@ import { GameSession } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { mountBriefing } from '../ui/briefing.ts';
 import { layer } from '../ui/dom.ts';
-import { mapBackdrop } from './backdrop.ts';
+import { mapBackdrop, panelCover } from './backdrop.ts';
 import { entered, go } from './go.ts';
 
 export class Briefing extends Phaser.Scene {
@@ -33,7 +33,7 @@ export class Briefing extends Phaser.Scene {
       start: () => go(this, 'Game'),
       back: () => go(this, 'MainMenu'),
     });
-    mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario);
+    mapBackdrop(this, () => panelCover(panel), session.scenario);
     music('briefing');
   }
 }

@@ -5,7 +5,7 @@ import { music } from '../game/settings.ts';
 import { layer } from '../ui/dom.ts';
 import { mountEnding } from '../ui/ending.ts';
 import { showReport } from '../ui/modals.ts';
-import { mapBackdrop } from './backdrop.ts';
+import { mapBackdrop, panelCover } from './backdrop.ts';
 import { entered, go } from './go.ts';
 
 export class Ending extends Phaser.Scene {
@@ -39,7 +39,7 @@ export class Ending extends Phaser.Scene {
         if (report) void showReport(root, session, report, new Set());
       },
     });
-    mapBackdrop(this, () => panel.getBoundingClientRect().right + 16, session.scenario, (backdrop) => {
+    mapBackdrop(this, () => panelCover(panel), session.scenario, (backdrop) => {
       for (const id of backdrop.view.placeIds()) {
         backdrop.view.setStatus(id, { controller: session.state.places[id]?.controller ?? 'local', forces: [] });
       }

@@ -11,6 +11,7 @@ import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import { GameSession } from '../game/session.ts';
 import { music, settings, sfx } from '../game/settings.ts';
 import type { Departure, ReportEvent } from '../game/sim-types.ts';
+import { actorName, placeName, t } from '../i18n/index.ts';
 import { announce } from '../ui/announce.ts';
 import { layer } from '../ui/dom.ts';
 import { showGameMenu } from '../ui/game-menu.ts';
@@ -98,7 +99,7 @@ export class GameMap extends Phaser.Scene {
       selectPlace: (id) => this.select(id),
       endTurn: () => void this.endTurn(),
       exit: () => void this.exit(),
-      menuTitle: this.net ? 'Leave the table (the computer plays your seat until you join again with the code)' : undefined,
+      menuTitle: this.net ? t('game.net.menuTitle') : undefined,
       glossary: () => {
         this.tutorial?.notice('glossary');
         void showGlossary(this.root, this.session.state.concepts, this.session.scenario);
@@ -142,7 +143,7 @@ export class GameMap extends Phaser.Scene {
               this.view.setHighlighted(ids);
               keepAwake();
             },
-            placeName: (id) => session.scenario.map.places.find((p) => p.id === id)?.name ?? id,
+            placeName: (id) => placeName(id, session.scenario.map.places.find((p) => p.id === id)?.name ?? id),
           },
           this.progress(),
         )
@@ -158,7 +159,7 @@ export class GameMap extends Phaser.Scene {
     window.addEventListener('keydown', onKey);
     const unsubscribe = session.subscribe(() => {
       if (this.net?.unseated) {
-        this.leaveTable('The host moved you off your seat: join the table again to take one.');
+        this.leaveTable(t('game.net.unseated'));
         return;
       }
       this.tutorial?.update(this.progress());
@@ -628,10 +629,10 @@ export class GameMap extends Phaser.Scene {
     if (this.net) {
       const sure = await confirm(
         this.root,
-        'Leave the table?',
-        'The computer plays your seat while you are away. Your seat stays yours: open Play with others and join with the same code to come back.',
-        'Leave the table',
-        'Stay',
+        t('game.net.leaveTitle'),
+        t('game.net.leaveText'),
+        t('game.net.leave'),
+        t('game.net.stay'),
       );
       if (sure) this.leaveTable();
       return;
@@ -651,7 +652,7 @@ export class GameMap extends Phaser.Scene {
       app.session = full;
       go(this, 'Ending');
     } catch (error) {
-      this.leaveTable(`The table ended, but its replay could not be opened: ${(error as Error).message}`);
+      this.leaveTable(t('game.net.endedBroken', { error: (error as Error).message }));
     }
   }
 
@@ -665,21 +666,21 @@ export class GameMap extends Phaser.Scene {
 
 /** What a turn changed on the map, in a sentence or two, for the live region. */
 export function turnSummary(session: PlaySession, report: ShownReport): string {
-  const name = (id: string) => session.scenario.map.places.find((p) => p.id === id)?.name ?? id;
-  const holder = (c: string) => (c === 'local' || c === 'none' ? 'local forces' : `the ${c.toUpperCase()}`);
+  const name = (id: string) => placeName(id, session.scenario.map.places.find((p) => p.id === id)?.name ?? id);
+  const holder = (c: string) => (c === 'local' || c === 'none' ? t('game.sum.localForces') : t('game.sum.theSide', { side: actorName(c), id: c }));
   const seen = report.events.filter((e) => visibleTo(e, session.role));
   const changes: string[] = [];
   let battles = 0;
   let strikes = 0;
   for (const e of seen) {
     const d = e.detail;
-    if (d?.type === 'control') changes.push(`${name(d.place)} to ${holder(d.to)}`);
+    if (d?.type === 'control') changes.push(t('game.sum.change', { place: name(d.place), holder: holder(d.to) }));
     else if (d?.type === 'battle') battles++;
     else if (d?.type === 'strike') strikes++;
   }
-  const parts = [`Turn ${report.turn} resolved.`];
-  parts.push(changes.length ? `Changed hands: ${changes.join('; ')}.` : 'No place changed hands.');
-  if (battles || strikes) parts.push(`${battles} battle${battles === 1 ? '' : 's'}, ${strikes} strike${strikes === 1 ? '' : 's'}.`);
-  parts.push(session.state.ending ? 'The game is over.' : `Turn ${session.state.turn} begins: the report follows.`);
+  const parts = [t('game.sum.resolved', { turn: report.turn })];
+  parts.push(changes.length ? t('game.sum.changed', { list: changes.join(t('game.listSep2')) }) : t('game.sum.noChange'));
+  if (battles || strikes) parts.push(t('game.sum.fights', { battles, strikes }));
+  parts.push(session.state.ending ? t('game.gameOver') : t('game.sum.next', { turn: session.state.turn }));
   return parts.join(' ');
 }

@@ -7,16 +7,17 @@ import 'uplot/dist/uPlot.min.css';
 import './aar.css';
 import { historyRecord } from '../game/left-history.ts';
 import type { GameSession } from '../game/session.ts';
+import { fmtDate, fmtNumber, isRtl, lang, t } from '../i18n/index.ts';
 import { stateHash } from '../sim/hash.ts';
 import type { HistoryRecord } from '../sim/record.ts';
 import { resolveTurn } from '../sim/resolve.ts';
 import { newGame } from '../sim/setup.ts';
 import { type BranchKind, summariseTurning, TURNING_DEFAULT_RUNS, type TurnAnalysis, type TurningOutline, type TurningPart, type TurningSummary } from '../sim/turning.ts';
 import type { Order, PlayerRole, Scenario, State } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h } from './dom.ts';
-import { roleShort } from './roles.ts';
+import { append, button, clear, h, untranslated } from './dom.ts';
+import { roleShortName, roleSid } from './end-words.ts';
 import type { FromTurningWorker, ToTurningWorker, TurningJob } from './turning.worker.ts';
-import { effectSentences, endingPhrase, ordersPhrase, signed, topTurningPoints, turnHeading, turningIntro, turnLead } from './turning-text.ts';
+import { effectSentences, endingPhrase, num, ordersPhrase, range, signed, topTurningPoints, turnHeading, turningIntro, turnLead } from './turning-text.ts';
 import { type WarChart, type WarData, warData } from './war-data.ts';
 
 /** A finished game or a replay, as the report reads it. */
@@ -63,6 +64,7 @@ export function sourceOf(session: GameSession): AarSource {
 // ---------------------------------------------------------------- charts
 
 function compact(n: number): string {
+  if (lang() !== 'en') return fmtNumber(n, { notation: 'compact', maximumFractionDigits: 1 });
   const a = Math.abs(n);
   if (a >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
   if (a >= 1000) return `${+(n / 1000).toFixed(1)}k`;
@@ -76,23 +78,43 @@ function th(scope: 'col' | 'row', cls: string, ...children: (string | Node)[]): 
   return cell;
 }
 
-const FONT = '11px "IBM Plex Sans", system-ui, sans-serif';
+const FONT = '11px "IBM Plex Sans", "IBM Plex Sans Arabic", system-ui, sans-serif';
 const AXIS = { stroke: '#9ba4aa', grid: { stroke: '#2e3841' }, ticks: { stroke: '#2e3841' }, font: FONT, labelFont: FONT, labelSize: 14 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2020-03-18" → "Mar 2020": the dated turns under the time axis. */
-function monthOf(iso: string): string {
+function monthOf(iso: string, withYear = true): string {
+  if (lang() !== 'en') return fmtDate(iso, withYear ? { day: undefined, month: 'short' } : { day: undefined, year: undefined, month: 'short' });
   const [y, m] = iso.split('-');
   return `${MONTHS[Number(m) - 1] ?? ''} ${y ?? ''}`;
 }
 
+/**
+ * The time axis's labels: the turn and its month. Languages whose months have no short form
+ * (Arabic) would run into each other with the year on every tick: there the year shows on the
+ * first tick and at each January only.
+ */
+function timeTicks(data: WarData, ticks: number[]): string[] {
+  let first = true;
+  return ticks.map((tick) => {
+    const iso = Number.isInteger(tick) ? data.dates[tick] : undefined;
+    if (!iso) return '';
+    const withYear = lang() === 'en' || first || iso.slice(5, 7) === '01';
+    first = false;
+    return `${tick}\n${monthOf(iso, withYear)}`;
+  });
+}
+
+/** Room for the value axes' labels: compact numbers are words in some languages ("400 ألف"). */
+const valueAxisSize = (): number => (lang() === 'en' ? 44 : 58);
+
 /** A chart's figure as the tables write it; "—" where a series has none. */
 function figure(v: number | null | undefined): string {
-  return v == null ? '—' : formatNumber(v);
+  return v == null ? '—' : fmtNumber(v);
 }
 
 function pointLabel(data: WarData, i: number): string {
-  return `${i === 0 ? 'Start' : `After turn ${i}`} · ${formatDate(data.dates[i] ?? '')}`;
+  return t('ending.aar.point', { turn: i, date: fmtDate(data.dates[i] ?? '') });
 }
 
 /** The point's label with the headlines of the events that fired there (the legend shows it on hover). */
@@ -127,14 +149,14 @@ function chartTable(data: WarData, chart: WarChart): HTMLElement {
     'table',
     { class: 'aar-table' },
     h('caption', { class: 'sr-only' }, chart.title),
-    h('thead', null, h('tr', null, th('col', '', 'Turn'), ...chart.series.map((s) => th('col', 'num', s.name)))),
+    h('thead', null, h('tr', null, th('col', '', t('ending.aar.turn')), ...chart.series.map((s) => untranslated(th('col', 'num', s.name), s.english === true)))),
     h(
       'tbody',
       null,
       ...data.dates.map((_, i) => h('tr', null, th('row', '', pointLabel(data, i)), ...chart.series.map((s) => h('td', { class: 'num' }, figure(s.values[i]))))),
     ),
   );
-  return h('details', { class: 'aar-figures' }, h('summary', { class: 'small' }, 'The figures as a table'), table);
+  return h('details', { class: 'aar-figures' }, h('summary', { class: 'small' }, t('ending.aar.asTable')), table);
 }
 
 /** The chart as a PNG: its title over the plot, on the panel's colour (not transparent). */
@@ -149,8 +171,12 @@ function savePng(plot: uPlot, title: string, fileName: string): void {
   ctx.fillStyle = '#1a2026';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#e9e3d5';
-  ctx.font = `${13 * devicePixelRatio}px "IBM Plex Sans", system-ui, sans-serif`;
-  ctx.fillText(title, 8 * devicePixelRatio, 18 * devicePixelRatio);
+  ctx.font = `${13 * devicePixelRatio}px "IBM Plex Sans", "IBM Plex Sans Arabic", system-ui, sans-serif`;
+  if (isRtl()) {
+    ctx.direction = 'rtl';
+    ctx.textAlign = 'right';
+  }
+  ctx.fillText(title, isRtl() ? canvas.width - 8 * devicePixelRatio : 8 * devicePixelRatio, 18 * devicePixelRatio);
   ctx.drawImage(src, 0, pad * devicePixelRatio);
   canvas.toBlob((blob) => {
     if (!blob) return;
@@ -176,6 +202,8 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
     into.append(box);
     const right = chart.series.some((s) => s.right);
     const plotBox = h('div', { class: 'aar-plot', 'aria-hidden': 'true' });
+    // Time runs left to right in every language (the canvas's text too); the legend reads in the page's direction.
+    plotBox.dir = 'ltr';
     box.append(plotBox);
     const width = Math.max(260, (box.clientWidth || into.clientWidth / 2 || 400) - 4);
     const plot = new uPlot(
@@ -184,14 +212,14 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
         height: 180,
         scales: { x: { time: false }, y: { range: (_u, lo, hi) => [Math.min(0, lo), Math.max(1, hi)] }, ...(right ? { r: { range: (_u: uPlot, lo: number, hi: number) => [Math.min(0, lo), Math.max(1, hi)] as [number, number] } } : {}) },
         axes: [
-          { ...AXIS, label: 'Turn, and the month it ended', size: 50, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) && data.dates[t] ? `${t}\n${monthOf(data.dates[t] as string)}` : '')) },
-          { ...AXIS, label: chart.unit, size: 44, scale: 'y', values: (_u, ticks) => ticks.map(compact) },
-          ...(right ? [{ ...AXIS, label: chart.rightUnit ?? '', size: 44, scale: 'r', side: 1, grid: { show: false }, values: (_u: uPlot, ticks: number[]) => ticks.map(compact) }] : []),
+          { ...AXIS, label: t('ending.aar.xAxis'), size: 50, values: (_u, ticks) => timeTicks(data, ticks) },
+          { ...AXIS, label: chart.unit, size: valueAxisSize(), scale: 'y', values: (_u, ticks) => ticks.map(compact) },
+          ...(right ? [{ ...AXIS, label: chart.rightUnit ?? '', size: valueAxisSize(), scale: 'r', side: 1, grid: { show: false }, values: (_u: uPlot, ticks: number[]) => ticks.map(compact) }] : []),
         ],
         series: [
-          { label: 'Turn', value: (_u, v) => (v == null ? '—' : pointWithEvents(data, v)) },
+          { label: t('ending.aar.turn'), value: (_u, v) => (v == null ? '—' : pointWithEvents(data, v)) },
           ...chart.series.map((s) => ({
-            label: s.right ? `${s.name} (right)` : s.name,
+            label: s.right ? t('ending.aar.rightSeries', { name: s.name }) : s.name,
             stroke: s.color,
             dash: s.dash,
             width: 2,
@@ -207,13 +235,19 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
       [xs, ...chart.series.map((s) => s.values)],
       plotBox,
     );
+    plot.root.querySelector('.u-legend')?.setAttribute('dir', isRtl() ? 'rtl' : 'ltr');
+    const labels = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series .u-label');
+    chart.series.forEach((s, i) => {
+      const label = labels[i + 1];
+      if (s.english && label) untranslated(label);
+    });
     plots.push(plot);
     box.append(
       h(
         'div',
         { class: 'aar-chart-foot' },
         chartTable(data, chart),
-        button('Save as PNG', () => savePng(plot, chart.title, `${name}-${chart.id}.png`), { class: 'ghost small aar-png', title: `Save “${chart.title}” as an image` }),
+        button(t('ending.aar.png'), () => savePng(plot, chart.title, `${name}-${chart.id}.png`), { class: 'ghost small aar-png', title: t('ending.aar.pngTitle', { title: chart.title }) }),
       ),
     );
   }
@@ -229,7 +263,7 @@ const WORKERS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' ? navi
 export const RUN_CHOICES = [20, 50, TURNING_DEFAULT_RUNS, 200] as const;
 export const BROWSER_DEFAULT_RUNS = 50;
 
-const BRANCH_NAMES: Record<BranchKind, string> = { real: 'Your orders', nothing: 'No orders', baseline: 'The computer’s orders' };
+const branchName = (kind: BranchKind): string => t(`ending.aar.branch.${kind}`);
 
 const ENDING_COLOURS: Record<string, string> = {
   'military-victory:gna': '#23a99b',
@@ -265,28 +299,57 @@ function scoreMark(score: number, low: number, high: number): SVGSVGElement {
   return svg;
 }
 
-function branchTable(t: TurnAnalysis, scenario: Scenario): HTMLElement {
+/** A turn's orders as the core describes them (English for now, marked so), or "no orders". */
+function ordersNode(orders: readonly Order[], scenario: Scenario): Node {
+  return orders.length ? untranslated(h('span', null, ordersPhrase(orders, scenario))) : document.createTextNode(t('ending.turning.noOrders'));
+}
+
+/** A sentence with the core's English descriptions of orders in it: those parts marked as English. */
+function withOrders(text: string, turn: TurnAnalysis, scenario: Scenario): (string | Node)[] {
+  const phrases = turn.branches.filter((b) => b.orders.length).map((b) => ordersPhrase(b.orders, scenario));
+  const out: (string | Node)[] = [];
+  let rest = text;
+  for (;;) {
+    let at = -1;
+    let found = '';
+    for (const p of phrases) {
+      const i = rest.indexOf(p);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        found = p;
+      }
+    }
+    if (at < 0) break;
+    if (at > 0) out.push(rest.slice(0, at));
+    out.push(untranslated(h('span', null, found)));
+    rest = rest.slice(at + found.length);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+function branchTable(turn: TurnAnalysis, scenario: Scenario): HTMLElement {
   return h(
     'table',
     { class: 'aar-branches' },
-    h('thead', null, h('tr', null, th('col', '', 'In that turn'), th('col', 'num', 'Your score (95%)'), th('col', '', 'How the war ended'))),
+    h('thead', null, h('tr', null, th('col', '', t('ending.aar.inThatTurn')), th('col', 'num', t('ending.aar.yourScore')), th('col', '', t('ending.aar.howEnded')))),
     h(
       'tbody',
       null,
-      ...t.branches.map((b) => {
+      ...turn.branches.map((b) => {
         const bar = h('div', { class: 'aar-endbar', 'aria-hidden': 'true' });
         for (const e of b.endings) {
-          const seg = h('i', { title: `${endingPhrase(e.ending, scenario)}: ${e.share}%` });
+          const seg = h('i', { title: t('ending.aar.endingShare', { ending: endingPhrase(e.ending, scenario), share: num(e.share) }) });
           seg.style.width = `${e.share}%`;
           seg.style.background = ENDING_COLOURS[e.ending] ?? '#bbbbbb';
           bar.append(seg);
         }
-        const words = b.endings.map((e) => `${endingPhrase(e.ending, scenario)} ${e.share}%`).join(', ');
+        const words = b.endings.map((e) => t('ending.aar.endingShareShort', { ending: endingPhrase(e.ending, scenario), share: num(e.share) })).join(t('ending.listSep'));
         return h(
           'tr',
           { 'data-branch': b.kind },
-          th('row', '', BRANCH_NAMES[b.kind], h('span', { class: 'small muted' }, ` · ${ordersPhrase(b.orders, scenario)}`)),
-          h('td', { class: 'num' }, `${b.score} (${b.scoreLow}–${b.scoreHigh})`, scoreMark(b.score, b.scoreLow, b.scoreHigh)),
+          th('row', '', branchName(b.kind), h('span', { class: 'small muted' }, ' · ', ordersNode(b.orders, scenario))),
+          h('td', { class: 'num' }, t('ending.aar.scoreRange', { score: num(b.score), low: num(b.scoreLow), high: num(b.scoreHigh) }), scoreMark(b.score, b.scoreLow, b.scoreHigh)),
           h('td', null, bar, h('span', { class: 'small muted' }, words)),
         );
       }),
@@ -299,46 +362,46 @@ function turningResults(summary: TurningSummary, scenario: Scenario): HTMLElemen
   out.append(h('p', null, turningIntro(summary, summary.role, scenario)));
   const top = topTurningPoints(summary);
   if (top.length) {
-    const title = top.length === 1 ? 'The decision that changed your war' : `${top.length === 2 ? 'Two' : 'Three'} decisions that changed your war`;
+    const title = t('ending.aar.topTitle', { n: top.length });
     out.append(
       h('h4', null, title),
       h(
         'ol',
         { class: 'aar-top' },
-        ...top.map((t) =>
+        ...top.map((turn) =>
           h(
             'li',
-            { 'data-turn': String(t.turn) },
-            h('h5', null, `${turnHeading(t)} · ${signed(t.effects.reduce((best, e) => (Math.abs(e.scoreDiff) > Math.abs(best) ? e.scoreDiff : best), 0))} points`),
-            h('p', null, turnLead(t, scenario)),
-            ...t.effects.flatMap((e) => effectSentences(t, e, scenario).map((s) => h('p', null, s))),
-            t.same.includes('baseline') ? h('p', { class: 'small muted' }, 'The computer would have given the same orders.') : null,
-            branchTable(t, scenario),
+            { 'data-turn': String(turn.turn) },
+            h('h5', null, t('ending.aar.topHeading', { heading: turnHeading(turn), points: signed(turn.effects.reduce((best, e) => (Math.abs(e.scoreDiff) > Math.abs(best) ? e.scoreDiff : best), 0)) })),
+            h('p', null, ...withOrders(turnLead(turn, scenario), turn, scenario)),
+            ...turn.effects.flatMap((e) => effectSentences(turn, e, scenario).map((x) => h('p', null, ...withOrders(x, turn, scenario)))),
+            turn.same.includes('baseline') ? h('p', { class: 'small muted' }, t('ending.turning.same')) : null,
+            branchTable(turn, scenario),
           ),
         ),
       ),
     );
   }
   const byTurn = [...summary.turns];
-  const effectCell = (t: TurnAnalysis, alt: 'nothing' | 'baseline') => {
-    const e = t.effects.find((x) => x.alternative === alt);
-    if (!e) return h('td', { class: 'num muted' }, t.same.includes(alt) ? 'the same orders' : '—');
-    return h('td', { class: `num${e.noise ? ' muted' : ''}` }, `${signed(e.scoreDiff)} (${e.low} to ${e.high})${e.noise ? ' · noise' : ''}`);
+  const effectCell = (turn: TurnAnalysis, alt: 'nothing' | 'baseline') => {
+    const e = turn.effects.find((x) => x.alternative === alt);
+    if (!e) return h('td', { class: 'num muted' }, turn.same.includes(alt) ? t('ending.aar.theSame') : '—');
+    return h('td', { class: `num${e.noise ? ' muted' : ''}` }, t(e.noise ? 'ending.aar.effectNoise' : 'ending.aar.effect', { diff: signed(e.scoreDiff), range: range(e.low, e.high) }));
   };
   out.append(
     h(
       'details',
       { class: 'aar-every', id: 'aar-every' },
-      h('summary', null, `Every decision, turn by turn (${summary.turns.length})`),
-      h('p', { class: 'small muted' }, 'What your orders were worth to your score against each alternative, with the 95% interval; “noise” when the interval holds zero.'),
+      h('summary', null, t('ending.aar.every', { n: summary.turns.length })),
+      h('p', { class: 'small muted' }, t('ending.aar.everyNote')),
       h(
         'table',
         { class: 'aar-table' },
-        h('thead', null, h('tr', null, th('col', '', 'Turn'), th('col', '', 'Your orders'), th('col', 'num', 'against no orders'), th('col', 'num', 'against the computer’s'))),
+        h('thead', null, h('tr', null, th('col', '', t('ending.aar.turn')), th('col', '', t('ending.aar.branch.real')), th('col', 'num', t('ending.aar.againstNothing')), th('col', 'num', t('ending.aar.againstBaseline')))),
         h(
           'tbody',
           null,
-          ...byTurn.map((t) => h('tr', { 'data-turn': String(t.turn) }, th('row', '', turnHeading(t)), h('td', null, ordersPhrase(t.branches[0]?.orders ?? [], scenario)), effectCell(t, 'nothing'), effectCell(t, 'baseline'))),
+          ...byTurn.map((turn) => h('tr', { 'data-turn': String(turn.turn) }, th('row', '', turnHeading(turn)), h('td', null, ordersNode(turn.branches[0]?.orders ?? [], scenario)), effectCell(turn, 'nothing'), effectCell(turn, 'baseline'))),
         ),
       ),
     ),
@@ -349,10 +412,10 @@ function turningResults(summary: TurningSummary, scenario: Scenario): HTMLElemen
 /** The turning points' section: a choice of runs, Find, progress with Cancel, then the results. */
 export function turningSection(source: AarSource): HTMLElement {
   const section = h('section', { class: 'aar-turning', id: 'aar-turning', 'aria-labelledby': 'aar-turning-title' });
-  const runs = h('select', { id: 'aar-runs', 'aria-label': 'Continuations per decision' });
-  for (const n of RUN_CHOICES) runs.append(h('option', { value: String(n) }, `${n} continuations`));
+  const runs = h('select', { id: 'aar-runs', 'aria-label': t('ending.aar.runsLabel') });
+  for (const n of RUN_CHOICES) runs.append(h('option', { value: String(n) }, t('ending.aar.runs', { n })));
   runs.value = String(BROWSER_DEFAULT_RUNS);
-  const bar = h('progress', { id: 'aar-progress', 'aria-label': 'Continuations played' }) as HTMLProgressElement;
+  const bar = h('progress', { id: 'aar-progress', 'aria-label': t('ending.aar.played') }) as HTMLProgressElement;
   const progressText = h('span', { class: 'small muted', 'aria-live': 'polite', id: 'aar-progress-text' });
   const progress = h('div', { class: 'aar-progress' }, bar, progressText);
   progress.hidden = true;
@@ -361,23 +424,19 @@ export function turningSection(source: AarSource): HTMLElement {
   let workers: Worker[] = [];
   /** The progress line's clock, ticking while the workers start up and between their reports. */
   let ticker: ReturnType<typeof setInterval> | null = null;
-  const findButton = button('Find the turning points', () => start(), { class: 'primary small', id: 'aar-turning-run' });
-  const cancelButton = button('Cancel', () => stop('Cancelled: nothing was kept. Find the turning points again to start over.', 'cancelled'), { class: 'small', id: 'aar-turning-cancel' });
+  const findButton = button(t('ending.aar.find'), () => start(), { class: 'primary small', id: 'aar-turning-run' });
+  const cancelButton = button(t('ending.aar.cancel'), () => stop(t('ending.aar.cancelled'), 'cancelled'), { class: 'small', id: 'aar-turning-cancel' });
   cancelButton.hidden = true;
   const mine = source.turns.filter((t) => t.some((o) => o.actor === source.role)).length;
   if (mine === 0) {
     section.dataset.state = 'none';
-    append(section, h('h3', { id: 'aar-turning-title' }, 'Turning points'), h('p', { class: 'small muted' }, `The ${roleShort(source.scenario, source.role)} gave no orders in this game: there is no decision to try again.`));
+    append(section, h('h3', { id: 'aar-turning-title' }, t('ending.aar.turningTitle')), h('p', { class: 'small muted' }, t('ending.turning.none', { who: roleShortName(source.scenario, source.role).text, sid: roleSid(source.role) })));
     return section;
   }
   append(
     section,
-    h('h3', { id: 'aar-turning-title' }, 'Turning points'),
-    h(
-      'p',
-      { class: 'small muted' },
-      `Which of your decisions decided this war? Each turn in which the ${roleShort(source.scenario, source.role)} gave orders (${mine} here) is played again from that turn to the end many times: with your orders, with none, and with what the computer would have ordered, on the same dice. The work runs in the background; the page stays usable.`,
-    ),
+    h('h3', { id: 'aar-turning-title' }, t('ending.aar.turningTitle')),
+    h('p', { class: 'small muted' }, t('ending.aar.turningIntro', { who: roleShortName(source.scenario, source.role).text, sid: roleSid(source.role), n: mine })),
     h('div', { class: 'btn-row' }, runs, findButton, cancelButton),
     progress,
     message,
@@ -422,15 +481,15 @@ export function turningSection(source: AarSource): HTMLElement {
     cancelButton.hidden = false;
     progress.hidden = false;
     bar.removeAttribute('value');
-    progressText.textContent = 'Replaying your game…';
-    message.textContent = `Playing the continuations in the background (${pool.length} worker${pool.length > 1 ? 's' : ''})…`;
+    progressText.textContent = t('ending.aar.replaying', { clock: '' }).trim();
+    message.textContent = t('ending.aar.workers', { n: pool.length });
     section.dataset.state = 'running';
     const began = performance.now();
     let done = 0;
     let total = 0;
     const show = () => {
-      const clock = `${((performance.now() - began) / 1000).toFixed(1)} s`;
-      progressText.textContent = total > 0 ? `${formatNumber(done)} of ${formatNumber(total)} continuations · ${clock}` : `Replaying your game… ${clock}`;
+      const clock = t('ending.aar.seconds', { s: fmtNumber((performance.now() - began) / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) });
+      progressText.textContent = total > 0 ? t('ending.aar.progress', { done: fmtNumber(done), total: fmtNumber(total), clock }) : t('ending.aar.replaying', { clock });
     };
     ticker = setInterval(() => {
       if (!section.isConnected) stop('', 'idle');
@@ -460,14 +519,14 @@ export function turningSection(source: AarSource): HTMLElement {
         show();
         if (parts.length < pool.length || !outline) return;
         const summary = summariseTurning(outline, parts);
-        stop(`Done: ${formatNumber(summary.units)} continuations in ${((performance.now() - began) / 1000).toFixed(1)} s.`, 'done');
+        stop(t('ending.aar.done', { n: fmtNumber(summary.units), s: fmtNumber((performance.now() - began) / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }), 'done');
         const shown = turningResults(summary, source.scenario);
         // The figures as data, for tests that compare them with the headless analysis.
         shown.dataset.summary = JSON.stringify(summary);
         results.append(shown);
       };
       w.onerror = (e) => {
-        if (workers === pool) stop(`The analysis stopped: ${e.message || 'a worker failed'}.`, 'error');
+        if (workers === pool) stop(t('ending.aar.stopped', { message: e.message || t('ending.aar.workerFailed') }), 'error');
       };
       w.postMessage({ type: 'run', job, share: { index, of: pool.length } } satisfies ToTurningWorker);
     });
@@ -486,7 +545,7 @@ export function mountAfterAction(into: HTMLElement, source: AarSource, options: 
         'div',
         { class: 'btn-row aar-print-row' },
         button(
-          'Print the report',
+          t('ending.aar.print'),
           () => {
             // Open the tables and the list of every decision, so that the page holds every figure.
             for (const d of into.querySelectorAll('details')) d.open = true;
@@ -494,7 +553,7 @@ export function mountAfterAction(into: HTMLElement, source: AarSource, options: 
             window.addEventListener('afterprint', () => document.documentElement.classList.remove('aar-print'), { once: true });
             window.print();
           },
-          { class: 'ghost small', id: 'aar-print', title: 'The ending with its charts and turning points, on paper or as a PDF' },
+          { class: 'ghost small', id: 'aar-print', title: t('ending.aar.printTitle') },
         ),
       ),
     );
@@ -505,19 +564,19 @@ export function mountAfterAction(into: HTMLElement, source: AarSource, options: 
     h(
       'section',
       { class: 'aar-war', 'aria-labelledby': 'aar-war-title' },
-      h('h3', { id: 'aar-war-title' }, 'The war in charts'),
+      h('h3', { id: 'aar-war-title' }, t('ending.aar.warTitle')),
       h(
         'p',
         { class: 'small muted' },
-        `${formatDate(data.dates[0] ?? '')} to ${formatDate(data.dates[data.dates.length - 1] ?? '')}, turn by turn: the same figures as the panels and the turn reports${options.fog ? ', and only those your panels show: the other side’s fighters, money and cohesion stay hidden until the war ends' : ''}. Hover a chart to read a turn; each has its figures as a table.`,
+        t('ending.aar.warIntro', { from: fmtDate(data.dates[0] ?? ''), to: fmtDate(data.dates[data.dates.length - 1] ?? ''), fog: options.fog ? 'yes' : 'no' }),
       ),
       charts,
       data.events.length
         ? h(
             'details',
             { class: 'aar-events', id: 'aar-events' },
-            h('summary', { class: 'small' }, `The events on the time axis (▲), ${data.events.length}`),
-            h('ul', { class: 'timeline' }, ...data.events.map((e) => h('li', null, h('span', { class: 'date' }, pointLabel(data, e.point)), h('span', null, e.title)))),
+            h('summary', { class: 'small' }, t('ending.aar.events', { n: data.events.length })),
+            h('ul', { class: 'timeline' }, ...data.events.map((e) => h('li', null, h('span', { class: 'date' }, pointLabel(data, e.point)), untranslated(h('span', null, e.title))))),
           )
         : null,
     ),

@@ -1,6 +1,8 @@
 // What the page says by itself: a live region for screen readers (turn results, a place
 // selected, a notice), and notices that stay on screen until the player closes them. Both
 // live outside the scenes' layers, so a scene change never cuts a message short.
+
+import { t } from '../i18n/index.ts';
 import { keepAwake } from '../scenes/loop.ts';
 import { button, h } from './dom.ts';
 
@@ -61,15 +63,15 @@ export function lastAnnounced(): string {
  */
 export function showNotice(text: string, kind: 'info' | 'problem' = 'info'): HTMLElement {
   if (!notices?.isConnected) {
-    notices = h('div', { class: 'notices', role: 'region', 'aria-label': 'Notices' });
+    notices = h('div', { class: 'notices', role: 'region', 'aria-label': t('game.notices') });
     document.body.append(notices);
   }
   const box: HTMLElement = notices;
   const item = h('div', { class: `notice floating ${kind === 'info' ? 'info' : ''}`.trim(), role: kind === 'info' ? 'status' : 'alert' }, h('p', null, text));
-  const close = button('Close', () => {
+  const close = button(t('game.close'), () => {
     item.remove();
     keepAwake();
-  }, { class: 'ghost small', 'aria-label': 'Close this notice' });
+  }, { class: 'ghost small', 'aria-label': t('game.closeNotice') });
   item.append(close);
   box.append(item);
   // Nothing waits for the pointer: the page redraws now.

@@ -1,11 +1,12 @@
 // The briefing before the first turn: the situation, the role's goals, who is who.
 import { shareLink } from '../game/link.ts';
 import type { GameSession } from '../game/session.ts';
-import type { BackerDef, PlayerRole, SideId } from '../sim/types.ts';
-import { append, button, formatDate, h } from './dom.ts';
+import { fmtDate, fmtNumber, intlLocale, placeName, t } from '../i18n/index.ts';
+import type { BackerDef, PlayerRole, Scenario, SideId } from '../sim/types.ts';
+import { append, button, h, untranslated } from './dom.ts';
+import { difficultyName, named, roleFullName, rungName, rungNameLower, type ScorePart, scorePartName, sideShort } from './end-words.ts';
 import { briefingPrimer } from './primer.ts';
-import { briefingOf, objectivesOf, roleName, scorePartNames } from './roles.ts';
-import { RUNG_NAMES } from './texts.ts';
+import { briefingOf, objectivesOf } from './roles.ts';
 
 export interface BriefingActions {
   start(): void;
@@ -19,22 +20,24 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
   const panel = h('div', { class: 'panel briefing', role: 'main', 'aria-labelledby': 'briefing-title' });
 
   const situation = paragraphs(briefingOf(s, role));
-  const start = button('Take command →', actions.start, { class: 'primary' });
+  const start = button(t('ending.briefing.start'), actions.start, { class: 'primary' });
 
   append(panel, 
     h(
       'div',
       { class: 'briefing-head' },
-      h('div', { class: 'eyebrow' }, `Briefing · ${formatDate(s.startDate)} · ${s.turns} turns of ${s.turnDays} days`),
-      h('h1', { id: 'briefing-title' }, s.title),
+      h('div', { class: 'eyebrow' }, t('ending.briefing.eyebrow', { date: fmtDate(s.startDate), turns: s.turns, days: s.turnDays })),
+      untranslated(h('h1', { id: 'briefing-title' }, s.title)),
       // The subtitle is the level below the title: the sections' h3 follow it.
-      h('h2', { class: 'subtitle' }, s.subtitle),
-      s.form === 'lesson' && s.lesson ? h('div', { class: 'notice', id: 'briefing-lesson' }, s.lesson.note) : null,
+      untranslated(h('h2', { class: 'subtitle' }, s.subtitle)),
+      s.form === 'lesson' && s.lesson ? untranslated(h('div', { class: 'notice', id: 'briefing-lesson' }, s.lesson.note)) : null,
       session.whatIfs.length
         ? h(
             'div',
             { class: 'notice', id: 'briefing-whatifs' },
-            `What if… ${(s.whatIfs ?? []).filter((w) => session.whatIfs.includes(w.id)).map((w) => w.label).join('; ')}. This game departs from history on purpose.`,
+            t('ending.briefing.whatIfs.before'),
+            untranslated(h('span', null, (s.whatIfs ?? []).filter((w) => session.whatIfs.includes(w.id)).map((w) => w.label).join('; '))),
+            t('ending.briefing.whatIfs.after'),
           )
         : null,
     ),
@@ -45,28 +48,28 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       h(
         'div',
         null,
-        h('section', null, h('h3', null, 'The situation'), ...situation),
+        h('section', null, h('h3', null, t('ending.briefing.situation')), ...situation.map((p) => untranslated(p))),
         h(
           'section',
           null,
-          h('h3', null, `Your role: ${roleName(s, role)}`),
-          h('p', null, objectives.summary),
-          h('ul', { class: 'plain' }, ...objectives.goals.map((g) => h('li', null, g))),
+          h('h3', null, t('ending.briefing.yourRole', { role: roleFullName(s, role).text })),
+          untranslated(h('p', null, objectives.summary)),
+          untranslated(h('ul', { class: 'plain' }, ...objectives.goals.map((g) => h('li', null, g)))),
         ),
         h(
           'section',
           null,
-          h('h3', null, 'How you are scored'),
+          h('h3', null, t('ending.briefing.scored')),
           h('p', { class: 'small muted' }, scoreWeights(objectives.weights, role)),
         ),
       ),
-      h('div', null, h('section', null, h('h3', null, 'The parties'), sides(session)), h('section', null, h('h3', null, 'Foreign backers'), backers(session))),
+      h('div', null, h('section', null, h('h3', null, t('ending.briefing.parties')), sides(session)), h('section', null, h('h3', null, t('ending.briefing.backers')), backers(session))),
     ),
     h(
       'div',
       { class: 'briefing-foot' },
-      button('← Menu', actions.back, { class: 'ghost' }),
-      h('span', { class: 'btn-row small muted' }, `Seed ${session.seed} · ${session.difficulty}`, copyLinkButton(session)),
+      button(t('ending.briefing.menu'), actions.back, { class: 'ghost' }),
+      h('span', { class: 'btn-row small muted' }, t('ending.briefing.seed', { seed: session.seed, difficulty: difficultyName(session.difficulty) }), copyLinkButton(session)),
       start,
     ),
   );
@@ -77,14 +80,14 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
 
 /** Copies a link that starts this very game (scenario, role, seed) on any computer. */
 export function copyLinkButton(session: GameSession): HTMLButtonElement {
-  const b = button('Copy game link', () => {
+  const b = button(t('ending.link.copy'), () => {
     // With the player's orders so far: the link opens the game at the turn reached.
     const url = shareLink(session.setup, session.playerOrders());
     navigator.clipboard
       ?.writeText(url)
-      .then(() => (b.textContent = 'Link copied'))
-      .catch(() => (b.textContent = 'Copy failed'));
-  }, { class: 'ghost small', title: 'A link that starts this game with the same seed' });
+      .then(() => (b.textContent = t('ending.link.copied')))
+      .catch(() => (b.textContent = t('ending.link.failed')));
+  }, { class: 'ghost small', title: t('ending.link.title') });
   return b;
 }
 
@@ -97,14 +100,13 @@ function paragraphs(text: string | undefined): HTMLElement[] {
 }
 
 function scoreWeights(w: object, role: PlayerRole): string {
-  const names: Record<string, string> = Object.fromEntries(Object.entries(scorePartNames(role)).map(([k, v]) => [k, v.toLowerCase()]));
-  const entries = Object.entries(w) as [string, number][];
+  const entries = Object.entries(w) as [ScorePart, number][];
   const total = entries.reduce((a, [, b]) => a + b, 0) || 1;
-  return `${entries
+  const parts = entries
     .filter(([, v]) => v > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${names[k] ?? k} ${Math.round((v * 100) / total)}%`)
-    .join(' · ')}.`;
+    .map(([k, v]) => t('ending.briefing.weight', { part: scorePartName(role, k).toLocaleLowerCase(intlLocale()), percent: fmtNumber(Math.round((v * 100) / total)) }));
+  return t('ending.briefing.weights', { list: parts.join(' · ') });
 }
 
 function sides(session: GameSession): HTMLElement {
@@ -112,19 +114,30 @@ function sides(session: GameSession): HTMLElement {
   const list = h('div', { class: 'actor-list' });
   for (const id of ['gna', 'lna'] as SideId[]) {
     const side = s.sides[id];
-    const capital = s.map.places.find((p) => p.id === side.capital)?.name ?? side.capital;
+    const capital = placeName(side.capital, s.map.places.find((p) => p.id === side.capital)?.name ?? side.capital);
     const forces = s.formations
       .filter((f) => f.side === id)
       .sort((a, b) => b.strength - a.strength)
       .slice(0, 4)
       .map((f) => f.name);
+    const name = named(id, side.name, 'long');
     list.append(
       h(
         'div',
         { class: 'actor' },
-        h('span', { class: 'actor-name' }, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), side.name),
+        h('span', { class: 'actor-name' }, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), untranslated(h('span', null, name.text), !name.translated)),
         h('span', { class: 'small muted' }, capital),
-        h('span', { class: 'actor-note' }, `Led by ${side.leader}. ${side.recognised ? 'Recognised by the UN. ' : ''}${forces.length ? `Main forces: ${forces.join(', ')}.` : ''}`),
+        h(
+          'span',
+          { class: 'actor-note' },
+          t('ending.briefing.ledBy'),
+          untranslated(h('span', null, side.leader)),
+          t('ending.briefing.ledByEnd'),
+          side.recognised ? t('ending.briefing.recognised') : '',
+          forces.length ? t('ending.briefing.mainForces') : '',
+          forces.length ? untranslated(h('span', null, forces.join(', '))) : null,
+          forces.length ? t('ending.briefing.mainForcesEnd') : '',
+        ),
       ),
     );
   }
@@ -132,7 +145,7 @@ function sides(session: GameSession): HTMLElement {
 }
 
 export function ladder(level: number, client: SideId | 'none', max = 4): HTMLElement {
-  const box = h('span', { class: 'ladder', role: 'img', 'aria-label': `Commitment ${level} of ${max}: ${RUNG_NAMES[level] ?? ''}` });
+  const box = h('span', { class: 'ladder', role: 'img', 'aria-label': t('ending.ladder.label', { level, max, rung: rungName(level) }) });
   for (let i = 1; i <= max; i++) {
     const rung = h('i', { class: i <= level ? `on ${client === 'none' ? '' : client}` : '' });
     rung.style.height = `${4 + i * 2.5}px`;
@@ -146,31 +159,30 @@ function backers(session: GameSession): HTMLElement {
   const list = h('div', { class: 'actor-list' });
   const order: (SideId | 'none')[] = ['gna', 'lna', 'none'];
   const sorted = [...s.backers].sort((a, b) => order.indexOf(a.client) - order.indexOf(b.client) || b.commitment - a.commitment);
-  for (const b of sorted) list.append(backerRow(b, session.state.backers[b.id]?.commitment ?? b.commitment));
+  for (const b of sorted) list.append(backerRow(s, b, session.state.backers[b.id]?.commitment ?? b.commitment));
   return list;
 }
 
-const INTEREST_NAMES: Record<string, string> = {
-  security: 'security',
-  migration: 'migration',
-  energy: 'oil and gas',
-  ideology: 'ideology',
-  bases: 'military bases',
-  prestige: 'prestige',
-};
+const INTERESTS = ['security', 'migration', 'energy', 'ideology', 'bases', 'prestige'];
 
-function backerRow(b: BackerDef, commitment: number): HTMLElement {
-  const client = b.client === 'none' ? 'Mediating power' : `Backs the ${b.client.toUpperCase()}`;
+function backerRow(s: Scenario, b: BackerDef, commitment: number): HTMLElement {
+  const client = b.client === 'none' ? t('ending.briefing.mediating') : t('ending.briefing.backs', { side: sideShort(s, b.client), sid: b.client });
   const interests = Object.entries(b.interests)
     .filter(([, v]) => (v ?? 0) > 0)
     .sort((x, y) => (y[1] ?? 0) - (x[1] ?? 0))
     .slice(0, 3)
-    .map(([k]) => INTEREST_NAMES[k] ?? k);
+    .map(([k]) => (INTERESTS.includes(k) ? t(`ending.interest.${k}`) : k));
+  const name = named(b.id, b.name, 'long');
   return h(
     'div',
     { class: 'actor' },
-    h('span', { class: 'actor-name' }, h('i', { class: `side-mark ${b.client}`, 'aria-hidden': 'true' }), b.name),
+    h('span', { class: 'actor-name' }, h('i', { class: `side-mark ${b.client}`, 'aria-hidden': 'true' }), untranslated(h('span', null, name.text), !name.translated)),
     ladder(commitment, b.client),
-    h('span', { class: 'actor-note' }, `${client} · now: ${(RUNG_NAMES[commitment] ?? '').toLowerCase()}${interests.length ? ` · cares about ${interests.join(', ')}` : ''}`),
+    h(
+      'span',
+      { class: 'actor-note' },
+      t('ending.briefing.backerNote', { client, rung: rungNameLower(commitment) }),
+      interests.length ? t('ending.briefing.caresAbout', { list: interests.join(t('ending.listSep')) }) : '',
+    ),
   );
 }

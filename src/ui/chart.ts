@@ -1,5 +1,7 @@
 // A small line chart in SVG for the after-action summary: one value per turn, several
 // series, each with its own dash pattern as well as its colour.
+import { fmtNumber } from '../i18n/index.ts';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 export interface Series {
@@ -23,12 +25,13 @@ export function lineChart(title: string, series: Series[], options: { max?: numb
   const max = options.max ?? Math.max(1, ...series.flatMap((s) => s.values));
   const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / (n - 1);
   const y = (v: number) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': title }) as SVGSVGElement;
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': title, direction: 'ltr' }) as SVGSVGElement;
+  // Time runs left to right in every language: the SVG's own text is laid out left to right too.
   for (const t of [0, 0.5, 1]) {
     const yy = y(max * t);
     svg.append(el('line', { x1: pad.left, x2: width - pad.right, y1: yy, y2: yy, stroke: 'var(--line)', 'stroke-width': 1 }));
     const label = el('text', { x: pad.left - 5, y: yy + 4, 'text-anchor': 'end', fill: 'var(--text-muted)', 'font-size': 10 });
-    label.textContent = `${Math.round(max * t).toLocaleString('en-GB')}`;
+    label.textContent = fmtNumber(Math.round(max * t));
     svg.append(label);
   }
   const turnLabel = el('text', { x: width - pad.right, y: height - 4, 'text-anchor': 'end', fill: 'var(--text-muted)', 'font-size': 10 });

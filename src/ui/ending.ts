@@ -1,14 +1,16 @@
 // The end of a game: what happened, the score by part, and what happened in history.
 import type { GameSession } from '../game/session.ts';
 import { roleScore } from '../game/sim.ts';
+import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import type { Role } from '../sim/types.ts';
 import { copyLinkButton } from './briefing.ts';
 import { lineChart } from './chart.ts';
-import { append, button, formatDate, formatNumber, h } from './dom.ts';
+import { append, button, h, untranslated } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
+import { endingName, named, roleFullName, roleShortName, roleSid, rungNameLower, scorePartName, sideShort, talksName } from './end-words.ts';
 import { endingEpilogue } from './primer.ts';
-import { backerOf, isBacker, roleShort, scorePartNames } from './roles.ts';
-import { ENDING_NAMES, ROLE_NAMES, ROLE_SHORT, RUNG_NAMES, SCORE_PARTS, TALKS_NAMES } from './texts.ts';
+import { backerOf, isBacker } from './roles.ts';
+import { SCORE_PARTS } from './texts.ts';
 
 export interface EndingActions {
   replay(): void;
@@ -21,13 +23,12 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
   const ending = s.ending;
   const panel = h('div', { class: 'panel briefing', role: 'main', 'aria-labelledby': 'ending-title' });
   if (!ending) {
-    append(panel, h('div', { class: 'briefing-head' }, h('h1', { id: 'ending-title' }, 'The game is not over yet')));
+    append(panel, h('div', { class: 'briefing-head' }, h('h1', { id: 'ending-title' }, t('ending.notOver'))));
     root.appendChild(panel);
     return panel;
   }
   const role = session.role;
   const mine = roleScore(session.scenario, s, role);
-  const partNames = scorePartNames(role);
 
   const table = h('table', { class: 'score-table' });
   for (const part of SCORE_PARTS) {
@@ -35,21 +36,27 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
     const bar = h('i');
     bar.style.width = `${value}%`;
     table.append(
-      h('tr', null, h('td', null, partNames[part.key]), h('td', { class: 'bar' }, h('div', { class: 'meter', style: 'margin:0;height:6px' }, bar)), h('td', { class: 'n' }, String(value))),
+      h('tr', null, h('td', null, scorePartName(role, part.key)), h('td', { class: 'bar' }, h('div', { class: 'meter', style: 'margin:0;height:6px' }, bar)), h('td', { class: 'n' }, fmtNumber(value))),
     );
   }
-  table.append(h('tr', null, h('td', null, h('strong', null, 'Total')), h('td', { class: 'bar' }), h('td', { class: 'n' }, String(mine?.total ?? 0))));
+  table.append(h('tr', null, h('td', null, h('strong', null, t('ending.total'))), h('td', { class: 'bar' }), h('td', { class: 'n' }, fmtNumber(mine?.total ?? 0))));
 
   const others = (['gna', 'lna', 'mediator'] as Role[]).filter((r) => r !== role);
   const yourBacker = backerLines(session);
   const last = s.log.at(-1);
   const first = s.log[0];
-  const span = { from: first ? formatDate(first.date) : '', to: last ? formatDate(last.date) : '' };
+  const span = { from: first ? fmtDate(first.date) : '', to: last ? fmtDate(last.date) : '' };
   const yourGame: string[] = [];
   if (last) {
-    yourGame.push(`The GNA held ${last.gnaPlaces} places and the LNA ${last.lnaPlaces}${first ? ` (from ${first.gnaPlaces} and ${first.lnaPlaces})` : ''}.`);
-    yourGame.push(`Civilian deaths reached ${formatNumber(last.casualties)}; ${formatNumber(last.displaced)} people were displaced.`);
-    yourGame.push(`Oil output ended at ${formatNumber(last.oilOutput)}k barrels a day; the talks stood at “${TALKS_NAMES[last.talks]}”.`);
+    const gna = sideShort(session.scenario, 'gna');
+    const lna = sideShort(session.scenario, 'lna');
+    yourGame.push(
+      first
+        ? t('ending.numbers.placesFrom', { gna, lna, g: last.gnaPlaces, l: last.lnaPlaces, g0: first.gnaPlaces, l0: first.lnaPlaces })
+        : t('ending.numbers.places', { gna, lna, g: last.gnaPlaces, l: last.lnaPlaces }),
+    );
+    yourGame.push(t('ending.numbers.harm', { deaths: fmtNumber(last.casualties), displaced: fmtNumber(last.displaced) }));
+    yourGame.push(t('ending.numbers.oil', { oil: fmtNumber(last.oilOutput), talks: talksName(last.talks) }));
   }
 
   append(
@@ -57,7 +64,18 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
     h(
       'div',
       { class: 'briefing-head' },
-      h('div', { class: 'eyebrow' }, `${session.scenario.title} · turn ${ending.turn} · ${formatDate(s.date)} · you played ${isBacker(role) ? roleShort(session.scenario, role) : `the ${ROLE_NAMES[role]}`}`),
+      h(
+        'div',
+        { class: 'eyebrow' },
+        untranslated(h('span', null, session.scenario.title)),
+        t('ending.eyebrow', {
+          turn: ending.turn,
+          date: fmtDate(s.date),
+          role: isBacker(role) ? roleShortName(session.scenario, role).text : roleFullName(session.scenario, role).text,
+          backer: isBacker(role) ? 'yes' : 'no',
+          sid: roleSid(role),
+        }),
+      ),
       h('h1', { id: 'ending-title' }, headline(session)),
     ),
     h(
@@ -66,33 +84,33 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       h(
         'div',
         null,
-        h('section', null, h('h2', { class: 'section-title' }, 'What happened'), ...ending.text.split(/\n\s*\n/).map((t) => h('p', null, t))),
+        h('section', null, h('h2', { class: 'section-title' }, t('ending.whatHappened')), ...ending.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x)))),
         h(
           'section',
           null,
-          h('h2', { class: 'section-title' }, 'Your score'),
+          h('h2', { class: 'section-title' }, t('ending.yourScore')),
           table,
-          h('p', { class: 'small muted', style: 'margin-top:8px' }, [...others.map((r) => `${ROLE_SHORT[r]} ${ending.scores[r]?.total ?? 0}`), ...otherBackers(session)].join(' · ')),
+          h('p', { class: 'small muted', style: 'margin-top:8px' }, [...others.map((r) => `${roleShortName(session.scenario, r).text} ${fmtNumber(ending.scores[r]?.total ?? 0)}`), ...otherBackers(session)].join(' · ')),
         ),
         h(
           'section',
           null,
-          h('h2', { class: 'section-title' }, 'Your game in numbers'),
-          h('ul', { class: 'plain' }, ...yourGame.map((t) => h('li', null, t))),
-          yourBacker.length ? h('h3', null, `${roleShort(session.scenario, role)}'s war`) : null,
-          yourBacker.length ? h('ul', { class: 'plain', id: 'ending-backer' }, ...yourBacker.map((t) => h('li', null, t))) : null,
+          h('h2', { class: 'section-title' }, t('ending.inNumbers')),
+          h('ul', { class: 'plain' }, ...yourGame.map((x) => h('li', null, x))),
+          yourBacker.length ? h('h3', null, t('ending.backerWar', { backer: roleShortName(session.scenario, role).text, sid: roleSid(role) })) : null,
+          yourBacker.length ? h('ul', { class: 'plain', id: 'ending-backer' }, ...yourBacker) : null,
           s.log.length > 1
             ? lineChart(
-                'Share of the population each side held (%)',
+                t('ending.chart.share'),
                 [
-                  { name: 'GNA', color: 'var(--gna)', values: s.log.map((l) => l.gnaShare) },
-                  { name: 'LNA', color: 'var(--lna)', dash: '6 3', values: s.log.map((l) => l.lnaShare) },
+                  { name: sideShort(session.scenario, 'gna'), color: 'var(--gna)', values: s.log.map((l) => l.gnaShare) },
+                  { name: sideShort(session.scenario, 'lna'), color: 'var(--lna)', dash: '6 3', values: s.log.map((l) => l.lnaShare) },
                 ],
                 { max: 100, ...span },
               )
             : null,
           s.log.length > 1
-            ? lineChart('Civilian deaths', [{ name: 'civilian deaths', color: 'var(--danger)', values: s.log.map((l) => l.casualties) }], span)
+            ? lineChart(t('ending.chart.deaths'), [{ name: t('ending.chart.deathsSeries'), color: 'var(--danger)', values: s.log.map((l) => l.casualties) }], span)
             : null,
         ),
       ),
@@ -102,10 +120,10 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
         h(
           'section',
           null,
-          h('h2', { class: 'section-title' }, 'What actually happened'),
+          h('h2', { class: 'section-title' }, t('ending.history')),
           session.scenario.history.length
-            ? h('ul', { class: 'timeline' }, ...session.scenario.history.map((e) => h('li', null, h('span', { class: 'date' }, formatDate(e.date)), h('span', null, e.text))))
-            : h('p', { class: 'empty' }, 'No history track in this scenario.'),
+            ? h('ul', { class: 'timeline' }, ...session.scenario.history.map((e) => h('li', null, h('span', { class: 'date' }, fmtDate(e.date)), untranslated(h('span', null, e.text)))))
+            : h('p', { class: 'empty' }, t('ending.noHistory')),
         ),
       ),
       afterAction(session),
@@ -114,19 +132,19 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
     h(
       'div',
       { class: 'briefing-foot' },
-      button('Main menu', actions.menu, { class: 'ghost' }),
+      button(t('ending.menu'), actions.menu, { class: 'ghost' }),
       h(
         'span',
         { class: 'btn-row small muted' },
-        `Seed ${session.seed}`,
+        t('ending.seed', { seed: session.seed }),
         copyLinkButton(session),
-        button('Download replay', () => downloadText(replayFileName(session.scenario.id, session.role, session.seed, session.history.length), session.toReplay()), {
+        button(t('ending.download'), () => downloadText(replayFileName(session.scenario.id, session.role, session.seed, session.history.length), session.toReplay()), {
           class: 'ghost small',
           id: 'ending-download-replay',
-          title: 'A file with every order of every turn: watch it again from the main menu (Open a replay…)',
+          title: t('ending.downloadTitle'),
         }),
       ),
-      h('div', { class: 'btn-row' }, button('Last report', actions.report), button('Play again, same seed', actions.replay, { class: 'primary' })),
+      h('div', { class: 'btn-row' }, button(t('ending.lastReport'), actions.report, { 'data-action': 'last-report' }), button(t('ending.again'), actions.replay, { class: 'primary' })),
     ),
   );
   root.appendChild(panel);
@@ -139,8 +157,8 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
  * when the ending is shown, into a section the ending keeps for it.
  */
 function afterAction(session: GameSession): HTMLElement {
-  const box = h('section', { class: 'aar', id: 'ending-aar', 'aria-label': 'After-action report' });
-  box.append(h('p', { class: 'small muted aar-loading' }, 'Loading the after-action report…'));
+  const box = h('section', { class: 'aar', id: 'ending-aar', 'aria-label': t('ending.aar.label') });
+  box.append(h('p', { class: 'small muted aar-loading' }, t('ending.aar.loading')));
   void import('./aar.ts').then(
     (m) => {
       box.querySelector('.aar-loading')?.remove();
@@ -148,12 +166,12 @@ function afterAction(session: GameSession): HTMLElement {
       try {
         m.mountAfterAction(box, m.sourceOf(session), { print: true });
       } catch (error) {
-        box.append(h('p', { class: 'small muted' }, `The after-action report could not be drawn: ${(error as Error).message}.`));
+        box.append(h('p', { class: 'small muted' }, t('ending.aar.failed', { message: (error as Error).message })));
       }
     },
     () => {
       const note = box.querySelector('.aar-loading');
-      if (note) note.textContent = 'The after-action report could not be loaded. Try again from the main menu’s Continue.';
+      if (note) note.textContent = t('ending.aar.notLoaded');
     },
   );
   return box;
@@ -163,30 +181,30 @@ function afterAction(session: GameSession): HTMLElement {
 function headline(session: GameSession): string {
   const ending = session.state.ending;
   if (!ending) return '';
-  const name = (side: 'gna' | 'lna') => session.scenario.sides[side].shortName;
-  if (ending.kind === 'military-victory' && ending.winner) return `${name(ending.winner)} military victory`;
-  if (ending.kind === 'collapse' && ending.winner) return `The ${name(ending.winner === 'gna' ? 'lna' : 'gna')} collapses`;
-  return ENDING_NAMES[ending.kind];
+  const name = (side: 'gna' | 'lna') => sideShort(session.scenario, side);
+  if (ending.kind === 'military-victory' && ending.winner) return t('ending.headline.victory', { side: name(ending.winner), sid: ending.winner });
+  if (ending.kind === 'collapse' && ending.winner) return t('ending.headline.collapse', { side: name(ending.winner === 'gna' ? 'lna' : 'gna'), sid: ending.winner === 'gna' ? 'lna' : 'gna' });
+  return endingName(ending.kind);
 }
 
 /** A backer's own account of its war: how far it climbed, what it spent, what it admitted, and where history went. */
-const rung = (n: number) => (RUNG_NAMES[n] ?? '').toLowerCase();
-
-function backerLines(session: GameSession): string[] {
+function backerLines(session: GameSession): HTMLElement[] {
   const def = backerOf(session.scenario, session.role);
   const b = def ? session.state.backers[def.id] : undefined;
   if (!def || !b) return [];
-  const client = def.client === 'none' ? null : session.scenario.sides[def.client].shortName;
+  const client = def.client === 'none' ? null : sideShort(session.scenario, def.client);
+  const name = named(def.id, def.name, 'long');
+  const line = (x: string) => h('li', null, x);
   const lines = [
-    `${def.name} ended on the rung of ${rung(b.commitment)} (it started on ${rung(def.commitment)}; its highest was ${rung(b.peak)}).`,
-    `It spent ${b.spent} of the ${def.costTolerance} it would bear; pressure on it abroad ended at ${b.pressure} of 100.`,
+    line(t('ending.backer.rung', { backer: name.text, now: rungNameLower(b.commitment), start: rungNameLower(def.commitment), peak: rungNameLower(b.peak) })),
+    line(t('ending.backer.spent', { spent: b.spent, tolerance: def.costTolerance, pressure: b.pressure })),
   ];
-  if (b.exposures) lines.push(`It was caught ${b.exposures === 1 ? 'once' : `${b.exposures} times`} doing what it denied.`);
-  if (b.redLines?.length) lines.push(`It declared ${b.redLines.length === 1 ? 'a red line' : `${b.redLines.length} red lines`}${b.bluffs ? `; ${b.bluffs === 1 ? 'one was' : `${b.bluffs} were`} crossed without an answer` : ''}.`);
-  if (b.deliveries) lines.push(`It sent ${b.deliveries} one-off ${b.deliveries === 1 ? 'delivery' : 'deliveries'}${client ? ` to the ${client}` : ''}.`);
+  if (b.exposures) lines.push(line(t('ending.backer.exposed', { n: b.exposures })));
+  if (b.redLines?.length) lines.push(line(t('ending.backer.redLines', { n: b.redLines.length, bluffs: b.bluffs ?? 0 })));
+  if (b.deliveries) lines.push(line(client ? t('ending.backer.deliveriesTo', { n: b.deliveries, client, sid: def.client }) : t('ending.backer.deliveries', { n: b.deliveries })));
   const history = session.scenario.history.filter((e) => e.text.includes(def.name === 'United Arab Emirates' ? 'UAE' : def.name));
   // What the real capital did over the same months, beside the game's.
-  for (const e of history.slice(0, 4)) lines.push(`In history, ${formatDate(e.date)}: ${e.text}`);
+  for (const e of history.slice(0, 4)) lines.push(h('li', null, t('ending.backer.inHistory', { date: fmtDate(e.date) }), untranslated(h('span', null, e.text))));
   return lines;
 }
 
@@ -194,5 +212,5 @@ function backerLines(session: GameSession): string[] {
 function otherBackers(session: GameSession): string[] {
   return session.humans
     .filter((r) => r !== session.role && isBacker(r))
-    .map((r) => `${roleShort(session.scenario, r)} ${roleScore(session.scenario, session.state, r)?.total ?? 0}`);
+    .map((r) => `${roleShortName(session.scenario, r).text} ${fmtNumber(roleScore(session.scenario, session.state, r)?.total ?? 0)}`);
 }

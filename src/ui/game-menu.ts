@@ -1,9 +1,10 @@
 // The game's own menu (the map's "Menu" button): save in a named slot, download the replay,
 // copy a link to the game so far, or leave for the main menu.
 import { type GameSession, readSlots, SLOT_COUNT } from '../game/session.ts';
+import { t } from '../i18n/index.ts';
 import { openAfterActionOverlay } from './aar-open.ts';
 import { copyLinkButton } from './briefing.ts';
-import { append, button, clear, h } from './dom.ts';
+import { append, button, clear, h, untranslated } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
 import { showModal } from './modals.ts';
 
@@ -15,48 +16,50 @@ export function showGameMenu(root: HTMLElement, session: GameSession): Promise<s
     append(status, text);
   };
   const slots = readSlots();
-  const problems = slots.filter((s) => s.problem).map((s) => h('div', { class: 'notice' }, s.problem));
-  const slotSelect = h('select', { 'aria-label': 'Save slot', id: 'save-slot' });
+  // What went wrong with a stored save (the session's words): English for now.
+  const problems = slots.filter((s) => s.problem).map((s) => untranslated(h('div', { class: 'notice' }, s.problem)));
+  const slotSelect = h('select', { 'aria-label': t('game.save.slot'), id: 'save-slot' });
   for (let n = 1; n <= SLOT_COUNT; n++) {
     const save = slots[n - 1]?.save;
-    slotSelect.append(h('option', { value: String(n) }, save ? `Slot ${n}: ${save.name ?? 'unnamed'} (turn ${save.orders.length + 1}) — replace` : `Slot ${n}: empty`));
+    slotSelect.append(h('option', { value: String(n) }, save ? t('game.save.slotUsed', { n, name: save.name ?? t('game.save.unnamed'), turn: save.orders.length + 1 }) : t('game.save.slotEmpty', { n })));
   }
   const firstEmpty = slots.findIndex((s) => !s.save);
   slotSelect.value = String(firstEmpty >= 0 ? firstEmpty + 1 : 1);
-  const nameInput = h('input', { type: 'text', 'aria-label': 'Name of the save', id: 'save-name' });
+  const nameInput = h('input', { type: 'text', 'aria-label': t('game.save.name'), id: 'save-name' });
   nameInput.maxLength = 60;
-  nameInput.value = `${session.scenario.title}, turn ${session.state.turn}`;
-  const save = button('Save', () => {
+  nameInput.value = t('game.save.defaultName', { title: session.scenario.title, turn: session.state.turn });
+  const save = button(t('game.save.save'), () => {
     const n = Number(slotSelect.value);
     const ok = session.saveToSlot(n, nameInput.value);
-    say(ok ? `Saved in slot ${n} (the orders queued for this turn are not part of a save).` : 'The browser refused to store the save (storage full or disabled).');
+    say(ok ? t('game.save.saved', { n }) : t('game.save.refused'));
   }, { class: 'small', id: 'save-button' });
-  const download = button('Download the replay', () => {
+  const download = button(t('game.save.download'), () => {
     downloadText(replayFileName(session.scenario.id, session.role, session.seed, session.history.length), session.toReplay());
-    say('The replay file is in your downloads: open it from the main menu (Open a replay…) or check it with npm run sim -- --replay <file>.');
+    say(t('game.save.downloaded'));
   }, { class: 'small', id: 'download-replay' });
   return showModal(
     root,
     {
-      eyebrow: 'Menu',
-      title: 'The game',
+      eyebrow: t('game.menu'),
+      title: t('game.save.title'),
       body: [
         ...problems,
-        h('section', null, h('h3', null, 'Save in a slot'), h('div', { class: 'btn-row' }, slotSelect, nameInput, save)),
+        h('section', null, h('h3', null, t('game.save.inSlot')), h('div', { class: 'btn-row' }, slotSelect, nameInput, save)),
         h(
           'section',
           null,
-          h('h3', null, 'Share'),
-          h('p', { class: 'small muted' }, 'A replay file holds every order of every turn and can be watched turn by turn. The link opens this game at this turn.'),
-          h('div', { class: 'btn-row' }, download, copyLinkButton(session)),
+          h('h3', null, t('game.save.share')),
+          h('p', { class: 'small muted' }, t('game.save.shareNote')),
+          // The link button belongs to the briefing (not translated yet): English, marked so.
+          h('div', { class: 'btn-row' }, download, untranslated(copyLinkButton(session))),
         ),
         status,
-        h('p', { class: 'small muted' }, 'The game also saves itself after every turn; Continue on the main menu picks it up.'),
+        h('p', { class: 'small muted' }, t('game.save.autosave')),
       ],
       actions: [
-        button('Leave to the main menu', () => {}, { class: 'ghost' }),
-        button('Charts of the war so far', () => {}, { id: 'menu-charts', title: 'The war turn by turn, with what your panels show' }),
-        button('Back to the game', () => {}, { class: 'primary' }),
+        button(t('game.save.leave'), () => {}, { class: 'ghost' }),
+        button(t('game.save.charts'), () => {}, { id: 'menu-charts', title: t('game.save.chartsTitle') }),
+        button(t('game.save.back'), () => {}, { class: 'primary' }),
       ],
       dismissValue: 'stay',
     },

@@ -5,14 +5,16 @@ import { type ForceSide, forcesAt, seenFormations, strengthText } from '../game/
 import type { PlaySession } from '../game/play-session.ts';
 import { orderKey } from '../game/session.ts';
 import { settings, sfx } from '../game/settings.ts';
+import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
 import { announce } from './announce.ts';
-import { append, button, clear, formatNumber, h, keepFocus } from './dom.ts';
+import { isolate } from './bidi.ts';
+import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
-import { formatSpan } from './news.ts';
-import { describeOrder, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { spanText } from './news.ts';
+import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
 import { eventSpan, eventText } from './report-text.ts';
-import { roleShort, sideOf } from './roles.ts';
+import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
 
@@ -45,30 +47,41 @@ export const SHEET_QUERY = '(max-width: 900px), (max-height: 500px)';
 
 type Tab = 'place' | 'national';
 
-const KIND_NAMES: Record<string, string> = {
-  regular: 'regular',
-  militia: 'militia',
-  mercenary: 'mercenaries',
-  'foreign-troops': 'foreign troops',
-  extremist: 'extremists',
-};
+const KINDS = new Set(['regular', 'militia', 'mercenary', 'foreign-troops', 'extremist']);
+const kindName = (kind: string): string => (KINDS.has(kind) ? t(`game.kind.${kind}`) : kind);
 
-const SIDE_NAMES: Record<ForceSide, string> = { gna: 'GNA', lna: 'LNA', none: 'Local / unaligned' };
+/** A side of the forces at a place, by name (the unaligned ones as "Local / unaligned"). */
+const sideName = (side: ForceSide): string => (side === 'none' ? t('game.side.none') : actorName(side));
+
+/** An order in the player's language; an event's choice (scenario content) in English. */
+const orderText = (o: Order, s: PlaySession['scenario']): string => describeOrderText(o, s) ?? describeOrder(o, s);
+
+/** An order as a span: in the player's language, or English marked lang=en (an event's choice). */
+function orderLabel(o: Order, s: PlaySession['scenario'], attrs: { class?: string } = {}): HTMLElement {
+  const text = describeOrderText(o, s);
+  return text === null ? english(describeOrder(o, s), 'span', attrs) : h('span', attrs, text);
+}
+
+/** A place's name as the panels show it (in the player's language). */
+export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
+
+/** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
+const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
 
 export class Hud {
   private readonly session: PlaySession;
   private readonly cb: HudCallbacks;
   private readonly topbar = h('header', { class: 'topbar', tabIndex: -1 });
-  private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': 'Indicators', tabIndex: 0 });
-  private readonly right = h('aside', { class: 'sidebar right', 'aria-label': 'Place and orders' });
-  private readonly main = h('section', { class: 'panel box grow scroll', 'aria-label': 'Place and orders' });
+  private readonly left = h('aside', { class: 'sidebar left panel scroll', 'aria-label': t('game.panel.indicators'), tabIndex: 0 });
+  private readonly right = h('aside', { class: 'sidebar right', 'aria-label': t('game.panel.orders') });
+  private readonly main = h('section', { class: 'panel box grow scroll', 'aria-label': t('game.panel.orders') });
   /** The tabs and the place picker stay while the panel below them is redrawn, so the keyboard's focus stays on them. */
-  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Orders by place or national' });
+  private readonly tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('game.tabs') });
   private readonly tabPlace = h('button', { type: 'button', class: 'tab', role: 'tab', id: 'tab-place', 'aria-controls': 'tab-panel', 'data-focus-key': 'tab:place' });
   private readonly tabNational = h('button', { type: 'button', class: 'tab', role: 'tab', id: 'tab-national', 'aria-controls': 'tab-panel', 'data-focus-key': 'tab:national' });
-  private readonly picker = h('select', { class: 'place-picker', 'aria-label': 'Go to a place', 'data-focus-key': 'picker' });
+  private readonly picker = h('select', { class: 'place-picker', 'aria-label': t('game.goToPlace'), 'data-focus-key': 'picker' });
   private readonly body = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'tab-panel', tabIndex: -1 });
-  private readonly queueBox = h('section', { class: 'panel box', 'aria-label': 'Orders this turn', tabIndex: -1 });
+  private readonly queueBox = h('section', { class: 'panel box', 'aria-label': t('game.ordersThisTurn'), 'data-hook': 'queue', tabIndex: -1 });
   private readonly endButton: HTMLButtonElement;
   private readonly tip = h('div', { class: 'map-tip panel', role: 'tooltip' });
   /** The place the card shows and the card's size, while it shows: moving over the same place only moves it. */
@@ -91,22 +104,22 @@ export class Hud {
   constructor(root: HTMLElement, session: PlaySession, cb: HudCallbacks) {
     this.session = session;
     this.cb = cb;
-    this.endButton = button('End turn', () => this.cb.endTurn(), { class: 'primary end-turn', title: 'End the turn (Enter)', 'aria-keyshortcuts': 'Enter', 'data-focus-home': '', 'data-focus-key': 'top:end' });
+    this.endButton = button(t('game.endTurn'), () => this.cb.endTurn(), { class: 'primary end-turn', title: t('game.endTurnTitle'), 'data-hook': 'end-turn', 'aria-keyshortcuts': 'Enter', 'data-focus-home': '', 'data-focus-key': 'top:end' });
     this.right.append(this.main, this.queueBox);
     this.buildNav();
     const zoom = h(
       'div',
       { class: 'zoom-ctl' },
-      button('+', () => this.cb.zoom(1), { 'aria-label': 'Zoom in (+)', title: 'Zoom in (+)' }),
-      button('−', () => this.cb.zoom(-1), { 'aria-label': 'Zoom out (−)', title: 'Zoom out (−)' }),
+      button('+', () => this.cb.zoom(1), { 'aria-label': t('game.zoomIn'), title: t('game.zoomIn') }),
+      button('−', () => this.cb.zoom(-1), { 'aria-label': t('game.zoomOut'), title: t('game.zoomOut') }),
     );
     if (cb.closeUp) {
       const close = cb.closeUp;
-      const toggle: HTMLButtonElement = button('Tripoli', () => toggle.setAttribute('aria-pressed', String(close())), {
+      const toggle: HTMLButtonElement = button(t('game.closeUp'), () => toggle.setAttribute('aria-pressed', String(close())), {
         class: 'close-up',
         'aria-pressed': 'false',
-        'aria-label': 'Zoom to Greater Tripoli (T)',
-        title: 'Zoom to Greater Tripoli (T): the capital and the front around it; press again for the whole country',
+        'aria-label': t('game.closeUpLabel'),
+        title: t('game.closeUpTitle'),
       });
       zoom.prepend(toggle);
       this.closeUpButton = toggle;
@@ -138,7 +151,7 @@ export class Hud {
     this.tipFor = null;
     // The tabs and the picker stay (they are made once) but show nothing of the last view.
     for (const el of [this.topbar, this.left, this.body, this.queueBox]) clear(el);
-    this.tabPlace.textContent = 'Place';
+    this.tabPlace.textContent = t('game.place');
     this.picker.value = '';
     this.main.hidden = true;
   }
@@ -160,8 +173,14 @@ export class Hud {
       const sheetTop = open?.getBoundingClientRect().top ?? window.innerHeight;
       return { top, left: 0, right: 0, bottom: Math.max(0, window.innerHeight - sheetTop) };
     }
-    const left = this.left.getBoundingClientRect().right;
-    const right = window.innerWidth - this.right.getBoundingClientRect().left;
+    // The panels swap sides in a right-to-left language: each covers the side it stands on.
+    let left = 0;
+    let right = 0;
+    for (const panel of [this.left, this.right]) {
+      const r = panel.getBoundingClientRect();
+      if (r.left + r.right < window.innerWidth) left = Math.max(left, r.right);
+      else right = Math.max(right, window.innerWidth - r.left);
+    }
     return { top, left, right, bottom: 0 };
   }
 
@@ -171,10 +190,10 @@ export class Hud {
 
   /** The buttons that open the sheets on a small screen (hidden on a large one). */
   private sheetBar(): HTMLElement {
-    const bar = h('nav', { class: 'sheet-bar panel', 'aria-label': 'Panels' });
+    const bar = h('nav', { class: 'sheet-bar panel', 'aria-label': t('game.sheets') });
     for (const [sheet, label, controls] of [
-      ['orders', 'Orders', 'panel-orders'],
-      ['indicators', 'Indicators', 'panel-indicators'],
+      ['orders', t('game.sheet.orders'), 'panel-orders'],
+      ['indicators', t('game.panel.indicators'), 'panel-indicators'],
     ] as const) {
       const b = button(label, () => this.setSheet(this.sheet === sheet ? 'none' : sheet), { class: 'small', 'aria-controls': controls, 'aria-expanded': 'false' });
       this.sheetButtons.set(sheet, b);
@@ -211,9 +230,9 @@ export class Hud {
     clear(this.tip);
     append(
       this.tip,
-      h('div', { class: 'tip-name' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), p.name),
-      h('div', { class: 'small muted' }, controller === 'local' ? 'Held by local forces' : `Held by the ${controller.toUpperCase()}`),
-      ...forces.map((f) => h('div', { class: 'small' }, `${SIDE_NAMES[f.side]}: ${strengthText(f)} fighters`)),
+      h('div', { class: 'tip-name' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), placeLabel(p)),
+      h('div', { class: 'small muted' }, controller === 'local' ? t('game.heldLocal') : t('game.heldBy', { side: actorName(controller), id: controller })),
+      ...forces.map((f) => h('div', { class: 'small' }, t('game.forceLine', { side: sideName(f.side), strength: isolate(strengthText(f)) }))),
     );
     this.tip.hidden = false;
     this.tipFor = { id: p.id, width: this.tip.offsetWidth, height: this.tip.offsetHeight };
@@ -269,19 +288,27 @@ export class Hud {
     clear(this.topbar);
     append(
       this.topbar,
-      h('h1', { class: 'brand' }, h('i', { class: `side-mark ${sideOf(s.scenario, s.role) ?? 'none'}`, 'aria-hidden': 'true' }), `${roleShort(s.scenario, s.role)} · ${s.scenario.title}`),
-      stat('Date', formatSpan(state.date, s.scenario.turnDays)),
-      stat('Turn', `${state.turn} of ${s.scenario.turns}`),
+      h(
+        'h1',
+        { class: 'brand' },
+        h('i', { class: `side-mark ${sideOf(s.scenario, s.role) ?? 'none'}`, 'aria-hidden': 'true' }),
+        h('span', null, roleShortText(s.scenario, s.role)),
+        ' · ',
+        // The scenario's title is scenario content: English for now.
+        english(s.scenario.title),
+      ),
+      stat(t('game.stat.date'), spanText(state.date, s.scenario.turnDays)),
+      stat(t('game.stat.turn'), t('game.turnOf', { turn: state.turn, turns: s.scenario.turns })),
       // A replay says it is one; the orders given in the turn watched are listed in the orders panel, not as a budget to spend.
       s.replay
-        ? h('div', { class: 'stat replay-badge' }, h('span', { class: 'k' }, 'Replay'), h('span', { class: 'v' }, 'watching, read-only'))
-        : h('div', { class: 'stat' }, h('span', { class: 'k' }, 'Orders'), h('span', { class: 'v' }, `${used} of ${budget}`, pips)),
+        ? h('div', { class: 'stat replay-badge' }, h('span', { class: 'k' }, t('game.stat.replay')), h('span', { class: 'v' }, t('game.replayWatching')))
+        : h('div', { class: 'stat' }, h('span', { class: 'k' }, t('game.stat.orders')), h('span', { class: 'v' }, t('game.usedOf', { used, budget }), pips)),
       h('div', { class: 'spacer' }),
-      pending.length ? button(`Decision waiting (${pending.length})`, () => this.cb.decide(), { class: 'small', 'data-focus-key': 'top:decide' }) : null,
-      button('Report', () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: 'The last turn report (R)', 'aria-keyshortcuts': 'R', 'data-focus-key': 'top:report' }),
-      button('Glossary', () => this.cb.glossary(), { class: 'ghost small', title: 'Concepts of the war (G)', 'aria-keyshortcuts': 'G', 'data-focus-key': 'top:glossary' }),
-      button('Keys', () => this.cb.shortcuts(), { class: 'ghost small', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': 'Shift+?', 'data-focus-key': 'top:keys' }),
-      button('Menu', () => this.cb.exit(), { class: 'ghost small', title: this.cb.menuTitle ?? 'Back to the menu (the game is saved)', 'data-focus-key': 'top:menu' }),
+      pending.length ? button(t('game.decisionWaiting', { n: pending.length }), () => this.cb.decide(), { class: 'small', 'data-focus-key': 'top:decide' }) : null,
+      button(t('game.report'), () => this.cb.lastReport(), { class: 'ghost small', disabled: s.reports.length === 0 && s.opening.events.length === 0, title: t('game.reportTitle'), 'aria-keyshortcuts': 'R', 'data-focus-key': 'top:report', 'data-hook': 'report' }),
+      button(t('game.glossary'), () => this.cb.glossary(), { class: 'ghost small', title: t('game.glossaryTitle'), 'aria-keyshortcuts': 'G', 'data-focus-key': 'top:glossary', 'data-hook': 'glossary' }),
+      button(t('game.keys'), () => this.cb.shortcuts(), { class: 'ghost small', title: t('game.keysTitle'), 'aria-keyshortcuts': 'Shift+?', 'data-focus-key': 'top:keys' }),
+      button(t('game.menu'), () => this.cb.exit(), { class: 'ghost small', title: this.cb.menuTitle ?? t('game.menuTitle'), 'data-focus-key': 'top:menu' }),
       this.endButton,
     );
     // At a classroom table, a seat that has ended the turn waits for the others.
@@ -289,10 +316,10 @@ export class Hud {
     // A replay is watched, not played: its bar (src/ui/replay-bar.ts) takes the turn controls.
     this.endButton.hidden = s.readOnly;
     const warned = s.readOnly ? 0 : s.warnings.length;
-    this.endButton.title = warned ? `End the turn (Enter). ${warned === 1 ? 'One order has a warning' : `${warned} warnings on your orders`}: see the orders panel.` : 'End the turn (Enter)';
+    this.endButton.title = warned ? t('game.endTurnWarned', { n: warned }) : t('game.endTurnTitle');
     // Hot-seat: a person before the last hands the screen on; the last one ends the turn.
     const next = s.readOnly ? null : s.nextSeat;
-    this.endButton.textContent = this.busy ? 'Resolving…' : s.waiting ? 'Turn ended' : next ? `Pass to ${roleShort(s.scenario, next)}` : 'End turn';
+    this.endButton.textContent = this.busy ? t('game.resolving') : s.waiting ? t('game.turnEnded') : next ? t('game.passTo', { role: roleShortText(s.scenario, next) }) : t('game.endTurn');
     if (!this.busy && !s.waiting) this.endButton.append(h('span', { class: 'kbd' }, '↵'));
   }
 
@@ -305,14 +332,14 @@ export class Hud {
     clear(this.queueBox);
     if (s.replay) {
       const given = (s.replay.orders[s.replay.at] ?? []).filter((o) => o.actor === s.role);
-      append(this.queueBox, h('h2', null, 'Orders given this turn', h('span', { class: 'count' }, String(given.length))));
-      if (given.length === 0) this.queueBox.append(h('p', { class: 'empty' }, s.replay.at >= s.replay.orders.length ? 'The replay ends here.' : 'None.'));
-      for (const order of given) this.queueBox.append(h('div', { class: 'queue-item' }, h('span', null, describeOrder(order, s.scenario))));
+      append(this.queueBox, h('h2', null, t('game.givenThisTurn'), h('span', { class: 'count' }, fmtNumber(given.length))));
+      if (given.length === 0) this.queueBox.append(h('p', { class: 'empty' }, s.replay.at >= s.replay.orders.length ? t('game.replayEnds') : t('game.none')));
+      for (const order of given) this.queueBox.append(h('div', { class: 'queue-item' }, orderLabel(order, s.scenario)));
       return;
     }
-    append(this.queueBox, h('h2', null, 'Orders this turn', h('span', { class: 'count' }, `${s.budgetUsed} of ${s.budget}`)));
+    append(this.queueBox, h('h2', null, t('game.ordersThisTurn'), h('span', { class: 'count' }, t('game.usedOf', { used: s.budgetUsed, budget: s.budget }))));
     if (s.queued.length === 0) {
-      this.queueBox.append(h('p', { class: 'empty' }, 'No orders yet. Pick a place on the map, or see the National tab.'));
+      this.queueBox.append(h('p', { class: 'empty' }, t('game.noOrdersYet')));
       return;
     }
     // What the rules will do to these orders that their previews alone do not show.
@@ -321,13 +348,13 @@ export class Hud {
       const cancel = button('×', () => {
         s.cancel(i);
         this.render();
-        announce(`Cancelled: ${describeOrder(order, s.scenario)}. ${s.budgetUsed} of ${s.budget} orders used.`);
-      }, { class: 'ghost icon', 'aria-label': `Cancel: ${describeOrder(order, s.scenario)}`, title: 'Cancel this order', 'data-focus-key': `cancel:${i}` });
+        announce(t('game.cancelled', { order: orderText(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
+      }, { class: 'ghost icon', 'aria-label': t('game.cancelLabel', { order: orderText(order, s.scenario) }), title: t('game.cancelTitle'), 'data-focus-key': `cancel:${i}` });
       const mine = warnings.filter((w) => w.order === i);
       const item = h(
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
-        h('span', null, h('span', { class: 'queue-order' }, describeOrder(order, s.scenario)), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text))),
+        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)))),
         // A seat that has ended the turn at a classroom table can no longer change its orders.
         s.waiting ? null : cancel,
       );
@@ -361,12 +388,15 @@ export class Hud {
       pick(next);
       (next === 'place' ? this.tabPlace : this.tabNational).focus();
     });
-    this.tabNational.textContent = 'National';
+    this.tabNational.textContent = t('game.national');
+    this.tabNational.dataset.hook = 'national-tab';
     this.tabs.append(this.tabPlace, this.tabNational);
-    this.picker.append(h('option', { value: '' }, 'Go to a place…'));
-    for (const p of [...this.session.scenario.map.places].sort((a, b) => a.name.localeCompare(b.name))) this.picker.append(h('option', { value: p.id }, p.name));
+    this.picker.append(h('option', { value: '' }, t('game.goToPlaceOption')));
+    const collator = new Intl.Collator(document.documentElement.lang || 'en');
+    const byName = [...this.session.scenario.map.places].map((p) => ({ id: p.id, name: placeLabel(p) })).sort((a, b) => collator.compare(a.name, b.name));
+    for (const p of byName) this.picker.append(h('option', { value: p.id }, p.name));
     this.picker.addEventListener('change', () => this.cb.selectPlace(this.picker.value || null));
-    const all = button('All places', () => this.cb.places(), { class: 'ghost small', title: 'Every place, who holds it and the forces seen there (L)', 'aria-keyshortcuts': 'L' });
+    const all = button(t('game.allPlaces'), () => this.cb.places(), { class: 'ghost small', title: t('game.allPlacesTitle'), 'aria-keyshortcuts': 'L' });
     this.main.append(this.tabs, h('div', { class: 'place-row' }, this.picker, all), this.body);
   }
 
@@ -374,7 +404,7 @@ export class Hud {
     const s = this.session;
     const placeDef = this.place ? s.scenario.map.places.find((p) => p.id === this.place) : undefined;
     const tab = this.tab === 'place' && placeDef ? 'place' : 'national';
-    this.tabPlace.textContent = placeDef ? shortPlaceName(placeDef.name) : 'Place';
+    this.tabPlace.textContent = placeDef ? shortPlaceName(placeLabel(placeDef)) : t('game.place');
     this.tabPlace.disabled = !placeDef;
     for (const [b, t] of [[this.tabPlace, 'place'], [this.tabNational, 'national']] as const) {
       b.setAttribute('aria-selected', String(tab === t));
@@ -392,16 +422,16 @@ export class Hud {
     const legal = this.busy ? [] : s.legalOrders();
     if (this.tab === 'place' && placeDef) {
       this.renderPlace(placeDef);
-      this.renderOrders(ordersAt(legal, placeDef.id, s.state), `Orders at ${placeDef.name}`);
+      this.renderOrders(ordersAt(legal, placeDef.id, s.state), t('game.ordersAt', { place: placeLabel(placeDef) }));
     } else {
       const pending = s.state.pending.filter((p) => p.role === s.role && !s.queued.some((o) => o.kind === 'event-choice' && o.event === p.event));
       if (pending.length) {
         this.body.append(
-          h('div', { class: 'notice info', style: 'margin-bottom:10px' }, `${pending.length === 1 ? 'A decision waits' : `${pending.length} decisions wait`} for you this turn. `, button('Decide', () => this.cb.decide(), { class: 'small' })),
+          h('div', { class: 'notice info', style: 'margin-bottom:10px' }, `${t('game.decisionsWait', { n: pending.length })} `, button(t('game.decide'), () => this.cb.decide(), { class: 'small' })),
         );
       }
-      this.renderOrders(nationalOrders(legal, s.state), 'National orders');
-      if (!placeDef) this.body.append(h('p', { class: 'small muted', style: 'margin-top:10px' }, 'Select a place on the map to see its forces and the orders you can give there.'));
+      this.renderOrders(nationalOrders(legal, s.state), t('game.nationalOrders'));
+      if (!placeDef) this.body.append(h('p', { class: 'small muted', style: 'margin-top:10px' }, t('game.selectHint')));
     }
   }
 
@@ -409,60 +439,61 @@ export class Hud {
     const s = this.session;
     const ps = s.state.places[p.id];
     const controller = ps?.controller ?? 'local';
-    const controllerName = controller === 'local' ? 'Local forces' : s.scenario.sides[controller].shortName;
-    const tags = h('div', { class: 'tags' }, ...p.tags.map((t) => h('span', { class: 'tag' }, t.replace(/-/g, ' '))));
-    if (ps?.siegedBy) tags.append(h('span', { class: 'tag warn' }, `besieged by ${ps.siegedBy.toUpperCase()}`));
-    if (ps?.shut) tags.append(h('span', { class: 'tag warn' }, 'shut'));
-    if (ps && ps.damage > 0) tags.append(h('span', { class: 'tag warn' }, `damage ${ps.damage}`));
+    const controllerName = controller === 'local' ? t('game.localForces') : actorName(controller);
+    const tags = h('div', { class: 'tags' }, ...p.tags.map((tag) => h('span', { class: 'tag' }, tagName(tag))));
+    if (ps?.siegedBy) tags.append(h('span', { class: 'tag warn' }, t('game.besiegedBy', { side: actorName(ps.siegedBy), id: ps.siegedBy })));
+    if (ps?.shut) tags.append(h('span', { class: 'tag warn' }, t('game.shut')));
+    if (ps && ps.damage > 0) tags.append(h('span', { class: 'tag warn' }, t('game.damage', { n: ps.damage })));
 
     const facts: string[] = [];
-    facts.push(`${p.region[0]?.toUpperCase()}${p.region.slice(1)}`);
-    if (p.population > 0) facts.push(`pop. ~${formatNumber(p.population)}k`);
-    if (p.oilCapacity) facts.push(`oil ${formatNumber(p.oilCapacity)}k bbl/d`);
-    if (p.defence) facts.push(`defence +${p.defence}%`);
+    facts.push(regionName(p.region));
+    if (p.population > 0) facts.push(t('game.population', { n: fmtNumber(p.population) }));
+    if (p.oilCapacity) facts.push(t('game.oilCapacity', { n: fmtNumber(p.oilCapacity) }));
+    if (p.defence) facts.push(t('game.defence', { n: p.defence }));
 
     append(
       this.body,
       h(
         'div',
         { class: 'place-head' },
-        h('h3', null, p.name),
+        h('h3', null, placeLabel(p)),
         h('span', { class: 'small' }, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), ' ', controllerName),
       ),
       h('div', { class: 'small muted' }, facts.join(' · ')),
       tags,
-      p.note ? h('p', { class: 'small muted' }, p.note) : null,
+      p.note ? english(p.note, 'p', { class: 'small muted' }) : null,
     );
 
     const forces = forcesAt(p.id, seenFormations(s));
     const box = h('div', { class: 'forces' });
-    if (forces.length === 0) box.append(h('div', { class: 'empty' }, 'No forces seen here.'));
+    if (forces.length === 0) box.append(h('div', { class: 'empty' }, t('game.noForcesSeen')));
     for (const side of forces) {
       box.append(
         h(
           'div',
           { class: 'force', style: 'font-weight:600' },
           h('i', { class: `side-mark ${side.side}`, 'aria-hidden': 'true' }),
-          SIDE_NAMES[side.side],
-          h('span', { class: 'n' }, strengthText(side)),
+          sideName(side.side),
+          h('span', { class: 'n' }, isolate(strengthText(side))),
         ),
       );
       for (const f of side.formations) {
-        const extra = [KIND_NAMES[f.kind] ?? f.kind, f.loyalty !== null ? `loyalty ${f.loyalty}` : null].filter(Boolean).join(', ');
+        const extra = [kindName(f.kind), f.loyalty !== null ? t('game.loyalty', { n: f.loyalty }) : null].filter(Boolean).join(t('game.listSep'));
         box.append(
           h(
             'div',
             { class: 'force' },
             h('span'),
-            h('span', null, f.name, h('span', { class: 'muted' }, ` · ${extra}`)),
-            h('span', { class: 'n muted' }, strengthText({ low: f.low, high: f.high, exact: f.strength !== null })),
+            // A formation's name is scenario content: English for now.
+            h('span', null, english(f.name), h('span', { class: 'muted' }, ` · ${extra}`)),
+            h('span', { class: 'n muted' }, isolate(strengthText({ low: f.low, high: f.high, exact: f.strength !== null }))),
           ),
         );
-        if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, `Acts on its own account: ${f.motive}.`), h('span')));
+        if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, t('game.motive'), ' ', english(`${f.motive}.`)), h('span')));
       }
     }
     this.body.append(box);
-    if (forces.some((f) => !f.exact)) this.body.append(h('p', { class: 'small muted' }, '~ Estimates: how wide depends on your intelligence.'));
+    if (forces.some((f) => !f.exact)) this.body.append(h('p', { class: 'small muted' }, t('game.estimates')));
 
     // Recent events that touched this place (last two reports).
     const recent = [...s.reports.slice(-2), ...(s.reports.length ? [] : [s.opening])]
@@ -472,7 +503,8 @@ export class Hud {
     if (recent.length) {
       append(
         this.body,
-        h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, 'Recently here'),
+        h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, t('game.recentlyHere')),
+        // What the turn reports said, from their codes, in the player's language.
         h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: eventText(e, { scenario: s.scenario }) }, eventSpan(e, { scenario: s.scenario })))),
       );
     }
@@ -484,11 +516,11 @@ export class Hud {
     append(this.body, h(this.tab === 'place' && this.place ? 'h4' : 'h3', { class: 'eyebrow', style: 'margin:12px 0 6px' }, title));
     if (this.busy) return;
     if (s.state.ending) {
-      this.body.append(h('p', { class: 'empty' }, 'The game is over.'));
+      this.body.append(h('p', { class: 'empty' }, t('game.gameOver')));
       return;
     }
     if (s.waiting) {
-      this.body.append(h('p', { class: 'empty' }, 'You have ended this turn: the table waits for the others.'));
+      this.body.append(h('p', { class: 'empty' }, t('game.waitingTable')));
       return;
     }
     // One entry per proposal: the terms are chosen in the preview.
@@ -498,24 +530,24 @@ export class Hud {
       shown.push(o);
     }
     if (shown.length === 0) {
-      this.body.append(h('p', { class: 'empty' }, 'No orders possible here now.'));
+      this.body.append(h('p', { class: 'empty' }, t('game.noOrdersHere')));
       return;
     }
-    const list = h('div', { class: 'order-list' });
+    const list = h('div', { class: 'order-list', 'data-hook': 'orders' });
     const groups = groupOrders(shown);
     for (const order of groups.flatMap((g) => g.orders)) {
       const group = groups.find((g) => g.orders[0] === order);
-      if (group && groups.length > 1) list.append(h('div', { class: 'order-group' }, group.name));
+      if (group && groups.length > 1) list.append(h('div', { class: 'order-group' }, t(`game.group.${group.id}`)));
       const key = orderKey(order);
       const queued = s.isQueued(order);
       const open = this.openOrder === key;
       const check = s.check(order);
-      const cost = check.ok ? costText(check.value, true) : 'not now';
+      const cost = check.ok ? costText(check.value, true) : t('game.notNow');
       const item = h(
         'button',
         { type: 'button', class: 'order-item', 'aria-expanded': String(open), disabled: queued, 'data-focus-key': `order:${key}` },
-        h('span', null, describeOrder(order, s.scenario), queued ? ' ✓' : ''),
-        h('span', { class: 'cost' }, queued ? 'queued' : cost),
+        h('span', null, orderLabel(order, s.scenario), queued ? ' ✓' : ''),
+        h('span', { class: 'cost' }, queued ? t('game.queued') : cost),
       );
       item.addEventListener('click', () => {
         this.openOrder = open ? null : key;
@@ -539,11 +571,12 @@ export class Hud {
     const s = this.session;
     const order: Order = base.kind === 'propose-ceasefire' && this.terms ? { ...base, terms: this.terms } : base;
     const check = s.check(order);
-    const box = h('div', { class: 'preview', role: 'region', 'aria-label': 'Order preview' });
+    const box = h('div', { class: 'preview', role: 'region', 'aria-label': t('game.preview') });
     if (order.kind === 'propose-ceasefire' && this.terms) {
       const terms = this.terms;
       const fieldset = h('div', { class: 'choices', style: 'margin-bottom:8px' });
-      for (const [key, name] of Object.entries(TERM_NAMES) as [keyof CeasefireTerms, string][]) {
+      for (const key of Object.keys(TERM_NAMES) as (keyof CeasefireTerms)[]) {
+        const name = t(`game.term.${key}`);
         const input = h('input', { type: 'checkbox' });
         input.checked = terms[key];
         input.addEventListener('change', () => {
@@ -552,27 +585,29 @@ export class Hud {
         });
         fieldset.append(h('label', { class: 'check small' }, input, name));
       }
-      box.append(h('div', { class: 'eyebrow', style: 'margin-bottom:4px' }, 'Terms offered'), fieldset);
+      box.append(h('div', { class: 'eyebrow', style: 'margin-bottom:4px' }, t('game.termsOffered')), fieldset);
     }
     if (!check.ok) {
-      box.append(h('p', null, check.error.message));
+      // Why the core refuses it: the core's words, English for now.
+      box.append(english(check.error.message, 'p'));
       return box;
     }
     const p = check.value;
-    const dl = h('dl', null, h('dt', null, 'Cost'), h('dd', null, costText(p)));
+    const dl = h('dl', null, h('dt', null, t('game.cost')), h('dd', null, costText(p)));
     if (p.odds !== undefined) {
       const bar = h('i');
       bar.style.width = `${p.odds}%`;
-      dl.append(h('dt', null, 'Odds'), h('dd', null, `${p.odds}% chance of success`, h('div', { class: 'odds-bar', 'aria-hidden': 'true' }, bar)));
+      dl.append(h('dt', null, t('game.odds')), h('dd', null, t('game.oddsText', { n: p.odds }), h('div', { class: 'odds-bar', 'aria-hidden': 'true' }, bar)));
     }
     // The Add button is described by the whole preview: a screen reader on it hears the cost,
     // the odds, the risks and the warnings.
     const details = h(
       'div',
       { id: 'preview-details' },
-      h('div', { class: 'summary' }, p.summary),
+      // The preview's summary and risks are the core's words: English for now.
+      english(p.summary, 'div', { class: 'summary' }),
       dl,
-      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => h('li', null, r))) : null,
+      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => english(r, 'li'))) : null,
       // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
       ...previewWarnings(s, order),
     );
@@ -582,19 +617,19 @@ export class Hud {
       h(
         'div',
         { class: 'btn-row end' },
-        button('Cancel', () => {
+        button(t('game.cancel'), () => {
           const key = this.openOrder;
           this.openOrder = null;
           this.renderMain();
           this.body.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`order:${key}`)}"]`)?.focus({ preventScroll: true });
         }, { class: 'ghost small' }),
-        button('Add to orders', () => {
+        button(t('game.addToOrders'), () => {
           const result = s.queue(order);
           if (result.ok) {
             sfx('order');
             this.openOrder = null;
             this.render();
-            announce(`Queued: ${describeOrder(order, s.scenario)}. ${s.budgetUsed} of ${s.budget} orders used.`);
+            announce(t('game.queuedAnnounce', { order: orderText(order, s.scenario), used: s.budgetUsed, budget: s.budget }));
           }
         }, { class: 'primary small', 'aria-describedby': 'preview-details' }),
       ),
@@ -642,19 +677,34 @@ export class Hud {
 export function placeSummary(s: PlaySession, p: PlaceDef): string {
   const ps = s.state.places[p.id];
   const controller = ps?.controller ?? 'local';
-  const held = controller === 'local' ? 'held by local forces' : `held by the ${s.scenario.sides[controller].shortName}`;
-  const forces = forcesAt(p.id, seenFormations(s)).map((f) => `${SIDE_NAMES[f.side]} ${strengthText(f)} fighters`);
-  const status = [ps?.siegedBy ? `besieged by the ${ps.siegedBy.toUpperCase()}` : null, ps?.shut ? 'shut' : null].filter(Boolean);
-  return `${p.name}, ${held}${status.length ? `, ${status.join(', ')}` : ''}. ${forces.length ? `Forces seen: ${forces.join('; ')}.` : 'No forces seen.'}`;
+  const held = controller === 'local' ? t('game.sum.heldLocal') : t('game.sum.heldBy', { side: actorName(controller), id: controller });
+  const forces = forcesAt(p.id, seenFormations(s)).map((f) => t('game.sum.force', { side: sideName(f.side), strength: isolate(strengthText(f)) }));
+  const status = [ps?.siegedBy ? t('game.sum.besieged', { side: actorName(ps.siegedBy), id: ps.siegedBy }) : null, ps?.shut ? t('game.shut') : null].filter((x): x is string => !!x);
+  const sep = t('game.listSep');
+  const where = [placeLabel(p), held, ...status].join(sep);
+  return t('game.sum.place', { where, forces: forces.length ? t('game.sum.forces', { list: forces.join(t('game.listSep2')) }) : t('game.sum.noForces') });
 }
 
 function stat(k: string, v: string): HTMLElement {
   return h('div', { class: 'stat' }, h('span', { class: 'k' }, k), h('span', { class: 'v' }, v));
 }
 
+/** A place's tags and region in words ("oil terminal", "Tripolitania"). */
+function tagName(tag: string): string {
+  const key = `game.tag.${tag}`;
+  const text = t(key);
+  return text === key ? tag.replace(/-/g, ' ') : text;
+}
+
+function regionName(region: string): string {
+  const key = `game.region.${region}`;
+  const text = t(key);
+  return text === key ? `${region[0]?.toUpperCase()}${region.slice(1)}` : text;
+}
+
 function costText(p: OrderPreview, short = false): string {
-  const parts = [`${p.budget} order${p.budget === 1 ? '' : 's'}`];
-  if (p.money) parts.push(`$${formatNumber(p.money)}M`);
+  const parts = [t('game.costOrders', { n: p.budget })];
+  if (p.money) parts.push(t('game.costMoney', { n: fmtNumber(p.money) }));
   if (p.costNote && !short) parts.push(p.costNote);
   return parts.join(' · ');
 }
@@ -688,43 +738,43 @@ function legend(): HTMLElement {
   const items = h(
     'div',
     { class: 'legend-items', id: 'legend-items' },
-    item(icon((el) => shape(el, 'polygon', { points: '7,0.5 8.9,4.9 13.5,5.2 10,8.3 11.1,13 7,10.5 2.9,13 4,8.3 0.5,5.2 5.1,4.9', ...fill })), 'capital'),
-    item(icon((el) => shape(el, 'circle', { cx: 7, cy: 7, r: 5.5, ...fill })), 'city'),
-    item(icon((el) => shape(el, 'polygon', { points: '7,1 13,12.5 7,9.5 1,12.5', ...fill })), 'airbase'),
-    item(icon((el) => shape(el, 'path', { d: 'M7 0.8 L11 7.5 A4.2 4.2 0 1 1 3 7.5 Z', ...fill })), 'oil terminal'),
-    item(icon((el) => shape(el, 'path', { d: 'M2.5 13 L7 1 L11.5 13 M4.2 8.5 H9.8 M1 13 H13', fill: 'none', stroke: 'var(--text-muted)', 'stroke-width': 1.6 })), 'oil field'),
-    h('span', null, mark('gna'), 'GNA'),
-    h('span', null, mark('lna'), 'LNA'),
-    h('span', null, mark('local'), 'Local'),
+    item(icon((el) => shape(el, 'polygon', { points: '7,0.5 8.9,4.9 13.5,5.2 10,8.3 11.1,13 7,10.5 2.9,13 4,8.3 0.5,5.2 5.1,4.9', ...fill })), t('game.legend.capital')),
+    item(icon((el) => shape(el, 'circle', { cx: 7, cy: 7, r: 5.5, ...fill })), t('game.legend.city')),
+    item(icon((el) => shape(el, 'polygon', { points: '7,1 13,12.5 7,9.5 1,12.5', ...fill })), t('game.legend.airbase')),
+    item(icon((el) => shape(el, 'path', { d: 'M7 0.8 L11 7.5 A4.2 4.2 0 1 1 3 7.5 Z', ...fill })), t('game.legend.oilTerminal')),
+    item(icon((el) => shape(el, 'path', { d: 'M2.5 13 L7 1 L11.5 13 M4.2 8.5 H9.8 M1 13 H13', fill: 'none', stroke: 'var(--text-muted)', 'stroke-width': 1.6 })), t('game.legend.oilField')),
+    h('span', null, mark('gna'), actorName('gna')),
+    h('span', null, mark('lna'), actorName('lna')),
+    h('span', null, mark('local'), t('game.legend.local')),
     item(
       svg(18, 12, (el) => {
         shape(el, 'rect', { x: 0.5, y: 0.5, width: 8, height: 11, fill: 'var(--gna)', 'fill-opacity': 0.45 });
         shape(el, 'rect', { x: 9.5, y: 0.5, width: 8, height: 11, fill: 'var(--lna)', 'fill-opacity': 0.4 });
         for (const x of [9, 13, 17]) shape(el, 'line', { x1: x, y1: 12, x2: x + 4, y2: 0, stroke: 'var(--lna-dark)', 'stroke-width': 1 });
       }),
-      'areas held (LNA hatched)',
+      t('game.legend.areas'),
     ),
-    item(line('', 3, 'var(--coastal-road)'), 'coastal road'),
-    item(line('6 4', 2, 'var(--desert-road)'), 'desert road'),
-    item(line('2 3', 2, 'var(--track)'), 'track'),
+    item(line('', 3, 'var(--coastal-road)'), t('game.legend.coastalRoad')),
+    item(line('6 4', 2, 'var(--desert-road)'), t('game.legend.desertRoad')),
+    item(line('2 3', 2, 'var(--track)'), t('game.legend.track')),
     item(
       svg(14, 14, (el) => shape(el, 'line', { x1: 7, y1: 1, x2: 7, y2: 13, stroke: 'var(--danger)', 'stroke-width': 3 })),
-      'front line',
+      t('game.legend.frontLine'),
     ),
   );
   // Folded by default when the text is large (it would cover much of the map); a button opens it.
   const folded = settings().textScale >= 150 || (typeof matchMedia === 'function' && matchMedia(SHEET_QUERY).matches);
   items.hidden = folded;
-  const toggle = button(folded ? 'Map key' : 'Hide', () => {
+  const toggle = button(folded ? t('game.legend.show') : t('game.legend.hide'), () => {
     items.hidden = !items.hidden;
-    toggle.textContent = items.hidden ? 'Map key' : 'Hide';
+    toggle.textContent = items.hidden ? t('game.legend.show') : t('game.legend.hide');
     toggle.setAttribute('aria-expanded', String(!items.hidden));
-  }, { class: 'ghost small legend-toggle', 'aria-expanded': String(!folded), 'aria-controls': 'legend-items', title: 'Show or hide the map key' });
-  return h('aside', { class: 'legend panel', 'aria-label': 'Map key' }, toggle, items);
+  }, { class: 'ghost small legend-toggle', 'aria-expanded': String(!folded), 'aria-controls': 'legend-items', title: t('game.legend.toggleTitle') });
+  return h('aside', { class: 'legend panel', 'aria-label': t('game.legend.show') }, toggle, items);
 }
 
 /** The warnings an order would carry if queued now, beside the orders already queued. */
 function previewWarnings(s: PlaySession, order: Order): HTMLElement[] {
   return s
-    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, 'Warning: '), w.text));
+    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)));
 }

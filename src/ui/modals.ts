@@ -3,14 +3,16 @@
 import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
 import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
+import { fmtDate, has, intlLocale, isRtl, lang, langTag, pseudoText, t } from '../i18n/index.ts';
+import { addDays } from '../sim/dates.ts';
 import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
-import { append, button, formatDate, h, restoreFocus } from './dom.ts';
+import { append, button, h, restoreFocus, untranslated } from './dom.ts';
+import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
 import { eventSpan, withReportScenario } from './report-text.ts';
-import { MECHANIC_NAMES, PHASE_NAMES } from './texts.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -22,6 +24,8 @@ export function modalOpen(): boolean {
 interface ModalParts {
   eyebrow?: string;
   title: string;
+  /** The title is scenario content, in English for now (marked so). */
+  titleEnglish?: boolean;
   body: Node[];
   /** Buttons; the first primary one gets focus. */
   actions: HTMLButtonElement[];
@@ -30,8 +34,15 @@ interface ModalParts {
   /** Escape closes with this value (omit to make Escape do nothing). */
   dismissValue?: string;
   footLeft?: Node;
+  /**
+   * The dialog's own words come from the catalogues: it is marked with the page's language and
+   * direction, whatever the layer it opens over (a layer not translated yet is marked English).
+   */
+  translated?: boolean;
   /** The element to focus when it opens (default: the first primary button). */
   focus?: HTMLElement;
+  /** Its text is not translated yet (reports, news, concepts, the glossary): marked lang="en" dir="ltr". */
+  english?: boolean;
 }
 
 /** Shows a modal; resolves with the value of the button pressed. */
@@ -41,7 +52,11 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
     const previous = document.activeElement as HTMLElement | null;
     const titleId = `modal-title-${++modalSerial}`;
     const box = h('div', { class: `panel modal ${parts.wide ? 'wide' : ''} ${parts.className ?? ''}`, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
-    const backdrop = h('div', { class: 'modal-backdrop' }, box);
+    if (parts.translated) {
+      box.lang = langTag();
+      box.dir = isRtl() ? 'rtl' : 'ltr';
+    }
+    const backdrop = untranslated(h('div', { class: 'modal-backdrop' }, box), parts.english === true && !parts.translated);
     const close = (value: string) => {
       openCount--;
       window.removeEventListener('keydown', onKey, true);
@@ -84,7 +99,7 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
     backdrop.addEventListener('keydown', (e) => e.stopPropagation());
     append(
       box,
-      h('div', { class: 'modal-head' }, parts.eyebrow ? h('div', { class: 'eyebrow' }, parts.eyebrow) : null, h('h2', { id: titleId }, parts.title)),
+      h('div', { class: 'modal-head' }, parts.eyebrow ? h('div', { class: 'eyebrow' }, parts.eyebrow) : null, untranslated(h('h2', { id: titleId }, parts.title), parts.titleEnglish === true)),
       // Focusable, so that a long report or glossary scrolls from the keyboard too.
       h('div', { class: 'modal-body', tabIndex: 0, role: 'region', 'aria-labelledby': titleId }, ...parts.body),
       h('div', { class: 'modal-foot' }, parts.footLeft ? h('div', { class: 'left' }, parts.footLeft) : null, ...parts.actions),
@@ -93,6 +108,19 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
     const focus = parts.focus ?? parts.actions.find((b) => b.classList.contains('primary')) ?? parts.actions[0];
     focus?.focus({ preventScroll: true });
   });
+}
+
+/** The days a turn covers, in the current language ("8–21 January 2020", "8-21 janvier 2020"). */
+function turnSpan(start: string, days: number): string {
+  if (lang() === 'en') return formatSpan(start, days);
+  const end = addDays(start, Math.max(0, days - 1));
+  if (start === end) return fmtDate(start);
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+  const text = new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(utc(start), utc(end));
+  return lang() === 'qps' ? pseudoText(text) : text;
 }
 
 export function visibleTo(e: ReportEvent, role: PlayerRole): boolean {
@@ -123,7 +151,7 @@ export function reportBody(
       h(
         'section',
         { class: 'report-phase' },
-        h('h3', null, PHASE_NAMES[phase]),
+        h('h3', null, t(`dialogs.phase.${phase}`)),
         h(
           'ul',
           null,
@@ -137,7 +165,7 @@ export function reportBody(
       h(
         'section',
         { class: 'report-phase report-second' },
-        h('h3', null, 'The second fortnight: no new orders, the war runs on'),
+        h('h3', null, t('dialogs.report.second')),
         h('ul', null, ...later.map((e) => reportLine(e, titlesOnly, eventDefs, false))),
       ),
     );
@@ -147,7 +175,7 @@ export function reportBody(
       h(
         'section',
         { class: 'report-phase report-next' },
-        h('h3', null, `As turn ${report.turn + 1} begins`),
+        h('h3', null, t('dialogs.report.next', { turn: report.turn + 1 })),
         h('ul', null, ...next.map((e) => reportLine(e, titlesOnly, eventDefs))),
       ),
     );
@@ -158,8 +186,8 @@ export function reportBody(
       h(
         'section',
         { class: 'report-phase report-why' },
-        h('h3', null, 'Why the others acted'),
-        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), reason)))),
+        h('h3', null, t('dialogs.report.why')),
+        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), untranslated(h('span', null, reason)))))),
       ),
     );
   }
@@ -169,12 +197,12 @@ export function reportBody(
       h(
         'section',
         { class: 'report-phase' },
-        h('h3', null, 'Orders that could not be carried out'),
-        h('ul', null, ...rejected.map((r) => h('li', null, r.problem.message))),
+        h('h3', null, t('dialogs.report.rejected')),
+        h('ul', null, ...rejected.map((r) => untranslated(h('li', null, r.problem.message)))),
       ),
     );
   }
-  if (sections.length === 0) sections.push(h('p', { class: 'empty' }, 'A quiet turn: nothing of note happened.'));
+  if (sections.length === 0) sections.push(h('p', { class: 'empty' }, t('dialogs.report.quiet')));
   return sections;
 }
 
@@ -182,20 +210,21 @@ export function reportBody(
 function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ` ${def.text}`] : [eventSpan(e, { round })];
-  return h('li', null, h('span', { class: 'mech' }, MECHANIC_NAMES[e.mechanic] ?? e.mechanic), ...body);
+  const body = def && e.text.startsWith(`${def.title}: `) ? [untranslated(h('strong', null, def.title)), ' ', untranslated(h('span', null, def.text))] : [eventSpan(e, { round })];
+  return h('li', null, h('span', { class: 'mech' }, has(`dialogs.mechanic.${e.mechanic}`) ? t(`dialogs.mechanic.${e.mechanic}`) : e.mechanic), ...body);
 }
 
 /** A short name for an actor in the report: the side's short name, the mediator's, the backer's, or the armed group's (without its details in brackets). */
 export function actorLabel(scenario: Scenario, actor: Actor): string {
-  if (actor === 'gna' || actor === 'lna') return scenario.sides[actor].shortName;
-  if (actor === 'mediator') return scenario.mediator?.name ?? 'Mediator';
+  if (actor === 'gna' || actor === 'lna') return sideShort(scenario, actor);
+  if (actor === 'mediator') return scenario.mediator?.name ?? t('dialogs.mediator');
   if (actor.startsWith('group:')) {
     const id = actor.slice('group:'.length);
     const def = [...scenario.formations, ...scenario.reserves].find((f) => f.id === id);
     return def ? def.name.split(' (')[0]! : id;
   }
-  return scenario.backers.find((b) => `backer:${b.id}` === actor)?.name ?? actor.slice('backer:'.length);
+  const backer = scenario.backers.find((b) => `backer:${b.id}` === actor);
+  return backer ? named(backer.id, backer.name).text : actor.slice('backer:'.length);
 }
 
 /**
@@ -205,13 +234,13 @@ export function actorLabel(scenario: Scenario, actor: Actor): string {
 export function leftHistoryLine(departures: readonly Departure[]): HTMLElement | null {
   const [first, ...rest] = departures;
   if (!first) return null;
-  const line = h('p', { class: 'left-history-line' }, h('strong', null, 'Left history here: '), first.text);
+  const line = h('p', { class: 'left-history-line' }, h('strong', null, t('dialogs.leftHistory')), untranslated(h('span', null, first.text)));
   if (rest.length === 0) return h('div', { class: 'left-history', 'data-departures': '1' }, line);
   return h(
     'details',
     { class: 'left-history', 'data-departures': String(departures.length) },
-    h('summary', null, line, h('span', { class: 'small muted' }, ` (and ${rest.length} more)`)),
-    h('ul', null, ...rest.map((d) => h('li', null, d.text))),
+    h('summary', null, line, h('span', { class: 'small muted' }, t('dialogs.leftHistoryMore', { n: rest.length }))),
+    h('ul', null, ...rest.map((d) => untranslated(h('li', null, d.text)))),
   );
 }
 
@@ -221,14 +250,14 @@ function standingSection(report: ShownReport, session: PlaySession): HTMLElement
   if (changes.length === 0) return null;
   return h(
     'section',
-    { class: 'report-phase standing', 'aria-label': 'Where things stand' },
-    h('h3', null, 'Where things stand'),
+    { class: 'report-phase standing', 'aria-label': t('dialogs.report.standing') },
+    h('h3', null, t('dialogs.report.standing')),
     h(
       'dl',
       { class: 'standing-list' },
       ...changes.flatMap((c) => [
         h('dt', null, c.label),
-        h('dd', null, `${c.from} → ${c.to}`, h('span', { class: `trend ${c.up ? 'up' : 'down'}`, 'aria-label': c.up ? 'up' : 'down' }, c.up ? ' ▲' : ' ▼')),
+        h('dd', null, `${c.from} → ${c.to}`, h('span', { class: `trend ${c.up ? 'up' : 'down'}`, 'aria-label': t(c.up ? 'dialogs.report.up' : 'dialogs.report.down') }, c.up ? ' ▲' : ' ▼')),
       ]),
     ),
   );
@@ -245,16 +274,17 @@ export function showReport(
   return showModal(
     root,
     {
-      eyebrow: `Turn ${report.turn} of ${session.scenario.turns} · ${formatSpan(report.date, session.scenario.turnDays)}`,
-      title: report === session.opening ? 'The situation' : 'Turn report',
+      eyebrow: t('dialogs.report.eyebrow', { turn: report.turn, turns: session.scenario.turns, span: turnSpan(report.date, session.scenario.turnDays) }),
+      title: report === session.opening ? t('dialogs.report.situation') : t('dialogs.report.title'),
       body: [
         leftHistoryLine(leftHistory),
         ...withReportScenario(session.scenario, () => reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor))),
         standingSection(report, session),
       ].filter((x): x is Node => x !== null),
-      actions: [button('Continue', () => {}, { class: 'primary' })],
+      actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],
       wide: true,
       dismissValue: 'ok',
+      translated: true,
     },
     ['ok'],
   );
@@ -269,19 +299,21 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
       'article',
       { class: 'event-block', 'data-event': event.id },
       withHead ? h('div', { class: 'eyebrow' }, eventWhen(event, turn)) : null,
-      withHead ? h('h3', null, event.title) : null,
-      ...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)),
+      withHead ? untranslated(h('h3', null, event.title)) : null,
+      ...event.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x))),
       ...eventExtras(event),
     );
   const single = events.length === 1;
   return showModal(
     root,
     {
-      eyebrow: single ? eventWhen(first, turn) : `News · ${events.length} events`,
-      title: single ? first.title : 'Meanwhile',
+      eyebrow: single ? eventWhen(first, turn) : t('dialogs.news.eyebrow', { n: events.length }),
+      title: single ? first.title : t('dialogs.news.meanwhile'),
+      titleEnglish: single,
       body: events.map((e) => card(e, !single)),
-      actions: [button('Continue', () => {}, { class: 'primary' })],
+      actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],
       className: 'event-card',
+      translated: true,
       wide: events.length > 2,
       dismissValue: 'ok',
     },
@@ -293,16 +325,18 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
 export function showChoiceCard(root: HTMLElement, event: EventDef, pending: PendingChoice): Promise<string> {
   return new Promise((resolve) => {
     const options = (event.choice?.options ?? []).filter((o) => pending.options.includes(o.id));
-    const buttons = options.map((o) => h('button', { type: 'button', class: 'btn option' }, h('span', null, o.label), h('span', { class: 'hint' }, o.hint)));
-    const later = button('Decide later', () => {}, { class: 'ghost' });
+    const buttons = options.map((o) => untranslated(h('button', { type: 'button', class: 'btn option' }, h('span', null, o.label), h('span', { class: 'hint' }, o.hint))));
+    const later = button(t('dialogs.choice.later'), () => {}, { class: 'ghost' });
     const done = showModal(
       root,
       {
-        eyebrow: `${formatDate(event.date)} · A decision for you`,
+        eyebrow: t('dialogs.choice.eyebrow', { date: fmtDate(event.date) }),
         title: event.title,
-        body: [...event.text.split(/\n\s*\n/).map((t) => h('p', null, t)), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
+        titleEnglish: true,
+        body: [...event.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x))), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
         actions: [later],
         className: 'event-card',
+        translated: true,
         dismissValue: '',
       },
       [''],
@@ -327,23 +361,25 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
     return h(
       'article',
       { class: 'concept-block', 'data-concept': key },
-      single ? null : h('h3', null, c.title),
-      h('p', null, c.plain),
-      h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, 'In 2019–2020'), h('p', null, c.example)),
-      h('p', { class: 'small muted in-game' }, h('strong', null, 'In the game: '), c.inGame),
+      single ? null : untranslated(h('h3', null, c.title)),
+      untranslated(h('p', null, c.plain)),
+      h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, t('dialogs.concept.example')), untranslated(h('p', null, c.example))),
+      h('p', { class: 'small muted in-game' }, h('strong', null, t('dialogs.concept.inGame')), untranslated(h('span', null, c.inGame))),
     );
   };
   return showModal(
     root,
     {
-      eyebrow: single ? 'New concept' : `${concepts.length} new concepts`,
-      title: single ? conceptCard(first).title : 'How this war works',
+      eyebrow: t('dialogs.concept.eyebrow', { n: concepts.length }),
+      title: single ? conceptCard(first).title : t('dialogs.concept.title'),
+      titleEnglish: single,
       body: concepts.map(block),
-      actions: [button('Got it', () => {}, { class: 'primary' })],
+      actions: [button(t('dialogs.concept.ok'), () => {}, { class: 'primary' })],
       className: 'concept-card',
+      translated: true,
       wide: concepts.length > 2,
       dismissValue: 'ok',
-      footLeft: h('span', { class: 'small muted' }, 'All concepts stay in the Glossary (G).'),
+      footLeft: h('span', { class: 'small muted' }, t('dialogs.concept.foot')),
     },
     ['ok'],
   );
@@ -358,37 +394,38 @@ export function showGlossary(root: HTMLElement, met: readonly Concept[], scenari
     h(
       'div',
       { class: 'glossary-entry', 'data-concept': c.id },
-      h('h3', null, c.title, met.includes(c.id) ? h('span', { class: 'tag' }, 'met in this game') : null),
-      h('p', null, c.plain),
-      h('p', { class: 'small muted' }, h('strong', null, 'In 2019–2020: '), c.example),
+      h('h3', null, untranslated(h('span', null, c.title)), met.includes(c.id) ? h('span', { class: 'tag' }, t('dialogs.glossary.met')) : null),
+      untranslated(h('p', null, c.plain)),
+      h('p', { class: 'small muted' }, h('strong', null, t('dialogs.glossary.example')), untranslated(h('span', null, c.example))),
     ),
   );
-  const entry = (e: GlossaryEntry) => h('div', { class: 'glossary-entry', 'data-entry': e.id }, h('h3', null, e.name), h('p', { class: 'small' }, e.text));
+  const entry = (e: GlossaryEntry) => untranslated(h('div', { class: 'glossary-entry', 'data-entry': e.id }, h('h3', null, e.name), h('p', { class: 'small' }, e.text)));
   const section = (title: string, items: Node[]) => (items.length ? [h('h2', { class: 'glossary-section' }, title), ...items] : []);
   const lists = scenario ? entriesFor(scenario) : null;
   const body = [
     glossaryPrimer(),
-    ...section('Concepts', concepts),
+    ...section(t('dialogs.glossary.concepts'), concepts),
     ...(lists
-      ? [...section('Who is who', lists.actors.map(entry)), ...section('Places', lists.places.map(entry)), ...section('Terms', lists.terms.map(entry))]
+      ? [...section(t('dialogs.glossary.actors'), lists.actors.map(entry)), ...section(t('dialogs.glossary.places'), lists.places.map(entry)), ...section(t('dialogs.glossary.terms'), lists.terms.map(entry))]
       : []),
   ];
   return showModal(
     root,
     {
-      eyebrow: 'Glossary',
-      title: 'How this war works',
+      eyebrow: t('dialogs.glossary.eyebrow'),
+      title: t('dialogs.concept.title'),
       body,
-      actions: [button('Close', () => {}, { class: 'primary' })],
+      actions: [button(t('dialogs.close'), () => {}, { class: 'primary' })],
       wide: true,
       className: 'glossary',
+      translated: true,
       dismissValue: 'ok',
     },
     ['ok'],
   );
 }
 
-export function confirm(root: HTMLElement, title: string, text: string, yes: string, no = 'Cancel'): Promise<boolean> {
+export function confirm(root: HTMLElement, title: string, text: string, yes: string, no = t('dialogs.cancel')): Promise<boolean> {
   return showModal(
     root,
     {

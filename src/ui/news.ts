@@ -3,6 +3,7 @@
 // changed, or a claim whose truth is not established), who made a claim and who disputed it,
 // and the glossary entries an event's text relies on, opened in place.
 import { glossary } from '../content/glossary.ts';
+import { fmtDate, intlLocale, lang, pseudoText } from '../i18n/index.ts';
 import { addDays } from '../sim/dates.ts';
 import type { EventDef, ReportEvent } from '../sim/types.ts';
 import { formatDate, h } from './dom.ts';
@@ -18,6 +19,19 @@ export function formatSpan(start: string, days: number): string {
   if (y1 !== y2) return `${formatDate(start)} – ${formatDate(end)}`;
   if (m1 !== m2) return `${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]} ${y2}`;
   return `${d1}–${d2} ${MONTHS[m2 - 1]} ${y2}`;
+}
+
+/** formatSpan in the player's language (the translated screens): Intl's date range, English as formatSpan writes it. */
+export function spanText(start: string, days: number): string {
+  if (lang() === 'en') return formatSpan(start, days);
+  const end = addDays(start, Math.max(0, days - 1));
+  if (start === end) return fmtDate(start);
+  const at = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+  const text = new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(at(start), at(end));
+  return lang() === 'qps' ? pseudoText(text) : text;
 }
 
 /** The turn an event shows in: its first day and how many days it covers. */

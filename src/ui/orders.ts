@@ -1,5 +1,6 @@
 // Orders in words, and which places an order concerns (for the place panel and the map).
 import type { ShownState } from '../game/play-session.ts';
+import { actorName, placeName as localPlaceName, t } from '../i18n/index.ts';
 import type { Order, Scenario } from '../sim/types.ts';
 
 function placeName(s: Scenario, id: string): string {
@@ -102,6 +103,57 @@ export function describeOrder(o: Order, s: Scenario): string {
   }
 }
 
+/**
+ * An order in the player's language (the game screen's panels): the words from the catalogue
+ * (game.order.<kind>), places and backers by their names in that language; formations keep their
+ * scenario names. Null for an event's choice (scenario content): describeOrder, English, then.
+ */
+export function describeOrderText(o: Order, s: Scenario): string | null {
+  const place = (id: string) => localPlaceName(id, placeName(s, id));
+  const backer = (id: string) => {
+    const name = actorName(id, 'long');
+    return name === id ? backerName(s, id) : name;
+  };
+  const formation = (id: string) => formationName(s, id);
+  const say = (key: string, values?: Record<string, string>) => t(`game.order.${key}`, values);
+  switch (o.kind) {
+    case 'move':
+      return say('move', { formation: formation(o.formation), to: place(o.to) });
+    case 'attack':
+      return say('attack', { target: place(o.target), from: place(o.from) });
+    case 'withdraw':
+      return say('withdraw', { from: place(o.from), to: place(o.to) });
+    case 'fortify':
+    case 'recruit':
+    case 'humanitarian-corridor':
+    case 'declare-red-line':
+      return say(o.kind, { place: place(o.place) });
+    case 'airstrike':
+    case 'siege':
+    case 'raid':
+      return say(o.kind, { target: place(o.target) });
+    case 'request-support':
+    case 'pressure-backer':
+    case 'pressure-rival':
+      return say(o.kind, { backer: backer(o.backer) });
+    case 'buy-loyalty':
+    case 'sanction-spoiler':
+      return say(o.kind, { formation: formation(o.formation) });
+    case 'oil-terminals':
+      return say(o.open ? 'oil-terminals.open' : 'oil-terminals.shut');
+    case 'answer-ceasefire':
+    case 'answer-request':
+    case 'answer-mediator':
+      return say(`${o.kind}.${o.accept ? 'accept' : 'reject'}`);
+    case 'conference':
+      return say(o.attend ? 'conference.attend' : 'conference.boycott');
+    case 'event-choice':
+      return null;
+    default:
+      return say(o.kind);
+  }
+}
+
 /** The places an order is about, first the one it acts on. */
 export function orderPlaces(o: Order, state: Pick<ShownState, 'formations'>): string[] {
   const at = (formation: string) => state.formations.find((f) => f.id === formation)?.location;
@@ -148,25 +200,25 @@ export const TERM_NAMES = {
   revenueShared: 'Oil revenue shared',
 } as const;
 
-/** Groups for the order list, in the order a commander reads them. */
-const GROUPS: { name: string; kinds: Order['kind'][] }[] = [
-  { name: 'Fight', kinds: ['attack', 'airstrike', 'siege'] },
-  { name: 'Move', kinds: ['move', 'withdraw'] },
-  { name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
-  { name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
-  { name: 'The ladder', kinds: ['escalate', 'de-escalate', 'answer-request'] },
-  { name: 'Your client', kinds: ['push-client', 'restrain-client', 'deliver-arms'] },
-  { name: 'Red lines', kinds: ['declare-red-line'] },
-  { name: 'What you admit', kinds: ['deny-deployment', 'admit-deployment'] },
-  { name: 'Diplomacy', kinds: ['answer-mediator', 'pressure-rival'] },
-  { name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
-  { name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
-  { name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },
+/** Groups for the order list, in the order a commander reads them (`id` names the group in the catalogue: game.group.<id>). */
+const GROUPS: { id: string; name: string; kinds: Order['kind'][] }[] = [
+  { id: 'fight', name: 'Fight', kinds: ['attack', 'airstrike', 'siege'] },
+  { id: 'move', name: 'Move', kinds: ['move', 'withdraw'] },
+  { id: 'hold', name: 'Hold and build', kinds: ['fortify', 'recruit', 'buy-loyalty'] },
+  { id: 'backers', name: 'Backers', kinds: ['request-support', 'pressure-backer', 'enforce-embargo'] },
+  { id: 'ladder', name: 'The ladder', kinds: ['escalate', 'de-escalate', 'answer-request'] },
+  { id: 'client', name: 'Your client', kinds: ['push-client', 'restrain-client', 'deliver-arms'] },
+  { id: 'redLines', name: 'Red lines', kinds: ['declare-red-line'] },
+  { id: 'admit', name: 'What you admit', kinds: ['deny-deployment', 'admit-deployment'] },
+  { id: 'diplomacy', name: 'Diplomacy', kinds: ['answer-mediator', 'pressure-rival'] },
+  { id: 'oil', name: 'Oil and money', kinds: ['oil-terminals', 'pay-salaries'] },
+  { id: 'talks', name: 'Talks', kinds: ['propose-ceasefire', 'answer-ceasefire', 'conference', 'convene-conference', 'shuttle-diplomacy', 'deploy-monitors', 'political-track'] },
+  { id: 'people', name: 'People', kinds: ['public-messaging', 'humanitarian-pause', 'prisoner-exchange', 'humanitarian-corridor', 'sanction-spoiler'] },
 ];
 
-export function groupOrders(orders: Order[]): { name: string; orders: Order[] }[] {
-  const groups = GROUPS.map((g) => ({ name: g.name, orders: orders.filter((o) => g.kinds.includes(o.kind)) }));
+export function groupOrders(orders: Order[]): { id: string; name: string; orders: Order[] }[] {
+  const groups = GROUPS.map((g) => ({ id: g.id, name: g.name, orders: orders.filter((o) => g.kinds.includes(o.kind)) }));
   const rest = orders.filter((o) => !GROUPS.some((g) => g.kinds.includes(o.kind)));
-  if (rest.length) groups.push({ name: 'Other', orders: rest });
+  if (rest.length) groups.push({ id: 'other', name: 'Other', orders: rest });
   return groups.filter((g) => g.orders.length > 0);
 }

@@ -4,38 +4,42 @@
 // keyboard shortcuts. Both read the session; neither changes it.
 import { forcesAt, seenFormations, strengthText } from '../game/fog.ts';
 import type { PlaySession } from '../game/play-session.ts';
+import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
+import { isolate } from './bidi.ts';
 import { button, h } from './dom.ts';
 import { showModal } from './modals.ts';
 
-const SIDE = { gna: 'GNA', lna: 'LNA', none: 'Local' } as const;
+const side = (s: 'gna' | 'lna' | 'none'): string => (s === 'none' ? t('game.legend.local') : actorName(s));
 
 /** Resolves with the id of the place chosen, or '' when the list was closed. */
 export function showPlaces(root: HTMLElement, session: PlaySession, selected: string | null): Promise<string> {
   const s = session;
   let chosen = '';
-  const close = button('Close', () => {}, { class: 'ghost' });
-  const filter = h('input', { type: 'search', id: 'places-filter', 'aria-label': 'Find a place', 'aria-controls': 'places-table', 'data-autofocus': '' });
-  filter.placeholder = 'Type to find a place…';
+  const close = button(t('game.close'), () => {}, { class: 'ghost' });
+  const filter = h('input', { type: 'search', id: 'places-filter', 'aria-label': t('game.places.find'), 'aria-controls': 'places-table', 'data-autofocus': '' });
+  filter.placeholder = t('game.places.placeholder');
   filter.autocomplete = 'off';
-  const names = new Map(s.scenario.map.places.map((p) => [p.id, p.name]));
+  const names = new Map(s.scenario.map.places.map((p) => [p.id, placeName(p.id, p.name)]));
+  const collator = new Intl.Collator(document.documentElement.lang || 'en');
   const rows = [...s.scenario.map.places]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ ...p, name: names.get(p.id) ?? p.name }))
+    .sort((a, b) => collator.compare(a.name, b.name))
     .map((p) => {
       const ps = s.state.places[p.id];
       const controller = ps?.controller ?? 'local';
-      const held = controller === 'local' ? 'Local forces' : s.scenario.sides[controller].shortName;
+      const held = controller === 'local' ? t('game.localForces') : actorName(controller);
       const forces = forcesAt(p.id, seenFormations(s));
       const notes = [
-        ps?.siegedBy ? `besieged by the ${ps.siegedBy.toUpperCase()}` : null,
-        ps?.shut ? 'shut' : null,
-        ps && ps.damage > 0 ? `damage ${ps.damage}` : null,
-        ...p.tags.map((t) => t.replace(/-/g, ' ')),
+        ps?.siegedBy ? t('game.sum.besieged', { side: actorName(ps.siegedBy), id: ps.siegedBy }) : null,
+        ps?.shut ? t('game.shut') : null,
+        ps && ps.damage > 0 ? t('game.damage', { n: ps.damage }) : null,
+        ...p.tags.map(tagName),
       ].filter((x): x is string => !!x);
       const roads = s.scenario.map.routes
         .filter((r) => r.from === p.id || r.to === p.id)
         .map((r) => names.get(r.from === p.id ? r.to : r.from) ?? '')
         .filter(Boolean)
-        .sort();
+        .sort(collator.compare);
       const open = button(p.name, () => {
         chosen = p.id;
         close.click();
@@ -45,13 +49,13 @@ export function showPlaces(root: HTMLElement, session: PlaySession, selected: st
         { 'data-name': p.name.toLowerCase() },
         h('th', { scope: 'row' }, open),
         h('td', null, h('i', { class: `side-mark ${controller}`, 'aria-hidden': 'true' }), ' ', held),
-        h('td', null, forces.length ? forces.map((f) => `${SIDE[f.side]} ${strengthText(f)}`).join('; ') : '—'),
-        h('td', { class: 'small' }, notes.join(', ') || '—'),
-        h('td', { class: 'small' }, roads.join(', ')),
+        h('td', null, forces.length ? forces.map((f) => `${side(f.side)} ${isolate(strengthText(f))}`).join(t('game.listSep2')) : '—'),
+        h('td', { class: 'small' }, notes.join(t('game.listSep')) || '—'),
+        h('td', { class: 'small' }, roads.join(t('game.listSep'))),
       );
       return row;
     });
-  const count = h('p', { class: 'small muted', role: 'status', id: 'places-count' }, `${rows.length} places`);
+  const count = h('p', { class: 'small muted', role: 'status', id: 'places-count' }, t('game.places.count', { n: rows.length }));
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
     let shown = 0;
@@ -60,7 +64,7 @@ export function showPlaces(root: HTMLElement, session: PlaySession, selected: st
       row.hidden = !hit;
       if (hit) shown++;
     }
-    count.textContent = shown === rows.length ? `${rows.length} places` : `${shown} of ${rows.length} places`;
+    count.textContent = shown === rows.length ? t('game.places.count', { n: rows.length }) : t('game.places.shown', { shown: fmtNumber(shown), n: rows.length });
   });
   // Enter in the field opens the first place still listed.
   filter.addEventListener('keydown', (e) => {
@@ -74,19 +78,19 @@ export function showPlaces(root: HTMLElement, session: PlaySession, selected: st
   const table = h(
     'table',
     { class: 'places-table', id: 'places-table' },
-    h('caption', { class: 'sr-only' }, 'Every place: who holds it, the forces seen there, its state and its roads'),
-    h('thead', null, h('tr', null, ...['Place', 'Held by', 'Forces seen (fighters)', 'State', 'Roads to'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('caption', { class: 'sr-only' }, t('game.places.caption')),
+    h('thead', null, h('tr', null, ...['place', 'heldBy', 'forces', 'state', 'roads'].map((k) => h('th', { scope: 'col' }, t(`game.places.col.${k}`))))),
     h('tbody', null, ...rows),
   );
   const done = showModal(
     root,
     {
-      eyebrow: `Turn ${s.state.turn} · the map as a list`,
-      title: 'All places',
+      eyebrow: t('game.places.eyebrow', { turn: s.state.turn }),
+      title: t('game.allPlaces'),
       body: [
         h('div', { class: 'places-find' }, filter, count),
-        h('div', { class: 'places-scroll', tabIndex: 0, role: 'region', 'aria-label': 'Places' }, table),
-        h('p', { class: 'small muted' }, '~ marks an estimate: how wide depends on your intelligence. Pick a name to open its panel.'),
+        h('div', { class: 'places-scroll', tabIndex: 0, role: 'region', 'aria-label': t('game.places.region') }, table),
+        h('p', { class: 'small muted' }, t('game.places.note')),
       ],
       actions: [close],
       wide: true,
@@ -99,33 +103,41 @@ export function showPlaces(root: HTMLElement, session: PlaySession, selected: st
   return done.then(() => chosen);
 }
 
+/** The keys (shown as they are) and what each does (game.key.<id>). */
 export const SHORTCUTS: readonly [string, string][] = [
-  ['L', 'All places: the map as a list; pick one to open it'],
-  ['Tab / Shift+Tab', 'Move between buttons, tabs and fields'],
-  ['← →', 'Move between the panel’s tabs (when a tab has the focus)'],
-  ['Enter', 'End the turn (when no button has the focus)'],
-  ['R', 'The last turn report'],
-  ['G', 'The glossary'],
-  ['Escape', 'Close a card or dialog; leave the place selected'],
-  ['Shift + arrow keys', 'From the selected place to the next one along a road in that direction'],
-  ['Arrow keys or W A S D', 'Pan the map (when no panel has the focus)'],
-  ['+ / −', 'Zoom the map'],
-  ['T', 'Greater Tripoli close-up, and back to the whole country (on the full map)'],
-  ['?', 'This list'],
+  ['L', 'places'],
+  ['Tab / Shift+Tab', 'tab'],
+  ['← →', 'tabs'],
+  ['Enter', 'enter'],
+  ['R', 'report'],
+  ['G', 'glossary'],
+  ['Escape', 'escape'],
+  ['Shift + arrow keys', 'shiftArrows'],
+  ['Arrow keys or W A S D', 'arrows'],
+  ['+ / −', 'zoom'],
+  ['T', 'closeUp'],
+  ['?', 'list'],
 ];
+
+/** A place's tag in words ("oil terminal"). */
+function tagName(tag: string): string {
+  const key = `game.tag.${tag}`;
+  const text = t(key);
+  return text === key ? tag.replace(/-/g, ' ') : text;
+}
 
 export function showShortcuts(root: HTMLElement): Promise<string> {
   return showModal(
     root,
     {
-      eyebrow: 'Help',
-      title: 'Keyboard shortcuts',
+      eyebrow: t('game.keysEyebrow'),
+      title: t('game.keysTitleFull'),
       body: [
-        h('p', null, 'The whole game can be played from the keyboard. On the map screen:'),
-        h('dl', { class: 'shortcuts' }, ...SHORTCUTS.flatMap(([k, what]) => [h('dt', null, h('kbd', null, k)), h('dd', null, what)])),
-        h('p', { class: 'small muted' }, 'The place list is also the map for a screen reader: it gives what the map shows, as text.'),
+        h('p', null, t('game.keysLead')),
+        h('dl', { class: 'shortcuts' }, ...SHORTCUTS.flatMap(([, what]) => [h('dt', null, h('kbd', null, t(`game.keyName.${what}`))), h('dd', null, t(`game.key.${what}`))])),
+        h('p', { class: 'small muted' }, t('game.keysNote')),
       ],
-      actions: [button('Close', () => {}, { class: 'primary' })],
+      actions: [button(t('game.close'), () => {}, { class: 'primary' })],
       dismissValue: 'ok',
     },
     ['ok'],

@@ -5,10 +5,11 @@
 // first briefing of a historical scenario in this browser, stays in the briefing and the
 // glossary afterwards, and the epilogue closes every ending screen.
 import { type PrimerContent, type PrimerPart, type PrimerPlace, primerContent } from '../content/primer.ts';
+import { lang, placeName, t } from '../i18n/index.ts';
 import { loadMapAssets } from '../scenes/map/assets.ts';
 import { mercator, type Outline } from '../scenes/map/outline.ts';
 import type { Scenario } from '../sim/types.ts';
-import { append, clear, h } from './dom.ts';
+import { append, clear, h, untranslated } from './dom.ts';
 import { termLinks } from './news.ts';
 import './primer.css';
 
@@ -55,14 +56,14 @@ export function glossaryPrimer(): HTMLElement {
 
 /** The epilogue of every ending screen: what came after the war, open. */
 export function endingEpilogue(): HTMLElement {
-  const box = h('section', { class: 'epilogue', id: 'ending-epilogue', 'aria-label': 'What came after' });
+  const box = h('section', { class: 'epilogue', id: 'ending-epilogue', 'aria-label': t('dialogs.primer.after') });
   fill(box, 'epilogue', 'h3', 'h4');
   return box;
 }
 
 /** A foldable block (<details>) holding one part; filled when the content has loaded. */
 function primerBlock(part: 'primer' | 'epilogue', open: boolean, id: string, stepLevel: StepLevel): HTMLElement {
-  const summary = h('summary', null, 'Before you play: how the war began, 2011–2019');
+  const summary = h('summary', null, t('dialogs.primer.before'));
   const body = h('div', { class: 'primer-body' });
   const details = h('details', { class: 'primer', id }, summary, body);
   details.open = open;
@@ -73,20 +74,26 @@ function primerBlock(part: 'primer' | 'epilogue', open: boolean, id: string, ste
 type StepLevel = 'h2' | 'h3' | 'h4';
 
 function fill(box: HTMLElement, part: 'primer' | 'epilogue', heading: 'h3' | null, stepLevel: StepLevel): void {
-  const loading = h('p', { class: 'small muted' }, 'Loading…');
+  const loading = h('p', { class: 'small muted' }, t('dialogs.primer.loading'));
   box.append(loading);
   void Promise.all([primerContent(), loadMapAssets()]).then(
     ([content, outline]) => {
       loading.remove();
       const data = content[part];
-      if (heading) box.append(h(heading, null, data.title));
+      if (heading) box.append(untranslated(h(heading, null, data.title)));
       box.append(partView(data, content, outline, stepLevel));
     },
     (error: Error) => {
       console.error(error);
-      loading.textContent = 'This part could not be loaded.';
+      loading.textContent = t('dialogs.primer.failed');
     },
   );
+}
+
+/** The glossary's entries are English for now: marked so, beside a translated label. */
+function englishTerms(links: HTMLElement | null): HTMLElement | null {
+  for (const d of links?.querySelectorAll<HTMLElement>('details.term') ?? []) untranslated(d);
+  return links;
 }
 
 /** The intro, the steps as a row of dated tabs, the step in view, and the map beside it. */
@@ -94,7 +101,7 @@ function partView(part: PrimerPart, content: PrimerContent, outline: Outline | n
   const root = h('div', { class: 'primer-part' });
   const stepBox = h('div', { class: 'primer-step', 'aria-live': 'polite' });
   const mapBox = h('div', { class: 'primer-map' });
-  const tabs = h('div', { class: 'primer-tabs', role: 'group', 'aria-label': 'Steps' });
+  const tabs = h('div', { class: 'primer-tabs', role: 'group', 'aria-label': t('dialogs.primer.steps') });
   const buttons: HTMLButtonElement[] = [];
   const show = (i: number) => {
     const step = part.steps[i];
@@ -103,28 +110,28 @@ function partView(part: PrimerPart, content: PrimerContent, outline: Outline | n
     clear(stepBox);
     append(
       stepBox,
-      h('div', { class: 'eyebrow' }, step.when),
-      h(stepLevel, { class: 'primer-step-title' }, step.title),
-      h('p', null, step.text),
-      step.abroad ? h('p', { class: 'small muted abroad' }, `Off the map: ${step.abroad}.`) : null,
-      termLinks(step.terms),
+      untranslated(h('div', { class: 'eyebrow' }, step.when)),
+      untranslated(h(stepLevel, { class: 'primer-step-title' }, step.title)),
+      untranslated(h('p', null, step.text)),
+      step.abroad ? h('p', { class: 'small muted abroad' }, t('dialogs.primer.abroad'), untranslated(h('span', null, step.abroad)), t('dialogs.primer.abroadEnd')) : null,
+      englishTerms(termLinks(step.terms, t('dialogs.primer.terms'))),
       h(
         'div',
         { class: 'primer-nav' },
-        h('button', { type: 'button', class: 'btn ghost small', disabled: i === 0, on: { click: () => show(i - 1) } }, '← Earlier'),
-        h('button', { type: 'button', class: 'btn ghost small', disabled: i === part.steps.length - 1, on: { click: () => show(i + 1) } }, 'Later →'),
+        h('button', { type: 'button', class: 'btn ghost small', disabled: i === 0, on: { click: () => show(i - 1) } }, t('dialogs.primer.earlier')),
+        h('button', { type: 'button', class: 'btn ghost small', disabled: i === part.steps.length - 1, on: { click: () => show(i + 1) } }, t('dialogs.primer.later')),
       ),
     );
     clear(mapBox);
     if (outline) mapBox.append(smallMap(outline, content.places, part, step.places));
   };
   part.steps.forEach((step, i) => {
-    const b = h('button', { type: 'button', class: 'btn small primer-tab', 'aria-pressed': 'false', 'data-step': step.id, title: step.when }, step.tab);
+    const b = untranslated(h('button', { type: 'button', class: 'btn small primer-tab', 'aria-pressed': 'false', 'data-step': step.id, title: step.when }, step.tab));
     b.addEventListener('click', () => show(i));
     buttons.push(b);
     tabs.append(b);
   });
-  append(root, h('p', { class: 'primer-intro' }, part.intro), tabs, h('div', { class: 'primer-grid' }, stepBox, mapBox));
+  append(root, untranslated(h('p', { class: 'primer-intro' }, part.intro)), tabs, h('div', { class: 'primer-grid' }, stepBox, mapBox));
   show(0);
   return root;
 }
@@ -160,8 +167,10 @@ function smallMap(outline: Outline, places: ReadonlyMap<string, PrimerPlace>, pa
   const svg = el('svg', {
     viewBox: `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`,
     role: 'img',
-    'aria-label': `Map of Libya marking ${names.join(', ')}`,
+    'aria-label': t('dialogs.primer.map', { places: names.join(', ') }),
     class: 'primer-svg',
+    // Names beside their dots as on the map, whatever the page's direction.
+    direction: 'ltr',
   });
   for (const c of outline.countries) {
     if (c.role === 'other') continue;
@@ -182,7 +191,7 @@ function smallMap(outline: Outline, places: ReadonlyMap<string, PrimerPlace>, pa
       // Names to the right of their dot, or to its left near the eastern edge.
       const left = x > maxX - 420;
       const label = el('text', { x: left ? x - 32 : x + 32, y: y + 20, class: 'label', 'text-anchor': left ? 'end' : 'start' });
-      label.textContent = p.name.replace(/\s*\(.*\)\s*$/, '');
+      label.textContent = (lang() === 'en' ? p.name : placeName(id, p.name)).replace(/\s*\(.*\)\s*$/, '');
       svg.append(label);
     }
   }

@@ -2,8 +2,9 @@
 // and forward, jump to a turn, play at a chosen speed. The map and the panels show the
 // session's frame (GameSession.showFrame); this bar only picks which one.
 import type { GameSession } from '../game/session.ts';
+import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import { openAfterActionOverlay } from './aar-open.ts';
-import { append, button, clear, formatDate, h } from './dom.ts';
+import { append, button, clear, h, untranslated } from './dom.ts';
 
 export interface ReplayBarActions {
   /** The turn report of the frame on screen. */
@@ -12,12 +13,7 @@ export interface ReplayBarActions {
 }
 
 /** Seconds per turn when playing. */
-export const REPLAY_SPEEDS: readonly { label: string; ms: number }[] = [
-  { label: '0.5 s a turn', ms: 500 },
-  { label: '1 s a turn', ms: 1000 },
-  { label: '2 s a turn', ms: 2000 },
-  { label: '4 s a turn', ms: 4000 },
-];
+export const REPLAY_SPEEDS: readonly { ms: number }[] = [{ ms: 500 }, { ms: 1000 }, { ms: 2000 }, { ms: 4000 }];
 
 export function mountReplayBar(root: HTMLElement, session: GameSession, actions: ReplayBarActions): { destroy(): void } {
   const replay = session.replay;
@@ -27,17 +23,17 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
   let speed = 1000;
 
   // A region (a landmark) holding the toolbar: everything on the page sits in a landmark.
-  const bar = h('div', { class: 'panel replay-bar', role: 'toolbar', 'aria-label': 'Replay controls' });
-  const landmark = h('section', { class: 'replay-landmark', 'aria-label': 'Replay' }, bar);
+  const bar = h('div', { class: 'panel replay-bar', role: 'toolbar', 'aria-label': t('game.replay.controls') });
+  const landmark = h('section', { class: 'replay-landmark', 'aria-label': t('game.stat.replay') }, bar);
   const status = h('span', { class: 'replay-status', 'aria-live': 'polite' });
-  const jump = h('select', { 'aria-label': 'Jump to a turn', class: 'replay-jump' });
+  const jump = h('select', { 'aria-label': t('game.replay.jump'), class: 'replay-jump' });
   for (let n = 0; n <= last; n++) {
     const frame = replay.frames[n];
-    const label = n === 0 ? `Start · ${formatDate(frame?.state.date ?? '')}` : `After turn ${n} · ${formatDate(frame?.state.date ?? '')}`;
+    const label = n === 0 ? t('game.replay.startAt', { date: fmtDate(frame?.state.date ?? '') }) : t('game.replay.afterAt', { n, date: fmtDate(frame?.state.date ?? '') });
     jump.append(h('option', { value: String(n) }, label));
   }
-  const speedSelect = h('select', { 'aria-label': 'Playing speed', class: 'replay-speed' });
-  for (const s of REPLAY_SPEEDS) speedSelect.append(h('option', { value: String(s.ms) }, s.label));
+  const speedSelect = h('select', { 'aria-label': t('game.replay.speed'), class: 'replay-speed' });
+  for (const s of REPLAY_SPEEDS) speedSelect.append(h('option', { value: String(s.ms) }, t('game.replay.perTurn', { s: fmtNumber(s.ms / 1000, { maximumFractionDigits: 1 }) })));
   speedSelect.value = String(speed);
 
   const go = (n: number) => {
@@ -57,11 +53,12 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
     }, speed);
     render();
   };
-  const first = button('Start', () => go(0), { class: 'small', 'aria-label': 'To the start', title: 'To the start (Home)' });
-  const back = button('◀', () => go(replay.at - 1), { class: 'small', 'aria-label': 'One turn back', title: 'One turn back ([)' });
-  const playButton = button('Play', () => (timer === null ? start() : stop()), { class: 'small primary replay-play' });
-  const forward = button('▶', () => go(replay.at + 1), { class: 'small', 'aria-label': 'One turn forward', title: 'One turn forward (])' });
-  const end = button('End', () => go(last), { class: 'small', 'aria-label': 'To the end', title: 'To the end (End)' });
+  const first = button(t('game.replay.start'), () => go(0), { class: 'small', 'aria-label': t('game.replay.toStart'), title: t('game.replay.toStartTitle') });
+  // The arrows point back and forward in time, which runs in the reading direction.
+  const back = button('◀', () => go(replay.at - 1), { class: 'small replay-arrow', 'aria-label': t('game.replay.back'), title: t('game.replay.backTitle') });
+  const playButton = button(t('game.replay.play'), () => (timer === null ? start() : stop()), { class: 'small primary replay-play' });
+  const forward = button('▶', () => go(replay.at + 1), { class: 'small replay-arrow', 'aria-label': t('game.replay.forward'), title: t('game.replay.forwardTitle') });
+  const end = button(t('game.replay.end'), () => go(last), { class: 'small', 'aria-label': t('game.replay.toEnd'), title: t('game.replay.toEndTitle') });
   jump.addEventListener('change', () => go(Number(jump.value)));
   speedSelect.addEventListener('change', () => {
     speed = Number(speedSelect.value);
@@ -75,10 +72,10 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
     const at = replay?.at ?? 0;
     back.disabled = first.disabled = at <= 0;
     forward.disabled = end.disabled = at >= last;
-    playButton.textContent = timer === null ? 'Play' : 'Pause';
+    playButton.textContent = timer === null ? t('game.replay.play') : t('game.replay.pause');
     jump.value = String(at);
     clear(status);
-    append(status, `Replay · seed ${session.seed} · ${at === 0 ? 'start' : `after turn ${at}`} of ${last}`);
+    append(status, t('game.replay.status', { seed: String(session.seed), at, last }));
   }
 
   const onKey = (e: KeyboardEvent) => {
@@ -97,7 +94,7 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
 
   append(
     bar,
-    h('span', { class: 'eyebrow' }, 'Replay'),
+    h('span', { class: 'eyebrow' }, t('game.stat.replay')),
     first,
     back,
     playButton,
@@ -105,12 +102,13 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
     end,
     jump,
     speedSelect,
-    button('Turn report', () => actions.report(), { class: 'small ghost' }),
-    button('Charts', () => openAfterActionOverlay(root, session), { class: 'small ghost', title: 'The after-action report: the charts of the whole game, and its turning points' }),
-    button('Close', () => actions.exit(), { class: 'small ghost' }),
+    button(t('game.replay.report'), () => actions.report(), { class: 'small ghost' }),
+    button(t('game.replay.charts'), () => openAfterActionOverlay(root, session), { class: 'small ghost', title: t('game.replay.chartsTitle') }),
+    button(t('game.close'), () => actions.exit(), { class: 'small ghost' }),
     status,
   );
-  if (replay.note) bar.append(h('span', { class: 'replay-note small muted', title: replay.note }, replay.note));
+  // The note written into the replay file: English (or whatever its author wrote).
+  if (replay.note) bar.append(untranslated(h('span', { class: 'replay-note small muted', title: replay.note }, replay.note)));
   root.appendChild(landmark);
   render();
   return {

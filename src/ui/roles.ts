@@ -1,6 +1,8 @@
 // A role in words, whatever it is: a side, the mediator or a foreign backer a person plays.
 // The names of the sides and the mediator are fixed text (texts.ts); a backer's come from its
 // scenario (its name, its client, its objectives and briefing in `backerRoles`).
+
+import { actorName, has, t } from '../i18n/index.ts';
 import type { BackerDef, PlayerRole, RoleObjectives, Scenario, SideId } from '../sim/types.ts';
 import { ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
 
@@ -56,4 +58,21 @@ export function scorePartNames(role: PlayerRole): Record<'territory' | 'lives' |
   return isBacker(role)
     ? { territory: "Client's ground", lives: 'Lives spared', legitimacy: 'Standing abroad', stability: 'Costs within bounds', escalation: 'Escalation avoided' }
     : { territory: 'Territory', lives: 'Lives spared', legitimacy: 'Legitimacy', stability: 'Stability', escalation: 'Escalation avoided' };
+}
+
+/** roleShort in the player's language (the translated screens): names.json, else the English short name. */
+export function roleShortText(scenario: Scenario, role: PlayerRole): string {
+  if (!isBacker(role)) return actorName(role);
+  const b = backerOf(scenario, role);
+  if (!b) return role;
+  return has(`names.actor.${b.id}`) ? actorName(b.id) : roleShort(scenario, role);
+}
+
+/** roleName in the player's language: "the Libyan National Army", "Turkey, backer of the GNA". */
+export function roleNameText(scenario: Scenario, role: PlayerRole): string {
+  if (!isBacker(role)) return t('game.roleThe', { name: actorName(role, 'long'), id: role });
+  const b = backerOf(scenario, role);
+  if (!b) return role;
+  const name = has(`names.actor.${b.id}`) ? actorName(b.id, 'long') : b.name;
+  return b.client === 'none' ? name : t('game.backerOf', { name, client: actorName(b.client), id: b.client });
 }

@@ -3,16 +3,23 @@
 import { viewOf } from '../game/fog.ts';
 import type { PlaySession } from '../game/play-session.ts';
 import { backerStanding, periodOf } from '../game/sim.ts';
+import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { BackerDef, SideId } from '../sim/types.ts';
 import { TALKS_STAGES } from '../sim/types.ts';
+import { isolate } from './bidi.ts';
 import { ladder } from './briefing.ts';
-import { clear, formatNumber, h } from './dom.ts';
-import { COUNTRY_INDICATORS, SIDE_INDICATORS, TALKS_INDICATORS } from './indicators.ts';
+import { clear, h } from './dom.ts';
+import { COUNTRY_INDICATORS, SIDE_INDICATORS } from './indicators.ts';
 import { backerOf, sideOf } from './roles.ts';
-import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
 
-/** Short names that fit the five steps of the talks track. */
-const TRACK_NAMES = { none: 'None', talks: 'Talks', truce: 'Truce', ceasefire: 'Ceasefire', agreement: 'Accord' } as const;
+/** A rung of the escalation ladder by name (game.rung.0–4). */
+const rungName = (level: number): string => (level >= 0 && level <= 4 ? t(`game.rung.${level}`) : '');
+
+/** An indicator's label on the panels (game.ind.<key>). */
+const label = (key: string): string => t(`game.ind.${key}`);
+
+/** The panels' figures: counts in the player's digits; the oil output in thousands of barrels a day. */
+const figure = (key: string, n: number): string => (key === 'oilOutput' ? t('game.fmt.oil', { n: fmtNumber(n) }) : key === 'politicalTrack' ? t('game.fmt.pct', { n: fmtNumber(n) }) : fmtNumber(n));
 
 type Tone = 'good' | 'bad' | 'gna' | 'lna' | '';
 
@@ -26,12 +33,14 @@ function row(name: string, value: string, meter?: { pct: number; tone?: Tone }, 
   return nodes;
 }
 
-const LEGITIMACY = SIDE_INDICATORS.find((i) => i.key === 'legitimacy')!;
-const SIDE_LABEL = { legitimacy: LEGITIMACY.label };
-const SIDE_FORMAT = { legitimacy: LEGITIMACY.format };
+/** A backer's name in the player's language where names.json has it (else the scenario's). */
+function backerName(b: BackerDef, form: 'short' | 'long' = 'long'): string {
+  const name = actorName(b.id, form);
+  return name === b.id ? b.name : name;
+}
 
-function range(low: number, high: number, unit = ''): string {
-  return low === high ? `${formatNumber(low)}${unit}` : `${formatNumber(low)}–${formatNumber(high)}${unit}`;
+function range(low: number, high: number): string {
+  return low === high ? fmtNumber(low) : isolate(`${fmtNumber(low)}–${fmtNumber(high)}`);
 }
 
 export function renderSidebar(root: HTMLElement, session: PlaySession): void {
@@ -47,7 +56,6 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
   const client = sideOf(session.scenario, role);
   const sides: SideId[] = role === 'mediator' || !client ? ['gna', 'lna'] : [client];
   for (const id of sides) {
-    const def = session.scenario.sides[id];
     const sv = view.sides[id];
     const s = sv.state;
     let low = 0;
@@ -59,15 +67,15 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
     }
     const box = h(
       'section',
-      { class: 'box', 'aria-label': def.name },
-      h('h2', null, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), role === 'mediator' || !client ? def.shortName : backer ? `Your client: ${def.shortName}` : `You: ${def.shortName}`),
+      { class: 'box', 'aria-label': actorName(id, 'long') },
+      h('h2', null, h('i', { class: `side-mark ${id}`, 'aria-hidden': 'true' }), role === 'mediator' || !client ? actorName(id) : backer ? t('game.yourClient', { name: actorName(id) }) : t('game.you', { name: actorName(id) })),
     );
     const grid = h('div', { class: 'indicators' });
     grid.append(
-      ...row('Fighters', range(low * 100, high * 100)),
-      ...row('Money', `$${range(sv.money.low, sv.money.high)}M`, undefined, 'Treasury, million US dollars'),
-      ...row('Air power / air defence', `${range(sv.air.low, sv.air.high)} / ${range(sv.airDefence.low, sv.airDefence.high)}`),
-      ...row(SIDE_LABEL.legitimacy, SIDE_FORMAT.legitimacy(sv.legitimacy), { pct: sv.legitimacy, tone: id }),
+      ...row(t('game.fighters'), range(low * 100, high * 100)),
+      ...row(t('game.money'), t('game.costMoney', { n: range(sv.money.low, sv.money.high) }), undefined, t('game.moneyTitle')),
+      ...row(t('game.air'), isolate(`${range(sv.air.low, sv.air.high)} / ${range(sv.airDefence.low, sv.airDefence.high)}`)),
+      ...row(label('legitimacy'), fmtNumber(sv.legitimacy), { pct: sv.legitimacy, tone: id }),
     );
     if (s) {
       const value = { cohesion: s.cohesion, confidence: s.confidence, warWeariness: s.warWeariness, ...s.support };
@@ -75,7 +83,7 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
       for (const ind of SIDE_INDICATORS) {
         if (ind.key === 'legitimacy') continue;
         const n = value[ind.key];
-        grid.append(...row(ind.label, ind.format(n), { pct: n, tone: tone[ind.key] ?? id }));
+        grid.append(...row(label(ind.key), fmtNumber(n), { pct: n, tone: tone[ind.key] ?? id }));
       }
     }
     box.append(grid);
@@ -83,7 +91,7 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
   }
 
   const c = state.country;
-  const country = h('section', { class: 'box', 'aria-label': 'Country' }, h('h2', null, 'Libya'));
+  const country = h('section', { class: 'box', 'aria-label': t('game.country') }, h('h2', null, t('game.libya')));
   const grid = h('div', { class: 'indicators' });
   // Counts have no meter; the rest are 0–100 with one.
   const meters: Partial<Record<(typeof COUNTRY_INDICATORS)[number]['key'], { tone?: Tone }>> = {
@@ -95,31 +103,30 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
   for (const ind of COUNTRY_INDICATORS) {
     const n = c[ind.key];
     const meter = meters[ind.key];
-    const extra = ind.key === 'oilOutput' && c.blockadeBy ? ' · blockade' : '';
-    grid.append(...row(ind.label, `${ind.format(n)}${extra}`, meter ? { pct: n, tone: meter.tone } : undefined));
+    const extra = ind.key === 'oilOutput' && c.blockadeBy ? ` · ${t('game.blockade')}` : '';
+    grid.append(...row(label(ind.key), `${figure(ind.key, n)}${extra}`, meter ? { pct: n, tone: meter.tone } : undefined));
   }
   country.append(grid);
   root.append(country);
 
-  const t = state.talks;
-  const stageIndex = TALKS_STAGES.indexOf(t.stage);
+  const talksState = state.talks;
+  const stageIndex = TALKS_STAGES.indexOf(talksState.stage);
   const track = h(
     'div',
-    { class: 'talks-track', role: 'img', 'aria-label': `Talks: ${TALKS_NAMES[t.stage]}` },
-    ...TALKS_STAGES.map((stage, i) => h('span', { class: i === stageIndex ? 'now' : i < stageIndex ? 'reached' : '', title: TALKS_NAMES[stage] }, TRACK_NAMES[stage])),
+    { class: 'talks-track', role: 'img', 'aria-label': t('game.talksNow', { stage: t(`game.stage.${talksState.stage}`) }) },
+    ...TALKS_STAGES.map((stage, i) => h('span', { class: i === stageIndex ? 'now' : i < stageIndex ? 'reached' : '', title: t(`game.stage.${stage}`) }, t(`game.track.${stage}`))),
   );
-  const talks = h('section', { class: 'box', 'aria-label': 'Talks' }, h('h2', null, 'Talks'), track);
+  const talks = h('section', { class: 'box', 'aria-label': t('game.talks') }, h('h2', null, t('game.talks')), track);
   const tg = h('div', { class: 'indicators' });
-  const [trust, political] = TALKS_INDICATORS as [(typeof TALKS_INDICATORS)[0], (typeof TALKS_INDICATORS)[1]];
-  tg.append(...row(trust.label, trust.format(t.trust), { pct: t.trust, tone: t.trust < 25 ? 'bad' : 'good' }));
-  tg.append(...row(political.label, political.format(t.politicalTrack), { pct: t.politicalTrack }));
-  if (t.violations) tg.append(...row('Violations', String(t.violations)));
-  tg.append(...row('Monitors', t.monitors ? 'deployed' : 'none'));
-  if (t.proposal) tg.append(...row('Open proposal', `by ${t.proposal.by.toUpperCase()}`));
+  tg.append(...row(label('trust'), fmtNumber(talksState.trust), { pct: talksState.trust, tone: talksState.trust < 25 ? 'bad' : 'good' }));
+  tg.append(...row(label('politicalTrack'), figure('politicalTrack', talksState.politicalTrack), { pct: talksState.politicalTrack }));
+  if (talksState.violations) tg.append(...row(t('game.violations'), fmtNumber(talksState.violations)));
+  tg.append(...row(t('game.monitors'), talksState.monitors ? t('game.deployed') : t('game.noneLower')));
+  if (talksState.proposal) tg.append(...row(t('game.openProposal'), t('game.proposalBy', { side: actorName(talksState.proposal.by), id: talksState.proposal.by })));
   talks.append(tg);
   root.append(talks);
 
-  const backers = h('section', { class: 'box', 'aria-label': 'Foreign backers' }, h('h2', null, 'Foreign backers'));
+  const backers = h('section', { class: 'box', 'aria-label': t('game.foreignBackers') }, h('h2', null, t('game.foreignBackers')));
   const order: (SideId | 'none')[] = ['gna', 'lna', 'none'];
   const list = [...session.scenario.backers].sort((a, b) => order.indexOf(a.client) - order.indexOf(b.client) || a.name.localeCompare(b.name));
   for (const b of list) {
@@ -127,9 +134,9 @@ export function renderSidebar(root: HTMLElement, session: PlaySession): void {
     backers.append(
       h(
         'div',
-        { class: 'backer-row', title: `${b.name}: ${RUNG_NAMES[level] ?? ''}` },
+        { class: 'backer-row', title: `${backerName(b)}: ${rungName(level)}` },
         h('i', { class: `side-mark ${b.client}`, 'aria-hidden': 'true' }),
-        h('span', null, b.name),
+        h('span', null, backerName(b)),
         ladder(level, b.client),
       ),
     );
@@ -153,30 +160,31 @@ function backerPanels(session: PlaySession, def: BackerDef): HTMLElement[] {
   const spentPct = def.costTolerance > 0 ? Math.round((b.spent * 100) / def.costTolerance) : 0;
   const box = h(
     'section',
-    { class: 'box backer-box', 'aria-label': `You: ${def.name}`, id: 'backer-panel' },
-    h('h2', null, h('i', { class: `side-mark ${def.client}`, 'aria-hidden': 'true' }), `You: ${def.name === 'United Arab Emirates' ? 'UAE' : def.name}`),
-    h('div', { class: 'backer-rung', title: `Rung ${level} of the ladder; you would climb no higher than ${def.maxCommitment}` }, ladder(level, def.client, 4), h('span', null, RUNG_NAMES[level] ?? ''), h('span', { class: 'muted rung-of' }, `${level} / ${def.maxCommitment}`)),
+    { class: 'box backer-box', 'aria-label': t('game.you', { name: backerName(def) }), id: 'backer-panel' },
+    h('h2', null, h('i', { class: `side-mark ${def.client}`, 'aria-hidden': 'true' }), t('game.you', { name: backerName(def, 'short') })),
+    h('div', { class: 'backer-rung', title: t('game.rungTitle', { level, max: def.maxCommitment }) }, ladder(level, def.client, 4), h('span', null, rungName(level)), h('span', { class: 'muted rung-of' }, isolate(`${fmtNumber(level)} / ${fmtNumber(def.maxCommitment)}`))),
   );
   const grid = h('div', { class: 'indicators' });
   grid.append(
-    ...row('Rung cost', `${perTurn} a turn`, undefined, 'What your rung costs you each fortnight, against your tolerance'),
-    ...row('Spent', `${formatNumber(b.spent)} of ${formatNumber(def.costTolerance)}`, { pct: spentPct, tone: spentPct >= 80 ? 'bad' : '' }, 'What you have spent, against what your treasury and voters will bear'),
-    ...row('Standing abroad', `${standing}`, { pct: standing, tone: standing < 35 ? 'bad' : 'good' }, 'Pressure on you, less what exposures and called bluffs have cost'),
-    ...row('Pressure on you', String(b.pressure), { pct: b.pressure, tone: b.pressure >= 60 ? 'bad' : '' }),
-    ...row('Your forces', b.stance === 'denied' ? 'denied' : b.stance === 'admitted' ? 'admitted' : b.peak >= 2 ? 'not said' : 'none yet', undefined, 'Deny them and risk exposure; admit them and pay in pressure'),
+    ...row(t('game.b.rungCost'), t('game.b.perTurn', { n: fmtNumber(perTurn) }), undefined, t('game.b.rungCostTitle')),
+    ...row(t('game.b.spent'), t('game.b.spentOf', { spent: fmtNumber(b.spent), tolerance: fmtNumber(def.costTolerance) }), { pct: spentPct, tone: spentPct >= 80 ? 'bad' : '' }, t('game.b.spentTitle')),
+    ...row(t('game.b.standing'), fmtNumber(standing), { pct: standing, tone: standing < 35 ? 'bad' : 'good' }, t('game.b.standingTitle')),
+    ...row(t('game.b.pressure'), fmtNumber(b.pressure), { pct: b.pressure, tone: b.pressure >= 60 ? 'bad' : '' }),
+    ...row(t('game.b.forces'), t(`game.b.stance.${b.stance === 'denied' ? 'denied' : b.stance === 'admitted' ? 'admitted' : b.peak >= 2 ? 'unsaid' : 'none'}`), undefined, t('game.b.forcesTitle')),
   );
-  if (b.exposures) grid.append(...row('Exposed', `${b.exposures} time${b.exposures === 1 ? '' : 's'}`));
+  if (b.exposures) grid.append(...row(t('game.b.exposed'), t('game.b.times', { n: b.exposures })));
   const lines = [...new Set([...(def.redLines ?? []), ...(def.personality?.redLines ?? []), ...(b.redLines ?? [])])];
-  const placeName = (id: string) => scenario.map.places.find((p) => p.id === id)?.name ?? id;
-  grid.append(...row('Red lines', lines.length ? lines.map(placeName).join(', ') : 'none declared'));
-  if (b.bluffs) grid.append(...row('Bluffs called', String(b.bluffs), { pct: b.bluffs * 25, tone: 'bad' }));
+  const place = (id: string) => placeName(id, scenario.map.places.find((p) => p.id === id)?.name ?? id);
+  grid.append(...row(t('game.b.redLines'), lines.length ? lines.map(place).join(t('game.listSep')) : t('game.b.noRedLines')));
+  if (b.bluffs) grid.append(...row(t('game.b.bluffs'), fmtNumber(b.bluffs), { pct: b.bluffs * 25, tone: 'bad' }));
   box.append(grid);
   const waiting: string[] = [];
-  if (b.request) waiting.push(`${scenario.sides[b.request.side].shortName} asks you for more support: answer it this ${periodOf(scenario)} (National tab).`);
-  if (b.pressed !== undefined) waiting.push(`The mediator presses you to scale back: answer this ${periodOf(scenario)} (National tab).`);
-  if (b.crossed?.length) waiting.push(`Your red line at ${b.crossed.map(placeName).join(' and ')} was crossed: step up this ${periodOf(scenario)}, or your word loses weight.`);
-  if (waiting.length) box.append(h('ul', { class: 'backer-waiting', id: 'backer-waiting' }, ...waiting.map((t) => h('li', null, t))));
-  const rivals = h('section', { class: 'box', 'aria-label': 'Rival backers', id: 'backer-rivals' }, h('h2', null, 'Rivals you watch'));
+  const period = t(`game.period.${periodOf(scenario)}`);
+  if (b.request) waiting.push(t('game.b.request', { side: actorName(b.request.side), id: b.request.side, period }));
+  if (b.pressed !== undefined) waiting.push(t('game.b.pressed', { period }));
+  if (b.crossed?.length) waiting.push(t('game.b.crossed', { places: b.crossed.map(place).join(t('game.and')), period }));
+  if (waiting.length) box.append(h('ul', { class: 'backer-waiting', id: 'backer-waiting' }, ...waiting.map((line) => h('li', null, line))));
+  const rivals = h('section', { class: 'box', 'aria-label': t('game.b.rivals'), id: 'backer-rivals' }, h('h2', null, t('game.b.rivals')));
   for (const id of def.rivals) {
     const r = scenario.backers.find((x) => x.id === id);
     const rs = state.backers[id];
@@ -185,9 +193,9 @@ function backerPanels(session: PlaySession, def: BackerDef): HTMLElement[] {
     rivals.append(
       h(
         'div',
-        { class: 'backer-row', title: `${r.name}: ${RUNG_NAMES[rs.commitment] ?? ''}${stepped ? ' (stepped up last fortnight)' : ''}` },
+        { class: 'backer-row', title: `${backerName(r)}: ${rungName(rs.commitment)}${stepped ? ` (${t('game.b.stepped')})` : ''}` },
         h('i', { class: `side-mark ${r.client}`, 'aria-hidden': 'true' }),
-        h('span', null, r.name, stepped ? h('span', { class: 'trend up', 'aria-label': 'stepped up last fortnight' }, ' ▲') : null),
+        h('span', null, backerName(r), stepped ? h('span', { class: 'trend up', 'aria-label': t('game.b.stepped') }, ' ▲') : null),
         ladder(rs.commitment, r.client),
       ),
     );

@@ -5,7 +5,7 @@
 import type { NetSession } from '../game/net-session.ts';
 import type { NetMessage } from '../net/protocol.ts';
 import type { PlayerRole } from '../sim/types.ts';
-import { append, button, clear, h } from './dom.ts';
+import { append, button, clear, h, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
 import { SHEET_QUERY } from './hud.ts';
 import { roleShort } from './roles.ts';
@@ -82,7 +82,8 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
     h('div', { class: 'table-compose' }, to, text, button('Send', send, { class: 'small primary', id: 'table-send' })),
     h('p', { class: 'small muted' }, 'Messages change nothing in the rules: what is promised is kept, or not, through orders.'),
   );
-  const wrap = h('div', { class: 'table-panel' }, bar, refused, chat);
+  // The classroom table's panel is not translated yet: English, marked so (lang=en dir=ltr).
+  const wrap = untranslated(h('div', { class: 'table-panel' }, bar, refused, chat));
   root.append(wrap);
   root.classList.add('at-table');
   // On a small screen the messages start folded (the map and the sheets need the room).

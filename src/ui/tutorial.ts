@@ -2,8 +2,10 @@
 // shown one at a time over the map — which step, what to do, what to look at — each advancing
 // when the player has done what it asks. It reads what the player did; it holds no rules and
 // gives no orders.
+
+import { t } from '../i18n/index.ts';
 import type { Order, TutorialGoal, TutorialStep, TutorialTarget } from '../sim/types.ts';
-import { button, h } from './dom.ts';
+import { button, h, untranslated } from './dom.ts';
 
 /** What the player has done so far, as the overlay sees it. */
 export interface TutorialProgress {
@@ -49,17 +51,17 @@ export function goalReached(goal: TutorialGoal, p: TutorialProgress): boolean {
 export function goalHint(goal: TutorialGoal, placeName: (id: string) => string): string {
   switch (goal.kind) {
     case 'next':
-      return 'Press Next to go on.';
+      return t('game.tut.next');
     case 'select':
-      return `To do: select ${placeName(goal.place)}.`;
+      return t('game.tut.select', { place: placeName(goal.place) });
     case 'queue':
-      return goal.place ? `To do: queue the order at ${placeName(goal.place)}.` : 'To do: queue the order.';
+      return goal.place ? t('game.tut.queueAt', { place: placeName(goal.place) }) : t('game.tut.queue');
     case 'turn':
-      return 'To do: end the turn (End turn or Enter).';
+      return t('game.tut.turn');
     case 'report':
-      return 'To do: open the Report.';
+      return t('game.tut.report');
     case 'glossary':
-      return 'To do: open the Glossary (G).';
+      return t('game.tut.glossary');
   }
 }
 
@@ -75,25 +77,24 @@ export function resumeIndex(steps: readonly TutorialStep[], turn: number): numbe
   return index;
 }
 
-/** Where each highlight target is on the game screen (src/ui/hud.ts). */
+/** Where each highlight target is on the game screen (src/ui/hud.ts marks them with data-hook, whatever the language). */
 function findTarget(root: HTMLElement, target: TutorialTarget): HTMLElement | null {
-  const byText = (selector: string, label: string) =>
-    [...root.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim().startsWith(label)) ?? null;
+  const hook = (name: string) => root.querySelector<HTMLElement>(`[data-hook="${name}"]`);
   switch (target) {
     case 'end-turn':
-      return root.querySelector('button.end-turn');
+      return hook('end-turn');
     case 'orders':
-      return root.querySelector('.sidebar.right .order-list');
+      return hook('orders');
     case 'queue':
-      return root.querySelector('.sidebar.right [aria-label="Orders this turn"]');
+      return hook('queue');
     case 'national-tab':
-      return byText('.sidebar.right [role=tab]', 'National');
+      return hook('national-tab');
     case 'report-button':
-      return byText('.topbar button', 'Report');
+      return hook('report');
     case 'glossary-button':
-      return byText('.topbar button', 'Glossary');
+      return hook('glossary');
     case 'indicators':
-      return root.querySelector('.sidebar.left');
+      return root.querySelector('#panel-indicators');
   }
 }
 
@@ -120,7 +121,7 @@ export class TutorialOverlay {
   ) {
     this.last = start;
     this.index = resumeIndex(steps, start.turn);
-    this.box = h('section', { class: 'panel tutorial', role: 'region', 'aria-label': 'Tutorial', 'aria-live': 'polite' });
+    this.box = h('section', { class: 'panel tutorial', role: 'region', 'aria-label': t('game.tut.label'), 'aria-live': 'polite' });
     root.append(this.box);
     // The panels redraw often: put the highlight back on whatever now stands for the target.
     this.observer = new MutationObserver(() => this.scheduleMark());
@@ -181,14 +182,15 @@ export class TutorialOverlay {
       ...this.steps.map((_, i) => h('i', { class: i < this.index ? 'done' : i === this.index ? 'now' : '' })),
     );
     this.box.append(
-      h('div', { class: 'tutorial-head' }, h('span', { class: 'eyebrow' }, `Tutorial · step ${this.index + 1} of ${this.steps.length}`), dots),
-      h('h3', null, step.title),
-      h('p', null, step.text),
+      h('div', { class: 'tutorial-head' }, h('span', { class: 'eyebrow' }, t('game.tut.step', { n: this.index + 1, of: this.steps.length })), dots),
+      // A step's title and text are scenario content: English for now.
+      untranslated(h('h3', null, step.title)),
+      untranslated(h('p', null, step.text)),
       h(
         'div',
         { class: 'tutorial-foot' },
-        h('span', { class: 'small muted tutorial-todo' }, last && step.goal.kind === 'next' ? 'The rest is up to you.' : goalHint(step.goal, this.hooks.placeName)),
-        step.goal.kind === 'next' ? button(last ? 'Finish the tutorial steps' : 'Next', () => this.next(), { class: 'primary small' }) : null,
+        h('span', { class: 'small muted tutorial-todo' }, last && step.goal.kind === 'next' ? t('game.tut.rest') : goalHint(step.goal, this.hooks.placeName)),
+        step.goal.kind === 'next' ? button(last ? t('game.tut.finish') : t('game.tut.nextButton'), () => this.next(), { class: 'primary small' }) : null,
       ),
     );
     this.box.dataset.step = step.id;

@@ -2,10 +2,12 @@
 // game went through, by the same functions the panels and the turn reports read (the turn
 // summary the ending quotes, standingOf for "Where things stand", the backers' rung the left
 // column shows), so a chart never disagrees with a panel. No DOM: the tests read it in Node.
+
+import { t } from '../i18n/index.ts';
 import { type HistoryRecord, heldOn } from '../sim/record.ts';
 import { standingOf } from '../sim/standing.ts';
 import type { PlayerRole, Scenario, State, TurnSummary } from '../sim/types.ts';
-import { COUNTRY_INDICATORS, SIDE_INDICATORS, TALKS_INDICATORS } from './indicators.ts';
+import { named, sideShort } from './end-words.ts';
 
 /** Colours that stay apart for colour-blind eyes (Okabe and Ito), for series that are not a side. */
 export const OKABE_ITO = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#BBBBBB'];
@@ -21,6 +23,8 @@ export interface WarSeries {
   values: (number | null)[];
   /** Drawn against the right-hand axis (another unit). */
   right?: boolean;
+  /** The name is a scenario's, in English: not in the catalogues yet (the page marks it so). */
+  english?: boolean;
   /** A side's own figure, which its panels show only to it (fighters, money, cohesion). */
   privateTo?: 'gna' | 'lna';
 }
@@ -59,7 +63,8 @@ function summaryOf(s: State): TurnSummary {
   return last;
 }
 
-const label = <K extends string>(list: readonly { key: K; label: string }[], key: K) => list.find((i) => i.key === key)?.label ?? key;
+/** An indicator's name as the panels give it ("Oil output"). */
+const label = (key: string): string => t(`ending.chart.ind.${key}`);
 
 /**
  * Every chart of the war from the states it went through: states[0] the opening, states[t]
@@ -68,8 +73,8 @@ const label = <K extends string>(list: readonly { key: K; label: string }[], key
 export function warData(scenario: Scenario, states: readonly State[], record?: HistoryRecord | null, fog?: { role: PlayerRole }): WarData {
   const sums = states.map(summaryOf);
   const stands = states.map(standingOf);
-  const gna = scenario.sides.gna.shortName;
-  const lna = scenario.sides.lna.shortName;
+  const gna = sideShort(scenario, 'gna');
+  const lna = sideShort(scenario, 'lna');
   const side = (name: string, id: 'gna' | 'lna', values: number[], right = false): WarSeries => ({
     name,
     color: id === 'gna' ? GNA : LNA,
@@ -87,51 +92,51 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
   const charts: WarChart[] = [
     {
       id: 'territory',
-      title: 'Territory: share of the population each side held',
-      unit: '% of people',
+      title: t('ending.chart.territory'),
+      unit: t('ending.chart.territoryUnit'),
       series: [side(gna, 'gna', sums.map((l) => l.gnaShare)), side(lna, 'lna', sums.map((l) => l.lnaShare))],
     },
     {
       id: 'places',
-      title: 'Places held',
-      unit: 'places',
+      title: t('ending.chart.places'),
+      unit: t('ending.chart.placesUnit'),
       series: [side(gna, 'gna', sums.map((l) => l.gnaPlaces)), side(lna, 'lna', sums.map((l) => l.lnaPlaces))],
     },
     {
       id: 'forces',
-      title: 'Forces: fighters under arms',
-      unit: 'fighters',
+      title: t('ending.chart.forces'),
+      unit: t('ending.chart.forcesUnit'),
       series: [{ ...side(gna, 'gna', sums.map((l) => l.gnaStrength * 100)), privateTo: 'gna' }, { ...side(lna, 'lna', sums.map((l) => l.lnaStrength * 100)), privateTo: 'lna' }],
     },
     {
       id: 'money',
-      title: 'Money in hand, and oil output',
-      unit: '$ million',
-      rightUnit: 'thousand bbl a day',
+      title: t('ending.chart.money'),
+      unit: t('ending.chart.moneyUnit'),
+      rightUnit: t('ending.chart.oilUnit'),
       series: [
-        { ...side(`${gna} money`, 'gna', sums.map((l) => l.gnaMoney)), privateTo: 'gna' },
-        { ...side(`${lna} money`, 'lna', sums.map((l) => l.lnaMoney)), privateTo: 'lna' },
-        other(4, label(COUNTRY_INDICATORS, 'oilOutput'), stands.map((st) => st.country.oilOutput), true),
+        { ...side(t('ending.chart.moneyOf', { side: gna, sid: 'gna' }), 'gna', sums.map((l) => l.gnaMoney)), privateTo: 'gna' },
+        { ...side(t('ending.chart.moneyOf', { side: lna, sid: 'lna' }), 'lna', sums.map((l) => l.lnaMoney)), privateTo: 'lna' },
+        other(4, label('oilOutput'), stands.map((st) => st.country.oilOutput), true),
       ],
     },
     {
       id: 'harm',
-      title: 'Civilian harm',
-      unit: 'civilian deaths',
-      rightUnit: 'people displaced',
+      title: t('ending.chart.harm'),
+      unit: t('ending.chart.harmUnit'),
+      rightUnit: t('ending.chart.displacedUnit'),
       series: [
-        other(5, label(COUNTRY_INDICATORS, 'civilianCasualties'), stands.map((st) => st.country.civilianCasualties)),
-        other(1, label(COUNTRY_INDICATORS, 'displaced'), stands.map((st) => st.country.displaced), true),
+        other(5, label('civilianCasualties'), stands.map((st) => st.country.civilianCasualties)),
+        other(1, label('displaced'), stands.map((st) => st.country.displaced), true),
       ],
     },
     {
       id: 'escalation',
-      title: 'Escalation and outside pressure',
-      unit: 'index, 0–100',
+      title: t('ending.chart.escalation'),
+      unit: t('ending.chart.indexUnit'),
       series: [
-        other(5, label(COUNTRY_INDICATORS, 'escalation'), stands.map((st) => st.country.escalation)),
-        other(4, label(COUNTRY_INDICATORS, 'internationalPressure'), stands.map((st) => st.country.internationalPressure)),
-        other(2, label(COUNTRY_INDICATORS, 'embargoEnforcement'), stands.map((st) => st.country.embargoEnforcement)),
+        other(5, label('escalation'), stands.map((st) => st.country.escalation)),
+        other(4, label('internationalPressure'), stands.map((st) => st.country.internationalPressure)),
+        other(2, label('embargoEnforcement'), stands.map((st) => st.country.embargoEnforcement)),
       ],
     },
     ...(['gna', 'lna'] as const).map((client): WarChart => {
@@ -140,30 +145,34 @@ export function warData(scenario: Scenario, states: readonly State[], record?: H
       const list = scenario.backers.filter((b) => b.client === client || (client === 'gna' && b.client !== 'lna'));
       return {
         id: `backers-${client}`,
-        title: `The ${client === 'gna' ? gna : lna}’s backers${client === 'gna' && list.some((b) => b.client !== 'gna') ? ' (and those of neither side)' : ''}: rung on the escalation ladder`,
-        unit: 'rung, 0 words … 4 own troops',
-        series: list.map((b, i) => other(i, b.client === client ? b.name : `${b.name} (neither side)`, states.map((s) => s.backers[b.id]?.commitment ?? 0))),
+        title: t('ending.chart.backers', { side: client === 'gna' ? gna : lna, sid: client, neither: client === 'gna' && list.some((b) => b.client !== 'gna') ? 'yes' : 'no' }),
+        unit: t('ending.chart.rungUnit'),
+        series: list.map((b, i) => {
+          const name = named(b.id, b.name, 'long');
+          const series = other(i, b.client === client ? name.text : t('ending.chart.neitherSide', { name: name.text }), states.map((s) => s.backers[b.id]?.commitment ?? 0));
+          return b.client === client && !name.translated ? { ...series, english: true } : series;
+        }),
       };
     }),
     {
       id: 'talks',
-      title: 'The talks: trust and the political track',
-      unit: 'trust, 0–100',
-      rightUnit: '% of the track',
+      title: t('ending.chart.talks'),
+      unit: t('ending.chart.trustUnit'),
+      rightUnit: t('ending.chart.trackUnit'),
       series: [
-        other(0, label(TALKS_INDICATORS, 'trust'), stands.map((st) => st.trust)),
-        other(4, label(TALKS_INDICATORS, 'politicalTrack'), stands.map((st) => st.politicalTrack), true),
+        other(0, label('trust'), stands.map((st) => st.trust)),
+        other(4, label('politicalTrack'), stands.map((st) => st.politicalTrack), true),
       ],
     },
     {
       id: 'politics',
-      title: 'Legitimacy and cohesion',
-      unit: 'index, 0–100',
+      title: t('ending.chart.politics'),
+      unit: t('ending.chart.indexUnit'),
       series: [
-        side(`${gna} ${label(SIDE_INDICATORS, 'legitimacy').toLowerCase()}`, 'gna', stands.map((st) => st.sides.gna.legitimacy)),
-        side(`${lna} ${label(SIDE_INDICATORS, 'legitimacy').toLowerCase()}`, 'lna', stands.map((st) => st.sides.lna.legitimacy)),
-        { ...side(`${gna} ${label(SIDE_INDICATORS, 'cohesion').toLowerCase()}`, 'gna', stands.map((st) => st.sides.gna.cohesion)), dash: [2, 3], privateTo: 'gna' },
-        { ...side(`${lna} ${label(SIDE_INDICATORS, 'cohesion').toLowerCase()}`, 'lna', stands.map((st) => st.sides.lna.cohesion)), dash: [10, 3, 2, 3], privateTo: 'lna' },
+        side(t('ending.chart.legitimacyOf', { side: gna, sid: 'gna' }), 'gna', stands.map((st) => st.sides.gna.legitimacy)),
+        side(t('ending.chart.legitimacyOf', { side: lna, sid: 'lna' }), 'lna', stands.map((st) => st.sides.lna.legitimacy)),
+        { ...side(t('ending.chart.cohesionOf', { side: gna, sid: 'gna' }), 'gna', stands.map((st) => st.sides.gna.cohesion)), dash: [2, 3], privateTo: 'gna' },
+        { ...side(t('ending.chart.cohesionOf', { side: lna, sid: 'lna' }), 'lna', stands.map((st) => st.sides.lna.cohesion)), dash: [10, 3, 2, 3], privateTo: 'lna' },
       ],
     },
   ];
@@ -193,17 +202,17 @@ function historyChart(scenario: Scenario, states: readonly State[], sums: readon
   const inSpan = (date: string) => date >= record.span.from && date <= record.span.to;
   const game = (side: 'gna' | 'lna') => states.map((s) => entries.filter((e) => s.places[e.place]?.controller === side).length);
   const history = (side: 'gna' | 'lna') => sums.map((l) => (inSpan(l.date) ? entries.filter((e) => heldOn(e, l.date) === side).length : null));
-  const gna = scenario.sides.gna.shortName;
-  const lna = scenario.sides.lna.shortName;
+  const gna = sideShort(scenario, 'gna');
+  const lna = sideShort(scenario, 'lna');
   return {
     id: 'history',
-    title: `The record's ${entries.length} key places: held in your war, and in history on the same dates`,
-    unit: 'key places',
+    title: t('ending.chart.history', { n: entries.length }),
+    unit: t('ending.chart.historyUnit'),
     series: [
-      { name: `${gna}, your war`, color: GNA, dash: [], values: game('gna') },
-      { name: `${lna}, your war`, color: LNA, dash: [8, 4], values: game('lna') },
-      { name: `${gna}, in history`, color: GNA, dash: [2, 3], values: history('gna') },
-      { name: `${lna}, in history`, color: LNA, dash: [10, 3, 2, 3], values: history('lna') },
+      { name: t('ending.chart.yourWar', { side: gna }), color: GNA, dash: [], values: game('gna') },
+      { name: t('ending.chart.yourWar', { side: lna }), color: LNA, dash: [8, 4], values: game('lna') },
+      { name: t('ending.chart.inHistory', { side: gna }), color: GNA, dash: [2, 3], values: history('gna') },
+      { name: t('ending.chart.inHistory', { side: lna }), color: LNA, dash: [10, 3, 2, 3], values: history('lna') },
     ],
   };
 }

@@ -6,6 +6,7 @@
 // draws one image and the places.
 import Phaser from 'phaser';
 import type { Controller, PlaceDef, Scenario } from '../../game/sim-types.ts';
+import { isRtl, lang, placeName, t } from '../../i18n/index.ts';
 import { css, palette, type SideLike } from '../../ui/palette.ts';
 import { shortPlaceName } from '../../ui/texts.ts';
 import { keepAwake } from '../loop.ts';
@@ -421,6 +422,7 @@ export class MapView {
       fontStyle: italic ? 'italic' : '',
       color: css(color),
       resolution: RESOLUTION,
+      rtl: isRtl(),
     });
     for (const country of this.outline.countries) {
       if (country.role !== 'neighbour' || !country.label) continue;
@@ -428,25 +430,25 @@ export class MapView {
       // Keep neighbour names inside the canvas and off Libya's edge.
       const lx = Phaser.Math.Clamp(x, 110, this.outline.width - 110);
       const ly = Phaser.Math.Clamp(y, 80, this.outline.height - 50);
-      const t = makeText(this.scene, lx, ly, spaced(country.name), style(13, palette.textMuted), false).setOrigin(0.5).setAlpha(0.75);
-      this.fixedLabels.push(t);
+      const label = makeText(this.scene, lx, ly, spaced(countryName(country.name)), style(13, palette.textMuted), false).setOrigin(0.5).setAlpha(0.75);
+      this.fixedLabels.push(label);
     }
     const sea = this.project(33.9, 17.5);
-    this.fixedLabels.push(makeText(this.scene, sea.x, sea.y, 'Mediterranean Sea', style(16, palette.seaLabel, true), false).setOrigin(0.5));
+    this.fixedLabels.push(makeText(this.scene, sea.x, sea.y, t('game.map.sea'), style(16, palette.seaLabel, true), false).setOrigin(0.5));
     const gulf = this.project(31.75, 18.4);
-    this.fixedLabels.push(makeText(this.scene, gulf.x, gulf.y, 'Gulf of Sirte', style(12, palette.seaLabel, true), false).setOrigin(0.5));
+    this.fixedLabels.push(makeText(this.scene, gulf.x, gulf.y, t('game.map.gulf'), style(12, palette.seaLabel, true), false).setOrigin(0.5));
   }
 
   /** Region names scale with the map, like lettering printed on it (drawn under the routes). */
   private addRegionLabels(): Phaser.GameObjects.Text[] {
     const regions: [string, number, number][] = [
-      ['TRIPOLITANIA', 30.6, 11.6],
-      ['CYRENAICA', 28.0, 21.8],
-      ['FEZZAN', 24.4, 14.6],
+      [t('game.region.tripolitania'), 30.6, 11.6],
+      [t('game.region.cyrenaica'), 28.0, 21.8],
+      [t('game.region.fezzan'), 24.4, 14.6],
     ];
     return regions.map(([name, lat, lon]) => {
       const p = this.project(lat, lon);
-      const style = { fontFamily: FONT, fontSize: '44px', fontStyle: '600', color: css(palette.lnaDark), resolution: 1 };
+      const style = { fontFamily: FONT, fontSize: '44px', fontStyle: '600', color: css(palette.lnaDark), resolution: 1, rtl: isRtl() };
       return makeText(this.scene, p.x, p.y, spaced(name), style, false).setOrigin(0.5).setAlpha(0.22);
     });
   }
@@ -458,7 +460,8 @@ export class MapView {
       const container = this.scene.add.container(x, y).setDepth(4 + (10_000 - placePriority(def)) / 1e7);
       const ring = this.scene.add.graphics();
       const icon = this.scene.add.graphics();
-      const label = makeText(this.scene, radius + 6, 0, shortPlaceName(def.name), {
+      // The place's name as written in the player's language (Arabic in Arabic script); the map itself is never mirrored.
+      const label = makeText(this.scene, radius + 6, 0, shortPlaceName(placeName(def.id, def.name)), {
         fontFamily: FONT,
         fontSize: def.tags.includes('capital') ? '15px' : '13px',
         fontStyle: def.tags.includes('capital') || def.population >= 100 ? '600' : '',
@@ -466,6 +469,7 @@ export class MapView {
         stroke: TEXT_HALO,
         strokeThickness: 4,
         resolution: RESOLUTION,
+        rtl: isRtl(),
       }).setOrigin(0, 0.5);
       const forces = this.scene.add.container(radius + 6, 15);
       const badges = this.scene.add.graphics();
@@ -646,6 +650,14 @@ function dashedCircle(g: Phaser.GameObjects.Graphics, r: number): void {
   }
 }
 
+/** Letter-spaced capitals ("L I B Y A"); Arabic script has no capitals and its letters join: as written. */
 function spaced(name: string): string {
-  return name.toUpperCase().split('').join('\u2009');
+  return lang() === 'ar' ? name : name.toUpperCase().split('').join('\u2009');
+}
+
+/** A neighbour's name on the map (game.map.country.<English name>), else as the outline has it. */
+function countryName(name: string): string {
+  const key = `game.map.country.${name}`;
+  const text = t(key);
+  return text === key ? name : text;
 }

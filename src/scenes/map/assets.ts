@@ -5,12 +5,34 @@
 // at once and draws its map behind it when they are in, usually in the same frame.
 import type Phaser from 'phaser';
 import outlineUrl from '../../../assets/map/libya-outline.json?url';
+import { lang, onLangChange } from '../../i18n/index.ts';
 import { isOutline, type Outline } from './outline.ts';
 
 /** Phaser.Scenes.Events.SHUTDOWN (a type-only import of Phaser keeps this module light). */
 const SHUTDOWN = 'shutdown';
 
-export const FONT = '"IBM Plex Sans", "Segoe UI", system-ui, sans-serif';
+/** Arabic letters come from IBM Plex Sans Arabic (loaded only when Arabic is chosen: src/i18n/arabic-font.ts). */
+export const FONT = '"IBM Plex Sans", "IBM Plex Sans Arabic", "Segoe UI", system-ui, sans-serif';
+
+/**
+ * Arabic map labels need the Arabic font in before the first label is drawn (Phaser draws text
+ * once, on a canvas): while it loads, the map counts as not ready.
+ */
+let arabic: Promise<void> | null = null;
+let arabicReady = false;
+function loadArabicFont(): Promise<void> {
+  arabic ??= import('../../i18n/arabic-font.ts')
+    .then(() => Promise.all(['400', '600'].map((w) => document.fonts.load(`${w} 16px "IBM Plex Sans Arabic"`, 'ليبيا'))))
+    .catch(() => null)
+    .then(() => {
+      arabicReady = true;
+    });
+  return arabic;
+}
+onLangChange((l) => {
+  if (l === 'ar') void loadArabicFont();
+});
+const fontPending = (): boolean => lang() === 'ar' && !arabicReady;
 
 /** undefined while loading; null if the outline could not be had (the map is then left out). */
 let outline: Outline | null | undefined;
@@ -32,7 +54,7 @@ export function loadMapAssets(): Promise<Outline | null> {
 
 /** The outline if the map can draw now; null if it never will; undefined while it is loading. */
 export function mapOutline(): Outline | null | undefined {
-  return outline;
+  return outline && fontPending() ? undefined : outline;
 }
 
 /**
@@ -41,7 +63,7 @@ export function mapOutline(): Outline | null | undefined {
  * shows (and can be used) first, its map a frame later.
  */
 export function whenMapReady(scene: Phaser.Scene, draw: (outline: Outline) => void, nextFrame = false): void {
-  if (outline && !nextFrame) {
+  if (outline && !nextFrame && !fontPending()) {
     draw(outline);
     return;
   }
@@ -51,7 +73,7 @@ export function whenMapReady(scene: Phaser.Scene, draw: (outline: Outline) => vo
     left = true;
   });
   const later = nextFrame ? new Promise((r) => requestAnimationFrame(r)) : Promise.resolve();
-  void Promise.all([loadMapAssets(), later]).then(([data]) => {
+  void Promise.all([loadMapAssets(), later, lang() === 'ar' ? loadArabicFont() : null]).then(([data]) => {
     if (data && !left) draw(data);
   });
 }
