@@ -95,9 +95,10 @@ function shapeOf(elements: MessageFormatElement[], shape: Shape = { args: new Ma
       continue;
     }
     const type = el.type === TYPE.argument ? 'text' : el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : el.type === TYPE.time ? 'time' : el.type === TYPE.select ? 'select' : el.type === TYPE.plural ? (el.pluralType === 'ordinal' ? 'selectordinal' : 'plural') : 'other';
-    // The same argument may appear in several cases: its type must agree everywhere.
+    // The same argument may appear in several cases (a count named again inside its plural's
+    // cases): its shape is the set of the ways it is used, however many cases repeat them.
     const before = shape.args.get(el.value);
-    shape.args.set(el.value, before && before !== type ? `${before}|${type}` : type);
+    shape.args.set(el.value, [...new Set([...(before ? before.split('|') : []), type])].sort().join('|'));
     if (el.type === TYPE.select || el.type === TYPE.plural) {
       const cases = Object.keys(el.options).sort();
       const map = el.type === TYPE.select ? shape.selects : shape.plurals;

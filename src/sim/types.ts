@@ -849,8 +849,10 @@ export const PHASES: readonly Phase[] = [
 export interface ReportEvent {
   phase: Phase;
   mechanic: Mechanic;
-  /** A cause-and-effect sentence, in plain words. */
+  /** A cause-and-effect sentence, in plain words (English; the presentation shows `msg` in the player's language). */
   text: string;
+  /** The same sentence as a message code: a catalogue key (locales/<lang>/report.json) and its values (ids and numbers, no words). */
+  msg: ReportMessage;
   /** Actors, places and formations concerned (for filtering and map animation). */
   actors?: Actor[];
   places?: string[];
@@ -863,6 +865,18 @@ export interface ReportEvent {
   nextTurn?: true;
   /** Said in a later round of the turn (the second fortnight of a lesson form's month). */
   round?: number;
+}
+
+/**
+ * A report message: `key` names a message in the `report` catalogue; `values` are ids and
+ * numbers only. Value names say how an id is shown (src/ui/report-text.ts): `actor*` a side,
+ * the mediator or a backer; `backer*` a backer; `place*` a place; `formation*` a formation (its
+ * scenario name); `*List` ids joined by "|"; `*Msg` another report key told with the same values;
+ * `*Msgs` several, joined by "|". Anything else (counts, odds, codes for select) as it is.
+ */
+export interface ReportMessage {
+  key: string;
+  values: Record<string, string | number>;
 }
 
 export type ReportDetail =

@@ -14,6 +14,7 @@ import { append, formatDate, formatNumber, h } from './dom.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, TALKS_INDICATORS } from './indicators.ts';
 import { actorLabel, reportBody } from './modals.ts';
 import { describeOrder } from './orders.ts';
+import { withReportScenario } from './report-text.ts';
 import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
 import { ordersPhrase } from './turning-text.ts';
 
@@ -166,7 +167,7 @@ export function renderTableInFull(
               h('ul', null, ...said.map((m) => h('li', null, h('span', { class: 'mech' }, `${m.fromName} → ${m.to ? seatName(m.to) : 'all'}`), m.text))),
             )
           : null,
-        ...reportBody(report, null, new Set(), scenario.events, (actor) => actorLabel(scenario, actor)),
+        ...withReportScenario(scenario, () => reportBody(report, null, new Set(), scenario.events, (actor) => actorLabel(scenario, actor))),
     );
     details.open = i === rebuilt.reports.length - 1;
     append(reports, details);

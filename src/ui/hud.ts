@@ -13,6 +13,7 @@ import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
 import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
+import { eventSpan, eventText } from './report-text.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -503,8 +504,8 @@ export class Hud {
       append(
         this.body,
         h('h4', { class: 'eyebrow', style: 'margin:10px 0 4px' }, t('game.recentlyHere')),
-        // What the turn reports said (the sim core's text): English for now.
-        h('ul', { class: 'plain small recent' }, ...recent.map((e) => english(e.text, 'li', { title: e.text }))),
+        // What the turn reports said, from their codes, in the player's language.
+        h('ul', { class: 'plain small recent' }, ...recent.map((e) => h('li', { title: eventText(e, { scenario: s.scenario }) }, eventSpan(e, { scenario: s.scenario })))),
       );
     }
   }

@@ -12,6 +12,7 @@ import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
+import { eventSpan, withReportScenario } from './report-text.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -165,7 +166,7 @@ export function reportBody(
         'section',
         { class: 'report-phase report-second' },
         h('h3', null, t('dialogs.report.second')),
-        h('ul', null, ...later.map((e) => reportLine({ ...e, text: e.text.replace(/^Second fortnight: /, '') }, titlesOnly, eventDefs))),
+        h('ul', null, ...later.map((e) => reportLine(e, titlesOnly, eventDefs, false))),
       ),
     );
   }
@@ -206,10 +207,10 @@ export function reportBody(
 }
 
 /** One line of the report. An event read in full on its card shows its title in bold, then what happened. */
-function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[]): HTMLElement {
+function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.text.startsWith(`${def.title}: `) ? [untranslated(h('strong', null, def.title)), ' ', untranslated(h('span', null, def.text))] : [untranslated(h('span', null, e.text))];
+  const body = def && e.text.startsWith(`${def.title}: `) ? [untranslated(h('strong', null, def.title)), ' ', untranslated(h('span', null, def.text))] : [eventSpan(e, { round })];
   return h('li', null, h('span', { class: 'mech' }, has(`dialogs.mechanic.${e.mechanic}`) ? t(`dialogs.mechanic.${e.mechanic}`) : e.mechanic), ...body);
 }
 
@@ -277,7 +278,7 @@ export function showReport(
       title: report === session.opening ? t('dialogs.report.situation') : t('dialogs.report.title'),
       body: [
         leftHistoryLine(leftHistory),
-        ...reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor)),
+        ...withReportScenario(session.scenario, () => reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor))),
         standingSection(report, session),
       ].filter((x): x is Node => x !== null),
       actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],

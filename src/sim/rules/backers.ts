@@ -78,6 +78,7 @@ export function airBuildUp(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'backer',
         text: `${def.name}'s air power and air defence for ${ctx.scenario.sides[def.client].shortName} are now all in place (air +${air}, air defence +${airDefence}): they took weeks to ship and set up.`,
+        msg: { key: 'report.backer.airInPlace', values: { backer: def.id, actor: def.client, air, airDefence } },
         actors: [`backer:${def.id}`, def.client],
         concept: 'proxy-war',
       });
@@ -108,6 +109,7 @@ export function backersPhase(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'backer',
         text: `${def.name} leaned on ${ctx.scenario.sides[def.client].shortName} to stop fighting and talk: a patron's aims are not always its client's.`,
+        msg: { key: 'report.backer.restrain', values: { backer: def.id, actor: def.client } },
         actors: [`backer:${id}`, def.client],
         concept: 'proxy-war',
       });
@@ -127,6 +129,7 @@ export function backersPhase(ctx: Ctx): void {
         text: changed.has(r.backer)
           ? `${def.name} had already changed its involvement on its own this fortnight: ${client}'s request for more was not weighed.`
           : `${def.name} is already as far in as it will go: ${client}'s request for more was not weighed.`,
+        msg: { key: changed.has(r.backer) ? 'report.request.alreadyChanged' : 'report.request.atMost', values: { backer: r.backer, actor: r.side } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
       });
@@ -144,6 +147,7 @@ export function backersPhase(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'backer',
         text: `${def.name} granted ${client}'s request for more support (${chance}).`,
+        msg: { key: 'report.request.granted', values: { backer: r.backer, actor: r.side, odds, asked, chanceMsg: asked === odds ? 'report.request.chance' : 'report.request.chanceChanged' } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
         detail: { type: 'request', backer: r.backer, side: r.side, odds, asked, granted: true },
@@ -153,6 +157,7 @@ export function backersPhase(ctx: Ctx): void {
         mechanic: 'backer',
         detail: { type: 'request', backer: r.backer, side: r.side, odds, asked, granted: false },
         text: `${def.name} turned down ${client}'s request for more support (${chance}): it weighs its own costs and interests.`,
+        msg: { key: 'report.request.refused', values: { backer: r.backer, actor: r.side, odds, asked, chanceMsg: asked === odds ? 'report.request.chance' : 'report.request.chanceChanged' } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
         concept: 'proxy-war',
@@ -175,6 +180,7 @@ export function backersPhase(ctx: Ctx): void {
     say(ctx, {
       mechanic: 'escalation',
       text: `Regional escalation rose by ${ctx.s.country.escalation - before} points: each patron's step up invites its rivals to answer.`,
+      msg: { key: 'report.escalation', values: { points: ctx.s.country.escalation - before } },
       concept: 'escalation-spiral',
     });
   }

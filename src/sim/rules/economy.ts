@@ -65,12 +65,13 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
       say(ctx, {
         mechanic: 'oil',
         text: `${ctx.scenario.sides[side].shortName} shut the oil fields and terminals it holds. Exports collapse, and with them the revenue that pays salaries on both sides.`,
+        msg: { key: 'report.oil.shut', values: { actor: side } },
         actors: [side],
         concept: 'rentier-state',
       });
     } else if (o.open && ctx.s.country.blockadeBy === side) {
       ctx.s.country.blockadeBy = null;
-      say(ctx, { mechanic: 'oil', text: `${ctx.scenario.sides[side].shortName} reopened the oil terminals it holds.`, actors: [side], concept: 'rentier-state' });
+      say(ctx, { mechanic: 'oil', text: `${ctx.scenario.sides[side].shortName} reopened the oil terminals it holds.`, msg: { key: 'report.oil.reopened', values: { actor: side } }, actors: [side], concept: 'rentier-state' });
     }
   }
   const before = ctx.s.country.oilOutput;
@@ -80,6 +81,7 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
     say(ctx, {
       mechanic: 'oil',
       text: `Oil output ${output < before ? 'fell' : 'rose'} from ${thousands(before)} to ${thousands(output)} thousand barrels a day${ctx.s.country.blockadeBy ? `: the ${ctx.scenario.sides[ctx.s.country.blockadeBy].shortName} blockade holds` : ''}.`,
+      msg: { key: ctx.s.country.blockadeBy ? 'report.oil.outputBlockade' : 'report.oil.output', values: { dir: output < before ? 'fell' : 'rose', before, output, actor: ctx.s.country.blockadeBy ?? '' } },
       concept: 'rentier-state',
     });
   }
@@ -94,7 +96,7 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
     if (ordersOf(ctx, 'pay-salaries').some((o) => o.actor === side)) {
       s.cohesion = clamp(s.cohesion + 6);
       for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.support[r] = clamp(s.support[r] + 2);
-      say(ctx, { mechanic: 'economy', text: `${ctx.scenario.sides[side].shortName} paid overdue salaries: cohesion and support rose.`, actors: [side] });
+      say(ctx, { mechanic: 'economy', text: `${ctx.scenario.sides[side].shortName} paid overdue salaries: cohesion and support rose.`, msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
     }
     const bill = upkeepOf(ctx.scenario, ctx.s, side);
     const paid = spend(ctx, side, bill, 'upkeep');
@@ -105,6 +107,7 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
       say(ctx, {
         mechanic: 'economy',
         text: `${ctx.scenario.sides[side].shortName} could not pay its fighters in full (${paid} of ${bill} million dollars). Unpaid units grow restless.`,
+        msg: { key: 'report.unpaid', values: { actor: side, paid, bill } },
         actors: [side],
         concept: 'rentier-state',
       });
@@ -124,7 +127,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   }
   for (const place of ctx.facts.corridors) {
     c.humanitarianAccess = clamp(c.humanitarianAccess + 6);
-    say(ctx, { mechanic: 'humanitarian', text: `A humanitarian corridor opened at ${ctx.world.place.get(place)?.name ?? place}: aid reached people cut off by the fighting.`, places: [place] });
+    say(ctx, { mechanic: 'humanitarian', text: `A humanitarian corridor opened at ${ctx.world.place.get(place)?.name ?? place}: aid reached people cut off by the fighting.`, msg: { key: 'report.corridor', values: { place } }, places: [place] });
   }
   if (killed > 0) c.humanitarianAccess = clamp(c.humanitarianAccess - Math.min(8, Math.ceil(killed / 10)));
   else c.humanitarianAccess = clamp(c.humanitarianAccess + 1);
@@ -133,7 +136,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   if (calm && c.humanitarianAccess >= 50) {
     const back = Math.floor(c.displaced / 50);
     c.displaced -= back;
-    if (back > 0) say(ctx, { mechanic: 'humanitarian', text: `With the front quiet, about ${thousands(back)} displaced people returned home.` });
+    if (back > 0) say(ctx, { mechanic: 'humanitarian', text: `With the front quiet, about ${thousands(back)} displaced people returned home.`, msg: { key: 'report.returned', values: { people: back } } });
   }
   const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
   for (const side of SIDES) {
@@ -154,6 +157,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
       say(ctx, {
         mechanic: 'legitimacy',
         text: `The foreign fighters and troops on the ${ctx.scenario.sides[side].shortName} side (${foreign * 100}) cost it legitimacy at home and abroad.`,
+        msg: { key: 'report.foreign.legitimacy', values: { actor: side, fighters: foreign * 100 } },
         actors: [side],
         concept: 'legitimacy',
       });
@@ -164,6 +168,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
     say(ctx, {
       mechanic: 'civilian-harm',
       text: `${killed} civilians were killed this fortnight. Each death raises the pressure from abroad and the weariness at home.`,
+      msg: { key: 'report.civilians', values: { killed } },
       concept: 'civilian-harm',
     });
   }

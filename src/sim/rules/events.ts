@@ -121,6 +121,7 @@ export function setCommitment(ctx: Ctx, backerId: string, to: number, concept: C
   say(ctx, {
     mechanic: 'backer',
     text: `${def.name} ${to > from ? 'stepped up' : 'scaled back'} its involvement: ${RUNG_NAMES[from]} → ${RUNG_NAMES[to]}.`,
+    msg: { key: to > from ? 'report.commitment.up' : 'report.commitment.down', values: { backer: backerId, from: String(from), to: String(to) } },
     actors: [`backer:${backerId}`],
     detail: { type: 'commitment', backer: backerId, from, to },
     concept,
@@ -150,6 +151,7 @@ export function fireEvents(ctx: Ctx): void {
     say(ctx, {
       mechanic: 'event',
       text: `${e.title}: ${e.text}`,
+      msg: { key: 'report.event', values: { eventTitle: e.id, eventText: e.id } },
       actors: (e.actors ?? []).filter((a) => a === 'gna' || a === 'lna' || a === 'mediator'),
       places: e.places ?? [],
       detail: { type: 'event', event: e.id },
@@ -179,6 +181,7 @@ export function resolveChoices(ctx: Ctx): void {
     say(ctx, {
       mechanic: 'event',
       text: `${def.title} — ${who} chose: ${option.label}.${option.outcome ? ` ${option.outcome}` : ''}`,
+      msg: { key: option.outcome ? 'report.event.choiceOutcome' : 'report.event.choice', values: { eventTitle: def.id, who: p.role, optionLabel: `${def.id}/${option.id}`, optionOutcome: `${def.id}/${option.id}` } },
       actors: [p.role],
       detail: { type: 'event', event: def.id },
     });

@@ -12,7 +12,7 @@ import {
   strengthOf,
   talksIndex,
 } from '../query.ts';
-import type { Controller, FormationDef, FormationState, Order, Scenario, SideId, State } from '../types.ts';
+import type { Controller, FormationDef, FormationState, Order, ReportMessage, Scenario, SideId, State } from '../types.ts';
 import { clamp, isAdjacent, isLargeCity, other, supplyReachPct, supplyRoad, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
@@ -20,6 +20,8 @@ const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
   side === 'gna' || side === 'lna' ? ctx.scenario.sides[side].shortName : 'local forces';
 const placeName = (ctx: Ctx, id: string) => ctx.world.place.get(id)?.name ?? id;
 const formationName = (ctx: Ctx, id: string) => ctx.world.formationDef.get(id)?.name ?? id;
+/** A side in a report message's values ('none' for anyone else: local forces). */
+const sideCode = (side: SideId | 'none' | Controller): string => (side === 'gna' || side === 'lna' ? side : 'none');
 
 /** Points of regional support a change of hands moves, by the place's population (thousands). */
 export function supportShift(population: number): number {
@@ -45,6 +47,7 @@ export function setControl(ctx: Ctx, place: string, to: Controller): void {
   say(ctx, {
     mechanic: 'combat',
     text: `${placeName(ctx, place)} passed from ${sideName(ctx, from)} to ${sideName(ctx, to)}.`,
+    msg: { key: 'report.control', values: { place, actorFrom: sideCode(from), actorTo: sideCode(to) } },
     places: [place],
     detail: { type: 'control', place, from, to },
   });
@@ -66,6 +69,7 @@ export function deployFormation(ctx: Ctx, id: string): void {
   say(ctx, {
     mechanic: 'backer',
     text: `${def.name} arrived at ${placeName(ctx, location)} (${def.strength * 100} fighters${def.backer ? `, sent by ${ctx.world.backer.get(def.backer)?.name ?? def.backer}` : ''}).`,
+    msg: { key: def.backer ? 'report.arrived.sent' : 'report.arrived', values: { formation: def.id, place: location, fighters: def.strength * 100, backer: def.backer ?? '' } },
     places: [location],
     concept: def.kind === 'mercenary' || def.kind === 'foreign-troops' ? 'proxy-war' : undefined,
   });
@@ -275,7 +279,7 @@ function oddsChange(
   fought: number,
   /** The forces at the two places now (the fight's odds were worked out on them). */
   nowIndex: ForceIndex,
-): { queued: number; text: string } | null {
+): { queued: number; text: string; msg: ReportMessage } | null {
   const start = ctx.start;
   const thenIndex = indexForces(ctx.scenario, start, from, target);
   const queued = attackOdds(ctx.scenario, start, side, from, target, thenIndex).odds;
@@ -285,28 +289,31 @@ function oddsChange(
   const then = thenIndex.at;
   const now = nowIndex.at;
   const reasons: string[] = [];
-  if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`);
+  const codes: string[] = [];
+  if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`), codes.push('report.odds.why.changedHands');
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
   const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
   const defThen = then.get(target)?.power[defKey] ?? 0;
   const defNow = now.get(target)?.power[defKey] ?? 0;
-  if (arrived.length) reasons.push(`${arrived.map((f) => formationName(ctx, f.id)).join(' and ')} reinforced ${placeName(ctx, target)} first`);
-  else if (defNow > defThen) reasons.push(`the defenders of ${placeName(ctx, target)} grew stronger first`);
-  else if (defNow < defThen) reasons.push(`the defenders of ${placeName(ctx, target)} lost fighters or morale first`);
+  if (arrived.length) reasons.push(`${arrived.map((f) => formationName(ctx, f.id)).join(' and ')} reinforced ${placeName(ctx, target)} first`), codes.push('report.odds.why.reinforced');
+  else if (defNow > defThen) reasons.push(`the defenders of ${placeName(ctx, target)} grew stronger first`), codes.push('report.odds.why.defStronger');
+  else if (defNow < defThen) reasons.push(`the defenders of ${placeName(ctx, target)} lost fighters or morale first`), codes.push('report.odds.why.defWeaker');
   const dugThen = then.get(target)?.dug[defKey] ?? 0;
   const dugNow = now.get(target)?.dug[defKey] ?? 0;
-  if (dugNow !== dugThen) reasons.push(dugNow > dugThen ? 'the defenders dug in deeper' : 'the defenders lost their earthworks');
+  if (dugNow !== dugThen) reasons.push(dugNow > dugThen ? 'the defenders dug in deeper' : 'the defenders lost their earthworks'), codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
   const attThen = then.get(from)?.power[side] ?? 0;
   const attNow = now.get(from)?.power[side] ?? 0;
-  if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`);
-  else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`);
+  if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`), codes.push('report.odds.why.attWeaker');
+  else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`), codes.push('report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
   if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
     reasons.push('the balance in the air changed');
+    codes.push('report.odds.why.air');
   }
-  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed');
+  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed'), codes.push('report.odds.why.siege');
   const because = reasons.length ? `: ${reasons.join('; ')}` : '';
-  return { queued, text: `queued at ${queued}%, fought at ${fought}%${because}` };
+  const values = { queued, reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
+  return { queued, text: `queued at ${queued}%, fought at ${fought}%${because}`, msg: { key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', values } };
 }
 
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
@@ -315,6 +322,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     say(ctx, {
       mechanic: 'combat',
       text: `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} did not go ahead: no forces were left at ${placeName(ctx, from)}.`,
+      msg: { key: 'report.attack.noForces', values: { actor: side, place: target, placeFrom: from } },
       actors: [side],
       places: [target],
     });
@@ -347,6 +355,10 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     actors: [side],
     places: [from, target],
     detail: { type: 'battle', from, target, attacker: side, won, odds, ...(changed ? { queued: changed.queued } : {}) },
+    msg: {
+      key: won ? 'report.battle.won' : 'report.battle.lost',
+      values: { actor: side, actorDef: sideCode(defSide), place: target, placeFrom: from, odds, oddsMsg: changed ? changed.msg.key : 'report.odds.plain', ...changed?.msg.values, whyMsg: bonus > 10 ? 'report.battle.air' : '', bonus, attLoss: attLoss * 100, defLoss: defLoss * 100, killed: harm.killed, killedMsg: harm.killed ? 'report.battle.killed' : '' },
+    },
     // An attack on a place a patron of the defender has sworn to defend tests whether its red line is meant.
     concept: harm.killed > 20 ? 'civilian-harm' : defSide !== 'local' && guardedByRedLine(ctx.scenario, target, defSide) ? 'red-line-credibility' : undefined,
   });
@@ -356,6 +368,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     say(ctx, {
       mechanic: 'siege',
       text: `${sideName(ctx, side)} forces broke into the outskirts of ${placeName(ctx, target)}, which is now under siege: a city this large is not taken in one battle. Another won attack while the siege holds would take it.`,
+      msg: { key: 'report.siege.outskirts', values: { actor: side, place: target } },
       actors: [side],
       places: [target],
     });
@@ -404,6 +417,7 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
     say(ctx, {
       mechanic: 'air',
       text: `An air strike by ${sideName(ctx, side)} on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (${oddsText('odds were ')}).`,
+      msg: { key: 'report.strike.failed', values: { actor: side, actorEnemy: enemy, place: target, odds, ordered, oddsMsg: ordered === odds ? 'report.strike.oddsWere' : 'report.strike.oddsWereChanged' } },
       actors: [side],
       places: [target],
     });
@@ -417,16 +431,19 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (${oddsText('odds ')}), killing or wounding about ${lost * 100} fighters.`;
   let concept: 'civilian-harm' | undefined;
   let civilians = 0;
+  let fled = 0;
   if ((place?.population ?? 0) >= 20) {
     const harm = civilianHarm(ctx, target, side, 0.8);
     civilians = harm.killed;
+    fled = harm.fled;
     const s = ctx.s.sides[side];
     s.legitimacy = clamp(s.legitimacy - 3);
     if (place) s.support[place.region] = clamp(s.support[place.region] - 4);
     text += ` The strike hit a populated area: ${harm.killed} civilians were killed and ${thousands(harm.fled)} fled. ${sideName(ctx, side)} lost legitimacy and local support.`;
     concept = 'civilian-harm';
   }
-  say(ctx, { mechanic: 'air', text, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians }, concept });
+  const msg: ReportMessage = { key: concept ? 'report.strike.hitPopulated' : 'report.strike.hit', values: { actor: side, place: target, odds, ordered, oddsMsg: ordered === odds ? 'report.strike.odds' : 'report.strike.oddsChanged', fighters: lost * 100, killed: civilians, fled } };
+  say(ctx, { mechanic: 'air', text, msg, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians }, concept });
 }
 
 /** Movement phase: moves and withdrawals, in the order given (orders are sorted by actor first). */
@@ -443,6 +460,7 @@ export function movementPhase(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'movement',
         text: `${formationName(ctx, f.id)} moved from ${placeName(ctx, from)} to ${placeName(ctx, o.to)}.`,
+        msg: { key: 'report.move', values: { formation: f.id, placeFrom: from, placeTo: o.to } },
         actors: [side],
         places: [from, o.to],
         detail: { type: 'move', formation: f.id, from, to: o.to },
@@ -457,6 +475,7 @@ export function movementPhase(ctx: Ctx): void {
         say(ctx, {
           mechanic: 'movement',
           text: `${formationName(ctx, f.id)} withdrew from ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}.`,
+          msg: { key: 'report.withdrew', values: { formation: f.id, placeFrom: o.from, placeTo: o.to } },
           actors: [side],
           detail: { type: 'move', formation: f.id, from: o.from, to: o.to },
           visibleTo: [side],
@@ -465,6 +484,7 @@ export function movementPhase(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'movement',
         text: `${sideName(ctx, side)} pulled its forces out of ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}, giving up ground to save fighters.`,
+        msg: { key: 'report.pulledOut', values: { actor: side, placeFrom: o.from, placeTo: o.to } },
         actors: [side],
         places: [o.from, o.to],
       });
@@ -500,6 +520,7 @@ export function combatPhase(ctx: Ctx): void {
     say(ctx, {
       mechanic: 'siege',
       text: `${sideName(ctx, side)} laid siege to ${placeName(ctx, o.target)}: supplies are cut${(ctx.world.place.get(o.target)?.oilCapacity ?? 0) > 0 ? ' and its oil cannot flow' : ''}.`,
+      msg: { key: (ctx.world.place.get(o.target)?.oilCapacity ?? 0) > 0 ? 'report.siege.laidOil' : 'report.siege.laid', values: { actor: side, place: o.target } },
       actors: [side],
       places: [o.target],
     });
@@ -519,7 +540,7 @@ function siegeAttrition(ctx: Ctx): void {
     if (!stillThere || p.controller === besieger || road !== null) {
       p.siegedBy = undefined;
       const why = road !== null ? `: the road to ${placeName(ctx, road)} brings supplies in again` : '';
-      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted${why}.`, places: [id] });
+      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted${why}.`, msg: { key: road !== null ? 'report.siege.liftedRoad' : 'report.siege.lifted', values: { place: id, placeRoad: road ?? '' } }, places: [id] });
       continue;
     }
     const inside = defendersOf(ctx.s, id);
@@ -530,6 +551,7 @@ function siegeAttrition(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'siege',
         text: `Short of supplies, the garrison of ${placeName(ctx, id)} lost ${lost * 100} fighters and grew less loyal.`,
+        msg: { key: 'report.siege.attrition', values: { place: id, fighters: lost * 100 } },
         places: [id],
       });
     }
@@ -557,6 +579,7 @@ function spoilersAct(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'spoiler',
         text: `${def.name} staged a raid near ${placeName(ctx, target)}${harm.killed ? `, killing ${harm.killed} civilians` : ''}. Such attacks thrive while the two sides fight each other.`,
+        msg: { key: 'report.spoiler.raidNear', values: { formation: f.id, place: target, killed: harm.killed } },
         places: [target],
         concept: 'spoilers',
       });
@@ -572,6 +595,7 @@ function spoilersAct(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'spoiler',
         text: `${def.name} shelled ${placeName(ctx, target)} on its own account, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, side)} could not rein it in.`,
+        msg: { key: 'report.spoiler.shelled', values: { formation: f.id, place: target, actor: side, killed: 0 } },
         actors: [side],
         places: [target],
         concept: 'spoilers',
@@ -598,6 +622,7 @@ function groupRaid(ctx: Ctx, id: string, target: string): void {
         : inTruce
           ? `${def.name} shelled ${placeName(ctx, target)} on its own account${toll}, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, by)} could not rein it in.`
           : `${def.name} raided ${placeName(ctx, target)} on its own account${toll}.`,
+    msg: { key: by === 'none' ? 'report.spoiler.raidOn' : inTruce ? 'report.spoiler.shelled' : 'report.spoiler.raided', values: { formation: id, place: target, actor: by, killed: harm.killed } },
     actors: by === 'none' ? [`group:${id}`] : [`group:${id}`, by],
     places: [target],
     concept: 'spoilers',
@@ -620,13 +645,14 @@ export function groupDealings(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'loyalty',
         text: `${def.name} made ${sideName(ctx, side)} pay ${paid} million dollars to stay in line. Armed groups that a government cannot do without can name their price.`,
+        msg: { key: 'report.group.extort', values: { formation: id, actor: side, paid } },
         actors: [`group:${id}`, side],
         places: [f.location],
         concept: 'fragmented-coalitions',
         // Public, as such shakedowns were (and as the group's own reason for it, in the report).
       });
     } else {
-      defect(ctx, f, defectionTarget(def, side), `chose to abandon ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
+      defect(ctx, f, defectionTarget(def, side), `chose to abandon ${sideName(ctx, side)} (loyalty ${f.loyalty})`, { key: 'report.defect.why.abandon', values: { actorBy: side, loyalty: f.loyalty } });
       f.loyalty = 50;
     }
   }
@@ -647,7 +673,7 @@ export function militaryEconomyOrders(ctx: Ctx): void {
     if (!side) continue;
     if (o.kind === 'fortify') {
       for (const f of formationsAt(ctx.s, o.place, side)) f.dug = Math.min(60, f.dug + 20);
-      say(ctx, { mechanic: 'order', text: `${sideName(ctx, side)} dug in at ${placeName(ctx, o.place)}.`, actors: [side], places: [o.place], visibleTo: [side] });
+      say(ctx, { mechanic: 'order', text: `${sideName(ctx, side)} dug in at ${placeName(ctx, o.place)}.`, msg: { key: 'report.dugIn', values: { actor: side, place: o.place } }, actors: [side], places: [o.place], visibleTo: [side] });
     } else if (o.kind === 'recruit') {
       const place = ctx.world.place.get(o.place);
       const units = formationsAt(ctx.s, o.place, side).filter((f) => {
@@ -664,6 +690,7 @@ export function militaryEconomyOrders(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'order',
         text: `${sideName(ctx, side)} recruited ${gained * 100} fighters in ${place.name} for ${formationName(ctx, unit.id)} (local support ${support}).`,
+        msg: { key: 'report.recruit', values: { actor: side, fighters: gained * 100, place: o.place, formation: unit.id, support } },
         actors: [side],
         places: [o.place],
         visibleTo: [side],
@@ -677,19 +704,21 @@ export function militaryEconomyOrders(ctx: Ctx): void {
         say(ctx, {
           mechanic: 'loyalty',
           text: `${sideName(ctx, side)} paid ${formationName(ctx, f.id)} to keep it loyal (loyalty up ${f.loyalty - before} points).`,
+          msg: { key: 'report.loyalty.paid', values: { actor: side, formation: f.id, points: f.loyalty - before } },
           actors: [side],
           visibleTo: [side],
         });
       } else {
         const odds = bribeOdds(ctx.scenario, ctx.s, f);
         if (ctx.rng.chance(odds)) {
-          defect(ctx, f, side, `was bought over by ${sideName(ctx, side)}`);
+          defect(ctx, f, side, `was bought over by ${sideName(ctx, side)}`, { key: 'report.defect.why.bought', values: { actorBy: side } });
           f.loyalty = 55;
         } else {
           f.loyalty = clamp(f.loyalty + 5);
           say(ctx, {
             mechanic: 'loyalty',
             text: `${sideName(ctx, side)} tried to buy ${formationName(ctx, f.id)} over and failed (odds ${odds}%); the money was lost.`,
+            msg: { key: 'report.bribe.failed', values: { actor: side, formation: f.id, odds } },
             actors: [side],
             concept: 'fragmented-coalitions',
           });
@@ -713,7 +742,7 @@ export function defectionTarget(def: FormationDef | undefined, from: SideId): Si
 }
 
 /** A formation changes side; if it was the main force of its place, the place goes with it. */
-export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string): void {
+export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string, whyMsg: ReportMessage): void {
   const from = f.side;
   const place = ctx.s.places[f.location];
   const wasMain =
@@ -728,6 +757,7 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: st
   say(ctx, {
     mechanic: 'loyalty',
     text: `${formationName(ctx, f.id)} ${why} and changed sides${to === 'none' ? ' (it now answers to no one)' : ` to ${sideName(ctx, to)}`}.`,
+    msg: { key: to === 'none' ? 'report.defect.alone' : 'report.defect.to', values: { ...whyMsg.values, formation: f.id, actorTo: to, whyMsg: whyMsg.key } },
     places: [f.location],
     detail: { type: 'defection', formation: f.id, to },
     concept: 'fragmented-coalitions',
@@ -773,12 +803,13 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
         say(ctx, {
           mechanic: 'loyalty',
           text: `${def.name} went home: unpaid and unconvinced, ${gone * 100} foreign fighters left the front.`,
+          msg: { key: 'report.foreign.wentHome', values: { formation: f.id, fighters: gone * 100 } },
           actors: [side],
           places: [f.location],
           concept: 'fragmented-coalitions',
         });
       } else {
-        defect(ctx, f, defectionTarget(def, side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`);
+        defect(ctx, f, defectionTarget(def, side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`, { key: 'report.defect.why.lostFaith', values: { actorBy: side, loyalty: f.loyalty } });
         f.loyalty = 50;
       }
     }

@@ -1,7 +1,7 @@
 // The end of a turn: indicators that follow from what happened, then the endings, then scores.
 import { DISASTER_EARLY, DISASTER_PENALTY, REGIONAL_WAR } from '../params.ts';
 import { combatPower, effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
-import type { BackerRole, Ending, EndingKind, ObjectiveWeights, PlayerRole, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
+import type { BackerRole, Ending, EndingKind, ObjectiveWeights, PlayerRole, ReportMessage, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
 import { backerIdOf, isBackerRole, ROLES, SIDES } from '../types.ts';
 import { clamp, other } from '../world.ts';
 import { type Ctx, say } from './context.ts';
@@ -55,6 +55,27 @@ export function endingText(kind: EndingKind, scenario: Scenario, winner: SideId 
   }
 }
 
+/** endingText as a report message code (locales/<lang>/report.json). */
+export function endingMsg(kind: EndingKind, scenario: Scenario, winner: SideId | null, state?: State): ReportMessage {
+  switch (kind) {
+    case 'military-victory':
+      return { key: 'report.ending.military', values: { actor: winner ?? '' } };
+    case 'frozen-conflict':
+      if (state?.talks.stage === 'agreement') return { key: 'report.ending.frozenAgreement', values: { held: state.talks.held, need: scenario.rules.settlementTurns, unit: (scenario.rounds ?? 1) > 1 ? 'fortnights' : 'turns' } };
+      return { key: 'report.ending.frozen', values: {} };
+    case 'collapse':
+      return winner ? { key: 'report.ending.collapse', values: { actor: other(winner) } } : { key: 'report.ending.collapseAnySide', values: {} };
+    case 'settlement':
+      return { key: 'report.ending.settlement', values: {} };
+    case 'regional-war':
+      return { key: 'report.ending.regionalWar', values: {} };
+    case 'catastrophe':
+      return { key: 'report.ending.catastrophe', values: {} };
+    case 'time-out':
+      return { key: 'report.ending.timeOut', values: {} };
+  }
+}
+
 export function checkEnding(ctx: Ctx): Ending | null {
   const { scenario, s } = ctx;
   let kind: EndingKind | null = null;
@@ -88,7 +109,7 @@ export function checkEnding(ctx: Ctx): Ending | null {
   if (!kind && s.turn >= scenario.turns) kind = talksIndex(s.talks.stage) >= 3 ? 'frozen-conflict' : 'time-out';
   if (!kind) return null;
   const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner, s), scores: scoreAll(scenario, s, kind, winner) };
-  say(ctx, { mechanic: 'ending', text: ending.text });
+  say(ctx, { mechanic: 'ending', text: ending.text, msg: endingMsg(kind, scenario, winner, s) });
   return ending;
 }
 

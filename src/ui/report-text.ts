@@ -1,0 +1,124 @@
+// The turn report's events in the player's language. The core writes each event as a message
+// code (ReportEvent.msg: a key of locales/<lang>/report.json and its values, ids and numbers);
+// this module tells it: ids become names (actorName, placeName; formations keep their scenario
+// names, which are scenario content), nested codes are told in turn. An event without a code
+// (none should remain) shows its English `text`.
+//
+// Value names say what a value is (see ReportMessage in src/sim/types.ts):
+//   actor*      a side ('gna', 'lna'), 'none' (local forces), 'mediator' or a backer id
+//   backer*     a backer id (its name, or the scenario's when the catalogue has none)
+//   place*      a place id             formation*  a formation id (its scenario name)
+//   *List       ids joined by "|", shown as a list ("A and B")
+//   who*        as actor*, but the mediator is "The mediator" (at the head of a sentence)
+//   *Msg        another report key, told with the same values; *Msgs: several, joined by "|"
+//               (told joined by "; "); *Items: the same, told joined by ", "
+import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/index.ts';
+import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
+import { worldOf } from '../sim/world.ts';
+
+let current: Scenario | null = null;
+
+/** The scenario whose formation, place and backer names the report uses (set when a game opens). */
+export function setReportScenario(scenario: Scenario | null): void {
+  current = scenario;
+}
+
+/** Runs `f` (which writes report lines) with `scenario`'s names. */
+export function withReportScenario<T>(scenario: Scenario, f: () => T): T {
+  const before = current;
+  current = scenario;
+  try {
+    return f();
+  } finally {
+    current = before;
+  }
+}
+
+function backerName(id: string, scenario: Scenario | null): string {
+  const bare = id.replace(/^backer:/, '');
+  if (has(`names.actor.${bare}.long`)) return actorName(bare, 'long');
+  if (has(`names.actor.${bare}`)) return actorName(bare);
+  return scenario?.backers.find((b) => b.id === bare)?.name ?? bare;
+}
+
+function sideOrActor(id: string, scenario: Scenario | null): string {
+  if (id === 'none') return t('report.localForces');
+  if (id === 'gna' || id === 'lna' || id === 'mediator') return actorName(id);
+  return backerName(id, scenario);
+}
+
+/** A scripted event's title or text, or a choice's label or outcome ("<event>/<option>"): scenario content. */
+function scripted(name: string, id: string, scenario: Scenario | null): string {
+  const [eventId, optionId] = id.split('/');
+  const def = scenario?.events.find((e) => e.id === eventId);
+  const option = def?.choice?.options.find((o) => o.id === optionId);
+  if (name === 'eventTitle') return def?.title ?? id;
+  if (name === 'eventText') return def?.text ?? id;
+  if (name === 'optionLabel') return option?.label ?? id;
+  return option?.outcome ?? '';
+}
+
+function one(name: string, id: string, scenario: Scenario | null): string {
+  if (name.startsWith('event') || name.startsWith('option')) return scripted(name, id, scenario);
+  if (name.startsWith('who')) return id === 'mediator' ? t('report.who.mediator') : sideOrActor(id, scenario);
+  if (name.startsWith('actor')) return sideOrActor(id, scenario);
+  if (name.startsWith('backer')) return backerName(id, scenario);
+  if (name.startsWith('place')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined);
+  if (name.startsWith('formation')) return (scenario ? worldOf(scenario).formationDef.get(id)?.name : undefined) ?? id;
+  return id;
+}
+
+function values(msg: ReportMessage, scenario: Scenario | null): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'number' || name.endsWith('Msg') || name.endsWith('Msgs') || name.endsWith('Items')) continue;
+    if (name.endsWith('List')) out[name] = joinList(value.split('|').map((id) => one(name, id, scenario)));
+    else out[name] = one(name, value, scenario);
+  }
+  for (const [name, value] of Object.entries(msg.values)) if (typeof value === 'number') out[name] = value;
+  // Nested messages last, lists of them first: a nested message may use the other values.
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'string' && name.endsWith('Msgs')) out[name] = value ? value.split('|').map((key) => t(key, { ...msg.values, ...out })).join(t('report.join.reasons')) : '';
+    if (typeof value === 'string' && name.endsWith('Items')) out[name] = value ? value.split('|').map((key) => t(key, { ...msg.values, ...out })).join(t('report.join.comma')) : '';
+  }
+  for (const [name, value] of Object.entries(msg.values)) {
+    if (typeof value === 'string' && name.endsWith('Msg')) out[name] = value ? t(value, { ...msg.values, ...out }) : '';
+  }
+  return out;
+}
+
+/** "A and B" ("A and B and C": the report's English joins every pair). */
+function joinList(items: string[]): string {
+  return items.join(t('report.join.and'));
+}
+
+/**
+ * An event's sentence as an inline element marked with the current language and direction (so
+ * that inside a layer still marked English, an Arabic sentence reads right to left).
+ */
+export function eventSpan(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): HTMLElement {
+  const span = document.createElement('span');
+  span.className = 'event-text';
+  span.textContent = eventText(ev, options);
+  if (ev.msg && lang() !== 'en') {
+    span.lang = langTag();
+    span.dir = isRtl() ? 'rtl' : 'ltr';
+  }
+  return span;
+}
+
+/** A report message in the current language. */
+export function messageText(msg: ReportMessage, scenario: Scenario | null = current): string {
+  return t(msg.key, values(msg, scenario));
+}
+
+/**
+ * An event of the turn report in the current language. `round: false` leaves out the
+ * "Second fortnight:" lead (a section of the report that says it already).
+ */
+export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): string {
+  // A report saved before events had codes: its English sentence.
+  if (!ev.msg) return options.round === false ? ev.text.replace(/^Second fortnight: /, '') : ev.text;
+  const text = messageText(ev.msg, options.scenario === undefined ? current : options.scenario);
+  return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
+}
