@@ -109,4 +109,19 @@ describe('report events as message codes', () => {
     expect(bad.slice(0, 10)).toEqual([]);
     expect(keys.size).toBeGreaterThan(60);
   }, 300_000);
+  it('in Arabic the scenario\'s English inside a sentence (a choice\'s event, its label; a formation) is isolated left to right', async () => {
+    const sirte = load('sirte-2020');
+    const events = [...randomGames(sirte, 9, 'rt-bidi')].filter((ev) => Object.keys(ev.msg.values).some((k) => k.startsWith('option') || k.startsWith('formation')));
+    expect(events.length).toBeGreaterThan(0);
+    await setLang('ar');
+    for (const ev of events) {
+      const told = eventText(ev, { scenario: sirte });
+      // The English that came from the scenario sits between U+2066 and U+2069 (a message may
+      // leave a formation unnamed: then no English is there to isolate).
+      if (/[A-Za-z]/.test(told) || 'optionLabel' in ev.msg.values) expect(told, ev.msg.key).toMatch(/\u2066[^\u2069]*[A-Za-z][^\u2069]*\u2069/);
+    }
+    // In English nothing is added: the sentence is the core's text, character for character.
+    await setLang('en');
+    for (const ev of events) expect(eventText(ev, { scenario: sirte })).toBe(ev.text);
+  });
 });

@@ -15,6 +15,7 @@
 import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/index.ts';
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
+import { isolate } from './bidi.ts';
 
 let current: Scenario | null = null;
 
@@ -59,12 +60,17 @@ function scripted(name: string, id: string, scenario: Scenario | null): string {
 }
 
 function one(name: string, id: string, scenario: Scenario | null): string {
-  if (name.startsWith('event') || name.startsWith('option')) return scripted(name, id, scenario);
+  // Scenario content (English until the scenarios are translated) is isolated left to right
+  // inside a right-to-left sentence, so that its words and punctuation keep their order.
+  if (name.startsWith('event') || name.startsWith('option')) {
+    const text = scripted(name, id, scenario);
+    return text ? isolate(text) : text;
+  }
   if (name.startsWith('who')) return id === 'mediator' ? t('report.who.mediator') : sideOrActor(id, scenario);
   if (name.startsWith('actor')) return sideOrActor(id, scenario);
   if (name.startsWith('backer')) return backerName(id, scenario);
   if (name.startsWith('place')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined);
-  if (name.startsWith('formation')) return (scenario ? worldOf(scenario).formationDef.get(id)?.name : undefined) ?? id;
+  if (name.startsWith('formation')) return isolate((scenario ? worldOf(scenario).formationDef.get(id)?.name : undefined) ?? id);
   return id;
 }
 
