@@ -9,12 +9,15 @@
 //     with an `other` case and only the categories that language has (Arabic: zero, one, two,
 //     few, many, other; French and Italian: one, many, other), plus exact =N cases;
 //   - a language folder or namespace file the registry (src/i18n/catalogues.ts) does not load.
+//   - content (locales/<lang>/content/<name>.json): the English out of date with levels/, a
+//     file, key or text missing in a language, a long text left identical to the English.
 //
 //   npx tsx tools/i18n-check.ts [--root <dir>]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { contentCatalogue, contentFiles, staleEnglish } from './content-extract.ts';
 
 /**
  * Keys the code builds at run time (so no literal names them): each pattern is documented by
@@ -46,6 +49,8 @@ export interface CheckResult {
   langs: string[];
   namespaces: string[];
   keys: number;
+  /** Texts of the content files (levels/) each language translates. */
+  content: number;
 }
 
 type Catalogue = Record<string, string>;
@@ -124,7 +129,7 @@ export function checkCatalogues(root: string): CheckResult {
   const problems: string[] = [];
   const localesDir = join(root, 'locales');
   const langs = existsSync(localesDir) ? readdirSync(localesDir).filter((d) => statSync(join(localesDir, d)).isDirectory()) : [];
-  if (!langs.includes('en')) return { problems: [`${localesDir}/en: the English catalogues are missing`], langs, namespaces: [], keys: 0 };
+  if (!langs.includes('en')) return { problems: [`${localesDir}/en: the English catalogues are missing`], langs, namespaces: [], keys: 0, content: 0 };
   const namespaces = readdirSync(join(localesDir, 'en'))
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5));
@@ -223,7 +228,45 @@ export function checkCatalogues(root: string): CheckResult {
   const unknown = [...asked].filter((k) => !(k in english));
   if (unknown.length) problems.push(`key(s) asked for with t() that English does not have: ${unknown.join(', ')}`);
 
-  return { problems, langs, namespaces, keys: Object.keys(english).length };
+  const content = checkContent(root, langs, problems);
+  return { problems, langs, namespaces, keys: Object.keys(english).length, content };
+}
+
+/**
+ * The content catalogues (locales/<lang>/content/<name>.json, src/i18n/content-keys.ts): the
+ * English ones up to date with levels/, and every language with exactly their keys, each a
+ * non-empty text, none left in English (a long text identical to the English), none holding
+ * ICU braces English does not have. Returns how many texts English has.
+ */
+function checkContent(root: string, langs: string[], problems: string[]): number {
+  const files = contentFiles(root);
+  for (const stale of staleEnglish(root)) problems.push(`${stale}: out of date with levels/ (run npm run i18n-extract)`);
+  const names = new Set(files.map((f) => f.name));
+  for (const lang of langs) {
+    if (lang === 'en') continue;
+    const dir = join(root, 'locales', lang, 'content');
+    const present = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+    for (const extra of present.filter((n) => !names.has(n))) problems.push(`${contentCatalogue(extra, lang)}: no content file in levels/ is named "${extra}"`);
+    for (const { name, english } of files) {
+      const path = contentCatalogue(name, lang);
+      if (!existsSync(join(root, path))) {
+        problems.push(`${path}: missing (every language translates every content file)`);
+        continue;
+      }
+      const cat = readJson(join(root, path), problems);
+      const missing = Object.keys(english).filter((k) => !(k in cat));
+      if (missing.length) problems.push(`${path}: ${missing.length} missing key(s): ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+      const extra = Object.keys(cat).filter((k) => !(k in english));
+      if (extra.length) problems.push(`${path}: ${extra.length} key(s) English does not have: ${extra.slice(0, 10).join(', ')}${extra.length > 10 ? ', …' : ''}`);
+      for (const [key, value] of Object.entries(cat)) {
+        const source = english[key];
+        if (source === undefined) continue;
+        if (!value.trim()) problems.push(`${path}: "${key}" is empty`);
+        else if (source.length > 30 && value === source) problems.push(`${path}: "${key}" is left in English`);
+      }
+    }
+  }
+  return files.reduce((n, f) => n + Object.keys(f.english).length, 0);
 }
 
 function main(): void {
@@ -236,7 +279,7 @@ function main(): void {
     for (const p of result.problems) console.error(`  - ${p}`);
     process.exit(1);
   }
-  console.log(`i18n-check: ${result.keys} keys in ${result.namespaces.length} namespace(s) (${result.namespaces.join(', ')}), ${result.langs.length} languages (${result.langs.join(', ')}): complete, used, placeholders agree.`);
+  console.log(`i18n-check: ${result.keys} keys in ${result.namespaces.length} namespace(s) (${result.namespaces.join(', ')}), ${result.langs.length} languages (${result.langs.join(', ')}): complete, used, placeholders agree; ${result.content} texts of levels/ translated in each.`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -2,10 +2,12 @@
 // of the design's dynamics table, and entries for every actor, place and key term), validated
 // at start-up by the same loader as the tests use.
 import data from '../../levels/glossary.json';
+import { shownTree } from '../i18n/content.ts';
 import { formatProblems, loadGlossary } from '../sim/index.ts';
 import type { GlossaryFile } from '../sim/scenario/schema.ts';
 import type { Concept, Scenario } from '../sim/types.ts';
 
+export type { GlossaryFile };
 export type ConceptCard = GlossaryFile['concepts'][number];
 export type GlossaryEntry = GlossaryFile['entries'][number];
 
@@ -20,9 +22,14 @@ export function glossary(): GlossaryFile {
   return cache;
 }
 
+/** The glossary as the screens show it: its text in the player's language (loadContent('glossary') first). */
+export function shownGlossary(): GlossaryFile {
+  return shownTree('glossary', glossary());
+}
+
 /** The card of one concept (every concept has exactly one: the loader checks it). */
 export function conceptCard(id: Concept): ConceptCard {
-  const card = glossary().concepts.find((c) => c.id === id);
+  const card = shownGlossary().concepts.find((c) => c.id === id);
   if (!card) throw new Error(`no concept card for "${id}"`);
   return card;
 }
@@ -40,7 +47,7 @@ export function entriesFor(scenario: Scenario): { actors: GlossaryEntry[]; place
     ...scenario.reserves.map((f) => f.id),
     ...scenario.map.places.map((p) => p.id),
   ]);
-  const all = glossary().entries;
+  const all = shownGlossary().entries;
   return {
     actors: all.filter((e) => e.kind === 'actor' && used.has(e.id)),
     places: all.filter((e) => e.kind === 'place' && used.has(e.id)),

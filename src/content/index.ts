@@ -1,6 +1,7 @@
 // The bundled scenarios, loaded one at a time when needed: the files come through catalog.ts
 // (a chunk per scenario and per map), and each is validated here by the same loader as the
 // headless runner's (valibot schema and cross-references) before anything plays it.
+import { loadContent, scenarioContent } from '../i18n/content.ts';
 import { formatProblems, loadScenario, type Scenario, type ScenarioProblem } from '../sim/index.ts';
 import { FetchProblem, fetchScenarioFiles, type ScenarioFiles, scenarioCatalog } from './catalog.ts';
 
@@ -33,6 +34,13 @@ export function validateScenarioFiles(files: ScenarioFiles): Scenario {
 
 const loaded = new Map<string, Promise<Scenario>>();
 
+/** A valid scenario, with its text's catalogues in the player's language (a catalogue that does not arrive leaves its text English). */
+async function withText(files: ScenarioFiles): Promise<Scenario> {
+  const scenario = validateScenarioFiles(files);
+  await loadContent(...scenarioContent(scenario), 'glossary').catch(() => undefined);
+  return scenario;
+}
+
 /**
  * A bundled scenario, fetched and validated once. Rejects with a ScenarioLoadError whose
  * message says what went wrong: an unknown id, a file that did not arrive (tried again on the
@@ -41,7 +49,7 @@ const loaded = new Map<string, Promise<Scenario>>();
 export function loadBundledScenario(id: string): Promise<Scenario> {
   const cached = loaded.get(id);
   if (cached) return cached;
-  const promise = fetchScenarioFiles(id).then(validateScenarioFiles, (error: Error) => {
+  const promise = fetchScenarioFiles(id).then(withText, (error: Error) => {
     if (!(error instanceof FetchProblem)) throw new ScenarioLoadError(error.message);
     const title = scenarioCatalog().scenarios.find((s) => s.id === id)?.title ?? id;
     throw new ScenarioLoadError(`The scenario “${title}” could not be loaded: ${error.message}. Check the connection and try again.`);

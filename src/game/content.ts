@@ -2,7 +2,9 @@
 // without loading any scenario, so the menu and the explorer show them at once. A game loads
 // its scenario with loadBundledScenario (src/content/index.ts, in the play chunk); a file that
 // could not be listed is a message on the menu, never a blank page.
+
 import { type CatalogProblem, prefetchScenario, type ScenarioMeta, scenarioCatalog, scenarioMeta } from '../content/catalog.ts';
+import { shownMeta, wantContent } from '../i18n/content.ts';
 
 export { prefetchScenario };
 
@@ -10,10 +12,18 @@ export { prefetchScenario };
 export type ScenarioEntry = ScenarioMeta;
 export type ContentProblem = CatalogProblem;
 
+/** The scenarios as the menu lists them, their titles, roles and what-ifs in the player's language. */
 export function content(): { scenarios: ScenarioEntry[]; problems: ContentProblem[] } {
-  return scenarioCatalog();
+  const { scenarios, problems } = scenarioCatalog();
+  return { scenarios: scenarios.map(shownMeta), problems };
 }
 
 export function scenarioById(id: string): ScenarioEntry | undefined {
-  return scenarioMeta(id);
+  const meta = scenarioMeta(id);
+  return meta && shownMeta(meta);
+}
+
+/** The content catalogues of every listed scenario: loaded with the language, before the first screen. */
+export function wantCatalogText(): void {
+  wantContent(...new Set(scenarioCatalog().scenarios.map((s) => `scenario.${s.fullId ?? s.id}`)));
 }

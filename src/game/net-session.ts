@@ -3,6 +3,7 @@
 // (src/net/protocol.ts SeatUpdate): its fog-of-war view, its report, its queue, its legal orders
 // with their previews worked out by the core on the true state. Orders go to the server, which
 // checks them again with the core's own checks; the report comes when the server resolves.
+import { shownScenario } from '../i18n/content.ts';
 import type { TableClient } from '../net/client.ts';
 import type { PreviewAnswer, Rejection, SeatReport, SeatUpdate } from '../net/protocol.ts';
 import type { PlaySession, ShownReport, ShownState } from './play-session.ts';
@@ -20,7 +21,10 @@ function shownReport(r: SeatReport): ShownReport {
 }
 
 export class NetSession implements PlaySession {
-  readonly scenario: Scenario;
+  readonly model: Scenario;
+  get scenario(): Scenario {
+    return shownScenario(this.model);
+  }
   readonly role: PlayerRole;
   readonly humans: readonly PlayerRole[];
   readonly reports: ShownReport[] = [];
@@ -52,7 +56,7 @@ export class NetSession implements PlaySession {
     const seat = table.seat;
     const welcome = table.welcome;
     if (!seat || !welcome) throw new Error('The table has not sent this seat its view yet.');
-    this.scenario = scenario;
+    this.model = scenario;
     this.seat = seat;
     this.role = seat.role;
     this.humans = welcome.seats;
@@ -156,7 +160,7 @@ export class NetSession implements PlaySession {
   }
 
   get budget(): number {
-    return budgetOf(this.scenario, this.role);
+    return budgetOf(this.model, this.role);
   }
 
   get budgetUsed(): number {

@@ -35,7 +35,10 @@ export interface ShownState {
 export type ShownReport = Omit<TurnReport, 'ledger' | 'standing'> & { standing?: { before: SeatStanding; after: SeatStanding } };
 
 export interface PlaySession {
+  /** The scenario as the screens show it, its text in the player's language: for showing only. */
   readonly scenario: Scenario;
+  /** The scenario the sim plays (English; its hash covers its text): for replaying, hashing, analysing. */
+  readonly model: Scenario;
   /** The role whose view the screen shows. */
   readonly role: PlayerRole;
   /** Every role people play (at this screen, or at the table). */

@@ -2,6 +2,7 @@
 // always what the sim core computes from them; the session never changes it by hand.
 
 import { loadBundledScenario } from '../content/index.ts';
+import { shownScenario } from '../i18n/content.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
@@ -51,7 +52,12 @@ type Listener = () => void;
 
 /** A game played at this screen: the whole state, the core run here. */
 export class GameSession implements PlaySession {
-  readonly scenario: Scenario;
+  /** The scenario the sim plays, in English (its hash covers its text). */
+  readonly model: Scenario;
+  /** The scenario as the screens show it: its text in the player's language (src/i18n/content.ts). */
+  get scenario(): Scenario {
+    return shownScenario(this.model);
+  }
   readonly seed: string;
   /** The role whose turn it is at the screen (in hot-seat, it changes as the screen is passed). */
   role: PlayerRole;
@@ -79,7 +85,7 @@ export class GameSession implements PlaySession {
   replay: { frames: ReplayFrame[]; orders: Order[][]; at: number; note: string | undefined } | null = null;
 
   private constructor(scenario: Scenario, setup: GameSetup) {
-    this.scenario = scenario;
+    this.model = scenario;
     this.seed = setup.seed;
     this.humans = setup.humans && setup.humans.length > 1 ? [...setup.humans] : [setup.role];
     this.role = this.humans.includes(setup.role) ? setup.role : (this.humans[0] as PlayerRole);
@@ -193,7 +199,7 @@ export class GameSession implements PlaySession {
   /** What starts this game again (a share link's fields). */
   get setup(): GameSetup {
     return {
-      scenarioId: this.scenario.id,
+      scenarioId: this.model.id,
       role: this.humans[0] as PlayerRole,
       ...(this.hotSeat ? { humans: [...this.humans] } : {}),
       seed: this.seed,
@@ -238,7 +244,7 @@ export class GameSession implements PlaySession {
   /** What the role at the screen sees (the core's viewFor), worked out once per state and role. */
   view(): PlayerView {
     // Hot-seat: the same state is seen by several roles in turn; each sees its own view.
-    if (this.shown?.state !== this.state || this.shown.view.role !== this.role) this.shown = { state: this.state, view: core.viewFor(this.scenario, this.state, this.role) };
+    if (this.shown?.state !== this.state || this.shown.view.role !== this.role) this.shown = { state: this.state, view: core.viewFor(this.model, this.state, this.role) };
     return this.shown.view;
   }
 
@@ -254,19 +260,19 @@ export class GameSession implements PlaySession {
   }
 
   get budget(): number {
-    return core.budgetOf(this.scenario, this.role);
+    return core.budgetOf(this.model, this.role);
   }
 
   /** What the rules will do to the queued orders that their previews alone do not show (src/sim/warnings.ts). */
   get warnings(): OrderWarning[] {
-    return this.readOnly ? [] : core.orderWarnings(this.scenario, this.state, this.role, this.queued);
+    return this.readOnly ? [] : core.orderWarnings(this.model, this.state, this.role, this.queued);
   }
 
   /** The warnings this order would carry if it were queued now, beside the orders already queued. */
   warningsIf(order: Order): OrderWarning[] {
     if (this.readOnly) return [];
     const at = this.queued.length;
-    return core.orderWarnings(this.scenario, this.state, this.role, [...this.queued, order]).filter((w) => w.order === at);
+    return core.orderWarnings(this.model, this.state, this.role, [...this.queued, order]).filter((w) => w.order === at);
   }
 
   /** Budget the queued orders use (as the core prices them). */
@@ -274,7 +280,7 @@ export class GameSession implements PlaySession {
     let used = 0;
     const before: Order[] = [];
     for (const order of this.queued) {
-      const check = core.checkOrder(this.scenario, this.state, order, before);
+      const check = core.checkOrder(this.model, this.state, order, before);
       used += check.ok ? check.value.budget : 1;
       before.push(order);
     }
@@ -292,11 +298,11 @@ export class GameSession implements PlaySession {
 
   legalOrders(): Order[] {
     if (this.state.ending || this.readOnly) return [];
-    return core.legalOrders(this.scenario, this.state, this.role);
+    return core.legalOrders(this.model, this.state, this.role);
   }
 
   check(order: Order): CheckResult {
-    const check = core.checkOrder(this.scenario, this.state, order, this.queued);
+    const check = core.checkOrder(this.model, this.state, order, this.queued);
     // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
     // computer's orders for this fortnight (src/sim/forecast.ts).
     if (check.ok && order.kind === 'propose-ceasefire') return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...this.forecast(order.terms)] } };
@@ -312,7 +318,7 @@ export class GameSession implements PlaySession {
     const key = `${this.role}:${JSON.stringify(terms)}`;
     let lines = this.forecasts.lines.get(key);
     if (!lines) {
-      lines = core.forecastLines(this.scenario, core.ceasefireForecast(this.scenario, this.state, this.role, terms));
+      lines = core.forecastLines(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
       this.forecasts.lines.set(key, lines);
     }
     return lines;
@@ -350,7 +356,7 @@ export class GameSession implements PlaySession {
   private resolveQueued(): TurnReport {
     this.handedIn.set(this.role, this.queued);
     const people = this.humans.flatMap((r) => this.handedIn.get(r) ?? []);
-    const others = core.otherActorsOrders(this.scenario, this.state, this.humans);
+    const others = core.otherActorsOrders(this.model, this.state, this.humans);
     const report = this.apply([...people, ...others.orders], others.reasons);
     this.queued = [];
     this.handedIn.clear();
@@ -360,7 +366,7 @@ export class GameSession implements PlaySession {
   }
 
   private apply(orders: Order[], reasons: TurnReport['reasons'] = {}): TurnReport {
-    const { state, report } = core.resolveTurn(this.scenario, this.state, orders, reasons);
+    const { state, report } = core.resolveTurn(this.model, this.state, orders, reasons);
     this.state = state;
     this.history.push(orders);
     this.reports.push(report);
@@ -371,7 +377,7 @@ export class GameSession implements PlaySession {
   toSave(): SaveFile {
     return {
       version: SAVE_VERSION,
-      scenarioId: this.scenario.id,
+      scenarioId: this.model.id,
       seed: this.seed,
       role: this.role,
       ...(this.hotSeat ? { humans: [...this.humans] } : {}),
@@ -386,7 +392,7 @@ export class GameSession implements PlaySession {
   /** A replay file of the game so far (see src/sim/replay.ts). */
   toReplay(): string {
     return core.replayText(
-      core.makeReplay({ scenario: this.scenario, whatIfs: this.whatIfs, seed: this.seed, humans: [...this.humans], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
+      core.makeReplay({ scenario: this.model, whatIfs: this.whatIfs, seed: this.seed, humans: [...this.humans], difficulty: this.difficulty, orders: this.history, hashes: this.hashes }),
     );
   }
 

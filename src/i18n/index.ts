@@ -65,7 +65,7 @@ export async function loadLang(l: Lang): Promise<void> {
 
 /** Switches the language: loads it, sets <html lang dir> (in a browser), tells the listeners. */
 export async function setLang(l: Lang): Promise<void> {
-  await Promise.all([loadLang(l), l === 'ar' ? arabicFont() : null]);
+  await Promise.all([loadLang(l), l === 'ar' ? arabicFont() : null, ...[...langLoaders].map((load) => load(l))]);
   current = l;
   if (typeof document !== 'undefined') {
     const root = document.documentElement;
@@ -84,6 +84,12 @@ function arabicFont(): Promise<unknown> | null {
   if (typeof document === 'undefined') return null;
   const fonts = import('./arabic-font.ts').then(() => Promise.all(['400', '600'].map((w) => document.fonts.load(`${w} 16px "IBM Plex Sans Arabic"`, 'عربية'))));
   return Promise.race([fonts.catch(() => null), new Promise((done) => setTimeout(done, 3000))]);
+}
+
+const langLoaders = new Set<(l: Lang) => Promise<void>>();
+/** Something more to load before a language is switched to (the content catalogues, src/i18n/content.ts). */
+export function addLangLoader(load: (l: Lang) => Promise<void>): void {
+  langLoaders.add(load);
 }
 
 /** Switches and remembers the choice (the picker). */

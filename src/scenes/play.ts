@@ -5,7 +5,16 @@
 // needs one (src/content/catalog.ts).
 
 // The glossary's names, for the teacher's guides (src/ui/guide.ts), which load apart.
+import { type GlossaryFile, shownGlossary } from '../content/glossary.ts';
+import { loadContent } from '../i18n/content.ts';
+
 export { glossary } from '../content/glossary.ts';
+
+/** The glossary in the player's language, its catalogue loaded first. */
+export async function glossaryShown(): Promise<GlossaryFile> {
+  await loadContent('glossary').catch(() => undefined);
+  return shownGlossary();
+}
 export { readLink } from '../game/link.ts';
 export { NetSession } from '../game/net-session.ts';
 export { deleteSlot, GameSession, openReplay, readAutosave, readSlots, restoreOrSetAside } from '../game/session.ts';

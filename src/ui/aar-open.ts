@@ -3,7 +3,7 @@
 // itself (src/ui/aar.ts, with uPlot) is fetched on the first click.
 import type { GameSession } from '../game/session.ts';
 import { isRtl, langTag, t } from '../i18n/index.ts';
-import { button, h, untranslated } from './dom.ts';
+import { button, h, } from './dom.ts';
 
 /** During play (`during`), the charts of the war so far through the player's eyes, and no turning points. */
 export function openAfterActionOverlay(root: HTMLElement, session: GameSession, options: { during?: boolean } = {}): void {
@@ -25,7 +25,7 @@ export function openAfterActionOverlay(root: HTMLElement, session: GameSession, 
         'h2',
         { id: 'aar-overlay-title' },
         t(options.during ? 'ending.aar.soFar' : 'ending.aar.reportTitle'),
-        untranslated(h('span', null, session.scenario.title)),
+        h('span', null, session.scenario.title),
         options.during ? null : t('ending.aar.reportSeed', { seed: session.seed }),
       ), closeButton),
     body,

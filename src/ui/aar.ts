@@ -49,10 +49,10 @@ export function sourceOf(session: GameSession): AarSource {
     turns = r.orders;
   } else {
     turns = session.history;
-    let s = newGame(session.scenario, session.seed, [...session.state.humans], session.difficulty);
+    let s = newGame(session.model, session.seed, [...session.state.humans], session.difficulty);
     states = [s];
     for (const [i, orders] of turns.entries()) {
-      s = resolveTurn(session.scenario, s, orders).state;
+      s = resolveTurn(session.model, s, orders).state;
       if (session.hashes[i] !== undefined && stateHash(s) !== session.hashes[i]) throw new Error(`the game played again differs from turn ${i + 1}`);
       states.push(s);
     }
@@ -576,7 +576,7 @@ export function mountAfterAction(into: HTMLElement, source: AarSource, options: 
             'details',
             { class: 'aar-events', id: 'aar-events' },
             h('summary', { class: 'small' }, t('ending.aar.events', { n: data.events.length })),
-            h('ul', { class: 'timeline' }, ...data.events.map((e) => h('li', null, h('span', { class: 'date' }, pointLabel(data, e.point)), untranslated(h('span', null, e.title))))),
+            h('ul', { class: 'timeline' }, ...data.events.map((e) => h('li', null, h('span', { class: 'date' }, pointLabel(data, e.point)), h('span', null, e.title)))),
           )
         : null,
     ),

@@ -1,7 +1,7 @@
 // The briefing before the first turn: the situation, the role's goals, who is who.
 import { shareLink } from '../game/link.ts';
 import type { GameSession } from '../game/session.ts';
-import { fmtDate, fmtNumber, intlLocale, placeName, t } from '../i18n/index.ts';
+import { fmtDate, fmtList, fmtNumber, intlLocale, placeName, t } from '../i18n/index.ts';
 import type { BackerDef, PlayerRole, Scenario, SideId } from '../sim/types.ts';
 import { append, button, h, untranslated } from './dom.ts';
 import { difficultyName, named, roleFullName, rungName, rungNameLower, type ScorePart, scorePartName, sideShort } from './end-words.ts';
@@ -27,16 +27,16 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       'div',
       { class: 'briefing-head' },
       h('div', { class: 'eyebrow' }, t('ending.briefing.eyebrow', { date: fmtDate(s.startDate), turns: s.turns, days: s.turnDays })),
-      untranslated(h('h1', { id: 'briefing-title' }, s.title)),
+      h('h1', { id: 'briefing-title' }, s.title),
       // The subtitle is the level below the title: the sections' h3 follow it.
-      untranslated(h('h2', { class: 'subtitle' }, s.subtitle)),
-      s.form === 'lesson' && s.lesson ? untranslated(h('div', { class: 'notice', id: 'briefing-lesson' }, s.lesson.note)) : null,
+      h('h2', { class: 'subtitle' }, s.subtitle),
+      s.form === 'lesson' && s.lesson ? h('div', { class: 'notice', id: 'briefing-lesson' }, s.lesson.note) : null,
       session.whatIfs.length
         ? h(
             'div',
             { class: 'notice', id: 'briefing-whatifs' },
             t('ending.briefing.whatIfs.before'),
-            untranslated(h('span', null, (s.whatIfs ?? []).filter((w) => session.whatIfs.includes(w.id)).map((w) => w.label).join('; '))),
+            h('span', null, (s.whatIfs ?? []).filter((w) => session.whatIfs.includes(w.id)).map((w) => w.label).join('; ')),
             t('ending.briefing.whatIfs.after'),
           )
         : null,
@@ -48,13 +48,13 @@ export function mountBriefing(root: HTMLElement, session: GameSession, actions: 
       h(
         'div',
         null,
-        h('section', null, h('h3', null, t('ending.briefing.situation')), ...situation.map((p) => untranslated(p))),
+        h('section', null, h('h3', null, t('ending.briefing.situation')), ...situation),
         h(
           'section',
           null,
           h('h3', null, t('ending.briefing.yourRole', { role: roleFullName(s, role).text })),
-          untranslated(h('p', null, objectives.summary)),
-          untranslated(h('ul', { class: 'plain' }, ...objectives.goals.map((g) => h('li', null, g)))),
+          h('p', null, objectives.summary),
+          h('ul', { class: 'plain' }, ...objectives.goals.map((g) => h('li', null, g))),
         ),
         h(
           'section',
@@ -131,11 +131,11 @@ function sides(session: GameSession): HTMLElement {
           'span',
           { class: 'actor-note' },
           t('ending.briefing.ledBy'),
-          untranslated(h('span', null, side.leader)),
+          h('span', null, side.leader),
           t('ending.briefing.ledByEnd'),
           side.recognised ? t('ending.briefing.recognised') : '',
           forces.length ? t('ending.briefing.mainForces') : '',
-          forces.length ? untranslated(h('span', null, forces.join(', '))) : null,
+          forces.length ? h('span', null, fmtList(forces)) : null,
           forces.length ? t('ending.briefing.mainForcesEnd') : '',
         ),
       ),

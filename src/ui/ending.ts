@@ -67,7 +67,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       h(
         'div',
         { class: 'eyebrow' },
-        untranslated(h('span', null, session.scenario.title)),
+        h('span', null, session.scenario.title),
         t('ending.eyebrow', {
           turn: ending.turn,
           date: fmtDate(s.date),
@@ -122,7 +122,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
           null,
           h('h2', { class: 'section-title' }, t('ending.history')),
           session.scenario.history.length
-            ? h('ul', { class: 'timeline' }, ...session.scenario.history.map((e) => h('li', null, h('span', { class: 'date' }, fmtDate(e.date)), untranslated(h('span', null, e.text)))))
+            ? h('ul', { class: 'timeline' }, ...session.scenario.history.map((e) => h('li', null, h('span', { class: 'date' }, fmtDate(e.date)), h('span', null, e.text))))
             : h('p', { class: 'empty' }, t('ending.noHistory')),
         ),
       ),
@@ -204,7 +204,7 @@ function backerLines(session: GameSession): HTMLElement[] {
   if (b.deliveries) lines.push(line(client ? t('ending.backer.deliveriesTo', { n: b.deliveries, client, sid: def.client }) : t('ending.backer.deliveries', { n: b.deliveries })));
   const history = session.scenario.history.filter((e) => e.text.includes(def.name === 'United Arab Emirates' ? 'UAE' : def.name));
   // What the real capital did over the same months, beside the game's.
-  for (const e of history.slice(0, 4)) lines.push(h('li', null, t('ending.backer.inHistory', { date: fmtDate(e.date) }), untranslated(h('span', null, e.text))));
+  for (const e of history.slice(0, 4)) lines.push(h('li', null, t('ending.backer.inHistory', { date: fmtDate(e.date) }), h('span', null, e.text)));
   return lines;
 }
 

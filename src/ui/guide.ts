@@ -8,6 +8,7 @@
 import type { Guide, LessonPlan, SeatingPlan } from '../content/guide-schema.ts';
 import { bundledGuideIds, GuideLoadError, loadBundledGuide } from '../content/guides.ts';
 import type { ScenarioEntry } from '../game/content.ts';
+import { loadContent, shownTree } from '../i18n/content.ts';
 import { loadPlay } from '../scenes/lazy.ts';
 import { append, button, clear, formatDate, h, layer } from './dom.ts';
 import { ROLE_SHORT } from './texts.ts';
@@ -251,10 +252,16 @@ function externalLink(url: string): HTMLElement {
   return a;
 }
 
+/** A guide in the player's language (its text stays English where its catalogue does not arrive). */
+async function shownGuide(guide: Guide): Promise<Guide> {
+  await loadContent(`guide.${guide.scenario}`).catch(() => undefined);
+  return shownTree(`guide.${guide.scenario}`, guide);
+}
+
 /** Concept titles and actor names from the glossary (in the play chunk, which the menu fetches in the background); none if it cannot be had. */
 async function glossaryNames(): Promise<Pick<GuideContext, 'conceptTitles' | 'actorNames'>> {
   try {
-    const g = (await loadPlay()).glossary();
+    const g = await (await loadPlay()).glossaryShown();
     return {
       conceptTitles: new Map(g.concepts.map((c) => [c.id as string, c.title])),
       actorNames: new Map(g.entries.filter((e) => e.kind === 'actor').map((e) => [e.id, e.name])),
@@ -329,7 +336,7 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
     body.setAttribute('aria-busy', 'true');
     status.textContent = `Loading the guide to ${entry.title}…`;
     try {
-      const [guide, names] = await Promise.all([loadBundledGuide(entry.id), glossaryNames()]);
+      const [guide, names] = await Promise.all([loadBundledGuide(entry.id).then(shownGuide), glossaryNames()]);
       if (mine !== request || !root.isConnected) return;
       clear(body);
       status.textContent = '';

@@ -8,7 +8,7 @@ import { periodOf } from '../game/sim.ts';
 import { fmtDate, t } from '../i18n/index.ts';
 import type { PlayerRole } from '../sim/types.ts';
 import { clearAnnouncements } from './announce.ts';
-import { button, h, untranslated } from './dom.ts';
+import { button, h, } from './dom.ts';
 import { showModal } from './modals.ts';
 import { briefingOf, objectivesOf, roleNameText, roleShortText } from './roles.ts';
 
@@ -38,11 +38,11 @@ export function showHandOver(root: HTMLElement, session: GameSession, to: Player
   ];
   if (goals) {
     // The goals are scenario content: English for now.
-    body.push(h('section', { class: 'handover-goals' }, h('h3', null, t('game.handover.goals', { role: named })), untranslated(h('div', null, h('p', null, goals.summary), h('ul', { class: 'plain' }, ...goals.goals.map((g) => h('li', null, g)))))));
+    body.push(h('section', { class: 'handover-goals' }, h('h3', null, t('game.handover.goals', { role: named })), h('div', null, h('p', null, goals.summary), h('ul', { class: 'plain' }, ...goals.goals.map((g) => h('li', null, g))))));
     // The briefing the first person read before the game, for each of the others on their first turn.
     const briefing = briefingOf(s, to);
     if (briefing && to !== session.humans[0]) {
-      body.push(h('details', { class: 'handover-briefing' }, h('summary', null, t('game.handover.briefing')), untranslated(h('div', null, ...briefing.split(/\n\s*\n/).map((para) => h('p', null, para.trim()))))));
+      body.push(h('details', { class: 'handover-briefing' }, h('summary', null, t('game.handover.briefing')), h('div', null, ...briefing.split(/\n\s*\n/).map((para) => h('p', null, para.trim())))));
     }
   }
   return showModal(

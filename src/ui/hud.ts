@@ -295,7 +295,7 @@ export class Hud {
         h('span', null, roleShortText(s.scenario, s.role)),
         ' · ',
         // The scenario's title is scenario content: English for now.
-        english(s.scenario.title),
+        h('span', null, s.scenario.title),
       ),
       stat(t('game.stat.date'), spanText(state.date, s.scenario.turnDays)),
       stat(t('game.stat.turn'), t('game.turnOf', { turn: state.turn, turns: s.scenario.turns })),
@@ -461,7 +461,7 @@ export class Hud {
       ),
       h('div', { class: 'small muted' }, facts.join(' · ')),
       tags,
-      p.note ? english(p.note, 'p', { class: 'small muted' }) : null,
+      p.note ? h('p', { class: 'small muted' }, p.note) : null,
     );
 
     const forces = forcesAt(p.id, seenFormations(s));
@@ -485,11 +485,11 @@ export class Hud {
             { class: 'force' },
             h('span'),
             // A formation's name is scenario content: English for now.
-            h('span', null, english(f.name), h('span', { class: 'muted' }, ` · ${extra}`)),
+            h('span', null, h('span', null, f.name), h('span', { class: 'muted' }, ` · ${extra}`)),
             h('span', { class: 'n muted' }, isolate(strengthText({ low: f.low, high: f.high, exact: f.strength !== null }))),
           ),
         );
-        if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, t('game.motive'), ' ', english(`${f.motive}.`)), h('span')));
+        if (f.motive) box.append(h('div', { class: 'force agenda small muted' }, h('span'), h('span', null, t('game.motive'), ' ', h('span', null, `${f.motive}.`)), h('span')));
       }
     }
     this.body.append(box);

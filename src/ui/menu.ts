@@ -224,7 +224,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
             seats = seats.filter((r) => entry.playable.includes(r));
             if (hotSeat && seats.length === 0) seats = [role];
             renderChoices();
-          }, h('span', { class: 'choice-title' }, english(entry.title), entry.tutorial ? h('span', { class: 'tag start-here' }, t('menu.new.startHere')) : null), h('span', { class: 'choice-sub' }, fmtDate(entry.startDate), ' · ', english(entry.subtitle))),
+          }, h('span', { class: 'choice-title' }, entry.title, entry.tutorial ? h('span', { class: 'tag start-here' }, t('menu.new.startHere')) : null), h('span', { class: 'choice-sub' }, fmtDate(entry.startDate), ' · ', entry.subtitle)),
         );
       }
       // One role, or (hot-seat) several: a click adds a role to the people's seats or takes it away.
@@ -364,7 +364,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         h(
           'div',
           { class: 'slot btn-row', 'data-slot': String(n) },
-          h('span', { class: 'slot-text' }, h('strong', null, t('menu.load.slot', { n, name: save.name ?? t('menu.load.unnamed') })), h('span', { class: 'small muted' }, ' · ', english(titles.get(save.scenarioId) ?? save.scenarioId), ` · ${saveRoles(save)} · ${turn}`)),
+          h('span', { class: 'slot-text' }, h('strong', null, t('menu.load.slot', { n, name: save.name ?? t('menu.load.unnamed') })), h('span', { class: 'small muted' }, ' · ', titles.get(save.scenarioId) ?? save.scenarioId, ` · ${saveRoles(save)} · ${turn}`)),
           button(t('menu.load.load'), () => actions.continueGame(save, slot.key), { class: 'small primary' }),
           button(t('menu.load.delete'), () => {
             data.deleteSlot(n);

@@ -1,6 +1,6 @@
 // Modal cards: the turn report, events and choices, concept cards, the glossary.
 // One modal at a time; each returns a promise that settles when it closes.
-import { conceptCard, entriesFor, type GlossaryEntry, glossary } from '../content/glossary.ts';
+import { conceptCard, entriesFor, type GlossaryEntry, shownGlossary } from '../content/glossary.ts';
 import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
 import { fmtDate, has, intlLocale, isRtl, lang, langTag, pseudoText, t } from '../i18n/index.ts';
@@ -210,7 +210,7 @@ export function reportBody(
 function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.text.startsWith(`${def.title}: `) ? [untranslated(h('strong', null, def.title)), ' ', untranslated(h('span', null, def.text))] : [eventSpan(e, { round })];
+  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ' ', h('span', null, def.text)] : [eventSpan(e, { round })];
   return h('li', null, h('span', { class: 'mech' }, has(`dialogs.mechanic.${e.mechanic}`) ? t(`dialogs.mechanic.${e.mechanic}`) : e.mechanic), ...body);
 }
 
@@ -299,8 +299,8 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
       'article',
       { class: 'event-block', 'data-event': event.id },
       withHead ? h('div', { class: 'eyebrow' }, eventWhen(event, turn)) : null,
-      withHead ? untranslated(h('h3', null, event.title)) : null,
-      ...event.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x))),
+      withHead ? h('h3', null, event.title) : null,
+      ...event.text.split(/\n\s*\n/).map((x) => h('p', null, x)),
       ...eventExtras(event),
     );
   const single = events.length === 1;
@@ -309,7 +309,7 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
     {
       eyebrow: single ? eventWhen(first, turn) : t('dialogs.news.eyebrow', { n: events.length }),
       title: single ? first.title : t('dialogs.news.meanwhile'),
-      titleEnglish: single,
+      titleEnglish: false,
       body: events.map((e) => card(e, !single)),
       actions: [button(t('dialogs.continue'), () => {}, { class: 'primary' })],
       className: 'event-card',
@@ -325,15 +325,15 @@ export function showEvents(root: HTMLElement, events: readonly EventDef[], turn?
 export function showChoiceCard(root: HTMLElement, event: EventDef, pending: PendingChoice): Promise<string> {
   return new Promise((resolve) => {
     const options = (event.choice?.options ?? []).filter((o) => pending.options.includes(o.id));
-    const buttons = options.map((o) => untranslated(h('button', { type: 'button', class: 'btn option' }, h('span', null, o.label), h('span', { class: 'hint' }, o.hint))));
+    const buttons = options.map((o) => h('button', { type: 'button', class: 'btn option' }, h('span', null, o.label), h('span', { class: 'hint' }, o.hint)));
     const later = button(t('dialogs.choice.later'), () => {}, { class: 'ghost' });
     const done = showModal(
       root,
       {
         eyebrow: t('dialogs.choice.eyebrow', { date: fmtDate(event.date) }),
         title: event.title,
-        titleEnglish: true,
-        body: [...event.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x))), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
+        titleEnglish: false,
+        body: [...event.text.split(/\n\s*\n/).map((x) => h('p', null, x)), ...eventExtras(event), h('div', { style: 'margin-top:14px' }, ...buttons)],
         actions: [later],
         className: 'event-card',
         translated: true,
@@ -361,10 +361,10 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
     return h(
       'article',
       { class: 'concept-block', 'data-concept': key },
-      single ? null : untranslated(h('h3', null, c.title)),
-      untranslated(h('p', null, c.plain)),
-      h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, t('dialogs.concept.example')), untranslated(h('p', null, c.example))),
-      h('p', { class: 'small muted in-game' }, h('strong', null, t('dialogs.concept.inGame')), untranslated(h('span', null, c.inGame))),
+      single ? null : h('h3', null, c.title),
+      h('p', null, c.plain),
+      h('div', { class: 'example' }, h('div', { class: 'eyebrow' }, t('dialogs.concept.example')), h('p', null, c.example)),
+      h('p', { class: 'small muted in-game' }, h('strong', null, t('dialogs.concept.inGame')), h('span', null, c.inGame)),
     );
   };
   return showModal(
@@ -372,7 +372,7 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
     {
       eyebrow: t('dialogs.concept.eyebrow', { n: concepts.length }),
       title: single ? conceptCard(first).title : t('dialogs.concept.title'),
-      titleEnglish: single,
+      titleEnglish: false,
       body: concepts.map(block),
       actions: [button(t('dialogs.concept.ok'), () => {}, { class: 'primary' })],
       className: 'concept-card',
@@ -390,16 +390,16 @@ export function showConcepts(root: HTMLElement, concepts: readonly Concept[]): P
  * places and key terms of the scenario in play, all from levels/glossary.json.
  */
 export function showGlossary(root: HTMLElement, met: readonly Concept[], scenario?: Scenario): Promise<string> {
-  const concepts = glossary().concepts.map((c) =>
+  const concepts = shownGlossary().concepts.map((c) =>
     h(
       'div',
       { class: 'glossary-entry', 'data-concept': c.id },
-      h('h3', null, untranslated(h('span', null, c.title)), met.includes(c.id) ? h('span', { class: 'tag' }, t('dialogs.glossary.met')) : null),
-      untranslated(h('p', null, c.plain)),
-      h('p', { class: 'small muted' }, h('strong', null, t('dialogs.glossary.example')), untranslated(h('span', null, c.example))),
+      h('h3', null, h('span', null, c.title), met.includes(c.id) ? h('span', { class: 'tag' }, t('dialogs.glossary.met')) : null),
+      h('p', null, c.plain),
+      h('p', { class: 'small muted' }, h('strong', null, t('dialogs.glossary.example')), h('span', null, c.example)),
     ),
   );
-  const entry = (e: GlossaryEntry) => untranslated(h('div', { class: 'glossary-entry', 'data-entry': e.id }, h('h3', null, e.name), h('p', { class: 'small' }, e.text)));
+  const entry = (e: GlossaryEntry) => h('div', { class: 'glossary-entry', 'data-entry': e.id }, h('h3', null, e.name), h('p', { class: 'small' }, e.text));
   const section = (title: string, items: Node[]) => (items.length ? [h('h2', { class: 'glossary-section' }, title), ...items] : []);
   const lists = scenario ? entriesFor(scenario) : null;
   const body = [

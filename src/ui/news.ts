@@ -2,7 +2,7 @@
 // turn covers, the date line of an event (as it happened, later than in history, history
 // changed, or a claim whose truth is not established), who made a claim and who disputed it,
 // and the glossary entries an event's text relies on, opened in place.
-import { glossary } from '../content/glossary.ts';
+import { shownGlossary } from '../content/glossary.ts';
 import { fmtDate, intlLocale, lang, pseudoText } from '../i18n/index.ts';
 import { addDays } from '../sim/dates.ts';
 import type { EventDef, ReportEvent } from '../sim/types.ts';
@@ -70,7 +70,7 @@ export function claimLine(event: EventDef): HTMLElement | null {
 /** The glossary entries a text relies on, each opening in place (no second dialog). */
 export function termLinks(ids: readonly string[] | undefined, label = 'In the glossary'): HTMLElement | null {
   if (!ids?.length) return null;
-  const entries = ids.map((id) => glossary().entries.find((e) => e.id === id)).filter((e) => !!e);
+  const entries = ids.map((id) => shownGlossary().entries.find((e) => e.id === id)).filter((e) => !!e);
   if (!entries.length) return null;
   return h(
     'div',

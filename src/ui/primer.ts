@@ -9,7 +9,7 @@ import { lang, placeName, t } from '../i18n/index.ts';
 import { loadMapAssets } from '../scenes/map/assets.ts';
 import { mercator, type Outline } from '../scenes/map/outline.ts';
 import type { Scenario } from '../sim/types.ts';
-import { append, clear, h, untranslated } from './dom.ts';
+import { append, clear, h, } from './dom.ts';
 import { termLinks } from './news.ts';
 import './primer.css';
 
@@ -80,7 +80,7 @@ function fill(box: HTMLElement, part: 'primer' | 'epilogue', heading: 'h3' | nul
     ([content, outline]) => {
       loading.remove();
       const data = content[part];
-      if (heading) box.append(untranslated(h(heading, null, data.title)));
+      if (heading) box.append(h(heading, null, data.title));
       box.append(partView(data, content, outline, stepLevel));
     },
     (error: Error) => {
@@ -88,12 +88,6 @@ function fill(box: HTMLElement, part: 'primer' | 'epilogue', heading: 'h3' | nul
       loading.textContent = t('dialogs.primer.failed');
     },
   );
-}
-
-/** The glossary's entries are English for now: marked so, beside a translated label. */
-function englishTerms(links: HTMLElement | null): HTMLElement | null {
-  for (const d of links?.querySelectorAll<HTMLElement>('details.term') ?? []) untranslated(d);
-  return links;
 }
 
 /** The intro, the steps as a row of dated tabs, the step in view, and the map beside it. */
@@ -110,11 +104,11 @@ function partView(part: PrimerPart, content: PrimerContent, outline: Outline | n
     clear(stepBox);
     append(
       stepBox,
-      untranslated(h('div', { class: 'eyebrow' }, step.when)),
-      untranslated(h(stepLevel, { class: 'primer-step-title' }, step.title)),
-      untranslated(h('p', null, step.text)),
-      step.abroad ? h('p', { class: 'small muted abroad' }, t('dialogs.primer.abroad'), untranslated(h('span', null, step.abroad)), t('dialogs.primer.abroadEnd')) : null,
-      englishTerms(termLinks(step.terms, t('dialogs.primer.terms'))),
+      h('div', { class: 'eyebrow' }, step.when),
+      h(stepLevel, { class: 'primer-step-title' }, step.title),
+      h('p', null, step.text),
+      step.abroad ? h('p', { class: 'small muted abroad' }, t('dialogs.primer.abroad'), h('span', null, step.abroad), t('dialogs.primer.abroadEnd')) : null,
+      termLinks(step.terms, t('dialogs.primer.terms')),
       h(
         'div',
         { class: 'primer-nav' },
@@ -126,12 +120,12 @@ function partView(part: PrimerPart, content: PrimerContent, outline: Outline | n
     if (outline) mapBox.append(smallMap(outline, content.places, part, step.places));
   };
   part.steps.forEach((step, i) => {
-    const b = untranslated(h('button', { type: 'button', class: 'btn small primer-tab', 'aria-pressed': 'false', 'data-step': step.id, title: step.when }, step.tab));
+    const b = h('button', { type: 'button', class: 'btn small primer-tab', 'aria-pressed': 'false', 'data-step': step.id, title: step.when }, step.tab);
     b.addEventListener('click', () => show(i));
     buttons.push(b);
     tabs.append(b);
   });
-  append(root, untranslated(h('p', { class: 'primer-intro' }, part.intro)), tabs, h('div', { class: 'primer-grid' }, stepBox, mapBox));
+  append(root, h('p', { class: 'primer-intro' }, part.intro), tabs, h('div', { class: 'primer-grid' }, stepBox, mapBox));
   show(0);
   return root;
 }

@@ -5,7 +5,7 @@
 
 import { t } from '../i18n/index.ts';
 import type { Order, TutorialGoal, TutorialStep, TutorialTarget } from '../sim/types.ts';
-import { button, h, untranslated } from './dom.ts';
+import { button, h, } from './dom.ts';
 
 /** What the player has done so far, as the overlay sees it. */
 export interface TutorialProgress {
@@ -184,8 +184,8 @@ export class TutorialOverlay {
     this.box.append(
       h('div', { class: 'tutorial-head' }, h('span', { class: 'eyebrow' }, t('game.tut.step', { n: this.index + 1, of: this.steps.length })), dots),
       // A step's title and text are scenario content: English for now.
-      untranslated(h('h3', null, step.title)),
-      untranslated(h('p', null, step.text)),
+      h('h3', null, step.title),
+      h('p', null, step.text),
       h(
         'div',
         { class: 'tutorial-foot' },

@@ -174,6 +174,15 @@ describe('the game screen in Arabic, French, Italian and the pseudo-locale', () 
       expect(await notPseudo(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await dialog(page).waitFor({ state: 'detached' });
+      // The glossary: concept cards, actors, places and terms (levels/glossary.json's text, from the content catalogues).
+      await page.locator('[data-hook="glossary"]').click();
+      await dialog(page).waitFor();
+      await expect.poll(() => dialog(page).locator('.glossary-entry').count()).toBeGreaterThan(20);
+      for (const d of await dialog(page).locator('details').all()) await d.evaluate((x) => ((x as HTMLDetailsElement).open = true));
+      expect(await notPseudo(page)).toEqual([]);
+      expect(await dialog(page).locator('[lang="en"]').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
       await screenshot(page, 'languages-game-qps');
       expect(problems.all()).toEqual([]);
     } finally {
