@@ -1,5 +1,6 @@
 // What the player may see of the forces on the map. The sim core's viewFor decides (fog
 // of war); this module only reads its answer into shapes the panels and the map can show.
+import { fmtNumber, t } from '../i18n/index.ts';
 import type { PlaySession } from './play-session.ts';
 import type { FormationDef, PlayerView, SideId } from './sim-types.ts';
 
@@ -79,16 +80,16 @@ export function forcesAt(place: string, all: SeenFormation[]): SeenForces[] {
   return [...bySide.values()].sort((a, b) => order.indexOf(a.side) - order.indexOf(b.side));
 }
 
-/** Strength in hundreds → "1,200" fighters. */
+/** Strength in hundreds → "1,200" fighters (in the player's language: "1 200", "1.200"). */
 export function fighters(hundreds: number): string {
-  return (hundreds * 100).toLocaleString('en-GB');
+  return fmtNumber(hundreds * 100);
 }
 
-/** Short form for map counters: 45 → "4.5k", 8 → "800". */
+/** Short form for map counters: 45 → "4.5k" ("4,5 k", "4.5 ألف"), 8 → "800". */
 export function shortStrength(hundreds: number): string {
-  if (hundreds < 10) return String(hundreds * 100);
+  if (hundreds < 10) return fmtNumber(hundreds * 100);
   const k = hundreds / 10;
-  return `${k >= 10 ? Math.round(k) : Math.round(k * 10) / 10}k`;
+  return t('game.map.kilo', { n: fmtNumber(k >= 10 ? Math.round(k) : Math.round(k * 10) / 10, { maximumFractionDigits: 1 }) });
 }
 
 export function strengthText(f: { low: number; high: number; exact: boolean }, short = false): string {
