@@ -23,11 +23,21 @@ export class GuideLoadError extends Error {
     message: string,
     /** Every problem found, when the file arrived but is not a valid guide. */
     readonly problems: readonly GuideProblem[] = [],
-    options?: ErrorOptions,
+    options?: ErrorOptions & {
+      /** What went wrong, for the screen to say in the teacher's language: no guide, a file that did not arrive, an invalid file. */
+      kind?: 'missing' | 'fetch' | 'invalid';
+      /** The invalid file's first problem (and how many more), as the loader wrote it; the file that did not arrive. */
+      detail?: string;
+    },
   ) {
     super(message, options);
     this.name = 'GuideLoadError';
+    this.kind = options?.kind ?? (problems.length ? 'invalid' : 'fetch');
+    this.detail = options?.detail ?? '';
   }
+
+  readonly kind: 'missing' | 'fetch' | 'invalid';
+  readonly detail: string;
 }
 
 /** Validates a guide file's contents as the guide of `scenarioId`; throws a GuideLoadError naming the first problem (and how many more). */
@@ -42,7 +52,7 @@ export function validateGuideFile(scenarioId: string, data: unknown): Guide {
   if (problems.length || !result.ok) {
     const [first, ...more] = formatGuideProblems(problems).split('\n');
     const rest = more.length ? `; and ${more.length} more problem${more.length > 1 ? 's' : ''}` : '';
-    throw new GuideLoadError(`This teacher's guide could not be opened: its file is invalid (${first}${rest}).`, problems);
+    throw new GuideLoadError(`This teacher's guide could not be opened: its file is invalid (${first}${rest}).`, problems, { kind: 'invalid', detail: `${first}${rest}` });
   }
   return result.value;
 }
@@ -58,11 +68,11 @@ export function loadBundledGuide(scenarioId: string): Promise<Guide> {
   if (cached) return cached;
   const file = guideFile(scenarioId);
   const fetch = guideChunks[`../../${file}`];
-  if (!fetch) return Promise.reject(new GuideLoadError(`There is no teacher's guide for "${scenarioId}" in this build.`));
+  if (!fetch) return Promise.reject(new GuideLoadError(`There is no teacher's guide for "${scenarioId}" in this build.`, [], { kind: 'missing' }));
   const promise = fetch().then(
     (data) => validateGuideFile(scenarioId, data),
     (error: unknown) => {
-      throw new GuideLoadError(`This teacher's guide could not be opened: its file (${file}) did not arrive. Check the connection and try again.`, [], { cause: error });
+      throw new GuideLoadError(`This teacher's guide could not be opened: its file (${file}) did not arrive. Check the connection and try again.`, [], { cause: error, kind: 'fetch', detail: file });
     },
   );
   loaded.set(scenarioId, promise);

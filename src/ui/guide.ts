@@ -9,9 +9,9 @@ import type { Guide, LessonPlan, SeatingPlan } from '../content/guide-schema.ts'
 import { bundledGuideIds, GuideLoadError, loadBundledGuide } from '../content/guides.ts';
 import type { ScenarioEntry } from '../game/content.ts';
 import { loadContent, shownTree } from '../i18n/content.ts';
+import { actorName, fmtDate, fmtList, t } from '../i18n/index.ts';
 import { loadPlay } from '../scenes/lazy.ts';
-import { append, button, clear, formatDate, h, layer } from './dom.ts';
-import { ROLE_SHORT } from './texts.ts';
+import { append, button, clear, h, layer } from './dom.ts';
 import './guide.css';
 
 /** What a guide shows beside its own text: names from the glossary and the scenario as listed. */
@@ -29,7 +29,7 @@ export interface GuideScreenOptions {
   back(): void;
 }
 
-const PHASE_NAMES = { briefing: 'Briefing', play: 'Play', debrief: 'Debrief' } as const;
+const PHASE_NAMES = { briefing: 'guide.phase.briefing', play: 'guide.phase.play', debrief: 'guide.phase.debrief' } as const;
 
 /** Fallback when the glossary has no title: "security-dilemma" → "Security dilemma". */
 const inWords = (id: string) => {
@@ -38,7 +38,7 @@ const inWords = (id: string) => {
 };
 
 function roleLabel(role: string, context: GuideContext): string {
-  if (role === 'gna' || role === 'lna' || role === 'mediator') return ROLE_SHORT[role];
+  if (role === 'gna' || role === 'lna' || role === 'mediator') return actorName(role);
   const backer = role.startsWith('backer:') ? role.slice('backer:'.length) : role;
   return context.actorNames.get(backer) ?? inWords(backer);
 }
@@ -47,7 +47,7 @@ const conceptLabel = (id: string, context: GuideContext) => context.conceptTitle
 
 function conceptLine(ids: readonly string[] | undefined, context: GuideContext): HTMLElement | null {
   if (!ids?.length) return null;
-  return h('p', { class: 'guide-concepts' }, h('span', { class: 'guide-label' }, ids.length > 1 ? 'Concept cards: ' : 'Concept card: '), ids.map((id) => conceptLabel(id, context)).join(' · '));
+  return h('p', { class: 'guide-concepts' }, h('span', { class: 'guide-label' }, t('guide.concepts', { n: ids.length })), ids.map((id) => conceptLabel(id, context)).join(' · '));
 }
 
 // Headings: the screen's title is the page's h1, the guide's title an h2, its sections h3 and
@@ -70,8 +70,8 @@ function lessonTable(lesson: LessonPlan): HTMLElement {
       h(
         'tr',
         { class: `phase-${step.phase}` },
-        h('td', { class: 'guide-minutes' }, `${clock}–${clock + step.minutes}`, h('span', { class: 'guide-sr' }, ' minutes')),
-        h('td', { class: 'guide-phase' }, PHASE_NAMES[step.phase]),
+        h('td', { class: 'guide-minutes' }, `${clock}–${clock + step.minutes}`, h('span', { class: 'guide-sr' }, t('guide.minutesSr'))),
+        h('td', { class: 'guide-phase' }, t(PHASE_NAMES[step.phase])),
         h('td', null, h('strong', null, step.title), h('p', null, step.text)),
       ),
     );
@@ -80,8 +80,8 @@ function lessonTable(lesson: LessonPlan): HTMLElement {
   return h(
     'table',
     { class: 'guide-lesson' },
-    h('caption', { class: 'guide-sr' }, `The ${lesson.minutes}-minute lesson, step by step`),
-    h('thead', null, h('tr', null, columnHead('Minutes'), columnHead('Phase'), columnHead('What happens'))),
+    h('caption', { class: 'guide-sr' }, t('guide.lessonCaption', { minutes: lesson.minutes })),
+    h('thead', null, h('tr', null, columnHead(t('guide.col.minutes')), columnHead(t('guide.col.phase')), columnHead(t('guide.col.what')))),
     h('tbody', null, ...rows),
   );
 }
@@ -90,7 +90,7 @@ function seatingPlan(plan: SeatingPlan, context: GuideContext): HTMLElement {
   const playable = new Set<string>(context.scenario.playable);
   const tables = plan.tables.map((table) => {
     const size = table.seats.reduce((sum, s) => sum + s.students, 0);
-    const head = table.count === 1 ? `1 table of ${size}` : `${table.count} tables of ${size}, each:`;
+    const head = t('guide.tables', { count: table.count, size });
     return h(
       'li',
       null,
@@ -103,8 +103,8 @@ function seatingPlan(plan: SeatingPlan, context: GuideContext): HTMLElement {
             'li',
             { 'data-role': seat.role },
             h('span', { class: 'guide-role' }, roleLabel(seat.role, context)),
-            ` — ${seat.students} student${seat.students > 1 ? 's' : ''}`,
-            playable.has(seat.role) ? null : h('span', { class: 'guide-computer' }, ' (computer-played in this version)'),
+            t('guide.seatStudents', { n: seat.students }),
+            playable.has(seat.role) ? null : h('span', { class: 'guide-computer' }, t('guide.computer')),
           ),
         ),
       ),
@@ -113,7 +113,7 @@ function seatingPlan(plan: SeatingPlan, context: GuideContext): HTMLElement {
   return h(
     'div',
     { class: 'guide-card guide-plan', 'data-students': String(plan.students) },
-    h('h4', null, `A class of ${plan.students}`),
+    h('h4', null, t('guide.classOf', { n: plan.students })),
     h('ul', { class: 'guide-table-list' }, ...tables),
     h('p', { class: 'guide-note' }, plan.note),
   );
@@ -121,20 +121,20 @@ function seatingPlan(plan: SeatingPlan, context: GuideContext): HTMLElement {
 
 /** The sections of a guide, in order: their ids (as in `guide-<id>`) and headings. */
 export const GUIDE_SECTIONS = [
-  ['objectives', 'Learning objectives'],
-  ['history', 'The history in one page'],
-  ['lessons', 'Lesson plans'],
-  ['seating', 'Seating a class'],
-  ['questions', 'Discussion questions'],
-  ['debrief', 'What to look for in the debrief'],
-  ['assessment', 'Assessment'],
-  ['reading', 'Further reading'],
+  ['objectives', 'guide.section.objectives'],
+  ['history', 'guide.section.history'],
+  ['lessons', 'guide.section.lessons'],
+  ['seating', 'guide.section.seating'],
+  ['questions', 'guide.section.questions'],
+  ['debrief', 'guide.section.debrief'],
+  ['assessment', 'guide.section.assessment'],
+  ['reading', 'guide.section.reading'],
 ] as const;
 
 /** One guide as an article with real headings, ready to read on screen or to print. */
 export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
   const { scenario } = context;
-  const title = (key: (typeof GUIDE_SECTIONS)[number][0]) => GUIDE_SECTIONS.find(([k]) => k === key)?.[1] ?? key;
+  const title = (key: (typeof GUIDE_SECTIONS)[number][0]) => t(GUIDE_SECTIONS.find(([k]) => k === key)?.[1] ?? key);
   const lessons = [...guide.lessons].sort((a, b) => a.minutes - b.minutes);
   const plans = [...guide.seating.plans].sort((a, b) => a.students - b.students);
 
@@ -144,24 +144,24 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
     h(
       'header',
       { class: 'guide-head' },
-      h('div', { class: 'eyebrow' }, "Teacher's guide"),
+      h('div', { class: 'eyebrow' }, t('guide.eyebrow')),
       h('h2', { id: 'guide-title', tabIndex: -1 }, scenario.title),
-      h('p', { class: 'guide-meta' }, `${formatDate(scenario.startDate)} · ${scenario.turns} turns of two weeks · roles: ${scenario.playable.map((r) => roleLabel(r, context)).join(', ')}`),
+      h('p', { class: 'guide-meta' }, t('guide.meta', { date: fmtDate(scenario.startDate), turns: scenario.turns, days: scenario.turnDays, roles: fmtList(scenario.playable.map((r) => roleLabel(r, context))) })),
       h('p', { class: 'guide-summary' }, guide.summary),
-      h('p', { class: 'guide-audience' }, h('span', { class: 'guide-label' }, 'For: '), guide.audience),
+      h('p', { class: 'guide-audience' }, h('span', { class: 'guide-label' }, t('guide.for')), guide.audience),
     ),
     h(
       'nav',
-      { class: 'guide-toc', 'aria-label': 'Sections of this guide' },
-      h('ol', null, ...GUIDE_SECTIONS.map(([id, text]) => h('li', null, anchor(text, `#guide-${id}`, { 'data-section': id })))),
+      { class: 'guide-toc', 'aria-label': t('guide.toc') },
+      h('ol', null, ...GUIDE_SECTIONS.map(([id, key]) => h('li', null, anchor(t(key), `#guide-${id}`, { 'data-section': id })))),
     ),
-    section('objectives', title('objectives'), h('p', null, 'By the end of the lesson, students should be able to:'), h('ol', null, ...guide.objectives.map((o) => h('li', null, o)))),
+    section('objectives', title('objectives'), h('p', null, t('guide.objectivesIntro')), h('ol', null, ...guide.objectives.map((o) => h('li', null, o)))),
     section(
       'history',
       title('history'),
       h('h4', null, guide.history.title),
       ...guide.history.paragraphs.map((p) => h('p', null, p)),
-      h('h4', null, 'Sources'),
+      h('h4', null, t('guide.sources')),
       h('ul', { class: 'guide-sources' }, ...guide.history.sources.map((s) => h('li', null, s.text, s.url ? ' ' : null, s.url ? externalLink(s.url) : null))),
     ),
     section(
@@ -171,10 +171,10 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
         h(
           'div',
           { class: 'guide-card guide-lesson-plan', 'data-minutes': String(lesson.minutes) },
-          h('h4', null, `The ${lesson.minutes}-minute lesson`),
+          h('h4', null, t('guide.lessonTitle', { minutes: lesson.minutes })),
           h('p', null, lesson.summary),
           lessonTable(lesson),
-          lesson.shortForm ? h('p', { class: 'guide-note' }, h('span', { class: 'guide-label' }, 'Time and the short form: '), lesson.shortForm) : null,
+          lesson.shortForm ? h('p', { class: 'guide-note' }, h('span', { class: 'guide-label' }, t('guide.shortForm')), lesson.shortForm) : null,
         ),
       ),
     ),
@@ -186,7 +186,7 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
         'ol',
         { class: 'guide-questions' },
         ...guide.questions.map((q) =>
-          h('li', null, h('p', { class: 'guide-question' }, q.question), conceptLine(q.concepts, context), h('p', { class: 'guide-notes' }, h('span', { class: 'guide-label' }, 'What to listen for: '), q.notes)),
+          h('li', null, h('p', { class: 'guide-question' }, q.question), conceptLine(q.concepts, context), h('p', { class: 'guide-notes' }, h('span', { class: 'guide-label' }, t('guide.listenFor')), q.notes)),
         ),
       ),
     ),
@@ -198,7 +198,7 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
     section(
       'assessment',
       title('assessment'),
-      h('p', null, `${guide.assessment.length} short questions, ${guide.assessment.reduce((sum, a) => sum + a.marks, 0)} marks in all, each with a model answer.`),
+      h('p', null, t('guide.assessmentIntro', { n: guide.assessment.length, marks: guide.assessment.reduce((sum, a) => sum + a.marks, 0) })),
       h(
         'ol',
         { class: 'guide-questions' },
@@ -206,9 +206,9 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
           h(
             'li',
             null,
-            h('p', { class: 'guide-question' }, a.question, h('span', { class: 'guide-marks' }, ` (${a.marks} mark${a.marks > 1 ? 's' : ''})`)),
+            h('p', { class: 'guide-question' }, a.question, h('span', { class: 'guide-marks' }, t('guide.marks', { n: a.marks }))),
             conceptLine(a.concepts, context),
-            h('p', { class: 'guide-answer' }, h('span', { class: 'guide-label' }, 'Model answer: '), a.answer),
+            h('p', { class: 'guide-answer' }, h('span', { class: 'guide-label' }, t('guide.modelAnswer')), a.answer),
           ),
         ),
       ),
@@ -252,6 +252,12 @@ function externalLink(url: string): HTMLElement {
   return a;
 }
 
+/** Why a guide could not be opened, in the teacher's language. */
+function guideProblem(error: GuideLoadError): string {
+  if (error.kind === 'invalid') return t('guide.error.invalid', { problem: error.detail });
+  return error.kind === 'missing' ? t('guide.error.missing') : t('guide.error.fetch', { file: error.detail });
+}
+
 /** A guide in the player's language (its text stays English where its catalogue does not arrive). */
 async function shownGuide(guide: Guide): Promise<Guide> {
   await loadContent(`guide.${guide.scenario}`).catch(() => undefined);
@@ -278,21 +284,21 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
   const withGuide = new Set(bundledGuideIds());
   const entries = options.scenarios;
 
-  const heading = h('h1', { class: 'guide-screen-title', id: 'guides-title' }, "Teacher's guides");
+  const heading = h('h1', { class: 'guide-screen-title', id: 'guides-title' }, t('guide.screenTitle'));
   const answers = h('input', { type: 'checkbox', id: 'guide-print-answers' });
   answers.checked = true;
-  const printButton = button('Print this guide', () => window.print(), { class: 'primary', id: 'guide-print', disabled: true });
+  const printButton = button(t('guide.print'), () => window.print(), { class: 'primary', id: 'guide-print', disabled: true });
   // A div, not a header: inside the screen's main landmark a header would be a banner in a landmark.
   const bar = h(
     'div',
     { class: 'guide-bar' },
-    button('← Back', () => close(true), { class: 'ghost small', id: 'guide-back' }),
+    button(t('guide.back'), () => close(true), { class: 'ghost small', id: 'guide-back' }),
     heading,
-    h('label', { class: 'check small', title: 'Leave them out to print the questions for students' }, answers, 'Print the model answers and notes'),
+    h('label', { class: 'check small', title: t('guide.answersTitle') }, answers, t('guide.answers')),
     printButton,
   );
   const list = h('ul', { class: 'guide-picker-list' });
-  const picker = h('nav', { class: 'guide-picker', 'aria-label': 'Scenarios' }, h('h2', { class: 'guide-picker-title' }, 'Scenarios'), list);
+  const picker = h('nav', { class: 'guide-picker', 'aria-label': t('guide.scenarios') }, h('h2', { class: 'guide-picker-title' }, t('guide.scenarios')), list);
   // Loading and failures are announced here; a guide that opens takes the focus to its title.
   const status = h('p', { class: 'guide-status muted', role: 'status' });
   const body = h(
@@ -301,8 +307,8 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
     h(
       'div',
       { class: 'guide-intro' },
-      h('p', null, 'A guide for every scenario: what it teaches, the history in one page with its sources, a 50-minute and a 90-minute lesson plan, how to seat a class of 3, 7, 15 or 30, discussion questions tied to the concept cards, what to look for in the debrief, a short assessment with model answers, and further reading.'),
-      h('p', null, 'Choose a scenario. Print this guide gives a handout without the game around it, each section on its own page.'),
+      h('p', null, t('guide.intro')),
+      h('p', null, t('guide.introPrint')),
     ),
   );
   const panel = h('div', { class: 'panel guide-screen', role: 'main', 'aria-labelledby': 'guides-title' }, bar, h('div', { class: 'guide-columns' }, picker, h('div', { class: 'guide-main' }, status, body)));
@@ -317,7 +323,7 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
       'button',
       { type: 'button', class: 'choice guide-pick', 'data-scenario': entry.id, disabled: !has, 'aria-pressed': 'false' },
       h('span', { class: 'choice-title' }, entry.title),
-      h('span', { class: 'choice-sub' }, has ? `${formatDate(entry.startDate)} · ${entry.turns} turns` : 'No guide yet'),
+      h('span', { class: 'choice-sub' }, has ? t('guide.pickSub', { date: fmtDate(entry.startDate), turns: entry.turns }) : t('guide.none')),
     );
     b.addEventListener('click', () => void show(entry));
     buttons.set(entry.id, b);
@@ -334,7 +340,7 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
     printButton.disabled = true;
     clear(body);
     body.setAttribute('aria-busy', 'true');
-    status.textContent = `Loading the guide to ${entry.title}…`;
+    status.textContent = t('guide.loading', { title: entry.title });
     try {
       const [guide, names] = await Promise.all([loadBundledGuide(entry.id).then(shownGuide), glossaryNames()]);
       if (mine !== request || !root.isConnected) return;
@@ -349,9 +355,9 @@ export function mountGuides(options: GuideScreenOptions): { close(): void } {
       if (mine !== request || !root.isConnected) return;
       clear(body);
       status.textContent = '';
-      const message = error instanceof GuideLoadError ? error.message : `This teacher's guide could not be opened: ${(error as Error).message}`;
+      const message = error instanceof GuideLoadError ? guideProblem(error) : t('guide.error.other', { problem: (error as Error).message });
       const retry = error instanceof GuideLoadError && error.problems.length === 0;
-      append(body, h('div', { class: 'notice', role: 'alert' }, message), retry ? button('Try again', () => void show(entry), { class: 'small' }) : null);
+      append(body, h('div', { class: 'notice', role: 'alert' }, message), retry ? button(t('guide.retry'), () => void show(entry), { class: 'small' }) : null);
     } finally {
       if (mine === request) body.removeAttribute('aria-busy');
     }

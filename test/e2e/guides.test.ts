@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Guide } from '../../src/content/guide-schema.ts';
+import { englishMessage, PSEUDO_MARK } from '../../src/i18n/index.ts';
 import { GUIDE_SECTIONS } from '../../src/ui/guide.ts';
 import { readCatalog } from '../../tools/scenario-catalog.ts';
 import { ARTIFACTS, DIST, openPage, type Problems, ROOT, screenshot, usePreview } from './harness.ts';
@@ -85,7 +86,7 @@ describe("the teacher's guides", () => {
 
       // Its sections, in order, under real headings, with what the file holds.
       const guide = readGuide('sirte-2020');
-      expect(await article.getByRole('heading', { level: 3 }).allTextContents()).toEqual(GUIDE_SECTIONS.map(([, title]) => title));
+      expect(await article.getByRole('heading', { level: 3 }).allTextContents()).toEqual(GUIDE_SECTIONS.map(([, key]) => englishMessage(key)));
       expect(await article.getByRole('navigation', { name: 'Sections of this guide' }).getByRole('link').count()).toBe(GUIDE_SECTIONS.length);
       expect(await article.locator('#guide-objectives li').count()).toBe(guide.objectives.length);
       expect(await article.locator('#guide-history > p').count()).toBe(guide.history.paragraphs.length);
@@ -229,6 +230,56 @@ describe("the teacher's guides", () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('article', { name: 'Road to Geneva' }).waitFor();
       expect(problemsBut(problems, geneva)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("teacher's guides in Arabic and the pseudo-locale", () => {
+  const preview = usePreview();
+
+  it('the screen and the guide are told in the language, right to left in Arabic, nothing marked English', { timeout: 120_000 }, async (ctx) => {
+    const server = preview();
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    const { page, problems, close } = await openPage(server.url, { waitUntil: 'none' });
+    try {
+      for (const lang of ['ar', 'qps'] as const) {
+        await page.goto(`${server.url}?lang=${lang}`);
+        await waitReady(page, 'MainMenu');
+        await page.click('#menu-guide');
+        await page.locator('.guide-pick[data-scenario="sirte-2020"]').click();
+        const article = page.locator('article.guide[data-scenario="sirte-2020"]');
+        await article.waitFor();
+        const title = (await article.locator('#guide-title').textContent()) ?? '';
+        const intro = (await article.locator('#guide-objectives p').first().textContent()) ?? '';
+        if (lang === 'ar') {
+          expect(title).toMatch(/[\u0600-\u06FF]/);
+          expect(intro).toMatch(/[\u0600-\u06FF]/);
+          expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+          expect(await article.evaluate((a) => getComputedStyle(a).direction)).toBe('rtl');
+        } else {
+          expect(title).toMatch(PSEUDO_MARK);
+          // Every visible text of the screen is pseudo-localised (URLs and book titles, kept as published, aside).
+          const left = await page.evaluate((mark) => {
+            const pseudo = new RegExp(mark);
+            const out: string[] = [];
+            const root = document.querySelector('.guide-screen') as Element;
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = (n.textContent ?? '').trim();
+              const el = n.parentElement;
+              if (!el || !/[A-Za-z]{3,}/.test(text) || el.closest('a.guide-link, cite')) continue;
+              if (!pseudo.test(text)) out.push(text);
+            }
+            return out;
+          }, PSEUDO_MARK.source);
+          expect(left).toEqual([]);
+        }
+        expect(await page.locator('.guide-screen [lang="en"]').count()).toBe(0);
+        await screenshot(page, `guides-${lang}`);
+      }
+      expect(problems.all()).toEqual([]);
     } finally {
       await close();
     }
