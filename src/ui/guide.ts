@@ -225,7 +225,8 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
             null,
             h('span', { class: 'guide-by' }, r.by),
             ', ',
-            h('cite', null, r.title),
+            // Titles stay as published (often English): their own direction inside an Arabic page.
+            h('cite', { dir: 'auto' }, r.title),
             r.year ? ` (${r.year})` : null,
             '. ',
             r.note,
