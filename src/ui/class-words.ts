@@ -4,7 +4,9 @@
 import { actorName, t } from '../i18n/index.ts';
 import { explain, noServer } from '../net/client.ts';
 import type { NetMessage } from '../net/protocol.ts';
-import type { Scenario } from '../sim/types.ts';
+import type { Order, Scenario } from '../sim/types.ts';
+import { h, untranslated } from './dom.ts';
+import { describeOrder, describeOrderText } from './orders.ts';
 
 /** A seat's full name in the player's language (a backer the catalogue does not know: its scenario name). */
 export function roleName(role: string, scenario?: Scenario | null): string {
@@ -42,4 +44,22 @@ export function senderName(m: Pick<NetMessage, 'from' | 'fromName'>): string {
   if (m.fromName === 'News (sent by the teacher)') return t('classroom.news.event');
   if (m.fromName === 'News from the teacher') return t('classroom.news.text');
   return m.fromName;
+}
+
+/**
+ * The orders a seat gave, in the player's language, one after another; an event's choice is
+ * scenario text, English, marked so. No orders: the ending screen's "no orders".
+ */
+export function ordersLine(orders: readonly Order[], scenario: Scenario): HTMLElement {
+  const line = h('span', { class: 'orders-line' });
+  if (!orders.length) {
+    line.textContent = t('ending.turning.noOrders');
+    return line;
+  }
+  orders.forEach((o, i) => {
+    const text = describeOrderText(o, scenario);
+    if (i) line.append('; ');
+    line.append(text === null ? untranslated(h('span', null, describeOrder(o, scenario))) : text);
+  });
+  return line;
 }
