@@ -194,6 +194,8 @@ export function renderTableInFull(
           : null,
         ...withReportScenario(scenario, () => reportBody(report, null, new Set(), scenario.events, (actor) => actorLabel(scenario, actor))),
     );
+    // An event the catalogue has no message for is the scenario's text (English for now): marked so.
+    for (const span of details.querySelectorAll<HTMLElement>('.event-text:not([lang])')) untranslated(span);
     details.open = i === rebuilt.reports.length - 1;
     append(reports, details);
   }

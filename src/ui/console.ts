@@ -56,7 +56,7 @@ export interface ConsoleOptions {
 
 /** A key place in the player's language. */
 const PLACE_FALLBACK: Record<KeyPlace, string> = { tripoli: 'Tripoli', sirte: 'Sirte', 'al-jufra': 'al-Jufra' };
-const placeOf = (p: KeyPlace) => placeName(p, PLACE_FALLBACK[p]);
+const placeOf = (p: KeyPlace) => placeName(p, PLACE_FALLBACK[p]).replace(/\s*\(.*\)$/, '');
 /** Who holds a place: a side, local forces, or no one known (—). */
 function holderName(holder: string | null | undefined): string {
   if (holder === 'gna' || holder === 'lna') return actorName(holder);
