@@ -117,4 +117,38 @@ describe('languages: the outcome explorer', () => {
     // The language changes the words, never the games.
     expect(summaries[1]).toEqual(summaries[0]);
   });
+
+  it('in French and Italian: the setup in the language, no key shown, no button text cut off', { timeout: 120_000 }, async (ctx) => {
+    const server = preview();
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    const heading = { fr: 'Explorer les « et si… »', it: 'Esplori i «e se…»' } as const;
+    for (const lang of ['fr', 'it'] as const) {
+      const { page, problems, close } = await openPage(`${server.url}?lang=${lang}`, { viewport: { width: 1280, height: 720 } });
+      try {
+        await waitReady(page, 'MainMenu');
+        await page.click('#menu-explore');
+        await page.waitForSelector('.explorer [data-whatif="turkey-out"]', { timeout: 30_000 });
+        expect(await page.locator('.explorer h2').textContent()).toBe(heading[lang]);
+        const found = await page.evaluate(() => {
+          const root = document.querySelector('.layer-explorer') as HTMLElement;
+          const keys = ((root.textContent ?? "").match(/\bexplorer\.[\w.-]+/g) ?? []).filter((k) => !k.endsWith('.'));
+          const clipped = [...root.querySelectorAll<HTMLElement>('button, .btn')].filter((b) => b.checkVisibility() && b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent);
+          // A choice wider than its group (a long name) would stick out of its column.
+          const outside = [...root.querySelectorAll<HTMLElement>('.choices .btn')]
+            .filter((b) => {
+              const r = b.getBoundingClientRect();
+              const g = (b.parentElement as HTMLElement).getBoundingClientRect();
+              return b.checkVisibility() && (r.right > g.right + 1 || r.left < g.left - 1);
+            })
+            .map((b) => b.textContent);
+          return { keys, clipped: [...clipped, ...outside] };
+        });
+        expect(found).toEqual({ keys: [], clipped: [] });
+        await screenshot(page, `languages-explorer-${lang}`);
+        expect(problems.all()).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
 });
