@@ -78,6 +78,34 @@ describe.skipIf(whyNot)('languages: the classroom screens', () => {
     await running?.stop();
   });
 
+  it('fr and it: the start pages in the language, no key shown, no button text cut off', { timeout: 120_000 }, async () => {
+    const titles = { fr: ['Jouer à plusieurs', 'Animer une classe'], it: ['Gioca con altri', 'Conduca una classe'] } as const;
+    for (const lang of ['fr', 'it'] as const) {
+      const opened = await openPage(`http://127.0.0.1:${PORT}/?lang=${lang}`, { viewport: { width: 1280, height: 720 } });
+      try {
+        const p = opened.page;
+        await p.waitForSelector('#menu-classroom', { timeout: 60_000 });
+        for (const [i, [button, layer]] of ([['#menu-classroom', '.layer-classroom'], ['#menu-teach', '.layer-console']] as const).entries()) {
+          await p.click(button);
+          await p.waitForSelector(`${layer} h1`);
+          expect(await p.textContent(`${layer} h1`)).toBe(titles[lang][i]);
+          const found = await p.evaluate((layer) => {
+            const root = document.querySelector(layer) as HTMLElement;
+            const keys = (root.textContent ?? '').match(/\b(classroom|console)\.[a-z][\w.-]*/g) ?? [];
+            const clipped = [...root.querySelectorAll<HTMLElement>('button, .btn')].filter((b) => b.checkVisibility() && b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent);
+            return { keys, clipped };
+          }, layer);
+          expect(found, `${lang} ${layer}`).toEqual({ keys: [], clipped: [] });
+          await p.click(`${layer} .class-bar .btn`);
+          await p.waitForSelector('#menu-classroom');
+        }
+        expect(opened.problems.all()).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    }
+  });
+
   for (const lang of ['qps', 'ar'] as const) {
     it(`${lang}: create a class, join it, the console, a table in full, the table's panel, the debrief`, { timeout: 240_000 }, async () => {
       const url = `http://127.0.0.1:${PORT}/?lang=${lang}`;
