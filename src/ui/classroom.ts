@@ -4,7 +4,7 @@
 // Loaded only when asked for (a chunk of its own, with colyseus.js).
 
 import { loadBundledScenario } from '../content/index.ts';
-import type { ScenarioEntry } from '../game/content.ts';
+import { type ScenarioEntry, scenarioById } from '../game/content.ts';
 import { randomSeed } from '../game/seed.ts';
 import { t as tr } from '../i18n/index.ts';
 import { ClassClient } from '../net/class-client.ts';
@@ -76,7 +76,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
 
     const list = options.scenarios.filter((s) => !s.tutorial);
     // The scenarios' titles are scenario text (English for now).
-    const scenarioSelect = h('select', { id: 'class-scenario' }, ...list.map((s) => untranslated(h('option', { value: s.id }, s.title))));
+    const scenarioSelect = h('select', { id: 'class-scenario' }, ...list.map((s) => h('option', { value: s.id }, s.title)));
     const seatsBox = h('div', { class: 'class-seats' });
     const renderSeats = () => {
       clear(seatsBox);
@@ -237,8 +237,8 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     clear(screen);
     append(
       screen,
-      // The class's title is the teacher's choice of scenario (its title, English for now).
-      bar(h('span', null, tr('classroom.classTitle', { code: w.code }), ' ', untranslated(h('span', null, w.title)))),
+      // The class's title is the teacher's choice of scenario: its title, in the reader's language.
+      bar(h('span', null, tr('classroom.classTitle', { code: w.code }), ' ', h('span', null, scenarioById(w.scenario)?.title ?? w.title))),
       h(
         'p',
         { class: 'class-waiting', id: 'class-place', role: 'status' },

@@ -7,9 +7,10 @@
 // Loaded only when asked for (a chunk of its own, with colyseus.js).
 
 import { loadBundledScenario } from '../content/index.ts';
-import type { ScenarioEntry } from '../game/content.ts';
+import { type ScenarioEntry, scenarioById } from '../game/content.ts';
 import { historyRecord } from '../game/left-history.ts';
 import { randomSeed } from '../game/seed.ts';
+import { contentText, scenarioTextName, shownScenario } from '../i18n/content.ts';
 import { actorName, fmtDate, fmtNumber, placeName, t as tr } from '../i18n/index.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
 import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace, wordsAndDeeds } from '../net/debrief.ts';
@@ -142,7 +143,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     name.maxLength = 40;
     const list = options.scenarios.filter((s) => !s.tutorial);
     // The scenarios' titles are scenario text (English for now).
-    const scenarioSelect = h('select', { id: 'console-scenario' }, ...list.map((s) => untranslated(h('option', { value: s.id }, s.title))));
+    const scenarioSelect = h('select', { id: 'console-scenario' }, ...list.map((s) => h('option', { value: s.id }, s.title)));
     const seatsBox = h('div', { class: 'class-seats' });
     const renderSeats = () => {
       clear(seatsBox);
@@ -354,7 +355,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     text.rows = 2;
     text.maxLength = 500;
     // The events' titles are scenario text (English for now).
-    const event = h('select', { id: 'inject-event' }, h('option', { value: '' }, tr('console.inject.orEvent')), ...(w.events ?? []).map((e) => untranslated(h('option', { value: e.id }, e.title))));
+    const event = h('select', { id: 'inject-event' }, h('option', { value: '' }, tr('console.inject.orEvent')), ...(w.events ?? []).map((e) => h('option', { value: e.id }, contentText(scenarioTextName(w.scenario), `events.${e.id}.title`, e.title))));
     const send = button(
       tr('console.inject.send'),
       () => {
@@ -380,7 +381,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     append(
       screen,
       bar(
-        h('span', null, tr('console.titleOf'), ' ', untranslated(h('span', null, w.title))),
+        h('span', null, tr('console.titleOf'), ' ', h('span', null, scenarioById(w.scenario)?.title ?? w.title)),
         button(tr('console.pauseAll'), () => c.send('pause', { table: null, paused: true }), { id: 'console-pause-all' }),
         button(tr('console.resumeAll'), () => c.send('pause', { table: null, paused: false }), { id: 'console-resume-all' }),
         button(
@@ -871,7 +872,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const print = button(tr('console.debrief.print'), () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';
-    const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
+    const happened = scenario ? shownScenario(scenario).history.filter((e) => e.date <= date).at(-1) : undefined;
     const head = h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, tr('console.debrief.figure'))), h('th', { scope: 'col' }, tr('console.debrief.history')), ...v.tables.map((t) => h('th', { scope: 'col' }, tableN(t.no))));
     const rowOf = (label: string, history: string, cells: (t: ConsoleTable) => string) =>
       h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'history' }, history), ...v.tables.map((t) => h('td', null, cells(t))));
@@ -916,10 +917,9 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     );
     append(
       screen,
-      h('div', { class: 'class-bar' }, back, h('h1', null, tr('console.debrief.title'), ' ', untranslated(h('span', null, v.title))), print, csv),
+      h('div', { class: 'class-bar' }, back, h('h1', null, tr('console.debrief.title'), ' ', h('span', null, scenarioById(v.scenario)?.title ?? v.title)), print, csv),
       h('p', null, tr('console.debrief.intro')),
-      // The scenario's history is scenario text (English for now).
-      happened ? h('p', { class: 'console-history' }, h('strong', null, tr('console.debrief.inHistory', { date: fmtDate(happened.date) })), ' ', untranslated(h('span', null, happened.text))) : null,
+      happened ? h('p', { class: 'console-history' }, h('strong', null, tr('console.debrief.inHistory', { date: fmtDate(happened.date) })), ' ', h('span', null, happened.text)) : null,
       h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': tr('console.debrief.region') }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
       cls ? gamesSection(cls) : null,
       cls ? wordsSection(cls, v) : null,

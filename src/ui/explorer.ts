@@ -185,7 +185,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
           entry = e;
           if (!e.playable.includes(role)) role = e.playable[0] ?? 'gna';
           renderSetup();
-        }, untranslated(h('span', { class: 'choice-title' }, e.title)), h('span', { class: 'choice-sub' }, t('explorer.scenarioSub', { date: fmtDate(e.startDate), turns: e.turns }))),
+        }, h('span', { class: 'choice-title' }, e.title), h('span', { class: 'choice-sub' }, t('explorer.scenarioSub', { date: fmtDate(e.startDate), turns: e.turns }))),
       );
     }
     clear(whatIfBox);
@@ -198,7 +198,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         if (input.checked) whatIfs.add(w.id);
         else whatIfs.delete(w.id);
       });
-      whatIfBox.append(h('label', { class: 'check whatif' }, input, untranslated(h('span', null, h('span', { class: 'choice-title' }, w.label), h('span', { class: 'choice-sub' }, w.description)))));
+      whatIfBox.append(h('label', { class: 'check whatif' }, input, h('span', null, h('span', { class: 'choice-title' }, w.label), h('span', { class: 'choice-sub' }, w.description))));
     }
     clear(policyBox);
     for (const p of EXPLORE_POLICIES) {
@@ -403,12 +403,12 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       h(
         'p',
         { class: 'small muted', id: 'explore-results-head' },
-        untranslated(h('span', null, scenario?.title ?? scenarioId)),
+        h('span', null, scenario?.title ?? scenarioId),
         ' · ',
         t('explorer.resultsLine', { runs: s.runs, seed: s.seed, last: String(s.runs), policy: policyLabel(s.policy) }),
         ' · ',
         switchNames.length ? t('explorer.resultsWhatIfs') : t('explorer.resultsNoWhatIfs'),
-        switchNames.length ? untranslated(h('span', null, switchNames.join('; '))) : null,
+        switchNames.length ? h('span', null, switchNames.join('; ')) : null,
         ' ',
         t('explorer.resultsNote'),
       ),
