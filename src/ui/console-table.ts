@@ -3,6 +3,7 @@
 // foreign backers, the orders each seat has queued — then every turn report (every event, for
 // every seat) and the war in charts. It draws what src/net/inspect.ts rebuilt by replaying the
 // table; it holds no rules, and reuses the game's own renderers (the report's, the charts').
+import { shownScenario } from '../i18n/content.ts';
 import { actorName, fmtDate, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { RebuiltTable } from '../net/inspect.ts';
 import type { NetMessage, TableInspect } from '../net/protocol.ts';
@@ -11,7 +12,7 @@ import { standingOf } from '../sim/standing.ts';
 import type { Order, PlayerRole, Scenario, SideId } from '../sim/types.ts';
 import { mountAfterAction } from './aar.ts';
 import { nameList, ordersLine, senderName } from './class-words.ts';
-import { append, h, untranslated } from './dom.ts';
+import { append, h, } from './dom.ts';
 import { sideShort } from './end-words.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, TALKS_INDICATORS } from './indicators.ts';
 import { actorLabel, reportBody } from './modals.ts';
@@ -31,8 +32,8 @@ function indValue(key: string, n: number): string {
 }
 const RUNG_KEYS = ['ending.rung.0', 'ending.rung.1', 'ending.rung.2', 'ending.rung.3', 'ending.rung.4'];
 const TALKS_KEYS: Record<string, string> = { none: 'ending.talks.none', talks: 'ending.talks.talks', truce: 'ending.talks.truce', ceasefire: 'ending.talks.ceasefire', agreement: 'ending.talks.agreement' };
-/** A formation's name: scenario text (English for now), marked so. */
-const formationSpan = (name: string) => untranslated(h('span', null, name));
+/** A formation's name (scenario text, in the reader's language). */
+const formationSpan = (name: string) => h('span', null, name);
 
 function card(label: string, id: string, ...children: (Node | string | null)[]): HTMLElement {
   return h('section', { class: 'class-card full-card', id, 'aria-label': label }, h('h2', null, label), ...children);
@@ -55,13 +56,15 @@ function figureTable(caption: string, head: string[], rows: (string | number | N
  */
 export function renderTableInFull(
   into: HTMLElement,
-  scenario: Scenario,
+  model: Scenario,
   inspect: TableInspect,
   rebuilt: RebuiltTable,
   messages: readonly NetMessage[],
   record: HistoryRecord | null,
   seatName: (role: string) => string,
 ): () => void {
+  // Shown in the reader's language (names, events); the states were played on `model` already.
+  const scenario = shownScenario(model);
   const s = rebuilt.states[rebuilt.states.length - 1]!;
   const standing = standingOf(s);
   const strength = (side: SideId | 'none') => s.formations.filter((f) => f.side === side).reduce((n, f) => n + f.strength, 0);
@@ -194,8 +197,6 @@ export function renderTableInFull(
           : null,
         ...withReportScenario(scenario, () => reportBody(report, null, new Set(), scenario.events, (actor) => actorLabel(scenario, actor))),
     );
-    // An event the catalogue has no message for is the scenario's text (English for now): marked so.
-    for (const span of details.querySelectorAll<HTMLElement>('.event-text:not([lang])')) untranslated(span);
     details.open = i === rebuilt.reports.length - 1;
     append(reports, details);
   }

@@ -31,7 +31,7 @@ function leftInEnglish(page: Page, selector: string, lang: 'qps' | 'ar'): Promis
       // A table's turn reports are drawn by the game's own report renderer (src/ui/modals.ts,
       // report-text.ts), whose events quote the scenario's English inside the sentence (isolated,
       // as the game's reports do): the game's language tests cover them.
-      const skip = (el: Element) => !!el.closest('[lang="en"], option, .class-address, .class-code, .full-reports .event-text');
+      const skip = (el: Element) => !!el.closest('[lang="en"], option, .class-address, .class-code');
       const out: string[] = [];
       for (const root of document.querySelectorAll(selector)) {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
