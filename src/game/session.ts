@@ -171,7 +171,9 @@ export class GameSession implements PlaySession {
     // each turn report says why the other actors did what they did, as it did in play.
     for (let n = 1; n < frames.length; n++) {
       const before = frames[n - 1] as ReplayFrame;
-      (frames[n] as ReplayFrame).report.reasons = core.otherActorsOrders(verified.scenario, before.state, replay.humans).reasons;
+      const ai = core.otherActorsOrders(verified.scenario, before.state, replay.humans);
+      (frames[n] as ReplayFrame).report.reasons = ai.reasons;
+      (frames[n] as ReplayFrame).report.reasonMsgs = ai.reasonMsgs;
     }
     session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
     session.showFrame(0);
@@ -357,7 +359,7 @@ export class GameSession implements PlaySession {
     this.handedIn.set(this.role, this.queued);
     const people = this.humans.flatMap((r) => this.handedIn.get(r) ?? []);
     const others = core.otherActorsOrders(this.model, this.state, this.humans);
-    const report = this.apply([...people, ...others.orders], others.reasons);
+    const report = this.apply([...people, ...others.orders], others.reasons, others.reasonMsgs);
     this.queued = [];
     this.handedIn.clear();
     // The first person at the screen starts the next fortnight.
@@ -365,8 +367,9 @@ export class GameSession implements PlaySession {
     return report;
   }
 
-  private apply(orders: Order[], reasons: TurnReport['reasons'] = {}): TurnReport {
+  private apply(orders: Order[], reasons: TurnReport['reasons'] = {}, reasonMsgs?: TurnReport['reasonMsgs']): TurnReport {
     const { state, report } = core.resolveTurn(this.model, this.state, orders, reasons);
+    if (reasonMsgs) report.reasonMsgs = reasonMsgs;
     this.state = state;
     this.history.push(orders);
     this.reports.push(report);
