@@ -20,7 +20,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
+import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, ReportMessage, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -307,23 +307,27 @@ export class GameSession implements PlaySession {
     const check = core.checkOrder(this.model, this.state, order, this.queued);
     // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
     // computer's orders for this fortnight (src/sim/forecast.ts).
-    if (check.ok && order.kind === 'propose-ceasefire') return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...this.forecast(order.terms)] } };
+    if (check.ok && order.kind === 'propose-ceasefire') {
+      const f = this.forecast(order.terms);
+      return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...f.lines], forecast: f.msgs } };
+    }
     return check;
   }
 
-  private forecasts: { state: State; lines: Map<string, string[]> } | null = null;
+  private forecasts: { state: State; lines: Map<string, { lines: string[]; msgs: ReportMessage[] }> } | null = null;
 
-  /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
-  private forecast(terms: CeasefireTerms): string[] {
+  /** The forecast lines (and their codes) for these terms, worked out once per state (the computer's orders are a function of it). */
+  private forecast(terms: CeasefireTerms): { lines: string[]; msgs: ReportMessage[] } {
     if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
     // Hot-seat: each person at the screen has their own forecast of the same state.
     const key = `${this.role}:${JSON.stringify(terms)}`;
-    let lines = this.forecasts.lines.get(key);
-    if (!lines) {
-      lines = core.forecastLines(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
-      this.forecasts.lines.set(key, lines);
+    let said = this.forecasts.lines.get(key);
+    if (!said) {
+      const f = core.ceasefireForecast(this.model, this.state, this.role, terms);
+      said = { lines: core.forecastLines(this.model, f), msgs: core.forecastMessages(this.model, f) };
+      this.forecasts.lines.set(key, said);
     }
-    return lines;
+    return said;
   }
 
   isQueued(order: Order): boolean {

@@ -23,6 +23,7 @@ import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/inde
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
 import { isolate } from './bidi.ts';
+import { untranslated } from './dom.ts';
 
 let current: Scenario | null = null;
 
@@ -131,6 +132,24 @@ export function eventSpan(ev: ReportEvent, options: { scenario?: Scenario | null
     span.dir = isRtl() ? 'rtl' : 'ltr';
   }
   return span;
+}
+
+/**
+ * A message as an inline element in the current language, marked with it (as eventSpan); with
+ * no code (a report saved before it had one), its English, marked English.
+ */
+export function messageSpan(msg: ReportMessage | undefined, english: string, scenario: Scenario | null = current, tag: 'span' | 'li' | 'p' = 'span'): HTMLElement {
+  const el = document.createElement(tag);
+  if (!msg) {
+    el.textContent = english;
+    return untranslated(el);
+  }
+  el.textContent = messageText(msg, scenario);
+  if (lang() !== 'en') {
+    el.lang = langTag();
+    el.dir = isRtl() ? 'rtl' : 'ltr';
+  }
+  return el;
 }
 
 /** A report message in the current language. */
