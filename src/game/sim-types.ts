@@ -19,6 +19,7 @@ export type {
   PlaceDef,
   PlayerRole,
   ReportEvent,
+  ReportMessage,
   Result,
   Role,
   Scenario,

@@ -16,6 +16,7 @@ import enGame from '../../locales/en/game.json';
 import enGuide from '../../locales/en/guide.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
+import enReasons from '../../locales/en/reasons.json';
 import enReport from '../../locales/en/report.json';
 
 /** A catalogue: flat keys (prefixed with their namespace) to ICU MessageFormat strings. */
@@ -34,5 +35,6 @@ export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, L
   explorer: { en: enExplorer, ar: () => import('../../locales/ar/explorer.json'), fr: () => import('../../locales/fr/explorer.json'), it: () => import('../../locales/it/explorer.json') },
   classroom: { en: enClassroom, ar: () => import('../../locales/ar/classroom.json'), fr: () => import('../../locales/fr/classroom.json'), it: () => import('../../locales/it/classroom.json') },
   console: { en: enConsole, ar: () => import('../../locales/ar/console.json'), fr: () => import('../../locales/fr/console.json'), it: () => import('../../locales/it/console.json') },
+  reasons: { en: enReasons, ar: () => import('../../locales/ar/reasons.json'), fr: () => import('../../locales/fr/reasons.json'), it: () => import('../../locales/it/reasons.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };
