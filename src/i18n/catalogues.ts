@@ -8,6 +8,7 @@
 // what is missing. To add a language: see locales/README.md.
 import enDialogs from '../../locales/en/dialogs.json';
 import enEnding from '../../locales/en/ending.json';
+import enErrors from '../../locales/en/errors.json';
 import enGame from '../../locales/en/game.json';
 import enGuide from '../../locales/en/guide.json';
 import enMenu from '../../locales/en/menu.json';
@@ -27,5 +28,6 @@ export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, L
   dialogs: { en: enDialogs, ar: () => import('../../locales/ar/dialogs.json'), fr: () => import('../../locales/fr/dialogs.json'), it: () => import('../../locales/it/dialogs.json') },
   report: { en: enReport, ar: () => import('../../locales/ar/report.json'), fr: () => import('../../locales/fr/report.json'), it: () => import('../../locales/it/report.json') },
   guide: { en: enGuide, ar: () => import('../../locales/ar/guide.json'), fr: () => import('../../locales/fr/guide.json'), it: () => import('../../locales/it/guide.json') },
+  errors: { en: enErrors, ar: () => import('../../locales/ar/errors.json'), fr: () => import('../../locales/fr/errors.json'), it: () => import('../../locales/it/errors.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

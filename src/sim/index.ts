@@ -40,5 +40,5 @@ export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';
 export { type OrderWarning, orderWarnings } from './warnings.ts';
-export { applyWhatIfs, listWhatIfs, unknownWhatIf } from './whatif.ts';
+export { applyWhatIfs, listWhatIfs, unknownWhatIf, unknownWhatIfMsg } from './whatif.ts';
 export { periodOf } from './world.ts';

@@ -879,6 +879,17 @@ export interface ReportMessage {
   values: Record<string, string | number>;
 }
 
+/**
+ * A problem with something read from outside (a replay file, a save, a link, a scenario file)
+ * as a message code: a key of locales/<lang>/errors.json and its values — ids, numbers and
+ * technical details (a JSON path, a byte position, a file name) shown as they are, or another
+ * message nested (told first). src/ui/error-text.ts tells it; the English sentence stays beside it.
+ */
+export interface ProblemMessage {
+  key: string;
+  values: { [name: string]: string | number | ProblemMessage };
+}
+
 export type ReportDetail =
   | { type: 'control'; place: string; from: Controller; to: Controller }
   | { type: 'battle'; from: string; target: string; attacker: SideId; won: boolean; odds: number; /** The odds its order's preview showed, when the fight's differ. */ queued?: number }
