@@ -12,7 +12,7 @@ import { scenarioById } from './content.ts';
 import { type ProblemMessage, problemOf, problem as said } from './problem.ts';
 import { cleanSeed, randomSeed } from './seed.ts';
 import { DIFFICULTIES, type Difficulty, type GameSetup } from './session.ts';
-import { decodeUtf8, orderSchema, parseUntrustedJson } from './sim.ts';
+import { decodeUtf8, issueMsg, orderSchema, parseUntrustedJson } from './sim.ts';
 import type { Order, PlayerRole, Scenario } from './sim-types.ts';
 
 const ROLE_ID = /^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/;
@@ -120,7 +120,7 @@ export function decodeOrders(param: string, roles: PlayerRole | readonly PlayerR
   const shape = v.safeParse(bareTurns, json.value);
   if (!shape.success) {
     const detail = shape.issues[0]?.message ?? 'unexpected content';
-    return damaged(`are not a list of turns (${detail})`, said('errors.link.why.notTurns', { detail }));
+    return damaged(`are not a list of turns (${detail})`, said('errors.link.why.notTurns', { detail: issueMsg(detail) }));
   }
   const orders: Order[][] = [];
   for (const [t, turn] of shape.output.entries()) {
@@ -133,7 +133,7 @@ export function decodeOrders(param: string, roles: PlayerRole | readonly PlayerR
       if (!order.success) {
         const path = v.getDotPath(order.issues[0]) ?? 'order';
         const detail = order.issues[0].message;
-        return damaged(`hold something that is not an order on turn ${t + 1} (${path}: ${detail})`, said('errors.link.why.notOrder', { turn: t + 1, path, detail }));
+        return damaged(`hold something that is not an order on turn ${t + 1} (${path}: ${detail})`, said('errors.link.why.notOrder', { turn: t + 1, path, detail: issueMsg(detail) }));
       }
       list.push(order.output as Order);
     }

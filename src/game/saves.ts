@@ -5,7 +5,7 @@
 // and reported, and the game goes on. Storage is passed in, so this runs in Node tests too.
 import * as v from 'valibot';
 import { DIFFICULTIES, type Difficulty, PLAYER_ROLE_PATTERN } from '../sim/types.ts';
-import { orderSchema, parseUntrustedJson } from './sim.ts';
+import { issueMsg, orderSchema, parseUntrustedJson } from './sim.ts';
 import type { Order, PlayerRole, ProblemMessage } from './sim-types.ts';
 
 export const SAVE_PREFIX = 'ceasefire-line:';
@@ -112,7 +112,7 @@ export function parseSave(text: string): SaveRead {
     const path = issue ? v.getDotPath(issue) : null;
     // The path and the validator's words are technical details: values, shown as they are.
     const detail = issue?.message ?? 'unexpected content';
-    return no(`The saved game is damaged (${path ? `${path}: ` : ''}${detail}).`, path ? 'errors.save.damagedAt' : 'errors.save.damaged', path ? { path, detail } : { detail });
+    return no(`The saved game is damaged (${path ? `${path}: ` : ''}${detail}).`, path ? 'errors.save.damagedAt' : 'errors.save.damaged', path ? { path, detail: issueMsg(detail) } : { detail: issueMsg(detail) });
   }
   const save = parsed.output as SaveFile;
   if (save.humans && !save.humans.includes(save.role)) return no(`The saved game is damaged (its role “${save.role}” is not among its players).`, 'errors.save.roleNotAmong', { role: save.role });

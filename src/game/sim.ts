@@ -9,6 +9,7 @@ export {
   forecastLines,
   formatProblems,
   HistoryTrack,
+  issueMsg,
   legalOrders,
   loadRecord,
   makeReplay,

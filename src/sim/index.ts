@@ -11,6 +11,7 @@ export * as query from './query.ts';
 export { type Departure, departures, type HistoryRecord, HistoryTrack, heldOn } from './record.ts';
 export {
   decodeUtf8,
+  issueMsg,
   loadReplay,
   makeReplay,
   parseReplay,

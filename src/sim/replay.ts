@@ -70,6 +70,44 @@ const fail = (code: ReplayProblemCode, message: string, msg: ProblemMessage, tur
 });
 const m = (key: string, values: ProblemMessage['values'] = {}): ProblemMessage => ({ key, values });
 
+/** The validator's own words for the game's schemas (replays, saves, links), each as a message code. */
+const ISSUES: [RegExp, string][] = [
+  [/^must be a 16-digit hex hash$/, 'errors.issue.hexHash'],
+  [/^must be a scenario id$/, 'errors.issue.scenarioId'],
+  [/^must be a what-if id$/, 'errors.issue.whatIfId'],
+  [/^must be gna, lna, mediator or backer:<id>$/, 'errors.issue.role'],
+  [/^not a scenario id$/, 'errors.issue.notScenarioId'],
+  [/^not a role \(gna, lna, mediator or backer:<id>\)$/, 'errors.issue.notRole'],
+  [/^not a state hash$/, 'errors.issue.notStateHash'],
+  [/^not a what-if id$/, 'errors.issue.notWhatIfId'],
+  [/^a hot-seat game has at least two people$/, 'errors.issue.hotSeatTwo'],
+  [/^a what-if is listed twice$/, 'errors.issue.whatIfTwice'],
+  [/^a role is listed twice$/, 'errors.issue.roleTwice'],
+  [/^unknown actor$/, 'errors.issue.unknownActor'],
+  [/^at most (\d+) orders per turn$/, 'errors.issue.ordersPerTurn'],
+  [/^at most (\d+) orders in a turn$/, 'errors.issue.ordersInTurn'],
+  [/^at most (\d+) turns$/, 'errors.issue.turns'],
+  [/^unexpected content$/, 'errors.issue.unexpected'],
+];
+
+/**
+ * A validator's message (valibot's, or a schema's own) as a message code: valibot's
+ * "Invalid <what>: Expected <x> but received <y>" keeps <what>, <x> and <y> as values (a kind
+ * word, and the values as the validator writes them); the schemas' own messages have keys. A
+ * message of neither form is kept as it is ("errors.text").
+ */
+export function issueMsg(message: string): ProblemMessage {
+  const expected = /^Invalid (\w+): Expected (.*) but received (.*)$/s.exec(message);
+  if (expected) return m('errors.issue.expected', { what: expected[1] as string, expected: expected[2] as string, received: expected[3] as string });
+  const received = /^Invalid (\w+): Received (.*)$/s.exec(message);
+  if (received) return m('errors.issue.received', { what: received[1] as string, received: received[2] as string });
+  for (const [pattern, key] of ISSUES) {
+    const found = pattern.exec(message);
+    if (found) return m(key, found[1] === undefined ? {} : { n: Number(found[1]) });
+  }
+  return m('errors.text', { text: message });
+}
+
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** The content hash of a loaded scenario: any change to its data (or its map) changes it. */
@@ -257,7 +295,7 @@ export function parseReplay(text: string): ReplayResult<Replay> {
     return fail(
       'bad-shape',
       `The replay is damaged: ${path ? `${path}: ` : ''}${detail}.`,
-      path ? m('errors.replay.damagedAt', { path, detail }) : m('errors.replay.damaged', { detail }),
+      path ? m('errors.replay.damagedAt', { path, detail: issueMsg(detail) }) : m('errors.replay.damaged', { detail: issueMsg(detail) }),
     );
   }
   return { ok: true, value: parsed.output as Replay };
