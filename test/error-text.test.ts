@@ -248,6 +248,14 @@ await startFails('files of an unknown scenario', () => fetchScenarioFiles('cyren
   await startFails('a file holding another id', async () => validateScenarioFiles({ meta, scenario: { file: meta.file, data: { ...raw, id: 'sirte-2020-b' } }, maps }));
 }
 
+// An order's problem with a code of its own (OrderProblem.msg, written by the order checks): told
+// by the report's teller inside the sentence (here a report key stands for one).
+cases.push([
+  'replay: an order whose problem has a code',
+  'Turn 2: the order gna “attack” was not allowed at that turn — Tripoli changed hands earlier in the fortnight',
+  problem('errors.replay.illegalOrder', { turn: 2, order: problem('errors.order.bare', { by: 'gna', kind: 'attack' }), problem: { key: 'report.odds.why.changedHands', values: { place: 'tripoli' } } }),
+]);
+
 // The validator's words no input above reaches (a message of another form is kept as it is).
 for (const words of ['unexpected content', 'Invalid integer: Received 1.5', 'at most 400 orders per turn', 'Something else entirely.']) {
   cases.push([`validator: ${words}`, words, issueMsg(words)]);

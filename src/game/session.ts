@@ -129,7 +129,7 @@ export class GameSession implements PlaySession {
         const { actor: by, kind } = rejected.order;
         throw new ProblemError(
           `on turn ${turn} it holds an order that was not allowed (${by} “${kind}”: ${rejected.problem.message})`,
-          said('errors.restore.illegalOrder', { turn, by, kind, problem: rejected.problem.message }),
+          said('errors.restore.illegalOrder', { turn, by, kind, problem: rejected.problem.msg ?? rejected.problem.message }),
         );
       }
       const expected = save.hashes?.[i];
@@ -168,7 +168,7 @@ export class GameSession implements PlaySession {
           if (!check.ok) {
             throw new ProblemError(
               `on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`,
-              said('errors.link.notAllowed', { turn: i + 1, kind: order.kind, problem: check.error.message }),
+              said('errors.link.notAllowed', { turn: i + 1, kind: order.kind, problem: check.error.msg ?? check.error.message }),
             );
           }
         }

@@ -20,6 +20,7 @@ export type {
   PlayerRole,
   ProblemMessage,
   ReportEvent,
+  ReportMessage,
   Result,
   Role,
   Scenario,

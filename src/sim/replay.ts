@@ -424,7 +424,7 @@ export function verifyReplay(replay: Replay, findScenario: (id: string) => Scena
       return fail(
         'illegal-order',
         `Turn ${n}: the order ${describeOrder(rejected.order)} was not allowed at that turn — ${rejected.problem.message}`,
-        m('errors.replay.illegalOrder', { turn: n, order: orderMsg(rejected.order), problem: rejected.problem.message }),
+        m('errors.replay.illegalOrder', { turn: n, order: orderMsg(rejected.order), problem: rejected.problem.msg ?? rejected.problem.message }),
         n,
       );
     }

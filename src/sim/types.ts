@@ -769,6 +769,8 @@ export interface OrderProblem {
     | 'duplicate'
     | 'malformed';
   message: string;
+  /** `message` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
+  msg?: ReportMessage;
 }
 
 /** What an order costs and risks, shown before it is committed. */

@@ -6,14 +6,17 @@
 // Value conventions (ProblemMessage in src/sim/types.ts):
 //   scenario*   a scenario id: its title as the menu shows it (in the player's language);
 //               an id the catalogue does not list is shown as it is
-//   a message   (an object) another problem, told first and put in its place
+//   a message   (an object) another problem, told first and put in its place; a message of
+//               another namespace (an order's problem, orders.… or report.…: OrderProblem.msg)
+//               is told by the report's teller (src/ui/report-text.ts, its value conventions)
 //   anything else — ids as the file or the link wrote them (roles, orders, what-ifs), numbers,
 //               a JSON path, a byte position, a file name, the validator's words — as it is
 // "errors.text" ({text}) holds an English sentence the code had no code for (an error from
 // elsewhere): it is shown as it is.
 import { scenarioById } from '../game/content.ts';
-import type { ProblemMessage } from '../game/sim-types.ts';
+import type { ProblemMessage, ReportMessage } from '../game/sim-types.ts';
 import { t } from '../i18n/index.ts';
+import { messageText } from './report-text.ts';
 
 function scenarioTitle(id: string): string {
   return scenarioById(id)?.title ?? id;
@@ -23,7 +26,7 @@ function scenarioTitle(id: string): string {
 export function errorText(msg: ProblemMessage): string {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(msg.values)) {
-    if (typeof value === 'object') values[name] = errorText(value);
+    if (typeof value === 'object') values[name] = value.key.startsWith('errors.') ? errorText(value) : messageText(value as ReportMessage);
     else if (name.startsWith('scenario') && typeof value === 'string') values[name] = scenarioTitle(value);
     else values[name] = value;
   }

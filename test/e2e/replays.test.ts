@@ -181,7 +181,8 @@ describe('replays, links and saves in Chromium', () => {
       await page.goto(`${server.url}?lang=ar`, { waitUntil: 'load' });
       await waitReady(page, 'MainMenu');
       await expect.poll(() => page.locator('#continue-note').textContent()).toMatch(/^اللعبة المحفوظة ليست بصيغة JSON مقروءة .*«ceasefire-line:aside:autosave:1»/);
-      expect(problems.all()).toEqual([]);
+      // (Chunks still loading when the page was left are aborted: not a problem of the page.)
+      expect(problems.all().filter((p) => !p.includes('net::ERR_ABORTED'))).toEqual([]);
     } finally {
       await close();
     }
