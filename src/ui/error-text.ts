@@ -36,6 +36,11 @@ export function errorText(msg: ProblemMessage): string {
 /** A notice: already told (a string from t()), or a problem's code to tell now. */
 export type Notice = string | ProblemMessage;
 
+/** Whether a notice is English words the code had no code for (an error from elsewhere): to be marked lang="en". */
+export function isEnglishOnly(notice: Notice): boolean {
+  return typeof notice !== 'string' && notice.key === 'errors.text';
+}
+
 /** A notice as text in the current language. */
 export function noticeText(notice: Notice): string {
   return typeof notice === 'string' ? notice : errorText(notice);

@@ -7,7 +7,7 @@ import type { PlayerRole, ProblemMessage, Role } from '../game/sim-types.ts';
 import { actorName, chooseLang, fmtDate, fmtList, LANG_NAMES, type Lang, lang, langTag, onLangChange, PICKER_LANGS, t } from '../i18n/index.ts';
 import { DIFFICULTIES } from '../sim/types.ts';
 import { append, button, clear, h, untranslated } from './dom.ts';
-import { errorText, type Notice, noticeText } from './error-text.ts';
+import { errorText, isEnglishOnly, type Notice, noticeText } from './error-text.ts';
 import './replay.css';
 
 export interface MenuActions {
@@ -152,7 +152,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: Noti
         h('div', { class: 'title-rule', 'aria-hidden': 'true' }),
         h('p', { class: 'tagline' }, t('menu.tagline')),
       ),
-      notice ? h('div', { class: 'notice', role: 'alert' }, noticeText(notice)) : null,
+      notice ? untranslated(h('div', { class: 'notice', role: 'alert' }, noticeText(notice)), isEnglishOnly(notice)) : null,
       h(
         'nav',
         { class: 'menu-buttons', 'aria-label': t('menu.nav') },
