@@ -8,6 +8,7 @@ import {
   ceasefireForecast,
   checkOrder,
   forecastLines,
+  forecastMessages,
   type Order,
   type OrderPreview,
   orderWarnings,
@@ -35,7 +36,8 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   if (!check.ok) return { check, warnings: [] };
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
-    value = { ...value, risks: [...value.risks, ...forecastLines(scenario, ceasefireForecast(scenario, state, role, order.terms))] };
+    const f = ceasefireForecast(scenario, state, role, order.terms);
+    value = { ...value, risks: [...value.risks, ...forecastLines(scenario, f)], forecast: forecastMessages(scenario, f) };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

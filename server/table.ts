@@ -96,6 +96,7 @@ export function seatReport(report: TurnReport, role: PlayerRole, scenario?: Scen
     rejected: report.rejected.filter((x) => x.order.actor === role),
     ledger: side ? { [side]: report.ledger.money[side], strength: { [side]: report.ledger.strength[side] } } : {},
     reasons: report.reasons,
+    ...(report.reasonMsgs ? { reasonMsgs: report.reasonMsgs } : {}),
   };
   if (report.standing) r.standing = seatStanding(report.standing, scenario ? sideSeen(scenario, role) : side);
   return r;
@@ -296,6 +297,7 @@ export class Table {
       played = resolveTurn(this.scenario, this.state, orders, ai.reasons);
       played.report.rejected = refused;
     }
+    played.report.reasonMsgs = ai.reasonMsgs;
     return this.apply(orders, played, now);
   }
 

@@ -49,7 +49,7 @@ const loaded = new Map<string, Promise<Scenario>>();
 /** A valid scenario, with its text's catalogues in the player's language (a catalogue that does not arrive leaves its text English). */
 async function withText(files: ScenarioFiles): Promise<Scenario> {
   const scenario = validateScenarioFiles(files);
-  await loadContent(...scenarioContent(scenario), 'glossary').catch(() => undefined);
+  await loadContent(...scenarioContent(scenario), 'glossary', 'record').catch(() => undefined);
   return scenario;
 }
 

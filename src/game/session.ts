@@ -21,7 +21,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
+import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, ReportMessage, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -195,7 +195,9 @@ export class GameSession implements PlaySession {
     // each turn report says why the other actors did what they did, as it did in play.
     for (let n = 1; n < frames.length; n++) {
       const before = frames[n - 1] as ReplayFrame;
-      (frames[n] as ReplayFrame).report.reasons = core.otherActorsOrders(verified.scenario, before.state, replay.humans).reasons;
+      const ai = core.otherActorsOrders(verified.scenario, before.state, replay.humans);
+      (frames[n] as ReplayFrame).report.reasons = ai.reasons;
+      (frames[n] as ReplayFrame).report.reasonMsgs = ai.reasonMsgs;
     }
     session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
     session.showFrame(0);
@@ -329,23 +331,27 @@ export class GameSession implements PlaySession {
     const check = core.checkOrder(this.model, this.state, order, this.queued);
     // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
     // computer's orders for this fortnight (src/sim/forecast.ts).
-    if (check.ok && order.kind === 'propose-ceasefire') return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...this.forecast(order.terms)] } };
+    if (check.ok && order.kind === 'propose-ceasefire') {
+      const f = this.forecast(order.terms);
+      return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...f.lines], forecast: f.msgs } };
+    }
     return check;
   }
 
-  private forecasts: { state: State; lines: Map<string, string[]> } | null = null;
+  private forecasts: { state: State; lines: Map<string, { lines: string[]; msgs: ReportMessage[] }> } | null = null;
 
-  /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
-  private forecast(terms: CeasefireTerms): string[] {
+  /** The forecast lines (and their codes) for these terms, worked out once per state (the computer's orders are a function of it). */
+  private forecast(terms: CeasefireTerms): { lines: string[]; msgs: ReportMessage[] } {
     if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
     // Hot-seat: each person at the screen has their own forecast of the same state.
     const key = `${this.role}:${JSON.stringify(terms)}`;
-    let lines = this.forecasts.lines.get(key);
-    if (!lines) {
-      lines = core.forecastLines(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
-      this.forecasts.lines.set(key, lines);
+    let said = this.forecasts.lines.get(key);
+    if (!said) {
+      const f = core.ceasefireForecast(this.model, this.state, this.role, terms);
+      said = { lines: core.forecastLines(this.model, f), msgs: core.forecastMessages(this.model, f) };
+      this.forecasts.lines.set(key, said);
     }
-    return lines;
+    return said;
   }
 
   isQueued(order: Order): boolean {
@@ -381,7 +387,7 @@ export class GameSession implements PlaySession {
     this.handedIn.set(this.role, this.queued);
     const people = this.humans.flatMap((r) => this.handedIn.get(r) ?? []);
     const others = core.otherActorsOrders(this.model, this.state, this.humans);
-    const report = this.apply([...people, ...others.orders], others.reasons);
+    const report = this.apply([...people, ...others.orders], others.reasons, others.reasonMsgs);
     this.queued = [];
     this.handedIn.clear();
     // The first person at the screen starts the next fortnight.
@@ -389,8 +395,9 @@ export class GameSession implements PlaySession {
     return report;
   }
 
-  private apply(orders: Order[], reasons: TurnReport['reasons'] = {}): TurnReport {
+  private apply(orders: Order[], reasons: TurnReport['reasons'] = {}, reasonMsgs?: TurnReport['reasonMsgs']): TurnReport {
     const { state, report } = core.resolveTurn(this.model, this.state, orders, reasons);
+    if (reasonMsgs) report.reasonMsgs = reasonMsgs;
     this.state = state;
     this.history.push(orders);
     this.reports.push(report);

@@ -24,7 +24,7 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set([
   'title', 'subtitle', 'text', 'name', 'shortName', 'leader', 'note', 'motive', 'label', 'hint', 'outcome',
   'description', 'summary', 'goals', 'objectives', 'by', 'disputedBy', 'plain', 'example', 'inGame', 'when',
   'abroad', 'intro', 'question', 'notes', 'paragraphs', 'answer', 'audience', 'shortForm', 'about', 'fromWhen',
-  'toWhen', 'why', 'year', 'headline',
+  'toWhen', 'why', 'year', 'headline', 'tab',
 ]);
 
 const ID_LIKE = /^[a-z0-9][a-z0-9:-]*$/;

@@ -77,6 +77,9 @@ export function shownTree<T extends object>(name: string, tree: T): T {
   return cached(tree, id, () => retold(tree, (key, english) => contentText(name, key, english)));
 }
 
+/** The content file of a scenario's text, by its id (a lesson form's is its full form's). */
+export const scenarioTextName = (id: string): string => `scenario.${id.replace(/-lesson$/, '')}`;
+
 /** The content files a scenario's text comes from: its own (the full form's for a lesson) and its map's. */
 export function scenarioContent(scenario: Pick<Scenario, 'id' | 'form'> & { map: { id: string } | string }): string[] {
   const id = scenario.form === 'lesson' ? scenario.id.replace(/-lesson$/, '') : scenario.id;

@@ -33,10 +33,14 @@ export function serverAddress(): string {
 
 /** A readable sentence for a failure to reach or join a table. */
 export function explain(e: unknown): string {
+  if (noServer(e)) return 'No table server answered. A classroom table needs the game to be opened from `npm run server` (the address it prints), not from `npm start`.';
+  return e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+}
+
+/** Whether a failure means that no table server answered (the screens say so in the player's language). */
+export function noServer(e: unknown): boolean {
   const text = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  if (/Failed to fetch|NetworkError|ECONNREFUSED|404|Not Found|Method Not Allowed|Unexpected token|JSON|<!doctype/i.test(text) || !text)
-    return 'No table server answered. A classroom table needs the game to be opened from `npm run server` (the address it prints), not from `npm start`.';
-  return text;
+  return /Failed to fetch|NetworkError|ECONNREFUSED|404|Not Found|Method Not Allowed|Unexpected token|JSON|<!doctype/i.test(text) || !text;
 }
 
 export class TableClient {

@@ -178,6 +178,8 @@ export interface SeatReport {
   /** Its own side's ledger (none for a seat that is not a side). */
   ledger: Partial<TurnReport['ledger']['money']> & { strength?: Partial<TurnReport['ledger']['strength']> };
   reasons: TurnReport['reasons'];
+  /** The reasons as message codes (absent from a server older than them). */
+  reasonMsgs?: TurnReport['reasonMsgs'];
 }
 
 type Standing = NonNullable<TurnReport['standing']>['before'];

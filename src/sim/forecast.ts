@@ -4,8 +4,8 @@
 // the computer's actors are a function of the state (ai.ts), so they are known here exactly as the
 // turn will have them. A side a person plays answers next fortnight, and is not forecast.
 import { otherActorsOrders } from './ai.ts';
-import { type CeasefireCalculus, ceasefireAnswer, plannedBy } from './rules/talks.ts';
-import type { CeasefireTerms, PlayerRole, Scenario, SideId, State } from './types.ts';
+import { CALCULUS_REASONS, type CeasefireCalculus, ceasefireAnswer, plannedBy } from './rules/talks.ts';
+import type { CeasefireTerms, PlayerRole, ReportMessage, Scenario, SideId, State } from './types.ts';
 import { SIDES } from './types.ts';
 import { periodOf } from './world.ts';
 
@@ -57,4 +57,23 @@ export function forecastLines(scenario: Scenario, forecast: readonly CeasefireFo
     lines.push(`If both sides agree, the computer’s commanders call off the attacks they planned for this ${periodOf(scenario)}; yours go ahead, and would start the truce in bad faith.`);
   }
   return lines;
+}
+
+/** forecastLines as message codes (locales/<lang>/reasons.json), line for line. */
+export function forecastMessages(scenario: Scenario, forecast: readonly CeasefireForecast[]): ReportMessage[] {
+  const period = periodOf(scenario);
+  const out: ReportMessage[] = [];
+  for (const f of forecast) {
+    if (f.person || !f.calc) {
+      out.push({ key: 'reasons.forecast.person', values: { actor: f.side, period } });
+      continue;
+    }
+    const c = f.calc;
+    const why = { whyMsg: c.reasons.length ? 'reasons.forecast.why' : '', reasonItems: c.reasons.map((r) => CALCULUS_REASONS[r] ?? r).join('|') };
+    if (c.accept) out.push({ key: 'reasons.forecast.accept', values: { actor: f.side, deal: c.deal, fight: c.fight, ...why } });
+    else if (c.deal < c.fight) out.push({ key: 'reasons.forecast.refuse', values: { actor: f.side, deal: c.deal, fight: c.fight, ...why } });
+    else out.push({ key: 'reasons.forecast.refuseAttacks', values: { actor: f.side, deal: c.deal, fight: c.fight, attacks: f.attacks, period } });
+  }
+  if (forecast.length > 0 && forecast.every((f) => f.calc?.accept)) out.push({ key: 'reasons.forecast.callOff', values: { period } });
+  return out;
 }

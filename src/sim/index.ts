@@ -2,7 +2,7 @@
 export { aiOrders, otherActorsOrders } from './ai.ts';
 export { addDays, turnDate } from './dates.ts';
 export { type PlayerView, viewFor } from './fog.ts';
-export { type CeasefireForecast, ceasefireForecast, forecastLines } from './forecast.ts';
+export { type CeasefireForecast, ceasefireForecast, forecastLines, forecastMessages } from './forecast.ts';
 export { canonicalJson, hashText, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';
@@ -34,7 +34,7 @@ export { escalationIndex } from './rules/backers.ts';
 export { oilOutput } from './rules/economy.ts';
 export { RUNG_NAMES } from './rules/events.ts';
 export { airstrikeOdds, attackOdds } from './rules/military.ts';
-export { backerScore, backerStanding, roleScore } from './rules/outcome.ts';
+export { backerScore, backerStanding, endingMsg, roleScore } from './rules/outcome.ts';
 export { ceasefireCalculus, DEFAULT_TERMS, describeTerms } from './rules/talks.ts';
 export { formatProblems, LESSON_SUFFIX, loadGlossary, loadPrimer, loadRecord, loadScenario, parseMap, type RawFile, type ScenarioProblem, scenarioForm } from './scenario/load.ts';
 export { initialState, newGame, newGameWithReport } from './setup.ts';

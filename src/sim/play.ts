@@ -50,6 +50,7 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
     // The AI's orders are built by this program, each checked by its planner as it decided
     // (unless some were dropped: then they are checked again); a policy's orders are checked in full.
     const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons, mine.length === 0 && (options.keepAiOrder ? true : 'checked'));
+    report.reasonMsgs = ai.reasonMsgs;
     options.onTurn?.(state, turnOrders, next, report);
     orders.push(turnOrders);
     if (options.hashEachTurn) hashes.push(stateHash(next));

@@ -780,6 +780,11 @@ export interface OrderPreview {
   /** Percent chance of success where chance is involved. */
   odds?: number;
   risks: string[];
+  /**
+   * A ceasefire proposal's forecast (forecastMessages): the last `forecast.length` risks, as
+   * message codes. Added by the session and the table server, never by the core's check.
+   */
+  forecast?: ReportMessage[];
   summary: string;
   /** What it costs beyond orders and money: for a backer, what it spends against its tolerance. */
   costNote?: string;
@@ -870,7 +875,8 @@ export interface ReportEvent {
 }
 
 /**
- * A report message: `key` names a message in the `report` catalogue; `values` are ids and
+ * A report message: `key` names a message in the `report` catalogue (the AI's reasons, the
+ * ceasefire forecast and "Left history here": the `reasons` catalogue); `values` are ids and
  * numbers only. Value names say how an id is shown (src/ui/report-text.ts): `actor*` a side,
  * the mediator or a backer; `backer*` a backer; `place*` a place; `formation*` a formation (its
  * scenario name); `*List` ids joined by "|"; `*Msg` another report key told with the same values;
@@ -928,6 +934,8 @@ export interface TurnReport {
   ledger: Ledger;
   /** Short reasons the AI gave for its orders, by actor. */
   reasons: Partial<Record<Actor, string[]>>;
+  /** The same reasons as message codes (locales/<lang>/reasons.json), one for each; absent in reports made before they had codes. */
+  reasonMsgs?: Partial<Record<Actor, ReportMessage[]>>;
 }
 
 export interface StrengthLedger {

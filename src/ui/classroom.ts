@@ -4,14 +4,15 @@
 // Loaded only when asked for (a chunk of its own, with colyseus.js).
 
 import { loadBundledScenario } from '../content/index.ts';
-import type { ScenarioEntry } from '../game/content.ts';
+import { type ScenarioEntry, scenarioById } from '../game/content.ts';
 import { randomSeed } from '../game/seed.ts';
+import { t as tr } from '../i18n/index.ts';
 import { ClassClient } from '../net/class-client.ts';
-import { explain, TableClient } from '../net/client.ts';
-import type { PlayerRole, Role, Scenario } from '../sim/types.ts';
-import { append, button, clear, h, layer } from './dom.ts';
+import { TableClient } from '../net/client.ts';
+import type { PlayerRole, Scenario } from '../sim/types.ts';
+import { difficultyName, nameList, problemOf, roleName, roleShort, senderName } from './class-words.ts';
+import { append, button, clear, h, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
-import { ROLE_NAMES, ROLE_SHORT } from './texts.ts';
 import './classroom.css';
 
 export interface ClassroomOptions {
@@ -19,16 +20,6 @@ export interface ClassroomOptions {
   back(): void;
   /** The game has started at the person's seat: play it on the game screen (src/game/net-session.ts). */
   play(table: TableClient, scenario: Scenario): void;
-}
-
-function roleName(role: string, scenario?: Scenario | null): string {
-  if (role in ROLE_NAMES) return ROLE_NAMES[role as Role];
-  if (role.startsWith('backer:')) return scenario?.backers.find((b) => `backer:${b.id}` === role)?.name ?? role.slice(7);
-  return role;
-}
-function roleShort(role: string, scenario?: Scenario | null): string {
-  if (role in ROLE_SHORT) return ROLE_SHORT[role as Role];
-  return roleName(role, scenario);
 }
 
 export function mountClassroom(options: ClassroomOptions): { close(): void } {
@@ -50,33 +41,41 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     root.remove();
   };
 
-  const bar = (title: string, ...extra: (Node | null)[]) =>
+  /** The screen's bar; `english` marks a title that is scenario text (the table's, English for now). */
+  const bar = (title: string | Node, extra: Node | null = null, english = false) =>
     // A div, not a header: inside the screen's main landmark a header would be a banner in a landmark.
     h(
       'div',
       { class: 'class-bar' },
       button(
-        '← Back',
+        tr('classroom.back'),
         () => {
           close();
           options.back();
         },
         { class: 'ghost small', id: 'class-back' },
       ),
-      h('h1', null, title),
-      ...extra,
+      untranslated(h('h1', null, title), english),
+      extra,
     );
 
   // ---- Host or join ----------------------------------------------------------------------------
 
-  function renderStart(problem?: string): void {
+  function renderStart(problem?: { text: string; english: boolean }): void {
     clear(screen);
-    const status = h('p', { class: `class-status${problem ? ' bad' : ''}`, role: 'status', id: 'class-status' }, problem ?? '');
-    const name = h('input', { type: 'text', id: 'class-name', 'aria-label': 'Your name' });
+    const status = untranslated(h('p', { class: `class-status${problem ? ' bad' : ''}`, role: 'status', id: 'class-status' }, problem?.text ?? ''), problem?.english === true);
+    const say = (text: string, bad = false) => {
+      status.className = `class-status${bad ? ' bad' : ''}`;
+      status.removeAttribute('lang');
+      status.removeAttribute('dir');
+      status.textContent = text;
+    };
+    const name = h('input', { type: 'text', id: 'class-name', 'aria-label': tr('classroom.yourName') });
     name.maxLength = 40;
     name.value = sessionName();
 
     const list = options.scenarios.filter((s) => !s.tutorial);
+    // The scenarios' titles are scenario text (English for now).
     const scenarioSelect = h('select', { id: 'class-scenario' }, ...list.map((s) => h('option', { value: s.id }, s.title)));
     const seatsBox = h('div', { class: 'class-seats' });
     const renderSeats = () => {
@@ -92,18 +91,16 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     renderSeats();
     const seed = h('input', { type: 'text', id: 'class-seed', value: randomSeed() });
     seed.maxLength = 60;
-    const difficulty = h('select', { id: 'class-difficulty' }, ...['easy', 'normal', 'hard'].map((d) => h('option', { value: d }, d)));
+    const difficulty = h('select', { id: 'class-difficulty' }, ...(['easy', 'normal', 'hard'] as const).map((d) => h('option', { value: d }, difficultyName(d))));
     difficulty.value = 'normal';
     const timer = h(
       'select',
       { id: 'class-timer' },
-      h('option', { value: '0' }, 'No timer: the turn ends when everyone has ended it'),
-      h('option', { value: '120' }, '2 minutes a turn'),
-      h('option', { value: '300' }, '5 minutes a turn'),
-      h('option', { value: '600' }, '10 minutes a turn'),
+      h('option', { value: '0' }, tr('classroom.timer.none')),
+      ...[2, 5, 10].map((m) => h('option', { value: String(m * 60) }, tr('classroom.timer.minutes', { m }))),
     );
-    const code = h('input', { type: 'text', id: 'class-code', 'aria-label': 'Join code' });
-    code.placeholder = 'six letters';
+    const code = h('input', { type: 'text', id: 'class-code', 'aria-label': tr('classroom.joinCode') });
+    code.placeholder = tr('classroom.sixLetters');
     code.maxLength = 8;
     // The last table joined or hosted in this browser: after a reload, Join takes the same seat back.
     code.value = lastCode();
@@ -111,8 +108,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     const needName = (): string | null => {
       const n = name.value.trim();
       if (!n) {
-        status.className = 'class-status bad';
-        status.textContent = 'Write your name first: the others see it.';
+        say(tr('classroom.needName'), true);
         name.focus();
         return null;
       }
@@ -120,18 +116,16 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
       return n;
     };
     const host = button(
-      'Host the table',
+      tr('classroom.host'),
       () => {
         const n = needName();
         if (!n) return;
         const seats = [...seatsBox.querySelectorAll<HTMLInputElement>('input[data-seat]')].filter((b) => b.checked).map((b) => b.value);
         if (!seats.length) {
-          status.className = 'class-status bad';
-          status.textContent = 'Open at least one seat to people.';
+          say(tr('classroom.needSeat'), true);
           return;
         }
-        status.className = 'class-status';
-        status.textContent = 'Opening the table…';
+        say(tr('classroom.opening'));
         connect(() =>
           TableClient.host({
             name: n,
@@ -146,83 +140,79 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
       { class: 'primary', id: 'class-host' },
     );
     const join = button(
-      'Join',
+      tr('classroom.join'),
       () => {
         const n = needName();
         if (!n) return;
         const c = code.value.trim();
         if (!/^[a-z]{6}$/i.test(c.replace(/[\s-]/g, ''))) {
-          status.className = 'class-status bad';
-          status.textContent = 'A join code is six letters.';
+          say(tr('classroom.badCode'), true);
           code.focus();
           return;
         }
-        status.className = 'class-status';
-        status.textContent = 'Joining…';
+        say(tr('classroom.joining'));
         connect(() => TableClient.join(c, n));
       },
       { class: 'primary', id: 'class-join' },
     );
-    const classCode = h('input', { type: 'text', id: 'class-class-code', 'aria-label': 'Class code' });
-    classCode.placeholder = 'six letters';
+    const classCode = h('input', { type: 'text', id: 'class-class-code', 'aria-label': tr('classroom.classCode') });
+    classCode.placeholder = tr('classroom.sixLetters');
     classCode.maxLength = 8;
     const joinClass = button(
-      'Join the class',
+      tr('classroom.joinClass'),
       () => {
         const n = needName();
         if (!n) return;
         const c = classCode.value.trim();
         if (!/^[a-z]{6}$/i.test(c.replace(/[\s-]/g, ''))) {
-          status.className = 'class-status bad';
-          status.textContent = 'A class code is six letters.';
+          say(tr('classroom.badClassCode'), true);
           classCode.focus();
           return;
         }
-        status.className = 'class-status';
-        status.textContent = 'Joining the class…';
+        say(tr('classroom.joiningClass'));
         ClassClient.student(c, n).then(
           (cc) => {
             classWait = cc;
             unsubscribe = cc.onChange(() => renderClassWait(cc, n));
             renderClassWait(cc, n);
           },
-          (e) => renderStart(explain(e)),
+          (e) => renderStart(problemOf(e)),
         );
       },
       { class: 'primary', id: 'class-join-class' },
     );
     append(
       screen,
-      bar('Play with others'),
-      h('p', null, 'Several people in one war, each at a seat, the computer in every seat left empty. Each person sees only what their side would know. Messages between seats change nothing in the rules: what is promised must be kept through orders.'),
-      h('label', { class: 'class-name-row' }, 'Your name ', name),
+      bar(tr('classroom.title')),
+      h('p', null, tr('classroom.intro')),
+      h('label', { class: 'class-name-row' }, tr('classroom.yourName'), ' ', name),
       status,
       h(
         'div',
         { class: 'class-columns' },
         h(
           'section',
-          { class: 'class-card', 'aria-label': 'Host a table' },
-          h('h2', null, 'Host a table'),
-          h('label', null, 'Scenario', scenarioSelect),
-          h('div', null, h('div', null, 'Seats for people (the computer plays the others)'), seatsBox),
-          h('label', null, 'Seed (the same seed gives the same war)', seed),
-          h('label', null, 'How well the computer plays', difficulty),
-          h('label', null, 'Turn timer', timer),
+          { class: 'class-card', 'aria-label': tr('classroom.hostTable') },
+          h('h2', null, tr('classroom.hostTable')),
+          h('label', null, tr('classroom.scenario'), scenarioSelect),
+          h('div', null, h('div', null, tr('classroom.seatsForPeople')), seatsBox),
+          h('label', null, tr('classroom.seed'), seed),
+          h('label', null, tr('classroom.difficulty'), difficulty),
+          h('label', null, tr('classroom.timer'), timer),
           host,
         ),
         h(
           'section',
-          { class: 'class-card', 'aria-label': 'Join a table' },
-          h('h2', null, 'Join a table'),
-          h('label', null, 'The code the host gives you', code),
+          { class: 'class-card', 'aria-label': tr('classroom.joinTable') },
+          h('h2', null, tr('classroom.joinTable')),
+          h('label', null, tr('classroom.hostCode'), code),
           join,
         ),
         h(
           'section',
-          { class: 'class-card', 'aria-label': 'Join a class' },
-          h('h2', null, 'Join a class'),
-          h('label', null, 'The class code your teacher gives you', classCode),
+          { class: 'class-card', 'aria-label': tr('classroom.joinAClass') },
+          h('h2', null, tr('classroom.joinAClass')),
+          h('label', null, tr('classroom.teacherCode'), classCode),
           joinClass,
         ),
       ),
@@ -247,13 +237,14 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     clear(screen);
     append(
       screen,
-      bar(`Class ${w.code}: ${w.title}`),
+      // The class's title is the teacher's choice of scenario: its title, in the reader's language.
+      bar(h('span', null, tr('classroom.classTitle', { code: w.code }), ' ', h('span', null, scenarioById(w.scenario)?.title ?? w.title))),
       h(
         'p',
         { class: 'class-waiting', id: 'class-place', role: 'status' },
         place.table && place.role
-          ? `${name}, you are at table ${place.table}, in the ${roleName(place.role)} seat. Wait for your teacher to start the tables.`
-          : `${name}, your teacher will give you a seat.`,
+          ? tr('classroom.seated', { name, table: place.table, seat: roleName(place.role) })
+          : tr('classroom.waitSeat', { name }),
       ),
     );
   }
@@ -265,7 +256,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
         unsubscribe = t.onChange(render);
         render();
       },
-      (e) => renderStart(explain(e)),
+      (e) => renderStart(problemOf(e)),
     );
   }
 
@@ -298,7 +289,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
         return;
       }
       clear(screen);
-      append(screen, bar(t.welcome.title), h('p', { role: 'status', id: 'class-loading' }, 'Opening the table…'));
+      append(screen, bar(t.welcome.title, null, true), h('p', { role: 'status', id: 'class-loading' }, tr('classroom.opening')));
       return;
     }
     clear(screen);
@@ -321,17 +312,17 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     const pub = t.table!;
     const list = h('ul', { class: 'class-list', id: 'class-seat-list' });
     for (const seat of pub.seats) {
-      const names = pub.people.filter((p) => p.role === seat.role).map((p) => `${p.name}${p.connected ? '' : ' (away)'}`);
+      const names = pub.people.filter((p) => p.role === seat.role).map((p) => (p.connected ? p.name : tr('classroom.away', { name: p.name })));
       const mine = w.role === seat.role;
       append(
         list,
         h(
           'li',
           { 'data-seat': seat.role },
-          h('span', null, h('strong', null, roleName(seat.role, scenario)), ' — ', names.length ? names.join(', ') : 'the computer'),
+          h('span', null, h('strong', null, roleName(seat.role, scenario)), ' — ', names.length ? nameList(names) : tr('classroom.computer')),
           mine
-            ? button('Leave the seat', () => t.takeSeat(null), { class: 'small ghost' })
-            : button(names.length ? 'Join this seat' : 'Take this seat', () => t.takeSeat(seat.role as PlayerRole), { class: 'small', 'data-take': seat.role }),
+            ? button(tr('classroom.leaveSeat'), () => t.takeSeat(null), { class: 'small ghost', 'data-leave': seat.role })
+            : button(names.length ? tr('classroom.joinSeat') : tr('classroom.takeSeat'), () => t.takeSeat(seat.role as PlayerRole), { class: 'small', 'data-take': seat.role }),
         ),
       );
     }
@@ -340,14 +331,14 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     const assign = w.host
       ? h(
           'ul',
-          { class: 'class-list', id: 'class-assign', 'aria-label': 'Seat people' },
+          { class: 'class-list', id: 'class-assign', 'aria-label': tr('classroom.seatPeople') },
           ...pub.people
             .filter((p) => p.id !== t.sessionId)
             .map((p) => {
               const pick = h(
                 'select',
-                { 'aria-label': `Seat for ${p.name}`, 'data-person': p.name },
-                h('option', { value: '' }, 'no seat'),
+                { 'aria-label': tr('classroom.seatFor', { name: p.name }), 'data-person': p.name },
+                h('option', { value: '' }, tr('classroom.noSeat')),
                 ...w.seats.map((r) => h('option', { value: r }, roleShort(r, scenario))),
               );
               pick.value = p.role;
@@ -358,15 +349,15 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
       : null;
     return h(
       'section',
-      { class: 'class-card', 'aria-label': 'Seats' },
-      h('h2', null, 'Seats'),
+      { class: 'class-card', 'aria-label': tr('classroom.seats') },
+      h('h2', null, tr('classroom.seats')),
       list,
-      standing.length ? h('p', { class: 'muted' }, `Without a seat: ${standing.map((p) => p.name).join(', ')}`) : null,
-      assign && pub.people.length > 1 ? h('h3', { class: 'small' }, 'Seat people (host)') : null,
+      standing.length ? h('p', { class: 'muted' }, tr('classroom.withoutSeat', { names: nameList(standing.map((p) => p.name)) })) : null,
+      assign && pub.people.length > 1 ? h('h3', { class: 'small' }, tr('classroom.seatPeopleHost')) : null,
       assign && pub.people.length > 1 ? assign : null,
-      h('p', { class: 'muted small' }, 'Two people on one seat are a team: either may queue orders; either ends the turn for both.'),
+      h('p', { class: 'muted small' }, tr('classroom.team')),
       w.host && pub.status !== 'lobby'
-        ? button('Download the record (replay and every message)', () => t.askRecord(), { class: 'small', id: 'class-record', title: 'For the debrief: the game move for move and every message between seats' })
+        ? button(tr('classroom.downloadRecord'), () => t.askRecord(), { class: 'small', id: 'class-record', title: tr('classroom.downloadRecordTitle') })
         : null,
     );
   }
@@ -376,21 +367,21 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     const pub = t.table!;
     const start =
       w.host && pub.status === 'lobby'
-        ? button('Start the game', () => t.start(), { class: 'primary', id: 'class-start' })
-        : h('p', { class: 'muted' }, pub.status === 'lobby' ? 'The host starts the game when the seats are taken.' : 'The game has started: take a seat to play.');
+        ? button(tr('classroom.start'), () => t.start(), { class: 'primary', id: 'class-start' })
+        : h('p', { class: 'muted' }, pub.status === 'lobby' ? tr('classroom.hostStarts') : tr('classroom.started'));
     append(
       screen,
-      bar(w.title, h('span', { class: 'muted' }, `You are ${w.name}${w.host ? ' (host)' : ''}`)),
+      bar(w.title, h('span', { class: 'muted' }, tr('classroom.youAre', { name: w.name, host: w.host ? 'yes' : 'no' })), true),
       h(
         'div',
         { class: 'class-columns' },
         h(
           'section',
-          { class: 'class-card', 'aria-label': 'Join code' },
-          h('h2', null, 'Join code'),
+          { class: 'class-card', 'aria-label': tr('classroom.joinCode') },
+          h('h2', null, tr('classroom.joinCode')),
           h('div', { class: 'class-code', id: 'class-code-shown' }, w.code),
-          h('p', null, `Others open ${location.origin}/ , choose Play with others, and type this code.`),
-          h('p', { class: 'muted small' }, `Seed ${w.seed} · ${w.difficulty} · ${w.timerSeconds ? `${w.timerSeconds / 60} minutes a turn` : 'no turn timer'}`),
+          h('p', null, tr('classroom.othersOpen'), ' ', h('bdi', { class: 'class-address' }, `${location.origin}/`), ' ', tr('classroom.othersOpenEnd', { menu: tr('menu.classroom') })),
+          h('p', { class: 'muted small' }, tr('classroom.settings', { seed: w.seed, difficulty: difficultyName(w.difficulty), timer: w.timerSeconds ? tr('classroom.timer.minutes', { m: w.timerSeconds / 60 }) : tr('classroom.timer.off') })),
           start,
           rejection(t),
         ),
@@ -401,23 +392,25 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
   }
 
   function rejection(t: TableClient): HTMLElement {
-    return h('p', { class: 'class-status bad', role: 'status', id: 'class-rejected' }, t.lastRejection ? t.lastRejection.message : '');
+    // The server's words (English for now).
+    return untranslated(h('p', { class: 'class-status bad', role: 'status', id: 'class-rejected' }, t.lastRejection ? t.lastRejection.message : ''));
   }
 
   function messagesCard(t: TableClient): HTMLElement {
     const w = t.welcome!;
     const list = h('ul', { class: 'class-list class-messages', id: 'class-messages', 'aria-live': 'polite' });
     for (const m of t.messages) {
-      const to = m.to ? ` → ${roleShort(m.to, scenario)}` : ' → everyone';
-      append(list, h('li', null, h('span', { class: 'who' }, `${m.fromName}${m.from ? ` (${roleShort(m.from, scenario)})` : ''}${to}`), m.text));
+      const from = m.from ? tr('classroom.msg.fromSeat', { name: m.fromName, seat: roleShort(m.from, scenario) }) : senderName(m);
+      const to = m.to ? roleShort(m.to, scenario) : tr('classroom.msg.everyone');
+      append(list, h('li', null, h('span', { class: 'who' }, tr('classroom.msg.head', { from, to })), h('bdi', null, m.text)));
     }
-    if (!t.messages.length) append(list, h('li', { class: 'muted' }, 'No messages yet.'));
-    const to = h('select', { id: 'class-to', 'aria-label': 'To' }, h('option', { value: '' }, 'Everyone'), ...w.seats.filter((r) => r !== w.role).map((r) => h('option', { value: r }, roleName(r, scenario))));
-    const text = h('textarea', { id: 'class-text', 'aria-label': 'Message' });
+    if (!t.messages.length) append(list, h('li', { class: 'muted' }, tr('classroom.noMessages')));
+    const to = h('select', { id: 'class-to', 'aria-label': tr('classroom.to') }, h('option', { value: '' }, tr('classroom.everyone')), ...w.seats.filter((r) => r !== w.role).map((r) => h('option', { value: r }, roleName(r, scenario))));
+    const text = h('textarea', { id: 'class-text', 'aria-label': tr('classroom.message') });
     text.maxLength = 500;
     text.rows = 2;
     const send = button(
-      'Send',
+      tr('classroom.send'),
       () => {
         const body = text.value.trim();
         if (!body) return;
@@ -426,7 +419,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
       },
       { class: 'small', id: 'class-send' },
     );
-    return h('section', { class: 'class-card', 'aria-label': 'Messages' }, h('h2', null, 'Messages'), list, h('label', null, 'To', to), text, send);
+    return h('section', { class: 'class-card', 'aria-label': tr('classroom.messages') }, h('h2', null, tr('classroom.messages')), list, h('label', null, tr('classroom.to'), to), text, send);
   }
 
   renderStart();

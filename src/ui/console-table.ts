@@ -3,35 +3,50 @@
 // foreign backers, the orders each seat has queued — then every turn report (every event, for
 // every seat) and the war in charts. It draws what src/net/inspect.ts rebuilt by replaying the
 // table; it holds no rules, and reuses the game's own renderers (the report's, the charts').
-import { fighters } from '../game/fog.ts';
+import { shownScenario } from '../i18n/content.ts';
+import { actorName, fmtDate, fmtNumber, placeName, t } from '../i18n/index.ts';
 import type { RebuiltTable } from '../net/inspect.ts';
 import type { NetMessage, TableInspect } from '../net/protocol.ts';
 import type { HistoryRecord } from '../sim/record.ts';
 import { standingOf } from '../sim/standing.ts';
 import type { Order, PlayerRole, Scenario, SideId } from '../sim/types.ts';
 import { mountAfterAction } from './aar.ts';
-import { append, formatDate, formatNumber, h } from './dom.ts';
+import { nameList, ordersLine, senderName } from './class-words.ts';
+import { append, h, } from './dom.ts';
+import { sideShort } from './end-words.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, TALKS_INDICATORS } from './indicators.ts';
 import { actorLabel, reportBody } from './modals.ts';
-import { describeOrder } from './orders.ts';
 import { withReportScenario } from './report-text.ts';
-import { RUNG_NAMES, TALKS_NAMES } from './texts.ts';
-import { ordersPhrase } from './turning-text.ts';
 
 const SIDES: SideId[] = ['gna', 'lna'];
+
+/** Fighters: strength in hundreds, as a number of people. */
+const fighters = (hundreds: number) => fmtNumber(hundreds * 100);
+/** An indicator's label, as the game's panels name it (game.ind.<key>). */
+const indLabel = (key: string) => t(`game.ind.${key}`);
+/** An indicator's value in the current language. */
+function indValue(key: string, n: number): string {
+  if (key === 'oilOutput') return t('console.fig.oilValue', { n: fmtNumber(n) });
+  if (key === 'politicalTrack') return fmtNumber(n / 100, { style: 'percent' });
+  return fmtNumber(n);
+}
+const RUNG_KEYS = ['ending.rung.0', 'ending.rung.1', 'ending.rung.2', 'ending.rung.3', 'ending.rung.4'];
+const TALKS_KEYS: Record<string, string> = { none: 'ending.talks.none', talks: 'ending.talks.talks', truce: 'ending.talks.truce', ceasefire: 'ending.talks.ceasefire', agreement: 'ending.talks.agreement' };
+/** A formation's name (scenario text, in the reader's language). */
+const formationSpan = (name: string) => h('span', null, name);
 
 function card(label: string, id: string, ...children: (Node | string | null)[]): HTMLElement {
   return h('section', { class: 'class-card full-card', id, 'aria-label': label }, h('h2', null, label), ...children);
 }
 
 /** A row of a two-column figures table. */
-function figureTable(caption: string, head: string[], rows: (string | number)[][]): HTMLElement {
+function figureTable(caption: string, head: string[], rows: (string | number | Node)[][]): HTMLElement {
   return h(
     'table',
     { class: 'full-figures' },
     h('caption', { class: 'sr-only' }, caption),
-    h('thead', null, h('tr', null, ...head.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x || h('span', { class: 'sr-only' }, 'Figure'))))),
-    h('tbody', null, ...rows.map((r) => h('tr', null, h('th', { scope: 'row' }, String(r[0])), ...r.slice(1).map((x) => h('td', { class: 'num' }, typeof x === 'number' ? formatNumber(x) : x))))),
+    h('thead', null, h('tr', null, ...head.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x || h('span', { class: 'sr-only' }, t('console.debrief.figure')))))),
+    h('tbody', null, ...rows.map((r) => h('tr', null, h('th', { scope: 'row' }, typeof r[0] === 'number' ? fmtNumber(r[0]) : (r[0] ?? '')), ...r.slice(1).map((x) => h('td', { class: 'num' }, typeof x === 'number' ? fmtNumber(x) : x))))),
   );
 }
 
@@ -41,54 +56,60 @@ function figureTable(caption: string, head: string[], rows: (string | number)[][
  */
 export function renderTableInFull(
   into: HTMLElement,
-  scenario: Scenario,
+  model: Scenario,
   inspect: TableInspect,
   rebuilt: RebuiltTable,
   messages: readonly NetMessage[],
   record: HistoryRecord | null,
   seatName: (role: string) => string,
 ): () => void {
+  // Shown in the reader's language (names, events); the states were played on `model` already.
+  const scenario = shownScenario(model);
   const s = rebuilt.states[rebuilt.states.length - 1]!;
   const standing = standingOf(s);
   const strength = (side: SideId | 'none') => s.formations.filter((f) => f.side === side).reduce((n, f) => n + f.strength, 0);
   const sides = card(
-    'The sides',
+    t('console.full.sides'),
     'full-sides',
-    figureTable('The sides', ['', scenario.sides.gna.shortName, scenario.sides.lna.shortName], [
-      ['Money', ...SIDES.map((x) => `$${formatNumber(s.sides[x].money)}M`)],
-      ['Fighters', ...SIDES.map((x) => fighters(strength(x)))],
-      ['Air', ...SIDES.map((x) => s.sides[x].air)],
-      ['Air defence', ...SIDES.map((x) => s.sides[x].airDefence)],
-      ...SIDE_INDICATORS.map((ind) => [ind.label, ...SIDES.map((x) => ind.format(sideValue(standing, x, ind.key)))]),
-      ['Fighters lost so far', ...SIDES.map((x) => fighters(s.sides[x].losses))],
+    figureTable(t('console.full.sides'), ['', sideShort(scenario, 'gna'), sideShort(scenario, 'lna')], [
+      [t('console.full.money'), ...SIDES.map((x) => t('console.full.moneyValue', { n: fmtNumber(s.sides[x].money) }))],
+      [t('console.full.fighters'), ...SIDES.map((x) => fighters(strength(x)))],
+      [t('console.full.air'), ...SIDES.map((x) => s.sides[x].air)],
+      [t('console.full.airDefence'), ...SIDES.map((x) => s.sides[x].airDefence)],
+      ...SIDE_INDICATORS.map((ind) => [indLabel(ind.key), ...SIDES.map((x) => indValue(ind.key, sideValue(standing, x, ind.key)))]),
+      [t('console.full.losses'), ...SIDES.map((x) => fighters(s.sides[x].losses))],
     ]),
   );
   const country = card(
-    'The country and the talks',
+    t('console.full.country'),
     'full-country',
-    figureTable('The country and the talks', ['', 'Now'], [
-      ...COUNTRY_INDICATORS.map((ind) => [ind.label, ind.format(standing.country[ind.key])]),
-      ['Talks', TALKS_NAMES[s.talks.stage]],
-      ...TALKS_INDICATORS.map((ind) => [ind.label, ind.format(standing[ind.key])]),
-      ['Ceasefire violations', s.talks.violations],
-      ['Monitors', s.talks.monitors ? 'yes' : 'no'],
-      ['Open proposal', s.talks.proposal ? `by the ${actorLabel(scenario, s.talks.proposal.by)}, turn ${s.talks.proposal.turn}` : 'none'],
+    figureTable(t('console.full.country'), ['', t('console.full.now')], [
+      ...COUNTRY_INDICATORS.map((ind) => [indLabel(ind.key), indValue(ind.key, standing.country[ind.key])]),
+      [t('console.fig.talks'), t(TALKS_KEYS[s.talks.stage] ?? 'ending.talks.none')],
+      ...TALKS_INDICATORS.map((ind) => [indLabel(ind.key), indValue(ind.key, standing[ind.key])]),
+      [t('console.full.violations'), s.talks.violations],
+      [t('console.full.monitors'), s.talks.monitors ? t('console.full.yes') : t('console.full.no')],
+      [t('console.full.proposal'), s.talks.proposal ? t('console.full.proposalBy', { by: actorLabel(scenario, s.talks.proposal.by), turn: s.talks.proposal.turn }) : t('console.full.none')],
     ]),
   );
+  const backerName = (id: string, name: string) => {
+    const named = actorName(id);
+    return named !== id ? named : name;
+  };
   const backers = card(
-    'The foreign backers',
+    t('console.full.backers'),
     'full-backers',
     figureTable(
-      'The foreign backers',
-      ['', 'Backs', 'Rung', 'Pressure'],
+      t('console.full.backers'),
+      ['', t('console.full.backs'), t('console.full.rung'), t('console.full.pressure')],
       scenario.backers.map((b) => {
         const st = s.backers[b.id];
-        return [b.name, b.client === 'none' ? '—' : scenario.sides[b.client].shortName, RUNG_NAMES[st?.commitment ?? 0] ?? '', st?.pressure ?? 0];
+        return [backerName(b.id, b.name), b.client === 'none' ? '—' : sideShort(scenario, b.client), t(RUNG_KEYS[st?.commitment ?? 0] ?? 'ending.rung.0'), st?.pressure ?? 0];
       }),
     ),
   );
   const queued = card(
-    `Orders queued for turn ${s.turn}`,
+    t('console.full.queued', { turn: s.turn }),
     'full-queued',
     h(
       'ul',
@@ -98,42 +119,49 @@ export function renderTableInFull(
         return h(
           'li',
           null,
-          h('span', null, h('strong', null, seatName(role)), inspect.ended.includes(role) ? ' (turn ended)' : ''),
-          h('span', null, list.length ? list.map((o) => describeOrder(o, scenario)).join('; ') : 'none yet'),
+          h('span', null, h('strong', null, seatName(role)), inspect.ended.includes(role) ? ` ${t('console.full.turnEnded')}` : ''),
+          list.length ? ordersLine(list, scenario) : h('span', null, t('console.full.noneYet')),
         );
       }),
     ),
   );
   // Every place, by name: who holds it and every force there, exactly.
   const names = new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f.name.split(' (')[0]!]));
-  const holder = (c: string) => (c === 'gna' || c === 'lna' ? scenario.sides[c].shortName : 'Local forces');
+  const holder = (c: string) => (c === 'gna' || c === 'lna' ? sideShort(scenario, c) : t('console.full.local'));
+  const placeOf = (p: { id: string; name: string }) => placeName(p.id, p.name);
   const places = card(
-    'Places and who holds them',
+    t('console.full.places'),
     'full-places',
     h(
       'div',
-      { class: 'full-scroll', tabIndex: 0, role: 'region', 'aria-label': 'Every place (scrolls)' },
+      { class: 'full-scroll', tabIndex: 0, role: 'region', 'aria-label': t('console.full.placesRegion') },
       h(
         'table',
         { class: 'full-figures full-places' },
-        h('caption', { class: 'sr-only' }, 'Places and who holds them'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Place'), h('th', { scope: 'col' }, 'Held by'), h('th', { scope: 'col' }, 'Forces there'), h('th', { scope: 'col' }, 'State'))),
+        h('caption', { class: 'sr-only' }, t('console.full.places')),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('explorer.path.place')), h('th', { scope: 'col' }, t('console.full.heldBy')), h('th', { scope: 'col' }, t('console.full.forces')), h('th', { scope: 'col' }, t('console.full.state')))),
         h(
           'tbody',
           null,
           ...[...scenario.map.places]
-            .sort((a, b) => a.name.localeCompare(b.name))
+            .sort((a, b) => placeOf(a).localeCompare(placeOf(b)))
             .map((p) => {
               const ps = s.places[p.id];
               const forces = s.formations.filter((f) => f.location === p.id && f.strength > 0);
-              const notes = [ps?.siegedBy ? `besieged by the ${scenario.sides[ps.siegedBy].shortName}` : '', ps?.shut ? 'shut' : '', ps && ps.damage > 0 ? `damage ${ps.damage}` : ''].filter(Boolean);
+              const notes = [
+                ps?.siegedBy ? t('console.full.besieged', { side: sideShort(scenario, ps.siegedBy) }) : '',
+                ps?.shut ? t('console.full.shut') : '',
+                ps && ps.damage > 0 ? t('console.full.damage', { n: ps.damage }) : '',
+              ].filter(Boolean);
+              const force = (f: (typeof forces)[number]) =>
+                h('span', null, formationSpan(names.get(f.id) ?? f.id), ' ', t('console.full.force', { side: f.side === 'none' ? t('console.full.own') : sideShort(scenario, f.side), fighters: fighters(f.strength) }));
               return h(
                 'tr',
                 { 'data-place': p.id },
-                h('th', { scope: 'row' }, p.name),
+                h('th', { scope: 'row' }, placeOf(p)),
                 h('td', { class: `held ${ps?.controller ?? 'local'}` }, holder(ps?.controller ?? 'local')),
-                h('td', null, forces.length ? forces.map((f) => `${names.get(f.id) ?? f.id} (${f.side === 'none' ? 'own' : scenario.sides[f.side].shortName}, ${fighters(f.strength)})`).join('; ') : '—'),
-                h('td', null, notes.join(', ') || '—'),
+                h('td', null, ...(forces.length ? forces.flatMap((f, i) => (i ? ['; ', force(f)] : [force(f)])) : ['—'])),
+                h('td', null, nameList(notes) || '—'),
               );
             }),
         ),
@@ -150,21 +178,21 @@ export function renderTableInFull(
     const details = h(
       'details',
       { class: 'full-report', 'data-turn': i === 0 ? 'opening' : String(report.turn) },
-      h('summary', null, i === 0 ? `The opening, ${formatDate(report.date)}` : `Turn ${report.turn}, ${formatDate(report.date)}`),
+      h('summary', null, i === 0 ? t('console.full.opening', { date: fmtDate(report.date) }) : t('console.full.turnAt', { turn: report.turn, date: fmtDate(report.date) })),
         seatOrders.length
           ? h(
               'section',
               { class: 'report-phase' },
-              h('h3', null, 'What the seats ordered'),
-              h('ul', null, ...seatOrders.map(([role, list]) => h('li', null, h('span', { class: 'mech' }, seatName(role)), ordersPhrase(list, scenario)))),
+              h('h3', null, t('console.full.ordered')),
+              h('ul', null, ...seatOrders.map(([role, list]) => h('li', null, h('span', { class: 'mech' }, seatName(role)), ' ', ordersLine(list, scenario)))),
             )
           : null,
         said.length
           ? h(
               'section',
               { class: 'report-phase' },
-              h('h3', null, 'Messages of that turn'),
-              h('ul', null, ...said.map((m) => h('li', null, h('span', { class: 'mech' }, `${m.fromName} → ${m.to ? seatName(m.to) : 'all'}`), m.text))),
+              h('h3', null, t('console.full.messages')),
+              h('ul', null, ...said.map((m) => h('li', null, h('span', { class: 'mech' }, t('classroom.msg.head', { from: senderName(m), to: m.to ? seatName(m.to) : t('console.all') })), ' ', h('bdi', null, m.text)))),
             )
           : null,
         ...withReportScenario(scenario, () => reportBody(report, null, new Set(), scenario.events, (actor) => actorLabel(scenario, actor))),
@@ -177,7 +205,7 @@ export function renderTableInFull(
     into,
     h('div', { class: 'full-grid' }, sides, country, backers, queued),
     places,
-    h('section', { class: 'class-card', 'aria-label': 'Turn reports' }, h('h2', null, 'Turn reports'), reports),
+    h('section', { class: 'class-card', 'aria-label': t('console.full.reports') }, h('h2', null, t('console.full.reports')), reports),
     charts,
   );
   return mountAfterAction(

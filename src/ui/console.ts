@@ -7,37 +7,35 @@
 // Loaded only when asked for (a chunk of its own, with colyseus.js).
 
 import { loadBundledScenario } from '../content/index.ts';
-import type { ScenarioEntry } from '../game/content.ts';
+import { type ScenarioEntry, scenarioById } from '../game/content.ts';
 import { historyRecord } from '../game/left-history.ts';
 import { randomSeed } from '../game/seed.ts';
+import { contentText, scenarioTextName, shownScenario } from '../i18n/content.ts';
+import { actorName, fmtDate, fmtNumber, placeName, t as tr } from '../i18n/index.ts';
 import { ClassClient, forgetTeacherClass, savedTeacherClass } from '../net/class-client.ts';
-import { explain } from '../net/client.ts';
 import { classCsv, departures, historyHolder, KEY_PLACES, type KeyPlace, wordsAndDeeds } from '../net/debrief.ts';
-import { DISTRIBUTION_DEFAULT_RUNS, DISTRIBUTION_RUN_CHOICES, type Distribution, distributionConfig, distributionOf, PLACED_FIGURES, placeTable } from '../net/distribution.ts';
+import { DISTRIBUTION_DEFAULT_RUNS, DISTRIBUTION_RUN_CHOICES, type Distribution, distributionConfig, distributionOf, PLACED_FIGURES, type PlacedId, placeTable } from '../net/distribution.ts';
 import { rebuildTable } from '../net/inspect.ts';
 import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
 import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { EndingKind, Order, Role, Scenario } from '../sim/types.ts';
+import type { Order, Scenario } from '../sim/types.ts';
 import { applyWhatIfs } from '../sim/whatif.ts';
+import { DIFFICULTY_KEYS, difficultyName, nameList, ordersLine, problemOf, roleName, senderName } from './class-words.ts';
 import { renderTableInFull } from './console-table.ts';
-import { append, button, clear, formatDate, formatNumber, h, keepFocus, layer } from './dom.ts';
+import { append, button, clear, h, keepFocus, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
-import { ENDING_NAMES, ROLE_NAMES } from './texts.ts';
-import { ordersPhrase } from './turning-text.ts';
 import './classroom.css';
 import './console.css';
 
 /** Workers for the computer games, as the explorer runs them: one per core but one, at least one. */
 const WORKERS = Math.max(1, Math.min(8, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
 
-/** "1st", "2nd", "3rd", "11th", "22nd", "80th". */
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
+/** A share in percent with one decimal, in the current language. */
+const pct = (share: number) => fmtNumber(share / 100, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Seconds with one decimal. */
+const secs = (ms: number) => fmtNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A batch of computer games running (or done) for the debrief. */
 interface ComputerGames {
@@ -57,15 +55,35 @@ export interface ConsoleOptions {
   back(): void;
 }
 
-const PLACE_NAMES: Record<KeyPlace, string> = { tripoli: 'Tripoli', sirte: 'Sirte', 'al-jufra': 'al-Jufra' };
-const HOLDER_NAMES: Record<string, string> = { gna: 'GNA', lna: 'LNA', local: 'local forces', '': '—' };
-const TALKS: Record<string, string> = { none: 'no talks', talks: 'talks', truce: 'truce', ceasefire: 'ceasefire', agreement: 'agreement' };
-
-function roleName(role: string, scenario: Scenario | null): string {
-  if (role in ROLE_NAMES) return ROLE_NAMES[role as Role];
-  if (role.startsWith('backer:')) return scenario?.backers.find((b) => `backer:${b.id}` === role)?.name ?? role.slice(7);
-  return role;
+/** A key place in the player's language. */
+const PLACE_FALLBACK: Record<KeyPlace, string> = { tripoli: 'Tripoli', sirte: 'Sirte', 'al-jufra': 'al-Jufra' };
+const placeOf = (p: KeyPlace) => placeName(p, PLACE_FALLBACK[p]).replace(/\s*\(.*\)$/, '');
+/** Who holds a place: a side, local forces, or no one known (—). */
+function holderName(holder: string | null | undefined): string {
+  if (holder === 'gna' || holder === 'lna') return actorName(holder);
+  if (holder === 'local') return tr('console.holder.local');
+  return holder ? holder : '—';
 }
+const TALKS_KEYS: Record<string, string> = { none: 'ending.talks.none', talks: 'ending.talks.talks', truce: 'ending.talks.truce', ceasefire: 'ending.talks.ceasefire', agreement: 'ending.talks.agreement' };
+const talksName = (stage: string | undefined) => (stage && TALKS_KEYS[stage] ? tr(TALKS_KEYS[stage]!) : (stage ?? ''));
+const ENDING_KEYS: Record<string, string> = {
+  'military-victory': 'ending.kind.military-victory',
+  settlement: 'ending.kind.settlement',
+  'frozen-conflict': 'ending.kind.frozen-conflict',
+  'regional-war': 'ending.kind.regional-war',
+  catastrophe: 'ending.kind.catastrophe',
+  collapse: 'ending.kind.collapse',
+  'time-out': 'ending.kind.time-out',
+};
+/** An ending's kind, with its winner when there is one: "Military victory (LNA)". */
+function endingName(kind: string, winner?: string | null): string {
+  const name = ENDING_KEYS[kind] ? tr(ENDING_KEYS[kind]!) : kind;
+  return winner ? tr('console.endingWinner', { ending: name, winner: holderName(winner) }) : name;
+}
+/** The figures set among the computer games (src/net/distribution.ts keeps English labels for the CSV), by id. */
+const PLACED_KEYS: Record<PlacedId, string> = { casualties: 'console.placed.casualties', escalation: 'console.placed.escalation', oilOutput: 'console.placed.oilOutput' };
+/** A table's number as a heading says it. */
+const tableN = (n: number) => tr('console.tableN', { n });
 
 export function mountConsole(options: ConsoleOptions): { close(): void } {
   const root = layer('console');
@@ -101,11 +119,11 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   };
   document.documentElement.classList.add('console-open');
 
-  const bar = (title: string, ...extra: (Node | null)[]) =>
+  const bar = (title: string | Node, ...extra: (Node | null)[]) =>
     h('div',
       { class: 'class-bar' },
       button(
-        '← Back',
+        tr('console.back'),
         () => {
           close();
           options.back();
@@ -118,12 +136,13 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
 
   // ---- Create a class, or open one's console again ---------------------------------------------
 
-  function renderStart(problem?: string): void {
+  function renderStart(problem?: { text: string; english: boolean }): void {
     clear(screen);
-    const status = h('p', { class: `class-status${problem ? ' bad' : ''}`, role: 'status', id: 'console-status' }, problem ?? '');
-    const name = h('input', { type: 'text', id: 'console-name', 'aria-label': 'Your name' });
+    const status = untranslated(h('p', { class: `class-status${problem ? ' bad' : ''}`, role: 'status', id: 'console-status' }, problem?.text ?? ''), problem?.english === true);
+    const name = h('input', { type: 'text', id: 'console-name', 'aria-label': tr('classroom.yourName') });
     name.maxLength = 40;
     const list = options.scenarios.filter((s) => !s.tutorial);
+    // The scenarios' titles are scenario text (English for now).
     const scenarioSelect = h('select', { id: 'console-scenario' }, ...list.map((s) => h('option', { value: s.id }, s.title)));
     const seatsBox = h('div', { class: 'class-seats' });
     const renderSeats = () => {
@@ -144,32 +163,34 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     sameSeed.checked = true;
     const seed = h('input', { type: 'text', id: 'console-seed', value: randomSeed() });
     seed.maxLength = 60;
-    const difficulty = h('select', { id: 'console-difficulty' }, ...['easy', 'normal', 'hard'].map((d) => h('option', { value: d }, d)));
+    const difficulty = h('select', { id: 'console-difficulty' }, ...(Object.keys(DIFFICULTY_KEYS) as (keyof typeof DIFFICULTY_KEYS)[]).map((d) => h('option', { value: d }, difficultyName(d))));
     difficulty.value = 'normal';
     const timer = h(
       'select',
       { id: 'console-timer' },
-      h('option', { value: '0' }, 'No timer: a turn ends when every seat has ended it'),
-      h('option', { value: '120' }, '2 minutes a turn'),
-      h('option', { value: '300' }, '5 minutes a turn'),
-      h('option', { value: '600' }, '10 minutes a turn'),
+      h('option', { value: '0' }, tr('console.timer.none')),
+      ...[2, 5, 10].map((m) => h('option', { value: String(m * 60) }, tr('classroom.timer.minutes', { m }))),
     );
-    const bad = (text: string, focus?: HTMLElement) => {
-      status.className = 'class-status bad';
+    const say = (text: string, bad = false) => {
+      status.className = `class-status${bad ? ' bad' : ''}`;
+      status.removeAttribute('lang');
+      status.removeAttribute('dir');
       status.textContent = text;
+    };
+    const bad = (text: string, focus?: HTMLElement) => {
+      say(text, true);
       focus?.focus();
     };
     const create = button(
-      'Create the class',
+      tr('console.create'),
       () => {
         const n = name.value.trim();
-        if (!n) return bad('Write your name first: the students see it.', name);
+        if (!n) return bad(tr('console.needName'), name);
         const seats = [...seatsBox.querySelectorAll<HTMLInputElement>('input[data-seat]')].filter((b) => b.checked).map((b) => b.value);
-        if (!seats.length) return bad('Open at least one seat to people.');
+        if (!seats.length) return bad(tr('classroom.needSeat'));
         const count = Number(tables.value);
-        if (!Number.isInteger(count) || count < 1 || count > 20) return bad('A class has from 1 to 20 tables.', tables);
-        status.className = 'class-status';
-        status.textContent = 'Creating the class…';
+        if (!Number.isInteger(count) || count < 1 || count > 20) return bad(tr('console.badTables', { min: 1, max: 20 }), tables);
+        say(tr('console.creating'));
         connect(() =>
           ClassClient.create({
             name: n,
@@ -188,47 +209,42 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const saved = savedTeacherClass();
     append(
       screen,
-      bar('Teach a class'),
-      h(
-        'p',
-        null,
-        'A class is several tables of the same war played at once. You get a class code for the students and a teacher key that stays in this browser: only it opens the console, where you watch every table, pause them, end a turn for a student who has left, and send news to one table or all. Afterwards, the debrief sets every table beside what really happened.',
-      ),
+      bar(tr('console.title')),
+      h('p', null, tr('console.intro')),
       status,
       h(
         'div',
         { class: 'class-columns' },
         h(
           'section',
-          { class: 'class-card', 'aria-label': 'Create a class' },
-          h('h2', null, 'Create a class'),
-          h('label', null, 'Your name ', name),
-          h('label', null, 'Scenario', scenarioSelect),
-          h('label', null, 'Tables (a class of 12 at 3 seats a table needs 4)', tables),
-          h('div', null, h('div', null, 'Seats for students at every table (the computer plays the others)'), seatsBox),
-          h('label', { class: 'check' }, sameSeed, 'The same seed at every table: the differences between tables come from the students'),
-          h('label', null, 'Seed', seed),
-          h('label', null, 'How well the computer plays', difficulty),
-          h('label', null, 'Turn timer', timer),
+          { class: 'class-card', 'aria-label': tr('console.createClass') },
+          h('h2', null, tr('console.createClass')),
+          h('label', null, tr('classroom.yourName'), ' ', name),
+          h('label', null, tr('classroom.scenario'), scenarioSelect),
+          h('label', null, tr('console.tables'), tables),
+          h('div', null, h('div', null, tr('console.seatsForStudents')), seatsBox),
+          h('label', { class: 'check' }, sameSeed, tr('console.sameSeed')),
+          h('label', null, tr('console.seed'), seed),
+          h('label', null, tr('classroom.difficulty'), difficulty),
+          h('label', null, tr('classroom.timer'), timer),
           create,
         ),
         saved
           ? h(
               'section',
-              { class: 'class-card', 'aria-label': 'Your class' },
-              h('h2', null, 'Your class'),
-              h('p', null, 'This browser holds the teacher key of class ', h('strong', { class: 'class-code' }, saved.code), '.'),
+              { class: 'class-card', 'aria-label': tr('console.yourClass') },
+              h('h2', null, tr('console.yourClass')),
+              h('p', null, tr('console.keyHeld'), ' ', h('strong', { class: 'class-code' }, saved.code), tr('console.keyHeldEnd')),
               button(
-                'Open its console',
+                tr('console.openConsole'),
                 () => {
-                  status.className = 'class-status';
-                  status.textContent = 'Opening the console…';
+                  say(tr('console.opening'));
                   connect(() => ClassClient.teacher(saved.code, saved.key));
                 },
                 { class: 'primary', id: 'console-open' },
               ),
               button(
-                'Forget this class',
+                tr('console.forget'),
                 () => {
                   forgetTeacherClass();
                   renderStart();
@@ -249,7 +265,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         unsubscribe = c.onChange(render);
         render();
       },
-      (e) => renderStart(explain(e)),
+      (e) => renderStart(problemOf(e)),
     );
   }
 
@@ -257,33 +273,33 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
 
   let shell: { students: HTMLElement; tables: HTMLElement; status: HTMLElement; startRow: HTMLElement; timerNow: HTMLElement } | null = null;
   const timerNow = h('p', { class: 'console-timer-now', id: 'console-timer-now' });
-  const timerText = (seconds: number) => (seconds ? `${formatNumber(seconds / 60)} minute${seconds === 60 ? '' : 's'} a turn` : 'no timer: a turn ends when every seat has ended it');
+  const timerText = (seconds: number) => (seconds ? tr('classroom.timer.minutes', { m: seconds / 60 }) : tr('console.timer.noneLower'));
 
   /** The turn timer of every table, changed while they play (from the turn in play on). */
   function timerCard(c: ClassClient, status: HTMLElement): HTMLElement {
     const select = h(
       'select',
       { id: 'console-timer-change' },
-      h('option', { value: '0' }, 'No timer'),
-      ...[1, 2, 3, 5, 10, 15].map((m) => h('option', { value: String(m * 60) }, `${m} minute${m > 1 ? 's' : ''} a turn`)),
+      h('option', { value: '0' }, tr('console.timer.off')),
+      ...[1, 2, 3, 5, 10, 15].map((m) => h('option', { value: String(m * 60) }, tr('classroom.timer.minutes', { m }))),
     );
     select.value = String(c.view?.timerSeconds ?? 0);
     return h(
       'section',
-      { class: 'class-card', 'aria-label': 'Turn timer' },
-      h('h2', null, 'Turn timer'),
+      { class: 'class-card', 'aria-label': tr('classroom.timer') },
+      h('h2', null, tr('classroom.timer')),
       timerNow,
-      h('label', null, 'Every table, from the turn in play on', select),
+      h('label', null, tr('console.timer.every'), select),
       button(
-        'Change the timer',
+        tr('console.timer.change'),
         () => {
           c.send('timer', { seconds: Number(select.value) });
           status.className = 'class-status';
-          status.textContent = `Every table now has ${timerText(Number(select.value))}; the turn in play runs from now.`;
+          status.textContent = tr('console.timer.changed', { timer: timerText(Number(select.value)) });
         },
         { id: 'console-timer-send' },
       ),
-      h('p', { class: 'small muted' }, 'When the timer runs out, the orders a seat has queued stand. The change is in every table’s record.'),
+      h('p', { class: 'small muted' }, tr('console.timer.note')),
     );
   }
 
@@ -308,12 +324,14 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     if (!shell) buildShell(c);
     const s = shell!;
     if (c.lastRejection) {
+      // The server's words (English for now).
       s.status.className = 'class-status bad';
+      untranslated(s.status);
       s.status.textContent = c.lastRejection.message;
       c.lastRejection = null;
     }
     s.startRow.style.display = c.view.status === 'gathering' ? '' : 'none';
-    s.timerNow.textContent = `Now: ${timerText(c.view.timerSeconds)}.`;
+    s.timerNow.textContent = tr('console.timer.now', { timer: timerText(c.view.timerSeconds) });
     if (!s.students.contains(document.activeElement)) renderStudents(c, s.students);
     renderTables(c, s.tables);
   }
@@ -327,29 +345,34 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const startRow = h(
       'p',
       { class: 'console-row' },
-      button('Seat everyone again, balanced', () => c.send('balance', {}), { id: 'console-balance' }),
-      button('Start every table', () => c.send('start', {}), { class: 'primary', id: 'console-start' }),
+      button(tr('console.balance'), () => c.send('balance', {}), { id: 'console-balance' }),
+      button(tr('console.startAll'), () => c.send('start', {}), { class: 'primary', id: 'console-start' }),
     );
     // The inject: news of the teacher's own words, or one of the scenario's events.
-    const target = h('select', { id: 'inject-target' }, h('option', { value: '' }, 'Every table'));
-    for (let n = 1; n <= w.tables; n++) append(target, h('option', { value: String(n) }, `Table ${n}`));
-    const text = h('textarea', { id: 'inject-text', 'aria-label': 'The news, in your own words' });
+    const target = h('select', { id: 'inject-target' }, h('option', { value: '' }, tr('console.everyTable')));
+    for (let n = 1; n <= w.tables; n++) append(target, h('option', { value: String(n) }, tableN(n)));
+    const text = h('textarea', { id: 'inject-text', 'aria-label': tr('console.inject.textAria') });
     text.rows = 2;
     text.maxLength = 500;
-    const event = h('select', { id: 'inject-event' }, h('option', { value: '' }, '— or one of the scenario’s events —'), ...(w.events ?? []).map((e) => h('option', { value: e.id }, e.title)));
+    // The events' titles are scenario text (English for now).
+    const event = h('select', { id: 'inject-event' }, h('option', { value: '' }, tr('console.inject.orEvent')), ...(w.events ?? []).map((e) => h('option', { value: e.id }, contentText(scenarioTextName(w.scenario), `events.${e.id}.title`, e.title))));
     const send = button(
-      'Send at the next turn',
+      tr('console.inject.send'),
       () => {
         const table = target.value ? Number(target.value) : null;
         if (event.value) c.send('inject', { table, event: event.value });
         else if (text.value.trim()) c.send('inject', { table, text: text.value.trim() });
         else {
           status.className = 'class-status bad';
-          status.textContent = 'Write the news, or choose one of the scenario’s events.';
+          status.removeAttribute('lang');
+          status.removeAttribute('dir');
+          status.textContent = tr('console.inject.empty');
           return;
         }
         status.className = 'class-status';
-        status.textContent = `The news goes to ${table ? `table ${table}` : 'every table'} at the start of its next turn.`;
+        status.removeAttribute('lang');
+        status.removeAttribute('dir');
+        status.textContent = table ? tr('console.inject.sentTable', { n: table }) : tr('console.inject.sentAll');
         text.value = '';
         event.value = '';
       },
@@ -358,11 +381,11 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     append(
       screen,
       bar(
-        `Teach a class: ${w.title}`,
-        button('Pause every table', () => c.send('pause', { table: null, paused: true }), { id: 'console-pause-all' }),
-        button('Resume every table', () => c.send('pause', { table: null, paused: false }), { id: 'console-resume-all' }),
+        h('span', null, tr('console.titleOf'), ' ', h('span', null, scenarioById(w.scenario)?.title ?? w.title)),
+        button(tr('console.pauseAll'), () => c.send('pause', { table: null, paused: true }), { id: 'console-pause-all' }),
+        button(tr('console.resumeAll'), () => c.send('pause', { table: null, paused: false }), { id: 'console-resume-all' }),
         button(
-          'Debrief',
+          tr('console.debrief'),
           () => {
             page = 'debrief';
             // Every table in full, for the words and deeds (the orders each seat gave).
@@ -375,17 +398,19 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       h(
         'p',
         { class: 'console-code' },
-        'Class code ',
+        tr('classroom.classCode'),
+        ' ',
         h('strong', { class: 'class-code', id: 'console-code' }, w.code),
-        ' — students open this address, then Play with others → Join a class, with this code. The teacher key stays in this browser only: do not give anyone this computer’s session.',
+        ' — ',
+        tr('console.codeNote', { play: tr('menu.classroom'), join: tr('classroom.joinAClass') }),
       ),
       status,
       h('p', { class: 'console-games', 'data-games-note': '', role: 'status' }),
       h(
         'div',
         { class: 'class-columns' },
-        h('section', { class: 'class-card', 'aria-label': 'Students' }, h('h2', null, 'Students'), students, startRow),
-        h('section', { class: 'class-card', 'aria-label': 'Inject' }, h('h2', null, 'Inject news'), h('label', null, 'To', target), h('label', null, 'The news, in your own words (text only)', text), h('label', null, 'Or a scenario event', event), send),
+        h('section', { class: 'class-card', 'aria-label': tr('console.students') }, h('h2', null, tr('console.students')), students, startRow),
+        h('section', { class: 'class-card', 'aria-label': tr('console.inject') }, h('h2', null, tr('console.inject')), h('label', null, tr('classroom.to'), target), h('label', null, tr('console.inject.text'), text), h('label', null, tr('console.inject.event'), event), send),
         timerCard(c, status),
       ),
       tables,
@@ -399,14 +424,14 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const w = c.welcome!;
     clear(box);
     if (!v.students.length) {
-      append(box, h('p', { class: 'class-waiting' }, 'No student has joined yet.'));
+      append(box, h('p', { class: 'class-waiting' }, tr('console.noStudents')));
       return;
     }
     const list = h('ul', { class: 'class-list', id: 'console-student-list' });
     for (const s of v.students) {
-      const select = h('select', { 'aria-label': `Seat of ${s.name}`, 'data-student': s.name });
+      const select = h('select', { 'aria-label': tr('classroom.seatFor', { name: s.name }), 'data-student': s.name });
       for (let n = 1; n <= w.tables; n++) {
-        for (const r of w.seats) append(select, h('option', { value: `${n}|${r}` }, `Table ${n}, ${roleName(r, scenario)}`));
+        for (const r of w.seats) append(select, h('option', { value: `${n}|${r}` }, tr('console.tableSeat', { n, seat: roleName(r, scenario) })));
       }
       select.value = `${s.table}|${s.role}`;
       select.disabled = v.status === 'playing';
@@ -415,7 +440,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         c.send('seat', { token: s.token, table: Number(table), role });
         select.blur();
       });
-      append(list, h('li', null, h('span', null, `${s.name}${s.connected ? '' : ' (away)'}`), select));
+      append(list, h('li', null, h('span', null, s.connected ? s.name : tr('classroom.away', { name: s.name })), select));
     }
     append(box, v.status === 'gathering' ? seatingPlan(c) : null, list);
   }
@@ -430,15 +455,15 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const w = c.welcome!;
     const plan = h('div', { class: 'seating-plan', id: 'seating-plan' });
     for (let n = 1; n <= w.tables; n++) {
-      const row = h('div', { class: 'seating-table' }, h('h3', null, `Table ${n}`));
+      const row = h('div', { class: 'seating-table' }, h('h3', null, tableN(n)));
       for (const r of w.seats) {
         const here = v.students.filter((x) => x.table === n && x.role === r);
         const zone = h(
           'div',
-          { class: 'seat-drop', role: 'group', 'aria-label': `Table ${n}, ${roleName(r, scenario)}`, 'data-seat': `${n}|${r}` },
+          { class: 'seat-drop', role: 'group', 'aria-label': tr('console.tableSeat', { n, seat: roleName(r, scenario) }), 'data-seat': `${n}|${r}` },
           h('span', { class: 'seat-drop-name' }, roleName(r, scenario)),
           ...here.map((x) => {
-            const chip = h('span', { class: 'seat-chip', 'data-token': x.token, 'data-chip': x.name, title: `Drag ${x.name} onto another seat` }, x.name);
+            const chip = h('span', { class: 'seat-chip', 'data-token': x.token, 'data-chip': x.name, title: tr('console.drag', { name: x.name }) }, x.name);
             chip.draggable = true;
             chip.addEventListener('dragstart', (e) => {
               e.dataTransfer?.setData('text/plain', x.token);
@@ -448,7 +473,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
             chip.addEventListener('dragend', () => chip.classList.remove('dragging'));
             return chip;
           }),
-          here.length ? null : h('span', { class: 'seat-empty' }, 'the computer'),
+          here.length ? null : h('span', { class: 'seat-empty' }, tr('classroom.computer')),
         );
         zone.addEventListener('dragover', (e) => {
           e.preventDefault();
@@ -471,7 +496,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     return h(
       'div',
       null,
-      h('p', { class: 'small muted' }, 'Drag a name onto a seat, or choose each student’s seat in the list below.'),
+      h('p', { class: 'small muted' }, tr('console.dragNote')),
       plan,
     );
   }
@@ -482,15 +507,15 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     return h(
       'dl',
       { class: 'console-figures' },
-      ...KEY_PLACES.flatMap((p) => [h('dt', null, PLACE_NAMES[p]), h('dd', { 'data-place': p }, HOLDER_NAMES[f.holders[p] ?? ''] ?? '')]),
-      h('dt', null, 'Civilian deaths'),
-      h('dd', { 'data-figure': 'civilians' }, formatNumber(f.civilianDeaths)),
-      h('dt', null, 'Escalation'),
-      h('dd', { 'data-figure': 'escalation' }, `${formatNumber(f.escalation)}/100`),
-      h('dt', null, 'Talks'),
-      h('dd', { 'data-figure': 'talks' }, TALKS[f.talks] ?? f.talks),
-      h('dt', null, 'Oil'),
-      h('dd', { 'data-figure': 'oil' }, `${formatNumber(f.oil)}k bbl/d`),
+      ...KEY_PLACES.flatMap((p) => [h('dt', null, placeOf(p)), h('dd', { 'data-place': p }, holderName(f.holders[p]))]),
+      h('dt', null, tr('console.fig.civilians')),
+      h('dd', { 'data-figure': 'civilians' }, fmtNumber(f.civilianDeaths)),
+      h('dt', null, tr('console.fig.escalation')),
+      h('dd', { 'data-figure': 'escalation' }, tr('console.fig.outOf100', { n: fmtNumber(f.escalation) })),
+      h('dt', null, tr('console.fig.talks')),
+      h('dd', { 'data-figure': 'talks' }, talksName(f.talks)),
+      h('dt', null, tr('console.fig.oil')),
+      h('dd', { 'data-figure': 'oil' }, tr('console.fig.oilValue', { n: fmtNumber(f.oil) })),
     );
   }
 
@@ -500,51 +525,54 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       const f = t.figures[t.figures.length - 1];
       const state =
         t.status === 'lobby'
-          ? 'waiting for the start'
+          ? tr('console.state.lobby')
           : t.status === 'ended'
-            ? `ended: ${t.ending?.kind.replace('-', ' ') ?? ''}`
+            ? tr('console.state.ended', { ending: t.ending ? endingName(t.ending.kind) : '' })
             : t.paused
-              ? 'paused'
+              ? tr('console.state.paused')
               : t.waitingFor.length
-                ? `waiting for ${t.waitingFor.map((r) => roleName(r, scenario)).join(', ')}`
-                : 'waiting for the turn to be played';
+                ? tr('console.state.waitingFor', { names: nameList(t.waitingFor.map((r) => roleName(r, scenario))) })
+                : tr('console.state.waitingTurn');
       const seats = h('ul', { class: 'class-list' });
       for (const s of t.seats) {
-        const names = s.names.length ? s.names.join(', ') : 'the computer';
+        const names = s.names.length ? nameList(s.names) : tr('classroom.computer');
         append(
           seats,
           h(
             'li',
             null,
-            h('span', null, `${roleName(s.role, scenario)}: ${names}${s.names.length && !s.connected ? ' (away)' : ''}${s.ended ? ' ✓ ended' : ''}`),
+            h('span', null, tr('console.seatLine', { seat: roleName(s.role, scenario), names, away: s.names.length && !s.connected ? 'yes' : 'no', ended: s.ended ? 'yes' : 'no' })),
             t.status === 'playing' && !s.ended && s.names.length
-              ? button('End its turn', () => c.send('endSeat', { table: t.no, role: s.role }), { class: 'small', 'data-end-seat': `${t.no}:${s.role}` })
+              ? button(tr('console.endSeat'), () => c.send('endSeat', { table: t.no, role: s.role }), { class: 'small', 'data-end-seat': `${t.no}:${s.role}` })
               : null,
           ),
         );
       }
       const messages = h('ul', { class: 'class-messages console-messages' });
       for (const m of t.messages.slice(-6)) {
-        const to = m.to ? roleName(m.to, scenario) : 'all';
-        append(messages, h('li', null, h('span', { class: 'who' }, `T${m.turn} ${m.fromName}${m.from ? ` (${roleName(m.from, scenario)})` : ''} → ${to}: `), m.text));
+        const to = m.to ? roleName(m.to, scenario) : tr('console.all');
+        const from = m.from ? tr('classroom.msg.fromSeat', { name: m.fromName, seat: roleName(m.from, scenario) }) : senderName(m);
+        append(messages, h('li', null, h('span', { class: 'who' }, tr('console.msgHead', { turn: m.turn, from, to })), ' ', h('bdi', null, m.text)));
       }
       append(
         box,
         h(
           'section',
-          { class: `class-card console-table${t.paused ? ' paused' : ''}`, id: `console-table-${t.no}`, 'aria-label': `Table ${t.no}` },
-          h('h2', null, `Table ${t.no} `, h('span', { class: 'console-turn' }, `turn ${t.turn}${f ? `, ${formatDate(f.date)}` : ''}`)),
+          { class: `class-card console-table${t.paused ? ' paused' : ''}`, id: `console-table-${t.no}`, 'aria-label': tableN(t.no) },
+          h('h2', null, tableN(t.no), ' ', h('span', { class: 'console-turn' }, f ? tr('console.turnDate', { turn: t.turn, date: fmtDate(f.date) }) : tr('console.turn', { turn: t.turn }))),
           h('p', { class: 'console-state' }, state),
           figuresLine(t),
           seats,
-          t.injects.length ? h('p', { class: 'console-injects' }, `News waiting for turn ${t.injects[0]!.fireTurn}: ${t.injects.map((i) => `“${i.text.slice(0, 60)}${i.text.length > 60 ? '…' : ''}”`).join(', ')}`) : null,
-          t.messages.length ? messages : h('p', { class: 'class-waiting' }, 'No messages yet.'),
+          t.injects.length
+            ? h('p', { class: 'console-injects' }, tr('console.injectsWaiting', { turn: t.injects[0]!.fireTurn }), ' ', h('bdi', null, nameList(t.injects.map((i) => `“${i.text.slice(0, 60)}${i.text.length > 60 ? '…' : ''}”`))))
+            : null,
+          t.messages.length ? messages : h('p', { class: 'class-waiting' }, tr('classroom.noMessages')),
           h(
             'p',
             { class: 'console-row' },
-            button('Open in full', () => openTable(c, t.no), { class: 'small', 'data-open-table': String(t.no), title: `Table ${t.no}: the whole state, with no fog, and every turn report` }),
+            button(tr('console.openFull'), () => openTable(c, t.no), { class: 'small', 'data-open-table': String(t.no), title: tr('console.openFullTitle', { n: t.no }) }),
             t.status === 'playing'
-              ? button(t.paused ? 'Resume' : 'Pause', () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
+              ? button(t.paused ? tr('console.resume') : tr('console.pause'), () => c.send('pause', { table: t.no, paused: !t.paused }), { class: 'small', 'data-pause': String(t.no) })
               : null,
           ),
         ),
@@ -595,27 +623,23 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       screen,
       h('div',
         { class: 'class-bar' },
-        button('← The console', () => leaveFull(), { class: 'ghost small', id: 'full-back' }),
-        h('h1', null, `Table ${no} in full`),
-        button('Show it as it is now', () => openTable(c, no), { id: 'full-refresh' }),
+        button(tr('console.toConsole'), () => leaveFull(), { class: 'ghost small', id: 'full-back' }),
+        h('h1', null, tr('console.full.title', { n: no })),
+        button(tr('console.full.refresh'), () => openTable(c, no), { id: 'full-refresh' }),
       ),
-      h(
-        'p',
-        null,
-        `Everything at table ${no}${f ? `, turn ${t!.turn} (${formatDate(f.date)})` : ''}, with no fog: what every seat knows and what none of them sees. Only your console receives it; it was rebuilt here by playing the table’s orders again from its seed, and checked against the table’s own record turn by turn.`,
-      ),
+      h('p', null, f ? tr('console.full.introAt', { n: no, turn: t!.turn, date: fmtDate(f.date) }) : tr('console.full.intro', { n: no })),
       status,
       body,
     );
     screen.querySelector<HTMLElement>(refreshing ? '#full-refresh' : '#full-back')?.focus({ preventScroll: true });
     if (!inspect || inspect.no !== no) {
-      status.textContent = 'Fetching the table…';
+      status.textContent = tr('console.full.fetching');
       return;
     }
     shownInspect = inspect;
     const sc = scenario;
     if (!sc) {
-      status.textContent = 'Loading the scenario…';
+      status.textContent = tr('console.full.loading');
       shownInspect = null;
       return;
     }
@@ -624,13 +648,13 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       const rebuilt = rebuildTable(full, inspect);
       const seatName = (role: string) => {
         const names = t?.seats.find((x) => x.role === role)?.names ?? [];
-        return `${roleName(role, full)} (${names.length ? names.join(', ') : 'the computer'})`;
+        return tr('console.full.seat', { seat: roleName(role, full), names: names.length ? nameList(names) : tr('classroom.computer') });
       };
       cleanupFull = renderTableInFull(body, full, inspect, rebuilt, t?.messages ?? [], record, seatName);
-      status.textContent = `Turn ${inspect.turns.length + 1}: ${inspect.turns.length} turn${inspect.turns.length === 1 ? '' : 's'} played, every one checked against the table’s record.`;
+      status.textContent = tr('console.full.status', { turn: inspect.turns.length + 1, played: inspect.turns.length });
     } catch (e) {
       status.className = 'class-status bad';
-      status.textContent = `This table could not be rebuilt: ${(e as Error).message}.`;
+      status.textContent = tr('console.full.failed', { reason: (e as Error).message });
     }
   }
 
@@ -655,7 +679,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       worker.onmessage = (e: MessageEvent<FromWorker>) => {
         if (games !== run) return;
         const m = e.data;
-        if (m.type === 'error') return failed(m.message);
+        if (m.type === 'error') return failed(tr('console.games.stopped', { reason: m.message }));
         run.played[i] = m.type === 'progress' ? m.played : m.part.played;
         if (m.type === 'done') {
           run.parts.push(m.part);
@@ -670,7 +694,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
         }
         showGames(false);
       };
-      worker.onerror = (e) => failed(`The computer games stopped: ${e.message || 'a worker failed'}.`);
+      worker.onerror = (e) => failed(tr('console.games.stopped', { reason: e.message || tr('explorer.workerFailed') }));
       worker.postMessage({ type: 'run', scenarioId: w.scenario, config, range } satisfies ToWorker);
     });
     showGames(true);
@@ -682,7 +706,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const played = g ? g.played.reduce((a, b) => a + b, 0) : 0;
     const total = g?.config.runs ?? 0;
     for (const note of screen.querySelectorAll<HTMLElement>('[data-games-note]')) {
-      note.textContent = !g ? '' : g.error ? g.error : g.result ? `The ${formatNumber(total)} computer games are ready for the debrief.` : `Computer games for the debrief: ${formatNumber(played)} of ${formatNumber(total)}…`;
+      note.textContent = !g ? '' : g.error ? g.error : g.result ? tr('console.games.ready', { runs: total }) : tr('console.games.progressNote', { played: fmtNumber(played), total: fmtNumber(total) });
     }
     const bar = screen.querySelector<HTMLProgressElement>('#debrief-games-progress');
     if (bar) {
@@ -690,27 +714,27 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       bar.value = played;
     }
     const text = screen.querySelector('#debrief-games-text');
-    if (text && g && !g.result) text.textContent = `${formatNumber(played)} of ${formatNumber(total)} games · ${((performance.now() - g.started) / 1000).toFixed(1)} s. They go on in the background if you go back to the console.`;
+    if (text && g && !g.result) text.textContent = tr('console.games.progress', { played: fmtNumber(played), total: fmtNumber(total), runs: total, secs: secs(performance.now() - g.started) });
     if (changed && page === 'debrief' && cls?.view) renderDebrief(cls.view);
   }
 
-  function endingName(key: string): string {
-    const [kind, winner] = key.split(':');
-    const name = ENDING_NAMES[kind as EndingKind] ?? kind ?? key;
-    return winner ? `${name} (${HOLDER_NAMES[winner] ?? winner})` : name;
+  /** "military-victory:lna" → "Military victory (LNA)". */
+  function endingOfKey(key: string): string {
+    const [kind = key, winner] = key.split(':');
+    return endingName(kind, winner);
   }
 
   /** The debrief's section on the computer games: start them, their progress, or how they ended. */
   function gamesSection(c: ClassClient): HTMLElement {
     const w = c.welcome!;
     const g = games;
-    const section = h('section', { class: 'class-card debrief-games', id: 'debrief-games', 'aria-label': 'Against the computer games' }, h('h2', null, 'Against the computer games'));
-    const who = `every seat played by the computer (${w.difficulty ?? 'normal'}), the same scenario${w.whatIfs?.length ? ' and what-ifs' : ''} as your tables`;
+    const section = h('section', { class: 'class-card debrief-games', id: 'debrief-games', 'aria-label': tr('console.games.title') }, h('h2', null, tr('console.games.title')));
+    const who = tr('console.games.who', { difficulty: difficultyName(w.difficulty ?? 'normal'), whatIfs: w.whatIfs?.length ? 'yes' : 'no' });
     if (!g || g.error) {
       const count = h(
         'select',
-        { id: 'debrief-games-count', 'aria-label': 'How many computer games', 'data-focus-key': 'games-count' },
-        ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, `${formatNumber(n)} games`)),
+        { id: 'debrief-games-count', 'aria-label': tr('console.games.count'), 'data-focus-key': 'games-count' },
+        ...DISTRIBUTION_RUN_CHOICES.map((n) => h('option', { value: String(n) }, tr('console.games.n', { runs: n }))),
       );
       count.value = String(gamesCount);
       count.addEventListener('change', () => {
@@ -718,20 +742,20 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       });
       append(
         section,
-        h('p', null, `The same war played many times with ${who}, as in the outcome explorer: then each table is set among them — how often the computer’s wars ended as the table’s did, and whether its figures were high or low for the date.`),
+        h('p', null, tr('console.games.intro', { who })),
         g?.error ? h('p', { class: 'class-status bad' }, g.error) : null,
-        h('p', { class: 'console-row' }, count, button('Play the computer games', () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run', 'data-focus-key': 'games-run' })),
+        h('p', { class: 'console-row' }, count, button(tr('console.games.play'), () => startGames(c, Number(count.value)), { class: 'primary', id: 'debrief-games-run', 'data-focus-key': 'games-run' })),
       );
       return section;
     }
     if (!g.result) {
-      const bar = h('progress', { id: 'debrief-games-progress', 'aria-label': 'Computer games played' });
+      const bar = h('progress', { id: 'debrief-games-progress', 'aria-label': tr('console.games.played') });
       append(
         section,
-        h('p', null, `${formatNumber(g.config.runs)} games with ${who}, in this browser (${g.ranges} worker${g.ranges > 1 ? 's' : ''}).`),
+        h('p', null, tr('console.games.running', { runs: g.config.runs, who, workers: g.ranges })),
         h('div', { class: 'debrief-progress' }, bar, h('span', { id: 'debrief-games-text', role: 'status' }, '')),
         button(
-          'Cancel',
+          tr('explorer.cancel'),
           () => {
             stopGames();
             games = null;
@@ -748,7 +772,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     section.dataset.endings = JSON.stringify(d.endings);
     append(
       section,
-      h('p', null, `${formatNumber(d.runs)} games with ${who}: seeds ${d.seed}-1 … ${d.seed}-${d.runs}, played here in ${(g.ms / 1000).toFixed(1)} s. The same settings give the same games in the outcome explorer and the headless runner.`),
+      h('p', null, tr('console.games.done', { runs: d.runs, who, seed: d.seed, last: String(d.runs), secs: secs(g.ms) })),
       h(
         'ul',
         { class: 'debrief-endings', id: 'debrief-endings' },
@@ -756,13 +780,13 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
           h(
             'li',
             { 'data-ending': e.ending },
-            h('span', { class: 'debrief-ending-name' }, endingName(e.ending)),
+            h('span', { class: 'debrief-ending-name' }, endingOfKey(e.ending)),
             h('span', { class: 'debrief-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(0, Math.min(100, e.share))}%` })),
-            h('span', { class: 'debrief-share' }, `${e.share.toFixed(1)}%`),
+            h('span', { class: 'debrief-share' }, pct(e.share)),
           ),
         ),
       ),
-      button('Play them again', () => {
+      button(tr('console.games.again'), () => {
         games = null;
         if (cls?.view) renderDebrief(cls.view);
       }, { class: 'ghost small', id: 'debrief-games-again', 'data-focus-key': 'games-again' }),
@@ -774,23 +798,19 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
   function wordsSection(c: ClassClient, v: ClassView): HTMLElement {
     const section = h(
       'section',
-      { class: 'class-card debrief-words', id: 'debrief-words', 'aria-label': 'Words and deeds' },
-      h('h2', null, 'Words and deeds'),
-      h(
-        'p',
-        null,
-        'Every message a seat sent, beside the orders the same seat gave in that turn (played at its end) and in the next. Whether a promise was kept is for the class to read: the game does not judge it.',
-      ),
+      { class: 'class-card debrief-words', id: 'debrief-words', 'aria-label': tr('console.words.title') },
+      h('h2', null, tr('console.words.title')),
+      h('p', null, tr('console.words.intro')),
     );
     const sc = scenario ? applyWhatIfs(scenario, c.welcome?.whatIfs ?? []) : null;
-    const deeds = (list: Order[] | null) => (list === null ? 'not played yet' : sc ? ordersPhrase(list, sc) : `${list.length} orders`);
+    const deeds = (list: Order[] | null) => (list === null ? tr('console.words.notPlayed') : sc ? ordersLine(list, sc) : tr('console.words.nOrders', { n: list.length }));
     for (const t of v.tables) {
       const inspect = c.inspects.get(t.no);
-      const box = h('div', { class: 'debrief-words-table', 'data-table': String(t.no) }, h('h3', null, `Table ${t.no}`));
-      if (!inspect) append(box, h('p', { class: 'class-waiting' }, 'Fetching its orders…'));
+      const box = h('div', { class: 'debrief-words-table', 'data-table': String(t.no) }, h('h3', null, tableN(t.no)));
+      if (!inspect) append(box, h('p', { class: 'class-waiting' }, tr('console.words.fetching')));
       else {
         const list = wordsAndDeeds(t, inspect);
-        if (!list.length) append(box, h('p', { class: 'muted' }, 'No seat sent a message.'));
+        if (!list.length) append(box, h('p', { class: 'muted' }, tr('console.words.none')));
         else
           append(
             box,
@@ -802,13 +822,19 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
                 return h(
                   'li',
                   { 'data-message': String(m.id) },
-                  h('p', { class: 'debrief-said' }, h('span', { class: 'who' }, `Turn ${m.turn} · ${m.fromName} (${roleName(m.from!, sc)}) → ${m.to ? roleName(m.to, sc) : 'everyone'}: `), `“${m.text}”`),
+                  h(
+                    'p',
+                    { class: 'debrief-said' },
+                    h('span', { class: 'who' }, tr('console.words.said', { turn: m.turn, from: tr('classroom.msg.fromSeat', { name: m.fromName, seat: roleName(m.from!, sc) }), to: m.to ? roleName(m.to, sc) : tr('classroom.msg.everyone') })),
+                    ' ',
+                    h('bdi', null, `“${m.text}”`),
+                  ),
                   h(
                     'dl',
                     { class: 'debrief-deeds' },
-                    h('dt', null, `Orders in turn ${m.turn}`),
+                    h('dt', null, tr('console.words.ordersIn', { turn: m.turn })),
                     h('dd', { 'data-deeds': 'same' }, deeds(x.sameTurn)),
-                    h('dt', null, `Orders in turn ${m.turn + 1}`),
+                    h('dt', null, tr('console.words.ordersIn', { turn: m.turn + 1 })),
                     h('dd', { 'data-deeds': 'next' }, deeds(x.nextTurn)),
                   ),
                 );
@@ -834,7 +860,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     shell = null;
     clear(screen);
     const back = button(
-      '← The console',
+      tr('console.toConsole'),
       () => {
         page = 'console';
         clear(screen);
@@ -842,12 +868,12 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       },
       { class: 'ghost small', id: 'debrief-back', 'data-focus-key': 'debrief-back' },
     );
-    const csv = button('Download the CSV', () => downloadText(`class-${v.code}.csv`, classCsv(v, record, games?.result ?? null), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
-    const print = button('Print', () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
+    const csv = button(tr('console.debrief.csv'), () => downloadText(`class-${v.code}.csv`, classCsv(v, record, games?.result ?? null), 'text/csv'), { id: 'debrief-csv', 'data-focus-key': 'debrief-csv' });
+    const print = button(tr('console.debrief.print'), () => window.print(), { id: 'debrief-print', 'data-focus-key': 'debrief-print' });
     const last = v.tables.map((t) => t.figures[t.figures.length - 1]!).filter(Boolean);
     const date = last.map((f) => f.date).sort().at(-1) ?? '';
-    const happened = scenario?.history.filter((e) => e.date <= date).at(-1);
-    const head = h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Figure')), h('th', { scope: 'col' }, 'History'), ...v.tables.map((t) => h('th', { scope: 'col' }, `Table ${t.no}`)));
+    const happened = scenario ? shownScenario(scenario).history.filter((e) => e.date <= date).at(-1) : undefined;
+    const head = h('tr', null, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, tr('console.debrief.figure'))), h('th', { scope: 'col' }, tr('console.debrief.history')), ...v.tables.map((t) => h('th', { scope: 'col' }, tableN(t.no))));
     const rowOf = (label: string, history: string, cells: (t: ConsoleTable) => string) =>
       h('tr', null, h('th', { scope: 'row' }, label), h('td', { class: 'history' }, history), ...v.tables.map((t) => h('td', null, cells(t))));
     const fig = (t: ConsoleTable) => t.figures[t.figures.length - 1];
@@ -855,16 +881,15 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const d = games?.result ?? null;
     const placedRows = (row: typeof rowOf): HTMLElement[] => {
       if (!d) return [];
-      const of = `of ${formatNumber(d.runs)} computer games ended so`;
       return [
-        row(`Ending among the computer games`, '', (t) => {
+        row(tr('console.debrief.endingAmong'), '', (t) => {
           const p = placeTable(d, t);
-          return p.ending ? `${endingName(p.ending.key)}: ${p.ending.share.toFixed(1)}% ${of}` : 'not ended yet';
+          return p.ending ? tr('console.debrief.endingShare', { ending: endingOfKey(p.ending.key), share: pct(p.ending.share), runs: d.runs }) : tr('console.debrief.notEnded');
         }),
         ...PLACED_FIGURES.map((f) =>
-          row(`${f.label} against the computer games`, '', (t) => {
+          row(tr('console.debrief.against', { figure: tr(PLACED_KEYS[f.id]) }), '', (t) => {
             const x = placeTable(d, t).figures.find((y) => y.id === f.id);
-            return x ? `${ordinal(x.percentile)} percentile on the same date (the computer games’ median: ${formatNumber(x.median)})` : '';
+            return x ? tr('console.debrief.percentile', { p: x.percentile, median: fmtNumber(x.median) }) : '';
           }),
         ),
       ];
@@ -872,28 +897,30 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     const body = h(
       'tbody',
       null,
-      rowOf('Turn reached', date ? formatDate(date) : '', (t) => `${t.turn}${fig(t) ? `, ${formatDate(fig(t)!.date)}` : ''}`),
-      rowOf('Ending', 'a ceasefire (23 October 2020)', (t) => (t.ending ? `${t.ending.kind.replace('-', ' ')}${t.ending.winner ? ` (${HOLDER_NAMES[t.ending.winner]})` : ''}` : t.status === 'ended' ? 'ended' : 'still playing')),
-      ...KEY_PLACES.map((p) => rowOf(`${PLACE_NAMES[p]} held by`, HOLDER_NAMES[historyHolder(record, p, date)] ?? '', (t) => HOLDER_NAMES[fig(t)?.holders[p] ?? ''] ?? '')),
-      rowOf('Civilian deaths', '', (t) => formatNumber(fig(t)?.civilianDeaths ?? 0)),
-      rowOf('Escalation', '', (t) => `${formatNumber(fig(t)?.escalation ?? 0)}/100`),
-      rowOf('Talks', '', (t) => TALKS[fig(t)?.talks ?? ''] ?? ''),
-      rowOf('Oil output (k bbl/d)', '', (t) => formatNumber(fig(t)?.oil ?? 0)),
-      ...roles.map((r) => rowOf(`Score: ${roleName(r, scenario)}`, '', (t) => (t.ending?.scores[r] !== undefined ? String(t.ending.scores[r]) : '—'))),
-      rowOf('Left history', '', (t) => {
+      rowOf(tr('console.debrief.turnReached'), date ? fmtDate(date) : '', (t) => (fig(t) ? tr('console.debrief.turnAt', { turn: t.turn, date: fmtDate(fig(t)!.date) }) : fmtNumber(t.turn))),
+      rowOf(tr('console.debrief.ending'), tr('console.debrief.endingHistory', { date: fmtDate('2020-10-23') }), (t) => (t.ending ? endingName(t.ending.kind, t.ending.winner) : t.status === 'ended' ? tr('console.debrief.ended') : tr('console.debrief.playing'))),
+      ...KEY_PLACES.map((p) => rowOf(tr('console.debrief.heldBy', { place: placeOf(p) }), holderName(historyHolder(record, p, date)), (t) => holderName(fig(t)?.holders[p]))),
+      rowOf(tr('console.fig.civilians'), '', (t) => fmtNumber(fig(t)?.civilianDeaths ?? 0)),
+      rowOf(tr('console.fig.escalation'), '', (t) => tr('console.fig.outOf100', { n: fmtNumber(fig(t)?.escalation ?? 0) })),
+      rowOf(tr('console.fig.talks'), '', (t) => talksName(fig(t)?.talks)),
+      rowOf(tr('console.debrief.oil'), '', (t) => fmtNumber(fig(t)?.oil ?? 0)),
+      ...roles.map((r) => rowOf(tr('console.debrief.score', { seat: roleName(r, scenario) }), '', (t) => (t.ending?.scores[r] !== undefined ? fmtNumber(t.ending.scores[r]!) : '—'))),
+      rowOf(tr('console.debrief.left'), '', (t) => {
         const d = departures(t, record);
-        return d.length ? d.map((x) => `turn ${x.turn}: ${PLACE_NAMES[x.place]} held by ${HOLDER_NAMES[x.held]} (history: ${HOLDER_NAMES[x.history]})`).join('; ') : 'not on the key places';
+        return d.length
+          ? d.map((x) => tr('console.debrief.leftAt', { turn: x.turn, place: placeOf(x.place), held: holderName(x.held), history: holderName(x.history) })).join(tr('console.debrief.leftSep'))
+          : tr('console.debrief.notLeft');
       }),
       ...placedRows(rowOf),
-      rowOf('Teacher’s news', '', (t) => String(t.messages.filter((m) => m.from === null && m.fromName.startsWith('News')).length)),
-      rowOf('Messages between seats', '', (t) => String(t.messages.filter((m) => m.from !== null).length)),
+      rowOf(tr('console.debrief.news'), '', (t) => fmtNumber(t.messages.filter((m) => m.from === null && m.fromName.startsWith('News')).length)),
+      rowOf(tr('console.debrief.messages'), '', (t) => fmtNumber(t.messages.filter((m) => m.from !== null).length)),
     );
     append(
       screen,
-      h('div', { class: 'class-bar' }, back, h('h1', null, `Debrief: ${v.title}`), print, csv),
-      h('p', null, 'Every table beside what really happened on the same date (the record of the war: who held the key places). The endings and scores appear as the tables end.'),
-      happened ? h('p', { class: 'console-history' }, h('strong', null, `In history, by ${formatDate(happened.date)}: `), happened.text) : null,
-      h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': 'Every table beside history (scrolls sideways)' }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
+      h('div', { class: 'class-bar' }, back, h('h1', null, tr('console.debrief.title'), ' ', h('span', null, scenarioById(v.scenario)?.title ?? v.title)), print, csv),
+      h('p', null, tr('console.debrief.intro')),
+      happened ? h('p', { class: 'console-history' }, h('strong', null, tr('console.debrief.inHistory', { date: fmtDate(happened.date) })), ' ', h('span', null, happened.text)) : null,
+      h('div', { class: 'console-debrief-wrap', tabIndex: 0, role: 'region', 'aria-label': tr('console.debrief.region') }, h('table', { class: 'console-debrief', id: 'debrief-table' }, h('thead', null, head), body)),
       cls ? gamesSection(cls) : null,
       cls ? wordsSection(cls, v) : null,
     );

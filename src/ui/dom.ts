@@ -70,7 +70,7 @@ function uiRoot(): HTMLElement {
  * English text out right to left and screen readers read it as English. A layer translated
  * later is added here.
  */
-export const TRANSLATED_LAYERS: ReadonlySet<string> = new Set(['menu', 'game', 'briefing', 'ending', 'guide']);
+export const TRANSLATED_LAYERS: ReadonlySet<string> = new Set(['menu', 'game', 'briefing', 'ending', 'guide', 'explorer', 'classroom', 'console']);
 
 /** A full-screen layer owned by one scene; removing it removes everything the scene showed. */
 export function layer(name: string): HTMLElement {

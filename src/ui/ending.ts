@@ -1,14 +1,15 @@
 // The end of a game: what happened, the score by part, and what happened in history.
 import type { GameSession } from '../game/session.ts';
-import { roleScore } from '../game/sim.ts';
+import { endingMsg, roleScore } from '../game/sim.ts';
 import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import type { Role } from '../sim/types.ts';
 import { copyLinkButton } from './briefing.ts';
 import { lineChart } from './chart.ts';
-import { append, button, h, untranslated } from './dom.ts';
+import { append, button, h } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
 import { endingName, named, roleFullName, roleShortName, roleSid, rungNameLower, scorePartName, sideShort, talksName } from './end-words.ts';
 import { endingEpilogue } from './primer.ts';
+import { messageSpan } from './report-text.ts';
 import { backerOf, isBacker } from './roles.ts';
 import { SCORE_PARTS } from './texts.ts';
 
@@ -84,7 +85,9 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
       h(
         'div',
         null,
-        h('section', null, h('h2', { class: 'section-title' }, t('ending.whatHappened')), ...ending.text.split(/\n\s*\n/).map((x) => untranslated(h('p', null, x)))),
+        // What happened, told from its code: the ending's message, worked out again from the final state (kept off the
+        // state, whose hash covers the ending; test/reasons-text.test.ts checks it gives the ending's text).
+        h('section', null, h('h2', { class: 'section-title' }, t('ending.whatHappened')), messageSpan(endingMsg(ending.kind, session.model, ending.winner, s), ending.text, session.scenario, 'p')),
         h(
           'section',
           null,

@@ -12,6 +12,7 @@ import type { ScenarioEntry } from '../game/content.ts';
 import { historyRecord } from '../game/left-history.ts';
 import type { GameSetup } from '../game/session.ts';
 import type { PlayerRole, Role } from '../game/sim-types.ts';
+import { actorName, fmtDate, fmtNumber, placeName, t } from '../i18n/index.ts';
 import { addDays, dayNumber } from '../sim/dates.ts';
 import {
   EXPLORE_POLICIES,
@@ -19,19 +20,18 @@ import {
   type ExplorePolicy,
   type ExploreSummary,
   INDICATORS,
-  POLICY_LABELS,
+  type IndicatorId,
   policyDifficulty,
   splitRuns,
   summarise,
 } from '../sim/explore.ts';
 import type { PathSummary } from '../sim/path.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { EndingKind, Scenario } from '../sim/types.ts';
-import { append, button, clear, formatDate, formatNumber, h, layer } from './dom.ts';
+import type { Scenario } from '../sim/types.ts';
+import { append, button, clear, h, layer, untranslated } from './dom.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { choice } from './menu.ts';
 import { palette } from './palette.ts';
-import { ENDING_NAMES, ROLE_SHORT } from './texts.ts';
 
 export const MIN_RUNS = 100;
 export const MAX_RUNS = 5000;
@@ -53,24 +53,76 @@ export interface ExplorerOptions {
 
 const hex = (n: number, alpha = 1) => `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 
-/** Axis numbers: 1,200 → "1.2k", 40 → "40". */
+/** Axis numbers: 1,200 → "1.2K", 40 → "40" (in the current language). */
 function compact(n: number): string {
-  const a = Math.abs(n);
-  if (a >= 1_000_000) return `${+(n / 1_000_000).toFixed(1)}M`;
-  if (a >= 1000) return `${+(n / 1000).toFixed(1)}k`;
-  return String(+n.toFixed(1));
+  return fmtNumber(n, { notation: 'compact', maximumFractionDigits: 1 });
 }
 
-/** "military-victory:lna" → "Military victory — LNA". */
+/** A share in percent with one decimal: 12.5 → "12.5%" (in the current language). */
+export function pct(share: number): string {
+  return fmtNumber(share / 100, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** Seconds with one decimal. */
+const secs = (ms: number) => fmtNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// The core's codes (src/sim/explore.ts keeps its English labels for the CLI) named in the
+// player's language: one catalogue key per policy, key fact, indicator and source.
+const POLICY_KEYS: Record<ExplorePolicy, string> = {
+  historical: 'explorer.policy.historical',
+  'ai-easy': 'explorer.policy.ai-easy',
+  'ai-normal': 'explorer.policy.ai-normal',
+  'ai-hard': 'explorer.policy.ai-hard',
+};
+const FACT_KEYS: Record<string, string> = {
+  'tripoli-held': 'explorer.fact.tripoli-held',
+  'watiya-changes': 'explorer.fact.watiya-changes',
+  'tarhuna-changes': 'explorer.fact.tarhuna-changes',
+  'front-sirte': 'explorer.fact.front-sirte',
+  'oil-blockade': 'explorer.fact.oil-blockade',
+  'lna-takes-tripoli': 'explorer.fact.lna-takes-tripoli',
+};
+const INDICATOR_KEYS: Record<IndicatorId, string> = {
+  gnaShare: 'explorer.ind.gnaShare',
+  lnaShare: 'explorer.ind.lnaShare',
+  gnaStrength: 'explorer.ind.gnaStrength',
+  lnaStrength: 'explorer.ind.lnaStrength',
+  casualties: 'explorer.ind.casualties',
+  oilOutput: 'explorer.ind.oilOutput',
+  escalation: 'explorer.ind.escalation',
+};
+const TOLL_KEYS: Record<string, string> = {
+  'tripoli-3-months': 'explorer.toll.tripoli-3-months',
+  '2020-q1': 'explorer.toll.2020-q1',
+  '2020-q2': 'explorer.toll.2020-q2',
+};
+const ENDING_KEYS: Record<string, string> = {
+  'military-victory': 'ending.kind.military-victory',
+  settlement: 'ending.kind.settlement',
+  'frozen-conflict': 'ending.kind.frozen-conflict',
+  'regional-war': 'ending.kind.regional-war',
+  catastrophe: 'ending.kind.catastrophe',
+  collapse: 'ending.kind.collapse',
+  'time-out': 'ending.kind.time-out',
+};
+
+/** A policy in words. */
+export const policyLabel = (p: ExplorePolicy): string => t(POLICY_KEYS[p]);
+/** A key fact in words (the core's English label for a fact the catalogue does not know). */
+export const factLabel = (f: { id: string; label: string }): string => (FACT_KEYS[f.id] ? t(FACT_KEYS[f.id]!) : f.label);
+/** A charted indicator in words. */
+export const indicatorLabel = (id: IndicatorId): string => t(INDICATOR_KEYS[id]);
+
+/** "military-victory:lna" → "Military victory — LNA" (in the current language). */
 export function endingLabel(key: string): string {
-  const [kind, winner] = key.split(':');
-  const name = ENDING_NAMES[kind as EndingKind] ?? kind ?? key;
-  return winner ? `${name} — ${ROLE_SHORT[winner as Role] ?? winner}` : name;
+  const [kind = key, winner] = key.split(':');
+  const name = ENDING_KEYS[kind] ? t(ENDING_KEYS[kind]!) : kind;
+  return winner ? t('explorer.endingWinner', { ending: name, winner: actorName(winner) }) : name;
 }
 
 export function mountExplorer(options: ExplorerOptions): { close(): void } {
   const root = layer('explorer');
-  const panel = h('div', { class: 'panel explorer scroll', role: 'main', 'aria-label': 'Outcome explorer' });
+  const panel = h('div', { class: 'panel explorer scroll', role: 'main', 'aria-label': t('explorer.title') });
   root.appendChild(panel);
 
   const entries = options.scenarios;
@@ -94,22 +146,22 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   /** Counts the batches started: a batch's late answer is dropped once another has begun. */
   let batches = 0;
 
-  const runsInput = h('input', { type: 'number', id: 'explore-runs', 'aria-label': 'Number of games', value: '500' });
+  const runsInput = h('input', { type: 'number', id: 'explore-runs', 'aria-label': t('explorer.runs.aria'), value: '500' });
   runsInput.min = String(MIN_RUNS);
   runsInput.max = String(MAX_RUNS);
   runsInput.step = '100';
-  const seedInput = h('input', { type: 'text', id: 'explore-seed', 'aria-label': 'Seed prefix', value: 'explore' });
+  const seedInput = h('input', { type: 'text', id: 'explore-seed', 'aria-label': t('explorer.seed.aria'), value: 'explore' });
   seedInput.maxLength = 32;
   seedInput.spellcheck = false;
 
-  const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Scenario' });
-  const whatIfBox = h('div', { class: 'choices whatifs', role: 'group', 'aria-label': 'What-ifs' });
-  const policyBox = h('div', { class: 'choices', role: 'group', 'aria-label': 'Policy' });
-  const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': 'Open games as' });
+  const scenarioBox = h('div', { class: 'choices', role: 'group', 'aria-label': t('explorer.scenario') });
+  const whatIfBox = h('div', { class: 'choices whatifs', role: 'group', 'aria-label': t('explorer.whatIfs') });
+  const policyBox = h('div', { class: 'choices', role: 'group', 'aria-label': t('explorer.policy') });
+  const roleBox = h('div', { class: 'choices cols-3', role: 'group', 'aria-label': t('explorer.openAs') });
   const message = h('div', { class: 'small muted', id: 'explore-message', role: 'status', 'aria-live': 'polite' });
   /** A problem with the number of games or the seed, shown beside the fields. */
   const fieldError = h('div', { class: 'small field-error', id: 'explore-field-error', role: 'alert' });
-  const bar = h('progress', { id: 'explore-progress', 'aria-label': 'Games played' });
+  const bar = h('progress', { id: 'explore-progress', 'aria-label': t('explorer.progress.aria') });
   bar.max = 1;
   bar.value = 0;
   const progressText = h('span', { class: 'small', id: 'explore-progress-text' });
@@ -117,8 +169,8 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   progress.hidden = true;
   const results = h('div', { id: 'explore-results', class: 'explore-results' });
 
-  const runButton = button('Run the games', () => start(), { class: 'primary', id: 'explore-run' });
-  const cancelButton = button('Cancel', () => cancel(), { id: 'explore-cancel', disabled: true });
+  const runButton = button(t('explorer.run'), () => start(), { class: 'primary', id: 'explore-run' });
+  const cancelButton = button(t('explorer.cancel'), () => cancel(), { id: 'explore-cancel', disabled: true });
 
   const renderSetup = () => {
     clear(scenarioBox);
@@ -133,12 +185,12 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
           entry = e;
           if (!e.playable.includes(role)) role = e.playable[0] ?? 'gna';
           renderSetup();
-        }, h('span', { class: 'choice-title' }, e.title), h('span', { class: 'choice-sub' }, `${formatDate(e.startDate)} · ${e.turns} turns`)),
+        }, h('span', { class: 'choice-title' }, e.title), h('span', { class: 'choice-sub' }, t('explorer.scenarioSub', { date: fmtDate(e.startDate), turns: e.turns }))),
       );
     }
     clear(whatIfBox);
     const list = entry?.whatIfs ?? [];
-    if (list.length === 0) whatIfBox.append(h('p', { class: 'small muted' }, 'This scenario has no what-ifs: the games follow it as written.'));
+    if (list.length === 0) whatIfBox.append(h('p', { class: 'small muted' }, t('explorer.noWhatIfs')));
     for (const w of list) {
       const input = h('input', { type: 'checkbox', 'data-whatif': w.id });
       input.checked = whatIfs.has(w.id);
@@ -154,7 +206,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         choice(p === policy, () => {
           policy = p;
           renderSetup();
-        }, h('span', { class: 'choice-title' }, POLICY_LABELS[p])),
+        }, h('span', { class: 'choice-title' }, policyLabel(p))),
       );
     }
     clear(roleBox);
@@ -162,7 +214,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       const b = choice(r === role, () => {
         role = r;
         renderSetup();
-      }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), ROLE_SHORT[r]));
+      }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${r}`, 'aria-hidden': 'true' }), actorName(r)));
       b.disabled = !entry?.playable.includes(r);
       roleBox.append(b);
     }
@@ -171,7 +223,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       const b = choice(seat.role === role, () => {
         role = seat.role;
         renderSetup();
-      }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), seatName(seat.name)));
+      }, h('span', { class: 'choice-title' }, h('i', { class: `side-mark ${seat.client}`, 'aria-hidden': 'true' }), seatName(seat)));
       b.dataset.role = seat.role;
       roleBox.append(b);
     }
@@ -192,14 +244,14 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     if (!entry) return;
     const runs = readRuns();
     if (runs === null) {
-      fieldError.textContent = `The number of games must be a whole number from ${formatNumber(MIN_RUNS)} to ${formatNumber(MAX_RUNS)}.`;
+      fieldError.textContent = t('explorer.runs.bad', { min: fmtNumber(MIN_RUNS), max: fmtNumber(MAX_RUNS) });
       runsInput.setAttribute('aria-invalid', 'true');
       runsInput.focus();
       return;
     }
     const seed = seedInput.value.trim().replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32);
     if (!seed) {
-      fieldError.textContent = 'The seed prefix needs letters, digits, - or _.';
+      fieldError.textContent = t('explorer.seed.bad');
       seedInput.setAttribute('aria-invalid', 'true');
       seedInput.focus();
       return;
@@ -229,8 +281,8 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     bar.max = runs;
     bar.value = 0;
     progress.hidden = false;
-    progressText.textContent = `0 of ${formatNumber(runs)} games`;
-    message.textContent = `Playing the games in the background (${pool.length} worker${pool.length > 1 ? 's' : ''})…`;
+    progressText.textContent = t('explorer.progress', { runs, played: fmtNumber(0), total: fmtNumber(runs), secs: secs(0) });
+    message.textContent = t('explorer.playing', { workers: pool.length });
     setRunning(true);
     const failed = (text: string) => {
       message.textContent = text;
@@ -246,12 +298,12 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         if (workers !== pool) return;
         const m = e.data;
-        if (m.type === 'error') return failed(m.message);
+        if (m.type === 'error') return failed(t('explorer.stopped', { reason: m.message }));
         played[i] = m.type === 'progress' ? m.played : m.part.played;
         slowest = Math.max(slowest, m.ms);
         const total = played.reduce((a, b) => a + b, 0);
         bar.value = total;
-        progressText.textContent = `${formatNumber(total)} of ${formatNumber(runs)} games · ${(slowest / 1000).toFixed(1)} s`;
+        progressText.textContent = t('explorer.progress', { runs, played: fmtNumber(total), total: fmtNumber(runs), secs: secs(slowest) });
         if (m.type !== 'done') return;
         parts.push(m.part);
         if (parts.length < ranges.length) return;
@@ -259,14 +311,14 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         void against.then((context) => {
           if (batch !== batches) return;
           const result = summarise(scenarioId, config, parts, context ? { record: context.record, scenario: context.scenario } : undefined);
-          message.textContent = `Done: ${formatNumber(result.runs)} games in ${(slowest / 1000).toFixed(1)} s.`;
+          message.textContent = t('explorer.done', { runs: result.runs, secs: secs(slowest) });
           summary = result;
           renderResults(result, scenarioId, setupRole, context?.scenario);
           setRunning(false);
         });
       };
       w.onerror = (e) => {
-        if (workers === pool) failed(`The batch stopped: ${e.message || 'a worker failed'}.`);
+        if (workers === pool) failed(t('explorer.stopped', { reason: e.message || t('explorer.workerFailed') }));
       };
       w.postMessage({ type: 'run', scenarioId, config, range } satisfies ToWorker);
     });
@@ -283,7 +335,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     if (workers.length === 0) return;
     finish();
     if (!quiet) {
-      message.textContent = `Cancelled after ${formatNumber(bar.value)} games; nothing was kept.`;
+      message.textContent = t('explorer.cancelled', { runs: bar.value });
       progress.hidden = true;
     }
     setRunning(false);
@@ -301,12 +353,14 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     const scenario = entries.find((e) => e.id === scenarioId);
     const labels = scenario?.whatIfs ?? [];
     const switchNames = s.whatIfs.map((id) => labels.find((w) => w.id === id)?.label ?? id);
-    const openButton = (label: string, seed: string | undefined, what: string) =>
+    const playing = playAs.startsWith('backer:') ? seatName(entries.find((e) => e.id === scenarioId)?.backerSeats.find((x) => x.role === playAs) ?? { role: playAs, name: playAs }) : actorName(playAs);
+    const openButton = (label: string, seed: string | undefined, what: string, hook: string) =>
       seed
         ? button(label, () => open(scenarioId, seed, playAs, s.whatIfs, s.policy), {
             class: 'small',
             'data-seed': seed,
-            title: `Start seed ${seed} with the same what-ifs, playing ${playAs.startsWith('backer:') ? seatName(entries.find((e) => e.id === scenarioId)?.backerSeats.find((x) => x.role === playAs)?.name ?? playAs) : `the ${ROLE_SHORT[playAs as Role]}`}: ${what}. Your orders will make the game your own.`,
+            'data-open': hook,
+            title: t('explorer.openTitle', { seed, role: playing, what }),
           })
         : null;
     const shareBar = (pct: number, cls = '') => h('span', { class: `share-bar ${cls}`, 'aria-hidden': 'true' }, h('span', { style: `width:${Math.max(0, Math.min(100, pct))}%` }));
@@ -314,19 +368,19 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     const endings = h(
       'table',
       { class: 'explore-table', id: 'explore-endings' },
-      h('thead', null, h('tr', null, h('th', null, 'Ending'), h('th', null, 'Share'), h('th', { class: 'num' }, 'Games'), h('th', null, 'Show me one'))),
+      h('thead', null, h('tr', null, h('th', null, t('explorer.col.ending')), h('th', null, t('explorer.col.share')), h('th', { class: 'num' }, t('explorer.col.games')), h('th', null, t('explorer.col.showOne')))),
       h(
         'tbody',
         null,
         ...s.endings.map((e) =>
-          h('tr', null, h('td', null, endingLabel(e.ending)), h('td', null, shareBar(e.share), ` ${e.share.toFixed(1)}%`), h('td', { class: 'num' }, formatNumber(e.games)), h('td', null, openButton(`Seed ${e.seeds[0]}`, e.seeds[0], endingLabel(e.ending)))),
+          h('tr', null, h('td', null, endingLabel(e.ending)), h('td', null, shareBar(e.share), ` ${pct(e.share)}`), h('td', { class: 'num' }, fmtNumber(e.games)), h('td', null, openButton(t('explorer.seedN', { seed: e.seeds[0] ?? '' }), e.seeds[0], endingLabel(e.ending), 'ending'))),
         ),
       ),
     );
     const facts = h(
       'table',
       { class: 'explore-table', id: 'explore-facts' },
-      h('thead', null, h('tr', null, h('th', null, 'Key fact of 2020'), h('th', null, 'Probability'), h('th', { class: 'num' }, 'Games'), h('th', null, 'Show me one'))),
+      h('thead', null, h('tr', null, h('th', null, t('explorer.col.fact')), h('th', null, t('explorer.col.probability')), h('th', { class: 'num' }, t('explorer.col.games')), h('th', null, t('explorer.col.showOne')))),
       h(
         'tbody',
         null,
@@ -334,10 +388,10 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
           h(
             'tr',
             null,
-            h('td', null, f.label),
-            h('td', null, shareBar(f.share, 'fact'), ` ${f.share.toFixed(1)}%`),
-            h('td', { class: 'num' }, formatNumber(f.games)),
-            h('td', null, openButton('It happened', f.seeds[0], f.label), ' ', openButton('It did not', f.seedsWithout[0], `not: ${f.label}`)),
+            h('td', null, untranslated(h('span', null, factLabel(f)), !FACT_KEYS[f.id])),
+            h('td', null, shareBar(f.share, 'fact'), ` ${pct(f.share)}`),
+            h('td', { class: 'num' }, fmtNumber(f.games)),
+            h('td', null, openButton(t('explorer.happened'), f.seeds[0], factLabel(f), 'with'), ' ', openButton(t('explorer.didNot'), f.seedsWithout[0], t('explorer.notFact', { fact: factLabel(f) }), 'without')),
           ),
         ),
       ),
@@ -345,21 +399,27 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
     const chartGrid = h('div', { class: 'explore-charts' });
     append(
       results,
-      h('h3', null, 'Results'),
+      h('h3', null, t('explorer.results')),
       h(
         'p',
-        { class: 'small muted' },
-        `${scenario?.title ?? scenarioId} · ${formatNumber(s.runs)} games, seeds ${s.seed}-1 … ${s.seed}-${s.runs} · ${POLICY_LABELS[s.policy]} · what-ifs: ${switchNames.length ? switchNames.join('; ') : 'none'}. `,
-        'The key facts are those of the 2020 war, measured on the same places in every scenario. “Show me one” starts that seed with the same what-ifs; your orders will make it your own.',
+        { class: 'small muted', id: 'explore-results-head' },
+        h('span', null, scenario?.title ?? scenarioId),
+        ' · ',
+        t('explorer.resultsLine', { runs: s.runs, seed: s.seed, last: String(s.runs), policy: policyLabel(s.policy) }),
+        ' · ',
+        switchNames.length ? t('explorer.resultsWhatIfs') : t('explorer.resultsNoWhatIfs'),
+        switchNames.length ? h('span', null, switchNames.join('; ')) : null,
+        ' ',
+        t('explorer.resultsNote'),
       ),
-      h('section', null, h('h4', null, 'How the wars ended'), endings),
-      h('section', null, h('h4', null, 'How often the key facts of 2020 happened'), facts),
-      h('section', null, h('h4', null, 'The main indicators over time: median, with the band where 80% of games lie'), chartGrid),
+      h('section', null, h('h4', null, t('explorer.endings')), endings),
+      h('section', null, h('h4', null, t('explorer.facts')), facts),
+      h('section', null, h('h4', null, t('explorer.charts')), chartGrid),
       s.path && played ? pathSection(s.path, played) : null,
     );
     for (const ind of INDICATORS) {
       const band = s.indicators[ind.id];
-      const box = h('figure', { class: 'explore-chart', 'data-indicator': ind.id }, h('figcaption', null, ind.label));
+      const box = h('figure', { class: 'explore-chart', 'data-indicator': ind.id }, h('figcaption', null, indicatorLabel(ind.id)));
       chartGrid.append(box);
       const xs = s.dates.map((_, i) => i);
       const color = ind.id.startsWith('gna') ? palette.gna : ind.id.startsWith('lna') ? palette.lna : ind.id === 'casualties' ? palette.danger : palette.accent;
@@ -371,13 +431,13 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
           cursor: { show: false },
           scales: { x: { time: false } },
           axes: [
-            { stroke: hex(palette.textMuted), grid: { stroke: hex(palette.line) }, ticks: { stroke: hex(palette.line) }, values: (_u, ticks) => ticks.map((t) => (Number.isInteger(t) ? `t${t}` : '')) },
+            { stroke: hex(palette.textMuted), grid: { stroke: hex(palette.line) }, ticks: { stroke: hex(palette.line) }, values: (_u, ticks) => ticks.map((x) => (Number.isInteger(x) ? t('explorer.chart.turn', { n: x }) : '')) },
             { stroke: hex(palette.textMuted), grid: { stroke: hex(palette.line) }, ticks: { stroke: hex(palette.line) }, size: 52, values: (_u, ticks) => ticks.map(compact) },
           ],
           series: [
             {},
             { label: '10%', stroke: hex(color, 0.5), width: 1, points: { show: false } },
-            { label: 'median', stroke: hex(color), width: 2, points: { show: false } },
+            { label: t('explorer.chart.median'), stroke: hex(color), width: 2, points: { show: false } },
             { label: '90%', stroke: hex(color, 0.5), width: 1, points: { show: false } },
           ],
           bands: [{ series: [3, 1], fill: hex(color, 0.2) }],
@@ -386,32 +446,28 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
         box,
       );
       charts.push(plot);
-      box.append(h('div', { class: 'small muted chart-foot' }, `${formatDate(s.dates[0] ?? '')} → ${formatDate(s.dates[s.dates.length - 1] ?? '')} · median at the end ${formatNumber(band.p50[band.p50.length - 1] ?? 0)}`));
+      box.append(h('div', { class: 'small muted chart-foot' }, t('explorer.chart.foot', { from: fmtDate(s.dates[0] ?? ''), to: fmtDate(s.dates[s.dates.length - 1] ?? ''), median: fmtNumber(band.p50[band.p50.length - 1] ?? 0) })));
     }
   }
 
   renderSetup();
   append(
     panel,
-    h('div', { class: 'btn-row' }, button('← Back', () => close(), { class: 'ghost small' }), h('h2', null, 'Explore what if…')),
-    h(
-      'p',
-      { class: 'small muted' },
-      'Play the same scenario hundreds of times with a few things changed, and see how often each ending and each key fact of 2020 comes. Every game is seeded: the same settings give the same numbers here and in the headless runner (npm run sim -- --what-if … --runs N).',
-    ),
+    h('div', { class: 'btn-row' }, button(t('explorer.back'), () => close(), { class: 'ghost small', id: 'explore-back' }), h('h2', null, t('explorer.heading'))),
+    h('p', { class: 'small muted' }, t('explorer.intro'), ' ', untranslated(h('code', null, 'npm run sim -- --what-if … --runs N')), t('explorer.introEnd')),
     h(
       'div',
       { class: 'explore-setup' },
-      h('section', null, h('h3', null, 'Scenario'), scenarioBox),
-      h('section', null, h('h3', null, 'What if…'), whatIfBox),
-      h('section', null, h('h3', null, 'How the actors play'), policyBox),
+      h('section', null, h('h3', null, t('explorer.scenario')), scenarioBox),
+      h('section', null, h('h3', null, t('explorer.whatIf')), whatIfBox),
+      h('section', null, h('h3', null, t('explorer.howPlay')), policyBox),
       h(
         'section',
         null,
-        h('h3', null, 'Games'),
-        h('div', { class: 'explore-fields' }, h('label', { class: 'field' }, `Number of games (${MIN_RUNS} to ${formatNumber(MAX_RUNS)})`, runsInput), h('label', { class: 'field' }, 'Seed prefix (games use <prefix>-1, -2, …)', seedInput)),
+        h('h3', null, t('explorer.games')),
+        h('div', { class: 'explore-fields' }, h('label', { class: 'field' }, t('explorer.runs.label', { min: fmtNumber(MIN_RUNS), max: fmtNumber(MAX_RUNS) }), runsInput), h('label', { class: 'field' }, t('explorer.seed.label'), seedInput)),
         fieldError,
-        h('h3', { style: 'margin-top:12px' }, 'Open games as'),
+        h('h3', { style: 'margin-block-start:12px' }, t('explorer.openAs')),
         roleBox,
       ),
     ),
@@ -440,9 +496,10 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
   return { close: teardown };
 }
 
-/** A backer's name as the role picker shows it. */
-function seatName(name: string): string {
-  return name === 'United Arab Emirates' ? 'UAE' : name;
+/** A backer's seat named in the current language (the scenario's own name for a backer the catalogue does not know). */
+function seatName(seat: { role: string; name: string }): string {
+  const named = actorName(seat.role);
+  return named !== seat.role ? named : seat.name === 'United Arab Emirates' ? 'UAE' : seat.name;
 }
 
 /** The scenario and the record of the war its games are set beside, where the record applies (the Libya map). */
@@ -466,7 +523,7 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
   const start = dayNumber(scenario.startDate);
   const end = start + scenario.turns * scenario.turnDays - 1;
   const at = (iso: string) => `${Math.max(0, Math.min(100, ((dayNumber(iso) - start) * 100) / Math.max(1, end - start)))}%`;
-  const name = (id: string) => (scenario.map.places.find((p) => p.id === id)?.name ?? id).replace(/\s*\(.*\)$/, '');
+  const name = (id: string) => placeName(id, (scenario.map.places.find((p) => p.id === id)?.name ?? id).replace(/\s*\(.*\)$/, ''));
   const rows = path.places
     .filter((r) => r.real || r.changed >= 1)
     .sort((a, b) => (a.real?.date ?? a.median ?? '9') .localeCompare(b.real?.date ?? b.median ?? '9') || b.changed - a.changed);
@@ -474,8 +531,8 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
     h(
       'div',
       { class: 'path-track', 'aria-hidden': 'true' },
-      r.real ? h('span', { class: 'path-real', style: `left:${at(r.real.date)}`, title: `In history: ${r.real.when}` }) : null,
-      r.median ? h('span', { class: `path-median${r.early >= 50 ? ' early' : ''}`, style: `left:${at(r.median)}`, title: `Median first change: ${formatDate(r.median)}` }) : null,
+      r.real ? h('span', { class: 'path-real', style: `inset-inline-start:${at(r.real.date)}`, title: t('explorer.path.realTitle', { date: fmtDate(r.real.date) }) }) : null,
+      r.median ? h('span', { class: `path-median${r.early >= 50 ? ' early' : ''}`, style: `inset-inline-start:${at(r.median)}`, title: t('explorer.path.medianTitle', { date: fmtDate(r.median) }) }) : null,
     );
   const table = h(
     'table',
@@ -486,12 +543,12 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
       h(
         'tr',
         null,
-        h('th', null, 'Place'),
-        h('th', { class: 'num' }, 'Changed hands'),
-        h('th', null, 'Median first change'),
-        h('th', null, 'In history'),
-        h('th', { class: 'num' }, 'Over a month early'),
-        h('th', { class: 'path-axis' }, `${formatDate(scenario.startDate)} → ${formatDate(addDays(scenario.startDate, end - start))}`),
+        h('th', null, t('explorer.path.place')),
+        h('th', { class: 'num' }, t('explorer.path.changed')),
+        h('th', null, t('explorer.path.median')),
+        h('th', null, t('explorer.path.inHistory')),
+        h('th', { class: 'num' }, t('explorer.path.early')),
+        h('th', { class: 'path-axis' }, t('explorer.path.axis', { from: fmtDate(scenario.startDate), to: fmtDate(addDays(scenario.startDate, end - start)) })),
       ),
     ),
     h(
@@ -502,34 +559,48 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
           'tr',
           { 'data-place': r.place },
           h('td', null, name(r.place)),
-          h('td', { class: 'num' }, `${r.changed.toFixed(1)}%`),
-          h('td', null, r.median ? formatDate(r.median) : '—'),
-          h('td', null, r.real ? formatDate(r.real.date) : 'never'),
-          h('td', { class: 'num' }, `${r.early.toFixed(1)}%`),
+          h('td', { class: 'num' }, pct(r.changed)),
+          h('td', null, r.median ? fmtDate(r.median) : '—'),
+          h('td', null, r.real ? fmtDate(r.real.date) : t('explorer.path.never')),
+          h('td', { class: 'num' }, pct(r.early)),
           h('td', { class: 'path-axis' }, track(r)),
         ),
       ),
     ),
   );
   const b = path.blockade;
-  const lines = [
-    b.share > 0
-      ? `Oil blockade in ${b.share.toFixed(1)}% of games, from a median ${b.medianFrom ? formatDate(b.medianFrom) : '—'}, lasting a median ${b.medianDays ?? '—'} days, lifted before August 2020 in ${b.liftedBeforeAugust.toFixed(1)}% of them (history: 17 January to 18 September 2020, 245 days).`
-      : 'No oil blockade in these games (history: 17 January to 18 September 2020).',
-    ...path.toll.map((t) => `Civilians killed over months the UN counted: a median of ${formatNumber(t.median)} in these games (${t.source}).`),
+  const lines: HTMLElement[] = [
+    h(
+      'p',
+      { class: 'small', 'data-line': 'blockade' },
+      b.share > 0
+        ? t('explorer.path.blockade', {
+            share: pct(b.share),
+            from: b.medianFrom ? fmtDate(b.medianFrom) : '—',
+            days: b.medianDays ?? 0,
+            lifted: pct(b.liftedBeforeAugust),
+            historyFrom: fmtDate('2020-01-17'),
+            historyTo: fmtDate('2020-09-18'),
+          })
+        : t('explorer.path.noBlockade', { historyFrom: fmtDate('2020-01-17'), historyTo: fmtDate('2020-09-18') }),
+    ),
+    ...path.toll.map((x) =>
+      h(
+        'p',
+        { class: 'small', 'data-line': 'toll' },
+        t('explorer.path.toll', { median: fmtNumber(x.median) }),
+        ' (',
+        TOLL_KEYS[x.id] ? t(TOLL_KEYS[x.id]!) : untranslated(h('span', null, x.source)),
+        ').',
+      ),
+    ),
   ];
   return h(
     'section',
     { id: 'explore-path-section' },
-    h('h4', null, "The war's path against the record"),
-    h(
-      'p',
-      { class: 'small muted' },
-      'For each key place: how often it changed hands, the median date of its first change (dot) against the real date (diamond) on the scenario’s time line; a red dot changed over a month early in most games. The same figures as ',
-      h('code', null, 'npm run calibrate'),
-      ' for the same seeds.',
-    ),
+    h('h4', null, t('explorer.path.heading')),
+    h('p', { class: 'small muted' }, t('explorer.path.intro'), ' ', untranslated(h('code', null, 'npm run calibrate')), t('explorer.path.introEnd')),
     table,
-    ...lines.map((l) => h('p', { class: 'small' }, l)),
+    ...lines,
   );
 }

@@ -226,7 +226,7 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
             h('span', { class: 'guide-by' }, r.by),
             ', ',
             // Titles stay as published (often English): their own direction inside an Arabic page.
-            h('cite', { dir: 'auto' }, r.title),
+            autoDir(h('cite', null, r.title)),
             r.year ? ` (${r.year})` : null,
             '. ',
             r.note,
@@ -237,6 +237,11 @@ export function renderGuide(guide: Guide, context: GuideContext): HTMLElement {
       ),
     ),
   );
+}
+
+function autoDir<T extends HTMLElement>(el: T): T {
+  el.dir = 'auto';
+  return el;
 }
 
 function anchor(text: string, href: string, attrs: Parameters<typeof h>[1] = null): HTMLAnchorElement {

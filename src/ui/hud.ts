@@ -6,14 +6,14 @@ import type { PlaySession } from '../game/play-session.ts';
 import { orderKey } from '../game/session.ts';
 import { settings, sfx } from '../game/settings.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
-import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
+import type { CeasefireTerms, Order, OrderPreview, PlaceDef, Scenario } from '../sim/types.ts';
 import { announce } from './announce.ts';
 import { isolate } from './bidi.ts';
 import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
 import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
-import { eventSpan, eventText } from './report-text.ts';
+import { eventSpan, eventText, messageSpan } from './report-text.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -67,6 +67,13 @@ export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
 
 /** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
 const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
+
+/** A preview's risks: the core's words (English for now), then a ceasefire's forecast told from its codes. */
+function riskLines(p: OrderPreview, scenario: Scenario): HTMLElement[] {
+  const forecast = p.forecast ?? [];
+  const own = p.risks.length - forecast.length;
+  return [...p.risks.slice(0, own).map((r) => english(r, 'li')), ...forecast.map((msg, i) => messageSpan(msg, p.risks[own + i] ?? '', scenario, 'li'))];
+}
 
 export class Hud {
   private readonly session: PlaySession;
@@ -607,7 +614,7 @@ export class Hud {
       // The preview's summary and risks are the core's words: English for now.
       english(p.summary, 'div', { class: 'summary' }),
       dl,
-      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => english(r, 'li'))) : null,
+      p.risks.length ? h('ul', { class: 'risks' }, ...riskLines(p, s.scenario)) : null,
       // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
       ...previewWarnings(s, order),
     );

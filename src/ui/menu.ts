@@ -484,10 +484,6 @@ function seatName(seat: { role: string; name: string } | undefined): string {
   return named !== seat.role ? named : seat.name;
 }
 
-/** Text from a scenario file, still English only: marked so (lang="en", dir="ltr" inside an RTL page: bdi-like isolation). */
-function english(text: string): HTMLElement {
-  return untranslated(h('span', { class: 'untranslated' }, text));
-}
 
 const ROLE_BLURB: Record<Role, string> = { gna: 'menu.role.gna.blurb', lna: 'menu.role.lna.blurb', mediator: 'menu.role.mediator.blurb' };
 const DIFFICULTY: Record<Difficulty, { name: string; blurb: string }> = {

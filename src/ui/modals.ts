@@ -12,7 +12,7 @@ import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
-import { eventSpan, withReportScenario } from './report-text.ts';
+import { eventSpan, messageSpan, withReportScenario } from './report-text.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -187,7 +187,8 @@ export function reportBody(
         'section',
         { class: 'report-phase report-why' },
         h('h3', null, t('dialogs.report.why')),
-        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), untranslated(h('span', null, reason)))))),
+        // Each reason told from its code (report.reasonMsgs, one for each; absent in a report saved before them: English).
+        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason, i) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), messageSpan(report.reasonMsgs?.[actor]?.[i], reason))))),
       ),
     );
   }
@@ -231,16 +232,16 @@ export function actorLabel(scenario: Scenario, actor: Actor): string {
  * "Left history here": in one line, where this war has just parted from what happened (the
  * record, src/sim/record.ts); more than one departure in a turn folds the rest under it.
  */
-export function leftHistoryLine(departures: readonly Departure[]): HTMLElement | null {
+export function leftHistoryLine(departures: readonly Departure[], scenario: Scenario | null = null): HTMLElement | null {
   const [first, ...rest] = departures;
   if (!first) return null;
-  const line = h('p', { class: 'left-history-line' }, h('strong', null, t('dialogs.leftHistory')), untranslated(h('span', null, first.text)));
+  const line = h('p', { class: 'left-history-line' }, h('strong', null, t('dialogs.leftHistory')), messageSpan(first.msg, first.text, scenario));
   if (rest.length === 0) return h('div', { class: 'left-history', 'data-departures': '1' }, line);
   return h(
     'details',
     { class: 'left-history', 'data-departures': String(departures.length) },
     h('summary', null, line, h('span', { class: 'small muted' }, t('dialogs.leftHistoryMore', { n: rest.length }))),
-    h('ul', null, ...rest.map((d) => untranslated(h('li', null, d.text)))),
+    h('ul', null, ...rest.map((d) => messageSpan(d.msg, d.text, scenario, 'li'))),
   );
 }
 
@@ -277,7 +278,7 @@ export function showReport(
       eyebrow: t('dialogs.report.eyebrow', { turn: report.turn, turns: session.scenario.turns, span: turnSpan(report.date, session.scenario.turnDays) }),
       title: report === session.opening ? t('dialogs.report.situation') : t('dialogs.report.title'),
       body: [
-        leftHistoryLine(leftHistory),
+        leftHistoryLine(leftHistory, session.scenario),
         ...withReportScenario(session.scenario, () => reportBody(report, session.role, titlesOnly, session.scenario.events, (actor) => actorLabel(session.scenario, actor))),
         standingSection(report, session),
       ].filter((x): x is Node => x !== null),

@@ -3,7 +3,7 @@
 // changed, or a claim whose truth is not established), who made a claim and who disputed it,
 // and the glossary entries an event's text relies on, opened in place.
 import { shownGlossary } from '../content/glossary.ts';
-import { fmtDate, intlLocale, lang, pseudoText } from '../i18n/index.ts';
+import { fmtDate, intlLocale, lang, pseudoText, t } from '../i18n/index.ts';
 import { addDays } from '../sim/dates.ts';
 import type { EventDef, ReportEvent } from '../sim/types.ts';
 import { formatDate, h } from './dom.ts';
@@ -46,12 +46,13 @@ export interface TurnSpan {
  * date: the fortnight it comes in. A claim gives the date of what it claims and says it is a claim.
  */
 export function eventWhen(event: EventDef, turn?: TurnSpan): string {
-  if (event.claim) return `${formatDate(event.date)} · A claim, not established`;
+  const date = fmtDate(event.date);
+  if (event.claim) return t('dialogs.when.claim', { date });
   if (event.historical) {
-    if (turn && event.date < turn.date) return `${formatDate(event.date)} in history · later in this game`;
-    return `${formatDate(event.date)} · As it happened`;
+    if (turn && event.date < turn.date) return t('dialogs.when.later', { date });
+    return t('dialogs.when.asItHappened', { date });
   }
-  return turn ? `History changed · ${formatSpan(turn.date, turn.days)}` : 'History changed';
+  return turn ? t('dialogs.when.changedSpan', { span: spanText(turn.date, turn.days) }) : t('dialogs.when.changed');
 }
 
 /** "Claimed by … on …", and who disputed it: for an event that reports a claim. */
@@ -61,14 +62,14 @@ export function claimLine(event: EventDef): HTMLElement | null {
   return h(
     'p',
     { class: 'claim small', 'data-claim': event.id },
-    h('strong', null, 'Claimed by '),
-    `${c.by} on ${formatDate(c.date)}.`,
-    c.disputedBy ? ` Disputed by ${c.disputedBy}.` : null,
+    h('strong', null, t('dialogs.claim.by')),
+    t('dialogs.claim.on', { by: c.by, date: fmtDate(c.date) }),
+    c.disputedBy ? t('dialogs.claim.disputed', { who: c.disputedBy }) : null,
   );
 }
 
 /** The glossary entries a text relies on, each opening in place (no second dialog). */
-export function termLinks(ids: readonly string[] | undefined, label = 'In the glossary'): HTMLElement | null {
+export function termLinks(ids: readonly string[] | undefined, label = t('dialogs.primer.terms')): HTMLElement | null {
   if (!ids?.length) return null;
   const entries = ids.map((id) => shownGlossary().entries.find((e) => e.id === id)).filter((e) => !!e);
   if (!entries.length) return null;

@@ -12,10 +12,18 @@
 //   who*        as actor*, but the mediator is "The mediator" (at the head of a sentence)
 //   *Msg        another report key, told with the same values; *Msgs: several, joined by "|"
 //               (told joined by "; "); *Items: the same, told joined by ", "
+// Added for the AI's reasons, the ceasefire forecast and "Left history here" (reasons.json):
+//   site*       a place id, its name without the gloss in brackets ("al-Jufra")
+//   motive*     a formation id: its agenda's motive (scenario content)
+//   record*     a key of the record's content catalogue (locales/<lang>/content/record.json,
+//               "places.8.changes.0.when"): the record's own words (English: levels/record.json)
+import record from '../../levels/record.json';
+import { contentText } from '../i18n/content.ts';
 import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/index.ts';
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
 import { isolate } from './bidi.ts';
+import { untranslated } from './dom.ts';
 
 let current: Scenario | null = null;
 
@@ -59,12 +67,25 @@ function scripted(name: string, id: string, scenario: Scenario | null): string {
   return option?.outcome ?? '';
 }
 
+/** The English of a record text by its catalogue key (a path into levels/record.json). */
+function recordEnglish(key: string): string {
+  let at: unknown = record;
+  for (const part of key.split('.')) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+  return typeof at === 'string' ? at : key;
+}
+
 function one(name: string, id: string, scenario: Scenario | null): string {
   // Scenario content (English until the scenarios are translated) is isolated left to right
   // inside a right-to-left sentence, so that its words and punctuation keep their order.
   if (name.startsWith('event') || name.startsWith('option')) {
     const text = scripted(name, id, scenario);
     return text ? isolate(text) : text;
+  }
+  if (name.startsWith('record')) return contentText('record', id, recordEnglish(id));
+  if (name.startsWith('site')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined).replace(/\s*\(.*\)$/, '');
+  if (name.startsWith('motive')) {
+    const motive = scenario ? worldOf(scenario).formationDef.get(id)?.agenda?.motive : undefined;
+    return motive ? isolate(motive) : id;
   }
   if (name.startsWith('who')) return id === 'mediator' ? t('report.who.mediator') : sideOrActor(id, scenario);
   if (name.startsWith('actor')) return sideOrActor(id, scenario);
@@ -111,6 +132,24 @@ export function eventSpan(ev: ReportEvent, options: { scenario?: Scenario | null
     span.dir = isRtl() ? 'rtl' : 'ltr';
   }
   return span;
+}
+
+/**
+ * A message as an inline element in the current language, marked with it (as eventSpan); with
+ * no code (a report saved before it had one), its English, marked English.
+ */
+export function messageSpan(msg: ReportMessage | undefined, english: string, scenario: Scenario | null = current, tag: 'span' | 'li' | 'p' = 'span'): HTMLElement {
+  const el = document.createElement(tag);
+  if (!msg) {
+    el.textContent = english;
+    return untranslated(el);
+  }
+  el.textContent = messageText(msg, scenario);
+  if (lang() !== 'en') {
+    el.lang = langTag();
+    el.dir = isRtl() ? 'rtl' : 'ltr';
+  }
+  return el;
 }
 
 /** A report message in the current language. */

@@ -3,12 +3,13 @@
 // panel — private messages seat to seat and to everyone, shown only as text. Messages change
 // nothing in the rules: what is promised must be kept through orders.
 import type { NetSession } from '../game/net-session.ts';
+import { t } from '../i18n/index.ts';
 import type { NetMessage } from '../net/protocol.ts';
 import type { PlayerRole } from '../sim/types.ts';
+import { nameList, roleShort, senderName } from './class-words.ts';
 import { append, button, clear, h, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
 import { SHEET_QUERY } from './hud.ts';
-import { roleShort } from './roles.ts';
 import './table-panel.css';
 
 export interface TablePanel {
@@ -21,7 +22,7 @@ const REFUSAL_MS = 10_000;
 
 export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel {
   const scenario = net.scenario;
-  const name = (role: string) => roleShort(scenario, role as PlayerRole);
+  const name = (role: string) => roleShort(role, scenario);
   const code = net.table.welcome?.code ?? '';
   const waiting = h('span', { id: 'table-waiting', class: 'table-waiting' });
   const clock = h('span', { id: 'table-clock', class: 'table-clock' });
@@ -29,7 +30,7 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
   refused.hidden = true;
   let open = true;
   let seen = net.table.messages.length;
-  const toggle = button('Messages', () => {
+  const toggle = button(t('classroom.messages'), () => {
     open = !open;
     if (open) seen = net.table.messages.length;
     render();
@@ -37,29 +38,29 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
   }, { class: 'small ghost', id: 'table-messages-toggle', 'aria-controls': 'table-chat' });
   // The host's record of the table for the debrief: the replay, every message, who sat where.
   // It holds every seat's orders, so a host who plays a seat gets it once the table has ended.
-  const RECORD_LATER = 'The record of the table (every seat\'s orders, every message, who sat where) is given once the table has ended: until then it would show your seat the others\' hidden forces';
+  const RECORD_LATER = t('classroom.table.recordLater');
   const record = net.table.welcome?.host
-    ? button('Record', () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: RECORD_LATER })
+    ? button(t('classroom.table.record'), () => net.table.askRecord(), { class: 'small ghost', id: 'table-record', title: RECORD_LATER })
     : null;
   const bar = h(
     'div',
-    { class: 'table-bar panel', id: 'table-bar', role: 'status', 'aria-label': 'The table' },
-    h('span', { class: 'table-code', title: 'The join code of this table' }, `Table ${code}`),
+    { class: 'table-bar panel', id: 'table-bar', role: 'status', 'aria-label': t('classroom.table.bar') },
+    h('span', { class: 'table-code', title: t('classroom.table.codeTitle') }, t('classroom.table.code', { code })),
     waiting,
     clock,
     record,
     toggle,
   );
 
-  const list = h('ul', { class: 'plain table-messages', id: 'table-messages', 'aria-live': 'polite', tabIndex: 0, 'aria-label': 'Messages' });
+  const list = h('ul', { class: 'plain table-messages', id: 'table-messages', 'aria-live': 'polite', tabIndex: 0, 'aria-label': t('classroom.messages') });
   const to = h(
     'select',
-    { id: 'table-to', 'aria-label': 'To' },
-    h('option', { value: '' }, 'Everyone'),
+    { id: 'table-to', 'aria-label': t('classroom.to') },
+    h('option', { value: '' }, t('classroom.everyone')),
     ...(net.table.welcome?.seats ?? []).filter((r) => r !== net.role).map((r) => h('option', { value: r }, name(r))),
   );
-  const text = h('textarea', { id: 'table-text', 'aria-label': 'Message' });
-  text.placeholder = 'A message: an offer, a warning, a promise…';
+  const text = h('textarea', { id: 'table-text', 'aria-label': t('classroom.message') });
+  text.placeholder = t('classroom.table.placeholder');
   text.maxLength = 500;
   text.rows = 2;
   const send = () => {
@@ -77,13 +78,12 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
   });
   const chat = h(
     'section',
-    { class: 'table-chat panel', id: 'table-chat', 'aria-label': 'Messages between seats' },
+    { class: 'table-chat panel', id: 'table-chat', 'aria-label': t('classroom.table.chat') },
     list,
-    h('div', { class: 'table-compose' }, to, text, button('Send', send, { class: 'small primary', id: 'table-send' })),
-    h('p', { class: 'small muted' }, 'Messages change nothing in the rules: what is promised is kept, or not, through orders.'),
+    h('div', { class: 'table-compose' }, to, text, button(t('classroom.send'), send, { class: 'small primary', id: 'table-send' })),
+    h('p', { class: 'small muted' }, t('classroom.table.rules')),
   );
-  // The classroom table's panel is not translated yet: English, marked so (lang=en dir=ltr).
-  const wrap = untranslated(h('div', { class: 'table-panel' }, bar, refused, chat));
+  const wrap = h('div', { class: 'table-panel' }, bar, refused, chat);
   root.append(wrap);
   root.classList.add('at-table');
   // On a small screen the messages start folded (the map and the sheets need the room).
@@ -94,22 +94,22 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
   let lastRefusal: unknown = null;
 
   function line(m: NetMessage): HTMLElement {
-    const from = m.from ? `${m.fromName} (${name(m.from)})` : m.fromName;
-    const where = m.to ? `to ${m.to === net.role ? 'you' : name(m.to)}` : 'to everyone';
+    const from = m.from ? t('classroom.msg.fromSeat', { name: m.fromName, seat: name(m.from) }) : senderName(m);
+    const to = m.to ? (m.to === net.role ? 'you' : 'seat') : 'everyone';
     return h(
       'li',
       { class: m.from === net.role ? 'mine' : '' },
-      h('span', { class: 'who' }, `${from} ${where}`),
-      h('span', { class: 'text' }, m.text),
+      h('span', { class: 'who' }, t('classroom.table.line', { from, to, seat: m.to ? name(m.to) : '' })),
+      h('bdi', { class: 'text' }, m.text),
     );
   }
 
   function waitingText(): string {
-    if (net.state.ending) return 'The war is over.';
-    if (!net.connected) return 'Connection lost: coming back…';
+    if (net.state.ending) return t('classroom.table.over');
+    if (!net.connected) return t('classroom.table.lost');
     const list = net.waitingFor;
-    const you = net.waiting ? 'You have ended the turn. ' : '';
-    return `${you}Waiting for: ${list.length ? list.map(name).join(', ') : 'no one'}`;
+    const waiting = t('classroom.table.waiting', { names: list.length ? nameList(list.map(name)) : t('classroom.table.noOne') });
+    return net.waiting ? t('classroom.table.endedWaiting', { waiting }) : waiting;
   }
 
   function tick(): void {
@@ -119,7 +119,7 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
       return;
     }
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`;
+    clock.textContent = t('classroom.table.left', { time: `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}` });
   }
 
   function render(): void {
@@ -128,19 +128,19 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
     if (record) {
       const over = net.table.table?.status === 'ended' || net.state.ending !== null;
       record.disabled = !over;
-      record.title = over ? 'Download the record of the table for the debrief: the whole game, every message, who sat where' : RECORD_LATER;
+      record.title = over ? t('classroom.table.recordTitle') : RECORD_LATER;
     }
     tick();
     const messages = net.table.messages;
     if (open) seen = messages.length;
     const unread = messages.length - seen;
-    toggle.textContent = open ? 'Hide messages' : unread > 0 ? `Messages (${unread} new)` : 'Messages';
+    toggle.textContent = open ? t('classroom.table.hide') : unread > 0 ? t('classroom.table.unread', { n: unread }) : t('classroom.messages');
     toggle.setAttribute('aria-expanded', String(open));
     chat.hidden = !open;
     if (messages.length !== shownMessages) {
       shownMessages = messages.length;
       clear(list);
-      if (!messages.length) append(list, h('li', { class: 'muted' }, 'No messages yet. Write to another seat, or to everyone.'));
+      if (!messages.length) append(list, h('li', { class: 'muted' }, t('classroom.table.noMessages')));
       for (const m of messages) list.append(line(m));
       list.scrollTop = list.scrollHeight;
     }
@@ -150,7 +150,9 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
     }
     if (net.rejection && net.rejection !== lastRefusal) {
       lastRefusal = net.rejection;
-      refused.textContent = `${net.rejection.type === 'message' ? 'Message not sent' : 'Refused by the table'}: ${net.rejection.message}`;
+      // The server's reason is its own words (English for now).
+      clear(refused);
+      append(refused, net.rejection.type === 'message' ? t('classroom.table.notSent') : t('classroom.table.refused'), ' ', untranslated(h('span', null, net.rejection.message)));
       refused.hidden = false;
       window.clearTimeout(refusalTimer);
       refusalTimer = window.setTimeout(() => (refused.hidden = true), REFUSAL_MS);
