@@ -4,10 +4,13 @@
 // character; told in Arabic, French and Italian it leaves no key, no placeholder and no English
 // phrase (apart from its technical values: ids, paths, positions, the validator's words).
 // The malformed inputs are those of test/saves.test.ts, test/replay.test.ts and test/links.test.ts.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchScenarioFiles, scenarioMeta } from '../src/content/catalog.ts';
+import { problemLine } from '../src/content/catalog-problems.ts';
 import { loadAllScenarios, loadBundledScenario, validateScenarioFiles } from '../src/content/index.ts';
 import { scenarioById } from '../src/game/content.ts';
 import { encodeOrders, LINK_LIMITS, readLink } from '../src/game/link.ts';
@@ -20,6 +23,7 @@ import { issueMsg, REPLAY_LIMITS } from '../src/sim/replay.ts';
 import { RULES_VERSION } from '../src/sim/version.ts';
 import { unknownWhatIf, unknownWhatIfMsg } from '../src/sim/whatif.ts';
 import { errorText } from '../src/ui/error-text.ts';
+import { readCatalog } from '../tools/scenario-catalog.ts';
 
 /** One problem: where it came from, its English sentence, its code. */
 type Case = [name: string, english: string, msg: ProblemMessage];
@@ -246,6 +250,29 @@ await startFails('files of an unknown scenario', () => fetchScenarioFiles('cyren
   await startFails('an invalid file (one problem)', async () => validateScenarioFiles({ meta, scenario: { file: meta.file, data: { ...raw, turns: 'many' } }, maps }));
   await startFails('an invalid file (several problems)', async () => validateScenarioFiles({ meta, scenario: { file: meta.file, data: { ...raw, turns: 'many', startDate: 5, actors: 'none' } }, maps }));
   await startFails('a file holding another id', async () => validateScenarioFiles({ meta, scenario: { file: meta.file, data: { ...raw, id: 'sirte-2020-b' } }, maps }));
+}
+
+// Files of levels/ that cannot be listed (the catalog, when the game is built): the menu's line.
+{
+  const root = mkdtempSync(join(tmpdir(), 'ceasefire-errors-'));
+  try {
+    mkdirSync(join(root, 'levels/scenarios'), { recursive: true });
+    mkdirSync(join(root, 'levels/maps'), { recursive: true });
+    const good = { id: 'a', map: 'm', title: 'A', subtitle: 'a', startDate: '2020-01-01', turns: 3, playable: ['gna'] };
+    const files: Record<string, string> = {
+      'levels/scenarios/a.json': JSON.stringify(good),
+      'levels/scenarios/b.json': JSON.stringify({ ...good, id: 'b', turns: 'three', playable: ['haftar'] }),
+      'levels/scenarios/c.json': '{"id": "c",',
+      'levels/scenarios/d.json': JSON.stringify({ ...good, title: 'Again' }),
+      'levels/scenarios/e.json': '[1]',
+      'levels/scenarios/f.json': JSON.stringify({ whatIfs: 'none' }),
+      'levels/maps/m.json': JSON.stringify({ name: 'm' }),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
+    for (const p of readCatalog(root).problems) cases.push([`catalog: ${p.file}`, `${p.file}: ${p.message}`, problemLine(p.file, p.msg as ProblemMessage)]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 // An order's problem with a code of its own (OrderProblem.msg, written by the order checks): told

@@ -1,4 +1,6 @@
 // The main menu and its pages: new game, how to play, settings, sources and credits.
+
+import { problemLine } from '../content/catalog-problems.ts';
 import type { ContentProblem, ScenarioEntry } from '../game/content.ts';
 import { cleanSeed, randomSeed } from '../game/seed.ts';
 import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
@@ -314,8 +316,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: Noti
         'div',
         bodyAttrs(t('menu.newGame')),
         scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, t('menu.new.noScenario')) : null,
-        // A scenario file's problem, for its author: English.
-        ...problems.map((p) => untranslated(h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`))),
+        // A scenario file's problem, for its author: its code told (a catalog built before codes: its English).
+        ...problems.map((p) => (p.msg ? h('div', { class: 'notice' }, errorText(problemLine(p.file, p.msg))) : untranslated(h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`)))),
         h('section', null, h('h3', null, t('menu.new.scenario')), scenarioBox),
         h(
           'section',
