@@ -69,6 +69,6 @@ describe('replay viewer session', () => {
 
   it('a bad file gives the player a sentence, not a session', async () => {
     const opened = await openReplay(new TextEncoder().encode('{"format":"ceasefire-line-replay","version":1}'));
-    expect(opened).toEqual({ ok: false, problem: expect.stringMatching(/^This replay cannot be opened\. The replay is damaged: /) });
+    expect(opened).toEqual({ ok: false, problem: expect.stringMatching(/^This replay cannot be opened\. The replay is damaged: /), problemMsg: expect.objectContaining({ key: 'errors.replay.cannotOpen' }) });
   });
 });

@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { type CatalogProblemText, type FieldKind, idUsed, mapNoId, missingFields, notJson, notObject } from '../src/content/catalog-problems.ts';
 import type { Catalog, CatalogProblem, MapMeta, ScenarioMeta } from '../src/content/catalog-types.ts';
 import { lessonTitle } from '../src/sim/scenario/load.ts';
 
@@ -32,36 +33,36 @@ const jsonFiles = (root: string, dir: string): string[] => {
   }
 };
 
-function readJson(root: string, file: string): { ok: true; data: Record<string, unknown> } | { ok: false; message: string } {
+function readJson(root: string, file: string): { ok: true; data: Record<string, unknown> } | ({ ok: false } & CatalogProblemText) {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(join(root, file), 'utf8'));
   } catch (error) {
-    return { ok: false, message: `not readable JSON (${(error as Error).message})` };
+    return { ok: false, ...notJson((error as Error).message) };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, message: 'not a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, ...notObject() };
   return { ok: true, data: data as Record<string, unknown> };
 }
 
-/** A scenario's catalog entry, or what is wrong with the fields the menu needs. */
-export function scenarioMeta(file: string, data: Record<string, unknown>): ScenarioMeta | string {
+/** A scenario's catalog entry, or what is wrong with the fields the menu needs (in English and as a message code). */
+export function scenarioMeta(file: string, data: Record<string, unknown>): ScenarioMeta | CatalogProblemText {
   const text = (key: string) => (typeof data[key] === 'string' && (data[key] as string).length > 0 ? (data[key] as string) : null);
-  const missing: string[] = [];
-  const need = <T>(key: string, value: T | null, what: string): T => {
-    if (value === null) missing.push(`"${key}" (${what})`);
+  const missing: { name: string; kind: FieldKind }[] = [];
+  const need = <T>(key: string, value: T | null, kind: FieldKind): T => {
+    if (value === null) missing.push({ name: key, kind });
     return value as T;
   };
-  const id = need('id', text('id'), 'a text');
-  const map = need('map', text('map'), 'a text');
-  const title = need('title', text('title'), 'a text');
-  const subtitle = need('subtitle', text('subtitle'), 'a text');
-  const startDate = need('startDate', text('startDate'), 'a date');
-  const turns = need('turns', Number.isInteger(data.turns) ? (data.turns as number) : null, 'a whole number');
+  const id = need('id', text('id'), 'text');
+  const map = need('map', text('map'), 'text');
+  const title = need('title', text('title'), 'text');
+  const subtitle = need('subtitle', text('subtitle'), 'text');
+  const startDate = need('startDate', text('startDate'), 'date');
+  const turns = need('turns', Number.isInteger(data.turns) ? (data.turns as number) : null, 'whole');
   const playableRaw = data.playable;
   const playable = need(
     'playable',
     Array.isArray(playableRaw) && playableRaw.length > 0 && playableRaw.every((r) => typeof r === 'string' && ROLE.test(r)) ? (playableRaw as ScenarioMeta['playable']) : null,
-    'a list of roles',
+    'roles',
   );
   const whatIfsRaw = data.whatIfs ?? [];
   const whatIfs = need(
@@ -70,9 +71,9 @@ export function scenarioMeta(file: string, data: Record<string, unknown>): Scena
       whatIfsRaw.every((w) => typeof w === 'object' && w !== null && ['id', 'label', 'description'].every((k) => typeof (w as Record<string, unknown>)[k] === 'string'))
       ? (whatIfsRaw as Record<string, string>[]).map((w) => ({ id: w.id as string, label: w.label as string, description: w.description as string }))
       : null,
-    'a list of what-ifs with id, label and description',
+    'whatIfs',
   );
-  if (missing.length) return `cannot be listed: ${missing.join(', ')} missing or of the wrong type`;
+  if (missing.length) return missingFields(missing);
   // The backers a person may play, as the role picker names them (the loader checks the rest).
   const backers = Array.isArray(data.backers) ? (data.backers as Record<string, unknown>[]) : [];
   const seats = (data.backerRoles ?? {}) as Record<string, { objectives?: { summary?: unknown } }>;
@@ -115,12 +116,12 @@ export function readCatalog(root: string): Catalog {
   for (const file of jsonFiles(root, SCENARIO_DIR)) {
     const read = readJson(root, file);
     if (!read.ok) {
-      problems.push({ file, message: read.message });
+      problems.push({ file, message: read.message, msg: read.msg });
       continue;
     }
     const meta = scenarioMeta(file, read.data);
-    if (typeof meta === 'string') problems.push({ file, message: meta });
-    else if (scenarios.some((s) => s.id === meta.id)) problems.push({ file, message: `its id "${meta.id}" is already used by ${scenarios.find((s) => s.id === meta.id)?.file}` });
+    if ('msg' in meta) problems.push({ file, message: meta.message, msg: meta.msg });
+    else if (scenarios.some((s) => s.id === meta.id)) problems.push({ file, ...idUsed(meta.id, scenarios.find((s) => s.id === meta.id)?.file as string) });
     else {
       scenarios.push(meta);
       const lesson = lessonMeta(meta);
@@ -131,8 +132,8 @@ export function readCatalog(root: string): Catalog {
   for (const file of jsonFiles(root, MAP_DIR)) {
     const read = readJson(root, file);
     const id = read.ok ? read.data.id : undefined;
-    if (!read.ok) problems.push({ file, message: read.message });
-    else if (typeof id !== 'string' || !id) problems.push({ file, message: 'cannot be listed: "id" missing or not a text' });
+    if (!read.ok) problems.push({ file, message: read.message, msg: read.msg });
+    else if (typeof id !== 'string' || !id) problems.push({ file, ...mapNoId() });
     else maps.push({ id, file });
   }
   return { scenarios, maps, problems };

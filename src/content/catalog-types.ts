@@ -2,7 +2,7 @@
 // bundled scenario before one is chosen. It is extracted from levels/ at build time by
 // tools/scenario-catalog.ts (the virtual module `virtual:scenario-catalog`); the whole
 // scenario is loaded, and validated, only when a game or a batch needs it (index.ts).
-import type { PlayerRole } from '../sim/types.ts';
+import type { PlayerRole, ProblemMessage } from '../sim/types.ts';
 
 export interface ScenarioMeta {
   id: string;
@@ -38,10 +38,11 @@ export interface MapMeta {
   file: string;
 }
 
-/** A file that could not be listed, and why: the menu shows it. */
+/** A file that could not be listed, and why: the menu shows it (`message` in English, `msg` its code: src/content/catalog-problems.ts). */
 export interface CatalogProblem {
   file: string;
   message: string;
+  msg?: ProblemMessage;
 }
 
 export interface Catalog {

@@ -7,6 +7,7 @@
 // This module is light on purpose (no schema, no sim): the first screen imports it.
 import { CATALOG } from 'virtual:scenario-catalog';
 import type { RawFile } from '../sim/scenario/load.ts';
+import type { ProblemMessage } from '../sim/types.ts';
 import type { CatalogProblem, MapMeta, ScenarioMeta } from './catalog-types.ts';
 
 export type { CatalogProblem, MapMeta, ScenarioMeta } from './catalog-types.ts';
@@ -40,19 +41,27 @@ export interface ScenarioFiles {
   maps: RawFile[];
 }
 
-/** Why a scenario's files did not arrive (a network or server problem, not a bad file). */
-export class FetchProblem extends Error {}
+/** Why a scenario's files did not arrive (a network or server problem, not a bad file); `msg` is its message code (locales/<lang>/errors.json). */
+export class FetchProblem extends Error {
+  constructor(
+    message: string,
+    readonly msg: ProblemMessage,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 const fetching = new Map<string, Promise<ScenarioFiles>>();
 
 async function fetchFile(chunks: Record<string, Fetch>, file: string): Promise<RawFile> {
   const load = chunks[`../../${file}`];
-  if (!load) throw new FetchProblem(`its file (${file}) is not in this build`);
+  if (!load) throw new FetchProblem(`its file (${file}) is not in this build`, { key: 'errors.scenario.notInBuild', values: { file } });
   try {
     return { file, data: await load() };
   } catch (error) {
     // The browser's own words (a URL, a network code) stay in `cause`, not in the sentence.
-    throw new FetchProblem(`its file (${file}) did not arrive`, { cause: error });
+    throw new FetchProblem(`its file (${file}) did not arrive`, { key: 'errors.scenario.notArrived', values: { file } }, { cause: error });
   }
 }
 
@@ -64,7 +73,7 @@ export function fetchScenarioFiles(id: string): Promise<ScenarioFiles> {
   const cached = fetching.get(id);
   if (cached) return cached;
   const meta = scenarioMeta(id);
-  if (!meta) return Promise.reject(new Error(`Unknown scenario "${id}".`));
+  if (!meta) return Promise.reject(Object.assign(new Error(`Unknown scenario "${id}".`), { msg: { key: 'errors.scenario.unknown', values: { id } } }));
   const maps: MapMeta[] = CATALOG.maps.filter((m) => m.id === meta.map);
   const promise = Promise.all([fetchFile(scenarioChunks, meta.file), ...(maps.length ? maps : CATALOG.maps).map((m) => fetchFile(mapChunks, m.file))]).then(
     ([scenario, ...mapFiles]) => ({ meta, scenario: scenario as RawFile, maps: mapFiles }),

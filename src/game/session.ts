@@ -4,9 +4,10 @@
 import { loadBundledScenario } from '../content/index.ts';
 import { shownScenario } from '../i18n/content.ts';
 import type { Difficulty } from '../sim/types.ts';
-import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
+import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
 import type { PlaySession } from './play-session.ts';
+import { ProblemError, type ProblemMessage, problemOf, problem as said } from './problem.ts';
 import {
   AUTOSAVE_KEY,
   readSlot,
@@ -102,14 +103,14 @@ export class GameSession implements PlaySession {
    */
   static async start(setup: GameSetup): Promise<GameSession> {
     const entry = scenarioById(setup.scenarioId);
-    if (!entry) throw new Error(`Unknown scenario "${setup.scenarioId}".`);
+    if (!entry) throw new ProblemError(`Unknown scenario "${setup.scenarioId}".`, said('errors.scenario.unknown', { id: setup.scenarioId }));
     for (const role of setup.humans && setup.humans.length > 1 ? setup.humans : [setup.role]) {
-      if (!entry.playable.includes(role)) throw new Error(`The role "${role}" cannot be played in ${entry.title}.`);
+      if (!entry.playable.includes(role)) throw new ProblemError(`The role "${role}" cannot be played in ${entry.title}.`, said('errors.session.roleNotPlayable', { role, scenario: entry.id }));
     }
-    if (setup.humans && setup.humans.length > 1 && new Set(setup.humans).size !== setup.humans.length) throw new Error('A role is given to people twice.');
+    if (setup.humans && setup.humans.length > 1 && new Set(setup.humans).size !== setup.humans.length) throw new ProblemError('A role is given to people twice.', said('errors.session.roleTwice'));
     const scenario = await loadBundledScenario(entry.id);
     const problem = unknownWhatIf(scenario, setup.whatIfs ?? []);
-    if (problem) throw new Error(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
+    if (problem) throw new ProblemError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`, unknownWhatIfMsg(scenario, setup.whatIfs ?? [], true) as ProblemMessage);
     return new GameSession(applyWhatIfs(scenario, setup.whatIfs ?? []), setup);
   }
 
@@ -120,13 +121,20 @@ export class GameSession implements PlaySession {
   static async restore(save: SaveFile): Promise<GameSession> {
     const session = await GameSession.start(save);
     for (let i = 0; i < save.orders.length; i++) {
-      if (session.state.ending) throw new Error(`it goes on after the game ended (turn ${i + 1}).`);
+      const turn = i + 1;
+      if (session.state.ending) throw new ProblemError(`it goes on after the game ended (turn ${turn}).`, said('errors.restore.afterEnding', { turn }));
       const report = session.apply(save.orders[i] as Order[]);
       const rejected = report.rejected[0];
-      if (rejected) throw new Error(`on turn ${i + 1} it holds an order that was not allowed (${rejected.order.actor} “${rejected.order.kind}”: ${rejected.problem.message})`);
+      if (rejected) {
+        const { actor: by, kind } = rejected.order;
+        throw new ProblemError(
+          `on turn ${turn} it holds an order that was not allowed (${by} “${kind}”: ${rejected.problem.message})`,
+          said('errors.restore.illegalOrder', { turn, by, kind, problem: rejected.problem.msg ?? rejected.problem.message }),
+        );
+      }
       const expected = save.hashes?.[i];
       if (expected !== undefined && expected !== session.hash) {
-        throw new Error(`the game differs from the one saved from turn ${i + 1} on (the save was changed, or made by other rules).`);
+        throw new ProblemError(`the game differs from the one saved from turn ${turn} on (the save was changed, or made by other rules).`, said('errors.restore.differs', { turn }));
       }
     }
     return session;
@@ -140,13 +148,29 @@ export class GameSession implements PlaySession {
     const session = await GameSession.start(setup);
     for (const [i, turn] of turns.entries()) {
       // Name the turn the game ended on, not the first turn of orders past it.
-      if (session.state.ending) throw new Error(`its orders go on after the game ended (on turn ${session.state.ending.turn}; the link has orders for ${turns.length} turns).`);
+      if (session.state.ending) {
+        const ended = session.state.ending.turn;
+        throw new ProblemError(
+          `its orders go on after the game ended (on turn ${ended}; the link has orders for ${turns.length} turns).`,
+          said('errors.link.afterEnding', { turn: ended, count: turns.length }),
+        );
+      }
       const stray = turn.find((o) => !(session.humans as readonly string[]).includes(o.actor));
-      if (stray) throw new Error(`on turn ${i + 1}, the order “${stray.kind}” is given by ${stray.actor}, whom no person plays in this game.`);
+      if (stray) {
+        throw new ProblemError(
+          `on turn ${i + 1}, the order “${stray.kind}” is given by ${stray.actor}, whom no person plays in this game.`,
+          said('errors.link.strayOrder', { turn: i + 1, kind: stray.kind, by: stray.actor }),
+        );
+      }
       for (const [n, role] of session.humans.entries()) {
         for (const order of turn.filter((o) => o.actor === role)) {
           const check = session.queue(order);
-          if (!check.ok) throw new Error(`on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`);
+          if (!check.ok) {
+            throw new ProblemError(
+              `on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`,
+              said('errors.link.notAllowed', { turn: i + 1, kind: order.kind, problem: check.error.msg ?? check.error.message }),
+            );
+          }
         }
         if (n < session.humans.length - 1) session.passToNext();
       }
@@ -421,18 +445,18 @@ export function orderKey(order: Order): string {
 }
 
 const known = (id: string) => scenarioById(id) !== undefined;
-/** What was said about a save set aside, so the menu can keep saying it after a redraw. */
-let asideNotice: string | null = null;
+/** What was said about a save set aside (English, and its code), so the menu can keep saying it after a redraw. */
+let asideNotice: { problem: string; problemMsg: ProblemMessage } | null = null;
 
 /**
  * The autosave, if there is one that this build can read; never throws. One that cannot be
- * read is moved aside (never overwritten) and reported.
+ * read is moved aside (never overwritten) and reported (`problem` in English, `problemMsg` its code).
  */
-export function readAutosave(storage: SaveStorage | null = browserStorage()): { save: SaveFile | null; problem: string | null } {
-  if (!storage) return { save: null, problem: asideNotice };
+export function readAutosave(storage: SaveStorage | null = browserStorage()): { save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null } {
+  if (!storage) return { save: null, problem: asideNotice?.problem ?? null, problemMsg: asideNotice?.problemMsg ?? null };
   const read = readSlot(storage, AUTOSAVE_KEY, known);
-  if (read.problem) asideNotice = read.problem;
-  return { save: read.save, problem: read.save ? null : asideNotice };
+  if (read.problem && read.problemMsg) asideNotice = { problem: read.problem, problemMsg: read.problemMsg };
+  return read.save ? { save: read.save, problem: null, problemMsg: null } : { save: null, problem: asideNotice?.problem ?? null, problemMsg: asideNotice?.problemMsg ?? null };
 }
 
 /** Every named slot (unreadable ones are set aside and reported, as for the autosave). */
@@ -440,7 +464,7 @@ export function readSlots(storage: SaveStorage | null = browserStorage()): SlotR
   const slots: SlotRead[] = [];
   for (let n = 1; n <= SLOT_COUNT; n++) {
     const key = slotKey(n);
-    slots.push(storage ? readSlot(storage, key, known, `The save in slot ${n}`) : { key, save: null, problem: null, aside: null });
+    slots.push(storage ? readSlot(storage, key, known, `The save in slot ${n}`, n) : { key, save: null, problem: null, problemMsg: null, aside: null });
   }
   return slots;
 }
@@ -463,29 +487,31 @@ export async function restoreOrSetAside(
   save: SaveFile,
   key: string = AUTOSAVE_KEY,
   storage: SaveStorage | null = browserStorage(),
-): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string }> {
+): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string; problemMsg: ProblemMessage }> {
   if (scenarioById(save.scenarioId)) {
     try {
       await loadBundledScenario(save.scenarioId);
     } catch (error) {
-      return { ok: false, problem: `The saved game could not be opened now. ${(error as Error).message}` };
+      return { ok: false, problem: `The saved game could not be opened now. ${(error as Error).message}`, problemMsg: said('errors.save.notOpenedNow', { reason: problemOf(error) }) };
     }
   }
   try {
     return { ok: true, session: await GameSession.restore(save) };
   } catch (error) {
     const problem = `The saved game could not be restored: ${(error as Error).message}`;
-    if (!storage) return { ok: false, problem };
-    const read = setAsideWithNotice(storage, key, null, problem);
-    if (key === AUTOSAVE_KEY) asideNotice = read.problem;
-    return { ok: false, problem: read.problem ?? problem };
+    const problemMsg = said('errors.save.notRestored', { reason: problemOf(error) });
+    if (!storage) return { ok: false, problem, problemMsg };
+    const read = setAsideWithNotice(storage, key, null, problem, problemMsg);
+    if (key === AUTOSAVE_KEY && read.problem && read.problemMsg) asideNotice = { problem: read.problem, problemMsg: read.problemMsg };
+    return { ok: false, problem: read.problem ?? problem, problemMsg: read.problemMsg ?? problemMsg };
   }
 }
 
 /** Reads and verifies a replay file's bytes (a file picker, a drop) into a read-only session. */
-export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string }> {
+export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string; problemMsg: ProblemMessage }> {
+  const cannot = (message: string, reason: ProblemMessage) => ({ ok: false as const, problem: `This replay cannot be opened. ${message}`, problemMsg: said('errors.replay.cannotOpen', { reason }) });
   const parsed = core.parseReplayBytes(bytes);
-  if (!parsed.ok) return { ok: false, problem: `This replay cannot be opened. ${parsed.error.message}` };
+  if (!parsed.ok) return cannot(parsed.error.message, parsed.error.msg);
   // Its scenario, loaded if this build has it (an unknown one is reported by the verification).
   const id = parsed.value.scenario.id;
   let scenario: Scenario | undefined;
@@ -493,14 +519,14 @@ export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session
     try {
       scenario = await loadBundledScenario(id);
     } catch (error) {
-      return { ok: false, problem: `This replay cannot be opened. ${(error as Error).message}` };
+      return cannot((error as Error).message, problemOf(error));
     }
   }
   const verified = core.verifyReplay(parsed.value, (wanted) => (wanted === id ? scenario : undefined));
-  if (!verified.ok) return { ok: false, problem: `This replay cannot be opened. ${verified.error.message}` };
+  if (!verified.ok) return cannot(verified.error.message, verified.error.msg);
   try {
     return { ok: true, session: GameSession.fromReplay(verified.value) };
   } catch (error) {
-    return { ok: false, problem: `This replay cannot be opened. ${(error as Error).message}` };
+    return cannot((error as Error).message, problemOf(error));
   }
 }

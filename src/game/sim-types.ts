@@ -18,6 +18,7 @@ export type {
   PendingChoice,
   PlaceDef,
   PlayerRole,
+  ProblemMessage,
   ReportEvent,
   ReportMessage,
   Result,

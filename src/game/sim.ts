@@ -11,6 +11,7 @@ export {
   forecastMessages,
   formatProblems,
   HistoryTrack,
+  issueMsg,
   legalOrders,
   loadRecord,
   makeReplay,

@@ -11,6 +11,7 @@ import enClassroom from '../../locales/en/classroom.json';
 import enConsole from '../../locales/en/console.json';
 import enDialogs from '../../locales/en/dialogs.json';
 import enEnding from '../../locales/en/ending.json';
+import enErrors from '../../locales/en/errors.json';
 import enExplorer from '../../locales/en/explorer.json';
 import enGame from '../../locales/en/game.json';
 import enGuide from '../../locales/en/guide.json';
@@ -36,5 +37,6 @@ export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, L
   classroom: { en: enClassroom, ar: () => import('../../locales/ar/classroom.json'), fr: () => import('../../locales/fr/classroom.json'), it: () => import('../../locales/it/classroom.json') },
   console: { en: enConsole, ar: () => import('../../locales/ar/console.json'), fr: () => import('../../locales/fr/console.json'), it: () => import('../../locales/it/console.json') },
   reasons: { en: enReasons, ar: () => import('../../locales/ar/reasons.json'), fr: () => import('../../locales/fr/reasons.json'), it: () => import('../../locales/it/reasons.json') },
+  errors: { en: enErrors, ar: () => import('../../locales/ar/errors.json'), fr: () => import('../../locales/fr/errors.json'), it: () => import('../../locales/it/errors.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
+import { problemOf } from '../game/problem.ts';
 import { GameSession } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { layer } from '../ui/dom.ts';
@@ -31,7 +32,7 @@ export class Ending extends Phaser.Scene {
             app.session = again;
             go(this, 'Briefing');
           },
-          (error: Error) => go(this, 'MainMenu', { notice: error.message }),
+          (error: Error) => go(this, 'MainMenu', { notice: problemOf(error) }),
         );
       },
       report: () => {

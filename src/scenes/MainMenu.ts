@@ -1,10 +1,12 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
 import { content, prefetchScenario } from '../game/content.ts';
+import { problemOf } from '../game/problem.ts';
 import type { GameSession, GameSetup } from '../game/session.ts';
 import { music } from '../game/settings.ts';
 import { isRtl, onLangChange, t } from '../i18n/index.ts';
 import { layer } from '../ui/dom.ts';
+import type { Notice } from '../ui/error-text.ts';
 import { mountMenu } from '../ui/menu.ts';
 import { mapBackdrop } from './backdrop.ts';
 import { entered, go } from './go.ts';
@@ -19,7 +21,7 @@ export class MainMenu extends Phaser.Scene {
     super('MainMenu');
   }
 
-  create(data: { notice?: string }): void {
+  create(data: { notice?: Notice }): void {
     // The menu reads a saved game through the play chunk: with one waiting, it opens once
     // that has loaded; without, at once (the chunk follows in the background).
     if (!play() && hasAutosave()) {
@@ -35,7 +37,7 @@ export class MainMenu extends Phaser.Scene {
     this.open(data);
   }
 
-  private open(data: { notice?: string }): void {
+  private open(data: { notice?: Notice }): void {
     entered('MainMenu');
     const root = layer('menu');
     this.left = false;
@@ -58,7 +60,7 @@ export class MainMenu extends Phaser.Scene {
             .then(({ restoreOrSetAside }) => restoreOrSetAside(save, key))
             .then((restored) => {
               if (this.left) return;
-              if (!restored.ok) return this.fail(restored.problem);
+              if (!restored.ok) return this.fail(restored.problemMsg);
               app.session = restored.session;
               go(this, app.session.state.ending ? 'Ending' : 'Game');
             })
@@ -66,7 +68,7 @@ export class MainMenu extends Phaser.Scene {
         },
         openReplay: (file) => {
           // The size is checked before reading: a huge file is never loaded.
-          const fail = (problem: string) => this.fail(problem);
+          const fail = (problem: Notice) => this.fail(problem);
           void loadPlay(this.game)
             .then(async (chunk) => {
               const limit = chunk.REPLAY_LIMITS.bytes;
@@ -74,7 +76,7 @@ export class MainMenu extends Phaser.Scene {
               const buffer = await file.arrayBuffer();
               const opened = await chunk.openReplay(new Uint8Array(buffer));
               if (this.left) return;
-              if (!opened.ok) return fail(opened.problem);
+              if (!opened.ok) return fail(opened.problemMsg);
               app.session = opened.session;
               go(this, 'Game');
             })
@@ -109,12 +111,12 @@ export class MainMenu extends Phaser.Scene {
         app.session = started;
         go(this, 'Briefing');
       },
-      (error: Error) => this.fail(error.message),
+      (error: Error) => this.fail(problemOf(error)),
     );
   }
 
-  /** The menu again, with a notice saying what went wrong (a scenario that could not be loaded, a bad file…). */
-  private fail(notice: string): void {
+  /** The menu again, with a notice saying what went wrong (a scenario that could not be loaded, a bad file…): told text, or a problem's code (told by the menu, in the language of the moment). */
+  private fail(notice: Notice): void {
     if (this.left) return;
     // The restart waits for the next frame, and the loop sleeps when idle (loop.ts): wake it,
     // or the notice would wait for the pointer to move.
@@ -146,7 +148,7 @@ export class MainMenu extends Phaser.Scene {
             },
             (error: Error) => {
               table.leave();
-              this.fail(error.message);
+              this.fail(problemOf(error));
             },
           );
         },

@@ -1,7 +1,9 @@
 import Phaser from 'phaser';
 import { app } from '../game/app.ts';
 import { prefetchScenario } from '../game/content.ts';
+import { problem, problemOf } from '../game/problem.ts';
 import { showNotice } from '../ui/announce.ts';
+import { errorText } from '../ui/error-text.ts';
 import { css, palette } from '../ui/palette.ts';
 import { entered, go } from './go.ts';
 import { loadPlay } from './lazy.ts';
@@ -33,19 +35,19 @@ export class Preloader extends Phaser.Scene {
     ]);
     const link = await play.readLink();
     if (link.kind !== 'start') {
-      go(this, 'MainMenu', link.kind === 'error' ? { notice: link.message } : {});
+      go(this, 'MainMenu', link.kind === 'error' ? { notice: link.msg } : {});
       return;
     }
     try {
-      const { setup, orders, notes } = link.start;
+      const { setup, orders, noteMsgs } = link.start;
       app.session = await (orders ? play.GameSession.fromPlayerOrders(setup, orders) : play.GameSession.start(setup));
       // A link with orders opens the game at the turn reached (or its ending).
       const midGame = (orders?.length ?? 0) > 0;
       // What the game changed in the link to open it, told at once over the first screen.
-      for (const note of notes ?? []) showNotice(note);
+      for (const note of noteMsgs ?? []) showNotice(errorText(note));
       go(this, app.session.state.ending ? 'Ending' : link.start.skipBriefing || midGame ? 'Game' : 'Briefing');
     } catch (error) {
-      go(this, 'MainMenu', { notice: `This link could not start a game: ${(error as Error).message}` });
+      go(this, 'MainMenu', { notice: problem('errors.link.cannotStart', { reason: problemOf(error) }) });
     }
   }
 

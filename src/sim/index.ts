@@ -11,6 +11,7 @@ export * as query from './query.ts';
 export { type Departure, departures, type HistoryRecord, HistoryTrack, heldOn } from './record.ts';
 export {
   decodeUtf8,
+  issueMsg,
   loadReplay,
   makeReplay,
   parseReplay,
@@ -40,5 +41,5 @@ export { initialState, newGame, newGameWithReport } from './setup.ts';
 export * from './types.ts';
 export { RULES_VERSION } from './version.ts';
 export { type OrderWarning, orderWarnings } from './warnings.ts';
-export { applyWhatIfs, listWhatIfs, unknownWhatIf } from './whatif.ts';
+export { applyWhatIfs, listWhatIfs, unknownWhatIf, unknownWhatIfMsg } from './whatif.ts';
 export { periodOf } from './world.ts';

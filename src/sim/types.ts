@@ -769,6 +769,8 @@ export interface OrderProblem {
     | 'duplicate'
     | 'malformed';
   message: string;
+  /** `message` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
+  msg?: ReportMessage;
 }
 
 /** What an order costs and risks, shown before it is committed. */
@@ -883,6 +885,17 @@ export interface ReportEvent {
 export interface ReportMessage {
   key: string;
   values: Record<string, string | number>;
+}
+
+/**
+ * A problem with something read from outside (a replay file, a save, a link, a scenario file)
+ * as a message code: a key of locales/<lang>/errors.json and its values — ids, numbers and
+ * technical details (a JSON path, a byte position, a file name) shown as they are, or another
+ * message nested (told first). src/ui/error-text.ts tells it; the English sentence stays beside it.
+ */
+export interface ProblemMessage {
+  key: string;
+  values: { [name: string]: string | number | ProblemMessage };
 }
 
 export type ReportDetail =

@@ -1,7 +1,7 @@
 // Counterfactual switches ("what if…?"): each scenario may list switches in its data (the
 // `whatIfs` key, validated by the schema and the loader's cross-references); applying them
 // gives a changed copy of the scenario. Pure: the scenario passed in is never changed.
-import type { Effect, Scenario, WhatIfDef, WhatIfEffect } from './types.ts';
+import type { Effect, ProblemMessage, Scenario, WhatIfDef, WhatIfEffect } from './types.ts';
 
 /** A deep copy of a scenario (plain JSON data: no dates, maps or functions in it). */
 function cloneScenario(scenario: Scenario): Scenario {
@@ -24,6 +24,19 @@ export function unknownWhatIf(scenario: Scenario, ids: readonly string[]): strin
     }
   }
   return null;
+}
+
+/**
+ * unknownWhatIf as a message code (locales/<lang>/errors.json): `sentence` for the sentence
+ * that starts with it (capitalised, with its full stop), else the clause inside another.
+ */
+export function unknownWhatIfMsg(scenario: Scenario, ids: readonly string[], sentence: boolean): ProblemMessage | null {
+  const known = listWhatIfs(scenario).map((w) => w.id);
+  const id = ids.find((x) => !known.includes(x));
+  if (id === undefined) return null;
+  return known.length
+    ? { key: sentence ? 'errors.whatIf.unknownSentence' : 'errors.whatIf.unknown', values: { id: scenario.id, whatIf: id, known: known.join(', ') } }
+    : { key: sentence ? 'errors.whatIf.noneSentence' : 'errors.whatIf.none', values: { id: scenario.id } };
 }
 
 /**

@@ -25,6 +25,7 @@ import { DIFFICULTY_KEYS, difficultyName, nameList, ordersLine, problemOf, roleN
 import { renderTableInFull } from './console-table.ts';
 import { append, button, clear, h, keepFocus, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
+import { errorText } from './error-text.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import './classroom.css';
 import './console.css';
@@ -679,7 +680,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
       worker.onmessage = (e: MessageEvent<FromWorker>) => {
         if (games !== run) return;
         const m = e.data;
-        if (m.type === 'error') return failed(tr('console.games.stopped', { reason: m.message }));
+        if (m.type === 'error') return failed(tr('console.games.stopped', { reason: errorText(m.msg) }));
         run.played[i] = m.type === 'progress' ? m.played : m.part.played;
         if (m.type === 'done') {
           run.parts.push(m.part);

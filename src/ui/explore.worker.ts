@@ -5,6 +5,7 @@
 // workers. A worker fetches and validates only the scenario it runs (its own chunk).
 import { loadBundledScenario } from '../content/index.ts';
 import { historyRecord } from '../game/left-history.ts';
+import { type ProblemMessage, problemOf } from '../game/problem.ts';
 import { Exploration, type ExploreConfig, type ExplorePart } from '../sim/explore.ts';
 import type { Scenario } from '../sim/types.ts';
 
@@ -13,7 +14,8 @@ export type ToWorker = { type: 'warm'; scenarioId: string } | { type: 'run'; sce
 export type FromWorker =
   | { type: 'progress'; played: number; ms: number }
   | { type: 'done'; part: ExplorePart; ms: number }
-  | { type: 'error'; message: string };
+  /** `message` in English; `msg` its code (src/ui/error-text.ts tells it on the page, in the page's language). */
+  | { type: 'error'; message: string; msg: ProblemMessage };
 
 /** How often progress is reported (a game of the flagship takes a few milliseconds). */
 const PROGRESS_MS = 100;
@@ -27,7 +29,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
   try {
     scenario = await loadBundledScenario(message.scenarioId);
   } catch (error) {
-    scope.postMessage({ type: 'error', message: (error as Error).message });
+    scope.postMessage({ type: 'error', message: (error as Error).message, msg: problemOf(error) });
     return;
   }
   let batch: Exploration;
@@ -35,7 +37,7 @@ async function run(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {
     // Where the record of the war applies, each game's path is watched for the page to set beside it.
     batch = new Exploration(scenario, message.config, message.range, historyRecord(scenario) ?? undefined);
   } catch (error) {
-    scope.postMessage({ type: 'error', message: (error as Error).message });
+    scope.postMessage({ type: 'error', message: (error as Error).message, msg: problemOf(error) });
     return;
   }
   let last = start;
@@ -54,6 +56,6 @@ scope.onmessage = (e) => {
   // A scenario that fails to load is reported when a batch asks for it, not when warming.
   if (e.data?.type === 'warm') void loadBundledScenario(e.data.scenarioId).catch(() => {});
   else if (e.data?.type === 'run') {
-    run(e.data).catch((error: Error) => scope.postMessage({ type: 'error', message: `The batch stopped: ${error.message}` }));
+    run(e.data).catch((error: Error) => scope.postMessage({ type: 'error', message: `The batch stopped: ${error.message}`, msg: problemOf(error) }));
   }
 };

@@ -29,6 +29,7 @@ import type { PathSummary } from '../sim/path.ts';
 import type { HistoryRecord } from '../sim/record.ts';
 import type { Scenario } from '../sim/types.ts';
 import { append, button, clear, h, layer, untranslated } from './dom.ts';
+import { errorText } from './error-text.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { choice } from './menu.ts';
 import { palette } from './palette.ts';
@@ -298,7 +299,7 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
       w.onmessage = (e: MessageEvent<FromWorker>) => {
         if (workers !== pool) return;
         const m = e.data;
-        if (m.type === 'error') return failed(t('explorer.stopped', { reason: m.message }));
+        if (m.type === 'error') return failed(t('explorer.stopped', { reason: errorText(m.msg) }));
         played[i] = m.type === 'progress' ? m.played : m.part.played;
         slowest = Math.max(slowest, m.ms);
         const total = played.reduce((a, b) => a + b, 0);

@@ -6,6 +6,7 @@ import { openAfterActionOverlay } from './aar-open.ts';
 import { copyLinkButton } from './briefing.ts';
 import { append, button, clear, h, untranslated } from './dom.ts';
 import { downloadText, replayFileName } from './download.ts';
+import { errorText } from './error-text.ts';
 import { showModal } from './modals.ts';
 
 /** Resolves 'leave' or 'stay'. */
@@ -16,8 +17,8 @@ export function showGameMenu(root: HTMLElement, session: GameSession): Promise<s
     append(status, text);
   };
   const slots = readSlots();
-  // What went wrong with a stored save (the session's words): English for now.
-  const problems = slots.filter((s) => s.problem).map((s) => untranslated(h('div', { class: 'notice' }, s.problem)));
+  // What went wrong with a stored save, in the player's language.
+  const problems = slots.flatMap((s) => (s.problemMsg ? [h('div', { class: 'notice' }, errorText(s.problemMsg))] : []));
   const slotSelect = h('select', { 'aria-label': t('game.save.slot'), id: 'save-slot' });
   for (let n = 1; n <= SLOT_COUNT; n++) {
     const save = slots[n - 1]?.save;

@@ -1,12 +1,15 @@
 // The main menu and its pages: new game, how to play, settings, sources and credits.
+
+import { problemLine } from '../content/catalog-problems.ts';
 import type { ContentProblem, ScenarioEntry } from '../game/content.ts';
 import { cleanSeed, randomSeed } from '../game/seed.ts';
 import type { Difficulty, GameSetup, SaveFile } from '../game/session.ts';
 import { settings, sfx, TEXT_SCALES, updateSettings } from '../game/settings.ts';
-import type { PlayerRole, Role } from '../game/sim-types.ts';
+import type { PlayerRole, ProblemMessage, Role } from '../game/sim-types.ts';
 import { actorName, chooseLang, fmtDate, fmtList, LANG_NAMES, type Lang, lang, langTag, onLangChange, PICKER_LANGS, t } from '../i18n/index.ts';
 import { DIFFICULTIES } from '../sim/types.ts';
 import { append, button, clear, h, untranslated } from './dom.ts';
+import { errorText, isEnglishOnly, type Notice, noticeText } from './error-text.ts';
 import './replay.css';
 
 export interface MenuActions {
@@ -38,14 +41,14 @@ export interface MenuActions {
 }
 
 export interface MenuData {
-  readAutosave(): { save: SaveFile | null; problem: string | null };
-  readSlots(): { key: string; save: SaveFile | null; problem: string | null }[];
+  readAutosave(): { save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null };
+  readSlots(): { key: string; save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null }[];
   deleteSlot(n: number): void;
 }
 
 type Page = 'main' | 'new' | 'how' | 'settings' | 'credits' | 'load';
 
-export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: string): { panel: HTMLElement } {
+export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: Notice): { panel: HTMLElement } {
   const panel = h('div', { class: 'panel menu', role: 'main' });
   root.appendChild(panel);
   let page: Page = 'main';
@@ -128,7 +131,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
 
   function renderMain(): void {
     const data = actions.data();
-    const { save, problem } = data ? data.readAutosave() : { save: null, problem: null };
+    const { save, problemMsg } = data ? data.readAutosave() : { save: null, problemMsg: null };
+    const problem = problemMsg ? errorText(problemMsg) : null;
     const saveEntry = save ? actions.content().scenarios.find((s) => s.id === save.scenarioId) : undefined;
     const cont = button(t('menu.continue'), () => save && actions.continueGame(save), {
       disabled: !save,
@@ -150,7 +154,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         h('div', { class: 'title-rule', 'aria-hidden': 'true' }),
         h('p', { class: 'tagline' }, t('menu.tagline')),
       ),
-      notice ? h('div', { class: 'notice', role: 'alert' }, notice) : null,
+      notice ? untranslated(h('div', { class: 'notice', role: 'alert' }, noticeText(notice)), isEnglishOnly(notice)) : null,
       h(
         'nav',
         { class: 'menu-buttons', 'aria-label': t('menu.nav') },
@@ -312,8 +316,8 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
         'div',
         bodyAttrs(t('menu.newGame')),
         scenarios.length === 0 ? h('div', { class: 'notice', role: 'status' }, t('menu.new.noScenario')) : null,
-        // A scenario file's problem, for its author: English.
-        ...problems.map((p) => untranslated(h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`))),
+        // A scenario file's problem, for its author: its code told (a catalog built before codes: its English).
+        ...problems.map((p) => (p.msg ? h('div', { class: 'notice' }, errorText(problemLine(p.file, p.msg))) : untranslated(h('div', { class: 'notice' }, `${p.file}: ${p.message.split('\n')[0]}`)))),
         h('section', null, h('h3', null, t('menu.new.scenario')), scenarioBox),
         h(
           'section',
@@ -353,7 +357,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: stri
     const list = h('div', { class: 'choices' });
     slots.forEach((slot, i) => {
       const n = i + 1;
-      if (slot.problem) list.append(untranslated(h('div', { class: 'notice', role: 'alert' }, slot.problem)));
+      if (slot.problemMsg) list.append(h('div', { class: 'notice', role: 'alert' }, errorText(slot.problemMsg)));
       const save = slot.save;
       if (!save) {
         list.append(h('div', { class: 'slot empty small muted' }, t('menu.load.empty', { n })));

@@ -163,6 +163,31 @@ describe('replays, links and saves in Chromium', () => {
     }
   });
 
+  it('the notices are told in the player\'s language (French, Arabic), not marked English', { timeout: 120_000 }, async (ctx) => {
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    const { page, problems, close } = await openPage(server.url, { viewport: HD });
+    const notice = page.locator('.notice[role=alert]');
+    // Not inside an element marked English (lang="en"): the notice is the page's language.
+    const markedEnglish = () => notice.evaluate((el) => el.closest('[lang]')?.getAttribute('lang') ?? '');
+    try {
+      await page.goto(`${server.url}?lang=fr&scenario=sirte-2020&role=gna&seed=1&orders=%24%24%24`, { waitUntil: 'load' });
+      await waitForScene(page, 'MainMenu');
+      await expect.poll(() => notice.textContent()).toMatch(/^Les ordres du lien ne sont pas lisibles : le lien a peut-être été tronqué/);
+      expect(await markedEnglish()).toBe('fr');
+      await page.locator('#replay-file').setInputFiles({ name: 'y.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0x7d]) });
+      await expect.poll(() => notice.textContent()).toMatch(/^Cette rediffusion ne peut pas être ouverte\. Le fichier n’est pas du texte UTF-8 \(un octet mal formé à la position 1\)/);
+      expect(await markedEnglish()).toBe('fr');
+      await page.evaluate(() => localStorage.setItem('ceasefire-line:autosave', '{"version":2,"scenarioId":"sirte-2020","se'));
+      await page.goto(`${server.url}?lang=ar`, { waitUntil: 'load' });
+      await waitReady(page, 'MainMenu');
+      await expect.poll(() => page.locator('#continue-note').textContent()).toMatch(/^اللعبة المحفوظة ليست بصيغة JSON مقروءة .*«ceasefire-line:aside:autosave:1»/);
+      // (Chunks still loading when the page was left are aborted: not a problem of the page.)
+      expect(problems.all().filter((p) => !p.includes('net::ERR_ABORTED'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('a whole game dropped on the menu plays to its ending; bad files, links and saves each get a notice', { timeout: 240_000 }, async (ctx) => {
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     const { page, problems, close } = await openPage(server.url, { viewport: HD });
