@@ -15,13 +15,18 @@ import {
   type Scenario,
   type State,
 } from '../src/sim/index.ts';
+import { ATTACK_SUMMARY_HIDDEN } from '../src/sim/said.ts';
 
 /** An attack's summary names the defenders' exact combat power: the seat is told it is not known. */
 const ATTACK_SUMMARY = /: your ([\d.]+) against their [\d.]+\.$/;
 
 export function redactPreview(order: Order, p: OrderPreview): OrderPreview {
   if (order.kind !== 'attack') return p;
-  return { ...p, summary: p.summary.replace(ATTACK_SUMMARY, ': your combat power $1 against defenders your intelligence can only estimate.') };
+  const summary = p.summary.replace(ATTACK_SUMMARY, ': your combat power $1 against defenders your intelligence can only estimate.');
+  if (!p.summaryMsg) return { ...p, summary };
+  // Its code too: the defenders' figure leaves the values, and the sentence says it is not known.
+  const { defence: _defence, ...values } = p.summaryMsg.values;
+  return { ...p, summary, summaryMsg: { key: p.summaryMsg.key === 'orders.summary.attack' ? ATTACK_SUMMARY_HIDDEN : p.summaryMsg.key, values } };
 }
 
 /**

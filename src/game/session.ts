@@ -330,7 +330,7 @@ export class GameSession implements PlaySession {
   }
 
   queue(order: Order): CheckResult {
-    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.' } };
+    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.', msg: { key: 'orders.problem.replay', values: {} } } };
     const check = this.check(order);
     if (check.ok) {
       this.queued = [...this.queued, order];

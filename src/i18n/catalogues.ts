@@ -11,6 +11,7 @@ import enEnding from '../../locales/en/ending.json';
 import enGame from '../../locales/en/game.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
+import enOrders from '../../locales/en/orders.json';
 import enReport from '../../locales/en/report.json';
 
 /** A catalogue: flat keys (prefixed with their namespace) to ICU MessageFormat strings. */
@@ -25,5 +26,6 @@ export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, L
   ending: { en: enEnding, ar: () => import('../../locales/ar/ending.json'), fr: () => import('../../locales/fr/ending.json'), it: () => import('../../locales/it/ending.json') },
   dialogs: { en: enDialogs, ar: () => import('../../locales/ar/dialogs.json'), fr: () => import('../../locales/fr/dialogs.json'), it: () => import('../../locales/it/dialogs.json') },
   report: { en: enReport, ar: () => import('../../locales/ar/report.json'), fr: () => import('../../locales/fr/report.json'), it: () => import('../../locales/it/report.json') },
+  orders: { en: enOrders, ar: () => import('../../locales/ar/orders.json'), fr: () => import('../../locales/fr/orders.json'), it: () => import('../../locales/it/orders.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

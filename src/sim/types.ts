@@ -769,6 +769,8 @@ export interface OrderProblem {
     | 'duplicate'
     | 'malformed';
   message: string;
+  /** `message` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
+  msg?: ReportMessage;
 }
 
 /** What an order costs and risks, shown before it is committed. */
@@ -781,6 +783,10 @@ export interface OrderPreview {
   summary: string;
   /** What it costs beyond orders and money: for a backer, what it spends against its tolerance. */
   costNote?: string;
+  /** `summary`, `risks` (one each, in order) and `costNote` as message codes (locales/<lang>/orders.json). */
+  summaryMsg?: ReportMessage;
+  riskMsgs?: ReportMessage[];
+  costNoteMsg?: ReportMessage;
 }
 
 // ---------------------------------------------------------------- reports

@@ -6,14 +6,14 @@ import type { PlaySession } from '../game/play-session.ts';
 import { orderKey } from '../game/session.ts';
 import { settings, sfx } from '../game/settings.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
-import type { CeasefireTerms, Order, OrderPreview, PlaceDef } from '../sim/types.ts';
+import type { CeasefireTerms, Order, OrderPreview, PlaceDef, ReportMessage } from '../sim/types.ts';
 import { announce } from './announce.ts';
 import { isolate } from './bidi.ts';
 import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
 import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
-import { eventSpan, eventText } from './report-text.ts';
+import { eventSpan, eventText, orderMessageText } from './report-text.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -67,6 +67,22 @@ export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
 
 /** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
 const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
+
+/**
+ * The core's words about an order (why it is refused, its preview's lines, a warning): told in
+ * the player's language from its message code, or the core's English, marked, when it has none
+ * (a ceasefire's forecast lines).
+ */
+function coreText(
+  text: string,
+  msg: ReportMessage | undefined,
+  scenario: PlaySession['scenario'] | null,
+  tag: 'span' | 'p' | 'div' | 'li' = 'span',
+  attrs: Parameters<typeof h>[1] = null,
+): HTMLElement {
+  const told = orderMessageText(msg, scenario);
+  return told === null ? english(text, tag, attrs) : h(tag, attrs, told);
+}
 
 export class Hud {
   private readonly session: PlaySession;
@@ -354,7 +370,7 @@ export class Hud {
       const item = h(
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
-        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)))),
+        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)))),
         // A seat that has ended the turn at a classroom table can no longer change its orders.
         s.waiting ? null : cancel,
       );
@@ -588,8 +604,8 @@ export class Hud {
       box.append(h('div', { class: 'eyebrow', style: 'margin-bottom:4px' }, t('game.termsOffered')), fieldset);
     }
     if (!check.ok) {
-      // Why the core refuses it: the core's words, English for now.
-      box.append(english(check.error.message, 'p'));
+      // Why the core refuses it, in the player's language.
+      box.append(coreText(check.error.message, check.error.msg, s.scenario, 'p'));
       return box;
     }
     const p = check.value;
@@ -604,10 +620,10 @@ export class Hud {
     const details = h(
       'div',
       { id: 'preview-details' },
-      // The preview's summary and risks are the core's words: English for now.
-      english(p.summary, 'div', { class: 'summary' }),
+      // The preview's summary and risks in the player's language (a ceasefire's forecast lines: English).
+      coreText(p.summary, p.summaryMsg, s.scenario, 'div', { class: 'summary' }),
       dl,
-      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r) => english(r, 'li'))) : null,
+      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r, i) => coreText(r, p.riskMsgs?.[i], s.scenario, 'li'))) : null,
       // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
       ...previewWarnings(s, order),
     );
@@ -705,7 +721,7 @@ function regionName(region: string): string {
 function costText(p: OrderPreview, short = false): string {
   const parts = [t('game.costOrders', { n: p.budget })];
   if (p.money) parts.push(t('game.costMoney', { n: fmtNumber(p.money) }));
-  if (p.costNote && !short) parts.push(p.costNote);
+  if (p.costNote && !short) parts.push(orderMessageText(p.costNoteMsg, null) ?? p.costNote);
   return parts.join(' · ');
 }
 
@@ -776,5 +792,5 @@ function legend(): HTMLElement {
 /** The warnings an order would carry if queued now, beside the orders already queued. */
 function previewWarnings(s: PlaySession, order: Order): HTMLElement[] {
   return s
-    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)));
+    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)));
 }
