@@ -25,6 +25,7 @@ import {
   type Result,
   resolveTurn,
   type Scenario,
+  type SideId,
   type State,
   TERM_PACKAGES,
 } from '../src/sim/index.ts';
@@ -253,4 +254,59 @@ describe('orders: refusals, previews and warnings as message codes', () => {
     expect([...bad].slice(0, 10)).toEqual([]);
     expect(keys.size).toBeGreaterThan(100);
   }, 600_000);
+});
+
+describe('a table of refusals the games rarely reach: each its code, its English word for word', () => {
+  const sirte = load('sirte-2020');
+  const backer = sirte.backers.find((b) => b.client !== 'none' && b.rivals.length > 1)!;
+  const role = `backer:${backer.id}` as PlayerRole;
+  const start = newGame(sirte, 'ot-table', ['gna', 'lna', 'mediator', role]);
+  /** A copy of the opening state, changed. */
+  const changed = (f: (s: State) => void): State => {
+    const s = structuredClone(start);
+    f(s);
+    return s;
+  };
+  const legal = (kind: Order['kind'], state = start, who: PlayerRole = 'gna') => legalOrders(sirte, state, who).find((o) => o.kind === kind)!;
+  const at = (b: State) => b.backers[backer.id]!;
+  const raised = changed((s) => {
+    at(s).commitment = 2;
+    at(s).peak = 2;
+  });
+  const attack = legal('attack');
+  const group = worldOf(sirte).groups.find((g) => g.side !== 'none')!;
+  const rows: [string, State, unknown, Order[]][] = [
+    ['orders.problem.gameOver', changed((s) => (s.ending = { kind: 'stalemate', winner: null, turn: 1, text: '', scores: {} } as unknown as State['ending'])), attack, []],
+    ['orders.problem.noMoney', changed((s) => (s.sides.gna.money = 2)), legal('pay-salaries'), []],
+    ['orders.problem.attackQueued', start, attack, [{ ...attack, from: 'elsewhere' } as Order]],
+    ['orders.problem.pauseNoAttacks', start, attack, [{ actor: 'gna', kind: 'humanitarian-pause' }]],
+    ['orders.problem.pauseNoStrikes', start, legal('airstrike'), [{ actor: 'gna', kind: 'humanitarian-pause' }]],
+    ['orders.problem.attacksQueued', start, { actor: 'gna', kind: 'humanitarian-pause' }, [attack]],
+    ['orders.problem.dugIn', changed((s) => s.formations.forEach((f) => (f.dug = 60))), legal('fortify'), []],
+    ['orders.problem.embargoMax', changed((s) => (s.country.embargoEnforcement = 95)), { actor: 'mediator', kind: 'enforce-embargo' }, []],
+    ['orders.problem.oneStep', raised, { actor: role, kind: 'escalate' }, [{ actor: role, kind: 'de-escalate' }]],
+    ['orders.problem.restrainAndPush', raised, { actor: role, kind: 'push-client' }, [{ actor: role, kind: 'restrain-client' }]],
+    ['orders.problem.alreadySaid', raised, { actor: role, kind: 'admit-deployment' }, [{ actor: role, kind: 'deny-deployment' }]],
+    ['orders.problem.oneCampaign', raised, { actor: role, kind: 'pressure-rival', backer: backer.rivals[0] }, [{ actor: role, kind: 'pressure-rival', backer: backer.rivals[1]! }]],
+    ['orders.problem.grantStepQueued', changed((s) => (at(s).request = { side: backer.client as SideId, turn: 1 })), { actor: role, kind: 'answer-request', accept: true }, [{ actor: role, kind: 'escalate' }]],
+    ['orders.problem.cannotGiveMore', changed((s) => {
+      at(s).request = { side: backer.client as SideId, turn: 1 };
+      at(s).commitment = backer.maxCommitment;
+    }), { actor: role, kind: 'answer-request', accept: true }, []],
+    ['orders.problem.acceptStepQueued', changed((s) => (at(s).pressed = 1)), { actor: role, kind: 'answer-mediator', accept: true }, [{ actor: role, kind: 'escalate' }]],
+    ['orders.problem.noMoneyToGive', changed((s) => (s.sides[group.side as SideId].money = 0)), { actor: `group:${group.id}`, kind: 'extort' }, []],
+  ];
+  it.each(rows)('%s', async (key, state, order, queued) => {
+    const check = checkOrder(sirte, state, order, queued);
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.error.msg?.key).toBe(key);
+    expect(orderMessageText(check.error.msg, sirte)).toBe(check.error.message);
+    for (const l of ['ar', 'fr', 'it'] as const) {
+      await setLang(l);
+      const told = orderMessageText(check.error.msg, sirte) ?? '';
+      expect(told, l).not.toBe(check.error.message);
+      expect(told, l).not.toMatch(/[{}]|orders\./);
+    }
+  });
 });
