@@ -7,7 +7,7 @@ import type { SeatPreview } from '../src/net/protocol.ts';
 import {
   ceasefireForecast,
   checkOrder,
-  forecastLines,
+  forecastSaid,
   type Order,
   type OrderPreview,
   orderWarnings,
@@ -40,7 +40,8 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   if (!check.ok) return { check, warnings: [] };
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
-    value = { ...value, risks: [...value.risks, ...forecastLines(scenario, ceasefireForecast(scenario, state, role, order.terms))] };
+    const forecast = forecastSaid(scenario, ceasefireForecast(scenario, state, role, order.terms));
+    value = { ...value, risks: [...value.risks, ...forecast.map((x) => x.text)], riskMsgs: [...(value.riskMsgs ?? []), ...forecast.map((x) => x.msg)] };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

@@ -13,7 +13,9 @@ import { loadScenarioFile } from '../src/cli/files.ts';
 import { setLang } from '../src/i18n/index.ts';
 import {
   actorsOf,
+  ceasefireForecast,
   checkOrder,
+  forecastSaid,
   legalOrders,
   newGame,
   type Order,
@@ -152,6 +154,15 @@ function* orderLines(scenario: Scenario, games: number, turns: number, prefix: s
         for (const raw of [...strikes.slice(0, 4), ...queue]) {
           for (const q of [paused, [...queue, ...queue]]) linesOf(checkOrder(scenario, state, raw, q), `${role} ${JSON.stringify(raw)}`, scenario, out);
         }
+        // A ceasefire proposal's forecast: the answers the computer's sides will give (its preview's last risks).
+        if (role === 'gna' || role === 'mediator') {
+          for (const terms of [TERM_PACKAGES[0]!, TERM_PACKAGES[2]!]) {
+            // As in a game where the other sides are the computer's (they answer at once), and where they are people's.
+            for (const s of [{ ...state, humans: [role] }, state]) {
+              for (const x of forecastSaid(scenario, ceasefireForecast(scenario, s, role, terms))) out.push({ where: `${role} forecast`, text: x.text, msg: x.msg, scenario });
+            }
+          }
+        }
         // Warnings: the side's attacks and sieges queued, with and without the ceasefire accepted.
         if (role === 'gna' || role === 'lna') {
           const legal = legalOrders(scenario, state, role);
@@ -168,6 +179,26 @@ function* orderLines(scenario: Scenario, games: number, turns: number, prefix: s
     }
   }
 }
+
+/** The refusals of the table at the end of this file. */
+const TABLE_KEYS = [
+  'orders.problem.gameOver',
+  'orders.problem.noMoney',
+  'orders.problem.attackQueued',
+  'orders.problem.pauseNoAttacks',
+  'orders.problem.pauseNoStrikes',
+  'orders.problem.attacksQueued',
+  'orders.problem.dugIn',
+  'orders.problem.embargoMax',
+  'orders.problem.oneStep',
+  'orders.problem.restrainAndPush',
+  'orders.problem.alreadySaid',
+  'orders.problem.oneCampaign',
+  'orders.problem.grantStepQueued',
+  'orders.problem.cannotGiveMore',
+  'orders.problem.acceptStepQueued',
+  'orders.problem.noMoneyToGive',
+];
 
 let sampled: Line[] | null = null;
 
@@ -233,10 +264,15 @@ describe('orders: refusals, previews and warnings as message codes', () => {
     // Said by the screen itself, not by the core's checks (the session, the table's seat).
     const screen = new Set(['orders.problem.gameOverPlain', 'orders.problem.replay', 'orders.problem.turnEnded', 'orders.problem.asking']);
     // Nested in another sentence (its *Msg / *Items values), not a sentence's own key.
-    const nested = /^orders\.(rung|give|cost\.spent|summary\.escalate\.|warning\.when\.)/;
+    const nested = /^orders\.(rung|give|cost\.spent|summary\.escalate\.|warning\.when\.|forecast\.why)/;
     const never = Object.keys(en).filter((k) => !all.has(k) && !screen.has(k) && !nested.test(k));
     console.log(`keys never said in these games (${never.length}): ${never.join(' ')}`);
-    expect(never.length).toBeLessThan(25);
+    // Those are in the table below, or out of these games' reach: a move's "next to it" and a
+    // missing backer come after checks that refuse first, as does a second delivery (a duplicate);
+    // a quick check's empty summary is never shown; a client-less backer above the first rung,
+    // and a red line said but not in the scenario's rules, are not in these scenarios' data.
+    const rare = ['orders.problem.notNextToIt', 'orders.problem.noSuchBacker', 'orders.problem.oneDelivery', 'orders.summary.none', 'orders.risk.yourClientLoses', 'orders.warning.redLineSaid'];
+    expect(never.filter((k) => !TABLE_KEYS.includes(k) && !rare.includes(k))).toEqual([]);
   });
 
   it.each(['ar', 'fr', 'it'] as const)('in %s every sentence reads in full: no key, no placeholder, no English sentence left', async (l) => {
@@ -296,6 +332,7 @@ describe('a table of refusals the games rarely reach: each its code, its English
     ['orders.problem.acceptStepQueued', changed((s) => (at(s).pressed = 1)), { actor: role, kind: 'answer-mediator', accept: true }, [{ actor: role, kind: 'escalate' }]],
     ['orders.problem.noMoneyToGive', changed((s) => (s.sides[group.side as SideId].money = 0)), { actor: `group:${group.id}`, kind: 'extort' }, []],
   ];
+  it('holds every key the seeded games do not reach', () => expect(rows.map((r) => r[0]).sort()).toEqual([...TABLE_KEYS].sort()));
   it.each(rows)('%s', async (key, state, order, queued) => {
     const check = checkOrder(sirte, state, order, queued);
     expect(check.ok).toBe(false);

@@ -3,6 +3,7 @@
 
 import { loadBundledScenario } from '../content/index.ts';
 import { shownScenario } from '../i18n/content.ts';
+import type { Said } from '../sim/said.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
@@ -305,20 +306,24 @@ export class GameSession implements PlaySession {
     const check = core.checkOrder(this.model, this.state, order, this.queued);
     // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
     // computer's orders for this fortnight (src/sim/forecast.ts).
-    if (check.ok && order.kind === 'propose-ceasefire') return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...this.forecast(order.terms)] } };
+    if (check.ok && order.kind === 'propose-ceasefire') {
+      const forecast = this.forecast(order.terms);
+      const { risks, riskMsgs = [] } = check.value;
+      return { ok: true, value: { ...check.value, risks: [...risks, ...forecast.map((x) => x.text)], riskMsgs: [...riskMsgs, ...forecast.map((x) => x.msg)] } };
+    }
     return check;
   }
 
-  private forecasts: { state: State; lines: Map<string, string[]> } | null = null;
+  private forecasts: { state: State; lines: Map<string, Said[]> } | null = null;
 
   /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
-  private forecast(terms: CeasefireTerms): string[] {
+  private forecast(terms: CeasefireTerms): Said[] {
     if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
     // Hot-seat: each person at the screen has their own forecast of the same state.
     const key = `${this.role}:${JSON.stringify(terms)}`;
     let lines = this.forecasts.lines.get(key);
     if (!lines) {
-      lines = core.forecastLines(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
+      lines = core.forecastSaid(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
       this.forecasts.lines.set(key, lines);
     }
     return lines;

@@ -7,6 +7,7 @@ export {
   checkOrder,
   decodeUtf8,
   forecastLines,
+  forecastSaid,
   formatProblems,
   HistoryTrack,
   legalOrders,

@@ -71,7 +71,7 @@ const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs:
 /**
  * The core's words about an order (why it is refused, its preview's lines, a warning): told in
  * the player's language from its message code, or the core's English, marked, when it has none
- * (a ceasefire's forecast lines).
+ * (a preview from an older table server).
  */
 function coreText(
   text: string,
@@ -620,7 +620,7 @@ export class Hud {
     const details = h(
       'div',
       { id: 'preview-details' },
-      // The preview's summary and risks in the player's language (a ceasefire's forecast lines: English).
+      // The preview's summary and risks (a ceasefire's forecast answers among them) in the player's language.
       coreText(p.summary, p.summaryMsg, s.scenario, 'div', { class: 'summary' }),
       dl,
       p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r, i) => coreText(r, p.riskMsgs?.[i], s.scenario, 'li'))) : null,

@@ -138,7 +138,7 @@ export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null
  * A sentence the core says about an order — why it is refused (OrderProblem), its preview's
  * summary, risks and cost (OrderPreview), a warning (OrderWarning) — in the current language:
  * its code (locales/<lang>/orders.json) told with `scenario`'s names. `null` when it has no code
- * (a ceasefire's forecast lines, a preview from an older table server): then the caller shows
+ * (a preview from an older table server): then the caller shows
  * the core's English, marked as such.
  */
 export function orderMessageText(msg: ReportMessage | undefined, scenario: Scenario | null = current): string | null {

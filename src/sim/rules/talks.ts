@@ -349,7 +349,7 @@ export function termCodes(t: CeasefireTerms): string {
 }
 
 /** The reasons ceasefireCalculus gives, as report message codes. */
-const CALCULUS_REASONS: Readonly<Record<string, string>> = {
+export const CALCULUS_REASONS: Readonly<Record<string, string>> = {
   'it has just won ground': 'report.reason.wonGround',
   'it believes it can win': 'report.reason.canWin',
   'its forces are on the attack': 'report.reason.attacking',
