@@ -7,8 +7,7 @@ import type { SeatPreview } from '../src/net/protocol.ts';
 import {
   ceasefireForecast,
   checkOrder,
-  forecastLines,
-  forecastMessages,
+  forecastSaid,
   type Order,
   type OrderPreview,
   orderWarnings,
@@ -16,13 +15,18 @@ import {
   type Scenario,
   type State,
 } from '../src/sim/index.ts';
+import { ATTACK_SUMMARY_HIDDEN } from '../src/sim/said.ts';
 
 /** An attack's summary names the defenders' exact combat power: the seat is told it is not known. */
 const ATTACK_SUMMARY = /: your ([\d.]+) against their [\d.]+\.$/;
 
 export function redactPreview(order: Order, p: OrderPreview): OrderPreview {
   if (order.kind !== 'attack') return p;
-  return { ...p, summary: p.summary.replace(ATTACK_SUMMARY, ': your combat power $1 against defenders your intelligence can only estimate.') };
+  const summary = p.summary.replace(ATTACK_SUMMARY, ': your combat power $1 against defenders your intelligence can only estimate.');
+  if (!p.summaryMsg) return { ...p, summary };
+  // Its code too: the defenders' figure leaves the values, and the sentence says it is not known.
+  const { defence: _defence, ...values } = p.summaryMsg.values;
+  return { ...p, summary, summaryMsg: { key: p.summaryMsg.key === 'orders.summary.attack' ? ATTACK_SUMMARY_HIDDEN : p.summaryMsg.key, values } };
 }
 
 /**
@@ -36,8 +40,8 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   if (!check.ok) return { check, warnings: [] };
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
-    const f = ceasefireForecast(scenario, state, role, order.terms);
-    value = { ...value, risks: [...value.risks, ...forecastLines(scenario, f)], forecast: forecastMessages(scenario, f) };
+    const forecast = forecastSaid(scenario, ceasefireForecast(scenario, state, role, order.terms));
+    value = { ...value, risks: [...value.risks, ...forecast.map((x) => x.text)], riskMsgs: [...(value.riskMsgs ?? []), ...forecast.map((x) => x.msg)] };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

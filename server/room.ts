@@ -17,7 +17,7 @@ import {
   type TableInspect,
   type Welcome,
 } from '../src/net/protocol.ts';
-import { legalOrders, type Order, orderWarnings, type PlayerRole } from '../src/sim/index.ts';
+import { legalOrders, type Order, orderWarnings, type PlayerRole, type ReportMessage } from '../src/sim/index.ts';
 import type { ClassStore } from './classes.ts';
 import { CODE_PATTERN, newJoinCode, newTableId, newToken, normaliseCode } from './codes.ts';
 import { Bucket, KeyedLimit, LIMITS } from './limits.ts';
@@ -342,8 +342,8 @@ export class TableRoom extends Room<TableStateT> {
     return next;
   }
 
-  private reject(client: Client, type: string, code: string, message: string): void {
-    const r: Rejection = { type, code, message };
+  private reject(client: Client, type: string, code: string, message: string, msg?: ReportMessage): void {
+    const r: Rejection = msg ? { type, code, message, msg } : { type, code, message };
     client.send('rejected', r);
   }
 
@@ -427,7 +427,7 @@ export class TableRoom extends Room<TableStateT> {
         const role = person.role;
         const turn = m.turn as number;
         const r = type === 'order' ? t.queue(role, m.order, turn) : type === 'cancel' ? t.cancel(role, m.index as number, turn) : t.end(role, turn);
-        if (!r.ok) return fail(r.error.code, r.error.message);
+        if (!r.ok) return this.reject(client, type, r.error.code, r.error.message, r.error.msg);
         if (type === 'end') this.lastEndAt = performance.now();
         const queued = t.queued.get(role) ?? [];
         // Written before it is answered, but without holding the table's other messages back: the

@@ -15,6 +15,7 @@ import {
   type PlayerRole,
   type PlayerView,
   type Replay,
+  type ReportMessage,
   resolveTurn,
   type Scenario,
   type SideId,
@@ -40,6 +41,8 @@ export type TableStatus = 'lobby' | 'playing' | 'ended';
 export interface Problem {
   code: string;
   message: string;
+  /** An order the core refused: `message` as its message code (OrderProblem.msg), for the seat's screen. */
+  msg?: ReportMessage;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Problem };
 const fail = (code: string, message: string): { ok: false; error: Problem } => ({ ok: false, error: { code, message } });
@@ -239,7 +242,7 @@ export class Table {
     if (actor !== role) return fail('wrong-seat', `An order for “${String(actor).slice(0, 40)}” cannot be given from the ${role} seat.`);
     const mine = this.queued.get(role) ?? [];
     const check = checkOrder(this.scenario, this.state, raw, mine);
-    if (!check.ok) return fail(check.error.code, check.error.message);
+    if (!check.ok) return { ok: false, error: check.error };
     mine.push(raw as Order);
     this.queued.set(role, mine);
     return { ok: true, value: { index: mine.length - 1, summary: check.value.summary } };

@@ -1,6 +1,6 @@
 // The core's remaining English as message codes (locales/<lang>/reasons.json): the AI's reasons
 // for its orders (TurnReport.reasonMsgs, beside .reasons), the ceasefire forecast
-// (forecastMessages, beside forecastLines), "Left history here" (Departure.msg, beside .text)
+// (forecastSaid: each line with its code), "Left history here" (Departure.msg, beside .text)
 // and the ending's text (endingMsg, beside Ending.text). Told in English through the catalogues,
 // every code gives back the core's sentence word for word, over seeded games of every scenario:
 // random legal orders for the three main roles (the AI plays the rest, and stands in the
@@ -19,7 +19,7 @@ import {
   departures,
   endingMsg,
   forecastLines,
-  forecastMessages,
+  forecastSaid,
   type HistoryRecord,
   legalOrders,
   loadRecord,
@@ -72,7 +72,7 @@ function* around(scenario: Scenario, state: State, turn: number, forecastRole: P
   if (scenario.map.id === 'libya') for (const d of departures(record, scenario, state)) yield { kind: 'departure', text: d.text, msg: d.msg };
   if (turn % 3 === 1 && !state.ending) {
     const f = ceasefireForecast(scenario, state, forecastRole, DEFAULT_TERMS);
-    yield* pairs('forecast', forecastLines(scenario, f), forecastMessages(scenario, f));
+    yield* pairs('forecast', forecastLines(scenario, f), forecastSaid(scenario, f).map((x) => x.msg));
   }
   if (state.ending) yield { kind: 'ending', text: state.ending.text, msg: endingMsg(state.ending.kind, scenario, state.ending.winner, state) };
 }

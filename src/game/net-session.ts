@@ -13,7 +13,7 @@ import type { CheckResult, Order, OrderWarning, PlayerRole, PlayerView, Scenario
 
 type Listener = () => void;
 
-const ASKING: CheckResult = { ok: false, error: { code: 'not-now', message: 'Asking the table server what this order would do…' } };
+const ASKING: CheckResult = { ok: false, error: { code: 'not-now', message: 'Asking the table server what this order would do…', msg: { key: 'orders.problem.asking', values: {} } } };
 
 function shownReport(r: SeatReport): ShownReport {
   const { ledger: _ledger, ...shown } = r;
@@ -201,8 +201,8 @@ export class NetSession implements PlaySession {
   }
 
   check(order: Order): CheckResult {
-    if (this.seat.ending) return { ok: false, error: { code: 'game-over', message: 'The game is over.' } };
-    if (this.seat.ended) return { ok: false, error: { code: 'not-now', message: 'You have ended this turn: wait for the others.' } };
+    if (this.seat.ending) return { ok: false, error: { code: 'game-over', message: 'The game is over.', msg: { key: 'orders.problem.gameOverPlain', values: {} } } };
+    if (this.seat.ended) return { ok: false, error: { code: 'not-now', message: 'You have ended this turn: wait for the others.', msg: { key: 'orders.problem.turnEnded', values: {} } } };
     return this.previewOf(order)?.check ?? ASKING;
   }
 

@@ -3,6 +3,7 @@
 
 import { loadBundledScenario } from '../content/index.ts';
 import { shownScenario } from '../i18n/content.ts';
+import type { Said } from '../sim/said.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
@@ -21,7 +22,7 @@ import {
   writeSave,
 } from './saves.ts';
 import * as core from './sim.ts';
-import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, ReportMessage, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
+import type { Actor, CeasefireTerms, CheckResult, Order, OrderWarning, PlayerRole, PlayerView, ReplayFrame, Scenario, State, TurnReport, VerifiedReplay } from './sim-types.ts';
 
 export type { Difficulty } from '../sim/types.ts';
 export { DIFFICULTIES } from '../sim/types.ts';
@@ -332,26 +333,26 @@ export class GameSession implements PlaySession {
     // A ceasefire proposal shows the answers it will get: the reckoning that decides, with the
     // computer's orders for this fortnight (src/sim/forecast.ts).
     if (check.ok && order.kind === 'propose-ceasefire') {
-      const f = this.forecast(order.terms);
-      return { ok: true, value: { ...check.value, risks: [...check.value.risks, ...f.lines], forecast: f.msgs } };
+      const forecast = this.forecast(order.terms);
+      const { risks, riskMsgs = [] } = check.value;
+      return { ok: true, value: { ...check.value, risks: [...risks, ...forecast.map((x) => x.text)], riskMsgs: [...riskMsgs, ...forecast.map((x) => x.msg)] } };
     }
     return check;
   }
 
-  private forecasts: { state: State; lines: Map<string, { lines: string[]; msgs: ReportMessage[] }> } | null = null;
+  private forecasts: { state: State; lines: Map<string, Said[]> } | null = null;
 
-  /** The forecast lines (and their codes) for these terms, worked out once per state (the computer's orders are a function of it). */
-  private forecast(terms: CeasefireTerms): { lines: string[]; msgs: ReportMessage[] } {
+  /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
+  private forecast(terms: CeasefireTerms): Said[] {
     if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
     // Hot-seat: each person at the screen has their own forecast of the same state.
     const key = `${this.role}:${JSON.stringify(terms)}`;
-    let said = this.forecasts.lines.get(key);
-    if (!said) {
-      const f = core.ceasefireForecast(this.model, this.state, this.role, terms);
-      said = { lines: core.forecastLines(this.model, f), msgs: core.forecastMessages(this.model, f) };
-      this.forecasts.lines.set(key, said);
+    let lines = this.forecasts.lines.get(key);
+    if (!lines) {
+      lines = core.forecastSaid(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
+      this.forecasts.lines.set(key, lines);
     }
-    return said;
+    return lines;
   }
 
   isQueued(order: Order): boolean {
@@ -360,7 +361,7 @@ export class GameSession implements PlaySession {
   }
 
   queue(order: Order): CheckResult {
-    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.' } };
+    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.', msg: { key: 'orders.problem.replay', values: {} } } };
     const check = this.check(order);
     if (check.ok) {
       this.queued = [...this.queued, order];

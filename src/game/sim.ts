@@ -8,7 +8,7 @@ export {
   decodeUtf8,
   endingMsg,
   forecastLines,
-  forecastMessages,
+  forecastSaid,
   formatProblems,
   HistoryTrack,
   issueMsg,

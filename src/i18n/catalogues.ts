@@ -17,6 +17,7 @@ import enGame from '../../locales/en/game.json';
 import enGuide from '../../locales/en/guide.json';
 import enMenu from '../../locales/en/menu.json';
 import enNames from '../../locales/en/names.json';
+import enOrders from '../../locales/en/orders.json';
 import enReasons from '../../locales/en/reasons.json';
 import enReport from '../../locales/en/report.json';
 
@@ -38,5 +39,6 @@ export const NAMESPACES: Record<string, { en: Catalogue } & Record<LoadedLang, L
   console: { en: enConsole, ar: () => import('../../locales/ar/console.json'), fr: () => import('../../locales/fr/console.json'), it: () => import('../../locales/it/console.json') },
   reasons: { en: enReasons, ar: () => import('../../locales/ar/reasons.json'), fr: () => import('../../locales/fr/reasons.json'), it: () => import('../../locales/it/reasons.json') },
   errors: { en: enErrors, ar: () => import('../../locales/ar/errors.json'), fr: () => import('../../locales/fr/errors.json'), it: () => import('../../locales/it/errors.json') },
+  orders: { en: enOrders, ar: () => import('../../locales/ar/orders.json'), fr: () => import('../../locales/fr/orders.json'), it: () => import('../../locales/it/orders.json') },
   names: { en: enNames, ar: () => import('../../locales/ar/names.json'), fr: () => import('../../locales/fr/names.json'), it: () => import('../../locales/it/names.json') },
 };

@@ -2,7 +2,7 @@
 // (unknown fields refused), and what the server sends back. Shared by server/ and the browser
 // client; no Node, no DOM.
 import * as v from 'valibot';
-import type { Concept, Difficulty, Ending, Order, OrderPreview, OrderProblem, OrderWarning, PendingChoice, PlayerRole, PlayerView, ReportEvent, Result, TurnReport } from '../sim/index.ts';
+import type { Concept, Difficulty, Ending, Order, OrderPreview, OrderProblem, OrderWarning, PendingChoice, PlayerRole, PlayerView, ReportEvent, ReportMessage, Result, TurnReport } from '../sim/index.ts';
 
 export const NAME_MAX = 40;
 export const TEXT_MAX = 500;
@@ -122,6 +122,8 @@ export interface Rejection {
   type: string;
   code: string;
   message: string;
+  /** An order the core refused: `message` as its message code (OrderProblem.msg, locales/<lang>/orders.json). */
+  msg?: ReportMessage;
 }
 
 /** One seat's state of the game: its own view (fog of war), its report, its queue. */

@@ -5,7 +5,8 @@
 // turn will have them. A side a person plays answers next fortnight, and is not forecast.
 import { otherActorsOrders } from './ai.ts';
 import { CALCULUS_REASONS, type CeasefireCalculus, ceasefireAnswer, plannedBy } from './rules/talks.ts';
-import type { CeasefireTerms, PlayerRole, ReportMessage, Scenario, SideId, State } from './types.ts';
+import { type Said, said } from './said.ts';
+import type { CeasefireTerms, PlayerRole, Scenario, SideId, State } from './types.ts';
 import { SIDES } from './types.ts';
 import { periodOf } from './world.ts';
 
@@ -37,43 +38,39 @@ export function ceasefireForecast(scenario: Scenario, state: State, player: Play
 
 /** The forecast in words, as the order's preview shows it. */
 export function forecastLines(scenario: Scenario, forecast: readonly CeasefireForecast[]): string[] {
-  const lines: string[] = [];
+  return forecastSaid(scenario, forecast).map((x) => x.text);
+}
+
+/** The forecast in words and as message codes (locales/<lang>/orders.json): the preview's last risks. */
+export function forecastSaid(scenario: Scenario, forecast: readonly CeasefireForecast[]): Said[] {
+  const lines: Said[] = [];
+  const period = periodOf(scenario);
   for (const f of forecast) {
     const name = scenario.sides[f.side].shortName;
     if (f.person || !f.calc) {
-      lines.push(`${name} is played by a person: it answers next ${periodOf(scenario)}.`);
+      lines.push(said(`${name} is played by a person: it answers next ${period}.`, 'orders.forecast.person', { actor: f.side, period }));
       continue;
     }
     const c = f.calc;
     const why = c.reasons.length ? ` (${c.reasons.join(', ')})` : '';
-    if (c.accept) lines.push(`${name} will accept: it expects ${c.deal} from the deal against ${c.fight} from fighting on${why}.`);
-    else if (c.deal < c.fight) lines.push(`${name} will refuse: it expects ${c.fight} from fighting on against ${c.deal} from the deal${why}.`);
+    const values = { actor: f.side, deal: c.deal, fight: c.fight, whyMsg: c.reasons.length ? 'orders.forecast.why' : '', reasonItems: c.reasons.map((r) => CALCULUS_REASONS[r] ?? r).join('|') };
+    if (c.accept) lines.push(said(`${name} will accept: it expects ${c.deal} from the deal against ${c.fight} from fighting on${why}.`, 'orders.forecast.accept', values));
+    else if (c.deal < c.fight) lines.push(said(`${name} will refuse: it expects ${c.fight} from fighting on against ${c.deal} from the deal${why}.`, 'orders.forecast.refuse', values));
     else {
       const n = f.attacks === 1 ? 'an attack' : `${f.attacks} attacks`;
-      lines.push(`${name} will refuse: the deal (${c.deal}) beats fighting on (${c.fight}), but its commanders have ordered ${n} this ${periodOf(scenario)}, and a side on the offensive answers with its guns.`);
+      lines.push(
+        said(`${name} will refuse: the deal (${c.deal}) beats fighting on (${c.fight}), but its commanders have ordered ${n} this ${period}, and a side on the offensive answers with its guns.`, 'orders.forecast.offensive', {
+          actor: f.side,
+          deal: c.deal,
+          fight: c.fight,
+          attacks: f.attacks,
+          period,
+        }),
+      );
     }
   }
   if (forecast.length > 0 && forecast.every((f) => f.calc?.accept)) {
-    lines.push(`If both sides agree, the computer’s commanders call off the attacks they planned for this ${periodOf(scenario)}; yours go ahead, and would start the truce in bad faith.`);
+    lines.push(said(`If both sides agree, the computer’s commanders call off the attacks they planned for this ${period}; yours go ahead, and would start the truce in bad faith.`, 'orders.forecast.calledOff', { period }));
   }
   return lines;
-}
-
-/** forecastLines as message codes (locales/<lang>/reasons.json), line for line. */
-export function forecastMessages(scenario: Scenario, forecast: readonly CeasefireForecast[]): ReportMessage[] {
-  const period = periodOf(scenario);
-  const out: ReportMessage[] = [];
-  for (const f of forecast) {
-    if (f.person || !f.calc) {
-      out.push({ key: 'reasons.forecast.person', values: { actor: f.side, period } });
-      continue;
-    }
-    const c = f.calc;
-    const why = { whyMsg: c.reasons.length ? 'reasons.forecast.why' : '', reasonItems: c.reasons.map((r) => CALCULUS_REASONS[r] ?? r).join('|') };
-    if (c.accept) out.push({ key: 'reasons.forecast.accept', values: { actor: f.side, deal: c.deal, fight: c.fight, ...why } });
-    else if (c.deal < c.fight) out.push({ key: 'reasons.forecast.refuse', values: { actor: f.side, deal: c.deal, fight: c.fight, ...why } });
-    else out.push({ key: 'reasons.forecast.refuseAttacks', values: { actor: f.side, deal: c.deal, fight: c.fight, attacks: f.attacks, period } });
-  }
-  if (forecast.length > 0 && forecast.every((f) => f.calc?.accept)) out.push({ key: 'reasons.forecast.callOff', values: { period } });
-  return out;
 }

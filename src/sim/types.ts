@@ -780,14 +780,13 @@ export interface OrderPreview {
   /** Percent chance of success where chance is involved. */
   odds?: number;
   risks: string[];
-  /**
-   * A ceasefire proposal's forecast (forecastMessages): the last `forecast.length` risks, as
-   * message codes. Added by the session and the table server, never by the core's check.
-   */
-  forecast?: ReportMessage[];
   summary: string;
   /** What it costs beyond orders and money: for a backer, what it spends against its tolerance. */
   costNote?: string;
+  /** `summary`, `risks` (one each, in order) and `costNote` as message codes (locales/<lang>/orders.json). */
+  summaryMsg?: ReportMessage;
+  riskMsgs?: ReportMessage[];
+  costNoteMsg?: ReportMessage;
 }
 
 // ---------------------------------------------------------------- reports

@@ -5,7 +5,7 @@
 // the defender has declared a red line. Read from the same rules and constants that decide.
 import { talksIndex } from './query.ts';
 import { BAD_FAITH_TRUST } from './rules/talks.ts';
-import type { Order, PlayerRole, Scenario, SideId, State } from './types.ts';
+import type { Order, PlayerRole, ReportMessage, Scenario, SideId, State } from './types.ts';
 import { other, periodOf, worldOf } from './world.ts';
 
 export type WarningKind = 'may-fall-first' | 'breaks-truce' | 'bad-faith' | 'red-line';
@@ -15,6 +15,8 @@ export interface OrderWarning {
   order: number;
   kind: WarningKind;
   text: string;
+  /** `text` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
+  msg?: ReportMessage;
 }
 
 /** Trust lost for each attack or siege kept during a truce in force (talks.ts), and legitimacy. */
@@ -73,6 +75,18 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
           order: i,
           kind: 'may-fall-first',
           text: `${enemyName} forces stand next to ${name(o.from)} (at ${near.map(name).join(', ')}): if ${name(o.from)} falls first, this attack will not go ahead (${when}).`,
+          msg: {
+            key: 'orders.warning.mayFallFirst',
+            values: {
+              actor: enemy,
+              placeShort: o.from,
+              placeShortSeries: near.join('|'),
+              whenMsg: enemyFirst ? (round > 0 ? 'orders.warning.when.enemyFirstNth' : 'orders.warning.when.enemyFirst') : 'orders.warning.when.nth',
+              period: periodOf(scenario),
+              nth: round + 1,
+              before: round,
+            },
+          },
         });
       }
     }
@@ -84,12 +98,17 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
         order: i,
         kind: 'breaks-truce',
         text: `${inForce ? `A ${state.talks.stage} is in force` : `The truce you are accepting starts as the ${periodOf(scenario)} begins`}: this is a violation. Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}; ${TRUCE_MAX_VIOLATIONS} violations end a truce (${inForce ? state.talks.violations : 0} so far).`,
+        msg: {
+          key: inForce ? 'orders.warning.breaksTruce' : 'orders.warning.breaksTruceAccepting',
+          values: { stage: state.talks.stage, period: periodOf(scenario), trust: VIOLATION_TRUST, legitimacy: VIOLATION_LEGITIMACY, max: TRUCE_MAX_VIOLATIONS, count: inForce ? state.talks.violations : 0 },
+        },
       });
     } else if (hostile && o.kind === 'attack' && accepting === 'after-fighting') {
       out.push({
         order: i,
         kind: 'bad-faith',
         text: `You are accepting the ceasefire on the table: if it is agreed, this attack makes the truce start in bad faith, with trust ${BAD_FAITH_TRUST} points lower.`,
+        msg: { key: 'orders.warning.badFaith', values: { trust: BAD_FAITH_TRUST } },
       });
     }
     // 3. A red line: a place a backer of the defender has sworn to defend.
@@ -107,6 +126,7 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
             text: rule
               ? `${name(o.target)} is a red line for ${b.name}: while you hold it, regional escalation stands 10 points higher, and ${b.name} is likely to step up its support for the ${enemyName}.`
               : `${b.name} has said it will defend ${name(o.target)}: taking it may bring ${b.name} further into the war.`,
+            msg: { key: rule ? 'orders.warning.redLine' : 'orders.warning.redLineSaid', values: { placeShort: o.target, backer: b.id, actor: enemy } },
           });
         }
       }

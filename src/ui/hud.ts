@@ -6,14 +6,14 @@ import type { PlaySession } from '../game/play-session.ts';
 import { orderKey } from '../game/session.ts';
 import { settings, sfx } from '../game/settings.ts';
 import { actorName, fmtNumber, placeName, t } from '../i18n/index.ts';
-import type { CeasefireTerms, Order, OrderPreview, PlaceDef, Scenario } from '../sim/types.ts';
+import type { CeasefireTerms, Order, OrderPreview, PlaceDef, ReportMessage } from '../sim/types.ts';
 import { announce } from './announce.ts';
 import { isolate } from './bidi.ts';
 import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
 import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
-import { eventSpan, eventText, messageSpan } from './report-text.ts';
+import { eventSpan, eventText, orderMessageText } from './report-text.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -68,11 +68,20 @@ export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
 /** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
 const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
 
-/** A preview's risks: the core's words (English for now), then a ceasefire's forecast told from its codes. */
-function riskLines(p: OrderPreview, scenario: Scenario): HTMLElement[] {
-  const forecast = p.forecast ?? [];
-  const own = p.risks.length - forecast.length;
-  return [...p.risks.slice(0, own).map((r) => english(r, 'li')), ...forecast.map((msg, i) => messageSpan(msg, p.risks[own + i] ?? '', scenario, 'li'))];
+/**
+ * The core's words about an order (why it is refused, its preview's lines, a warning): told in
+ * the player's language from its message code, or the core's English, marked, when it has none
+ * (a preview from an older table server).
+ */
+function coreText(
+  text: string,
+  msg: ReportMessage | undefined,
+  scenario: PlaySession['scenario'] | null,
+  tag: 'span' | 'p' | 'div' | 'li' = 'span',
+  attrs: Parameters<typeof h>[1] = null,
+): HTMLElement {
+  const told = orderMessageText(msg, scenario);
+  return told === null ? english(text, tag, attrs) : h(tag, attrs, told);
 }
 
 export class Hud {
@@ -361,7 +370,7 @@ export class Hud {
       const item = h(
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
-        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)))),
+        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)))),
         // A seat that has ended the turn at a classroom table can no longer change its orders.
         s.waiting ? null : cancel,
       );
@@ -595,8 +604,8 @@ export class Hud {
       box.append(h('div', { class: 'eyebrow', style: 'margin-bottom:4px' }, t('game.termsOffered')), fieldset);
     }
     if (!check.ok) {
-      // Why the core refuses it: the core's words, English for now.
-      box.append(english(check.error.message, 'p'));
+      // Why the core refuses it, in the player's language.
+      box.append(coreText(check.error.message, check.error.msg, s.scenario, 'p'));
       return box;
     }
     const p = check.value;
@@ -611,10 +620,10 @@ export class Hud {
     const details = h(
       'div',
       { id: 'preview-details' },
-      // The preview's summary and risks are the core's words: English for now.
-      english(p.summary, 'div', { class: 'summary' }),
+      // The preview's summary and risks (a ceasefire's forecast answers among them) in the player's language.
+      coreText(p.summary, p.summaryMsg, s.scenario, 'div', { class: 'summary' }),
       dl,
-      p.risks.length ? h('ul', { class: 'risks' }, ...riskLines(p, s.scenario)) : null,
+      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r, i) => coreText(r, p.riskMsgs?.[i], s.scenario, 'li'))) : null,
       // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
       ...previewWarnings(s, order),
     );
@@ -712,7 +721,7 @@ function regionName(region: string): string {
 function costText(p: OrderPreview, short = false): string {
   const parts = [t('game.costOrders', { n: p.budget })];
   if (p.money) parts.push(t('game.costMoney', { n: fmtNumber(p.money) }));
-  if (p.costNote && !short) parts.push(p.costNote);
+  if (p.costNote && !short) parts.push(orderMessageText(p.costNoteMsg, null) ?? p.costNote);
   return parts.join(' · ');
 }
 
@@ -783,5 +792,5 @@ function legend(): HTMLElement {
 /** The warnings an order would carry if queued now, beside the orders already queued. */
 function previewWarnings(s: PlaySession, order: Order): HTMLElement[] {
   return s
-    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), english(w.text)));
+    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)));
 }

@@ -12,7 +12,7 @@ import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
-import { eventSpan, messageSpan, withReportScenario } from './report-text.ts';
+import { eventSpan, messageSpan, orderMessageText, withReportScenario } from './report-text.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -199,7 +199,7 @@ export function reportBody(
         'section',
         { class: 'report-phase' },
         h('h3', null, t('dialogs.report.rejected')),
-        h('ul', null, ...rejected.map((r) => untranslated(h('li', null, r.problem.message)))),
+        h('ul', null, ...rejected.map((r) => untranslated(h('li', null, orderMessageText(r.problem.msg) ?? r.problem.message), !r.problem.msg))),
       ),
     );
   }

@@ -19,6 +19,9 @@
 //               "places.8.changes.0.when"): the record's own words (English: levels/record.json)
 import record from '../../levels/record.json';
 import { contentText } from '../i18n/content.ts';
+// Added for the orders' previews, refusals and warnings (locales/<lang>/orders.json):
+//   placeShort* a place id, named without its parenthesis ("Benghazi", not "Benghazi (Rajma, Benina)")
+//   *Series     ids joined by "|", told joined by ", " (each id named by the prefix, as *List)
 import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/index.ts';
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
@@ -90,6 +93,7 @@ function one(name: string, id: string, scenario: Scenario | null): string {
   if (name.startsWith('who')) return id === 'mediator' ? t('report.who.mediator') : sideOrActor(id, scenario);
   if (name.startsWith('actor')) return sideOrActor(id, scenario);
   if (name.startsWith('backer')) return backerName(id, scenario);
+  if (name.startsWith('placeShort')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined).replace(/\s*\(.*\)$/, '');
   if (name.startsWith('place')) return placeName(id, scenario ? worldOf(scenario).place.get(id)?.name : undefined);
   if (name.startsWith('formation')) return isolate((scenario ? worldOf(scenario).formationDef.get(id)?.name : undefined) ?? id);
   return id;
@@ -100,6 +104,7 @@ function values(msg: ReportMessage, scenario: Scenario | null): Record<string, s
   for (const [name, value] of Object.entries(msg.values)) {
     if (typeof value === 'number' || name.endsWith('Msg') || name.endsWith('Msgs') || name.endsWith('Items')) continue;
     if (name.endsWith('List')) out[name] = joinList(value.split('|').map((id) => one(name, id, scenario)));
+    else if (name.endsWith('Series')) out[name] = value.split('|').map((id) => one(name, id, scenario)).join(t('report.join.comma'));
     else out[name] = one(name, value, scenario);
   }
   for (const [name, value] of Object.entries(msg.values)) if (typeof value === 'number') out[name] = value;
@@ -166,4 +171,15 @@ export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null
   if (!ev.msg) return options.round === false ? ev.text.replace(/^Second fortnight: /, '') : ev.text;
   const text = messageText(ev.msg, options.scenario === undefined ? current : options.scenario);
   return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
+}
+
+/**
+ * A sentence the core says about an order — why it is refused (OrderProblem), its preview's
+ * summary, risks and cost (OrderPreview), a warning (OrderWarning) — in the current language:
+ * its code (locales/<lang>/orders.json) told with `scenario`'s names. `null` when it has no code
+ * (a preview from an older table server): then the caller shows
+ * the core's English, marked as such.
+ */
+export function orderMessageText(msg: ReportMessage | undefined, scenario: Scenario | null = current): string | null {
+  return msg ? messageText(msg, scenario) : null;
 }

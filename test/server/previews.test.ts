@@ -84,10 +84,11 @@ describe('order previews at a classroom table', () => {
         const core = checkOrder(t.scenario, t.state, order, []);
         expect(sent.check.ok, `${order.kind}`).toBe(core.ok);
         if (!core.ok || !sent.check.ok) continue;
-        const { summary: coreSummary, ...coreRest } = core.value;
-        const { summary, ...rest } = sent.check.value;
+        const { summary: coreSummary, summaryMsg: coreSummaryMsg, ...coreRest } = core.value;
+        const { summary, summaryMsg, ...rest } = sent.check.value;
         expect(rest, `${order.kind}`).toEqual(coreRest);
         if (order.kind !== 'attack') expect(summary).toBe(coreSummary);
+        if (order.kind !== 'attack') expect(summaryMsg).toEqual(coreSummaryMsg);
         expect(sent.warnings).toEqual(orderWarnings(t.scenario, t.state, role, [order]).filter((w) => w.order === 0));
         // The odds shown are the very function the resolution rolls against.
         const odds = sent.check.value.odds;
@@ -159,6 +160,9 @@ describe('order previews at a classroom table', () => {
       expect(core.ok && core.value.summary).toContain(`against their ${exact.defence}.`);
       expect(preview.check.value.summary).not.toContain(`their ${exact.defence}`);
       expect(preview.check.value.summary).toContain(`your combat power ${exact.attack}`);
+      // Its message code too: the core's carries the defence, the seat's does not.
+      expect(core.ok && core.value.summaryMsg?.values.defence).toBe(exact.defence);
+      expect(preview.check.value.summaryMsg).toEqual({ key: 'orders.summary.attackHidden', values: { placeTarget: order.target, placeFrom: order.from, attack: exact.attack } });
       expect(preview.check.value.odds).toBe(exact.odds);
     }
     // The LNA's exact fighters never appear next to its formations, in views or previews.

@@ -360,7 +360,10 @@ describe('classroom room', () => {
     // The order goes through once; twice is a duplicate; after ending the turn, no more.
     lna.send('order', { turn: 1, order: good });
     await until(() => lna.seat?.queued.length === 1, 'queued');
-    expect((await lna.refused('order', { turn: 1, order: good })).code).toBe('duplicate');
+    const duplicate = await lna.refused('order', { turn: 1, order: good });
+    expect(duplicate.code).toBe('duplicate');
+    // The core's refusal reaches the seat with its message code, for its screen's language.
+    expect(duplicate.msg).toEqual({ key: 'orders.problem.queued', values: {} });
     // Chat flood: five go through, then "wait".
     for (let i = 0; i < 5; i++) lna.send('message', { to: 'gna', text: `offer ${i}` });
     expect((await lna.refused('message', { to: 'gna', text: 'one more' })).code).toBe('too-fast');
