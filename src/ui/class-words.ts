@@ -3,10 +3,11 @@
 // could not be opened, in the player's language (the classroom namespace of the catalogues).
 import { actorName, t } from '../i18n/index.ts';
 import { explain, noServer } from '../net/client.ts';
-import type { NetMessage } from '../net/protocol.ts';
+import type { NetMessage, Rejection } from '../net/protocol.ts';
 import type { Order, Scenario } from '../sim/types.ts';
 import { h, untranslated } from './dom.ts';
 import { describeOrder, describeOrderText } from './orders.ts';
+import { orderMessageText } from './report-text.ts';
 
 /** A seat's full name in the player's language (a backer the catalogue does not know: its scenario name). */
 export function roleName(role: string, scenario?: Scenario | null): string {
@@ -62,4 +63,10 @@ export function ordersLine(orders: readonly Order[], scenario: Scenario): HTMLEl
     line.append(text === null ? untranslated(h('span', null, describeOrder(o, scenario))) : text);
   });
   return line;
+}
+
+/** A refusal from the table server: the core's code told in the player's language; the server's own words (no code) as they came, marked English. */
+export function refusalText(r: Rejection): HTMLElement {
+  const told = orderMessageText(r.msg);
+  return told === null ? untranslated(h('span', null, r.message)) : h('span', null, told);
 }

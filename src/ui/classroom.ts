@@ -10,7 +10,7 @@ import { t as tr } from '../i18n/index.ts';
 import { ClassClient } from '../net/class-client.ts';
 import { TableClient } from '../net/client.ts';
 import type { PlayerRole, Scenario } from '../sim/types.ts';
-import { difficultyName, nameList, problemOf, roleName, roleShort, senderName } from './class-words.ts';
+import { difficultyName, nameList, problemOf, refusalText, roleName, roleShort, senderName } from './class-words.ts';
 import { append, button, clear, h, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
 import './classroom.css';
@@ -393,7 +393,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
 
   function rejection(t: TableClient): HTMLElement {
     // The server's words (English for now).
-    return untranslated(h('p', { class: 'class-status bad', role: 'status', id: 'class-rejected' }, t.lastRejection ? t.lastRejection.message : ''));
+    return h('p', { class: 'class-status bad', role: 'status', id: 'class-rejected' }, t.lastRejection ? refusalText(t.lastRejection) : '');
   }
 
   function messagesCard(t: TableClient): HTMLElement {

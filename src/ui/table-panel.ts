@@ -6,8 +6,8 @@ import type { NetSession } from '../game/net-session.ts';
 import { t } from '../i18n/index.ts';
 import type { NetMessage } from '../net/protocol.ts';
 import type { PlayerRole } from '../sim/types.ts';
-import { nameList, roleShort, senderName } from './class-words.ts';
-import { append, button, clear, h, untranslated } from './dom.ts';
+import { nameList, refusalText, roleShort, senderName } from './class-words.ts';
+import { append, button, clear, h, } from './dom.ts';
 import { downloadText } from './download.ts';
 import { SHEET_QUERY } from './hud.ts';
 import './table-panel.css';
@@ -152,7 +152,7 @@ export function mountTablePanel(root: HTMLElement, net: NetSession): TablePanel 
       lastRefusal = net.rejection;
       // The server's reason is its own words (English for now).
       clear(refused);
-      append(refused, net.rejection.type === 'message' ? t('classroom.table.notSent') : t('classroom.table.refused'), ' ', untranslated(h('span', null, net.rejection.message)));
+      append(refused, net.rejection.type === 'message' ? t('classroom.table.notSent') : t('classroom.table.refused'), ' ', refusalText(net.rejection));
       refused.hidden = false;
       window.clearTimeout(refusalTimer);
       refusalTimer = window.setTimeout(() => (refused.hidden = true), REFUSAL_MS);
