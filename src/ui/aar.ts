@@ -299,12 +299,12 @@ function scoreMark(score: number, low: number, high: number): SVGSVGElement {
   return svg;
 }
 
-/** A turn's orders as the core describes them (English for now, marked so), or "no orders". */
+/** A turn's orders in the player's language, or "no orders". */
 function ordersNode(orders: readonly Order[], scenario: Scenario): Node {
-  return orders.length ? untranslated(h('span', null, ordersPhrase(orders, scenario))) : document.createTextNode(t('ending.turning.noOrders'));
+  return orders.length ? h('span', null, ordersPhrase(orders, scenario)) : document.createTextNode(t('ending.turning.noOrders'));
 }
 
-/** A sentence with the core's English descriptions of orders in it: those parts marked as English. */
+/** A sentence with descriptions of orders in it: each kept as its own span. */
 function withOrders(text: string, turn: TurnAnalysis, scenario: Scenario): (string | Node)[] {
   const phrases = turn.branches.filter((b) => b.orders.length).map((b) => ordersPhrase(b.orders, scenario));
   const out: (string | Node)[] = [];
@@ -321,7 +321,7 @@ function withOrders(text: string, turn: TurnAnalysis, scenario: Scenario): (stri
     }
     if (at < 0) break;
     if (at > 0) out.push(rest.slice(0, at));
-    out.push(untranslated(h('span', null, found)));
+    out.push(h('span', null, found));
     rest = rest.slice(at + found.length);
   }
   if (rest) out.push(rest);

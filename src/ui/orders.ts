@@ -106,7 +106,8 @@ export function describeOrder(o: Order, s: Scenario): string {
 /**
  * An order in the player's language (the game screen's panels): the words from the catalogue
  * (game.order.<kind>), places and backers by their names in that language; formations keep their
- * scenario names. Null for an event's choice (scenario content): describeOrder, English, then.
+ * scenario names; an event's choice by the scenario's own words (the shown scenario's, in that
+ * language). Never null now; the type keeps callers' English fallback for older callers.
  */
 export function describeOrderText(o: Order, s: Scenario): string | null {
   const place = (id: string) => localPlaceName(id, placeName(s, id));
@@ -147,8 +148,12 @@ export function describeOrderText(o: Order, s: Scenario): string | null {
       return say(`${o.kind}.${o.accept ? 'accept' : 'reject'}`);
     case 'conference':
       return say(o.attend ? 'conference.attend' : 'conference.boycott');
-    case 'event-choice':
-      return null;
+    case 'event-choice': {
+      // Scenario content: the shown scenario's title and label, in the player's language.
+      const event = s.events.find((e) => e.id === o.event);
+      const option = event?.choice?.options.find((x) => x.id === o.option);
+      return t('game.order.eventChoice', { event: event?.title ?? o.event, option: option?.label ?? o.option });
+    }
     default:
       return say(o.kind);
   }

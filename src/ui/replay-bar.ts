@@ -4,7 +4,7 @@
 import type { GameSession } from '../game/session.ts';
 import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import { openAfterActionOverlay } from './aar-open.ts';
-import { append, button, clear, h, untranslated } from './dom.ts';
+import { append, button, clear, h, } from './dom.ts';
 
 export interface ReplayBarActions {
   /** The turn report of the frame on screen. */
@@ -108,7 +108,12 @@ export function mountReplayBar(root: HTMLElement, session: GameSession, actions:
     status,
   );
   // The note written into the replay file: English (or whatever its author wrote).
-  if (replay.note) bar.append(untranslated(h('span', { class: 'replay-note small muted', title: replay.note }, replay.note)));
+  if (replay.note) {
+    // The note is what the replay's maker wrote, in their language: its own direction.
+    const note = h('span', { class: 'replay-note small muted', title: replay.note }, replay.note);
+    note.dir = 'auto';
+    bar.append(note);
+  }
   root.appendChild(landmark);
   render();
   return {

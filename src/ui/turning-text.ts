@@ -6,7 +6,7 @@ import { fmtDate, fmtNumber, t } from '../i18n/index.ts';
 import type { AlternativeKind, Effect, TurnAnalysis, TurningSummary } from '../sim/turning.ts';
 import type { Order, PlayerRole, Scenario } from '../sim/types.ts';
 import { roleShortName, roleSid, sideShort } from './end-words.ts';
-import { describeOrder } from './orders.ts';
+import { describeOrder, describeOrderText } from './orders.ts';
 
 /** How many of the largest effects the ending screen puts first. */
 export const TOP_TURNING_POINTS = 3;
@@ -40,7 +40,7 @@ function article(name: string): 'an' | 'a' {
 }
 
 export function ordersPhrase(orders: readonly Order[], scenario: Scenario): string {
-  return orders.length ? orders.map((o) => describeOrder(o, scenario)).join('; ') : t('ending.turning.noOrders');
+  return orders.length ? orders.map((o) => describeOrderText(o, scenario) ?? describeOrder(o, scenario)).join('; ') : t('ending.turning.noOrders');
 }
 
 
