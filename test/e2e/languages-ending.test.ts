@@ -61,6 +61,24 @@ function notPseudo(page: Page, selector: string): Promise<string[]> {
   );
 }
 
+/** Visible English in an Arabic page: elements marked lang=en, and text nodes with two English words in a row. */
+function latinLeft(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    const root = document.querySelector(selector);
+    if (!root) return ['no root'];
+    for (const el of root.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.checkVisibility() && el.textContent?.trim()) out.push(`[lang=en] ${el.textContent.trim().slice(0, 60)}`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? '';
+      const el = n.parentElement;
+      if (!el || el.closest('option, select') || !el.checkVisibility()) continue;
+      if (/[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/.test(text)) out.push(text.trim().slice(0, 80));
+    }
+    return out;
+  }, selector);
+}
+
 /** Text cut off: an element whose content is wider than its box where the box hides or scrolls it. */
 function clipped(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((selector) => {
@@ -150,6 +168,7 @@ describe('languages: the briefing, the ending and the after-action report', () =
         await screenshot(page, `lang-${lang}-briefing`);
         if (lang === 'qps') expect(await notPseudo(page, '.layer-briefing')).toEqual([]);
         if (lang === 'ar') await expectRtl(page, '.layer-briefing');
+        if (lang === 'ar') expect(await latinLeft(page, '.layer-briefing')).toEqual([]);
         expect(await clipped(page, '.layer-briefing')).toEqual([]);
 
         // The ending, from a link with the GNA's orders to the end.
@@ -169,6 +188,7 @@ describe('languages: the briefing, the ending and the after-action report', () =
         for (const d of await page.locator('.layer-ending details.aar-figures').all()) await d.evaluate((x) => ((x as HTMLDetailsElement).open = true));
         if (lang === 'qps') expect(await notPseudo(page, '.layer-ending')).toEqual([]);
         if (lang === 'ar') await expectRtl(page, '.layer-ending');
+        if (lang === 'ar') expect(await latinLeft(page, '.layer-ending')).toEqual([]);
         expect(await clipped(page, '.layer-ending')).toEqual([]);
 
         if (lang === 'ar' || lang === 'qps') {

@@ -98,6 +98,24 @@ interface RtlReport {
   canvasTransform: string;
 }
 
+/** Visible English in an Arabic page: elements marked lang=en, and text nodes with two English words in a row. */
+function latinLeft(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    const root = document.querySelector(selector);
+    if (!root) return ['no root'];
+    for (const el of root.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.checkVisibility() && el.textContent?.trim()) out.push(`[lang=en] ${el.textContent.trim().slice(0, 60)}`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? '';
+      const el = n.parentElement;
+      if (!el || el.closest('option, select') || !el.checkVisibility()) continue;
+      if (/[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/.test(text)) out.push(text.trim().slice(0, 80));
+    }
+    return out;
+  }, selector);
+}
+
 function measureRtl(page: Page): Promise<RtlReport> {
   return page.evaluate(() => {
     const rect = (sel: string) => {
@@ -216,6 +234,17 @@ describe('the game screen in Arabic, French, Italian and the pseudo-locale', () 
       // Arabic text in the panels, English only where marked lang=en.
       expect(await page.locator('#panel-indicators h2').first().textContent()).toMatch(/[\u0600-\u06ff]/);
       expect(await page.locator('button.end-turn').textContent()).toContain('إنهاء الدور');
+      // No English left on screen: nothing marked English, no run of English words (names that
+      // stay Latin, like "5+5" or a unit, are single tokens).
+      expect(await latinLeft(page, '.layer-game')).toEqual([]);
+      // The glossary in Arabic: concept cards, actors, places and terms.
+      await page.locator('[data-hook="glossary"]').click();
+      await dialog(page).waitFor();
+      await expect.poll(() => dialog(page).locator('.glossary-entry').count()).toBeGreaterThan(20);
+      expect(await dialog(page).locator('.glossary-entry h3').first().textContent()).toMatch(/[\u0600-\u06ff]/);
+      expect(await latinLeft(page, '.layer-game')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await dialog(page).waitFor({ state: 'detached' });
 
       // Saved in a slot from the game's menu…
       await page.locator('[data-focus-key="top:menu"]').click();
