@@ -4,7 +4,6 @@ import '@fontsource/ibm-plex-sans/latin-400.css';
 import '@fontsource/ibm-plex-sans/latin-600.css';
 import './ui/style.css';
 import { installHook } from './game/app.ts';
-import { wantCatalogText } from './game/content.ts';
 import { applySettings, startAudio } from './game/settings.ts';
 import { initLang } from './i18n/index.ts';
 import { startGame } from './scenes/index.ts';
@@ -21,9 +20,8 @@ applySettings();
 installHook();
 installAnnouncer();
 // The language (?lang=, the saved choice, the browser's) loads before the first screen: at
-// once for English (bundled), one small chunk for the others.
-// The scenarios' titles, roles and what-ifs come with it (src/i18n/content.ts).
-wantCatalogText();
+// once for English (bundled), one small chunk for the others (with the scenarios' titles, roles
+// and what-ifs as the menu shows them: src/i18n/content.ts).
 void initLang().then(() => startGame(document.getElementById('game') as HTMLElement));
 
 // Sound starts on the page's first real gesture (a trusted event: scripts driving the page

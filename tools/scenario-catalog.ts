@@ -17,6 +17,36 @@ import { lessonTitle } from '../src/sim/scenario/load.ts';
 
 export const CATALOG_MODULE = 'virtual:scenario-catalog';
 const RESOLVED = `\0${CATALOG_MODULE}`;
+/** `virtual:scenario-catalog-text/<lang>`: the menu's text of every scenario in that language (see catalogText). */
+export const CATALOG_TEXT_MODULE = 'virtual:scenario-catalog-text/';
+const RESOLVED_TEXT = `\0${CATALOG_TEXT_MODULE}`;
+/** The keys of a scenario's content catalogue the menu shows (src/i18n/content.ts shownMeta). */
+const MENU_KEY = /^(title|subtitle|lesson\.note|backers\.[^.]+\.name|backerRoles\.[^.]+\.objectives\.summary|whatIfs\.[^.]+\.(label|description))$/;
+
+/**
+ * What the menu shows of each scenario in `lang` (its title, subtitle, backers' seats, what-ifs,
+ * lesson note), taken from locales/<lang>/content/scenario.<id>.json: a few KB, so that the first
+ * screen needs none of the scenarios' whole catalogues.
+ */
+export function catalogText(root: string, lang: string): Record<string, Record<string, string>> {
+  const dir = join(root, 'locales', lang, 'content');
+  const out: Record<string, Record<string, string>> = {};
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.startsWith('scenario.') && f.endsWith('.json'));
+  } catch {
+    return out;
+  }
+  for (const f of files.sort()) {
+    try {
+      const cat = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+      out[f.slice(0, -5)] = Object.fromEntries(Object.entries(cat).filter((e): e is [string, string] => MENU_KEY.test(e[0]) && typeof e[1] === 'string'));
+    } catch {
+      // A broken catalogue: the i18n check says so; the menu shows the English.
+    }
+  }
+  return out;
+}
 export const SCENARIO_DIR = 'levels/scenarios';
 export const MAP_DIR = 'levels/maps';
 
@@ -154,9 +184,15 @@ export function scenarioCatalog(): Plugin {
       root = config.root;
     },
     resolveId(id) {
+      if (id.startsWith(CATALOG_TEXT_MODULE)) return `\0${id}`;
       return id === CATALOG_MODULE ? RESOLVED : undefined;
     },
     load(id) {
+      if (id.startsWith(RESOLVED_TEXT)) {
+        const lang = id.slice(RESOLVED_TEXT.length);
+        this.addWatchFile(join(root, 'locales', lang, 'content'));
+        return `export const TEXT = ${JSON.stringify(catalogText(root, lang))};\n`;
+      }
       if (id !== RESOLVED) return undefined;
       const catalog = readCatalog(root);
       for (const file of [...jsonFiles(root, SCENARIO_DIR), ...jsonFiles(root, MAP_DIR)]) this.addWatchFile(join(root, file));

@@ -4,7 +4,7 @@
 // could not be listed is a message on the menu, never a blank page.
 
 import { type CatalogProblem, prefetchScenario, type ScenarioMeta, scenarioCatalog, scenarioMeta } from '../content/catalog.ts';
-import { shownMeta, wantContent } from '../i18n/content.ts';
+import { shownMeta } from '../i18n/content.ts';
 
 export { prefetchScenario };
 
@@ -21,9 +21,4 @@ export function content(): { scenarios: ScenarioEntry[]; problems: ContentProble
 export function scenarioById(id: string): ScenarioEntry | undefined {
   const meta = scenarioMeta(id);
   return meta && shownMeta(meta);
-}
-
-/** The content catalogues of every listed scenario: loaded with the language, before the first screen. */
-export function wantCatalogText(): void {
-  wantContent(...new Set(scenarioCatalog().scenarios.map((s) => `scenario.${s.fullId ?? s.id}`)));
 }

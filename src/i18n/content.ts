@@ -19,6 +19,19 @@ type Catalogue = Record<string, string>;
 const chunks: Record<string, () => Promise<unknown>> = import.meta.glob(['../../locales/*/content/*.json', '!../../locales/en/content/*.json'], { import: 'default' });
 
 const loaded = new Map<string, Catalogue>();
+/** The menu's text of every scenario, per language (small; loaded with the language). */
+const menuText = new Map<Lang, Record<string, Catalogue>>();
+const MENU_TEXT: Partial<Record<Lang, () => Promise<{ TEXT: Record<string, Catalogue> }>>> = {
+  ar: () => import('virtual:scenario-catalog-text/ar'),
+  fr: () => import('virtual:scenario-catalog-text/fr'),
+  it: () => import('virtual:scenario-catalog-text/it'),
+};
+
+async function loadMenuText(l: Lang): Promise<void> {
+  const load = MENU_TEXT[l];
+  if (!load || menuText.has(l)) return;
+  menuText.set(l, (await load()).TEXT);
+}
 /** Content the screens have asked for: loaded again in each language chosen later. */
 const wanted = new Set<string>();
 
@@ -41,7 +54,7 @@ export async function loadContent(...names: string[]): Promise<void> {
   await Promise.all(names.map((name) => loadOne(l, name)));
 }
 
-addLangLoader((l) => Promise.all([...wanted].map((name) => loadOne(l, name))).then(() => undefined));
+addLangLoader((l) => Promise.all([loadMenuText(l), ...[...wanted].map((name) => loadOne(l, name))]).then(() => undefined));
 
 /** Whether `name` has a translation in `l` (qps counts: it is made from English). */
 export function hasContent(name: string, l: Lang = lang()): boolean {
@@ -53,7 +66,7 @@ export function contentText(name: string, key: string, english: string): string 
   const l = lang();
   if (l === 'en') return english;
   if (l === 'qps') return pseudoText(english);
-  return loaded.get(`${l}/${name}`)?.[key] ?? english;
+  return loaded.get(`${l}/${name}`)?.[key] ?? menuText.get(l)?.[name]?.[key] ?? english;
 }
 
 const copies = new WeakMap<object, Map<string, unknown>>();
@@ -116,17 +129,12 @@ export function isShownCopy(scenario: Scenario): boolean {
   return (scenario as unknown as Record<symbol, unknown>)[DISPLAY_ONLY] === true;
 }
 
-/** The content names of every scenario file the menu lists (its titles, roles, what-ifs): loaded before the first screen in any language but English. */
-export function wantContent(...names: string[]): void {
-  for (const name of names) wanted.add(name);
-}
-
 /** A scenario as the menu lists it, its text in the current language (cached per language). */
 export function shownMeta(meta: ScenarioMeta): ScenarioMeta {
   const l = lang();
   if (l === 'en') return meta;
   const name = `scenario.${meta.fullId ?? meta.id}`;
-  const id = `${l}/meta/${loaded.has(`${l}/${name}`) ? 1 : 0}`;
+  const id = `${l}/meta/${menuText.has(l) ? 1 : 0}`;
   return cached(meta, id, () => {
     const say = (key: string, english: string) => contentText(name, key, english);
     const title = meta.form === 'lesson' ? t('game.lessonTitle', { title: say('title', meta.title.replace(/ — lesson form$/, '')) }) : say('title', meta.title);
