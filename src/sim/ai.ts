@@ -105,6 +105,8 @@ const CUT_OFF_MARGIN = 10;
  * it only when it is all but sure.
  */
 const HOSTILE_TOWN_MARGIN = 30;
+/** The enemy's odds (percent) against a place at which a commander counts it threatened and defends it. */
+const DEFEND_BAR = 45;
 
 class Planner {
   readonly orders: Order[] = [];
@@ -520,7 +522,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const redLine = traits.redLines.includes(p);
       // The baseline reacts to a red line only when it is truly threatened, then first; a wary
       // commander, or one that weighs outcomes, reacts sooner.
-      const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
+      const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : DEFEND_BAR;
       if (worst < bar) continue;
       let value = placeValue(scenario, state, side, p);
       if (struck) value += 20;
@@ -534,17 +536,40 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       threatened.add(p);
     }
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
+    // The enemy's best odds against a unit's place once it has gone (with the units already sent
+    // elsewhere this fortnight): a quiet place stripped of its garrison is the next one lost, as
+    // Tarhuna would have been had the Kaniyat left it for the Tripoli front.
+    const departed = new Set<string>();
+    const leavesOpen = (f: FormationState): number => {
+      const after: State = { ...state, formations: state.formations.filter((g) => g.id !== f.id && !departed.has(g.id)) };
+      let worst = 0;
+      for (const m of world.adjacent.get(f.location) ?? []) {
+        if (!theirs.has(m) || state.places[m]?.controller !== enemy) continue;
+        const o = attackOdds(scenario, after, enemy, m, f.location).odds;
+        if (o > worst) worst = o;
+      }
+      return worst;
+    };
     // An easy opponent sometimes fails to see the threat in time.
     const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
     for (const t of threats.slice(0, sees ? 2 : 0)) {
-      // Bring the biggest unit from a quiet neighbour; otherwise dig in.
-      let helper: FormationState | undefined;
+      // Bring the biggest unit from a quiet neighbour that stays quiet without it; otherwise dig in.
+      const candidates: FormationState[] = [];
       for (const n of world.adjacent.get(t.place) ?? []) {
         if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-        for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+        for (const f of mine.get(n) ?? []) if (!departed.has(f.id)) candidates.push(f);
       }
-      if (helper && helper.strength >= 5) {
-        plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
+      candidates.sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id));
+      let helper: FormationState | undefined;
+      for (const f of candidates) {
+        if (f.strength < 5) break;
+        if (leavesOpen(f) < DEFEND_BAR) {
+          helper = f;
+          break;
+        }
+      }
+      if (helper) {
+        if (plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`)) departed.add(helper.id);
       } else if (mine.has(t.place)) {
         plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`);
       }
