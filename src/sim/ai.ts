@@ -539,17 +539,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // The enemy's best odds against a unit's place once it has gone (with the units already sent
     // elsewhere this fortnight): a quiet place stripped of its garrison is the next one lost, as
     // Tarhuna would have been had the Kaniyat left it for the Tripoli front.
-    const departed = new Set<string>();
-    const leavesOpen = (f: FormationState): number => {
-      const after: State = { ...state, formations: state.formations.filter((g) => g.id !== f.id && !departed.has(g.id)) };
-      let worst = 0;
-      for (const m of world.adjacent.get(f.location) ?? []) {
-        if (!theirs.has(m) || state.places[m]?.controller !== enemy) continue;
-        const o = attackOdds(scenario, after, enemy, m, f.location).odds;
-        if (o > worst) worst = o;
-      }
-      return worst;
-    };
+    const leavesOpen = (f: FormationState): number => openOnceGone(f, departed);
     // An easy opponent sometimes fails to see the threat in time.
     const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
     for (const t of threats.slice(0, sees ? 2 : 0)) {
@@ -575,6 +565,55 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     return { threats, threatened };
+  };
+  // The worth of the side's places that a place shields: those whose every road to the capital
+  // (through places the enemy does not hold) runs through it. A rear base is worth what it supplies,
+  // as Tarhuna supplied the LNA's front south of Tripoli: the airport fell two days before it did.
+  const reached = (without: string | null): Set<string> => {
+    const capital = def.capital;
+    const seen = new Set<string>();
+    if (state.places[capital]?.controller !== side || capital === without) return seen;
+    const queue = [capital];
+    seen.add(capital);
+    while (queue.length) {
+      const q = queue.pop()!;
+      for (const n of world.adjacent.get(q) ?? []) {
+        if (seen.has(n) || n === without || state.places[n]?.controller === enemy) continue;
+        seen.add(n);
+        queue.push(n);
+      }
+    }
+    return seen;
+  };
+  let linked: Set<string> | null = null;
+  const shielded = new Map<string, number>();
+  const shieldedValue = (p: string): number => {
+    let v = shielded.get(p);
+    if (v === undefined) {
+      linked ??= reached(null);
+      const still = reached(p);
+      v = 0;
+      for (const q of linked) if (q !== p && !still.has(q) && state.places[q]?.controller === side) v += placeValue(scenario, state, side, q);
+      shielded.set(p, v);
+    }
+    return v;
+  };
+  // Units ordered away this fortnight (to reinforce another place).
+  const departed = new Set<string>();
+  /**
+   * The enemy's best odds against a unit's place once it has gone, with the units already sent
+   * elsewhere this fortnight (and leaving out the place it attacks, if it takes it): a quiet place
+   * stripped of its garrison is the next one lost, as Tarhuna would have been had the Kaniyat left it.
+   */
+  const openOnceGone = (f: FormationState, gone: ReadonlySet<string>, taken?: string): number => {
+    const after: State = { ...state, formations: state.formations.filter((g) => g.id !== f.id && !gone.has(g.id)) };
+    let worst = 0;
+    for (const m of world.adjacent.get(f.location) ?? []) {
+      if (m === taken || !theirs.has(m) || state.places[m]?.controller !== enemy) continue;
+      const o = attackOdds(scenario, after, enemy, m, f.location).odds;
+      if (o > worst) worst = o;
+    }
+    return worst;
   };
   const attack = (threats: ThreatList, threatened: ReadonlySet<string>) => {
     // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
@@ -604,6 +643,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       // Each place attacks from once, whatever the number of units there.
       if (seen.has(from)) continue;
       seen.add(from);
+      // Units ordered away this fortnight do not attack from here.
+      const staying = (mine.get(from) ?? []).filter((g) => !departed.has(g.id));
+      if (staying.length === 0) continue;
+      // A won attack takes its strongest unit forward (resolveAttack): what does it leave behind?
+      const lead = staying.reduce((a, b) => (b.strength > a.strength || (b.strength === a.strength && compareIds(b.id, a.id) < 0) ? b : a));
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller === side) continue;
         const chance = odds(side, from, n);
@@ -612,6 +656,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
+        // Taking a place is not worth leaving a place worth more (with the places it shields) open behind.
+        if (!threatened.has(from) && openOnceGone(lead, departed, n) >= DEFEND_BAR && placeValue(scenario, state, side, n) < placeValue(scenario, state, side, from) + shieldedValue(from)) continue;
         const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
