@@ -648,9 +648,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (staying.length === 0) continue;
       // A won attack takes its strongest unit forward (resolveAttack): what does it leave behind?
       const lead = staying.reduce((a, b) => (b.strength > a.strength || (b.strength === a.strength && compareIds(b.id, a.id) < 0) ? b : a));
+      // The odds of those that stay: a unit sent to reinforce another place does not fight here.
+      const thinned = staying.length < (mine.get(from)?.length ?? 0) ? { ...state, formations: state.formations.filter((g) => !departed.has(g.id)) } : null;
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller === side) continue;
-        const chance = odds(side, from, n);
+        const chance = thinned ? attackOdds(scenario, thinned, side, from, n).odds : odds(side, from, n);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;

@@ -61,7 +61,7 @@ export function ceasefireCalculus(
     deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
   }
   if (terms.monitors) deal += Math.floor(state.talks.trust / 5) + 3;
-  if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? 8 : 0);
+  if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? (terms.revenueShared ? 8 : BLOCKADE_CARD) : 0);
   if (terms.revenueShared) deal += hasCentralBank(scenario, state, side) ? -6 : 8;
   if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
   if (s.money < 60) {
@@ -76,6 +76,9 @@ export function ceasefireCalculus(
 
 /** What each siege a side holds adds to fighting on (twice for the enemy's capital), since a truce lifts it. Design value. */
 export const SIEGE_WEIGHT = 12;
+
+/** What a side that holds the oil blockade loses by reopening it without a share of the revenue (its price in the record: the Sochi deal of September 2020). */
+export const BLOCKADE_CARD = 20;
 
 /** Trust lost for each attack made in the turn a truce is agreed (design value; a violation costs 10). */
 export const BAD_FAITH_TRUST = 10;
