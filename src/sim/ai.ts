@@ -566,37 +566,29 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     return { threats, threatened };
   };
-  // The worth of the side's places that a place shields: those whose every road to the capital
-  // (through places the enemy does not hold) runs through it. A rear base is worth what it supplies,
-  // as Tarhuna supplied the LNA's front south of Tripoli: the airport fell two days before it did.
-  const reached = (without: string | null): Set<string> => {
-    const capital = def.capital;
-    const seen = new Set<string>();
-    if (state.places[capital]?.controller !== side || capital === without) return seen;
-    const queue = [capital];
-    seen.add(capital);
-    while (queue.length) {
-      const q = queue.pop()!;
-      for (const n of world.adjacent.get(q) ?? []) {
-        if (seen.has(n) || n === without || state.places[n]?.controller === enemy) continue;
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-    return seen;
-  };
-  let linked: Set<string> | null = null;
+  // The worth of the side's places that a place shields: those it would leave cut off (no road to
+  // another of the side's places but through the enemy's, the siege rule's test) if it fell. A rear
+  // base is worth what it supplies, as Tarhuna supplied the LNA's front south of Tripoli (its
+  // airport fell two days before Tarhuna did).
   const shielded = new Map<string, number>();
   const shieldedValue = (p: string): number => {
     let v = shielded.get(p);
     if (v === undefined) {
-      linked ??= reached(null);
-      const still = reached(p);
       v = 0;
-      for (const q of linked) if (q !== p && !still.has(q) && state.places[q]?.controller === side) v += placeValue(scenario, state, side, q);
+      const lost: State = { ...state, places: { ...state.places, [p]: { ...state.places[p]!, controller: enemy } } };
+      for (const q of world.placeIds) {
+        if (q === p || state.places[q]?.controller !== side) continue;
+        if (supplyRoad(world, state, q, enemy) !== null && supplyRoad(world, lost, q, enemy) === null) v += placeValue(scenario, state, side, q);
+      }
       shielded.set(p, v);
     }
     return v;
+  };
+  /** Whether a won attack from `from` (its lead unit moving on into `taken`) leaves the place open. */
+  const leftOpen = (from: string, lead: FormationState, taken: string): boolean => {
+    const bare = !(mine.get(from) ?? []).some((g) => g.id !== lead.id && !departed.has(g.id) && g.strength > 0);
+    if (bare && (world.adjacent.get(from) ?? []).some((m) => m !== taken && state.places[m]?.controller === enemy)) return true;
+    return openOnceGone(lead, departed, taken) >= DEFEND_BAR;
   };
   // Units ordered away this fortnight (to reinforce another place).
   const departed = new Set<string>();
@@ -658,8 +650,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-        // Taking a place is not worth leaving a place worth more (with the places it shields) open behind.
-        if (!threatened.has(from) && openOnceGone(lead, departed, n) >= DEFEND_BAR && placeValue(scenario, state, side, n) < placeValue(scenario, state, side, from) + shieldedValue(from)) continue;
+        // Taking a place (its worth times the odds) is not worth leaving a place worth more (with the
+        // places it shields) open behind: bare of its last unit while it faces the enemy, or at the
+        // odds at which the side would defend it.
+        if (leftOpen(from, lead, n) && (chance * placeValue(scenario, state, side, n)) / 100 < placeValue(scenario, state, side, from) + shieldedValue(from)) continue;
         const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
