@@ -105,8 +105,6 @@ const CUT_OFF_MARGIN = 10;
  * it only when it is all but sure.
  */
 const HOSTILE_TOWN_MARGIN = 30;
-/** The enemy's odds (percent) against a place at which a commander counts it threatened and defends it. */
-const DEFEND_BAR = 45;
 
 class Planner {
   readonly orders: Order[] = [];
@@ -221,6 +219,9 @@ function choiceScore(effects: readonly Effect[], who: Role): number {
   return score;
 }
 
+/** The terms of a truce an event brings: the lines frozen, nothing else. */
+export const EVENT_TRUCE_TERMS: CeasefireTerms = { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false };
+
 /** Answers this role's pending event choices; true when an answer starts a truce (so it holds its fire this turn). */
 function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner): boolean {
   let truce = false;
@@ -234,7 +235,9 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       let score = choiceScore(option.effects, who);
       const peace = option.effects.find((e) => e.kind === 'talks');
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
-        const calc = defaultCalc(scenario, state, who);
+        // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
+        // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS);
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {
@@ -522,7 +525,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const redLine = traits.redLines.includes(p);
       // The baseline reacts to a red line only when it is truly threatened, then first; a wary
       // commander, or one that weighs outcomes, reacts sooner.
-      const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : DEFEND_BAR;
+      const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
       if (worst < bar) continue;
       let value = placeValue(scenario, state, side, p);
       if (struck) value += 20;
@@ -536,76 +539,22 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       threatened.add(p);
     }
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
-    // The enemy's best odds against a unit's place once it has gone (with the units already sent
-    // elsewhere this fortnight): a quiet place stripped of its garrison is the next one lost, as
-    // Tarhuna would have been had the Kaniyat left it for the Tripoli front.
-    const leavesOpen = (f: FormationState): number => openOnceGone(f, departed);
     // An easy opponent sometimes fails to see the threat in time.
     const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
     for (const t of threats.slice(0, sees ? 2 : 0)) {
-      // Bring the biggest unit from a quiet neighbour that stays quiet without it; otherwise dig in.
-      const candidates: FormationState[] = [];
+      // Bring the biggest unit from a quiet neighbour; otherwise dig in.
+      let helper: FormationState | undefined;
       for (const n of world.adjacent.get(t.place) ?? []) {
         if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-        for (const f of mine.get(n) ?? []) if (!departed.has(f.id)) candidates.push(f);
+        for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
       }
-      candidates.sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id));
-      let helper: FormationState | undefined;
-      for (const f of candidates) {
-        if (f.strength < 5) break;
-        if (leavesOpen(f) < DEFEND_BAR) {
-          helper = f;
-          break;
-        }
-      }
-      if (helper) {
-        if (plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`)) departed.add(helper.id);
+      if (helper && helper.strength >= 5) {
+        plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`);
       } else if (mine.has(t.place)) {
         plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`);
       }
     }
     return { threats, threatened };
-  };
-  // The worth of the side's places that a place shields: those it would leave cut off (no road to
-  // another of the side's places but through the enemy's, the siege rule's test) if it fell. A rear
-  // base is worth what it supplies, as Tarhuna supplied the LNA's front south of Tripoli (its
-  // airport fell two days before Tarhuna did).
-  const shielded = new Map<string, number>();
-  const shieldedValue = (p: string): number => {
-    let v = shielded.get(p);
-    if (v === undefined) {
-      v = 0;
-      const lost: State = { ...state, places: { ...state.places, [p]: { ...state.places[p]!, controller: enemy } } };
-      for (const q of world.placeIds) {
-        if (q === p || state.places[q]?.controller !== side) continue;
-        if (supplyRoad(world, state, q, enemy) !== null && supplyRoad(world, lost, q, enemy) === null) v += placeValue(scenario, state, side, q);
-      }
-      shielded.set(p, v);
-    }
-    return v;
-  };
-  /** Whether a won attack from `from` (its lead unit moving on into `taken`) leaves the place open. */
-  const leftOpen = (from: string, lead: FormationState, taken: string): boolean => {
-    const bare = !(mine.get(from) ?? []).some((g) => g.id !== lead.id && !departed.has(g.id) && g.strength > 0);
-    if (bare && (world.adjacent.get(from) ?? []).some((m) => m !== taken && state.places[m]?.controller === enemy)) return true;
-    return openOnceGone(lead, departed, taken) >= DEFEND_BAR;
-  };
-  // Units ordered away this fortnight (to reinforce another place).
-  const departed = new Set<string>();
-  /**
-   * The enemy's best odds against a unit's place once it has gone, with the units already sent
-   * elsewhere this fortnight (and leaving out the place it attacks, if it takes it): a quiet place
-   * stripped of its garrison is the next one lost, as Tarhuna would have been had the Kaniyat left it.
-   */
-  const openOnceGone = (f: FormationState, gone: ReadonlySet<string>, taken?: string): number => {
-    const after: State = { ...state, formations: state.formations.filter((g) => g.id !== f.id && !gone.has(g.id)) };
-    let worst = 0;
-    for (const m of world.adjacent.get(f.location) ?? []) {
-      if (m === taken || !theirs.has(m) || state.places[m]?.controller !== enemy) continue;
-      const o = attackOdds(scenario, after, enemy, m, f.location).odds;
-      if (o > worst) worst = o;
-    }
-    return worst;
   };
   const attack = (threats: ThreatList, threatened: ReadonlySet<string>) => {
     // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
@@ -635,25 +584,14 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       // Each place attacks from once, whatever the number of units there.
       if (seen.has(from)) continue;
       seen.add(from);
-      // Units ordered away this fortnight do not attack from here.
-      const staying = (mine.get(from) ?? []).filter((g) => !departed.has(g.id));
-      if (staying.length === 0) continue;
-      // A won attack takes its strongest unit forward (resolveAttack): what does it leave behind?
-      const lead = staying.reduce((a, b) => (b.strength > a.strength || (b.strength === a.strength && compareIds(b.id, a.id) < 0) ? b : a));
-      // The odds of those that stay: a unit sent to reinforce another place does not fight here.
-      const thinned = staying.length < (mine.get(from)?.length ?? 0) ? { ...state, formations: state.formations.filter((g) => !departed.has(g.id)) } : null;
       for (const n of world.adjacent.get(from) ?? []) {
         if (state.places[n]?.controller === side) continue;
-        const chance = thinned ? attackOdds(scenario, thinned, side, from, n).odds : odds(side, from, n);
+        const chance = odds(side, from, n);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-        // Taking a place (its worth times the odds) is not worth leaving a place worth more (with the
-        // places it shields) open behind: bare of its last unit while it faces the enemy, or at the
-        // odds at which the side would defend it.
-        if (leftOpen(from, lead, n) && (chance * placeValue(scenario, state, side, n)) / 100 < placeValue(scenario, state, side, from) + shieldedValue(from)) continue;
         const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;

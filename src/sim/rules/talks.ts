@@ -7,6 +7,7 @@ import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
+import { airBonus } from './military.ts';
 
 export interface CeasefireCalculus {
   /** What the side expects from fighting on. */
@@ -39,6 +40,9 @@ export function ceasefireCalculus(
   if (s.momentum > 0) reasons.push('it has just won ground');
   if (s.confidence >= 65) reasons.push('it believes it can win');
   if (attackingNow > 0) reasons.push('its forces are on the attack');
+  // Command of the air is what each side's hope of victory rested on in 2020: the LNA's before the
+  // Turkish drones and air defence arrived, the GNA's after (it rejected the Cairo Declaration).
+  fight += Math.round(airBonus(scenario, state, side) * AIR_HOPE);
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const held: string[] = [];
@@ -76,6 +80,9 @@ export function ceasefireCalculus(
 
 /** What each siege a side holds adds to fighting on (twice for the enemy's capital), since a truce lifts it. Design value. */
 export const SIEGE_WEIGHT = 12;
+
+/** What each point of a side's air bonus (airBonus: its air power against the enemy's air defence) adds to fighting on. Design value. */
+export const AIR_HOPE = 0.5;
 
 /** What a side that holds the oil blockade loses by reopening it without a share of the revenue (its price in the record: the Sochi deal of September 2020). */
 export const BLOCKADE_CARD = 20;
