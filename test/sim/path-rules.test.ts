@@ -1,4 +1,4 @@
-// The four rules of version 4 (and version 5's: a town's people fight for the side they back) that make the historical games follow the war's path (issue 12):
+// The four rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope) that make the historical games follow the war's path (issue 12):
 // a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
