@@ -120,9 +120,10 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     // fronts bring a truce that reopens the oil before August in about one game in five (6% before),
     // 28% since the AI no longer lays siege to an enemy patron's red line (fewer escalations, more truces);
     // 43% under rules version 5, the LNA no longer spending January on Gharyan (more truces that reopen
-    // the oil): the issue's own target, most games, is what is kept (docs/calibration.md).
-    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(50);
-    expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(200);
+    // the oil); 33% under rules version 6, the blockade being the LNA's card in the talks and its
+    // command of the air its hope of victory (docs/calibration.md).
+    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(40);
+    expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(240);
   });
 
   it('the civilian toll is within ±50% of the UN’s counts for the same months', () => {

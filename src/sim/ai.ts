@@ -229,6 +229,9 @@ function choiceScore(effects: readonly Effect[], who: Role): number {
   return score;
 }
 
+/** The terms of a truce an event brings: the lines frozen, nothing else. */
+export const EVENT_TRUCE_TERMS: CeasefireTerms = { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false };
+
 /** Answers this role's pending event choices; true when an answer starts a truce (so it holds its fire this turn). */
 function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner): boolean {
   let truce = false;
@@ -242,7 +245,9 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       let score = choiceScore(option.effects, who);
       const peace = option.effects.find((e) => e.kind === 'talks');
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
-        const calc = defaultCalc(scenario, state, who);
+        // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
+        // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS);
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {

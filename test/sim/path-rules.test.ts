@@ -1,14 +1,15 @@
-// The four rules of version 4 (and version 5's: a town's people fight for the side they back) that make the historical games follow the war's path (issue 12):
+// The four rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope) that make the historical games follow the war's path (issue 12):
 // a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { aiOrders, attackOdds, checkOrder, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
-import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
+import { EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
+import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
+import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
-import { localLevy } from '../../src/sim/rules/military.ts';
-import { warErodesTrust } from '../../src/sim/rules/talks.ts';
+import { airBonus, localLevy } from '../../src/sim/rules/military.ts';
+import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { mini } from '../fixtures/mini.ts';
 
@@ -244,5 +245,61 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     const attacksGharyan = (scenario: Scenario) => aiOrders(scenario, s, 'lna', 'normal').orders.some((o) => o.kind === 'attack' && o.target === 'gharyan');
     expect(attacksGharyan(bare)).toBe(true);
     expect(attacksGharyan(sc)).toBe(false);
+  });
+});
+
+describe('rules version 6: what each side hopes from fighting on, and the blockade as a card', () => {
+  const base = (): State => {
+    const s = fresh();
+    s.country.blockadeBy = null;
+    return s;
+  };
+  const calc = (s: State, side: 'gna' | 'lna', terms = DEFAULT_TERMS) => ceasefireCalculus(mini, s, side, terms);
+
+  it.each<[string, 'gna' | 'lna' | null, boolean, number]>([
+    ['no blockade: reopening the oil costs no one its card', null, false, 0],
+    ['the blockading side gives up its card for nothing', 'lna', false, -BLOCKADE_CARD],
+    ['unless the deal shares the revenue (the Sochi deal of September 2020)', 'lna', true, -8],
+  ])('%s', (_label, by, shared, delta) => {
+    const s = base();
+    const without = calc(s, 'lna', { ...DEFAULT_TERMS, oilReopened: false, revenueShared: shared }).deal;
+    s.country.blockadeBy = by;
+    const withOil = calc(s, 'lna', { ...DEFAULT_TERMS, oilReopened: true, revenueShared: shared }).deal;
+    expect(withOil - without - (s.sides.lna.money < 150 ? 10 : 3)).toBe(delta);
+    // The other side's reckoning does not change with who holds the blockade.
+    const other = calc(s, 'gna').deal;
+    s.country.blockadeBy = null;
+    expect(calc(s, 'gna').deal).toBe(other);
+  });
+
+  it.each<[string, number, number]>([
+    ['no command of the air, no hope from it', 0, 0],
+    ['air 30 against no air defence', 30, 15],
+    ['air 50 (the bonus is capped)', 50, Math.round(MAX_AIR_BONUS_PCT * AIR_HOPE)],
+  ])(`%s: fighting on gains the air bonus × ${AIR_HOPE}`, (_label, air, hope) => {
+    const s = base();
+    // The sides' own air and air defence only: no patron's has arrived.
+    for (const b of Object.values(s.backers)) b.arrived = { air: 0, airDefence: 0 };
+    s.sides.gna.airDefence = 0;
+    s.sides.lna.air = 0;
+    const before = calc(s, 'lna').fight;
+    s.sides.lna.air = air;
+    expect(airBonus(mini, s, 'lna')).toBe(Math.min(air, MAX_AIR_BONUS_PCT));
+    expect(calc(s, 'lna').fight - before).toBe(hope);
+  });
+
+  it('sirte-2020: the LNA’s hope rests on its air power in January 2020 (before the Turkish air defence arrives)', () => {
+    const loaded = loadScenarioFile('sirte-2020');
+    if (!loaded.ok) throw new Error('sirte-2020 does not load');
+    const s = newGame(loaded.value, 'path-rules', []);
+    expect(airBonus(loaded.value, s, 'lna')).toBeGreaterThan(airBonus(loaded.value, s, 'gna'));
+  });
+
+  it('the AI weighs a truce an event brings on what it brings: the lines frozen, no monitors, no oil reopened', () => {
+    expect(EVENT_TRUCE_TERMS).toEqual({ freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false });
+    const s = base();
+    s.talks.trust = 50;
+    // Without monitors and reopened oil the GNA (not blockading, short of nothing) expects less from such a truce.
+    expect(calc(s, 'gna', EVENT_TRUCE_TERMS).deal).toBeLessThan(calc(s, 'gna').deal);
   });
 });

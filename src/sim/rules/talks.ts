@@ -7,6 +7,7 @@ import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
+import { airBonus } from './military.ts';
 
 export interface CeasefireCalculus {
   /** What the side expects from fighting on. */
@@ -39,6 +40,9 @@ export function ceasefireCalculus(
   if (s.momentum > 0) reasons.push('it has just won ground');
   if (s.confidence >= 65) reasons.push('it believes it can win');
   if (attackingNow > 0) reasons.push('its forces are on the attack');
+  // Command of the air is what each side's hope of victory rested on in 2020: the LNA's before the
+  // Turkish drones and air defence arrived, the GNA's after (it rejected the Cairo Declaration).
+  fight += Math.round(airBonus(scenario, state, side) * AIR_HOPE);
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const held: string[] = [];
@@ -61,7 +65,7 @@ export function ceasefireCalculus(
     deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
   }
   if (terms.monitors) deal += Math.floor(state.talks.trust / 5) + 3;
-  if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? 8 : 0);
+  if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? (terms.revenueShared ? 8 : BLOCKADE_CARD) : 0);
   if (terms.revenueShared) deal += hasCentralBank(scenario, state, side) ? -6 : 8;
   if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
   if (s.money < 60) {
@@ -76,6 +80,12 @@ export function ceasefireCalculus(
 
 /** What each siege a side holds adds to fighting on (twice for the enemy's capital), since a truce lifts it. Design value. */
 export const SIEGE_WEIGHT = 12;
+
+/** What each point of a side's air bonus (airBonus: its air power against the enemy's air defence) adds to fighting on. Design value. */
+export const AIR_HOPE = 0.5;
+
+/** What a side that holds the oil blockade loses by reopening it without a share of the revenue (its price in the record: the Sochi deal of September 2020). */
+export const BLOCKADE_CARD = 20;
 
 /** Trust lost for each attack made in the turn a truce is agreed (design value; a violation costs 10). */
 export const BAD_FAITH_TRUST = 10;
