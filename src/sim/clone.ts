@@ -16,6 +16,11 @@ import type { BackerState, FormationState, PlaceState, SideState, State } from '
  */
 const placeKeys = new WeakMap<State['places'], readonly string[]>();
 
+/** The ids of a state's places in their order (Object.keys, remembered for the places objects cloneState made). */
+export function placeIdsOf(places: State['places']): readonly string[] {
+  return placeKeys.get(places) ?? Object.keys(places);
+}
+
 function clonePlace(p: PlaceState): PlaceState {
   return p.siegedBy === undefined
     ? { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched }
@@ -63,15 +68,22 @@ function cloneSide(s: SideState): SideState {
   };
 }
 
-export function cloneState(s: State): State {
+/**
+ * A deep copy, except that with shareFired the copy's `fired` is the original's own object:
+ * resolveTurn's, whose only writer (fireEvents) copies it before its first write (Ctx.sharedFired).
+ */
+export function cloneState(s: State, shareFired = false): State {
   const places: State['places'] = {};
-  const keys = placeKeys.get(s.places) ?? Object.keys(s.places);
+  const keys = placeIdsOf(s.places);
   for (const id of keys) places[id] = clonePlace(s.places[id]!);
   placeKeys.set(places, keys);
   const backers: State['backers'] = {};
   for (const id in s.backers) backers[id] = cloneBacker(s.backers[id]!);
-  const fired: State['fired'] = {};
-  for (const id in s.fired) fired[id] = s.fired[id]!;
+  let fired: State['fired'] = s.fired;
+  if (!shareFired) {
+    fired = {};
+    for (const id in s.fired) fired[id] = s.fired[id]!;
+  }
   const formations: FormationState[] = new Array(s.formations.length);
   for (let i = 0; i < formations.length; i++) formations[i] = cloneFormation(s.formations[i]!);
   const t = s.talks;
