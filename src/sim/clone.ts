@@ -1,7 +1,13 @@
 // A deep copy of a State, written out by hand: resolveTurn copies the state every turn, and
 // this is several times faster than a JSON round trip. Log entries are never changed after
 // they are written, so they are shared.
-import type { State } from './types.ts';
+//
+// Places, formations, backers and sides are copied field by field into object literals of a
+// fixed shape rather than spread ({ ...p }): a spread of objects whose shapes differ (a place
+// with or without siegedBy) takes V8's slow generic path, and the copy was the largest single
+// cost of resolveTurn. A field left undefined is left out, as a spread of it would leave it
+// undefined: JSON and the state hash read both alike.
+import type { BackerState, FormationState, PlaceState, SideState, State } from './types.ts';
 
 /**
  * The place ids of each places object cloneState made, in their order: a state holds one
@@ -10,18 +16,76 @@ import type { State } from './types.ts';
  */
 const placeKeys = new WeakMap<State['places'], readonly string[]>();
 
-export function cloneState(s: State): State {
+/** The ids of a state's places in their order (Object.keys, remembered for the places objects cloneState made). */
+export function placeIdsOf(places: State['places']): readonly string[] {
+  return placeKeys.get(places) ?? Object.keys(places);
+}
+
+function clonePlace(p: PlaceState): PlaceState {
+  return p.siegedBy === undefined
+    ? { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched }
+    : { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched, siegedBy: p.siegedBy };
+}
+
+function cloneFormation(f: FormationState): FormationState {
+  return { id: f.id, side: f.side, location: f.location, strength: f.strength, loyalty: f.loyalty, dug: f.dug };
+}
+
+function cloneBacker(b: BackerState): BackerState {
+  const c: BackerState = {
+    commitment: b.commitment,
+    spent: b.spent,
+    lastChange: b.lastChange,
+    pressure: b.pressure,
+    peak: b.peak,
+    arrived: { air: b.arrived.air, airDefence: b.arrived.airDefence },
+  };
+  // A backer a person plays has more (shared as a spread shares them: the rules replace these, never change them in place).
+  if (b.redLines !== undefined) c.redLines = b.redLines;
+  if (b.stance !== undefined) c.stance = b.stance;
+  if (b.exposures !== undefined) c.exposures = b.exposures;
+  if (b.bluffs !== undefined) c.bluffs = b.bluffs;
+  if (b.crossed !== undefined) c.crossed = b.crossed;
+  if (b.request !== undefined) c.request = b.request;
+  if (b.pressed !== undefined) c.pressed = b.pressed;
+  if (b.deliveries !== undefined) c.deliveries = b.deliveries;
+  return c;
+}
+
+function cloneSide(s: SideState): SideState {
+  return {
+    money: s.money,
+    air: s.air,
+    airDefence: s.airDefence,
+    legitimacy: s.legitimacy,
+    cohesion: s.cohesion,
+    confidence: s.confidence,
+    warWeariness: s.warWeariness,
+    support: { ...s.support },
+    unpaidTurns: s.unpaidTurns,
+    losses: s.losses,
+    momentum: s.momentum,
+  };
+}
+
+/**
+ * A deep copy, except that with shareFired the copy's `fired` is the original's own object:
+ * resolveTurn's, whose only writer (fireEvents) copies it before its first write (Ctx.sharedFired).
+ */
+export function cloneState(s: State, shareFired = false): State {
   const places: State['places'] = {};
-  const keys = placeKeys.get(s.places) ?? Object.keys(s.places);
-  for (const id of keys) places[id] = { ...s.places[id]! };
+  const keys = placeIdsOf(s.places);
+  for (const id of keys) places[id] = clonePlace(s.places[id]!);
   placeKeys.set(places, keys);
   const backers: State['backers'] = {};
-  for (const id in s.backers) {
-    const b = s.backers[id]!;
-    backers[id] = { ...b, arrived: { ...b.arrived } };
+  for (const id in s.backers) backers[id] = cloneBacker(s.backers[id]!);
+  let fired: State['fired'] = s.fired;
+  if (!shareFired) {
+    fired = {};
+    for (const id in s.fired) fired[id] = s.fired[id]!;
   }
-  const fired: State['fired'] = {};
-  for (const id in s.fired) fired[id] = s.fired[id]!;
+  const formations: FormationState[] = new Array(s.formations.length);
+  for (let i = 0; i < formations.length; i++) formations[i] = cloneFormation(s.formations[i]!);
   const t = s.talks;
   return {
     scenarioId: s.scenarioId,
@@ -31,12 +95,9 @@ export function cloneState(s: State): State {
     turn: s.turn,
     date: s.date,
     rng: { ...s.rng },
-    sides: {
-      gna: { ...s.sides.gna, support: { ...s.sides.gna.support } },
-      lna: { ...s.sides.lna, support: { ...s.sides.lna.support } },
-    },
+    sides: { gna: cloneSide(s.sides.gna), lna: cloneSide(s.sides.lna) },
     places,
-    formations: s.formations.map((f) => ({ ...f })),
+    formations,
     backers,
     country: { ...s.country },
     talks: {

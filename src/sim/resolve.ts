@@ -1,7 +1,7 @@
 // resolveTurn: the one reducer. Orders are checked, then the phases run in the fixed order of
 // the design (diplomacy, movement, combat, air, economy, humanitarian, backers, talks,
 // outcome), then the next turn's events fire.
-import { cloneState } from './clone.ts';
+import { cloneState, placeIdsOf } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { actorsOf, checkLegalOrder, checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
@@ -59,7 +59,7 @@ function strengths(s: State): { gna: number; lna: number; none: number } {
 
 /** Damage to a place's works heals a little each round. */
 function decayDamage(s: State): void {
-  for (const id in s.places) {
+  for (const id of placeIdsOf(s.places)) {
     const p = s.places[id]!;
     p.damage = Math.max(0, p.damage - 5);
   }
@@ -78,7 +78,8 @@ export function resolveTurn(
    */
   trusted: boolean | 'checked' = false,
 ): { state: State; report: TurnReport } {
-  const s = cloneState(state);
+  // The copy shares the `fired` record until an event fires (fireEvents copies it then: ctx.sharedFired).
+  const s = cloneState(state, true);
   const report = newReport(s);
   report.reasons = reasons;
   if (s.ending) {
@@ -111,7 +112,7 @@ export function resolveTurn(
   report.ledger.strength.gna.start = atStart.gna;
   report.ledger.strength.lna.start = atStart.lna;
   report.ledger.strength.none.start = atStart.none;
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0 };
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {

@@ -1,5 +1,6 @@
 // A new game: the scenario's starting state, with the opening events fired.
 
+import { placeIdsOf } from './clone.ts';
 import { populationShare, sideStrength } from './query.ts';
 import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
@@ -74,7 +75,7 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
 export function summarise(scenario: Scenario, s: State): TurnSummary {
   let gnaPlaces = 0;
   let lnaPlaces = 0;
-  for (const id in s.places) {
+  for (const id of placeIdsOf(s.places)) {
     const c = s.places[id]!.controller;
     if (c === 'gna') gnaPlaces++;
     else if (c === 'lna') lnaPlaces++;

@@ -11,6 +11,8 @@ export interface World {
   /** The same as sets, for isAdjacent. */
   neighbours: Map<string, Set<string>>;
   route: Map<string, RouteDef>;
+  /** The same by both ends, either way round: no key string to build in the hot loops (routeBetween). */
+  routeFrom: Map<string, Map<string, RouteDef>>;
   formationDef: Map<string, FormationDef>;
   backer: Map<string, BackerDef>;
   backerIds: string[];
@@ -19,8 +21,9 @@ export interface World {
   /** Armed groups that act on their own account (formations with an agenda), in scenario order. */
   groups: FormationDef[];
   oilPlaces: string[];
-  /** Day number of each event's date, for the event calendar. */
-  eventDay: Map<string, number>;
+  /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
+  eventFirst: number[];
+  eventLast: number[];
 }
 
 const cache = new WeakMap<Scenario, World>();
@@ -31,10 +34,22 @@ export function worldOf(scenario: Scenario): World {
   const place = new Map(scenario.map.places.map((p) => [p.id, p]));
   const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
   const route = new Map<string, RouteDef>();
+  const routeFrom = new Map<string, Map<string, RouteDef>>();
+  const link = (a: string, b: string, r: RouteDef) => {
+    let m = routeFrom.get(a);
+    if (!m) {
+      m = new Map();
+      routeFrom.set(a, m);
+    }
+    // As the key map: a later route between the same two places replaces an earlier one.
+    m.set(b, r);
+  };
   for (const r of scenario.map.routes) {
     adjacent.get(r.from)?.push(r.to);
     adjacent.get(r.to)?.push(r.from);
     route.set(routeKey(r.from, r.to), r);
+    link(r.from, r.to, r);
+    link(r.to, r.from, r);
   }
   for (const list of adjacent.values()) list.sort();
   const neighbours = new Map<string, Set<string>>();
@@ -45,6 +60,7 @@ export function worldOf(scenario: Scenario): World {
     adjacent,
     neighbours,
     route,
+    routeFrom,
     formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f])),
     backer: new Map(scenario.backers.map((b) => [b.id, b])),
     backerIds: scenario.backers.map((b) => b.id),
@@ -54,7 +70,8 @@ export function worldOf(scenario: Scenario): World {
     },
     groups: [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
-    eventDay: new Map(scenario.events.map((e) => [e.id, dayNumber(e.date)])),
+    eventFirst: scenario.events.map((e) => dayNumber(e.date)),
+    eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
   cache.set(scenario, world);
   return world;
@@ -62,6 +79,11 @@ export function worldOf(scenario: Scenario): World {
 
 export function routeKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** The road between two places (either way round), as world.route.get(routeKey(a, b)). */
+export function routeBetween(world: World, a: string, b: string): RouteDef | undefined {
+  return world.routeFrom.get(a)?.get(b);
 }
 
 export function isAdjacent(world: World, a: string, b: string): boolean {
@@ -91,7 +113,7 @@ export function periodOf(scenario: Scenario): 'fortnight' | 'month' {
  * the road's supply reach (SUPPLY_REACH_KM), sqrt(reach / km) beyond it. Also says how far.
  */
 export function supplyReachPct(world: World, from: string, to: string): { pct: number; km: number; reach: number } {
-  const r = world.route.get(routeKey(from, to));
+  const r = routeBetween(world, from, to);
   if (!r) return { pct: 100, km: 0, reach: 0 };
   const reach = SUPPLY_REACH_KM[r.kind];
   return { pct: r.km <= reach ? 100 : Math.round(100 * Math.sqrt(reach / r.km)), km: r.km, reach };
@@ -129,7 +151,7 @@ export function isLargeCity(world: World, place: string): boolean {
 export function siegeBlocker(world: World, state: State, side: SideId, place: string, hasForces: (at: string) => boolean): 'no-forces' | 'too-far' | 'supplied' | null {
   const near = (world.adjacent.get(place) ?? []).filter(hasForces);
   if (!near.length) return 'no-forces';
-  if (!near.some((n) => (world.route.get(routeKey(n, place))?.km ?? Number.POSITIVE_INFINITY) <= SIEGE_REACH_KM)) return 'too-far';
+  if (!near.some((n) => (routeBetween(world, n, place)?.km ?? Number.POSITIVE_INFINITY) <= SIEGE_REACH_KM)) return 'too-far';
   if (!isLargeCity(world, place) && supplyRoad(world, state, place, side) !== null) return 'supplied';
   return null;
 }

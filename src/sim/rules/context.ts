@@ -57,6 +57,11 @@ export interface Ctx {
   phase: Phase;
   /** The round of the turn being resolved: 0, or 1 in the second fortnight of a lesson form's month. */
   round: number;
+  /**
+   * Whether s.fired is still the very object of the state the turn began with (resolveTurn's copy
+   * shares it: most turns fire no event). Whatever writes to it copies it first (fireEvents).
+   */
+  sharedFired?: boolean;
 }
 
 export function emptyFacts(): TurnFacts {

@@ -134,18 +134,25 @@ export const RUNG_NAMES = ['words', 'money and arms', 'advisers and mercenaries'
 export function dueEvents(scenario: Scenario, state: State): EventDef[] {
   const start = dayNumber(state.date);
   const end = start + scenario.turnDays - 1;
-  const days = worldOf(scenario).eventDay;
-  return scenario.events.filter((e) => {
-    if (e.id in state.fired) return false;
-    const day = days.get(e.id) as number;
-    return day <= end && day + (e.lateDays ?? 0) >= start;
-  });
+  const { eventFirst, eventLast } = worldOf(scenario);
+  // (The dates first: most events are not due, and they are plain numbers by index.)
+  const due: EventDef[] = [];
+  for (let i = 0; i < scenario.events.length; i++) {
+    if (eventFirst[i]! > end || eventLast[i]! < start) continue;
+    const e = scenario.events[i]!;
+    if (!(e.id in state.fired)) due.push(e);
+  }
+  return due;
 }
 
 /** Fires the events of the turn that is starting (called after a turn ends, and by newGame). */
 export function fireEvents(ctx: Ctx): void {
   for (const e of dueEvents(ctx.scenario, ctx.s)) {
     if (!conditionHolds(ctx, e.when)) continue;
+    if (ctx.sharedFired) {
+      ctx.s.fired = { ...ctx.s.fired };
+      ctx.sharedFired = false;
+    }
     ctx.s.fired[e.id] = ctx.s.turn;
     for (const effect of e.effects) applyEffect(ctx, effect);
     say(ctx, {

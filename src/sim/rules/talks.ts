@@ -1,5 +1,6 @@
 // Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
 // monitors, trust, conferences, the mediator's tools and the political track.
+import { placeIdsOf } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
@@ -156,7 +157,7 @@ function badFaith(ctx: Ctx): void {
 /** Places each side holds under siege now. */
 export function siegesBy(state: State): Record<SideId, string[]> {
   const held: Record<SideId, string[]> = { gna: [], lna: [] };
-  for (const id in state.places) {
+  for (const id of placeIdsOf(state.places)) {
     const by = state.places[id]!.siegedBy;
     if (by) held[by].push(id);
   }
