@@ -2,7 +2,7 @@
 // always what the sim core computes from them; the session never changes it by hand.
 
 import { loadBundledScenario } from '../content/index.ts';
-import { shownScenario } from '../i18n/content.ts';
+import { isShownCopy, shownScenario } from '../i18n/content.ts';
 import type { Said } from '../sim/said.ts';
 import type { Difficulty } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from '../sim/whatif.ts';
@@ -87,6 +87,8 @@ export class GameSession implements PlaySession {
   replay: { frames: ReplayFrame[]; orders: Order[][]; at: number; note: string | undefined } | null = null;
 
   private constructor(scenario: Scenario, setup: GameSetup) {
+    // The sim plays the English scenario: a translated copy would hash differently.
+    if (isShownCopy(scenario)) throw new Error('a translated copy of a scenario cannot be played (use session.model)');
     this.model = scenario;
     this.seed = setup.seed;
     this.humans = setup.humans && setup.humans.length > 1 ? [...setup.humans] : [setup.role];

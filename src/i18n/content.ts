@@ -56,11 +56,6 @@ export async function loadContent(...names: string[]): Promise<void> {
 
 addLangLoader((l) => Promise.all([loadMenuText(l), ...[...wanted].map((name) => loadOne(l, name))]).then(() => undefined));
 
-/** Whether `name` has a translation in `l` (qps counts: it is made from English). */
-export function hasContent(name: string, l: Lang = lang()): boolean {
-  return l === 'en' || l === 'qps' || chunkKey(l, name) in chunks;
-}
-
 /** One text of a content file in the current language: `english` when there is none. */
 export function contentText(name: string, key: string, english: string): string {
   const l = lang();
