@@ -21,10 +21,8 @@ import {
   forecastLines,
   forecastSaid,
   type HistoryRecord,
-  legalOrders,
   loadRecord,
   newGame,
-  type Order,
   otherActorsOrders,
   type PlayerRole,
   playGame,
@@ -34,9 +32,9 @@ import {
   type Scenario,
   type State,
 } from '../src/sim/index.ts';
-import { checkLegalOrder } from '../src/sim/orders.ts';
 import { Rng } from '../src/sim/rng.ts';
 import { messageText } from '../src/ui/report-text.ts';
+import { randomOrders } from '../tools/random-orders.ts';
 
 function load(id: string): Scenario {
   const loaded = loadScenarioFile(id);
@@ -51,16 +49,6 @@ const record: HistoryRecord = recordLoaded.value;
 
 type Said = { kind: 'reason' | 'forecast' | 'departure' | 'ending'; text: string; msg: ReportMessage };
 
-function randomOrders(scenario: Scenario, state: State, role: Role, rng: Rng): Order[] {
-  const chosen: Order[] = [];
-  const legal = legalOrders(scenario, state, role);
-  for (let i = 0; i < 4; i++) {
-    const options = legal.filter((o) => checkLegalOrder(scenario, state, o, chosen, true).ok);
-    if (!options.length) break;
-    chosen.push(rng.pick(options));
-  }
-  return chosen;
-}
 
 function* pairs(kind: Said['kind'], texts: readonly string[] = [], msgs: readonly ReportMessage[] = []): Generator<Said> {
   if (texts.length !== msgs.length) throw new Error(`${kind}: ${texts.length} texts, ${msgs.length} codes (${texts[0]})`);

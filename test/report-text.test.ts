@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/files.ts';
 import { setLang } from '../src/i18n/index.ts';
-import { legalOrders, newGame, type Order, otherActorsOrders, playGame, type ReportEvent, type Role, resolveTurn, type Scenario, type State } from '../src/sim/index.ts';
-import { checkLegalOrder } from '../src/sim/orders.ts';
+import { newGame, otherActorsOrders, playGame, type ReportEvent, type Role, resolveTurn, type Scenario, } from '../src/sim/index.ts';
 import { Rng } from '../src/sim/rng.ts';
 import { eventText } from '../src/ui/report-text.ts';
+import { randomOrders } from '../tools/random-orders.ts';
 
 function load(id: string): Scenario {
   const loaded = loadScenarioFile(id);
@@ -17,16 +17,6 @@ function load(id: string): Scenario {
   return loaded.value;
 }
 
-function randomOrders(scenario: Scenario, state: State, role: Role, rng: Rng): Order[] {
-  const chosen: Order[] = [];
-  const legal = legalOrders(scenario, state, role);
-  for (let i = 0; i < 4; i++) {
-    const options = legal.filter((o) => checkLegalOrder(scenario, state, o, chosen, true).ok);
-    if (!options.length) break;
-    chosen.push(rng.pick(options));
-  }
-  return chosen;
-}
 
 function* randomGames(scenario: Scenario, games: number, prefix: string): Generator<ReportEvent> {
   for (let g = 0; g < games; g++) {

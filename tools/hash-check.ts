@@ -14,31 +14,17 @@ import {
   canonicalJson,
   DIFFICULTIES,
   hashText,
-  legalOrders,
-  type Order,
   type PlayerRole,
   type Policy,
   playGame,
   type Scenario,
-  type State,
   stateHash,
 } from '../src/sim/index.ts';
-import { checkLegalOrder } from '../src/sim/orders.ts';
 import { Rng } from '../src/sim/rng.ts';
+import { randomOrders } from './random-orders.ts';
 
 type Mode = 'ai' | 'random';
 
-/** Random legal orders for one role (as the fuzzer draws them). */
-function randomOrders(scenario: Scenario, state: State, role: PlayerRole, rng: Rng): Order[] {
-  const chosen: Order[] = [];
-  const legal = legalOrders(scenario, state, role);
-  for (let i = 0; i < 4; i++) {
-    const options = legal.filter((o) => checkLegalOrder(scenario, state, o, chosen, true).ok);
-    if (!options.length) break;
-    chosen.push(rng.pick(options));
-  }
-  return chosen;
-}
 
 function playOne(scenario: Scenario, seed: string, role: PlayerRole | null, mode: Mode, difficulty: (typeof DIFFICULTIES)[number], out: string[]): void {
   const rng = Rng.fromSeed(`policy-${seed}`);

@@ -13,7 +13,7 @@ import type { Order, PlayerRole, Scenario, SideId } from '../sim/types.ts';
 import { mountAfterAction } from './aar.ts';
 import { nameList, ordersLine, senderName } from './class-words.ts';
 import { append, h, } from './dom.ts';
-import { sideShort } from './end-words.ts';
+import { sideShort, talksName } from './end-words.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, TALKS_INDICATORS } from './indicators.ts';
 import { actorLabel, reportBody } from './modals.ts';
 import { withReportScenario } from './report-text.ts';
@@ -31,7 +31,6 @@ function indValue(key: string, n: number): string {
   return fmtNumber(n);
 }
 const RUNG_KEYS = ['ending.rung.0', 'ending.rung.1', 'ending.rung.2', 'ending.rung.3', 'ending.rung.4'];
-const TALKS_KEYS: Record<string, string> = { none: 'ending.talks.none', talks: 'ending.talks.talks', truce: 'ending.talks.truce', ceasefire: 'ending.talks.ceasefire', agreement: 'ending.talks.agreement' };
 /** A formation's name (scenario text, in the reader's language). */
 const formationSpan = (name: string) => h('span', null, name);
 
@@ -85,7 +84,7 @@ export function renderTableInFull(
     'full-country',
     figureTable(t('console.full.country'), ['', t('console.full.now')], [
       ...COUNTRY_INDICATORS.map((ind) => [indLabel(ind.key), indValue(ind.key, standing.country[ind.key])]),
-      [t('console.fig.talks'), t(TALKS_KEYS[s.talks.stage] ?? 'ending.talks.none')],
+      [t('console.fig.talks'), talksName(s.talks.stage)],
       ...TALKS_INDICATORS.map((ind) => [indLabel(ind.key), indValue(ind.key, standing[ind.key])]),
       [t('console.full.violations'), s.talks.violations],
       [t('console.full.monitors'), s.talks.monitors ? t('console.full.yes') : t('console.full.no')],

@@ -29,6 +29,7 @@ import { errorText } from './error-text.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import './classroom.css';
 import './console.css';
+import { endingName as kindName, talksName as stageName } from './end-words.ts';
 
 /** Workers for the computer games, as the explorer runs them: one per core but one, at least one. */
 const WORKERS = Math.max(1, Math.min(8, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
@@ -65,20 +66,10 @@ function holderName(holder: string | null | undefined): string {
   if (holder === 'local') return tr('console.holder.local');
   return holder ? holder : '—';
 }
-const TALKS_KEYS: Record<string, string> = { none: 'ending.talks.none', talks: 'ending.talks.talks', truce: 'ending.talks.truce', ceasefire: 'ending.talks.ceasefire', agreement: 'ending.talks.agreement' };
-const talksName = (stage: string | undefined) => (stage && TALKS_KEYS[stage] ? tr(TALKS_KEYS[stage]!) : (stage ?? ''));
-const ENDING_KEYS: Record<string, string> = {
-  'military-victory': 'ending.kind.military-victory',
-  settlement: 'ending.kind.settlement',
-  'frozen-conflict': 'ending.kind.frozen-conflict',
-  'regional-war': 'ending.kind.regional-war',
-  catastrophe: 'ending.kind.catastrophe',
-  collapse: 'ending.kind.collapse',
-  'time-out': 'ending.kind.time-out',
-};
+const talksName = (stage: string | undefined) => (stage ? stageName(stage) : '');
 /** An ending's kind, with its winner when there is one: "Military victory (LNA)". */
 function endingName(kind: string, winner?: string | null): string {
-  const name = ENDING_KEYS[kind] ? tr(ENDING_KEYS[kind]!) : kind;
+  const name = kindName(kind);
   return winner ? tr('console.endingWinner', { ending: name, winner: holderName(winner) }) : name;
 }
 /** The figures set among the computer games (src/net/distribution.ts keeps English labels for the CSV), by id. */

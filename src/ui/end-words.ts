@@ -13,8 +13,10 @@ export type ScorePart = 'territory' | 'lives' | 'legitimacy' | 'stability' | 'es
 export const rungName = (n: number): string => (n >= 0 && n <= 4 ? t(`ending.rung.${n}`) : '');
 /** The same in the middle of a sentence ("money and arms"). */
 export const rungNameLower = (n: number): string => (n >= 0 && n <= 4 ? t(`ending.rungLower.${n}`) : '');
-export const endingName = (kind: EndingKind): string => t(`ending.kind.${kind}`);
-export const talksName = (stage: TalksStage): string => t(`ending.talks.${stage}`);
+/** An ending's name; a code no catalogue knows (from an older server or file) as it is. */
+export const endingName = (kind: EndingKind | string): string => (has(`ending.kind.${kind}`) ? t(`ending.kind.${kind}`) : kind);
+/** A stage of the talks; a code no catalogue knows as it is. */
+export const talksName = (stage: TalksStage | string): string => (has(`ending.talks.${stage}`) ? t(`ending.talks.${stage}`) : stage);
 export const difficultyName = (d: string): string => (has(`ending.difficulty.${d}`) ? t(`ending.difficulty.${d}`) : d);
 
 /** The parts of a score as this role reads them (a backer's read differently: see docs/roles.md). */

@@ -29,6 +29,7 @@ import type { PathSummary } from '../sim/path.ts';
 import type { HistoryRecord } from '../sim/record.ts';
 import type { Scenario } from '../sim/types.ts';
 import { append, button, clear, h, layer, untranslated } from './dom.ts';
+import { endingName as kindName } from './end-words.ts';
 import { errorText } from './error-text.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
 import { choice } from './menu.ts';
@@ -97,15 +98,6 @@ const TOLL_KEYS: Record<string, string> = {
   '2020-q1': 'explorer.toll.2020-q1',
   '2020-q2': 'explorer.toll.2020-q2',
 };
-const ENDING_KEYS: Record<string, string> = {
-  'military-victory': 'ending.kind.military-victory',
-  settlement: 'ending.kind.settlement',
-  'frozen-conflict': 'ending.kind.frozen-conflict',
-  'regional-war': 'ending.kind.regional-war',
-  catastrophe: 'ending.kind.catastrophe',
-  collapse: 'ending.kind.collapse',
-  'time-out': 'ending.kind.time-out',
-};
 
 /** A policy in words. */
 export const policyLabel = (p: ExplorePolicy): string => t(POLICY_KEYS[p]);
@@ -117,7 +109,7 @@ export const indicatorLabel = (id: IndicatorId): string => t(INDICATOR_KEYS[id])
 /** "military-victory:lna" → "Military victory — LNA" (in the current language). */
 export function endingLabel(key: string): string {
   const [kind = key, winner] = key.split(':');
-  const name = ENDING_KEYS[kind] ? t(ENDING_KEYS[kind]!) : kind;
+  const name = kindName(kind);
   return winner ? t('explorer.endingWinner', { ending: name, winner: actorName(winner) }) : name;
 }
 

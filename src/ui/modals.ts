@@ -3,14 +3,13 @@
 import { conceptCard, entriesFor, type GlossaryEntry, shownGlossary } from '../content/glossary.ts';
 import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
-import { fmtDate, has, intlLocale, isRtl, lang, langTag, pseudoText, t } from '../i18n/index.ts';
-import { addDays } from '../sim/dates.ts';
+import { fmtDate, has, isRtl, langTag, t } from '../i18n/index.ts';
 import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, h, restoreFocus, untranslated } from './dom.ts';
 import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
-import { eventExtras, eventWhen, formatSpan, splitNextTurn, type TurnSpan } from './news.ts';
+import { eventExtras, eventWhen, spanText, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
 import { eventSpan, messageSpan, orderMessageText, withReportScenario } from './report-text.ts';
 
@@ -110,18 +109,6 @@ export function showModal(root: HTMLElement, parts: ModalParts, values: string[]
   });
 }
 
-/** The days a turn covers, in the current language ("8–21 January 2020", "8-21 janvier 2020"). */
-function turnSpan(start: string, days: number): string {
-  if (lang() === 'en') return formatSpan(start, days);
-  const end = addDays(start, Math.max(0, days - 1));
-  if (start === end) return fmtDate(start);
-  const utc = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(y, m - 1, d));
-  };
-  const text = new Intl.DateTimeFormat(intlLocale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(utc(start), utc(end));
-  return lang() === 'qps' ? pseudoText(text) : text;
-}
 
 export function visibleTo(e: ReportEvent, role: PlayerRole): boolean {
   return !e.visibleTo || e.visibleTo.includes(role);
@@ -275,7 +262,7 @@ export function showReport(
   return showModal(
     root,
     {
-      eyebrow: t('dialogs.report.eyebrow', { turn: report.turn, turns: session.scenario.turns, span: turnSpan(report.date, session.scenario.turnDays) }),
+      eyebrow: t('dialogs.report.eyebrow', { turn: report.turn, turns: session.scenario.turns, span: spanText(report.date, session.scenario.turnDays) }),
       title: report === session.opening ? t('dialogs.report.situation') : t('dialogs.report.title'),
       body: [
         leftHistoryLine(leftHistory, session.scenario),

@@ -28,9 +28,6 @@ function leftInEnglish(page: Page, selector: string, lang: 'qps' | 'ar'): Promis
     ({ selector, lang, mark }) => {
       const pseudo = new RegExp(mark);
       const english = (text: string) => /[A-Za-z]{2,}/.test(text.replace(/\b[A-Z]{6}\b/g, '')) && (lang === 'qps' ? !pseudo.test(text) : !/\p{Script=Arabic}/u.test(text));
-      // A table's turn reports are drawn by the game's own report renderer (src/ui/modals.ts,
-      // report-text.ts), whose events quote the scenario's English inside the sentence (isolated,
-      // as the game's reports do): the game's language tests cover them.
       const skip = (el: Element) => !!el.closest('[lang="en"], option, .class-address, .class-code');
       const out: string[] = [];
       for (const root of document.querySelectorAll(selector)) {

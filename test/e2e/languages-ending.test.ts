@@ -15,7 +15,7 @@ import { encodeOrders } from '../../src/game/link.ts';
 import { PSEUDO_MARK } from '../../src/i18n/index.ts';
 import { aiOrders, newGame, type Order, otherActorsOrders, parseReplay, resolveTurn, type State, stateHash } from '../../src/sim/index.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
-import { enableReducedMotion, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
+import { enableReducedMotion, latinLeft, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
 const SEED = 'e2e-lang-end';
 const loaded = loadScenarioFile('sirte-2020');
@@ -59,24 +59,6 @@ function notPseudo(page: Page, selector: string): Promise<string[]> {
     },
     { selector, mark: PSEUDO_MARK.source },
   );
-}
-
-/** Visible English in an Arabic page: elements marked lang=en, and text nodes with two English words in a row. */
-function latinLeft(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const out: string[] = [];
-    const root = document.querySelector(selector);
-    if (!root) return ['no root'];
-    for (const el of root.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.checkVisibility() && el.textContent?.trim()) out.push(`[lang=en] ${el.textContent.trim().slice(0, 60)}`);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.nodeValue ?? '';
-      const el = n.parentElement;
-      if (!el || el.closest('option, select') || !el.checkVisibility()) continue;
-      if (/[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/.test(text)) out.push(text.trim().slice(0, 80));
-    }
-    return out;
-  }, selector);
 }
 
 /** Text cut off: an element whose content is wider than its box where the box hides or scrolls it. */

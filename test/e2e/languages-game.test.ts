@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PSEUDO_MARK } from '../../src/i18n/index.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
-import { dialog, drainCards, endTurn, HD, readHook, waitForScene, whyNot } from './play-helpers.ts';
+import { dialog, drainCards, endTurn, HD, latinLeft, readHook, waitForScene, whyNot } from './play-helpers.ts';
 
 const SEED = 'e2e-lang-7';
 
@@ -96,24 +96,6 @@ interface RtlReport {
   notRight: string[];
   clipped: string[];
   canvasTransform: string;
-}
-
-/** Visible English in an Arabic page: elements marked lang=en, and text nodes with two English words in a row. */
-function latinLeft(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const out: string[] = [];
-    const root = document.querySelector(selector);
-    if (!root) return ['no root'];
-    for (const el of root.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.checkVisibility() && el.textContent?.trim()) out.push(`[lang=en] ${el.textContent.trim().slice(0, 60)}`);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.nodeValue ?? '';
-      const el = n.parentElement;
-      if (!el || el.closest('option, select') || !el.checkVisibility()) continue;
-      if (/[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/.test(text)) out.push(text.trim().slice(0, 80));
-    }
-    return out;
-  }, selector);
 }
 
 function measureRtl(page: Page): Promise<RtlReport> {

@@ -389,3 +389,21 @@ export async function enableReducedMotion(page: Page): Promise<void> {
   await page.getByRole('button', { name: '← Back' }).click();
   await page.getByRole('button', { name: 'New game' }).waitFor();
 }
+
+/** Visible English in an Arabic page: elements marked lang=en, and text nodes with two English words in a row. */
+export function latinLeft(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    const root = document.querySelector(selector);
+    if (!root) return ['no root'];
+    for (const el of root.querySelectorAll<HTMLElement>('[lang="en"]')) if (el.checkVisibility() && el.textContent?.trim()) out.push(`[lang=en] ${el.textContent.trim().slice(0, 60)}`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? '';
+      const el = n.parentElement;
+      if (!el || el.closest('option, select') || !el.checkVisibility()) continue;
+      if (/[A-Za-z]{3,}[\s,]+[A-Za-z]{3,}/.test(text)) out.push(text.trim().slice(0, 80));
+    }
+    return out;
+  }, selector);
+}

@@ -2,23 +2,12 @@
 // checking the invariants after every turn.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { legalOrders, newGame, type Order, otherActorsOrders, type Policy, playGame, type Role, resolveTurn, type Scenario } from '../../src/sim/index.ts';
-import { checkLegalOrder } from '../../src/sim/orders.ts';
+import { newGame, otherActorsOrders, playGame, resolveTurn, type Scenario } from '../../src/sim/index.ts';
 import { Rng } from '../../src/sim/rng.ts';
+import { randomOrders } from '../../tools/random-orders.ts';
 import { mini } from '../fixtures/mini.ts';
 import { checkInvariants } from './invariants.ts';
 
-/** Random legal orders for one role, drawn from a generator of the fuzzer's own. */
-function randomOrders(scenario: Scenario, state: Parameters<Policy>[1], role: Role, rng: Rng): Order[] {
-  const chosen: Order[] = [];
-  const legal = legalOrders(scenario, state, role);
-  for (let i = 0; i < 4; i++) {
-    const options = legal.filter((o) => checkLegalOrder(scenario, state, o, chosen, true).ok);
-    if (!options.length) break;
-    chosen.push(rng.pick(options));
-  }
-  return chosen;
-}
 
 function fuzz(scenario: Scenario, games: number, prefix: string) {
   const failures: string[] = [];
