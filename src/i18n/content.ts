@@ -13,14 +13,13 @@
 import type { ScenarioMeta } from '../content/catalog-types.ts';
 import type { Scenario } from '../sim/types.ts';
 import { retold } from './content-keys.ts';
-import { addLangLoader, type Lang, lang, pseudoText, t } from './index.ts';
+import { type Catalogue, contentText, loaded, menuText } from './content-text.ts';
+import { addLangLoader, type Lang, lang, t } from './index.ts';
 
-type Catalogue = Record<string, string>;
+export { contentText };
+
 const chunks: Record<string, () => Promise<unknown>> = import.meta.glob(['../../locales/*/content/*.json', '!../../locales/en/content/*.json'], { import: 'default' });
 
-const loaded = new Map<string, Catalogue>();
-/** The menu's text of every scenario, per language (small; loaded with the language). */
-const menuText = new Map<Lang, Record<string, Catalogue>>();
 const MENU_TEXT: Partial<Record<Lang, () => Promise<{ TEXT: Record<string, Catalogue> }>>> = {
   ar: () => import('virtual:scenario-catalog-text/ar'),
   fr: () => import('virtual:scenario-catalog-text/fr'),
@@ -55,14 +54,6 @@ export async function loadContent(...names: string[]): Promise<void> {
 }
 
 addLangLoader((l) => Promise.all([loadMenuText(l), ...[...wanted].map((name) => loadOne(l, name))]).then(() => undefined));
-
-/** One text of a content file in the current language: `english` when there is none. */
-export function contentText(name: string, key: string, english: string): string {
-  const l = lang();
-  if (l === 'en') return english;
-  if (l === 'qps') return pseudoText(english);
-  return loaded.get(`${l}/${name}`)?.[key] ?? menuText.get(l)?.[name]?.[key] ?? english;
-}
 
 const copies = new WeakMap<object, Map<string, unknown>>();
 

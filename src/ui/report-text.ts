@@ -18,7 +18,7 @@
 //   record*     a key of the record's content catalogue (locales/<lang>/content/record.json,
 //               "places.8.changes.0.when"): the record's own words (English: levels/record.json)
 import record from '../../levels/record.json';
-import { contentText } from '../i18n/content.ts';
+import { contentText } from '../i18n/content-text.ts';
 // Added for the orders' previews, refusals and warnings (locales/<lang>/orders.json):
 //   placeShort* a place id, named without its parenthesis ("Benghazi", not "Benghazi (Rajma, Benina)")
 //   *Series     ids joined by "|", told joined by ", " (each id named by the prefix, as *List)
