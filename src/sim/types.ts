@@ -889,7 +889,8 @@ export interface ReportMessage {
  * A problem with something read from outside (a replay file, a save, a link, a scenario file)
  * as a message code: a key of locales/<lang>/errors.json and its values — ids, numbers and
  * technical details (a JSON path, a byte position, a file name) shown as they are, or another
- * message nested (told first). src/ui/error-text.ts tells it; the English sentence stays beside it.
+ * message nested (told first). src/ui/error-text.ts tells it (src/ui/problem-text.ts in Node);
+ * the core writes no sentence beside it.
  */
 export interface ProblemMessage {
   key: string;
