@@ -65,7 +65,7 @@ function orderLabel(o: Order, s: PlaySession['scenario'], attrs: { class?: strin
 /** A place's name as the panels show it (in the player's language). */
 export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
 
-/** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
+/** English with no translation (an event's choice, scenario content), in an element marked lang=en dir=ltr. */
 const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
 
 /** The core's words about an order (why it is refused, its preview's lines, a warning): its message code told in the player's language. */
