@@ -14,7 +14,7 @@ import { Client, type Room } from 'colyseus.js';
 import { openPglite, openPostgres } from '../server/db.ts';
 import { scenarioFor } from '../server/scenarios.ts';
 import { TableStore } from '../server/store.ts';
-import type { SeatUpdate, Welcome } from '../src/net/protocol.ts';
+import type { Rejection, SeatUpdate, Welcome } from '../src/net/protocol.ts';
 import type { Order, Role } from '../src/sim/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -120,7 +120,7 @@ function person(room: Room, role: Role): Person {
     if (!p.full.has(s.turn)) p.full.set(s.turn, now);
     p.seat = s;
   });
-  room.onMessage('rejected', (r: { type: string; code: string; message: string }) => p.errors.push(`${r.type}: ${r.code} ${r.message}`));
+  room.onMessage('rejected', (r: Rejection) => p.errors.push(`${r.type}: ${r.code} ${'message' in r ? r.message : r.msg.key}`));
   for (const t of ['seated', 'messages', 'message', 'replay']) room.onMessage(t, () => undefined);
   room.onError((code, message) => p.errors.push(`error ${code} ${message ?? ''}`));
   return p;

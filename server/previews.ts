@@ -2,7 +2,8 @@
 // warnings the rules would give it beside the orders already queued. The core computes them on
 // the true state (the numbers that decide); what leaves the server is the preview itself, with
 // the one exact figure of another side a preview names (an attack's "their N" of defence)
-// taken out: the odds stay, as in the single-player game, and they are the rules' own.
+// taken out: the odds stay, as in the single-player game, and they are the rules' own. A
+// preview is message codes (the seat's screen tells them in its player's language).
 import type { SeatPreview } from '../src/net/protocol.ts';
 import {
   ceasefireForecast,
@@ -17,16 +18,11 @@ import {
 } from '../src/sim/index.ts';
 import { ATTACK_SUMMARY_HIDDEN } from '../src/sim/said.ts';
 
-/** An attack's summary names the defenders' exact combat power: the seat is told it is not known. */
-const ATTACK_SUMMARY = /: your ([\d.]+) against their [\d.]+\.$/;
-
+/** An attack's summary names the defenders' exact combat power: the figure leaves its values, and the seat is told it is not known. */
 export function redactPreview(order: Order, p: OrderPreview): OrderPreview {
   if (order.kind !== 'attack') return p;
-  const summary = p.summary.replace(ATTACK_SUMMARY, ': your combat power $1 against defenders your intelligence can only estimate.');
-  if (!p.summaryMsg) return { ...p, summary };
-  // Its code too: the defenders' figure leaves the values, and the sentence says it is not known.
   const { defence: _defence, ...values } = p.summaryMsg.values;
-  return { ...p, summary, summaryMsg: { key: p.summaryMsg.key === 'orders.summary.attack' ? ATTACK_SUMMARY_HIDDEN : p.summaryMsg.key, values } };
+  return { ...p, summaryMsg: { key: p.summaryMsg.key === 'orders.summary.attack' ? ATTACK_SUMMARY_HIDDEN : p.summaryMsg.key, values } };
 }
 
 /**
@@ -41,7 +37,7 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
     const forecast = forecastSaid(scenario, ceasefireForecast(scenario, state, role, order.terms));
-    value = { ...value, risks: [...value.risks, ...forecast.map((x) => x.text)], riskMsgs: [...(value.riskMsgs ?? []), ...forecast.map((x) => x.msg)] };
+    value = { ...value, riskMsgs: [...value.riskMsgs, ...forecast.map((x) => x.msg)] };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

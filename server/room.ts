@@ -17,7 +17,7 @@ import {
   type TableInspect,
   type Welcome,
 } from '../src/net/protocol.ts';
-import { legalOrders, type Order, orderWarnings, type PlayerRole, type ReportMessage } from '../src/sim/index.ts';
+import { legalOrders, type Order, orderWarnings, type PlayerRole } from '../src/sim/index.ts';
 import type { ClassStore } from './classes.ts';
 import { CODE_PATTERN, newJoinCode, newTableId, newToken, normaliseCode } from './codes.ts';
 import { Bucket, KeyedLimit, LIMITS } from './limits.ts';
@@ -342,8 +342,13 @@ export class TableRoom extends Room<TableStateT> {
     return next;
   }
 
-  private reject(client: Client, type: string, code: string, message: string, msg?: ReportMessage): void {
-    const r: Rejection = msg ? { type, code, message, msg } : { type, code, message };
+  /** Refuses a message in the server's own words. */
+  private reject(client: Client, type: string, code: string, message: string): void {
+    this.refuse(client, { type, code, message });
+  }
+
+  /** Refuses a message: the server's own words, or the core's refusal of an order (a message code). */
+  private refuse(client: Client, r: Rejection): void {
     client.send('rejected', r);
   }
 
@@ -427,7 +432,7 @@ export class TableRoom extends Room<TableStateT> {
         const role = person.role;
         const turn = m.turn as number;
         const r = type === 'order' ? t.queue(role, m.order, turn) : type === 'cancel' ? t.cancel(role, m.index as number, turn) : t.end(role, turn);
-        if (!r.ok) return this.reject(client, type, r.error.code, r.error.message, r.error.msg);
+        if (!r.ok) return this.refuse(client, { type, ...r.error });
         if (type === 'end') this.lastEndAt = performance.now();
         const queued = t.queued.get(role) ?? [];
         // Written before it is answered, but without holding the table's other messages back: the
@@ -467,7 +472,7 @@ export class TableRoom extends Room<TableStateT> {
         if (typeof order !== 'object' || order === null || Array.isArray(order)) return fail('malformed', 'This is not a valid order.');
         if (order.actor !== role) return fail('wrong-seat', `An order for “${String(order.actor).slice(0, 40)}” cannot be given from the ${role} seat.`);
         const p = seatPreview(t.scenario, t.state, role, order as Order, t.queued.get(role) ?? [], true);
-        if (!p.check.ok && p.check.error.code === 'malformed') return fail('malformed', p.check.error.message);
+        if (!p.check.ok && p.check.error.code === 'malformed') return this.refuse(client, { type, ...p.check.error });
         const answer: PreviewAnswer = { turn: t.turn, order: order as Order, ...p };
         client.send('preview', answer);
         return;

@@ -11,11 +11,11 @@ import {
   makeReplay,
   newGameWithReport,
   type Order,
+  type OrderProblem,
   otherActorsOrders,
   type PlayerRole,
   type PlayerView,
   type Replay,
-  type ReportMessage,
   resolveTurn,
   type Scenario,
   type SideId,
@@ -38,13 +38,12 @@ export interface TableConfig {
 
 export type TableStatus = 'lobby' | 'playing' | 'ended';
 
+/** Why the table itself refuses something (the server's own words, English). */
 export interface Problem {
   code: string;
   message: string;
-  /** An order the core refused: `message` as its message code (OrderProblem.msg), for the seat's screen. */
-  msg?: ReportMessage;
 }
-export type Result<T> = { ok: true; value: T } | { ok: false; error: Problem };
+export type Result<T, E = Problem> = { ok: true; value: T } | { ok: false; error: E };
 const fail = (code: string, message: string): { ok: false; error: Problem } => ({ ok: false, error: { code, message } });
 
 /** A turn that has been played: every actor's orders as given to resolveTurn, and the hash after. */
@@ -232,8 +231,8 @@ export class Table {
     return { ok: true, value: null };
   }
 
-  /** Queues an order for a seat, checked by the core's own checks against that seat's queue. */
-  queue(role: PlayerRole, raw: unknown, turn?: number): Result<{ index: number; summary: string }> {
+  /** Queues an order for a seat, checked by the core's own checks against that seat's queue (the core's refusal is a message code, OrderProblem). */
+  queue(role: PlayerRole, raw: unknown, turn?: number): Result<{ index: number }, Problem | OrderProblem> {
     const can = this.canAct(role, turn);
     if (!can.ok) return can;
     if (this.ended.has(role)) return fail('turn-ended', 'Your seat has ended this turn: wait for the next.');
@@ -245,7 +244,7 @@ export class Table {
     if (!check.ok) return { ok: false, error: check.error };
     mine.push(raw as Order);
     this.queued.set(role, mine);
-    return { ok: true, value: { index: mine.length - 1, summary: check.value.summary } };
+    return { ok: true, value: { index: mine.length - 1 } };
   }
 
   cancel(role: PlayerRole, index: number, turn?: number): Result<null> {

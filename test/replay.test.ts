@@ -25,6 +25,7 @@ import {
   scenarioHash,
   verifyReplay,
 } from '../src/sim/index.ts';
+import { problemText } from '../src/ui/problem-text.ts';
 
 function scenario(id: string): Scenario {
   const s = loadScenarioFile(id);
@@ -88,7 +89,7 @@ describe('replay: export → import', () => {
     expect(!stripped.ok && stripped.error.code).toBe('scenario-changed');
     const unknown = loadReplay(replayText({ ...r, whatIfs: ['martians-land'] }), find);
     expect(!unknown.ok && unknown.error.code).toBe('unknown-what-if');
-    expect(!unknown.ok && unknown.error.message).toMatch(/martians-land/);
+    expect(!unknown.ok && problemText(unknown.error.msg)).toMatch(/martians-land/);
   });
 
   it('the scenario hash is the same for the runner’s loader and the bundled content the browser uses', async () => {
@@ -158,8 +159,9 @@ describe('replay: malformed files', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);
-    expect(result.error.message).toMatch(message);
-    expect(result.error.message).not.toMatch(/undefined|\[object|TypeError|at \w+ \(/);
+    // Told in English from its code.
+    expect(problemText(result.error.msg)).toMatch(message);
+    expect(problemText(result.error.msg)).not.toMatch(/undefined|\[object|TypeError|at \w+ \(/);
     if (turn !== undefined) expect(result.error.turn).toBe(turn);
     // Nothing leaked onto the prototypes.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -10,6 +10,8 @@ import { parseSave } from '../src/game/saves.ts';
 import { GameSession } from '../src/game/session.ts';
 import type { Order } from '../src/game/sim-types.ts';
 import { makeReplay, parseReplay, replayText, verifyReplay } from '../src/sim/index.ts';
+import { errorText } from '../src/ui/error-text.ts';
+import { problemText } from '../src/ui/problem-text.ts';
 
 const BASE = 'http://127.0.0.1:4173/';
 function run(main: (argv: string[], out: (l: string) => void) => number, argv: string[]): { code: number; text: string } {
@@ -143,7 +145,7 @@ describe('saves and replays record which roles were people', () => {
       const copy = JSON.parse(JSON.stringify(save)) as Record<string, unknown>;
       f(copy);
       const r = parseSave(JSON.stringify(copy));
-      return r.ok ? 'ok' : r.problem;
+      return r.ok ? 'ok' : errorText(r.problemMsg);
     };
     expect(bad((s) => (s.humans = ['gna']))).toMatch(/at least two people/);
     expect(bad((s) => (s.humans = ['gna', 'gna']))).toMatch(/listed twice/);
@@ -158,15 +160,15 @@ describe('saves and replays record which roles were people', () => {
     session.endTurn();
     const text = session.toReplay();
     const parsed = parseReplay(text);
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(problemText(parsed.error.msg));
     expect(parsed.value.humans).toEqual(['backer:egypt']);
     const verified = verifyReplay(parsed.value, () => session.scenario);
     expect(verified.ok).toBe(true);
     const forged = parseReplay(text.replace('"backer:egypt"', '"backer:qatar"'));
-    if (!forged.ok) throw new Error(forged.error.message);
+    if (!forged.ok) throw new Error(problemText(forged.error.msg));
     const refused = verifyReplay(forged.value, () => session.scenario);
-    expect(refused.ok ? '' : refused.error.message).toMatch(/person playing “backer:qatar”, which cannot be played/);
+    expect(refused.ok ? '' : problemText(refused.error.msg)).toMatch(/person playing “backer:qatar”, which cannot be played/);
     const malformed = parseReplay(replayText(makeReplay({ scenario: session.scenario, seed: 's', humans: ['backer:Egypt' as 'backer:egypt'], difficulty: 'normal', orders: [] })));
-    expect(malformed.ok ? '' : malformed.error.message).toMatch(/backer:<id>/);
+    expect(malformed.ok ? '' : problemText(malformed.error.msg)).toMatch(/backer:<id>/);
   });
 });

@@ -14,6 +14,11 @@ import {
   slotKey,
 } from '../src/game/saves.ts';
 import { GameSession, readAutosave, readSlots, restoreOrSetAside } from '../src/game/session.ts';
+import type { ProblemMessage } from '../src/game/sim-types.ts';
+import { errorText } from '../src/ui/error-text.ts';
+
+/** A problem told in English, as the menu shows it. */
+const told = (msg: ProblemMessage | null | undefined): string | null => (msg ? errorText(msg) : null);
 
 // A short game: the GNA plays three turns with a legal order each (the first one it may give).
 async function playedSession(turns = 3): Promise<GameSession> {
@@ -44,7 +49,7 @@ describe('saves: good ones', () => {
     expect(good.version).toBe(SAVE_VERSION);
     expect(good.hashes).toHaveLength(3);
     const read = readAutosave(store(goodText));
-    expect(read.problem).toBeNull();
+    expect(read.problemMsg).toBeNull();
     const restored = await restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, new MemoryStorage());
     expect(restored.ok && restored.session.hash).toBe(session.hash);
   });
@@ -103,9 +108,9 @@ describe('saves: damaged ones are reported and kept aside', () => {
     const storage = store(text);
     const read = readAutosave(storage);
     expect(read.save).toBeNull();
-    expect(read.problem).toMatch(message);
-    expect(read.problem).toContain('kept aside');
-    expect(read.problem).toContain('ceasefire-line:aside:autosave:1');
+    expect(told(read.problemMsg)).toMatch(message);
+    expect(told(read.problemMsg)).toContain('kept aside');
+    expect(told(read.problemMsg)).toContain('ceasefire-line:aside:autosave:1');
     // Kept byte for byte, and the autosave key is free for the next game.
     expect(storage.getItem('ceasefire-line:aside:autosave:1')).toBe(text);
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
@@ -116,11 +121,11 @@ describe('saves: damaged ones are reported and kept aside', () => {
     const text = tweak((s) => ((s.hashes as string[])[1] = '0123456789abcdef'));
     const storage = store(text);
     const read = readAutosave(storage);
-    expect(read.problem).toBeNull();
+    expect(read.problemMsg).toBeNull();
     const restored = await restoreOrSetAside(read.save as SaveFile, AUTOSAVE_KEY, storage);
     expect(restored.ok).toBe(false);
     if (restored.ok) return;
-    expect(restored.problem).toMatch(/differs from the one saved from turn 2 on/);
+    expect(told(restored.problemMsg)).toMatch(/differs from the one saved from turn 2 on/);
     expect(storage.getItem('ceasefire-line:aside:autosave:1')).toBe(text);
     expect(storage.getItem(AUTOSAVE_KEY)).toBeNull();
   });
@@ -129,7 +134,7 @@ describe('saves: damaged ones are reported and kept aside', () => {
     const text = tweak((s) => (s.orders as unknown[][])[0]?.push({ actor: 'gna', kind: 'attack', from: 'misrata', target: 'tripoli' }));
     const storage = store(text);
     const restored = await restoreOrSetAside(readAutosave(storage).save as SaveFile, AUTOSAVE_KEY, storage);
-    expect(!restored.ok && restored.problem).toMatch(/on turn 1 it holds an order that was not allowed \(gna “attack”/);
+    expect(!restored.ok && told(restored.problemMsg)).toMatch(/on turn 1 it holds an order that was not allowed \(gna “attack”/);
     expect(storage.getItem('ceasefire-line:aside:autosave:1')).toBe(text);
   });
 
@@ -138,7 +143,7 @@ describe('saves: damaged ones are reported and kept aside', () => {
     readAutosave(storage);
     storage.setItem(AUTOSAVE_KEY, 'also broken');
     const read = readAutosave(storage);
-    expect(read.problem).toContain('ceasefire-line:aside:autosave:2');
+    expect(told(read.problemMsg)).toContain('ceasefire-line:aside:autosave:2');
     expect(storage.getItem('ceasefire-line:aside:autosave:1')).toBe('{"broken": ');
     expect(storage.getItem('ceasefire-line:aside:autosave:2')).toBe('also broken');
   });
@@ -158,7 +163,7 @@ describe('saves: damaged ones are reported and kept aside', () => {
     } as SaveStorage & { items: Map<string, string> };
     expect(setAside(full, AUTOSAVE_KEY, 'not json')).toBeNull();
     const read = readAutosave(full);
-    expect(read.problem).toMatch(/left where it was, untouched/);
+    expect(told(read.problemMsg)).toMatch(/left where it was, untouched/);
     expect(full.getItem(AUTOSAVE_KEY)).toBe('not json');
   });
 
@@ -168,7 +173,7 @@ describe('saves: damaged ones are reported and kept aside', () => {
     storage.setItem(slotKey(3), '{"version":2');
     const slots = readSlots(storage);
     expect(slots[0]?.save?.name).toBe('good');
-    expect(slots[2]?.problem).toMatch(/^The save in slot 3 is not readable JSON.*ceasefire-line:aside:slot:3:1/);
+    expect(told(slots[2]?.problemMsg)).toMatch(/^The save in slot 3 is not readable JSON.*ceasefire-line:aside:slot:3:1/);
     expect(storage.getItem('ceasefire-line:aside:slot:3:1')).toBe('{"version":2');
   });
 });

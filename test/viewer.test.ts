@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../src/game/saves.ts';
 import { GameSession, openReplay } from '../src/game/session.ts';
 import { canonicalJson } from '../src/sim/index.ts';
+import { errorText } from '../src/ui/error-text.ts';
 
 async function played(turns: number): Promise<GameSession> {
   const session = await GameSession.start({ scenarioId: 'sirte-2020', seed: 'viewer-2', role: 'lna', difficulty: 'hard' });
@@ -36,7 +37,7 @@ describe('replay viewer session', () => {
 
   it('viewed back and forth in any order, each frame is the state and the reports of play', async () => {
     const opened = await openReplay(bytes);
-    if (!opened.ok) throw new Error(opened.problem);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problemMsg));
     const viewer = opened.session;
     for (const n of [3, 1, 6, 0, 5, 2, 4, 6, 2, 6]) {
       viewer.showFrame(n);
@@ -56,7 +57,7 @@ describe('replay viewer session', () => {
 
   it('cannot be played, queued into or saved', async () => {
     const opened = await openReplay(bytes);
-    if (!opened.ok) throw new Error(opened.problem);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problemMsg));
     const viewer = opened.session;
     expect(viewer.legalOrders()).toEqual([]);
     const order = game.history[0]?.find((o) => o.actor === 'lna');
@@ -69,6 +70,7 @@ describe('replay viewer session', () => {
 
   it('a bad file gives the player a sentence, not a session', async () => {
     const opened = await openReplay(new TextEncoder().encode('{"format":"ceasefire-line-replay","version":1}'));
-    expect(opened).toEqual({ ok: false, problem: expect.stringMatching(/^This replay cannot be opened\. The replay is damaged: /), problemMsg: expect.objectContaining({ key: 'errors.replay.cannotOpen' }) });
+    expect(opened).toEqual({ ok: false, problemMsg: expect.objectContaining({ key: 'errors.replay.cannotOpen' }) });
+    expect(!opened.ok && errorText(opened.problemMsg)).toMatch(/^This replay cannot be opened\. The replay is damaged: /);
   });
 });

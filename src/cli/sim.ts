@@ -27,6 +27,7 @@ import { analyseTurningPoints, TURNING_DEFAULT_RUNS, TURNING_MAX_RUNS, type Turn
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
 import { roleShort } from '../ui/roles.ts';
 import { turningLines } from '../ui/turning-text.ts';
+import { englishProblem } from './english.ts';
 import { formatExplore, formatWhatIfList } from './explore-table.ts';
 import { loadRecordFile, loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
@@ -139,16 +140,16 @@ function verifyReplayFile(file: string, json: boolean, out: (line: string) => vo
     return 1;
   }
   const parsed = parseReplayBytes(bytes);
-  const result = parsed.ok
-    ? verifyReplay(parsed.value, (id) => {
-        if (!playableScenarioIds().includes(id)) return undefined;
-        const s = loadScenarioFile(id);
-        return s.ok ? s.value : undefined;
-      })
-    : parsed;
+  const scenarioOf = (id: string) => {
+    if (!playableScenarioIds().includes(id)) return undefined;
+    const s = loadScenarioFile(id);
+    return s.ok ? s.value : undefined;
+  };
+  const scenarioTitle = (id: string) => scenarioOf(id)?.title ?? id;
+  const result = parsed.ok ? verifyReplay(parsed.value, scenarioOf) : parsed;
   if (!result.ok) {
     if (json) out(JSON.stringify({ ok: false, ...result.error }, null, 2));
-    else out(`error: ${file}: ${result.error.message}`);
+    else out(`error: ${file}: ${englishProblem(result.error.msg, scenarioTitle)}`);
     return 1;
   }
   const { replay, scenario, frames } = result.value;

@@ -13,7 +13,7 @@ import { type ProblemMessage, problemOf, problem as said } from './problem.ts';
 import { cleanSeed, randomSeed } from './seed.ts';
 import { DIFFICULTIES, type Difficulty, type GameSetup } from './session.ts';
 import { decodeUtf8, issueMsg, orderSchema, parseUntrustedJson } from './sim.ts';
-import type { Order, PlayerRole, Scenario } from './sim-types.ts';
+import type { Order, PlayerRole, ReplayProblem, Scenario } from './sim-types.ts';
 
 const ROLE_ID = /^(gna|lna|mediator|backer:[a-z0-9-]{1,60})$/;
 /** At most this many people at one screen (every playable role of the largest scenario). */
@@ -112,9 +112,9 @@ export function decodeOrders(param: string, roles: PlayerRole | readonly PlayerR
   if (!inflated) return damaged('cannot be unpacked', said('errors.link.why.notUnpacked'));
   const text = decodeUtf8(inflated);
   if (!text.ok) return damaged('are not text', said('errors.link.why.notText'));
-  const json = parseUntrustedJson(text.value, LINK_LIMITS.inflated, 4, "link's orders");
+  const json = parseUntrustedJson(text.value, LINK_LIMITS.inflated, 4, 'link');
   if (!json.ok) {
-    const why = jsonProblem(json.error.code, json.error.message, text.value);
+    const why = jsonProblem(json.error, text.value);
     return damaged(`are refused (${why.text})`, said('errors.link.why.refused', { reason: why.msg }));
   }
   const shape = v.safeParse(bareTurns, json.value);
@@ -143,14 +143,15 @@ export function decodeOrders(param: string, roles: PlayerRole | readonly PlayerR
 }
 
 /** Why the orders' JSON was refused, in words that agree with "the link's orders" (plural); and as a message code. */
-function jsonProblem(code: string, message: string, text: string): { text: string; msg: ProblemMessage } {
+function jsonProblem(problem: ReplayProblem, text: string): { text: string; msg: ProblemMessage } {
+  const { code } = problem;
   if (code === 'not-json') return text.trim().length === 0 ? { text: 'they are empty', msg: said('errors.link.json.empty') } : { text: 'they are not readable JSON', msg: said('errors.link.json.notJson') };
   if (code === 'too-deep') return { text: 'they are nested too deeply', msg: said('errors.link.json.tooDeep') };
   if (code === 'too-large') return { text: 'they are too large', msg: said('errors.link.json.tooLarge') };
-  const key = /key "([^"]*)"/.exec(message)?.[1];
-  if (code === 'forbidden-key' && key !== undefined) return { text: `they hold a key "${key}" that no game writes`, msg: said('errors.link.json.forbiddenKey', { name: key }) };
-  const rest = message.replace(/\.$/, '');
-  return { text: rest, msg: said('errors.text', { text: rest }) };
+  const key = problem.msg.values.name;
+  if (code === 'forbidden-key' && typeof key === 'string') return { text: `they hold a key "${key}" that no game writes`, msg: said('errors.link.json.forbiddenKey', { name: key }) };
+  // parseUntrustedJson gives no other problem: its code as it is, should one be added.
+  return { text: code, msg: problem.msg };
 }
 
 /** A link read: nothing to start, a game to start, or why not (`message` in English, `msg` its message code). */

@@ -7,13 +7,14 @@ import { shownScenario } from '../i18n/content.ts';
 import type { TableClient } from '../net/client.ts';
 import type { PreviewAnswer, Rejection, SeatReport, SeatUpdate } from '../net/protocol.ts';
 import type { PlaySession, ShownReport, ShownState } from './play-session.ts';
+import { ProblemError } from './problem.ts';
 import { type GameSession, openReplay, orderKey } from './session.ts';
 import { budgetOf } from './sim.ts';
 import type { CheckResult, Order, OrderWarning, PlayerRole, PlayerView, Scenario } from './sim-types.ts';
 
 type Listener = () => void;
 
-const ASKING: CheckResult = { ok: false, error: { code: 'not-now', message: 'Asking the table server what this order would do…', msg: { key: 'orders.problem.asking', values: {} } } };
+const ASKING: CheckResult = { ok: false, error: { code: 'not-now', msg: { key: 'orders.problem.asking', values: {} } } };
 
 function shownReport(r: SeatReport): ShownReport {
   const { ledger: _ledger, ...shown } = r;
@@ -201,8 +202,8 @@ export class NetSession implements PlaySession {
   }
 
   check(order: Order): CheckResult {
-    if (this.seat.ending) return { ok: false, error: { code: 'game-over', message: 'The game is over.', msg: { key: 'orders.problem.gameOverPlain', values: {} } } };
-    if (this.seat.ended) return { ok: false, error: { code: 'not-now', message: 'You have ended this turn: wait for the others.', msg: { key: 'orders.problem.turnEnded', values: {} } } };
+    if (this.seat.ending) return { ok: false, error: { code: 'game-over', msg: { key: 'orders.problem.gameOverPlain', values: {} } } };
+    if (this.seat.ended) return { ok: false, error: { code: 'not-now', msg: { key: 'orders.problem.turnEnded', values: {} } } };
     return this.previewOf(order)?.check ?? ASKING;
   }
 
@@ -264,7 +265,7 @@ export class NetSession implements PlaySession {
     });
     this.table.replay = null;
     const opened = await openReplay(new TextEncoder().encode(text));
-    if (!opened.ok) throw new Error(opened.problem);
+    if (!opened.ok) throw new ProblemError(`The table's replay cannot be opened (${opened.problemMsg.key}).`, opened.problemMsg);
     const full = opened.session;
     const last = full.replay ? full.replay.frames.length - 1 : 0;
     full.role = this.role;

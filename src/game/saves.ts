@@ -78,31 +78,30 @@ export const SAVE_MIGRATIONS: Record<number, (old: Record<string, unknown>) => R
 };
 
 /**
- * A save read, or why not: `problem` in English, `problemMsg` its message code
- * (locales/<lang>/errors.json; src/ui/error-text.ts tells it). A sentence that starts with
- * "The saved game" has a `subject` value naming it (errors.save.subject.*), so that a slot's
- * save can be named instead (readSlot).
+ * A save read, or why not, as a message code (`problemMsg`: locales/<lang>/errors.json;
+ * src/ui/error-text.ts tells it). A sentence that starts with "The saved game" has a `subject`
+ * value naming it (errors.save.subject.*), so that a slot's save can be named instead (readSlot).
  */
-export type SaveRead = { ok: true; save: SaveFile } | { ok: false; problem: string; problemMsg: ProblemMessage };
+export type SaveRead = { ok: true; save: SaveFile } | { ok: false; problemMsg: ProblemMessage };
 
 const SAVED_GAME: ProblemMessage = { key: 'errors.save.subject.game', values: {} };
-const no = (problem: string, key: string, values: ProblemMessage['values'] = {}): SaveRead => ({ ok: false, problem, problemMsg: { key, values: { subject: SAVED_GAME, ...values } } });
+const no = (key: string, values: ProblemMessage['values'] = {}): SaveRead => ({ ok: false, problemMsg: { key, values: { subject: SAVED_GAME, ...values } } });
 
 /** Reads a save's text: size, depth, forbidden keys, version (migrating older ones), shape. */
 export function parseSave(text: string): SaveRead {
-  const json = parseUntrustedJson(text, SAVE_LIMITS.chars, SAVE_LIMITS.depth, 'saved game');
-  if (!json.ok) return { ok: false, problem: json.error.message, problemMsg: { key: json.error.msg.key, values: { ...json.error.msg.values, subject: SAVED_GAME } } };
+  const json = parseUntrustedJson(text, SAVE_LIMITS.chars, SAVE_LIMITS.depth, 'save');
+  if (!json.ok) return { ok: false, problemMsg: { key: json.error.msg.key, values: { ...json.error.msg.values, subject: SAVED_GAME } } };
   let data = json.value;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return no('The saved game is not a game record.', 'errors.save.notRecord');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return no('errors.save.notRecord');
   const declared = (data as Record<string, unknown>).version;
-  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) return no('The saved game has no readable version.', 'errors.save.noVersion');
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) return no('errors.save.noVersion');
   let version: unknown = declared;
   if (declared > SAVE_VERSION) {
-    return no(`The saved game was made by a newer version of the game (save format ${declared}; this one reads up to ${SAVE_VERSION}).`, 'errors.save.newer', { version: declared, reads: SAVE_VERSION });
+    return no('errors.save.newer', { version: declared, reads: SAVE_VERSION });
   }
   while (typeof version === 'number' && version < SAVE_VERSION) {
     const migrate = SAVE_MIGRATIONS[version];
-    if (!migrate) return { ok: false, problem: `Saved games of format ${version} can no longer be read.`, problemMsg: { key: 'errors.save.oldFormat', values: { version } } };
+    if (!migrate) return { ok: false, problemMsg: { key: 'errors.save.oldFormat', values: { version } } };
     data = migrate(data as Record<string, unknown>);
     version = (data as Record<string, unknown>).version;
   }
@@ -112,11 +111,11 @@ export function parseSave(text: string): SaveRead {
     const path = issue ? v.getDotPath(issue) : null;
     // The path and the validator's words are technical details: values, shown as they are.
     const detail = issue?.message ?? 'unexpected content';
-    return no(`The saved game is damaged (${path ? `${path}: ` : ''}${detail}).`, path ? 'errors.save.damagedAt' : 'errors.save.damaged', path ? { path, detail: issueMsg(detail) } : { detail: issueMsg(detail) });
+    return no(path ? 'errors.save.damagedAt' : 'errors.save.damaged', path ? { path, detail: issueMsg(detail) } : { detail: issueMsg(detail) });
   }
   const save = parsed.output as SaveFile;
-  if (save.humans && !save.humans.includes(save.role)) return no(`The saved game is damaged (its role “${save.role}” is not among its players).`, 'errors.save.roleNotAmong', { role: save.role });
-  if (save.hashes && save.hashes.length !== save.orders.length) return no('The saved game is damaged (its hashes do not match its turns).', 'errors.save.hashes');
+  if (save.humans && !save.humans.includes(save.role)) return no('errors.save.roleNotAmong', { role: save.role });
+  if (save.hashes && save.hashes.length !== save.orders.length) return no('errors.save.hashes');
   return { ok: true, save };
 }
 
@@ -149,9 +148,7 @@ export function setAside(storage: SaveStorage, key: string, text: string): strin
 export interface SlotRead {
   key: string;
   save: SaveFile | null;
-  /** Why the save could not be used, for the player (English); null when there is none or it is fine. */
-  problem: string | null;
-  /** `problem` as a message code (src/ui/error-text.ts tells it); null with it. */
+  /** Why the save could not be used, as a message code (src/ui/error-text.ts tells it); null when there is none or it is fine. */
   problemMsg: ProblemMessage | null;
   /** Where an unreadable save was kept. */
   aside: string | null;
@@ -161,32 +158,29 @@ export interface SlotRead {
  * Reads one slot. A save that cannot be read (or is of a scenario this build lacks) is set
  * aside and reported; a slot that is empty gives neither a save nor a problem. Never throws.
  */
-export function readSlot(storage: SaveStorage, key: string, knownScenario: (id: string) => boolean, label = 'The saved game', slot?: number): SlotRead {
+export function readSlot(storage: SaveStorage, key: string, knownScenario: (id: string) => boolean, slot?: number): SlotRead {
   let text: string | null;
   try {
     text = storage.getItem(key);
   } catch {
-    return { key, save: null, problem: null, problemMsg: null, aside: null };
+    return { key, save: null, problemMsg: null, aside: null };
   }
-  if (text === null) return { key, save: null, problem: null, problemMsg: null, aside: null };
+  if (text === null) return { key, save: null, problemMsg: null, aside: null };
   const read = parseSave(text);
   // The save named as the player knows it: "The saved game", or the slot's ("The save in slot 2").
   const subject: ProblemMessage = slot === undefined ? SAVED_GAME : { key: 'errors.save.subject.slot', values: { slot } };
-  let problem: string | null = null;
   let problemMsg: ProblemMessage | null = null;
   if (!read.ok) {
-    problem = read.problem.replace(/^The saved game/, label);
     problemMsg = 'subject' in read.problemMsg.values ? { key: read.problemMsg.key, values: { ...read.problemMsg.values, subject } } : read.problemMsg;
   } else if (!knownScenario(read.save.scenarioId)) {
-    problem = `${label} is of a scenario this version does not have ("${read.save.scenarioId}").`;
     problemMsg = { key: 'errors.save.unknownScenario', values: { subject, id: read.save.scenarioId } };
   }
-  if (problem === null && read.ok) return { key, save: read.save, problem: null, problemMsg: null, aside: null };
-  return setAsideWithNotice(storage, key, text, problem as string, problemMsg as ProblemMessage);
+  if (problemMsg === null && read.ok) return { key, save: read.save, problemMsg: null, aside: null };
+  return setAsideWithNotice(storage, key, text, problemMsg as ProblemMessage);
 }
 
 /** Sets a save aside (as readSlot does) because it was found wrong later, e.g. on restoring it. */
-export function setAsideWithNotice(storage: SaveStorage, key: string, text: string | null, problem: string, problemMsg?: ProblemMessage): SlotRead {
+export function setAsideWithNotice(storage: SaveStorage, key: string, text: string | null, reason: ProblemMessage): SlotRead {
   let stored = text;
   if (stored === null) {
     try {
@@ -196,13 +190,8 @@ export function setAsideWithNotice(storage: SaveStorage, key: string, text: stri
     }
   }
   const aside = stored === null ? null : setAside(storage, key, stored);
-  const kept = aside
-    ? ` It was kept aside in this browser's storage as “${aside}”, and the game goes on.`
-    : ' It was left where it was, untouched.';
-  // Without a code (a caller that has none), the English problem is a detail of the message.
-  const reason: ProblemMessage = problemMsg ?? { key: 'errors.text', values: { text: problem } };
   const told: ProblemMessage = aside ? { key: 'errors.save.keptAside', values: { reason, aside } } : { key: 'errors.save.leftInPlace', values: { reason } };
-  return { key, save: null, problem: `${problem}${kept}`, problemMsg: told, aside };
+  return { key, save: null, problemMsg: told, aside };
 }
 
 /** Writes a save; false if storage is full or disabled (the game goes on without it). */

@@ -131,8 +131,8 @@ export class GameSession implements PlaySession {
       if (rejected) {
         const { actor: by, kind } = rejected.order;
         throw new ProblemError(
-          `on turn ${turn} it holds an order that was not allowed (${by} “${kind}”: ${rejected.problem.message})`,
-          said('errors.restore.illegalOrder', { turn, by, kind, problem: rejected.problem.msg ?? rejected.problem.message }),
+          `on turn ${turn} it holds an order that was not allowed (${by} “${kind}”: ${rejected.problem.code}, ${rejected.problem.msg.key})`,
+          said('errors.restore.illegalOrder', { turn, by, kind, problem: rejected.problem.msg }),
         );
       }
       const expected = save.hashes?.[i];
@@ -170,8 +170,8 @@ export class GameSession implements PlaySession {
           const check = session.queue(order);
           if (!check.ok) {
             throw new ProblemError(
-              `on turn ${i + 1}, the order “${order.kind}” is not allowed: ${check.error.message}`,
-              said('errors.link.notAllowed', { turn: i + 1, kind: order.kind, problem: check.error.msg ?? check.error.message }),
+              `on turn ${i + 1}, the order “${order.kind}” is not allowed (${check.error.code}, ${check.error.msg.key})`,
+              said('errors.link.notAllowed', { turn: i + 1, kind: order.kind, problem: check.error.msg }),
             );
           }
         }
@@ -336,8 +336,7 @@ export class GameSession implements PlaySession {
     // computer's orders for this fortnight (src/sim/forecast.ts).
     if (check.ok && order.kind === 'propose-ceasefire') {
       const forecast = this.forecast(order.terms);
-      const { risks, riskMsgs = [] } = check.value;
-      return { ok: true, value: { ...check.value, risks: [...risks, ...forecast.map((x) => x.text)], riskMsgs: [...riskMsgs, ...forecast.map((x) => x.msg)] } };
+      return { ok: true, value: { ...check.value, riskMsgs: [...check.value.riskMsgs, ...forecast.map((x) => x.msg)] } };
     }
     return check;
   }
@@ -363,7 +362,7 @@ export class GameSession implements PlaySession {
   }
 
   queue(order: Order): CheckResult {
-    if (this.readOnly) return { ok: false, error: { code: 'game-over', message: 'This is a replay: orders cannot be given.', msg: { key: 'orders.problem.replay', values: {} } } };
+    if (this.readOnly) return { ok: false, error: { code: 'game-over', msg: { key: 'orders.problem.replay', values: {} } } };
     const check = this.check(order);
     if (check.ok) {
       this.queued = [...this.queued, order];
@@ -448,18 +447,18 @@ export function orderKey(order: Order): string {
 }
 
 const known = (id: string) => scenarioById(id) !== undefined;
-/** What was said about a save set aside (English, and its code), so the menu can keep saying it after a redraw. */
-let asideNotice: { problem: string; problemMsg: ProblemMessage } | null = null;
+/** What was said about a save set aside (its message code), so the menu can keep saying it after a redraw. */
+let asideNotice: ProblemMessage | null = null;
 
 /**
  * The autosave, if there is one that this build can read; never throws. One that cannot be
- * read is moved aside (never overwritten) and reported (`problem` in English, `problemMsg` its code).
+ * read is moved aside (never overwritten) and reported (`problemMsg`, a message code).
  */
-export function readAutosave(storage: SaveStorage | null = browserStorage()): { save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null } {
-  if (!storage) return { save: null, problem: asideNotice?.problem ?? null, problemMsg: asideNotice?.problemMsg ?? null };
+export function readAutosave(storage: SaveStorage | null = browserStorage()): { save: SaveFile | null; problemMsg: ProblemMessage | null } {
+  if (!storage) return { save: null, problemMsg: asideNotice };
   const read = readSlot(storage, AUTOSAVE_KEY, known);
-  if (read.problem && read.problemMsg) asideNotice = { problem: read.problem, problemMsg: read.problemMsg };
-  return read.save ? { save: read.save, problem: null, problemMsg: null } : { save: null, problem: asideNotice?.problem ?? null, problemMsg: asideNotice?.problemMsg ?? null };
+  if (read.problemMsg) asideNotice = read.problemMsg;
+  return read.save ? { save: read.save, problemMsg: null } : { save: null, problemMsg: asideNotice };
 }
 
 /** Every named slot (unreadable ones are set aside and reported, as for the autosave). */
@@ -467,7 +466,7 @@ export function readSlots(storage: SaveStorage | null = browserStorage()): SlotR
   const slots: SlotRead[] = [];
   for (let n = 1; n <= SLOT_COUNT; n++) {
     const key = slotKey(n);
-    slots.push(storage ? readSlot(storage, key, known, `The save in slot ${n}`, n) : { key, save: null, problem: null, problemMsg: null, aside: null });
+    slots.push(storage ? readSlot(storage, key, known, n) : { key, save: null, problemMsg: null, aside: null });
   }
   return slots;
 }
@@ -490,31 +489,30 @@ export async function restoreOrSetAside(
   save: SaveFile,
   key: string = AUTOSAVE_KEY,
   storage: SaveStorage | null = browserStorage(),
-): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string; problemMsg: ProblemMessage }> {
+): Promise<{ ok: true; session: GameSession } | { ok: false; problemMsg: ProblemMessage }> {
   if (scenarioById(save.scenarioId)) {
     try {
       await loadBundledScenario(save.scenarioId);
     } catch (error) {
-      return { ok: false, problem: `The saved game could not be opened now. ${(error as Error).message}`, problemMsg: said('errors.save.notOpenedNow', { reason: problemOf(error) }) };
+      return { ok: false, problemMsg: said('errors.save.notOpenedNow', { reason: problemOf(error) }) };
     }
   }
   try {
     return { ok: true, session: await GameSession.restore(save) };
   } catch (error) {
-    const problem = `The saved game could not be restored: ${(error as Error).message}`;
     const problemMsg = said('errors.save.notRestored', { reason: problemOf(error) });
-    if (!storage) return { ok: false, problem, problemMsg };
-    const read = setAsideWithNotice(storage, key, null, problem, problemMsg);
-    if (key === AUTOSAVE_KEY && read.problem && read.problemMsg) asideNotice = { problem: read.problem, problemMsg: read.problemMsg };
-    return { ok: false, problem: read.problem ?? problem, problemMsg: read.problemMsg ?? problemMsg };
+    if (!storage) return { ok: false, problemMsg };
+    const read = setAsideWithNotice(storage, key, null, problemMsg);
+    if (key === AUTOSAVE_KEY && read.problemMsg) asideNotice = read.problemMsg;
+    return { ok: false, problemMsg: read.problemMsg ?? problemMsg };
   }
 }
 
-/** Reads and verifies a replay file's bytes (a file picker, a drop) into a read-only session. */
-export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session: GameSession } | { ok: false; problem: string; problemMsg: ProblemMessage }> {
-  const cannot = (message: string, reason: ProblemMessage) => ({ ok: false as const, problem: `This replay cannot be opened. ${message}`, problemMsg: said('errors.replay.cannotOpen', { reason }) });
+/** Reads and verifies a replay file's bytes (a file picker, a drop) into a read-only session; or why not, as a message code (src/ui/error-text.ts tells it). */
+export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session: GameSession } | { ok: false; problemMsg: ProblemMessage }> {
+  const cannot = (reason: ProblemMessage) => ({ ok: false as const, problemMsg: said('errors.replay.cannotOpen', { reason }) });
   const parsed = core.parseReplayBytes(bytes);
-  if (!parsed.ok) return cannot(parsed.error.message, parsed.error.msg);
+  if (!parsed.ok) return cannot(parsed.error.msg);
   // Its scenario, loaded if this build has it (an unknown one is reported by the verification).
   const id = parsed.value.scenario.id;
   let scenario: Scenario | undefined;
@@ -522,14 +520,14 @@ export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session
     try {
       scenario = await loadBundledScenario(id);
     } catch (error) {
-      return cannot((error as Error).message, problemOf(error));
+      return cannot(problemOf(error));
     }
   }
   const verified = core.verifyReplay(parsed.value, (wanted) => (wanted === id ? scenario : undefined));
-  if (!verified.ok) return cannot(verified.error.message, verified.error.msg);
+  if (!verified.ok) return cannot(verified.error.msg);
   try {
     return { ok: true, session: GameSession.fromReplay(verified.value) };
   } catch (error) {
-    return cannot((error as Error).message, problemOf(error));
+    return cannot(problemOf(error));
   }
 }

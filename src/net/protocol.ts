@@ -117,14 +117,12 @@ export interface Welcome {
   whatIfs: string[];
 }
 
-export interface Rejection {
-  /** The message type refused. */
-  type: string;
-  code: string;
-  message: string;
-  /** An order the core refused: `message` as its message code (OrderProblem.msg, locales/<lang>/orders.json). */
-  msg?: ReportMessage;
-}
+/**
+ * A message the server refused (`type`), and why: the server's own refusals say it in English
+ * (`message`); an order the core refused says it as the core does, a message code (`msg`,
+ * OrderProblem.msg, locales/<lang>/orders.json) the seat's screen tells in its player's language.
+ */
+export type Rejection = { type: string; code: string } & ({ message: string } | { msg: ReportMessage });
 
 /** One seat's state of the game: its own view (fog of war), its report, its queue. */
 export interface SeatUpdate {

@@ -1,14 +1,13 @@
 // Asking, not doing: which orders an actor may give now (legalOrders), and for one order,
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
-import { thousands } from './format.ts';
 import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST, SIEGE_REACH_KM } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
-import { conferenceOdds, DEFAULT_TERMS, describeTerms, termCodes } from './rules/talks.ts';
-import { type Said, said } from './said.ts';
+import { conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
+import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
 import { isAdjacent, other, siegeBlocker, supplyReachPct, supplyRoad, worldOf } from './world.ts';
 
@@ -140,18 +139,16 @@ export function budgetOf(scenario: Scenario, actor: Actor): number {
   return actor.startsWith('backer:') ? BACKER_BUDGET : 1;
 }
 
-const TRUCE_RISK: readonly Said[] = [said('Breaks the truce: trust and legitimacy will fall.', 'orders.risk.truce')];
-const NO_RISK: readonly Said[] = [];
-const NO_SUMMARY: Said = said('', 'orders.summary.none');
-const QUICK_OK: Result<OrderPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ budget: 0, money: 0, risks: [], summary: '' }) });
+const TRUCE_RISK: readonly ReportMessage[] = [m('orders.risk.truce')];
+const NO_RISK: readonly ReportMessage[] = [];
+const NO_SUMMARY: ReportMessage = m('orders.summary.none');
+const QUICK_OK: Result<OrderPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ budget: 0, money: 0, summaryMsg: NO_SUMMARY, riskMsgs: [] }) });
 /** The answer of a quick check to a legal order (its cost and preview are not worked out). */
 function quickPreview(): Result<OrderPreview, OrderProblem> {
   return QUICK_OK;
 }
-const nameOf = (world: ReturnType<typeof worldOf>, p: string): string => world.place.get(p)?.name ?? p;
-
-function problem(code: OrderProblem['code'], message: string, key: string, values: ReportMessage['values'] = {}): Result<OrderPreview, OrderProblem> {
-  return { ok: false, error: { code, message, msg: { key, values } } };
+function problem(code: OrderProblem['code'], key: string, values: ReportMessage['values'] = {}): Result<OrderPreview, OrderProblem> {
+  return { ok: false, error: { code, msg: { key, values } } };
 }
 
 /** The formation with this id (a plain loop: checks run many times a turn). */
@@ -196,8 +193,8 @@ export function checkOrder(
     const first = parsed.issues[0];
     const where = first ? v.getDotPath(first) : null;
     return where
-      ? problem('malformed', `This is not a valid order (${where}: ${first?.message}).`, 'orders.problem.malformedAt', { where, detail: String(first?.message) })
-      : problem('malformed', 'This is not a valid order.', 'orders.problem.malformed');
+      ? problem('malformed', 'orders.problem.malformedAt', { where, detail: String(first?.message) })
+      : problem('malformed', 'orders.problem.malformed');
   }
   return checkLegalOrder(scenario, state, parsed.output as Order, queued, quick);
 }
@@ -211,15 +208,15 @@ export function checkLegalOrder(
   /** Skip the odds in the preview (the AI and legalOrders only need to know if it is legal). */
   quick = false,
 ): Result<OrderPreview, OrderProblem> {
-  if (state.ending) return problem('game-over', 'The game is over: no more orders.', 'orders.problem.gameOver');
+  if (state.ending) return problem('game-over', 'orders.problem.gameOver');
   const world = worldOf(scenario);
   const who = order.actor;
   const isSide = who === 'gna' || who === 'lna';
-  if (who.startsWith('backer:') && !world.backer.has(who.slice(7))) return problem('unknown-actor', `There is no backer "${who.slice(7)}" in this scenario.`, 'orders.problem.noBackerHere', { id: who.slice(7) });
+  if (who.startsWith('backer:') && !world.backer.has(who.slice(7))) return problem('unknown-actor', 'orders.problem.noBackerHere', { id: who.slice(7) });
   const isGroup = who.startsWith('group:');
-  if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', `There is no armed group "${who.slice(6)}" in this scenario.`, 'orders.problem.noGroupHere', { id: who.slice(6) });
+  if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', 'orders.problem.noGroupHere', { id: who.slice(6) });
   const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
-  if (!kindsAllowed.has(order.kind)) return problem('wrong-role', `The ${who} cannot give a "${order.kind}" order.`, 'orders.problem.wrongRole', { role: who, kind: order.kind });
+  if (!kindsAllowed.has(order.kind)) return problem('wrong-role', 'orders.problem.wrongRole', { role: who, kind: order.kind });
   // This actor's orders already queued, what they take of its budget and money, and whether
   // this one is among them (one plain loop: the AI asks this many times a turn).
   let used = 0;
@@ -230,7 +227,7 @@ export function checkLegalOrder(
       others = true;
       continue;
     }
-    if (sameOrder(q, order)) return problem('duplicate', 'This order is already queued.', 'orders.problem.queued');
+    if (sameOrder(q, order)) return problem('duplicate', 'orders.problem.queued');
     used += ORDER_COST[q.kind].budget;
     spent += ORDER_COST[q.kind].money;
   }
@@ -238,36 +235,34 @@ export function checkLegalOrder(
   const mine = others ? queued.filter((q) => q.actor === who) : queued;
   const cost = ORDER_COST[order.kind];
   if (cost.budget > 0 && used + cost.budget > budgetOf(scenario, who)) {
-    return problem('over-budget', `No orders left this turn (${budgetOf(scenario, who)} per turn).`, 'orders.problem.overBudget', { n: budgetOf(scenario, who) });
+    return problem('over-budget', 'orders.problem.overBudget', { n: budgetOf(scenario, who) });
   }
   if (isSide && cost.money > 0) {
     const money = state.sides[who].money;
-    if (spent + cost.money > money) return problem('no-money', `Not enough money: this costs ${cost.money} million dollars and ${money - spent} are left.`, 'orders.problem.noMoney', { cost: cost.money, left: money - spent });
+    if (spent + cost.money > money) return problem('no-money', 'orders.problem.noMoney', { cost: cost.money, left: money - spent });
   }
   // A quick check (the AI's, legalOrders') only asks whether the order is legal: one shared answer, nothing built.
   const preview = quick
     ? quickPreview
-    : (summary: Said, extra: { odds?: number; risks?: readonly Said[] } = {}): Result<OrderPreview, OrderProblem> => {
+    : (summary: ReportMessage, extra: { odds?: number; risks?: readonly ReportMessage[] } = {}): Result<OrderPreview, OrderProblem> => {
         const risks = extra.risks ?? [];
         return {
           ok: true,
           value: {
             budget: cost.budget,
             money: cost.money,
-            risks: risks.map((r) => r.text),
-            summary: summary.text,
             ...(extra.odds === undefined ? {} : { odds: extra.odds }),
-            summaryMsg: summary.msg,
-            riskMsgs: risks.map((r) => r.msg),
+            summaryMsg: summary,
+            riskMsgs: [...risks],
           },
         };
       };
   const side = isSide ? (who as SideId) : null;
   const inTruce = talksIndex(state.talks.stage) >= 2;
   const truceRisk = inTruce ? TRUCE_RISK : NO_RISK;
-  const noPlace = (id: string) => problem('unknown-place', `There is no place "${id}".`, 'orders.problem.noPlace', { id });
-  const noFormation = (id: string) => problem('unknown-formation', `There is no formation "${id}".`, 'orders.problem.noFormation', { id });
-  const noBacker = (id: string) => problem('unknown-backer', `There is no backer "${id}".`, 'orders.problem.noBacker', { id });
+  const noPlace = (id: string) => problem('unknown-place', 'orders.problem.noPlace', { id });
+  const noFormation = (id: string) => problem('unknown-formation', 'orders.problem.noFormation', { id });
+  const noBacker = (id: string) => problem('unknown-backer', 'orders.problem.noBacker', { id });
 
   switch (order.kind) {
     case 'move':
@@ -277,49 +272,49 @@ export function checkLegalOrder(
       if (order.kind === 'move') {
         const f = moving;
         if (!f || f.strength <= 0) return noFormation(order.formation);
-        if (f.side !== side) return problem('not-yours', `${world.formationDef.get(f.id)?.name ?? f.id} does not answer to you.`, 'orders.problem.notYourFormation', { formation: f.id });
-        if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'This formation already has a move order.', 'orders.problem.moveQueued');
+        if (f.side !== side) return problem('not-yours', 'orders.problem.notYourFormation', { formation: f.id });
+        if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'orders.problem.moveQueued');
       } else {
         if (!world.place.has(order.from)) return noPlace(order.from);
-        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', `You have no forces at ${nameOf(world, order.from)}.`, 'orders.problem.noForces', { place: order.from });
+        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', 'orders.problem.noForces', { place: order.from });
       }
       if (!world.place.has(order.to)) return noPlace(order.to);
       if (!from || !isAdjacent(world, from, order.to)) {
         return from
-          ? problem('not-adjacent', `${nameOf(world, order.to)} is not next to ${nameOf(world, from)} by any route.`, 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
-          : problem('not-adjacent', `${nameOf(world, order.to)} is not next to it by any route.`, 'orders.problem.notNextToIt', { placeTo: order.to });
+          ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
+          : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
       }
-      if (state.places[order.to]?.controller !== side) return problem('not-yours', `You can only move into places you hold; attack ${nameOf(world, order.to)} to take it.`, 'orders.problem.moveIntoHeld', { place: order.to });
+      if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
       return preview(
         order.kind === 'move'
-          ? said(`Move ${world.formationDef.get(order.formation)?.name ?? order.formation} from ${nameOf(world, from)} to ${nameOf(world, order.to)}.`, 'orders.summary.move', { formation: order.formation, placeFrom: from, placeTo: order.to })
-          : said(`Pull all your forces out of ${nameOf(world, order.from)} to ${nameOf(world, order.to)}.`, 'orders.summary.withdraw', { placeFrom: order.from, placeTo: order.to }),
-        { risks: order.kind === 'withdraw' ? [said(`${nameOf(world, order.from)} may be lost without a fight.`, 'orders.risk.withdraw', { place: order.from })] : [] },
+          ? m('orders.summary.move', { formation: order.formation, placeFrom: from, placeTo: order.to })
+          : m('orders.summary.withdraw', { placeFrom: order.from, placeTo: order.to }),
+        { risks: order.kind === 'withdraw' ? [m('orders.risk.withdraw', { place: order.from })] : [] },
       );
     }
     case 'attack': {
-      if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'Unknown place in the attack order.', 'orders.problem.attackUnknownPlace');
+      if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'orders.problem.attackUnknownPlace');
       if (state.places[order.from]?.controller !== side || !hasForcesAt(state, order.from, side!)) {
-        return problem('no-forces', `You have no forces at ${nameOf(world, order.from)} to attack from.`, 'orders.problem.attackNoForces', { place: order.from });
+        return problem('no-forces', 'orders.problem.attackNoForces', { place: order.from });
       }
-      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', `${nameOf(world, order.target)} is not next to ${nameOf(world, order.from)}.`, 'orders.problem.attackNotNextTo', { placeTarget: order.target, placeFrom: order.from });
-      if (state.places[order.target]?.controller === side) return problem('not-yours', `${nameOf(world, order.target)} is already yours.`, 'orders.problem.alreadyYours', { place: order.target });
-      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', `An attack on ${nameOf(world, order.target)} is already queued.`, 'orders.problem.attackQueued', { place: order.target });
-      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no attacks.', 'orders.problem.pauseNoAttacks');
+      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', 'orders.problem.attackNotNextTo', { placeTarget: order.target, placeFrom: order.from });
+      if (state.places[order.target]?.controller === side) return problem('not-yours', 'orders.problem.alreadyYours', { place: order.target });
+      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', 'orders.problem.attackQueued', { place: order.target });
+      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'orders.problem.pauseNoAttacks');
       if (quick) return preview(NO_SUMMARY);
       const odds = attackOdds(scenario, state, side!, order.from, order.target);
       const pop = world.place.get(order.target)?.population ?? 0;
       const reach = supplyReachPct(world, order.from, order.target);
       const leaning = world.place.get(order.target)?.leaning;
-      return preview(said(`Attack ${nameOf(world, order.target)} from ${nameOf(world, order.from)}: your ${odds.attack} against their ${odds.defence}.`, 'orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), {
+      return preview(m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), {
         odds: odds.odds,
         risks: [
           ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
-            ? [said('A city this large is taken in stages: a win takes its outskirts and lays siege; a second win, while the siege holds, takes the city.', 'orders.risk.stages')]
+            ? [m('orders.risk.stages')]
             : []),
           ...(reach.pct < 100
             ? [
-                said(`Supply stretched: ${reach.km} km from ${nameOf(world, order.from)}, beyond the ${reach.reach} km a road like this supplies; your forces fight at ${reach.pct}% of their strength.`, 'orders.risk.supply', {
+                m('orders.risk.supply', {
                   km: reach.km,
                   place: order.from,
                   reach: reach.reach,
@@ -330,34 +325,34 @@ export function checkLegalOrder(
           ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
             ? [
                 leaning === side
-                  ? said(`The people of ${nameOf(world, order.target)} back you: they rise with your attack.`, 'orders.risk.peopleBackYou', { place: order.target })
-                  : said(`The people of ${nameOf(world, order.target)} back ${scenario.sides[leaning].shortName}: they fight beside its defenders.`, 'orders.risk.peopleBackThem', { place: order.target, actor: leaning }),
+                  ? m('orders.risk.peopleBackYou', { place: order.target })
+                  : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning }),
               ]
             : []),
-          ...(pop > 0 ? [said(`Fighting in a place of about ${thousands(pop * 1000)} people will kill civilians.`, 'orders.risk.civilians', { people: pop * 1000 })] : []),
-          said('Losses on both sides, heavier if the attack fails.', 'orders.risk.losses'),
+          ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
+          m('orders.risk.losses'),
           ...truceRisk,
         ],
       });
     }
     case 'fortify':
-      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', `You have no forces at ${nameOf(world, order.place)}.`, 'orders.problem.noForces', { place: order.place });
-      if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'Your forces there are already fully dug in.', 'orders.problem.dugIn');
-      return preview(said(`Dig in at ${nameOf(world, order.place)} (+20% defence, up to +60%).`, 'orders.summary.fortify', { place: order.place }));
+      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', 'orders.problem.noForces', { place: order.place });
+      if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'orders.problem.dugIn');
+      return preview(m('orders.summary.fortify', { place: order.place }));
     case 'airstrike': {
       if (!world.place.has(order.target)) return noPlace(order.target);
       const air = effectiveAir(scenario, state, side!);
-      if (air < 10) return problem('no-air', `Your air power (${air}) is too weak for strikes; a backer's drones would help.`, 'orders.problem.noAir', { air });
+      if (air < 10) return problem('no-air', 'orders.problem.noAir', { air });
       const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
-      if (!enemyThere) return problem('not-now', `There is nothing of the enemy's to strike at ${nameOf(world, order.target)}.`, 'orders.problem.nothingToStrike', { place: order.target });
-      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'You declared a humanitarian pause this turn: no strikes.', 'orders.problem.pauseNoStrikes');
+      if (!enemyThere) return problem('not-now', 'orders.problem.nothingToStrike', { place: order.target });
+      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'orders.problem.pauseNoStrikes');
       if (quick) return preview(NO_SUMMARY);
       const pop = world.place.get(order.target)?.population ?? 0;
-      return preview(said(`Air and drone strike on ${nameOf(world, order.target)}.`, 'orders.summary.airstrike', { place: order.target }), {
+      return preview(m('orders.summary.airstrike', { place: order.target }), {
         odds: airstrikeOdds(scenario, state, side!),
         risks: [
-          ...(pop >= 20 ? [said(`A place of about ${thousands(pop * 1000)} people: civilians will die; legitimacy and local support will fall.`, 'orders.risk.strikeCivilians', { people: pop * 1000 })] : []),
-          said('Drones may be shot down.', 'orders.risk.drones'),
+          ...(pop >= 20 ? [m('orders.risk.strikeCivilians', { people: pop * 1000 })] : []),
+          m('orders.risk.drones'),
           ...truceRisk,
         ],
       });
@@ -365,48 +360,48 @@ export function checkLegalOrder(
     case 'siege': {
       const t = state.places[order.target];
       if (!t) return noPlace(order.target);
-      if (t.controller === side) return problem('not-yours', 'You cannot besiege your own place.', 'orders.problem.ownPlace');
-      if (t.siegedBy === side) return problem('duplicate', `${nameOf(world, order.target)} is already under your siege.`, 'orders.problem.besieged', { place: order.target });
+      if (t.controller === side) return problem('not-yours', 'orders.problem.ownPlace');
+      if (t.siegedBy === side) return problem('duplicate', 'orders.problem.besieged', { place: order.target });
       const blocker = siegeBlocker(world, state, side!, order.target, (n) => hasForcesAt(state, n, side!));
-      if (blocker === 'no-forces') return problem('no-forces', `You need forces next to ${nameOf(world, order.target)} to besiege it.`, 'orders.problem.siegeNoForces', { place: order.target });
-      if (blocker === 'too-far') return problem('not-now', `Your forces near ${nameOf(world, order.target)} are more than ${SIEGE_REACH_KM} km from it by road: too far to cut it off.`, 'orders.problem.siegeTooFar', { place: order.target, km: SIEGE_REACH_KM });
+      if (blocker === 'no-forces') return problem('no-forces', 'orders.problem.siegeNoForces', { place: order.target });
+      if (blocker === 'too-far') return problem('not-now', 'orders.problem.siegeTooFar', { place: order.target, km: SIEGE_REACH_KM });
       if (blocker === 'supplied') {
         const road = supplyRoad(world, state, order.target, side!);
-        return problem('not-now', `${nameOf(world, order.target)} is not cut off: its road to ${nameOf(world, road ?? '')} still brings supplies. Take or cut that road first.`, 'orders.problem.siegeSupplied', { place: order.target, placeRoad: road ?? '' });
+        return problem('not-now', 'orders.problem.siegeSupplied', { place: order.target, placeRoad: road ?? '' });
       }
       const oil = (world.place.get(order.target)?.oilCapacity ?? 0) > 0;
-      return preview(said(`Cut ${nameOf(world, order.target)} off: its garrison weakens each turn${oil ? ' and its oil stops' : ''}.`, oil ? 'orders.summary.siegeOil' : 'orders.summary.siege', { place: order.target }), {
-        risks: [said('Civilians inside suffer: humanitarian access falls.', 'orders.risk.siege'), ...truceRisk],
+      return preview(m(oil ? 'orders.summary.siegeOil' : 'orders.summary.siege', { place: order.target }), {
+        risks: [m('orders.risk.siege'), ...truceRisk],
       });
     }
     case 'recruit': {
       const place = world.place.get(order.place);
       if (!place) return noPlace(order.place);
-      if (state.places[order.place]?.controller !== side) return problem('not-yours', `You do not hold ${place.name}.`, 'orders.problem.notHeld', { place: order.place });
-      if (place.population <= 0) return problem('not-now', `Nobody lives at ${place.name} to recruit.`, 'orders.problem.nobodyToRecruit', { place: order.place });
+      if (state.places[order.place]?.controller !== side) return problem('not-yours', 'orders.problem.notHeld', { place: order.place });
+      if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyToRecruit', { place: order.place });
       const units = formationsAt(state, order.place, side!).filter((f) => {
         const k = world.formationDef.get(f.id)?.kind;
         return k === 'militia' || k === 'regular';
       });
-      if (!units.length) return problem('no-forces', `You need a Libyan unit at ${place.name} to take in recruits.`, 'orders.problem.recruitNoUnit', { place: order.place });
+      if (!units.length) return problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
       const support = state.sides[side!].support[place.region];
       const n = (2 + Math.floor(support / 20)) * 100;
-      return preview(said(`Recruit about ${n} fighters in ${place.name}.`, 'orders.summary.recruit', { n, place: order.place }), { risks: [said('War weariness rises.', 'orders.risk.weariness')] });
+      return preview(m('orders.summary.recruit', { n, place: order.place }), { risks: [m('orders.risk.weariness')] });
     }
     case 'request-support': {
       const b = world.backer.get(order.backer);
       if (!b) return noBacker(order.backer);
-      if (b.client !== side) return problem('not-yours', `${b.name} does not back you.`, 'orders.problem.notYourBacker', { backer: b.id });
+      if (b.client !== side) return problem('not-yours', 'orders.problem.notYourBacker', { backer: b.id });
       const level = state.backers[b.id]?.commitment ?? 0;
-      if (level >= b.maxCommitment) return problem('not-now', `${b.name} will not go further than it has.`, 'orders.problem.backerNoFurther', { backer: b.id });
-      if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'You already asked a backer this turn.', 'orders.problem.askedAlready');
+      if (level >= b.maxCommitment) return problem('not-now', 'orders.problem.backerNoFurther', { backer: b.id });
+      if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'orders.problem.askedAlready');
       if (quick) return preview(NO_SUMMARY);
-      const foreign = said('More foreign involvement costs legitimacy and invites rivals to escalate.', 'orders.risk.foreign');
+      const foreign = m('orders.risk.foreign');
       // A patron a person plays (hot-seat) answers the request itself, next fortnight: no odds to give.
       if (state.humans.includes(`backer:${b.id}`)) {
-        return preview(said(`Ask ${b.name} for more support: ${b.name} is played by a person, who answers next fortnight.`, 'orders.summary.requestPerson', { backer: b.id }), { risks: [foreign] });
+        return preview(m('orders.summary.requestPerson', { backer: b.id }), { risks: [foreign] });
       }
-      return preview(said(`Ask ${b.name} for more support.`, 'orders.summary.request', { backer: b.id }), {
+      return preview(m('orders.summary.request', { backer: b.id }), {
         odds: requestOdds(scenario, state, b),
         risks: [foreign],
       });
@@ -414,94 +409,91 @@ export function checkLegalOrder(
     case 'buy-loyalty': {
       const f = state.formations.find((x) => x.id === order.formation);
       if (!f || f.strength <= 0) return noFormation(order.formation);
-      const name = world.formationDef.get(f.id)?.name ?? f.id;
       if (f.side === side) {
-        if (f.loyalty >= 90) return problem('not-now', `${name} is already loyal.`, 'orders.problem.alreadyLoyal', { formation: f.id });
-        return preview(said(`Pay ${name} to stay loyal (+20 loyalty).`, 'orders.summary.payLoyalty', { formation: f.id }));
+        if (f.loyalty >= 90) return problem('not-now', 'orders.problem.alreadyLoyal', { formation: f.id });
+        return preview(m('orders.summary.payLoyalty', { formation: f.id }));
       }
       const odds = bribeOdds(scenario, state, f);
-      if (odds <= 0) return problem('not-now', `${name} cannot be bought over.`, 'orders.problem.cannotBuy', { formation: f.id });
+      if (odds <= 0) return problem('not-now', 'orders.problem.cannotBuy', { formation: f.id });
       const near = (world.adjacent.get(f.location) ?? []).some((n) => state.places[n]?.controller === side) || state.places[f.location]?.controller === side;
-      if (!near) return problem('not-adjacent', `${name} is out of your reach.`, 'orders.problem.outOfReach', { formation: f.id });
-      return preview(said(`Try to buy ${name} over to your side.`, 'orders.summary.bribe', { formation: f.id }), {
+      if (!near) return problem('not-adjacent', 'orders.problem.outOfReach', { formation: f.id });
+      return preview(m('orders.summary.bribe', { formation: f.id }), {
         odds,
-        risks: [said('If it fails, the money is lost and the unit grows more loyal to its side.', 'orders.risk.bribe')],
+        risks: [m('orders.risk.bribe')],
       });
     }
     case 'oil-terminals': {
       const holds = world.oilPlaces.some((p) => state.places[p]?.controller === side);
-      if (!holds) return problem('not-now', 'You hold no oil fields or terminals.', 'orders.problem.noOil');
-      if (!order.open && state.country.blockadeBy === side) return problem('not-now', 'Your oil terminals are already shut.', 'orders.problem.oilShut');
-      if (order.open && state.country.blockadeBy !== side) return problem('not-now', 'Your oil terminals are already open.', 'orders.problem.oilOpen');
+      if (!holds) return problem('not-now', 'orders.problem.noOil');
+      if (!order.open && state.country.blockadeBy === side) return problem('not-now', 'orders.problem.oilShut');
+      if (order.open && state.country.blockadeBy !== side) return problem('not-now', 'orders.problem.oilOpen');
       return order.open
-        ? preview(said('Reopen the oil fields and terminals you hold.', 'orders.summary.oilOpen'), { risks: [said('You give up leverage.', 'orders.risk.leverage')] })
-        : preview(said('Shut the oil fields and terminals you hold (a blockade).', 'orders.summary.oilShut'), {
-            risks: [said('Cuts the oil money of both sides, yours included, and angers the world.', 'orders.risk.blockade')],
+        ? preview(m('orders.summary.oilOpen'), { risks: [m('orders.risk.leverage')] })
+        : preview(m('orders.summary.oilShut'), {
+            risks: [m('orders.risk.blockade')],
           });
     }
     case 'pay-salaries':
-      return preview(said('Pay salaries and bonuses: +6 cohesion, +2 support everywhere.', 'orders.summary.salaries'));
+      return preview(m('orders.summary.salaries'));
     case 'public-messaging':
-      return preview(said('Public campaign: +3 support in every region, a little confidence and legitimacy.', 'orders.summary.messaging'));
+      return preview(m('orders.summary.messaging'));
     case 'humanitarian-pause':
-      if (mine.some((q) => q.kind === 'attack' || q.kind === 'airstrike')) return problem('not-now', 'You have attacks queued this turn: cancel them to declare a pause.', 'orders.problem.attacksQueued');
-      return preview(said('Declare a humanitarian pause: no attacks by you this turn; fewer civilian deaths, more trust.', 'orders.summary.pause'));
+      if (mine.some((q) => q.kind === 'attack' || q.kind === 'airstrike')) return problem('not-now', 'orders.problem.attacksQueued');
+      return preview(m('orders.summary.pause'));
     case 'prisoner-exchange':
-      if (talksIndex(state.talks.stage) < 1) return problem('not-now', 'There are no talks yet through which to exchange prisoners.', 'orders.problem.noTalksYet');
-      return preview(said('Release prisoners as a gesture: +7 trust.', 'orders.summary.prisoners'));
+      if (talksIndex(state.talks.stage) < 1) return problem('not-now', 'orders.problem.noTalksYet');
+      return preview(m('orders.summary.prisoners'));
     case 'propose-ceasefire': {
-      if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'A proposal is already on the table: answer it first.', 'orders.problem.proposalOnTable');
-      if (talksIndex(state.talks.stage) >= 2) return problem('not-now', `A ${state.talks.stage} is already in force.`, 'orders.problem.inForce', { stage: state.talks.stage });
+      if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'orders.problem.proposalOnTable');
+      if (talksIndex(state.talks.stage) >= 2) return problem('not-now', 'orders.problem.inForce', { stage: state.talks.stage });
       if (quick) return preview(NO_SUMMARY);
       // Each side the computer plays answers when the proposal is put; the game shows the
       // answers it will give (forecast.ts, which reads the computer's orders for the fortnight).
       const odds = [
-        said(
-          'Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.',
-          'orders.risk.answers',
+        m('orders.risk.answers',
         ),
       ];
-      return preview(said(`Propose a ceasefire: ${describeTerms(order.terms)}.`, 'orders.summary.ceasefire', { termItems: termCodes(order.terms) }), { risks: odds });
+      return preview(m('orders.summary.ceasefire', { termItems: termCodes(order.terms) }), { risks: odds });
     }
     case 'answer-ceasefire':
-      if (!state.talks.proposal || state.talks.proposal.by === side) return problem('not-now', 'There is no ceasefire proposal to answer.', 'orders.problem.noProposal');
-      return preview(order.accept ? said('Accept the ceasefire on the table.', 'orders.summary.acceptCeasefire') : said('Reject the ceasefire on the table.', 'orders.summary.rejectCeasefire'));
+      if (!state.talks.proposal || state.talks.proposal.by === side) return problem('not-now', 'orders.problem.noProposal');
+      return preview(order.accept ? m('orders.summary.acceptCeasefire') : m('orders.summary.rejectCeasefire'));
     case 'conference':
-      if (!state.conference || state.conference.turn !== state.turn) return problem('not-now', 'No conference is sitting this turn.', 'orders.problem.noConference');
-      return preview(order.attend ? said('Attend the conference (+legitimacy, +trust).', 'orders.summary.attend') : said('Boycott the conference (−legitimacy).', 'orders.summary.boycott'));
+      if (!state.conference || state.conference.turn !== state.turn) return problem('not-now', 'orders.problem.noConference');
+      return preview(order.attend ? m('orders.summary.attend') : m('orders.summary.boycott'));
     case 'shuttle-diplomacy':
-      return preview(said('Shuttle between the camps: raises trust.', 'orders.summary.shuttle'));
+      return preview(m('orders.summary.shuttle'));
     case 'convene-conference':
-      if (state.conference) return problem('not-now', 'A conference is already planned.', 'orders.problem.conferencePlanned');
-      return preview(said('Convene an international conference next fortnight.', 'orders.summary.convene'), { odds: conferenceOdds(scenario, state) });
+      if (state.conference) return problem('not-now', 'orders.problem.conferencePlanned');
+      return preview(m('orders.summary.convene'), { odds: conferenceOdds(scenario, state) });
     case 'enforce-embargo':
-      if (state.country.embargoEnforcement >= 90) return problem('not-now', 'The embargo is already enforced as far as it can be.', 'orders.problem.embargoMax');
-      return preview(said('Tighten the arms embargo: backers deliver less.', 'orders.summary.embargo'), { risks: [said('Backers resent it.', 'orders.risk.resent')] });
+      if (state.country.embargoEnforcement >= 90) return problem('not-now', 'orders.problem.embargoMax');
+      return preview(m('orders.summary.embargo'), { risks: [m('orders.risk.resent')] });
     case 'sanction-spoiler': {
       const f = state.formations.find((x) => x.id === order.formation);
       if (!f) return noFormation(order.formation);
-      if (!world.formationDef.get(f.id)?.spoiler) return problem('not-now', `${world.formationDef.get(f.id)?.name ?? f.id} is not a spoiler.`, 'orders.problem.notSpoiler', { formation: f.id });
-      return preview(said(`Sanction ${world.formationDef.get(f.id)?.name}: less money and fewer recruits for it.`, 'orders.summary.sanction', { formation: f.id }));
+      if (!world.formationDef.get(f.id)?.spoiler) return problem('not-now', 'orders.problem.notSpoiler', { formation: f.id });
+      return preview(m('orders.summary.sanction', { formation: f.id }));
     }
     case 'pressure-backer': {
       const b = world.backer.get(order.backer);
       if (!b) return noBacker(order.backer);
-      if ((state.backers[b.id]?.commitment ?? 0) === 0) return problem('not-now', `${b.name} is not involved beyond words.`, 'orders.problem.wordsOnly', { backer: b.id });
-      return preview(said(`Press ${b.name} to scale back its involvement.`, 'orders.summary.pressBacker', { backer: b.id }));
+      if ((state.backers[b.id]?.commitment ?? 0) === 0) return problem('not-now', 'orders.problem.wordsOnly', { backer: b.id });
+      return preview(m('orders.summary.pressBacker', { backer: b.id }));
     }
     case 'humanitarian-corridor': {
       const place = world.place.get(order.place);
       if (!place) return noPlace(order.place);
-      if (place.population <= 0) return problem('not-now', `Nobody lives at ${place.name}.`, 'orders.problem.nobodyLives', { place: order.place });
-      return preview(said(`Open a humanitarian corridor at ${place.name}.`, 'orders.summary.corridor', { place: order.place }));
+      if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyLives', { place: order.place });
+      return preview(m('orders.summary.corridor', { place: order.place }));
     }
     case 'deploy-monitors':
-      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'There is no truce to monitor yet.', 'orders.problem.noTruceToMonitor');
-      if (state.talks.monitors) return problem('not-now', 'Monitors are already deployed.', 'orders.problem.monitorsDeployed');
-      return preview(said('Deploy ceasefire monitors: fewer violations.', 'orders.summary.monitors'));
+      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'orders.problem.noTruceToMonitor');
+      if (state.talks.monitors) return problem('not-now', 'orders.problem.monitorsDeployed');
+      return preview(m('orders.summary.monitors'));
     case 'political-track':
-      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'The political track needs a truce first.', 'orders.problem.trackNeedsTruce');
-      return preview(said('Advance the political dialogue towards a unified government.', 'orders.summary.politicalTrack'));
+      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'orders.problem.trackNeedsTruce');
+      return preview(m('orders.summary.politicalTrack'));
     case 'escalate':
     case 'de-escalate':
     case 'restrain-client':
@@ -513,7 +505,7 @@ export function checkLegalOrder(
     case 'admit-deployment':
     case 'answer-mediator':
     case 'pressure-rival': {
-      if (PERSON_ONLY.has(order.kind) && !state.humans.includes(who as PlayerRole)) return problem('wrong-role', 'Only a backer a person plays gives this order.', 'orders.problem.personOnly');
+      if (PERSON_ONLY.has(order.kind) && !state.humans.includes(who as PlayerRole)) return problem('wrong-role', 'orders.problem.personOnly');
       const full = backerOrderCheck(scenario, state, order, mine);
       if (!full.ok) return { ok: false, error: full.error };
       if (quick) return preview(NO_SUMMARY);
@@ -523,12 +515,10 @@ export function checkLegalOrder(
         value: {
           budget: cost.budget,
           money: 0,
-          summary: summary.text,
-          risks: risks.map((r) => r.text),
           ...(odds === undefined ? {} : { odds }),
-          ...(costNote ? { costNote: costNote.text, costNoteMsg: costNote.msg } : {}),
-          summaryMsg: summary.msg,
-          riskMsgs: risks.map((r) => r.msg),
+          summaryMsg: summary,
+          riskMsgs: risks,
+          ...(costNote ? { costNoteMsg: costNote } : {}),
         },
       };
     }
@@ -537,38 +527,38 @@ export function checkLegalOrder(
     case 'defect': {
       const def = world.formationDef.get(who.slice(6))!;
       const f = state.formations.find((x) => x.id === def.id);
-      if (!f || f.strength <= 0) return problem('not-now', `${def.name} is not in the field.`, 'orders.problem.notInField', { formation: def.id });
+      if (!f || f.strength <= 0) return problem('not-now', 'orders.problem.notInField', { formation: def.id });
       const itsSide = f.side === 'none' ? null : f.side;
       if (order.kind === 'raid') {
         const target = world.place.get(order.target);
         if (!target) return noPlace(order.target);
-        if (order.target !== f.location && !isAdjacent(world, f.location, order.target)) return problem('not-adjacent', `${target.name} is out of ${def.name}'s reach.`, 'orders.problem.raidOutOfReach', { place: order.target, formation: def.id });
-        if (target.population <= 0) return problem('not-now', `Nobody lives at ${target.name}: a raid there would gain nothing.`, 'orders.problem.raidNobody', { place: order.target });
-        if (itsSide && state.places[order.target]?.controller !== other(itsSide)) return problem('not-now', `${def.name} raids only places the other side holds.`, 'orders.problem.raidOnlyEnemy', { formation: def.id });
-        return preview(said(`${def.name} raids ${target.name} on its own account.`, 'orders.summary.raid', { formation: def.id, place: order.target }), {
+        if (order.target !== f.location && !isAdjacent(world, f.location, order.target)) return problem('not-adjacent', 'orders.problem.raidOutOfReach', { place: order.target, formation: def.id });
+        if (target.population <= 0) return problem('not-now', 'orders.problem.raidNobody', { place: order.target });
+        if (itsSide && state.places[order.target]?.controller !== other(itsSide)) return problem('not-now', 'orders.problem.raidOnlyEnemy', { formation: def.id });
+        return preview(m('orders.summary.raid', { formation: def.id, place: order.target }), {
           risks: [
             itsSide && inTruce
-              ? said(`Breaks the truce in the name of ${scenario.sides[itsSide].shortName}.`, 'orders.risk.raidTruce', { actor: itsSide })
-              : said('Civilians are killed and flee.', 'orders.risk.raid'),
+              ? m('orders.risk.raidTruce', { actor: itsSide })
+              : m('orders.risk.raid'),
           ],
         });
       }
-      if (!itsSide) return problem('not-now', `${def.name} answers to no side.`, 'orders.problem.noSide', { formation: def.id });
+      if (!itsSide) return problem('not-now', 'orders.problem.noSide', { formation: def.id });
       if (order.kind === 'extort') {
-        if (state.sides[itsSide].money < EXTORT_MIN) return problem('not-now', `${scenario.sides[itsSide].shortName} has no money left to give.`, 'orders.problem.noMoneyToGive', { actor: itsSide });
-        if (f.loyalty >= 95) return problem('not-now', `${def.name} has nothing more to ask for.`, 'orders.problem.nothingToAsk', { formation: def.id });
-        return preview(said(`${def.name} demands money from ${scenario.sides[itsSide].shortName} to stay in line.`, 'orders.summary.extort', { formation: def.id, actor: itsSide }));
+        if (state.sides[itsSide].money < EXTORT_MIN) return problem('not-now', 'orders.problem.noMoneyToGive', { actor: itsSide });
+        if (f.loyalty >= 95) return problem('not-now', 'orders.problem.nothingToAsk', { formation: def.id });
+        return preview(m('orders.summary.extort', { formation: def.id, actor: itsSide }));
       }
-      if (f.loyalty >= scenario.rules.defectionThreshold + DEFECT_MARGIN) return problem('not-now', `${def.name} is still loyal enough (${f.loyalty}).`, 'orders.problem.loyalEnough', { formation: def.id, loyalty: f.loyalty });
-      return preview(said(`${def.name} changes sides of its own accord.`, 'orders.summary.defect', { formation: def.id }));
+      if (f.loyalty >= scenario.rules.defectionThreshold + DEFECT_MARGIN) return problem('not-now', 'orders.problem.loyalEnough', { formation: def.id, loyalty: f.loyalty });
+      return preview(m('orders.summary.defect', { formation: def.id }));
     }
     case 'event-choice': {
       const pending = state.pending.find((p) => p.event === order.event);
-      if (!pending) return problem('unknown-event', `There is no choice pending for "${order.event}".`, 'orders.problem.noChoice', { id: order.event });
-      if (pending.role !== who) return problem('wrong-role', 'This choice is not yours to make.', 'orders.problem.notYourChoice');
-      if (!pending.options.includes(order.option)) return problem('malformed', `"${order.option}" is not one of the options.`, 'orders.problem.notAnOption', { id: order.option });
-      if (mine.some((q) => q.kind === 'event-choice' && q.event === order.event)) return problem('duplicate', 'You already chose.', 'orders.problem.chose');
-      return preview(said('Your answer to the event.', 'orders.summary.choice'));
+      if (!pending) return problem('unknown-event', 'orders.problem.noChoice', { id: order.event });
+      if (pending.role !== who) return problem('wrong-role', 'orders.problem.notYourChoice');
+      if (!pending.options.includes(order.option)) return problem('malformed', 'orders.problem.notAnOption', { id: order.option });
+      if (mine.some((q) => q.kind === 'event-choice' && q.event === order.event)) return problem('duplicate', 'orders.problem.chose');
+      return preview(m('orders.summary.choice'));
     }
   }
 }

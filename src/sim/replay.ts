@@ -10,7 +10,7 @@ import { resolveTurn } from './resolve.ts';
 import { newGameWithReport } from './setup.ts';
 import { DIFFICULTIES, type Difficulty, type Order, PLAYER_ROLE_PATTERN, type PlayerRole, type ProblemMessage, type Scenario, type State, type TurnReport } from './types.ts';
 import { RULES_VERSION } from './version.ts';
-import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from './whatif.ts';
+import { applyWhatIfs, unknownWhatIfMsg } from './whatif.ts';
 
 /** The replay format this build writes. Older formats are migrated on reading (MIGRATIONS). */
 export const REPLAY_FORMAT = 'ceasefire-line-replay';
@@ -54,9 +54,7 @@ export type ReplayProblemCode =
 
 export interface ReplayProblem {
   code: ReplayProblemCode;
-  /** A sentence a player understands (English). */
-  message: string;
-  /** `message` as a message code (locales/<lang>/errors.json), told in the player's language by src/ui/error-text.ts. */
+  /** What is wrong, as a message code (locales/<lang>/errors.json): src/ui/error-text.ts tells it in the player's language, the CLI in English. */
   msg: ProblemMessage;
   /** The turn (1-based) where the problem is, for illegal orders and divergence. */
   turn?: number;
@@ -64,9 +62,9 @@ export interface ReplayProblem {
 
 export type ReplayResult<T> = { ok: true; value: T } | { ok: false; error: ReplayProblem };
 
-const fail = (code: ReplayProblemCode, message: string, msg: ProblemMessage, turn?: number): { ok: false; error: ReplayProblem } => ({
+const fail = (code: ReplayProblemCode, msg: ProblemMessage, turn?: number): { ok: false; error: ReplayProblem } => ({
   ok: false,
-  error: turn === undefined ? { code, message, msg } : { code, message, msg, turn },
+  error: turn === undefined ? { code, msg } : { code, msg, turn },
 });
 const m = (key: string, values: ProblemMessage['values'] = {}): ProblemMessage => ({ key, values });
 
@@ -108,8 +106,6 @@ export function issueMsg(message: string): ProblemMessage {
   return m('errors.text', { text: message });
 }
 
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** The content hash of a loaded scenario: any change to its data (or its map) changes it. */
 export function scenarioHash(scenario: Scenario): string {
   return hashText(canonicalJson(scenario));
@@ -122,7 +118,7 @@ export function decodeUtf8(bytes: Uint8Array): ReplayResult<string> {
   let out = '';
   let chunk: number[] = [];
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const bad = (at: number) => fail('not-utf8', `The file is not UTF-8 text (a malformed byte at position ${at}). Is it really a replay file?`, m('errors.file.notUtf8', { at: String(at) }));
+  const bad = (at: number) => fail('not-utf8', m('errors.file.notUtf8', { at: String(at) }));
   while (i < bytes.length) {
     const b = bytes[i] as number;
     let cp: number;
@@ -167,13 +163,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
  * JSON from outside: refuses text over `maxChars`, nesting deeper than `maxDepth` (checked by
  * a scan before parsing, so a hostile file cannot exhaust the stack), and the keys
- * __proto__, constructor and prototype anywhere.
+ * __proto__, constructor and prototype anywhere. `subject` is what is read, as the messages'
+ * select names it: a saved game, a link's orders, or a file.
  */
-export function parseUntrustedJson(text: string, maxChars: number, maxDepth: number, what = 'file'): ReplayResult<unknown> {
-  // What is read, as the messages' select names it: a saved game, a link's orders, or a file.
-  const subject = what === 'saved game' ? 'save' : what === "link's orders" ? 'link' : 'file';
+export function parseUntrustedJson(text: string, maxChars: number, maxDepth: number, subject: 'save' | 'link' | 'file' = 'file'): ReplayResult<unknown> {
   if (text.length > maxChars) {
-    return fail('too-large', `The ${what} is too large (${grouped(text.length)} characters; the limit is ${grouped(maxChars)}).`, m('errors.json.tooLarge', { what: subject, size: text.length, limit: maxChars }));
+    return fail('too-large', m('errors.json.tooLarge', { what: subject, size: text.length, limit: maxChars }));
   }
   let depth = 0;
   let inString = false;
@@ -185,7 +180,7 @@ export function parseUntrustedJson(text: string, maxChars: number, maxDepth: num
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
       depth++;
-      if (depth > maxDepth) return fail('too-deep', `The ${what} is nested too deeply (more than ${maxDepth} levels): it is not one this game wrote.`, m('errors.json.tooDeep', { what: subject, depth: maxDepth }));
+      if (depth > maxDepth) return fail('too-deep', m('errors.json.tooDeep', { what: subject, depth: maxDepth }));
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   let data: unknown;
@@ -195,8 +190,8 @@ export function parseUntrustedJson(text: string, maxChars: number, maxDepth: num
     const trimmed = text.trim();
     const cut = /^[[{]/.test(trimmed);
     return trimmed.length === 0
-      ? fail('not-json', `The ${what} is empty.`, m('errors.json.empty', { what: subject }))
-      : fail('not-json', `The ${what} is not readable JSON${cut ? ' (it may be cut short or damaged)' : ''}.`, m('errors.json.notJson', { what: subject, cut: cut ? 'yes' : 'no' }));
+      ? fail('not-json', m('errors.json.empty', { what: subject }))
+      : fail('not-json', m('errors.json.notJson', { what: subject, cut: cut ? 'yes' : 'no' }));
   }
   const stack: unknown[] = [data];
   while (stack.length > 0) {
@@ -207,7 +202,7 @@ export function parseUntrustedJson(text: string, maxChars: number, maxDepth: num
       continue;
     }
     for (const key of Object.keys(node)) {
-      if (FORBIDDEN_KEYS.has(key)) return fail('forbidden-key', `The ${what} contains a key "${key}" that no game file has: it was refused.`, m('errors.json.forbiddenKey', { what: subject, name: key }));
+      if (FORBIDDEN_KEYS.has(key)) return fail('forbidden-key', m('errors.json.forbiddenKey', { what: subject, name: key }));
       stack.push((node as Record<string, unknown>)[key]);
     }
   }
@@ -253,7 +248,7 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
 /** Reads a replay file's bytes (what a file picker, a drop or the disk gives). */
 export function parseReplayBytes(bytes: Uint8Array): ReplayResult<Replay> {
   if (bytes.length > REPLAY_LIMITS.bytes) {
-    return fail('too-large', `The file is too large (${grouped(bytes.length)} bytes; a replay may be at most ${grouped(REPLAY_LIMITS.bytes)}).`, m('errors.replay.tooLarge', { size: bytes.length, limit: REPLAY_LIMITS.bytes }));
+    return fail('too-large', m('errors.replay.tooLarge', { size: bytes.length, limit: REPLAY_LIMITS.bytes }));
   }
   const text = decodeUtf8(bytes);
   if (!text.ok) return text;
@@ -266,23 +261,21 @@ export function parseReplay(text: string): ReplayResult<Replay> {
   if (!json.ok) return json;
   let data = json.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (data as Record<string, unknown>).format !== REPLAY_FORMAT) {
-    return fail('not-a-replay', 'This file is not a Ceasefire Line replay.', m('errors.replay.notReplay'));
+    return fail('not-a-replay', m('errors.replay.notReplay'));
   }
   const declared = (data as Record<string, unknown>).version;
   if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 1) {
-    return fail('bad-shape', 'The replay has no readable format version.', m('errors.replay.noVersion'));
+    return fail('bad-shape', m('errors.replay.noVersion'));
   }
   let version: number = declared;
   if (version > REPLAY_VERSION) {
     return fail(
-      'newer-format',
-      `The replay was made by a newer version of the game (format ${version}; this one reads up to ${REPLAY_VERSION}). Update the game to open it.`,
-      m('errors.replay.newer', { version, reads: REPLAY_VERSION }),
+      'newer-format', m('errors.replay.newer', { version, reads: REPLAY_VERSION }),
     );
   }
   while (version < REPLAY_VERSION) {
     const migrate = MIGRATIONS[version];
-    if (!migrate) return fail('bad-shape', `Replays of format ${version} can no longer be read.`, m('errors.replay.oldFormat', { version }));
+    if (!migrate) return fail('bad-shape', m('errors.replay.oldFormat', { version }));
     data = migrate(data as Record<string, unknown>);
     version = (data as Record<string, unknown>).version as number;
   }
@@ -293,9 +286,7 @@ export function parseReplay(text: string): ReplayResult<Replay> {
     // The path and the validator's words are technical details: values, shown as they are.
     const detail = issue?.message ?? 'unexpected content';
     return fail(
-      'bad-shape',
-      `The replay is damaged: ${path ? `${path}: ` : ''}${detail}.`,
-      path ? m('errors.replay.damagedAt', { path, detail: issueMsg(detail) }) : m('errors.replay.damaged', { detail: issueMsg(detail) }),
+      'bad-shape', path ? m('errors.replay.damagedAt', { path, detail: issueMsg(detail) }) : m('errors.replay.damaged', { detail: issueMsg(detail) }),
     );
   }
   return { ok: true, value: parsed.output as Replay };
@@ -369,12 +360,7 @@ function orderTarget(order: Order): unknown {
   return o.target ?? o.to ?? o.place ?? o.formation ?? o.backer ?? o.event;
 }
 
-function describeOrder(order: Order): string {
-  const target = orderTarget(order);
-  return `${order.actor} “${order.kind}”${typeof target === 'string' ? ` (${target})` : ''}`;
-}
-
-/** describeOrder as a message: the actor, the kind and the target are ids, shown as the file has them. */
+/** An order as a message: the actor, the kind and the target are ids, shown as the file has them. */
 function orderMsg(order: Order): ProblemMessage {
   const target = orderTarget(order);
   return typeof target === 'string' ? m('errors.order.withTarget', { by: order.actor, kind: order.kind, target }) : m('errors.order.bare', { by: order.actor, kind: order.kind });
@@ -388,27 +374,23 @@ function orderMsg(order: Order): ProblemMessage {
 export function verifyReplay(replay: Replay, findScenario: (id: string) => Scenario | undefined): ReplayResult<VerifiedReplay> {
   if (replay.rulesVersion !== RULES_VERSION) {
     return fail(
-      'other-rules',
-      `The replay was played under rules version ${replay.rulesVersion}; this game has rules version ${RULES_VERSION}, so it cannot replay it exactly.`,
-      m('errors.replay.otherRules', { version: replay.rulesVersion, rules: RULES_VERSION }),
+      'other-rules', m('errors.replay.otherRules', { version: replay.rulesVersion, rules: RULES_VERSION }),
     );
   }
   const base = findScenario(replay.scenario.id);
-  if (!base) return fail('unknown-scenario', `The replay is of a scenario this game does not have ("${replay.scenario.id}").`, m('errors.replay.unknownScenario', { id: replay.scenario.id }));
+  if (!base) return fail('unknown-scenario', m('errors.replay.unknownScenario', { id: replay.scenario.id }));
   const whatIfs = replay.whatIfs ?? [];
-  const unknown = unknownWhatIf(base, whatIfs);
-  if (unknown) return fail('unknown-what-if', `The replay was played with a what-if this game does not know: ${unknown}.`, m('errors.replay.unknownWhatIf', { reason: unknownWhatIfMsg(base, whatIfs, false) as ProblemMessage }));
+  const unknown = unknownWhatIfMsg(base, whatIfs, false);
+  if (unknown) return fail('unknown-what-if', m('errors.replay.unknownWhatIf', { reason: unknown }));
   const scenario = applyWhatIfs(base, whatIfs);
   if (scenarioHash(scenario) !== replay.scenario.hash) {
     return fail(
-      'scenario-changed',
-      `The scenario “${scenario.title}” has changed since this replay was made, so the game cannot be replayed exactly.`,
-      m('errors.replay.scenarioChanged', { scenario: scenario.id }),
+      'scenario-changed', m('errors.replay.scenarioChanged', { scenario: scenario.id }),
     );
   }
   for (const role of replay.humans) {
     if (!scenario.playable.includes(role)) {
-      return fail('bad-shape', `The replay has a person playing “${role}”, which cannot be played in “${scenario.title}”.`, m('errors.replay.roleNotPlayable', { role, scenario: scenario.id }));
+      return fail('bad-shape', m('errors.replay.roleNotPlayable', { role, scenario: scenario.id }));
     }
   }
   const opening = newGameWithReport(scenario, replay.seed, replay.humans, replay.difficulty);
@@ -417,23 +399,19 @@ export function verifyReplay(replay: Replay, findScenario: (id: string) => Scena
   for (let i = 0; i < replay.turns.length; i++) {
     const turn = replay.turns[i] as Replay['turns'][number];
     const n = i + 1;
-    if (state.ending) return fail('after-ending', `The replay goes on after the game ended (turn ${n} follows the ending).`, m('errors.replay.afterEnding', { turn: n }), n);
+    if (state.ending) return fail('after-ending', m('errors.replay.afterEnding', { turn: n }), n);
     const { state: next, report } = resolveTurn(scenario, state, turn.orders);
     const rejected = report.rejected[0];
     if (rejected) {
       return fail(
-        'illegal-order',
-        `Turn ${n}: the order ${describeOrder(rejected.order)} was not allowed at that turn — ${rejected.problem.message}`,
-        m('errors.replay.illegalOrder', { turn: n, order: orderMsg(rejected.order), problem: rejected.problem.msg ?? rejected.problem.message }),
+        'illegal-order', m('errors.replay.illegalOrder', { turn: n, order: orderMsg(rejected.order), problem: rejected.problem.msg }),
         n,
       );
     }
     const hash = stateHash(next);
     if (hash !== turn.hash) {
       return fail(
-        'diverged',
-        `The replay differs from the game from turn ${n} on: the state after turn ${n} is not the one recorded. The file was changed or made by other rules.`,
-        m('errors.replay.diverged', { turn: n }),
+        'diverged', m('errors.replay.diverged', { turn: n }),
         n,
       );
     }

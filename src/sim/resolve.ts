@@ -83,7 +83,7 @@ export function resolveTurn(
   const report = newReport(s);
   report.reasons = reasons;
   if (s.ending) {
-    for (const order of orders) report.rejected.push({ order, problem: { code: 'game-over', message: 'The game is over.', msg: { key: 'orders.problem.gameOverPlain', values: {} } } });
+    for (const order of orders) report.rejected.push({ order, problem: { code: 'game-over', msg: { key: 'orders.problem.gameOverPlain', values: {} } } });
     return { state: s, report };
   }
   const rng = Rng.fromState(s.rng);

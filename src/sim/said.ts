@@ -1,9 +1,13 @@
-// A sentence the core says to the player outside the turn report (an order's preview, why an
-// order is refused, a warning) and the same sentence as a message code: a key of
-// locales/<lang>/orders.json and its values (ids and numbers, named as src/ui/report-text.ts
-// reads them), which the screen tells in the player's language.
+// What the core says to the player outside the turn report (an order's preview, why an order is
+// refused, a warning) is a message code: a key of locales/<lang>/orders.json and its values (ids
+// and numbers, named as src/ui/report-text.ts reads them). The core writes no words; the screen,
+// the CLI and the tests tell the code in a language (src/ui/report-text.ts messageText).
 import type { ReportMessage } from './types.ts';
 
+/** A message code: a key of locales/<lang>/orders.json and its values. */
+export const m = (key: string, values: ReportMessage['values'] = {}): ReportMessage => ({ key, values });
+
+/** A sentence and its message code: the ceasefire forecast's lines (forecast.ts) still carry both. */
 export interface Said {
   text: string;
   msg: ReportMessage;

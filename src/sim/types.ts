@@ -768,9 +768,8 @@ export interface OrderProblem {
     | 'not-now'
     | 'duplicate'
     | 'malformed';
-  message: string;
-  /** `message` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
-  msg?: ReportMessage;
+  /** Why, as a message code (locales/<lang>/orders.json): the screen tells it in the player's language, the CLI in English. */
+  msg: ReportMessage;
 }
 
 /** What an order costs and risks, shown before it is committed. */
@@ -779,13 +778,13 @@ export interface OrderPreview {
   money: number;
   /** Percent chance of success where chance is involved. */
   odds?: number;
-  risks: string[];
-  summary: string;
-  /** What it costs beyond orders and money: for a backer, what it spends against its tolerance. */
-  costNote?: string;
-  /** `summary`, `risks` (one each, in order) and `costNote` as message codes (locales/<lang>/orders.json). */
-  summaryMsg?: ReportMessage;
-  riskMsgs?: ReportMessage[];
+  /**
+   * What the order does, its risks, and what it costs beyond orders and money (for a backer,
+   * what it spends against its tolerance), as message codes (locales/<lang>/orders.json): the
+   * core writes no words, the screen tells them in the player's language.
+   */
+  summaryMsg: ReportMessage;
+  riskMsgs: ReportMessage[];
   costNoteMsg?: ReportMessage;
 }
 
@@ -890,7 +889,8 @@ export interface ReportMessage {
  * A problem with something read from outside (a replay file, a save, a link, a scenario file)
  * as a message code: a key of locales/<lang>/errors.json and its values — ids, numbers and
  * technical details (a JSON path, a byte position, a file name) shown as they are, or another
- * message nested (told first). src/ui/error-text.ts tells it; the English sentence stays beside it.
+ * message nested (told first). src/ui/error-text.ts tells it (src/ui/problem-text.ts in Node);
+ * the core writes no sentence beside it.
  */
 export interface ProblemMessage {
   key: string;

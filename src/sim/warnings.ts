@@ -14,9 +14,8 @@ export interface OrderWarning {
   /** Index of the order in the queue. */
   order: number;
   kind: WarningKind;
-  text: string;
-  /** `text` as a message code (locales/<lang>/orders.json), for the screen to tell in the player's language. */
-  msg?: ReportMessage;
+  /** What the rules will do, as a message code (locales/<lang>/orders.json): the screen tells it in the player's language. */
+  msg: ReportMessage;
 }
 
 /** Trust lost for each attack or siege kept during a truce in force (talks.ts), and legitimacy. */
@@ -47,8 +46,6 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
   const side: SideId = role;
   const enemy = other(side);
   const world = worldOf(scenario);
-  const name = (id: string) => (world.place.get(id)?.name ?? id).replace(/\s*\(.*\)$/, '');
-  const enemyName = scenario.sides[enemy].shortName;
   const out: OrderWarning[] = [];
   // Choice effects apply when the turn begins: a truce accepted now is in force when the guns speak.
   const inForce = talksIndex(state.talks.stage) >= 2;
@@ -68,13 +65,9 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
       const before = round + (enemyFirst ? 1 : 0);
       const near = before > 0 ? enemyNear(o.from) : [];
       if (near.length > 0) {
-        const when = enemyFirst
-          ? `this ${periodOf(scenario)} the ${enemyName} strikes first${round > 0 ? `, and this is your attack number ${round + 1}` : ''}`
-          : `this is your attack number ${round + 1}: ${round === 1 ? 'one enemy attack goes' : `${round} enemy attacks go`} in before it`;
         out.push({
           order: i,
           kind: 'may-fall-first',
-          text: `${enemyName} forces stand next to ${name(o.from)} (at ${near.map(name).join(', ')}): if ${name(o.from)} falls first, this attack will not go ahead (${when}).`,
           msg: {
             key: 'orders.warning.mayFallFirst',
             values: {
@@ -97,7 +90,6 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
       out.push({
         order: i,
         kind: 'breaks-truce',
-        text: `${inForce ? `A ${state.talks.stage} is in force` : `The truce you are accepting starts as the ${periodOf(scenario)} begins`}: this is a violation. Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}; ${TRUCE_MAX_VIOLATIONS} violations end a truce (${inForce ? state.talks.violations : 0} so far).`,
         msg: {
           key: inForce ? 'orders.warning.breaksTruce' : 'orders.warning.breaksTruceAccepting',
           values: { stage: state.talks.stage, period: periodOf(scenario), trust: VIOLATION_TRUST, legitimacy: VIOLATION_LEGITIMACY, max: TRUCE_MAX_VIOLATIONS, count: inForce ? state.talks.violations : 0 },
@@ -107,7 +99,6 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
       out.push({
         order: i,
         kind: 'bad-faith',
-        text: `You are accepting the ceasefire on the table: if it is agreed, this attack makes the truce start in bad faith, with trust ${BAD_FAITH_TRUST} points lower.`,
         msg: { key: 'orders.warning.badFaith', values: { trust: BAD_FAITH_TRUST } },
       });
     }
@@ -123,9 +114,6 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
           out.push({
             order: i,
             kind: 'red-line',
-            text: rule
-              ? `${name(o.target)} is a red line for ${b.name}: while you hold it, regional escalation stands 10 points higher, and ${b.name} is likely to step up its support for the ${enemyName}.`
-              : `${b.name} has said it will defend ${name(o.target)}: taking it may bring ${b.name} further into the war.`,
             msg: { key: rule ? 'orders.warning.redLine' : 'orders.warning.redLineSaid', values: { placeShort: o.target, backer: b.id, actor: enemy } },
           });
         }

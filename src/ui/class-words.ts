@@ -7,7 +7,7 @@ import type { NetMessage, Rejection } from '../net/protocol.ts';
 import type { Order, Scenario } from '../sim/types.ts';
 import { h, untranslated } from './dom.ts';
 import { describeOrder, describeOrderText } from './orders.ts';
-import { orderMessageText } from './report-text.ts';
+import { messageText } from './report-text.ts';
 
 /** A seat's full name in the player's language (a backer the catalogue does not know: its scenario name). */
 export function roleName(role: string, scenario?: Scenario | null): string {
@@ -67,6 +67,5 @@ export function ordersLine(orders: readonly Order[], scenario: Scenario): HTMLEl
 
 /** A refusal from the table server: the core's code told in the player's language; the server's own words (no code) as they came, marked English. */
 export function refusalText(r: Rejection): HTMLElement {
-  const told = orderMessageText(r.msg);
-  return told === null ? untranslated(h('span', null, r.message)) : h('span', null, told);
+  return 'msg' in r ? h('span', null, messageText(r.msg)) : untranslated(h('span', null, r.message));
 }

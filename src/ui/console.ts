@@ -21,7 +21,7 @@ import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.
 import type { HistoryRecord } from '../sim/record.ts';
 import type { Order, Scenario } from '../sim/types.ts';
 import { applyWhatIfs } from '../sim/whatif.ts';
-import { DIFFICULTY_KEYS, difficultyName, nameList, ordersLine, problemOf, roleName, senderName } from './class-words.ts';
+import { DIFFICULTY_KEYS, difficultyName, nameList, ordersLine, problemOf, refusalText, roleName, senderName } from './class-words.ts';
 import { renderTableInFull } from './console-table.ts';
 import { append, button, clear, h, keepFocus, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
@@ -316,10 +316,9 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
     if (!shell) buildShell(c);
     const s = shell!;
     if (c.lastRejection) {
-      // The server's words (English for now).
+      // The server's refusal: its own words (English, marked), or the core's code told.
       s.status.className = 'class-status bad';
-      untranslated(s.status);
-      s.status.textContent = c.lastRejection.message;
+      s.status.replaceChildren(refusalText(c.lastRejection));
       c.lastRejection = null;
     }
     s.startRow.style.display = c.view.status === 'gathering' ? '' : 'none';

@@ -14,9 +14,8 @@
 // "errors.text" ({text}) holds an English sentence the code had no code for (an error from
 // elsewhere): it is shown as it is.
 import { scenarioById } from '../game/content.ts';
-import type { ProblemMessage, ReportMessage } from '../game/sim-types.ts';
-import { t } from '../i18n/index.ts';
-import { messageText } from './report-text.ts';
+import type { ProblemMessage } from '../game/sim-types.ts';
+import { problemText } from './problem-text.ts';
 
 function scenarioTitle(id: string): string {
   return scenarioById(id)?.title ?? id;
@@ -24,13 +23,7 @@ function scenarioTitle(id: string): string {
 
 /** A problem in the current language. */
 export function errorText(msg: ProblemMessage): string {
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(msg.values)) {
-    if (typeof value === 'object') values[name] = value.key.startsWith('errors.') ? errorText(value) : messageText(value as ReportMessage);
-    else if (name.startsWith('scenario') && typeof value === 'string') values[name] = scenarioTitle(value);
-    else values[name] = value;
-  }
-  return t(msg.key, values);
+  return problemText(msg, scenarioTitle);
 }
 
 /** A notice: already told (a string from t()), or a problem's code to tell now. */

@@ -13,7 +13,7 @@ import { append, button, clear, h, keepFocus, untranslated } from './dom.ts';
 import { modalOpen } from './modals.ts';
 import { spanText } from './news.ts';
 import { describeOrder, describeOrderText, groupOrders, nationalOrders, orderPlaces, ordersAt, TERM_NAMES } from './orders.ts';
-import { eventSpan, eventText, orderMessageText } from './report-text.ts';
+import { eventSpan, eventText, messageText } from './report-text.ts';
 import { roleShortText, sideOf } from './roles.ts';
 import { renderSidebar } from './sidebar.ts';
 import { shortPlaceName } from './texts.ts';
@@ -65,23 +65,12 @@ function orderLabel(o: Order, s: PlaySession['scenario'], attrs: { class?: strin
 /** A place's name as the panels show it (in the player's language). */
 export const placeLabel = (p: PlaceDef): string => placeName(p.id, p.name);
 
-/** Text from the sim core or a scenario (English for now), in an element marked lang=en dir=ltr. */
+/** English with no translation (an event's choice, scenario content), in an element marked lang=en dir=ltr. */
 const english = (text: string, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement => untranslated(h(tag, attrs, text));
 
-/**
- * The core's words about an order (why it is refused, its preview's lines, a warning): told in
- * the player's language from its message code, or the core's English, marked, when it has none
- * (a preview from an older table server).
- */
-function coreText(
-  text: string,
-  msg: ReportMessage | undefined,
-  scenario: PlaySession['scenario'] | null,
-  tag: 'span' | 'p' | 'div' | 'li' = 'span',
-  attrs: Parameters<typeof h>[1] = null,
-): HTMLElement {
-  const told = orderMessageText(msg, scenario);
-  return told === null ? english(text, tag, attrs) : h(tag, attrs, told);
+/** The core's words about an order (why it is refused, its preview's lines, a warning): its message code told in the player's language. */
+function coreText(msg: ReportMessage, scenario: PlaySession['scenario'] | null, tag: 'span' | 'p' | 'div' | 'li' = 'span', attrs: Parameters<typeof h>[1] = null): HTMLElement {
+  return h(tag, attrs, messageText(msg, scenario));
 }
 
 export class Hud {
@@ -370,7 +359,7 @@ export class Hud {
       const item = h(
         'div',
         { class: mine.length ? 'queue-item warned' : 'queue-item' },
-        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)))),
+        h('span', null, orderLabel(order, s.scenario, { class: 'queue-order' }), ...mine.map((w) => h('span', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.msg, s.scenario)))),
         // A seat that has ended the turn at a classroom table can no longer change its orders.
         s.waiting ? null : cancel,
       );
@@ -605,7 +594,7 @@ export class Hud {
     }
     if (!check.ok) {
       // Why the core refuses it, in the player's language.
-      box.append(coreText(check.error.message, check.error.msg, s.scenario, 'p'));
+      box.append(coreText(check.error.msg, s.scenario, 'p'));
       return box;
     }
     const p = check.value;
@@ -621,9 +610,9 @@ export class Hud {
       'div',
       { id: 'preview-details' },
       // The preview's summary and risks (a ceasefire's forecast answers among them) in the player's language.
-      coreText(p.summary, p.summaryMsg, s.scenario, 'div', { class: 'summary' }),
+      coreText(p.summaryMsg, s.scenario, 'div', { class: 'summary' }),
       dl,
-      p.risks.length ? h('ul', { class: 'risks' }, ...p.risks.map((r, i) => coreText(r, p.riskMsgs?.[i], s.scenario, 'li'))) : null,
+      p.riskMsgs.length ? h('ul', { class: 'risks' }, ...p.riskMsgs.map((r) => coreText(r, s.scenario, 'li'))) : null,
       // What the rules would do to it beside the orders already queued (src/sim/warnings.ts).
       ...previewWarnings(s, order),
     );
@@ -721,7 +710,7 @@ function regionName(region: string): string {
 function costText(p: OrderPreview, short = false): string {
   const parts = [t('game.costOrders', { n: p.budget })];
   if (p.money) parts.push(t('game.costMoney', { n: fmtNumber(p.money) }));
-  if (p.costNote && !short) parts.push(orderMessageText(p.costNoteMsg, null) ?? p.costNote);
+  if (p.costNoteMsg && !short) parts.push(messageText(p.costNoteMsg, null));
   return parts.join(' · ');
 }
 
@@ -792,5 +781,5 @@ function legend(): HTMLElement {
 /** The warnings an order would carry if queued now, beside the orders already queued. */
 function previewWarnings(s: PlaySession, order: Order): HTMLElement[] {
   return s
-    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.text, w.msg, s.scenario)));
+    .warningsIf(order).map((w) => h('p', { class: 'queue-warning', 'data-kind': w.kind }, h('b', { 'aria-hidden': 'true' }, '⚠ '), h('span', { class: 'sr-only' }, t('game.warning')), coreText(w.msg, s.scenario)));
 }

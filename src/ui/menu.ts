@@ -41,8 +41,8 @@ export interface MenuActions {
 }
 
 export interface MenuData {
-  readAutosave(): { save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null };
-  readSlots(): { key: string; save: SaveFile | null; problem: string | null; problemMsg: ProblemMessage | null }[];
+  readAutosave(): { save: SaveFile | null; problemMsg: ProblemMessage | null };
+  readSlots(): { key: string; save: SaveFile | null; problemMsg: ProblemMessage | null }[];
   deleteSlot(n: number): void;
 }
 

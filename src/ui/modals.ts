@@ -11,7 +11,7 @@ import { named, sideShort } from './end-words.ts';
 import { standingChanges } from './indicators.ts';
 import { eventExtras, eventWhen, spanText, splitNextTurn, type TurnSpan } from './news.ts';
 import { glossaryPrimer } from './primer.ts';
-import { eventSpan, messageSpan, orderMessageText, withReportScenario } from './report-text.ts';
+import { eventSpan, messageSpan, messageText, withReportScenario } from './report-text.ts';
 
 let openCount = 0;
 let modalSerial = 0;
@@ -186,7 +186,7 @@ export function reportBody(
         'section',
         { class: 'report-phase' },
         h('h3', null, t('dialogs.report.rejected')),
-        h('ul', null, ...rejected.map((r) => untranslated(h('li', null, orderMessageText(r.problem.msg) ?? r.problem.message), !r.problem.msg))),
+        h('ul', null, ...rejected.map((r) => h('li', null, messageText(r.problem.msg)))),
       ),
     );
   }

@@ -157,7 +157,11 @@ export function messageSpan(msg: ReportMessage | undefined, english: string, sce
   return el;
 }
 
-/** A report message in the current language. */
+/**
+ * A message code of the core in the current language, told with `scenario`'s names: a report's
+ * sentence, or what the core says about an order — why it is refused (OrderProblem), its
+ * preview's summary, risks and cost (OrderPreview), a warning (OrderWarning).
+ */
 export function messageText(msg: ReportMessage, scenario: Scenario | null = current): string {
   return t(msg.key, values(msg, scenario));
 }
@@ -173,13 +177,3 @@ export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null
   return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
 }
 
-/**
- * A sentence the core says about an order — why it is refused (OrderProblem), its preview's
- * summary, risks and cost (OrderPreview), a warning (OrderWarning) — in the current language:
- * its code (locales/<lang>/orders.json) told with `scenario`'s names. `null` when it has no code
- * (a preview from an older table server): then the caller shows
- * the core's English, marked as such.
- */
-export function orderMessageText(msg: ReportMessage | undefined, scenario: Scenario | null = current): string | null {
-  return msg ? messageText(msg, scenario) : null;
-}

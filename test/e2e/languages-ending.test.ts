@@ -14,6 +14,7 @@ import { loadScenarioFile } from '../../src/cli/files.ts';
 import { encodeOrders } from '../../src/game/link.ts';
 import { PSEUDO_MARK } from '../../src/i18n/index.ts';
 import { aiOrders, newGame, type Order, otherActorsOrders, parseReplay, resolveTurn, type State, stateHash } from '../../src/sim/index.ts';
+import { problemText } from '../../src/ui/problem-text.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
 import { enableReducedMotion, latinLeft, readHook, waitForScene, waitReady, whyNot } from './play-helpers.ts';
 
@@ -200,7 +201,7 @@ describe('languages: the briefing, the ending and the after-action report', () =
           await page.locator('#ending-download-replay').click();
           const file = await download;
           const replay = parseReplay(readFileSync((await file.path()) as string, 'utf8'));
-          if (!replay.ok) throw new Error(replay.error.message);
+          if (!replay.ok) throw new Error(problemText(replay.error.msg));
           expect(replay.value.turns.map((t) => t.hash)).toEqual(states.slice(1).map(stateHash));
         }
       }

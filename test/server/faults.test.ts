@@ -8,6 +8,7 @@ import { Client } from 'colyseus.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../server/db.ts';
 import { type Order, stateHash } from '../../src/sim/index.ts';
+import { problemText } from '../../src/ui/problem-text.ts';
 import { freePort, joinTable, killServers, Person, queueLegal, replayFromDb, serverProcess, until } from './helpers.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -73,7 +74,7 @@ describe('classroom server faults', () => {
       const db = await openPglite(dir);
       try {
         const whole = await replayFromDb(db, code);
-        if (!whole.ok) throw new Error(whole.error.message);
+        if (!whole.ok) throw new Error(problemText(whole.error.msg));
         const turn2 = whole.value.replay.turns[1]!.orders as Order[];
         for (const o of [...gnaOrders, ...lnaOrders]) expect(turn2).toContainEqual(o);
         expect(whole.value.frames.length).toBe(3);

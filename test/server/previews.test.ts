@@ -14,12 +14,13 @@ import {
   attackOdds,
   ceasefireForecast,
   checkOrder,
-  forecastLines,
+  forecastSaid,
   type Order,
   orderWarnings,
   type Role,
 } from '../../src/sim/index.ts';
 import { requestOdds } from '../../src/sim/rules/backers.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { captureFrames, freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
 let running: Running;
@@ -84,10 +85,9 @@ describe('order previews at a classroom table', () => {
         const core = checkOrder(t.scenario, t.state, order, []);
         expect(sent.check.ok, `${order.kind}`).toBe(core.ok);
         if (!core.ok || !sent.check.ok) continue;
-        const { summary: coreSummary, summaryMsg: coreSummaryMsg, ...coreRest } = core.value;
-        const { summary, summaryMsg, ...rest } = sent.check.value;
+        const { summaryMsg: coreSummaryMsg, ...coreRest } = core.value;
+        const { summaryMsg, ...rest } = sent.check.value;
         expect(rest, `${order.kind}`).toEqual(coreRest);
-        if (order.kind !== 'attack') expect(summary).toBe(coreSummary);
         if (order.kind !== 'attack') expect(summaryMsg).toEqual(coreSummaryMsg);
         expect(sent.warnings).toEqual(orderWarnings(t.scenario, t.state, role, [order]).filter((w) => w.order === 0));
         // The odds shown are the very function the resolution rolls against.
@@ -132,7 +132,7 @@ describe('order previews at a classroom table', () => {
     expect(core.ok).toBe(true);
     const got = answer! as PreviewAnswer;
     expect(got.order).toEqual(composed);
-    expect(got.check.ok && got.check.value.risks).toEqual(core.ok && [...core.value.risks, ...forecastLines(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms))]);
+    expect(got.check.ok && got.check.value.riskMsgs).toEqual(core.ok && [...core.value.riskMsgs, ...forecastSaid(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms)).map((x) => x.msg)]);
 
     // Checked as an order is: the seat's own, this turn, a valid order; refused with a reason.
     expect((await gna.refused('preview', { turn: 1, order: { ...composed, actor: 'lna' } })).code).toBe('wrong-seat');
@@ -157,11 +157,11 @@ describe('order previews at a classroom table', () => {
       const exact = attackOdds(t.scenario, start, 'gna', order.from, order.target);
       const core = checkOrder(t.scenario, start, order, []);
       // The core's own summary names the defence exactly (so this test can fail); the seat's does not.
-      expect(core.ok && core.value.summary).toContain(`against their ${exact.defence}.`);
-      expect(preview.check.value.summary).not.toContain(`their ${exact.defence}`);
-      expect(preview.check.value.summary).toContain(`your combat power ${exact.attack}`);
-      // Its message code too: the core's carries the defence, the seat's does not.
-      expect(core.ok && core.value.summaryMsg?.values.defence).toBe(exact.defence);
+      expect(core.ok && messageText(core.value.summaryMsg, t.scenario)).toContain(`against their ${exact.defence}.`);
+      expect(messageText(preview.check.value.summaryMsg, t.scenario)).not.toContain(`their ${exact.defence}`);
+      expect(messageText(preview.check.value.summaryMsg, t.scenario)).toContain(`your combat power ${exact.attack}`);
+      // In its values: the core's code carries the defence, the seat's does not.
+      expect(core.ok && core.value.summaryMsg.values.defence).toBe(exact.defence);
       expect(preview.check.value.summaryMsg).toEqual({ key: 'orders.summary.attackHidden', values: { placeTarget: order.target, placeFrom: order.from, attack: exact.attack } });
       expect(preview.check.value.odds).toBe(exact.odds);
     }

@@ -12,6 +12,7 @@ import { Client } from 'colyseus.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Db, openPglite, openPostgres } from '../../server/db.ts';
 import { type Order, stateHash } from '../../src/sim/index.ts';
+import { problemText } from '../../src/ui/problem-text.ts';
 import { freePort, joinTable, killServers, Person, queueLegal, replayFromDb, type ServerChild, serverProcess, until } from './helpers.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -146,7 +147,7 @@ async function crashMidTurn(backend: Backend, mode: 'batch' | 'record', port: nu
   const db = await backend.open();
   try {
     const whole = await replayFromDb(db, code);
-    if (!whole.ok) throw new Error(whole.error.message);
+    if (!whole.ok) throw new Error(problemText(whole.error.msg));
     expect(whole.value.replay.turns.length).toBe(2);
     const turn2 = whole.value.replay.turns[1]!;
     for (const o of [...gnaOrders, ...lnaOrders] as Order[]) expect(turn2.orders).toContainEqual(o);

@@ -22,6 +22,7 @@ import { Rng } from '../../src/sim/rng.ts';
 import { deliveryExposureOdds, denialExposureOdds } from '../../src/sim/rules/backer-orders.ts';
 import { escalationIndex } from '../../src/sim/rules/backers.ts';
 import { backerScore, backerStanding, roleScore } from '../../src/sim/rules/outcome.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { checkInvariants } from './invariants.ts';
 
 function load(id: string): Scenario {
@@ -81,14 +82,14 @@ describe('a backer’s orders: legal and not, and why', () => {
     if (code === null) {
       expect(r.ok).toBe(true);
       if (r.ok) {
-        expect(r.value.summary.length).toBeGreaterThan(10);
-        expect(r.value.risks.length).toBeGreaterThan(0);
+        expect(messageText(r.value.summaryMsg, sirte).length).toBeGreaterThan(10);
+        expect(r.value.riskMsgs.length).toBeGreaterThan(0);
       }
     } else {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe(code);
-        expect(r.error.message.length).toBeGreaterThan(5);
+        expect(messageText(r.error.msg, sirte).length).toBeGreaterThan(5);
       }
     }
   });
@@ -96,7 +97,7 @@ describe('a backer’s orders: legal and not, and why', () => {
   it('one step on the ladder a fortnight, two orders in all, and not restrain and push together', () => {
     const up: Order = { actor: T, kind: 'escalate' };
     const down = checkOrder(sirte, s, { actor: T, kind: 'de-escalate' }, [up]);
-    expect(down.ok ? '' : down.error.message).toMatch(/One step on the ladder/);
+    expect(down.ok ? '' : messageText(down.error.msg, sirte)).toMatch(/One step on the ladder/);
     const third = checkOrder(sirte, s, { actor: T, kind: 'pressure-rival', backer: 'uae' }, [up, { actor: T, kind: 'push-client' }]);
     expect(third.ok ? '' : third.error.code).toBe('over-budget');
     const both = checkOrder(sirte, s, { actor: T, kind: 'push-client' }, [{ actor: T, kind: 'restrain-client' }]);
@@ -105,11 +106,11 @@ describe('a backer’s orders: legal and not, and why', () => {
 
   it('the preview shows the cost against the tolerance, the odds of a delivery and its risk', () => {
     const esc = checkOrder(sirte, s, { actor: T, kind: 'escalate' });
-    expect(esc.ok && esc.value.summary).toMatch(/^Step up to /);
-    expect(esc.ok && esc.value.costNote).toMatch(/^\d+ a fortnight against your tolerance \(spent \d+ of the 260/);
+    expect(esc.ok && messageText(esc.value.summaryMsg, sirte)).toMatch(/^Step up to /);
+    expect(esc.ok && esc.value.costNoteMsg && messageText(esc.value.costNoteMsg, sirte)).toMatch(/^\d+ a fortnight against your tolerance \(spent \d+ of the 260/);
     const d = checkOrder(sirte, s, { actor: T, kind: 'deliver-arms' });
     expect(d.ok && d.value.odds).toBe(100 - deliveryExposureOdds(s));
-    expect(d.ok && d.value.risks[0]).toMatch(/chance it is exposed/);
+    expect(d.ok && d.value.riskMsgs[0] && messageText(d.value.riskMsgs[0], sirte)).toMatch(/chance it is exposed/);
   });
 
   it('a computer backer is offered only the ladder and restraint; a person’s backer its whole seat', () => {
@@ -150,7 +151,7 @@ describe('what a backer’s orders do', () => {
     const full = structuredClone(s);
     full.backers.turkey!.redLines = ['zuwara', 'zawiya', 'zintan'];
     const fourth = checkOrder(sirte, full, { actor: T, kind: 'declare-red-line', place: 'gharyan' });
-    expect(fourth.ok ? '' : fourth.error.message).toMatch(new RegExp(`at most ${MAX_DECLARED_RED_LINES}`));
+    expect(fourth.ok ? '' : messageText(fourth.error.msg, sirte)).toMatch(new RegExp(`at most ${MAX_DECLARED_RED_LINES}`));
   });
 
   it('denying a deployment halves the pressure that builds, and the denial is exposed sooner or later', () => {

@@ -4,6 +4,7 @@ import { checkOrder, legalOrders, newGame, type Order, resolveTurn, type State }
 import { DISASTER_EARLY, DISASTER_PENALTY } from '../../src/sim/params.ts';
 import { attackOdds } from '../../src/sim/rules/military.ts';
 import { scoreAll } from '../../src/sim/rules/outcome.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { mini } from '../fixtures/mini.ts';
 
 const fresh = (): State => newGame(mini, 'orders', ['gna', 'lna', 'mediator']);
@@ -38,7 +39,7 @@ describe('checkOrder says why an order is illegal', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe(code);
-      expect(result.error.message.length).toBeGreaterThan(10);
+      expect(messageText(result.error.msg, mini).length).toBeGreaterThan(10);
     }
   });
 
@@ -67,7 +68,7 @@ describe('checkOrder says why an order is illegal', () => {
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value.odds).toBeGreaterThan(0);
-      expect(result.value.risks.join(' ')).toMatch(/civilians/);
+      expect(result.value.riskMsgs.map((r) => messageText(r, mini)).join(' ')).toMatch(/civilians/);
       expect(result.value.money).toBeGreaterThan(0);
     }
   });

@@ -11,6 +11,7 @@ import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
 import { airBonus, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { mini } from '../fixtures/mini.ts';
 
 function fresh(scenario: Scenario = mini): State {
@@ -59,7 +60,7 @@ describe('a backer’s air power and air defence arrive over weeks', () => {
     const s = fresh();
     Object.assign(s.backers['patron-west']!, { commitment: 2, peak: 2 });
     const check = checkOrder(mini, { ...s, humans: ['backer:patron-west'] }, { actor: 'backer:patron-west', kind: 'escalate' }, []);
-    expect(check.ok && check.value.summary).toMatch(/the air power over about 9 weeks/);
+    expect(check.ok && messageText(check.value.summaryMsg, mini)).toMatch(/the air power over about 9 weeks/);
   });
 });
 
@@ -86,7 +87,7 @@ describe('supply at a distance', () => {
     const near = attackOdds(mini, s, 'gna', 'front-city', 'terminal').attack;
     expect(far / near).toBeCloseTo(Math.sqrt(SUPPLY_REACH_KM['desert-road'] / 250), 1);
     const check = checkOrder(mini, s, { actor: 'gna', kind: 'attack', from: 'front-city', target: 'airbase' }, []);
-    expect(check.ok && check.value.risks.join(' ')).toMatch(/Supply stretched: 250 km from Front City/);
+    expect(check.ok && check.value.riskMsgs.map((r) => messageText(r, mini)).join(' ')).toMatch(/Supply stretched: 250 km from Front City/);
   });
 });
 
@@ -123,7 +124,7 @@ describe('a siege needs the place cut off', () => {
     edit(s);
     const check = checkOrder(mini, s, siege, []);
     if (problem === null) expect(check.ok).toBe(true);
-    else expect(!check.ok && check.error.message).toMatch(problem);
+    else expect(!check.ok && messageText(check.error.msg, mini)).toMatch(problem);
     expect(legalOrders(mini, s, 'gna').some((o) => o.kind === 'siege' && o.target === 'oil-field')).toBe(problem === null);
   });
 
@@ -152,7 +153,7 @@ describe('a siege needs the place cut off', () => {
     expect(checkOrder(sc, s, { actor: 'lna', kind: 'siege', target: 'tripoli' }, []).ok).toBe(true);
     // Tarhuna (51 thousand) is supplied from Bani Walid and beyond: the GNA cannot besiege it from Tajoura.
     const tarhuna = checkOrder(sc, s, { actor: 'gna', kind: 'siege', target: 'tarhuna' }, []);
-    expect(!tarhuna.ok && tarhuna.error.message).toMatch(/not cut off/);
+    expect(!tarhuna.ok && messageText(tarhuna.error.msg, sc)).toMatch(/not cut off/);
   });
 });
 
@@ -222,7 +223,7 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     expect(withPeople.odds).toBeLessThan(85);
     expect(withPeople.defence).toBeGreaterThan(without.defence);
     const check = checkOrder(sc, s, { actor: 'lna', kind: 'attack', from: 'tripoli-airport', target: 'gharyan' }, []);
-    expect(check.ok && check.value.risks.join(' ')).toMatch(/The people of Gharyan back GNA: they fight beside its defenders/);
+    expect(check.ok && check.value.riskMsgs.map((r) => messageText(r, sc)).join(' ')).toMatch(/The people of Gharyan back GNA: they fight beside its defenders/);
   });
 
   it('tripoli-2019: the GNA’s attack on the LNA’s Gharyan is stronger with the town’s help', () => {
@@ -235,7 +236,7 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     expect(withPeople.attack).toBeGreaterThan(without.attack);
     expect(withPeople.odds).toBeGreaterThan(without.odds);
     const check = checkOrder(sc, s, { actor: 'gna', kind: 'attack', from: 'zintan', target: 'gharyan' }, []);
-    expect(check.ok && check.value.risks.join(' ')).toMatch(/The people of Gharyan back you: they rise with your attack/);
+    expect(check.ok && check.value.riskMsgs.map((r) => messageText(r, sc)).join(' ')).toMatch(/The people of Gharyan back you: they rise with your attack/);
   });
 
   it('the AI storms a town whose people back the enemy only when it is all but sure (the LNA leaves Gharyan alone in January 2020)', () => {

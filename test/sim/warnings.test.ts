@@ -8,6 +8,7 @@ import { loadScenario, newGame, type Order, resolveTurn, type State } from '../.
 import { escalationIndex } from '../../src/sim/rules/backers.ts';
 import { BAD_FAITH_TRUST } from '../../src/sim/rules/talks.ts';
 import { orderWarnings, VIOLATION_LEGITIMACY, VIOLATION_TRUST } from '../../src/sim/warnings.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { mini, miniMap, miniScenarioFile } from '../fixtures/mini.ts';
 
 const humans = ['gna', 'lna', 'mediator'] as const;
@@ -46,9 +47,9 @@ describe('warnings before the turn ends', () => {
     };
     // Turn 1, the GNA first: its first attack goes in before any of the LNA's.
     expect(fallFirst(1, [attack])).toEqual([]);
-    expect(fallFirst(1, [attack, second]).map((w) => [w.order, w.text.match(/\(([^)]*)\)\.$/)?.[1]])).toEqual([[1, 'this is your attack number 2: one enemy attack goes in before it']]);
+    expect(fallFirst(1, [attack, second]).map((w) => [w.order, messageText(w.msg, mini).match(/\(([^)]*)\)\.$/)?.[1]])).toEqual([[1, 'this is your attack number 2: one enemy attack goes in before it']]);
     // Turn 2, the LNA first.
-    expect(fallFirst(2, [attack]).map((w) => w.text)).toEqual([
+    expect(fallFirst(2, [attack]).map((w) => messageText(w.msg, mini))).toEqual([
       'LNA forces stand next to West Town (at Front City): if West Town falls first, this attack will not go ahead (this fortnight the LNA strikes first).',
     ]);
   });
@@ -84,7 +85,7 @@ describe('warnings before the turn ends', () => {
     s.talks.stage = 'truce';
     s.talks.trust = 80;
     s.talks.monitors = true;
-    const text = orderWarnings(mini, s, 'gna', [attack]).find((w) => w.kind === 'breaks-truce')!.text;
+    const text = messageText(orderWarnings(mini, s, 'gna', [attack]).find((w) => w.kind === 'breaks-truce')!.msg, mini);
     expect(text).toContain(`Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}`);
     const { state, report } = resolveTurn(mini, s, [attack]);
     expect(state.talks.violations).toBeGreaterThanOrEqual(1);
@@ -104,7 +105,7 @@ describe('warnings before the turn ends', () => {
     const mine: Order = role === 'gna' ? attack : { actor: 'lna', kind: 'attack', from: 'front-city', target: 'west-town' };
     const queue: Order[] = [{ actor: role, kind: 'event-choice', event: 'truce-call', option: 'accept' }, mine];
     const w = orderWarnings(scenario.value, s, role, queue).find((x) => x.kind === 'breaks-truce');
-    expect(w?.text).toMatch(/^The truce you are accepting starts as the fortnight begins: this is a violation/);
+    expect(w && messageText(w.msg, scenario.value)).toMatch(/^The truce you are accepting starts as the fortnight begins: this is a violation/);
     const { report } = resolveTurn(scenario.value, s, queue);
     expect(report.events.some((e) => /attacked during the truce: trust fell by/.test(e.text))).toBe(true);
   });
@@ -115,14 +116,14 @@ describe('warnings before the turn ends', () => {
     s.talks.trust = 60;
     s.talks.proposal = { by: 'lna', terms: { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: true, oilReopened: true, revenueShared: false }, turn: s.turn - 1 };
     const queue: Order[] = [{ actor: 'gna', kind: 'answer-ceasefire', accept: true }, attack];
-    expect(orderWarnings(mini, s, 'gna', queue).find((w) => w.kind === 'bad-faith')!.text).toContain(`trust ${BAD_FAITH_TRUST} points lower`);
+    expect(messageText(orderWarnings(mini, s, 'gna', queue).find((w) => w.kind === 'bad-faith')!.msg, mini)).toContain(`trust ${BAD_FAITH_TRUST} points lower`);
     const { report } = resolveTurn(mini, s, [...queue, { actor: 'lna', kind: 'answer-ceasefire', accept: true }]);
     expect(report.events.some((e) => new RegExp(`trust starts ${BAD_FAITH_TRUST} points lower`).test(e.text))).toBe(true);
   });
 
   it('a red line taken: regional escalation stands 10 points higher, as the warning says', () => {
     const s = fresh();
-    expect(orderWarnings(mini, s, 'gna', [attack]).find((w) => w.kind === 'red-line')!.text).toMatch(/Front City is a red line for Patron East: while you hold it, regional escalation stands 10 points higher/);
+    expect(messageText(orderWarnings(mini, s, 'gna', [attack]).find((w) => w.kind === 'red-line')!.msg, mini)).toMatch(/Front City is a red line for Patron East: while you hold it, regional escalation stands 10 points higher/);
     const before = escalationIndex(mini, s);
     s.places['front-city']!.controller = 'gna';
     expect(escalationIndex(mini, s) - before).toBe(10);

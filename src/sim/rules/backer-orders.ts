@@ -22,24 +22,24 @@ import {
   RIVAL_PRESSURE_COST,
 } from '../params.ts';
 import { airWeeksToArrive } from '../query.ts';
-import { RUNG_KEYS, type Said, said } from '../said.ts';
+import { m, RUNG_KEYS } from '../said.ts';
 import type { BackerDef, BackerOrder, BackerState, Order, OrderProblem, ReportMessage, Result, Scenario, SideId, State } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
-import { RUNG_NAMES, setCommitment } from './events.ts';
+import { setCommitment } from './events.ts';
 
 export interface BackerPreview {
-  summary: Said;
+  summary: ReportMessage;
   odds?: number;
-  risks: Said[];
-  costNote?: Said;
+  risks: ReportMessage[];
+  costNote?: ReportMessage;
 }
 
-const fail = (code: OrderProblem['code'], message: string, key: string, values: ReportMessage['values'] = {}): Result<BackerPreview, OrderProblem> => ({
+const fail = (code: OrderProblem['code'], key: string, values: ReportMessage['values'] = {}): Result<BackerPreview, OrderProblem> => ({
   ok: false,
-  error: { code, message, msg: { key, values } },
+  error: { code, msg: { key, values } },
 });
-const ok = (summary: Said, risks: Said[] = [], odds?: number, costNote?: Said): Result<BackerPreview, OrderProblem> => ({
+const ok = (summary: ReportMessage, risks: ReportMessage[] = [], odds?: number, costNote?: ReportMessage): Result<BackerPreview, OrderProblem> => ({
   ok: true,
   value: { summary, risks, ...(odds === undefined ? {} : { odds }), ...(costNote ? { costNote } : {}) },
 });
@@ -78,7 +78,7 @@ export function redLinesOf(def: BackerDef, b: BackerState | undefined): string[]
   return [...new Set([...(def.redLines ?? []), ...(def.personality?.redLines ?? []), ...(b?.redLines ?? [])])];
 }
 
-const spentLine = (def: BackerDef, b: BackerState): Said => said(`spent ${b.spent} of the ${def.costTolerance} it will bear`, 'orders.cost.spent', { spent: b.spent, tolerance: def.costTolerance });
+const spentLine = (def: BackerDef, b: BackerState): ReportMessage => m('orders.cost.spent', { spent: b.spent, tolerance: def.costTolerance });
 
 /**
  * Checks one backer order (its shape already known) against the state and the backer's orders
@@ -87,39 +87,34 @@ const spentLine = (def: BackerDef, b: BackerState): Said => said(`spent ${b.spen
 export function backerOrderCheck(scenario: Scenario, state: State, order: BackerOrder, mine: readonly Order[]): Result<BackerPreview, OrderProblem> {
   const world = worldOf(scenario);
   const def = world.backer.get(order.actor.slice('backer:'.length));
-  if (!def) return fail('unknown-actor', 'There is no such backer in this scenario.', 'orders.problem.noSuchBacker');
+  if (!def) return fail('unknown-actor', 'orders.problem.noSuchBacker');
   const b = state.backers[def.id]!;
   const level = b.commitment;
   const client = def.client === 'none' ? null : def.client;
-  const clientName = client ? scenario.sides[client].shortName : '';
   const period = periodOf(scenario);
   const backer = def.id;
   const actor = client ?? '';
   const ladderMove = mine.some((q) => q.kind === 'escalate' || q.kind === 'de-escalate');
   const spent = spentLine(def, b);
-  const loses = (text: string, key: string, noClientKey: string) => (clientName ? said(`${clientName}${text}`, key, { actor }) : said(`Your client${text}`, noClientKey));
+  const loses = (key: string, noClientKey: string) => (client ? m(key, { actor }) : m(noClientKey));
   switch (order.kind) {
     case 'escalate': {
-      if (level >= def.maxCommitment) return fail('not-now', `${def.name} is at its limit.`, 'orders.problem.backerAtLimit', { backer });
-      if (ladderMove) return fail('not-now', `One step on the ladder a ${period}: a step is already queued.`, 'orders.problem.oneStep', { period });
+      if (level >= def.maxCommitment) return fail('not-now', 'orders.problem.backerAtLimit', { backer });
+      if (ladderMove) return fail('not-now', 'orders.problem.oneStep', { period });
       const next = def.ladder[level]!;
       const giving = [
-        next.money ? said(`${next.money} million dollars a fortnight`, 'orders.give.money') : null,
-        next.air ? said(`air power +${next.air}`, 'orders.give.air') : null,
-        next.airDefence ? said(`air defence +${next.airDefence}`, 'orders.give.airDefence') : null,
-      ].filter((x): x is Said => x !== null);
-      const gives = giving.map((x) => x.text).join(', ');
+        next.money ? m('orders.give.money') : null,
+        next.air ? m('orders.give.air') : null,
+        next.airDefence ? m('orders.give.airDefence') : null,
+      ].filter((x): x is ReportMessage => x !== null);
       const weeks = airWeeksToArrive(def, level + 1, b.arrived);
-      const arrives = weeks > 0 ? ` (the money at once; the air power over about ${weeks} week${weeks === 1 ? '' : 's'})` : '';
       const deploys = level + 1 > b.peak && next.deploys?.length ? next.deploys : [];
-      const sends = deploys.length ? ` and sends ${deploys.map((f) => world.formationDef.get(f)?.name ?? f).join(', ')}` : '';
       const rivalIds = def.rivals.filter((r) => world.backer.get(r)?.client === (client ? other(client) : null));
-      const rivals = rivalIds.map((r) => world.backer.get(r)?.name ?? r);
       return ok(
-        said(`Step up to ${RUNG_NAMES[level + 1]}: ${clientName} gets ${gives || 'more'}${arrives}${sends}.`, 'orders.summary.escalate', {
+        m('orders.summary.escalate', {
           rungMsg: RUNG_KEYS[level + 1]!,
           actor,
-          giveItems: giving.length ? giving.map((x) => x.msg.key).join('|') : 'orders.give.more',
+          giveItems: giving.length ? giving.map((x) => x.key).join('|') : 'orders.give.more',
           money: next.money ?? 0,
           air: next.air ?? 0,
           airDefence: next.airDefence ?? 0,
@@ -129,70 +124,68 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
           formationSeries: deploys.join('|'),
         }),
         [
-          said('Regional escalation rises; past 100 it is regional war and everyone loses.', 'orders.risk.escalation'),
-          ...(rivals.length ? [said(`Rivals may answer in kind: ${rivals.join(', ')}.`, 'orders.risk.rivalsAnswer', { backerSeries: rivalIds.join('|') })] : []),
-          ...(level + 1 >= 2 ? [said('People of your own in Libya can be exposed if you deny them.', 'orders.risk.exposable')] : []),
+          m('orders.risk.escalation'),
+          ...(rivalIds.length ? [m('orders.risk.rivalsAnswer', { backerSeries: rivalIds.join('|') })] : []),
+          ...(level + 1 >= 2 ? [m('orders.risk.exposable')] : []),
         ],
         undefined,
-        said(`${next.cost} a fortnight against your tolerance (${spent.text})`, 'orders.cost.perFortnight', { cost: next.cost, ...spent.msg.values, spentMsg: spent.msg.key }),
+        m('orders.cost.perFortnight', { cost: next.cost, ...spent.values, spentMsg: spent.key }),
       );
     }
     case 'de-escalate': {
-      if (level === 0) return fail('not-now', `${def.name} is not involved.`, 'orders.problem.backerNotInvolved', { backer });
-      if (ladderMove) return fail('not-now', `One step on the ladder a ${period}: a step is already queued.`, 'orders.problem.oneStep', { period });
+      if (level === 0) return fail('not-now', 'orders.problem.backerNotInvolved', { backer });
+      if (ladderMove) return fail('not-now', 'orders.problem.oneStep', { period });
       const saves = rungCost(def, level) - rungCost(def, level - 1);
       return ok(
-        said(`Scale back to ${RUNG_NAMES[level - 1]}.`, 'orders.summary.deescalate', { rungMsg: RUNG_KEYS[level - 1]! }),
-        [loses(' loses what this rung gave it, and its confidence with it.', 'orders.risk.clientLosesConfidence', 'orders.risk.yourClientLosesConfidence')],
+        m('orders.summary.deescalate', { rungMsg: RUNG_KEYS[level - 1]! }),
+        [loses('orders.risk.clientLosesConfidence', 'orders.risk.yourClientLosesConfidence')],
         undefined,
-        said(`saves ${saves} a fortnight against your tolerance (${spent.text})`, 'orders.cost.saves', { cost: saves, ...spent.msg.values, spentMsg: spent.msg.key }),
+        m('orders.cost.saves', { cost: saves, ...spent.values, spentMsg: spent.key }),
       );
     }
     case 'restrain-client':
-      if (!client || level === 0) return fail('not-now', `${def.name} has no client to restrain.`, 'orders.problem.noClientToRestrain', { backer });
-      return ok(said(`Lean on ${clientName} to stop fighting and talk: its confidence falls by 8.`, 'orders.summary.restrain', { actor }), [
-        said(`${clientName} may hold back from attacks it would have made, and trust you less.`, 'orders.risk.restrain', { actor }),
+      if (!client || level === 0) return fail('not-now', 'orders.problem.noClientToRestrain', { backer });
+      return ok(m('orders.summary.restrain', { actor }), [
+        m('orders.risk.restrain', { actor }),
       ]);
     case 'push-client':
-      if (!client || level === 0) return fail('not-now', `${def.name} has no client to push.`, 'orders.problem.noClientToPush', { backer });
-      if (mine.some((q) => q.kind === 'restrain-client')) return fail('not-now', `You cannot restrain your client and push it on in the same ${period}.`, 'orders.problem.restrainAndPush', { period });
-      return ok(said(`Press ${clientName} to fight on: its confidence rises by ${PUSH_CONFIDENCE}.`, 'orders.summary.push', { actor, n: PUSH_CONFIDENCE }), [
-        said(`Pressure on you abroad rises by ${PUSH_PRESSURE}.`, 'orders.risk.pushPressure', { n: PUSH_PRESSURE }),
-        said('A confident client refuses ceasefires it might have taken.', 'orders.risk.confidentClient'),
+      if (!client || level === 0) return fail('not-now', 'orders.problem.noClientToPush', { backer });
+      if (mine.some((q) => q.kind === 'restrain-client')) return fail('not-now', 'orders.problem.restrainAndPush', { period });
+      return ok(m('orders.summary.push', { actor, n: PUSH_CONFIDENCE }), [
+        m('orders.risk.pushPressure', { n: PUSH_PRESSURE }),
+        m('orders.risk.confidentClient'),
       ]);
     case 'answer-request': {
       const r = b.request;
-      if (!r || !client) return clientName ? fail('not-now', `${clientName} has no request waiting for your answer.`, 'orders.problem.noRequest', { actor }) : fail('not-now', 'No client has no request waiting for your answer.', 'orders.problem.noRequestNoClient');
-      if (mine.some((q) => q.kind === 'answer-request')) return fail('duplicate', 'You already answered.', 'orders.problem.answered');
+      if (!r || !client) return client ? fail('not-now', 'orders.problem.noRequest', { actor }) : fail('not-now', 'orders.problem.noRequestNoClient');
+      if (mine.some((q) => q.kind === 'answer-request')) return fail('duplicate', 'orders.problem.answered');
       if (order.accept) {
-        if (level >= def.maxCommitment) return fail('not-now', `${def.name} is at its limit: it cannot give more.`, 'orders.problem.cannotGiveMore', { backer });
-        if (ladderMove) return fail('not-now', 'Granting it is a step up, and a step is already queued.', 'orders.problem.grantStepQueued');
+        if (level >= def.maxCommitment) return fail('not-now', 'orders.problem.cannotGiveMore', { backer });
+        if (ladderMove) return fail('not-now', 'orders.problem.grantStepQueued');
         const cost = def.ladder[level]!.cost;
         return ok(
-          said(`Grant ${clientName}'s request: step up to ${RUNG_NAMES[level + 1]}.`, 'orders.summary.grant', { actor, rungMsg: RUNG_KEYS[level + 1]! }),
-          [said('Regional escalation rises; rivals may answer.', 'orders.risk.grant')],
+          m('orders.summary.grant', { actor, rungMsg: RUNG_KEYS[level + 1]! }),
+          [m('orders.risk.grant')],
           undefined,
-          said(`${cost} a fortnight against your tolerance (${spent.text})`, 'orders.cost.perFortnight', { cost, ...spent.msg.values, spentMsg: spent.msg.key }),
+          m('orders.cost.perFortnight', { cost, ...spent.values, spentMsg: spent.key }),
         );
       }
-      return ok(said(`Turn down ${clientName}'s request: nothing spent.`, 'orders.summary.turnDown', { actor }), [
-        said(`${clientName}'s confidence falls by 3: it learns what it is worth to you.`, 'orders.risk.turnDown', { actor }),
+      return ok(m('orders.summary.turnDown', { actor }), [
+        m('orders.risk.turnDown', { actor }),
       ]);
     }
     case 'deliver-arms': {
-      if (!client || level === 0) return fail('not-now', `${def.name} sends nothing to anyone yet: step up to money and arms first.`, 'orders.problem.sendsNothing', { backer });
-      if (mine.some((q) => q.kind === 'deliver-arms')) return fail('duplicate', `One delivery a ${period}.`, 'orders.problem.oneDelivery', { period });
+      if (!client || level === 0) return fail('not-now', 'orders.problem.sendsNothing', { backer });
+      if (mine.some((q) => q.kind === 'deliver-arms')) return fail('duplicate', 'orders.problem.oneDelivery', { period });
       const odds = deliveryExposureOdds(state);
       const money = deliveryMoney(state, def);
       const embargo = state.country.embargoEnforcement;
       return ok(
-        said(
-          `Ship a one-off delivery to ${clientName}: ${money} million dollars' worth reaches it (the embargo, at ${embargo}, takes its share). The odds are that it goes unseen.`,
-          'orders.summary.deliver',
+        m('orders.summary.deliver',
           { actor, money, embargo },
         ),
         [
-          said(`${odds}% chance it is exposed: pressure on you +${EXPOSURE_PRESSURE}, ${clientName}'s legitimacy −${EXPOSURE_LEGITIMACY}.`, 'orders.risk.deliver', {
+          m('orders.risk.deliver', {
             odds,
             pressure: EXPOSURE_PRESSURE,
             actor,
@@ -200,25 +193,25 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
           }),
         ],
         100 - odds,
-        said(`${DELIVERY_COST} against your tolerance, once (${spent.text})`, 'orders.cost.once', { cost: DELIVERY_COST, ...spent.msg.values, spentMsg: spent.msg.key }),
+        m('orders.cost.once', { cost: DELIVERY_COST, ...spent.values, spentMsg: spent.key }),
       );
     }
     case 'declare-red-line': {
       const place = world.place.get(order.place);
-      if (!place) return fail('unknown-place', `There is no place "${order.place}".`, 'orders.problem.noPlace', { id: order.place });
-      if (!client) return fail('not-now', `${def.name} backs no side: it has no line to draw.`, 'orders.problem.noLineToDraw', { backer });
+      if (!place) return fail('unknown-place', 'orders.problem.noPlace', { id: order.place });
+      if (!client) return fail('not-now', 'orders.problem.noLineToDraw', { backer });
       const lines = redLinesOf(def, b);
-      if (lines.includes(order.place)) return fail('duplicate', `${place.name} is already one of your red lines.`, 'orders.problem.lineAlready', { place: order.place });
+      if (lines.includes(order.place)) return fail('duplicate', 'orders.problem.lineAlready', { place: order.place });
       if ((b.redLines?.length ?? 0) >= MAX_DECLARED_RED_LINES || mine.some((q) => q.kind === 'declare-red-line')) {
-        return fail('not-now', `A patron with many lines has none: at most ${MAX_DECLARED_RED_LINES} in a game, one a ${period}.`, 'orders.problem.manyLines', { max: MAX_DECLARED_RED_LINES, period });
+        return fail('not-now', 'orders.problem.manyLines', { max: MAX_DECLARED_RED_LINES, period });
       }
       const enemy = other(client);
       if (state.places[order.place]?.controller === enemy) {
-        return fail('not-yours', `${place.name} is already held by ${scenario.sides[enemy].shortName}: a red line is drawn before it is crossed.`, 'orders.problem.lineHeld', { place: order.place, actor: enemy });
+        return fail('not-yours', 'orders.problem.lineHeld', { place: order.place, actor: enemy });
       }
-      return ok(said(`Declare ${place.name} a red line: ${scenario.sides[enemy].shortName}'s commanders will think twice before attacking it.`, 'orders.summary.redLine', { place: order.place, actor: enemy }), [
-        said('If it is crossed, regional escalation rises by 10 while it is held.', 'orders.risk.redLineCrossed'),
-        said(`If it is crossed and you do not step up the next ${period}, your word loses weight: ${clientName}'s confidence −${BLUFF_CONFIDENCE}, your standing falls.`, 'orders.risk.redLineBluff', {
+      return ok(m('orders.summary.redLine', { place: order.place, actor: enemy }), [
+        m('orders.risk.redLineCrossed'),
+        m('orders.risk.redLineBluff', {
           period,
           actor,
           n: BLUFF_CONFIDENCE,
@@ -230,52 +223,50 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       const denying = order.kind === 'deny-deployment';
       if (!hasDeployment(state, def)) {
         return denying
-          ? fail('not-now', `${def.name} has no advisers, fighters or troops of its own in Libya to deny.`, 'orders.problem.nothingToDeny', { backer })
-          : fail('not-now', `${def.name} has no advisers, fighters or troops of its own in Libya to admit.`, 'orders.problem.nothingToAdmit', { backer });
+          ? fail('not-now', 'orders.problem.nothingToDeny', { backer })
+          : fail('not-now', 'orders.problem.nothingToAdmit', { backer });
       }
       const want = denying ? 'denied' : 'admitted';
-      if (b.stance === want) return want === 'denied' ? fail('not-now', 'You already deny it.', 'orders.problem.alreadyDeny') : fail('not-now', 'You already admit it.', 'orders.problem.alreadyAdmit');
-      if (mine.some((q) => q.kind === 'deny-deployment' || q.kind === 'admit-deployment')) return fail('duplicate', `You already said what you will say this ${period}.`, 'orders.problem.alreadySaid', { period });
+      if (b.stance === want) return want === 'denied' ? fail('not-now', 'orders.problem.alreadyDeny') : fail('not-now', 'orders.problem.alreadyAdmit');
+      if (mine.some((q) => q.kind === 'deny-deployment' || q.kind === 'admit-deployment')) return fail('duplicate', 'orders.problem.alreadySaid', { period });
       if (denying) {
-        if (b.exposures) return fail('not-now', 'Your forces in Libya were exposed: a denial now would convince no one.', 'orders.problem.denialExposed');
+        if (b.exposures) return fail('not-now', 'orders.problem.denialExposed');
         const odds = denialExposureOdds(state, def);
-        return ok(said('Deny that your people are in Libya: pressure from abroad builds on you at half the rate.', 'orders.summary.deny'), [
-          said(
-            `Each fortnight, a ${odds}% chance of exposure (more as the embargo tightens and you climb): pressure +${EXPOSURE_PRESSURE}, ${clientName}'s legitimacy −${EXPOSURE_LEGITIMACY}, and the denial is over.`,
-            'orders.risk.deny',
+        return ok(m('orders.summary.deny'), [
+          m('orders.risk.deny',
             { odds, pressure: EXPOSURE_PRESSURE, actor, legitimacy: EXPOSURE_LEGITIMACY },
           ),
         ]);
       }
-      return ok(said(`Admit your deployment openly: pressure on you rises by ${ADMIT_PRESSURE} at once.`, 'orders.summary.admit', { n: ADMIT_PRESSURE }), [
-        said('No risk of exposure; pressure builds at the full rate.', 'orders.risk.admit'),
+      return ok(m('orders.summary.admit', { n: ADMIT_PRESSURE }), [
+        m('orders.risk.admit'),
       ]);
     }
     case 'answer-mediator':
-      if (b.pressed === undefined) return fail('not-now', 'The mediator has not pressed you.', 'orders.problem.notPressed');
-      if (mine.some((q) => q.kind === 'answer-mediator')) return fail('duplicate', 'You already answered.', 'orders.problem.answered');
+      if (b.pressed === undefined) return fail('not-now', 'orders.problem.notPressed');
+      if (mine.some((q) => q.kind === 'answer-mediator')) return fail('duplicate', 'orders.problem.answered');
       if (order.accept) {
-        if (ladderMove) return fail('not-now', 'Accepting means a step down; another step is already queued.', 'orders.problem.acceptStepQueued');
+        if (ladderMove) return fail('not-now', 'orders.problem.acceptStepQueued');
         return ok(
           level > 0
-            ? said(`Yield to the mediator: step down to ${RUNG_NAMES[level - 1]}, pressure on you falls by ${MEDIATOR_ACCEPT_RELIEF}.`, 'orders.summary.yield', { rungMsg: RUNG_KEYS[level - 1]!, n: MEDIATOR_ACCEPT_RELIEF })
-            : said(`Yield to the mediator: pressure on you falls by ${MEDIATOR_ACCEPT_RELIEF}.`, 'orders.summary.yieldNoStep', { n: MEDIATOR_ACCEPT_RELIEF }),
-          level > 0 ? [loses(' loses what this rung gave it.', 'orders.risk.clientLoses', 'orders.risk.yourClientLoses')] : [],
+            ? m('orders.summary.yield', { rungMsg: RUNG_KEYS[level - 1]!, n: MEDIATOR_ACCEPT_RELIEF })
+            : m('orders.summary.yieldNoStep', { n: MEDIATOR_ACCEPT_RELIEF }),
+          level > 0 ? [loses('orders.risk.clientLoses', 'orders.risk.yourClientLoses')] : [],
         );
       }
-      return ok(said(`Refuse the mediator: pressure on you rises by ${MEDIATOR_REFUSE_PRESSURE}.`, 'orders.summary.refuse', { n: MEDIATOR_REFUSE_PRESSURE }), [
-        said('International pressure on the war rises by 3.', 'orders.risk.refuse'),
+      return ok(m('orders.summary.refuse', { n: MEDIATOR_REFUSE_PRESSURE }), [
+        m('orders.risk.refuse'),
       ]);
     case 'pressure-rival': {
       const rival = world.backer.get(order.backer);
-      if (!rival) return fail('unknown-backer', `There is no backer "${order.backer}".`, 'orders.problem.noBacker', { id: order.backer });
-      if (!def.rivals.includes(rival.id)) return fail('not-now', `${rival.name} is not a rival of ${def.name}.`, 'orders.problem.notRival', { backerRival: rival.id, backer });
-      if (mine.some((q) => q.kind === 'pressure-rival')) return fail('duplicate', `One campaign against a rival a ${period}.`, 'orders.problem.oneCampaign', { period });
+      if (!rival) return fail('unknown-backer', 'orders.problem.noBacker', { id: order.backer });
+      if (!def.rivals.includes(rival.id)) return fail('not-now', 'orders.problem.notRival', { backerRival: rival.id, backer });
+      if (mine.some((q) => q.kind === 'pressure-rival')) return fail('duplicate', 'orders.problem.oneCampaign', { period });
       return ok(
-        said(`Lobby against ${rival.name} in the capitals and at the UN: pressure on it rises by ${RIVAL_PRESSURE}.`, 'orders.summary.lobby', { backerRival: rival.id, n: RIVAL_PRESSURE }),
-        [said('A rival under pressure may scale back, or dig in.', 'orders.risk.lobby')],
+        m('orders.summary.lobby', { backerRival: rival.id, n: RIVAL_PRESSURE }),
+        [m('orders.risk.lobby')],
         undefined,
-        said(`${RIVAL_PRESSURE_COST} against your tolerance, once (${spent.text})`, 'orders.cost.once', { cost: RIVAL_PRESSURE_COST, ...spent.msg.values, spentMsg: spent.msg.key }),
+        m('orders.cost.once', { cost: RIVAL_PRESSURE_COST, ...spent.values, spentMsg: spent.key }),
       );
     }
   }

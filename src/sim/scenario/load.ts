@@ -8,6 +8,11 @@ export interface ScenarioProblem {
   file: string;
   /** Dot path inside the file, e.g. "events.3.actors.0"; "" for the whole file. */
   path: string;
+  /**
+   * What is wrong, in English and with no message code: the one English the core still writes,
+   * on purpose. It is a tool for scenario authors, shown by the CLI and the build (and to
+   * developers), never to a player: a bundled scenario that fails to load is a build error.
+   */
   message: string;
 }
 
