@@ -7,7 +7,7 @@ import type { SeatPreview } from '../src/net/protocol.ts';
 import {
   ceasefireForecast,
   checkOrder,
-  forecastSaid,
+  forecastMsgs,
   type Order,
   type OrderPreview,
   orderWarnings,
@@ -16,6 +16,7 @@ import {
   type State,
 } from '../src/sim/index.ts';
 import { ATTACK_SUMMARY_HIDDEN } from '../src/sim/said.ts';
+import { messageText } from '../src/ui/report-text.ts';
 
 /** An attack's summary names the defenders' exact combat power: the seat is told it is not known. */
 const ATTACK_SUMMARY = /: your ([\d.]+) against their [\d.]+\.$/;
@@ -40,8 +41,9 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   if (!check.ok) return { check, warnings: [] };
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
-    const forecast = forecastSaid(scenario, ceasefireForecast(scenario, state, role, order.terms));
-    value = { ...value, risks: [...value.risks, ...forecast.map((x) => x.text)], riskMsgs: [...(value.riskMsgs ?? []), ...forecast.map((x) => x.msg)] };
+    const forecast = forecastMsgs(scenario, ceasefireForecast(scenario, state, role, order.terms));
+    // (risks: the preview's English beside its codes; the forecast has codes only, told in English here.)
+    value = { ...value, risks: [...value.risks, ...forecast.map((x) => messageText(x, scenario))], riskMsgs: [...(value.riskMsgs ?? []), ...forecast] };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

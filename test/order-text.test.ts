@@ -13,9 +13,7 @@ import { loadScenarioFile } from '../src/cli/files.ts';
 import { setLang } from '../src/i18n/index.ts';
 import {
   actorsOf,
-  ceasefireForecast,
   checkOrder,
-  forecastSaid,
   legalOrders,
   newGame,
   type Order,
@@ -154,15 +152,7 @@ function* orderLines(scenario: Scenario, games: number, turns: number, prefix: s
         for (const raw of [...strikes.slice(0, 4), ...queue]) {
           for (const q of [paused, [...queue, ...queue]]) linesOf(checkOrder(scenario, state, raw, q), `${role} ${JSON.stringify(raw)}`, scenario, out);
         }
-        // A ceasefire proposal's forecast: the answers the computer's sides will give (its preview's last risks).
-        if (role === 'gna' || role === 'mediator') {
-          for (const terms of [TERM_PACKAGES[0]!, TERM_PACKAGES[2]!]) {
-            // As in a game where the other sides are the computer's (they answer at once), and where they are people's.
-            for (const s of [{ ...state, humans: [role] }, state]) {
-              for (const x of forecastSaid(scenario, ceasefireForecast(scenario, s, role, terms))) out.push({ where: `${role} forecast`, text: x.text, msg: x.msg, scenario });
-            }
-          }
-        }
+        // (A ceasefire proposal's forecast has codes only: test/reasons-text.test.ts tells them.)
         // Warnings: the side's attacks and sieges queued, with and without the ceasefire accepted.
         if (role === 'gna' || role === 'lna') {
           const legal = legalOrders(scenario, state, role);

@@ -2,7 +2,7 @@
 export { aiOrders, otherActorsOrders } from './ai.ts';
 export { addDays, turnDate } from './dates.ts';
 export { type PlayerView, viewFor } from './fog.ts';
-export { type CeasefireForecast, ceasefireForecast, forecastLines, forecastSaid } from './forecast.ts';
+export { type CeasefireForecast, ceasefireForecast, forecastMsgs } from './forecast.ts';
 export { canonicalJson, hashText, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';

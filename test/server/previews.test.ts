@@ -14,12 +14,13 @@ import {
   attackOdds,
   ceasefireForecast,
   checkOrder,
-  forecastLines,
+  forecastMsgs,
   type Order,
   orderWarnings,
   type Role,
 } from '../../src/sim/index.ts';
 import { requestOdds } from '../../src/sim/rules/backers.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { captureFrames, freePort, Person, tableOf, testServer, until } from './helpers.ts';
 
 let running: Running;
@@ -132,7 +133,7 @@ describe('order previews at a classroom table', () => {
     expect(core.ok).toBe(true);
     const got = answer! as PreviewAnswer;
     expect(got.order).toEqual(composed);
-    expect(got.check.ok && got.check.value.risks).toEqual(core.ok && [...core.value.risks, ...forecastLines(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms))]);
+    expect(got.check.ok && got.check.value.risks).toEqual(core.ok && [...core.value.risks, ...forecastMsgs(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms)).map((m) => messageText(m, t.scenario))]);
 
     // Checked as an order is: the seat's own, this turn, a valid order; refused with a reason.
     expect((await gna.refused('preview', { turn: 1, order: { ...composed, actor: 'lna' } })).code).toBe('wrong-seat');
