@@ -609,6 +609,11 @@ export interface Ending {
   kind: EndingKind;
   winner: SideId | null;
   turn: number;
+  /**
+   * The ending in English (endingText). The presentation tells endingMsg instead and nothing
+   * reads this: it stays because the state hash covers it, and replays, saves and stored tables
+   * hold the hashes of ended games' final states.
+   */
   text: string;
   /** Score by role, each with its parts (0-100). */
   scores: Record<Role, RoleScore>;
