@@ -197,7 +197,7 @@ export function reportBody(
 function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.msg.key === 'report.event' ? [h('strong', null, def.title), ' ', h('span', null, def.text)] : [eventSpan(e, { round })];
+  const body = def && e.msg.key === 'report.event' && !e.round ? [h('strong', null, def.title), ' ', h('span', null, def.text)] : [eventSpan(e, { round })];
   return h('li', null, h('span', { class: 'mech' }, has(`dialogs.mechanic.${e.mechanic}`) ? t(`dialogs.mechanic.${e.mechanic}`) : e.mechanic), ...body);
 }
 
