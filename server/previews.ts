@@ -8,7 +8,7 @@ import type { SeatPreview } from '../src/net/protocol.ts';
 import {
   ceasefireForecast,
   checkOrder,
-  forecastSaid,
+  forecastMsgs,
   type Order,
   type OrderPreview,
   orderWarnings,
@@ -36,8 +36,8 @@ export function seatPreview(scenario: Scenario, state: State, role: PlayerRole, 
   if (!check.ok) return { check, warnings: [] };
   let value = redactPreview(order, check.value);
   if (forecast && order.kind === 'propose-ceasefire') {
-    const forecast = forecastSaid(scenario, ceasefireForecast(scenario, state, role, order.terms));
-    value = { ...value, riskMsgs: [...value.riskMsgs, ...forecast.map((x) => x.msg)] };
+    const forecast = forecastMsgs(scenario, ceasefireForecast(scenario, state, role, order.terms));
+    value = { ...value, riskMsgs: [...value.riskMsgs, ...forecast] };
   }
   const at = queued.length;
   const warnings = orderWarnings(scenario, state, role, [...queued, order]).filter((w) => w.order === at);

@@ -807,7 +807,6 @@ export class TableRoom extends Room<TableStateT> {
             kind: ending.kind,
             winner: ending.winner,
             turn: ending.turn,
-            text: ending.text,
             scores: Object.fromEntries(Object.entries(ending.scores).map(([r, s]) => [r, s.total])),
           }
         : null,

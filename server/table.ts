@@ -97,8 +97,7 @@ export function seatReport(report: TurnReport, role: PlayerRole, scenario?: Scen
     events: report.events.filter((e) => !e.visibleTo || e.visibleTo.includes(role)),
     rejected: report.rejected.filter((x) => x.order.actor === role),
     ledger: side ? { [side]: report.ledger.money[side], strength: { [side]: report.ledger.strength[side] } } : {},
-    reasons: report.reasons,
-    ...(report.reasonMsgs ? { reasonMsgs: report.reasonMsgs } : {}),
+    reasonMsgs: report.reasonMsgs,
   };
   if (report.standing) r.standing = seatStanding(report.standing, scenario ? sideSeen(scenario, role) : side);
   return r;
@@ -291,15 +290,14 @@ export class Table {
       if (people.has(actor)) orders.push(...(this.queued.get(actor as PlayerRole) ?? []));
     }
     orders.push(...ai.orders);
-    let played = resolveTurn(this.scenario, this.state, orders, ai.reasons);
+    let played = resolveTurn(this.scenario, this.state, orders, ai.reasonMsgs);
     if (played.report.rejected.length) {
       const refused = played.report.rejected;
       const rejected = new Set(refused.map((x) => x.order));
       orders = orders.filter((o) => !rejected.has(o));
-      played = resolveTurn(this.scenario, this.state, orders, ai.reasons);
+      played = resolveTurn(this.scenario, this.state, orders, ai.reasonMsgs);
       played.report.rejected = refused;
     }
-    played.report.reasonMsgs = ai.reasonMsgs;
     return this.apply(orders, played, now);
   }
 

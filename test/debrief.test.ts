@@ -58,7 +58,6 @@ describe('the class debrief', () => {
           kind: 'settlement',
           winner: null,
           turn: 3,
-          text: '',
           scores: { gna: 60, lna: 40 },
         }),
       ],
@@ -146,7 +145,7 @@ describe('the debrief against the computer games', () => {
     const [kind, winner] = top.ending.split(':');
     const deaths = d.values.casualties[2]!;
     const f3 = { ...fig(3, '2020-01-22', 'lna'), civilianDeaths: percentile(deaths, 50) };
-    const placed = placeTable(d, table(1, [fig(1, '2020-01-08', 'lna'), fig(2, '2020-01-15', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 3, text: '', scores: {} }));
+    const placed = placeTable(d, table(1, [fig(1, '2020-01-08', 'lna'), fig(2, '2020-01-15', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 3, scores: {} }));
     expect(placed.ending).toEqual({ key: top.ending, games: top.games, share: top.share });
     const civ = placed.figures.find((f) => f.id === 'casualties')!;
     expect(civ.median).toBe(percentile(deaths, 50));
@@ -154,7 +153,7 @@ describe('the debrief against the computer games', () => {
     expect(civ.percentile).toBeLessThanOrEqual(60);
 
     // The CSV carries them: the games, the ending's share on the last row, each turn's percentiles.
-    const t1 = table(1, [fig(1, '2020-01-08', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 2, text: '', scores: {} });
+    const t1 = table(1, [fig(1, '2020-01-08', 'lna'), f3], { kind: kind!, winner: winner ?? null, turn: 2, scores: {} });
     const csv = classCsv({ code: 'ABCDEF', title: 'Sirte', scenario: 'sirte-2020', status: 'playing', timerSeconds: 0, students: [], tables: [t1] }, null, d).trim().split('\r\n');
     const head = csv[0]!.split(',');
     const rows = csv.slice(1).map((l) => l.split(','));

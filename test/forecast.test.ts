@@ -7,8 +7,9 @@
 // An attack with nothing else touching its two places is fought at the odds its preview showed.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/cli/files.ts';
-import { ceasefireForecast, checkOrder, DEFAULT_TERMS, forecastLines, newGame, type Order, otherActorsOrders, resolveTurn, type Scenario, type State } from '../src/sim/index.ts';
+import { ceasefireForecast, checkOrder, DEFAULT_TERMS, forecastMsgs, newGame, type Order, otherActorsOrders, resolveTurn, type Scenario, type State } from '../src/sim/index.ts';
 import { Rng } from '../src/sim/rng.ts';
+import { english, told } from './english.ts';
 
 function scenario(id: string): Scenario {
   const s = loadScenarioFile(id);
@@ -44,16 +45,16 @@ describe('the ceasefire forecast is the decision', () => {
 
             for (const side of ['gna', 'lna'] as const) {
               const f = forecast[side];
-              const line = forecastLines(s, shown).find((l) => l.startsWith(`${s.sides[side].shortName} will `))!;
+              const line = english(forecastMsgs(s, shown), s).find((l) => l.startsWith(`${s.sides[side].shortName} will `))!;
               expect(line).toMatch(f.accept ? / will accept: / : / will refuse: /);
               expect(line).toContain(String(f.deal));
               expect(line).toContain(String(f.fight));
             }
-            const { report } = resolveTurn(s, state, [propose, ...ai.orders], ai.reasons);
+            const { report } = resolveTurn(s, state, [propose, ...ai.orders], ai.reasonMsgs);
             for (const side of ['gna', 'lna'] as const) {
               const name = s.sides[side].shortName;
-              const said = report.events.find((e) => e.text.startsWith(`${name} accepted the ceasefire`) || e.text.startsWith(`${name} rejected the ceasefire`));
-              expect(said?.text, `${id} seed ${g} turn ${state.turn}`).toContain(`${forecast[side].accept ? 'accepted' : 'rejected'} the ceasefire (deal ${forecast[side].deal} against fighting on ${forecast[side].fight})`);
+              const said = report.events.find((e) => told(e, s).startsWith(`${name} accepted the ceasefire`) || told(e, s).startsWith(`${name} rejected the ceasefire`));
+              expect(said && told(said, s), `${id} seed ${g} turn ${state.turn}`).toContain(`${forecast[side].accept ? 'accepted' : 'rejected'} the ceasefire (deal ${forecast[side].deal} against fighting on ${forecast[side].fight})`);
               if (forecast[side].accept) accepted++;
               else refused++;
             }
@@ -64,7 +65,7 @@ describe('the ceasefire forecast is the decision', () => {
             checked++;
           }
           // Play on without the proposal (so that the next turns are the ordinary war).
-          state = resolveTurn(s, state, ai.orders, ai.reasons).state;
+          state = resolveTurn(s, state, ai.orders, ai.reasonMsgs).state;
         }
       }
       expect(checked).toBeGreaterThan(150);
@@ -76,7 +77,7 @@ describe('the ceasefire forecast is the decision', () => {
   it('a side played by a person is not forecast: it answers next fortnight', () => {
     const s = scenario('sirte-2020');
     const state = { ...newGame(s, 'forecast-human', ['mediator', 'lna']), pending: [] };
-    expect(forecastLines(s, ceasefireForecast(s, state, 'mediator', DEFAULT_TERMS))[1]).toBe('LNA is played by a person: it answers next fortnight.');
+    expect(english(forecastMsgs(s, ceasefireForecast(s, state, 'mediator', DEFAULT_TERMS)), s)[1]).toBe('LNA is played by a person: it answers next fortnight.');
   });
 });
 
@@ -119,18 +120,18 @@ describe('attack odds: queued and fought', () => {
           const p = checkOrder(s, state, o, []);
           if (p.ok && p.value.odds !== undefined) previews.set(`${o.actor} ${o.from} ${o.target}`, p.value.odds);
         }
-        const { state: next, report } = resolveTurn(s, state, ai.orders, ai.reasons);
+        const { state: next, report } = resolveTurn(s, state, ai.orders, ai.reasonMsgs);
         for (const e of report.events) {
           if (e.detail?.type !== 'battle' || (e.detail.attacker !== 'gna' && e.detail.attacker !== 'lna')) continue;
           const shown = previews.get(`${e.detail.attacker} ${e.detail.from} ${e.detail.target}`);
           if (shown === undefined) continue;
           if (shown === e.detail.odds) {
             expect(e.detail.queued).toBeUndefined();
-            expect(e.text).toContain(`(odds ${shown}%)`);
+            expect(told(e, s)).toContain(`(odds ${shown}%)`);
             same++;
           } else {
             expect(e.detail.queued).toBe(shown);
-            expect(e.text).toMatch(new RegExp(`\\(queued at ${shown}%, fought at ${e.detail.odds}%: [^)]+\\)`));
+            expect(told(e, s)).toMatch(new RegExp(`\\(queued at ${shown}%, fought at ${e.detail.odds}%: [^)]+\\)`));
             differ++;
           }
         }
@@ -166,21 +167,21 @@ describe('a request to a backer: the preview is the chance, and the chances come
               const odds = preview.value.odds!;
               const { report } = resolveTurn(s, base, [order]);
               const answer = report.events.find((e) => e.detail?.type === 'request' && e.detail.backer === b.id);
-              const skipped = report.events.some((e) => e.text.startsWith(`${b.name} `) && / request for more was not weighed\.$/.test(e.text));
+              const skipped = report.events.some((e) => (e.msg.key === 'report.request.alreadyChanged' || e.msg.key === 'report.request.atMost') && e.msg.values.backer === b.id);
               expect(answer || skipped, `${id} ${g} turn ${t + 1}: ${b.id}'s answer is in the report`).toBeTruthy();
               if (answer?.detail?.type !== 'request') continue;
               requests++;
               // The preview's chance is the one reckoned on the same state as the order's.
               expect(answer.detail.asked).toBe(odds);
               if (answer.detail.odds === odds) same++;
-              else expect(answer.text).toMatch(new RegExp(`chance ${answer.detail.odds}%; ${odds}% when asked`));
+              else expect(told(answer, s)).toMatch(new RegExp(`chance ${answer.detail.odds}%; ${odds}% when asked`));
               expectedGrants += answer.detail.odds / 100;
               variance += (answer.detail.odds / 100) * (1 - answer.detail.odds / 100);
               if (answer.detail.granted) grants++;
             }
           }
           const ai = otherActorsOrders(s, state, 'mediator');
-          state = resolveTurn(s, state, ai.orders, ai.reasons).state;
+          state = resolveTurn(s, state, ai.orders, ai.reasonMsgs).state;
         }
       }
     }
@@ -214,19 +215,19 @@ describe('an air strike: the preview is the chance, and strikes land as often as
               const preview = checkOrder(s, base, order, []);
               if (!preview.ok || preview.value.odds === undefined) continue;
               const { report } = resolveTurn(s, base, [order]);
-              const line = report.events.find((e) => e.mechanic === 'air' && (e.places ?? []).includes(target) && /\(odds (were )?\d+%/.test(e.text));
+              const line = report.events.find((e) => e.mechanic === 'air' && (e.places ?? []).includes(target) && /\(odds (were )?\d+%/.test(told(e, s)));
               expect(line, `${id} ${g} turn ${t + 1}: ${side} strike on ${target} is in the report`).toBeDefined();
-              const fought = Number(/\(odds (?:were )?(\d+)%/.exec(line!.text)![1]);
+              const fought = Number(/\(odds (?:were )?(\d+)%/.exec(told(line!, s))![1]);
               strikes++;
               if (fought === preview.value.odds) same++;
-              else expect(line!.text).toContain(`${fought}%; ${preview.value.odds}% when ordered`);
+              else expect(told(line!, s)).toContain(`${fought}%; ${preview.value.odds}% when ordered`);
               expected += fought / 100;
               variance += (fought / 100) * (1 - fought / 100);
-              if (!/ failed: /.test(line!.text)) hits++;
+              if (!/ failed: /.test(told(line!, s))) hits++;
             }
           }
           const ai = otherActorsOrders(s, state, 'mediator');
-          state = resolveTurn(s, state, ai.orders, ai.reasons).state;
+          state = resolveTurn(s, state, ai.orders, ai.reasonMsgs).state;
         }
       }
     }

@@ -21,6 +21,7 @@ import type { PathSummary } from '../src/sim/path.ts';
 import { oilIncome } from '../src/sim/rules/economy.ts';
 import { periodOf, roundDays } from '../src/sim/world.ts';
 import { readCatalog } from '../tools/scenario-catalog.ts';
+import { told } from './english.ts';
 
 function load(id: string): Scenario {
   const s = loadScenarioFile(id);
@@ -125,10 +126,10 @@ describe('a month of two fortnights', () => {
         for (const e of report.events) {
           if (e.round) {
             second++;
-            expect(e.text.startsWith('Second fortnight: ')).toBe(true);
+            expect(told(e, lesson).startsWith('Second fortnight: ')).toBe(true);
             // No order's work in the second fortnight: no battle, no strike, no new siege.
             expect(e.detail?.type === 'battle' || e.detail?.type === 'strike').toBe(false);
-            expect(e.text).not.toMatch(/laid siege to/);
+            expect(told(e, lesson)).not.toMatch(/laid siege to/);
           } else if (e.detail?.type === 'battle') fought++;
         }
         state = next;

@@ -8,6 +8,7 @@ import { loadScenarioFile } from '../src/cli/files.ts';
 import { newGame, otherActorsOrders, resolveTurn, type Scenario, type State, type TurnReport } from '../src/sim/index.ts';
 import { standingOf } from '../src/sim/standing.ts';
 import { COUNTRY_INDICATORS, SIDE_INDICATORS, sideValue, standingChanges, TALKS_INDICATORS } from '../src/ui/indicators.ts';
+import { told } from './english.ts';
 
 function scenario(id: string): Scenario {
   const s = loadScenarioFile(id);
@@ -20,7 +21,7 @@ function* turns(s: Scenario, games: number): Generator<{ before: State; after: S
     let st = newGame(s, `truth-${i}`);
     while (!st.ending) {
       const ai = otherActorsOrders(s, st, null);
-      const { state, report } = resolveTurn(s, st, ai.orders, ai.reasons);
+      const { state, report } = resolveTurn(s, st, ai.orders, ai.reasonMsgs);
       yield { before: st, after: state, report };
       st = state;
     }
@@ -49,7 +50,8 @@ describe('one truth: the report and the panels', () => {
       const said: string[] = [];
       let oil = 0;
       for (const t of turns(s, 30)) {
-        for (const e of t.report.events) {
+        for (const ev of t.report.events) {
+          const e = { text: told(ev, s) };
           // Oil output is set once a turn, when the money is counted: the level the report gives is the one that stays.
           const m = e.text.match(OIL);
           if (m) {

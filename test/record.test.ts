@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEVELS, loadScenarioFile, mapFiles } from '../src/cli/files.ts';
 import { addDays, departures, type HistoryRecord, HistoryTrack, heldOn, loadRecord, newGame, otherActorsOrders, resolveTurn, type Scenario, type State } from '../src/sim/index.ts';
+import { english } from './english.ts';
 
 const raw = JSON.parse(readFileSync(join(LEVELS, 'record.json'), 'utf8'));
 const libya = new Set((mapFiles().find((m) => (m.data as { id: string }).id === 'libya')!.data as { places: { id: string }[] }).places.map((p) => p.id));
@@ -168,10 +169,10 @@ describe('departures from the record', () => {
       });
       // The fact the case is about (a synthetic state keeps the scenario's first map, which history has left elsewhere by then).
       const found = departures(record, c.s, st).filter((d) => d.id === c.about);
-      expect(found.length, found.map((d) => d.text).join(' | ')).toBe(c.expect.length);
+      expect(found.length, english(found.map((d) => d.msg), c.s).join(' | ')).toBe(c.expect.length);
       c.expect.forEach((e, i) => {
         expect(found[i]?.id).toBe(e.id);
-        expect(found[i]?.text).toMatch(e.text);
+        expect(found[i] && english([found[i]!.msg], c.s)[0]).toMatch(e.text);
       });
     });
   }
@@ -200,11 +201,11 @@ describe('the track names each departure once, in its turn', () => {
       const open = new Set<string>();
       while (!st.ending) {
         const ai = otherActorsOrders(sirte, st, null);
-        st = resolveTurn(sirte, st, ai.orders, ai.reasons).state;
+        st = resolveTurn(sirte, st, ai.orders, ai.reasonMsgs).state;
         const now = new Set(departures(record, sirte, st).map((d) => d.id));
         for (const d of track.next(st)) {
           expect(open.has(d.id)).toBe(false);
-          expect(d.text).toMatch(/^\S.*\.$/);
+          expect(english([d.msg], sirte)[0]).toMatch(/^\S.*\.$/);
           named++;
         }
         open.clear();

@@ -47,7 +47,7 @@ describe('replay viewer session', () => {
     }
     expect(viewer.hash).toBe(game.hash);
     expect(canonicalJson(viewer.reports)).toBe(canonicalJson(game.reports));
-    expect(viewer.reports.at(-1)?.reasons).toEqual(game.reports.at(-1)?.reasons);
+    expect(viewer.reports.at(-1)?.reasonMsgs).toEqual(game.reports.at(-1)?.reasonMsgs);
     // Out-of-range frames are clamped, not errors.
     viewer.showFrame(99);
     expect(viewer.replay?.at).toBe(6);

@@ -22,9 +22,10 @@ import {
   stateHash,
   verifyReplay,
 } from '../sim/index.ts';
-import { roleScore } from '../sim/rules/outcome.ts';
+import { endingMsg, roleScore } from '../sim/rules/outcome.ts';
 import { analyseTurningPoints, TURNING_DEFAULT_RUNS, TURNING_MAX_RUNS, type TurningGame } from '../sim/turning.ts';
 import { applyWhatIfs, unknownWhatIf } from '../sim/whatif.ts';
+import { messageText } from '../ui/report-text.ts';
 import { roleShort } from '../ui/roles.ts';
 import { turningLines } from '../ui/turning-text.ts';
 import { englishProblem } from './english.ts';
@@ -254,7 +255,7 @@ export function main(argv: string[], out: (line: string) => void = console.log):
     }
     out(`${scenario.title} — seed "${args.seed}"${args.role ? `, ${args.role} played by the baseline AI` : ', all actors AI'}\n`);
     for (let t = 0; t < game.state.log.length; t++) out(summaryLine(game, t));
-    out(`\nEnding: ${ending.kind}${ending.winner ? ` (${scenario.sides[ending.winner].shortName})` : ''} on turn ${ending.turn}. ${ending.text}`);
+    out(`\nEnding: ${ending.kind}${ending.winner ? ` (${scenario.sides[ending.winner].shortName})` : ''} on turn ${ending.turn}. ${messageText(endingMsg(ending.kind, scenario, ending.winner, game.state), scenario)}`);
     for (const r of ROLES) {
       const s = ending.scores[r];
       out(`Score ${r.padEnd(8)} ${String(s.total).padStart(3)}  (territory ${s.parts.territory}, lives ${s.parts.lives}, legitimacy ${s.parts.legitimacy}, stability ${s.parts.stability}, escalation avoided ${s.parts.escalation})`);

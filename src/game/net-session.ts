@@ -66,7 +66,7 @@ export class NetSession implements PlaySession {
     const report = shownReport(seat.report);
     if (seat.turn <= 1 && !seat.ending) this.opening = report;
     else {
-      this.opening = { turn: 1, date: scenario.startDate, events: [], rejected: [], reasons: {} };
+      this.opening = { turn: 1, date: scenario.startDate, events: [], rejected: [], reasonMsgs: {} };
       this.reports.push(report);
     }
     this.noteFired(report);

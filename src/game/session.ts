@@ -3,8 +3,7 @@
 
 import { loadBundledScenario } from '../content/index.ts';
 import { isShownCopy, shownScenario } from '../i18n/content.ts';
-import type { Said } from '../sim/said.ts';
-import type { Difficulty } from '../sim/types.ts';
+import type { Difficulty, ReportMessage } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
 import type { PlaySession } from './play-session.ts';
@@ -199,7 +198,6 @@ export class GameSession implements PlaySession {
     for (let n = 1; n < frames.length; n++) {
       const before = frames[n - 1] as ReplayFrame;
       const ai = core.otherActorsOrders(verified.scenario, before.state, replay.humans);
-      (frames[n] as ReplayFrame).report.reasons = ai.reasons;
       (frames[n] as ReplayFrame).report.reasonMsgs = ai.reasonMsgs;
     }
     session.replay = { frames, orders: replay.turns.map((t) => t.orders), at: 0, note: replay.note };
@@ -336,21 +334,21 @@ export class GameSession implements PlaySession {
     // computer's orders for this fortnight (src/sim/forecast.ts).
     if (check.ok && order.kind === 'propose-ceasefire') {
       const forecast = this.forecast(order.terms);
-      return { ok: true, value: { ...check.value, riskMsgs: [...check.value.riskMsgs, ...forecast.map((x) => x.msg)] } };
+      return { ok: true, value: { ...check.value, riskMsgs: [...check.value.riskMsgs, ...forecast] } };
     }
     return check;
   }
 
-  private forecasts: { state: State; lines: Map<string, Said[]> } | null = null;
+  private forecasts: { state: State; lines: Map<string, ReportMessage[]> } | null = null;
 
   /** The forecast lines for these terms, worked out once per state (the computer's orders are a function of it). */
-  private forecast(terms: CeasefireTerms): Said[] {
+  private forecast(terms: CeasefireTerms): ReportMessage[] {
     if (this.forecasts?.state !== this.state) this.forecasts = { state: this.state, lines: new Map() };
     // Hot-seat: each person at the screen has their own forecast of the same state.
     const key = `${this.role}:${JSON.stringify(terms)}`;
     let lines = this.forecasts.lines.get(key);
     if (!lines) {
-      lines = core.forecastSaid(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
+      lines = core.forecastMsgs(this.model, core.ceasefireForecast(this.model, this.state, this.role, terms));
       this.forecasts.lines.set(key, lines);
     }
     return lines;
@@ -389,7 +387,7 @@ export class GameSession implements PlaySession {
     this.handedIn.set(this.role, this.queued);
     const people = this.humans.flatMap((r) => this.handedIn.get(r) ?? []);
     const others = core.otherActorsOrders(this.model, this.state, this.humans);
-    const report = this.apply([...people, ...others.orders], others.reasons, others.reasonMsgs);
+    const report = this.apply([...people, ...others.orders], others.reasonMsgs);
     this.queued = [];
     this.handedIn.clear();
     // The first person at the screen starts the next fortnight.
@@ -397,9 +395,8 @@ export class GameSession implements PlaySession {
     return report;
   }
 
-  private apply(orders: Order[], reasons: TurnReport['reasons'] = {}, reasonMsgs?: TurnReport['reasonMsgs']): TurnReport {
-    const { state, report } = core.resolveTurn(this.model, this.state, orders, reasons);
-    if (reasonMsgs) report.reasonMsgs = reasonMsgs;
+  private apply(orders: Order[], reasonMsgs: TurnReport['reasonMsgs'] = {}): TurnReport {
+    const { state, report } = core.resolveTurn(this.model, this.state, orders, reasonMsgs);
     this.state = state;
     this.history.push(orders);
     this.reports.push(report);

@@ -177,9 +177,8 @@ export interface SeatReport {
   rejected: TurnReport['rejected'];
   /** Its own side's ledger (none for a seat that is not a side). */
   ledger: Partial<TurnReport['ledger']['money']> & { strength?: Partial<TurnReport['ledger']['strength']> };
-  reasons: TurnReport['reasons'];
-  /** The reasons as message codes (absent from a server older than them). */
-  reasonMsgs?: TurnReport['reasonMsgs'];
+  /** The AI's reasons for its orders, as message codes. */
+  reasonMsgs: TurnReport['reasonMsgs'];
 }
 
 type Standing = NonNullable<TurnReport['standing']>['before'];
@@ -274,7 +273,7 @@ export interface ConsoleTable {
   seats: { role: string; names: string[]; connected: number; ended: boolean }[];
   /** The figures at the start of every turn so far (the last: now). */
   figures: TableFigures[];
-  ending: { kind: string; winner: string | null; turn: number; text: string; scores: Record<string, number> } | null;
+  ending: { kind: string; winner: string | null; turn: number; scores: Record<string, number> } | null;
   messages: NetMessage[];
   /** Injects waiting for the next turn. */
   injects: { fireTurn: number; text: string }[];

@@ -9,7 +9,6 @@ import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { foreignDependence, upkeepOf } from './rules/economy.ts';
-import { RUNG_NAMES } from './rules/events.ts';
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
@@ -35,14 +34,13 @@ import { isLargeCity, other, supplyRoad, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
-  reasons: string[];
-  /** The same reasons as message codes (locales/<lang>/reasons.json), one for each. */
+  /** Why, as message codes (locales/<lang>/reasons.json): one for each order, and for a decision not to act worth telling. */
   reasonMsgs: ReportMessage[];
 }
 
 /** A message code: a key of locales/<lang>/reasons.json and its values (ids and numbers; see src/ui/report-text.ts). */
 const m = (key: string, values: ReportMessage['values'] = {}): ReportMessage => ({ key, values });
-const NO_DECISION = (): AiDecision => ({ orders: [], reasons: [], reasonMsgs: [] });
+const NO_DECISION = (): AiDecision => ({ orders: [], reasonMsgs: [] });
 
 /** What difficulty changes: how boldly and how attentively the computer's commanders play. */
 interface Skill {
@@ -115,17 +113,15 @@ const HOSTILE_TOWN_MARGIN = 30;
 
 class Planner {
   readonly orders: Order[] = [];
-  readonly reasons: string[] = [];
   readonly reasonMsgs: ReportMessage[] = [];
   constructor(
     private readonly scenario: Scenario,
     private readonly state: State,
   ) {}
   /** Adds the order if it is legal alongside those already planned. */
-  try(order: Order, reason: string, msg: ReportMessage): boolean {
+  try(order: Order, msg: ReportMessage): boolean {
     if (!checkLegalOrder(this.scenario, this.state, order, this.orders, true).ok) return false;
     this.orders.push(order);
-    this.reasons.push(reason);
     this.reasonMsgs.push(msg);
     return true;
   }
@@ -136,8 +132,7 @@ class Planner {
     return n;
   }
   /** A decision not to act, worth telling. */
-  note(reason: string, msg: ReportMessage): void {
-    this.reasons.push(reason);
+  note(msg: ReportMessage): void {
     this.reasonMsgs.push(msg);
   }
 }
@@ -192,7 +187,7 @@ function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireC
 
 /** What a planner decided: its orders and the reasons for them. */
 function decided(plan: Planner): AiDecision {
-  return { orders: plan.orders, reasons: plan.reasons, reasonMsgs: plan.reasonMsgs };
+  return { orders: plan.orders, reasonMsgs: plan.reasonMsgs };
 }
 
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
@@ -255,7 +250,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
         best = option;
       }
     }
-    plan.try({ actor: who, kind: 'event-choice', event: p.event, option: best.id }, `${def.title}: chose "${best.label}".`, m('reasons.ai.choice', { eventTitle: p.event, optionLabel: `${p.event}/${best.id}` }));
+    plan.try({ actor: who, kind: 'event-choice', event: p.event, option: best.id }, m('reasons.ai.choice', { eventTitle: p.event, optionLabel: `${p.event}/${best.id}` }));
     if (talksIndex(state.talks.stage) < 2 && best.effects.some((e) => e.kind === 'talks' && talksIndex(e.stage) >= 2)) truce = true;
   }
   return truce;
@@ -399,17 +394,13 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
   if (!skill.lookahead) return first;
   // Look ahead one turn: play the plan and a few variants against what the others are likely
   // to do (the normal AI's orders), with the same dice for each, and keep the best.
-  const variants: { knobs: Knobs; why: string; msg: ReportMessage }[] = [
-    { knobs: { ...base, sureOnly: true, label: 'hold' }, why: 'Held its ground this fortnight: looking ahead, attacking cost more than it would gain.', msg: m('reasons.ai.hold') },
-    {
-      knobs: { ...base, sureOnly: true, strike: false, label: 'quiet' },
-      why: 'Kept its guns quiet this fortnight: looking ahead, standing abroad and a rested army were worth more than any strike.',
-      msg: m('reasons.ai.quiet'),
-    },
+  const variants: { knobs: Knobs; msg: ReportMessage }[] = [
+    { knobs: { ...base, sureOnly: true, label: 'hold' }, msg: m('reasons.ai.hold') },
+    { knobs: { ...base, sureOnly: true, strike: false, label: 'quiet' }, msg: m('reasons.ai.quiet') },
   ];
   const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
   if (!state.talks.proposal && talksIndex(state.talks.stage) < 2 && !calc.accept && calc.deal >= calc.fight - 15) {
-    variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, why: 'Looking ahead, a ceasefire now was worth more than fighting on.', msg: m('reasons.ai.peace') });
+    variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, msg: m('reasons.ai.peace') });
   }
   const others: Order[] = [];
   for (const actor of actorsOf(scenario)) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
@@ -436,7 +427,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
     if (sameOrders(plan.orders, best.orders)) continue;
     const value = judge(plan.orders);
     if (value > bestValue) {
-      best = { orders: plan.orders, reasons: [...plan.reasons, v.why], reasonMsgs: [...plan.reasonMsgs, v.msg] };
+      best = { orders: plan.orders, reasonMsgs: [...plan.reasonMsgs, v.msg] };
       bestValue = value;
     }
   }
@@ -448,7 +439,7 @@ function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
 }
 
 /** What a side's commander sees threatened: the place, the enemy's best odds on it, its worth, and why. */
-type ThreatList = { place: string; odds: number; value: number; why: string; whyMsg: string }[];
+type ThreatList = { place: string; odds: number; value: number; whyMsg: string }[];
 
 function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
@@ -477,7 +468,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const traits = traitsOf(def);
   const mine = byPlace(state, side);
   const theirs = byPlace(state, enemy);
-  const name = (p: string) => world.place.get(p)?.name ?? p;
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
   const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -491,9 +481,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     accepting ||= mine.accept;
     plan.try(
       { actor: side, kind: 'answer-ceasefire', accept: mine.accept },
-      mine.accept
-        ? `Accepted the ceasefire on the table: it expects more from the deal (${mine.deal}) than from fighting on (${mine.fight}).`
-        : `Rejected the ceasefire on the table: it expects more from fighting on (${mine.fight}) than from the deal (${mine.deal}).`,
       m(mine.accept ? 'reasons.ai.acceptTable' : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
     );
   }
@@ -502,7 +489,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const boycott = (me.confidence >= 85 && def.aggression >= 70) || !skill.attends;
     plan.try(
       { actor: side, kind: 'conference', attend: !boycott },
-      boycott ? (skill.attends ? 'Sure of victory, it saw nothing to gain at the conference.' : 'It saw nothing to gain at the conference.') : 'Attending costs little and buys standing abroad.',
       m(boycott ? (skill.attends ? 'reasons.ai.boycottSure' : 'reasons.ai.boycott') : 'reasons.ai.attend'),
     );
   }
@@ -543,13 +529,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       let value = placeValue(scenario, state, side, p);
       if (struck) value += 20;
       if (redLine) value += 40;
-      const why = redLine
-        ? `${name(p)} is a line it will not give up, and the enemy's odds against it were ${worst}%`
-        : struck
-          ? `the enemy struck there last turn and its odds were ${worst}%`
-          : `the enemy's odds against it were ${worst}%`;
       const whyMsg = redLine ? 'reasons.ai.threat.redLine' : struck ? 'reasons.ai.threat.struck' : 'reasons.ai.threat.odds';
-      threats.push({ place: p, odds: worst, value, why, whyMsg });
+      threats.push({ place: p, odds: worst, value, whyMsg });
       threatened.add(p);
     }
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
@@ -563,9 +544,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
       }
       if (helper && helper.strength >= 5) {
-        plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, `Reinforced ${name(t.place)}: ${t.why}.`, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
+        plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
       } else if (mine.has(t.place)) {
-        plan.try({ actor: side, kind: 'fortify', place: t.place }, `Dug in at ${name(t.place)}: ${t.why}.`, m('reasons.ai.dugIn', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
+        plan.try({ actor: side, kind: 'fortify', place: t.place }, m('reasons.ai.dugIn', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
       }
     }
     return { threats, threatened };
@@ -627,10 +608,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (wantsPeace || launched >= knobs.attacks || (!skill.ev && tried >= knobs.attacks)) break;
       tried++;
       const cuts = cutOff.get(a.target);
-      const why = cuts && a.odds < threshold ? `to cut off ${name(cuts)}, which it cannot storm but could then starve` : 'worth the risk';
       const whyMsg = cuts && a.odds < threshold ? m('reasons.ai.attack.cutOff', { placeCut: cuts }) : m('reasons.ai.attack.worth');
       const msg = m('reasons.ai.attack', { placeTarget: a.target, placeFrom: a.from, odds: a.odds, whyMsg: whyMsg.key, ...whyMsg.values });
-      if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, `Attacked ${name(a.target)} from ${name(a.from)}: odds ${a.odds}%, ${why}.`, msg)) launched++;
+      if (plan.try({ actor: side, kind: 'attack', from: a.from, target: a.target }, msg)) launched++;
     }
     return { wantsPeace, threshold };
   };
@@ -661,7 +641,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       // The most wanted place that can be cut off now (a siege needs it cut off and forces near enough): one a turn.
       targets.sort((a, b) => b.value - a.value || compareIds(a.p, b.p));
       for (const t of targets) {
-        if (plan.try({ actor: side, kind: 'siege', target: t.p }, `Laid siege to ${name(t.p)}: too strong to storm (odds ${t.chance}%), it can be starved.`, m('reasons.ai.siege', { place: t.p, odds: t.chance }))) break;
+        if (plan.try({ actor: side, kind: 'siege', target: t.p }, m('reasons.ai.siege', { place: t.p, odds: t.chance }))) break;
       }
     }
 
@@ -675,7 +655,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const strength = strengthOf(theirs.get(p)!);
         if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
       }
-      if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, `Struck ${name(t.p)}, where ${t.enemy * 100} enemy fighters were massed.`, m('reasons.ai.airstrike', { place: t.p, fighters: t.enemy * 100 }));
+      if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, m('reasons.ai.airstrike', { place: t.p, fighters: t.enemy * 100 }));
     }
   };
   const provide = (threats: ThreatList) => {
@@ -685,49 +665,49 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // regional war nears (escalation 65 at caution 50, 90 at caution 0).
     const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
     if (me.money < bill * 2 && (spiral || !knobs.ask)) {
-      if (spiral) plan.note(`Did not ask its patrons for more: escalation (${state.country.escalation}) is close to a regional war.`, m('reasons.ai.noAsk', { escalation: state.country.escalation }));
+      if (spiral) plan.note(m('reasons.ai.noAsk', { escalation: state.country.escalation }));
     } else if (me.money < bill * 2) {
       const patron = world.backersOf[side]
         .filter((b) => (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment)
         .sort((a, b) => (state.backers[b.id]?.commitment ?? 0) - (state.backers[a.id]?.commitment ?? 0) || compareIds(a.id, b.id))[0];
-      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `Money is short (${me.money} against a bill of ${bill}): asked ${patron.name} for more.`, m('reasons.ai.askMoney', { money: me.money, bill, backer: patron.id }));
+      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, m('reasons.ai.askMoney', { money: me.money, bill, backer: patron.id }));
     }
     // A patron a person plays hears from its client when the front goes badly, not only when money
     // runs short: the seat is about such requests (a computer patron is asked as before).
     if (state.humans.length && !spiral && me.money >= bill * 2 && (me.momentum < 0 || me.confidence < 45)) {
       const patron = world.backersOf[side].find((b) => state.humans.includes(`backer:${b.id}`) && (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment && !state.backers[b.id]?.request);
-      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, `The front was going badly (confidence ${me.confidence}): asked ${patron.name} for more.`, m('reasons.ai.askFront', { confidence: me.confidence, backer: patron.id }));
+      if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, m('reasons.ai.askFront', { confidence: me.confidence, backer: patron.id }));
     }
     // The blockade is leverage: a side keeps it as its card for the talks while its patrons still
     // pay its bills, and gives it up in a deal that reopens the oil (its terms), or when it can no
     // longer pay its forces at all.
     if (state.country.blockadeBy === side && me.money < bill) {
-      plan.try({ actor: side, kind: 'oil-terminals', open: true }, 'The blockade hurts its own finances too much: reopened the oil.', m('reasons.ai.reopenOil'));
+      plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOil'));
     }
     let wavering: FormationState | undefined;
     for (const f of state.formations) {
       if (f.side !== side || f.loyalty >= scenario.rules.defectionThreshold + 15 || f.strength < 5) continue;
       if (!wavering || f.loyalty < wavering.loyalty || (f.loyalty === wavering.loyalty && compareIds(f.id, wavering.id) < 0)) wavering = f;
     }
-    if (wavering && skill.tends) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, `${world.formationDef.get(wavering.id)?.name} was wavering (loyalty ${wavering.loyalty}).`, m('reasons.ai.wavering', { formation: wavering.id, loyalty: wavering.loyalty }));
+    if (wavering && skill.tends) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, m('reasons.ai.wavering', { formation: wavering.id, loyalty: wavering.loyalty }));
     // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
     const payBelow = skill.ev ? 60 : 40;
-    if (skill.tends && me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, `Cohesion was low (${me.cohesion}): paid salaries.`, m('reasons.ai.salaries', { cohesion: me.cohesion }));
+    if (skill.tends && me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, m('reasons.ai.salaries', { cohesion: me.cohesion }));
 
     // 5. Talks: a side that expects more from a deal than from fighting proposes one.
     if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
       const enemyCalc = wantsDeal(scenario, state, enemy);
       if (knobs.offerPeace || enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
-        plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, `Proposed a ceasefire: it expects ${calc.deal} from a deal against ${calc.fight} from fighting on.`, m('reasons.ai.propose', { deal: calc.deal, fight: calc.fight }));
+        plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, m('reasons.ai.propose', { deal: calc.deal, fight: calc.fight }));
       }
     }
     if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
-      plan.try({ actor: side, kind: 'prisoner-exchange' }, 'Wants the talks to work: a goodwill gesture.', m('reasons.ai.goodwill'));
+      plan.try({ actor: side, kind: 'prisoner-exchange' }, m('reasons.ai.goodwill'));
     }
     // A side that weighs outcomes and strikes no one this fortnight says so: a humanitarian pause
     // buys standing, trust and fewer dead at no cost to a front that is quiet anyway.
     if (noise(state.seed, state.turn, side, 'pause') < skill.pause && !plan.orders.some((o) => o.kind === 'attack' || o.kind === 'airstrike')) {
-      plan.try({ actor: side, kind: 'humanitarian-pause' }, 'Declared a humanitarian pause: with no attack planned, it buys standing abroad and trust at no cost.', m('reasons.ai.pause'));
+      plan.try({ actor: side, kind: 'humanitarian-pause' }, m('reasons.ai.pause'));
     }
     // With budget left: recruit where support is strong, or rally support.
     // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
@@ -737,9 +717,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const home = world.placeIds
         .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
         .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
-      for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, `Recruited in ${name(p)} while money allows.`, m('reasons.ai.recruit', { place: p }))) break;
+      for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
     }
-    if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, 'Rallied public support.', m('reasons.ai.rally'));
+    if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, m('reasons.ai.rally'));
   };
   const { threats, threatened } = defend();
   const { wantsPeace, threshold } = attack(threats, threatened);
@@ -794,18 +774,17 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   answerChoices(scenario, state, 'mediator', plan);
   const t = state.talks;
   const stage = talksIndex(t.stage);
-  if (stage >= 2 && !t.monitors) plan.try({ actor: 'mediator', kind: 'deploy-monitors' }, 'A truce without monitors breaks: deployed them.', m('reasons.mediator.monitors'));
-  if (stage >= 2) plan.try({ actor: 'mediator', kind: 'political-track' }, 'Used the calm to advance the political track.', m('reasons.mediator.politicalTrack'));
+  if (stage >= 2 && !t.monitors) plan.try({ actor: 'mediator', kind: 'deploy-monitors' }, m('reasons.mediator.monitors'));
+  if (stage >= 2) plan.try({ actor: 'mediator', kind: 'political-track' }, m('reasons.mediator.politicalTrack'));
   if (stage < 2 && !t.proposal) {
     const gna = defaultCalc(scenario, state, 'gna');
     const lna = defaultCalc(scenario, state, 'lna');
     const gap = Math.max(gna.fight - gna.deal, lna.fight - lna.deal);
-    if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, 'Both sides now expect more from a deal than from war: the moment is ripe.', m('reasons.mediator.ripe'));
+    if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, m('reasons.mediator.ripe'));
     else if (at.ripeSlack > 0 && (gna.accept || lna.accept) && gap <= at.ripeSlack) {
       const holdout = gna.accept ? 'lna' : 'gna';
       plan.try(
         { actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS },
-        `Tabled a ceasefire before the moment was quite ripe: ${scenario.sides[holdout].shortName} still expects a little more from fighting, and a proposal on the table may tip it.`,
         m('reasons.mediator.early', { actor: holdout }),
       );
     }
@@ -813,9 +792,7 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   const sanctionable = stage >= 2 || at.sanctionsAnyTime;
   const spoiler = sanctionable ? state.formations.find((f) => world.formationDef.get(f.id)?.spoiler && f.strength > 0) : undefined;
   if (spoiler) {
-    const name = world.formationDef.get(spoiler.id)?.name;
-    plan.try({ actor: 'mediator', kind: 'sanction-spoiler', formation: spoiler.id }, stage >= 2 ? `${name} threatens the truce.` : `${name} lives off the war: sanctioned it before a truce gives it something to wreck.`,
-      m(stage >= 2 ? 'reasons.mediator.spoilerTruce' : 'reasons.mediator.spoilerWar', { formation: spoiler.id }),
+    plan.try({ actor: 'mediator', kind: 'sanction-spoiler', formation: spoiler.id }, m(stage >= 2 ? 'reasons.mediator.spoilerTruce' : 'reasons.mediator.spoilerWar', { formation: spoiler.id }),
     );
   }
   // The first by id of the places hit hard enough that still hold defenders.
@@ -824,7 +801,7 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
     if ((state.places[p]?.damage ?? 0) >= at.corridorAt && (hurt === undefined || compareIds(p, hurt) < 0) && defendersOf(state, p).length) hurt = p;
   }
   const aid = () => {
-    if (hurt) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt }, `Civilians in ${world.place.get(hurt)?.name} need aid.`, m('reasons.mediator.corridor', { place: hurt }));
+    if (hurt) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt }, m('reasons.mediator.corridor', { place: hurt }));
   };
   if (at.aidFirst) aid();
   if (state.country.escalation >= at.pressAt) {
@@ -839,13 +816,13 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
         topLevel = level;
       }
     }
-    if (top) plan.try({ actor: 'mediator', kind: 'pressure-backer', backer: top.id }, `Escalation is dangerous (${state.country.escalation}): pressed ${top.name}.`, m('reasons.mediator.pressBacker', { escalation: state.country.escalation, backer: top.id }));
+    if (top) plan.try({ actor: 'mediator', kind: 'pressure-backer', backer: top.id }, m('reasons.mediator.pressBacker', { escalation: state.country.escalation, backer: top.id }));
   }
-  if (state.country.embargoEnforcement < at.embargoBelow) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, 'Arms keep flowing: tightened the embargo.', m('reasons.mediator.embargo'));
-  if (t.trust < at.shuttleBelow) plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, `Trust is low (${t.trust}): shuttled between the camps.`, m('reasons.mediator.shuttle', { trust: t.trust }));
-  if (!state.conference && state.country.internationalPressure >= at.conferenceAt) plan.try({ actor: 'mediator', kind: 'convene-conference' }, 'Pressure is high enough to bring the backers to one table.', m('reasons.mediator.conference'));
+  if (state.country.embargoEnforcement < at.embargoBelow) plan.try({ actor: 'mediator', kind: 'enforce-embargo' }, m('reasons.mediator.embargo'));
+  if (t.trust < at.shuttleBelow) plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, m('reasons.mediator.shuttle', { trust: t.trust }));
+  if (!state.conference && state.country.internationalPressure >= at.conferenceAt) plan.try({ actor: 'mediator', kind: 'convene-conference' }, m('reasons.mediator.conference'));
   if (!at.aidFirst) aid();
-  plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, 'Kept the channels open.', m('reasons.mediator.channels'));
+  plan.try({ actor: 'mediator', kind: 'shuttle-diplomacy' }, m('reasons.mediator.channels'));
   return decided(plan);
 }
 
@@ -891,7 +868,6 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   const t = traitsOf(def.agenda);
   const roll = (what: string) => noise(state.seed, state.turn, actor, what) * 100;
   const inTruce = talksIndex(state.talks.stage) >= 2;
-  const name = (p: string) => world.place.get(p)?.name ?? p;
   const near = world.adjacent.get(f.location) ?? [];
   if (f.side === 'none') {
     // A local force that answers to no one but is no spoiler keeps to its own town.
@@ -900,9 +876,6 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
     if (target) {
       plan.try(
         { actor, kind: 'raid', target },
-        inTruce
-          ? `${def.name} struck ${name(target)}: a truce does not bind it (${def.agenda.motive}).`
-          : `${def.name} struck ${name(target)} while the two sides were busy fighting each other (${def.agenda.motive}).`,
         m(inTruce ? 'reasons.group.raidTruce' : 'reasons.group.raidWar', { formation: id, place: target, motive: id }),
       );
     }
@@ -911,19 +884,16 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   const side = f.side;
   const me = state.sides[side];
   const enemy = other(side);
-  const sideName = scenario.sides[side].shortName;
   // Leaving a losing side: only once loyalty has worn thin, the thinner the likelier, and less
   // likely for a group with resolve (at resolve 50, 1% a turn per point below threshold + margin).
   const worn = scenario.rules.defectionThreshold + DEFECT_MARGIN - f.loyalty;
   if (worn > 0) {
-    const why =
-      me.unpaidTurns > 0 ? 'its pay had stopped' : me.momentum < 0 ? `${sideName} was losing ground` : sideStrength(state, side) < sideStrength(state, enemy) ? `${sideName} was outnumbered` : null;
-    if (why && roll('defect') < (worn * (100 - t.resolve)) / 50) {
+    const whyMsg =
+      me.unpaidTurns > 0 ? 'reasons.group.why.unpaid' : me.momentum < 0 ? 'reasons.group.why.losing' : sideStrength(state, side) < sideStrength(state, enemy) ? 'reasons.group.why.outnumbered' : null;
+    if (whyMsg && roll('defect') < (worn * (100 - t.resolve)) / 50) {
       const to = defectionTarget(def, side);
-      const where = to === 'none' ? 'struck out on its own' : `went over to ${scenario.sides[to].shortName}`;
-      const whyMsg = me.unpaidTurns > 0 ? 'reasons.group.why.unpaid' : me.momentum < 0 ? 'reasons.group.why.losing' : 'reasons.group.why.outnumbered';
       const msg = m(to === 'none' ? 'reasons.group.defectAlone' : 'reasons.group.defect', { formation: id, actor: side, actorTo: to, loyalty: f.loyalty, whyMsg });
-      if (plan.try({ actor, kind: 'defect' }, `${def.name} ${where}: its loyalty had worn thin (${f.loyalty}) and ${why}.`, msg)) return decided(plan);
+      if (plan.try({ actor, kind: 'defect' }, msg)) return decided(plan);
     }
   }
   // Spoiling a truce: a group that lives off the war strikes on its own, unless its side keeps a firm grip on its allies.
@@ -931,13 +901,12 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
     const chance = Math.max(5, Math.min(60, Math.round((t.aggression * 4) / 5) - Math.floor(me.cohesion / 2) + Math.round((t.values.money - 50) / 5)));
     const targets = near.filter((p) => state.places[p]?.controller === enemy);
     const target = roll('spoil') < chance ? raidTarget(scenario, state, targets, t) : undefined;
-    if (target && plan.try({ actor, kind: 'raid', target }, `${def.name} broke the truce at ${name(target)} (${def.agenda.motive}); ${sideName}'s hold on its allies is weak (cohesion ${me.cohesion}).`, m('reasons.group.spoil', { formation: id, place: target, motive: id, actor: side, cohesion: me.cohesion }))) return decided(plan);
+    if (target && plan.try({ actor, kind: 'raid', target }, m('reasons.group.spoil', { formation: id, place: target, motive: id, actor: side, cohesion: me.cohesion }))) return decided(plan);
   }
   // Naming its price: a group its side cannot do without — on the front line or in the capital — and that values money.
   const leverage = f.location === scenario.sides[side].capital || near.some((p) => state.places[p]?.controller === enemy);
   if (leverage && t.values.money > 50 && f.loyalty < def.loyalty + 10 && roll('extort') < (t.aggression * (t.values.money - 50)) / 100) {
-    plan.try({ actor, kind: 'extort' }, `${def.name} demanded money from ${sideName} to stay in line (${def.agenda.motive}): ${sideName} cannot do without it ${f.location === scenario.sides[side].capital ? 'in the capital' : 'at the front'}.`,
-      m('reasons.group.extort', { formation: id, motive: id, actor: side, where: f.location === scenario.sides[side].capital ? 'capital' : 'front' }),
+    plan.try({ actor, kind: 'extort' }, m('reasons.group.extort', { formation: id, motive: id, actor: side, where: f.location === scenario.sides[side].capital ? 'capital' : 'front' }),
     );
   }
   return decided(plan);
@@ -1020,8 +989,6 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const side: SideId = def.client;
   const skill = BACKER_SKILL[difficulty];
   const client = state.sides[side];
-  const clientName = scenario.sides[side].shortName;
-  const name = (p: string) => world.place.get(p)?.name ?? p;
   // The seat's own bound: what its capital will bear (its score counts every dollar against it).
   const tolerance = def.costTolerance;
   const peril = skill.perilOdds <= 100 ? clientPeril(scenario, state, side) : null;
@@ -1037,11 +1004,6 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const rescue = late ? threatened || broke : trouble;
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
-  const why = threatened
-    ? `${name(peril.place)} is in danger (the enemy's odds ${peril.odds}%)`
-    : broke
-      ? `${clientName} can no longer pay its forces (${client.money} in hand, a bill of ${upkeep})`
-      : `${clientName} is losing (confidence ${client.confidence})`;
   const brink = state.country.escalation >= skill.brink;
   // A red line of any of its client's patrons that is about to be crossed brings that patron in, and the region nearer a war:
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
@@ -1058,14 +1020,13 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
     const yields = skill.yields && b.commitment > 0 && !trouble;
     plan.try(
       { actor, kind: 'answer-mediator', accept: yields },
-      yields ? `${def.name} yielded to the mediator: a step down eases the pressure on it.` : `${def.name} rebuffed the mediator.`,
       m(yields ? 'reasons.seat.yield' : 'reasons.seat.rebuff', { backer: id }),
     );
   }
   if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
     const grant = rescue && !brink && b.spent < tolerance;
     const msg = grant ? m('reasons.seat.grant', { backer: id, actor: side, ...whyValues }) : m('reasons.seat.refuse', { backer: id, actor: side });
-    if (plan.try({ actor, kind: 'answer-request', accept: grant }, grant ? `${def.name} granted ${clientName}'s request: ${why}.` : `${def.name} turned down ${clientName}'s request: it weighs its own costs.`, msg) && grant) {
+    if (plan.try({ actor, kind: 'answer-request', accept: grant }, msg) && grant) {
       return decided(plan);
     }
   }
@@ -1076,13 +1037,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   } else if (rescue && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
     plan.try(
       { actor, kind: 'escalate' },
-      `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]} to keep ${clientName} from defeat: ${why}.`,
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),
     );
   } else if (b.commitment > (brink ? Math.min(floor, 1) : floor) && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
-      `${def.name} scaled back: ${brink ? `escalation (${state.country.escalation}) is close to a regional war` : b.spent >= tolerance ? 'the war costs more than it will bear' : ending ? 'the war is near its end, and what it still sends would change little' : `${clientName} holds its own`}.`,
       m('reasons.seat.scaleBack', {
         backer: id,
         actor: side,
@@ -1094,7 +1053,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // A shipment of arms and money keeps a client that cannot pay its forces whole (an exposed one costs standing: only then,
   // and only until one is exposed: after that every shipment is watched, and each exposure costs standing for good).
   if (broke && b.commitment > 0 && b.spent < tolerance && (b.exposures ?? 0) === 0 && deliveryExposureOdds(state) <= skill.shipsBelowOdds) {
-    plan.try({ actor, kind: 'deliver-arms' }, `${def.name} shipped arms and money to ${clientName}: it has ${client.money} in hand against a bill of ${upkeep} a fortnight.`, m('reasons.seat.ship', { backer: id, actor: side, money: client.money, bill: upkeep }));
+    plan.try({ actor, kind: 'deliver-arms' }, m('reasons.seat.ship', { backer: id, actor: side, money: client.money, bill: upkeep }));
   }
   // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it
   // (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing): one campaign may tip it.
@@ -1103,7 +1062,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
     const rival = def.rivals
       .filter((r) => world.backer.get(r)?.client === other(side) && (state.backers[r]?.commitment ?? 0) >= 3 && gap(r) > 0 && gap(r) <= RIVAL_PRESSURE * skill.lobbyReach)
       .sort((x, y) => gap(x) - gap(y) || compareIds(x, y))[0];
-    if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, `${def.name} lobbied against ${world.backer.get(rival)?.name}: the pressure on it is close to what it will bear, and it stands high on its ladder.`, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
+    if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
   return decided(plan);
 }
@@ -1132,12 +1091,11 @@ function backerLadder(scenario: Scenario, state: State, id: string, plan: Planne
   // A backer that values money leaves sooner than its tolerance says; one that does not, later.
   const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
   const overBudget = b.spent >= tolerance;
-  const step = `${def.name} stepped up to ${RUNG_NAMES[Math.min(4, b.commitment + 1)]}`;
   const up = { backer: id, rung: String(Math.min(4, b.commitment + 1)) };
   // Red lines first: a patron that declared one must answer when it is crossed.
   const crossed = traits.redLines.find((p) => state.places[p]?.controller === enemy);
   if (crossed && b.commitment < def.maxCommitment) {
-    plan.try({ actor, kind: 'escalate' }, `${step}: ${scenario.sides[enemy].shortName} forces crossed its red line at ${world.place.get(crossed)?.name ?? crossed}.`, m('reasons.backer.redLine', { ...up, actor: enemy, place: crossed }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { ...up, actor: enemy, place: crossed }));
     return;
   }
   // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
@@ -1147,13 +1105,13 @@ function backerLadder(scenario: Scenario, state: State, id: string, plan: Planne
     return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
   if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
-    plan.try({ actor, kind: 'escalate' }, `${step}: it answered ${world.backer.get(rivalUp)?.name}'s escalation.`, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds.
   const stake = stakeOf(def);
   if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground) {
-    plan.try({ actor, kind: 'escalate' }, `${step} to save ${scenario.sides[def.client].shortName} from defeat: its own stakes in Libya ride on it.`, m('reasons.backer.save', { ...up, actor: def.client }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
     return;
   }
   // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad).
@@ -1161,9 +1119,6 @@ function backerLadder(scenario: Scenario, state: State, id: string, plan: Planne
   if ((overBudget || b.pressure >= bowsAt) && client.confidence >= 35 + Math.round((traits.resolve - 50) / 2)) {
     plan.try(
       { actor, kind: 'de-escalate' },
-      overBudget
-        ? `${def.name} found the war too costly and scaled back: it had spent ${b.spent}, past what it would bear (${tolerance}).`
-        : `${def.name} scaled back under international pressure (${b.pressure}).`,
       overBudget ? m('reasons.backer.tooCostly', { backer: id, spent: b.spent, tolerance }) : m('reasons.backer.pressure', { backer: id, pressure: b.pressure }),
     );
     return;
@@ -1175,9 +1130,6 @@ function backerLadder(scenario: Scenario, state: State, id: string, plan: Planne
   if ((costly || bloody) && foreignDependence(scenario, state, def.client) >= 5 && !defaultCalc(scenario, state, def.client).accept) {
     plan.try(
       { actor, kind: 'restrain-client' },
-      bloody && !costly
-        ? `${def.name} pressed ${scenario.sides[def.client].shortName} to negotiate: the civilian toll had become too heavy to defend.`
-        : `${def.name} pressed ${scenario.sides[def.client].shortName} to negotiate: the war costs it more than it gains.`,
       m(bloody && !costly ? 'reasons.backer.restrainToll' : 'reasons.backer.restrainCost', { backer: id, actor: def.client }),
     );
   }
@@ -1199,9 +1151,8 @@ export function otherActorsOrders(
   player: PlayerRole | readonly PlayerRole[] | null,
   /** Only these actors decide (for policies that drop the others' orders anyway: no need to work them out). */
   only?: (actor: Actor) => boolean,
-): { orders: Order[]; reasons: Partial<Record<Actor, string[]>>; reasonMsgs: Partial<Record<Actor, ReportMessage[]>> } {
+): { orders: Order[]; reasonMsgs: Partial<Record<Actor, ReportMessage[]>> } {
   const orders: Order[] = [];
-  const reasons: Partial<Record<Actor, string[]>> = {};
   const reasonMsgs: Partial<Record<Actor, ReportMessage[]>> = {};
   const outer = memos === null;
   if (outer) memos = new WeakMap();
@@ -1210,13 +1161,10 @@ export function otherActorsOrders(
       if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
       const d = aiOrders(scenario, state, actor);
       orders.push(...d.orders);
-      if (d.reasons.length) {
-        reasons[actor] = d.reasons;
-        reasonMsgs[actor] = d.reasonMsgs;
-      }
+      if (d.reasonMsgs.length) reasonMsgs[actor] = d.reasonMsgs;
     }
   } finally {
     if (outer) memos = null;
   }
-  return { orders, reasons, reasonMsgs };
+  return { orders, reasonMsgs };
 }

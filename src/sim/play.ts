@@ -49,8 +49,7 @@ export function playGame(scenario: Scenario, seed: string, options: PlayOptions 
     const turnOrders = [...mine, ...aiOrders];
     // The AI's orders are built by this program, each checked by its planner as it decided
     // (unless some were dropped: then they are checked again); a policy's orders are checked in full.
-    const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasons, mine.length === 0 && (options.keepAiOrder ? true : 'checked'));
-    report.reasonMsgs = ai.reasonMsgs;
+    const { state: next, report } = resolveTurn(scenario, state, turnOrders, ai.reasonMsgs, mine.length === 0 && (options.keepAiOrder ? true : 'checked'));
     options.onTurn?.(state, turnOrders, next, report);
     orders.push(turnOrders);
     if (options.hashEachTurn) hashes.push(stateHash(next));
@@ -93,7 +92,7 @@ export function playWithOrders(
   for (const mine of playerTurns) {
     if (state.ending) break;
     const ai = otherActorsOrders(scenario, state, role);
-    state = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasons).state;
+    state = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasonMsgs).state;
     hashes.push(stateHash(state));
   }
   return { state, hashes };

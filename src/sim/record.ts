@@ -8,13 +8,12 @@ import type { Controller, ReportMessage, Scenario, State } from './types.ts';
 
 export type HistoryRecord = RecordFile;
 
-/** A way this war has left what happened, in one sentence. */
+/** A way this war has left what happened. */
 export interface Departure {
   /** Stable id of the fact ("place:al-jufra", "blockade", "backer:egypt:at-most"). */
   id: string;
-  text: string;
   /**
-   * The sentence as a message code (locales/<lang>/reasons.json). The record's own words (a
+   * What departed, as a message code (locales/<lang>/reasons.json). The record's own words (a
    * change's date, the blockade's dates, a backer's line) are record* values: keys of the record's
    * content catalogue (locales/<lang>/content/record.json, "places.8.changes.0.when").
    */
@@ -52,25 +51,19 @@ function blockadeOn(record: RecordFile, day: number): boolean {
 
 const MONTH = 30.44;
 
-function who(scenario: Scenario, c: Controller): string {
-  return c === 'local' ? 'local forces' : `the ${scenario.sides[c].shortName}`;
-}
-
-/** A place's departure in words and as a code (`index`: the entry's place in the record, for its catalogue keys). */
-function placeDepartureSaid(record: RecordFile, scenario: Scenario, entry: PlaceEntry, index: number, now: Controller, date: string, placeName: string): { text: string; msg: ReportMessage } | null {
+/** A place's departure as a code (`index`: the entry's place in the record, for its catalogue keys). */
+function placeDepartureMsg(record: RecordFile, scenario: Scenario, entry: PlaceEntry, index: number, now: Controller, date: string): ReportMessage | null {
   const day = dayNumber(date);
   if (holdersAround(entry, day).has(now)) return null;
   const changes = entry.changes ?? [];
   const expected = heldOn(entry, date);
-  const Expected = who(scenario, expected);
-  const Now = who(scenario, now);
-  const say = (text: string, key: string, values: ReportMessage['values'] = {}) => ({ text, msg: { key, values: { site: entry.place, now, actorNow: now, expected, actorExpected: expected, ...values } } });
+  const say = (key: string, values: ReportMessage['values'] = {}): ReportMessage => ({ key, values: { site: entry.place, now, actorNow: now, expected, actorExpected: expected, ...values } });
   const when = (c: NonNullable<PlaceEntry['changes']>[number]) => `places.${index}.changes.${changes.indexOf(c)}.when`;
-  if (changes.length === 0) return say(`${placeName} never changed hands in the real war: ${Expected} held it from ${yearOf(record.span.from)} to the ceasefire.`, 'reasons.history.never', { year: yearOf(record.span.from) });
+  if (changes.length === 0) return say('reasons.history.never', { year: yearOf(record.span.from) });
   const early = changes.find((c) => c.to === now && c.date > date);
   if (early) {
     const months = Math.max(1, Math.round((dayNumber(early.date) - day) / MONTH));
-    return say(`${placeName} is in the hands of ${Now} ${months === 1 ? 'a month' : `${months} months`} early: in history that happened ${early.when}.`, 'reasons.history.early', { months, recordWhen: when(early) });
+    return say('reasons.history.early', { months, recordWhen: when(early) });
   }
   const last = [...changes].reverse().find((c) => c.date <= date);
   const before = last ? heldBefore(entry, last) : null;
@@ -78,11 +71,11 @@ function placeDepartureSaid(record: RecordFile, scenario: Scenario, entry: Place
     // Taken before this scenario began, the place was the other side's at the start: this war
     // gave it back, it did not keep it.
     return last.date < scenario.startDate
-      ? say(`In history ${Expected} took ${placeName} ${last.when} and kept it; in this war ${Now} ${now === 'local' ? 'have' : 'has'} taken it back.`, 'reasons.history.tookBack', { recordWhen: when(last) })
-      : say(`In history ${Expected} took ${placeName} ${last.when}; in this war ${Now} still ${now === 'local' ? 'hold' : 'holds'} it.`, 'reasons.history.stillHolds', { recordWhen: when(last) });
+      ? say('reasons.history.tookBack', { recordWhen: when(last) })
+      : say('reasons.history.stillHolds', { recordWhen: when(last) });
   }
-  if (entry.held !== now && !changes.some((c) => c.to === now)) return say(`${placeName} never fell to ${Now} in the real war.`, 'reasons.history.neverFell');
-  return say(`${placeName} is in the hands of ${Now}; in history ${Expected} held it at this time.`, 'reasons.history.heldBy');
+  if (entry.held !== now && !changes.some((c) => c.to === now)) return say('reasons.history.neverFell');
+  return say('reasons.history.heldBy');
 }
 
 function heldBefore(entry: PlaceEntry, change: NonNullable<PlaceEntry['changes']>[number]): Controller {
@@ -106,24 +99,22 @@ export function departures(record: RecordFile, scenario: Scenario, state: Record
   const day = dayNumber(date);
   const start = scenario.startDate;
   const out: Departure[] = [];
-  // The place's name without its gloss: "al-Jufra (airbase, Hun, Waddan, Sokna)" → "al-Jufra".
-  const names = new Map(scenario.map.places.map((p) => [p.id, p.name.replace(/\s*\(.*\)$/, '')]));
+  const known = new Set(scenario.map.places.map((p) => p.id));
   for (const [index, entry] of record.places.entries()) {
-    const name = names.get(entry.place);
     const place = state.places[entry.place];
     // A place this scenario does not have, or starts differently from the record, is not compared.
-    if (!name || !place || (start >= record.span.from && scenario.control[entry.place] !== heldOn(entry, start))) continue;
-    const said = placeDepartureSaid(record, scenario, entry, index, place.controller, date, name);
-    if (said) out.push({ id: `place:${entry.place}`, ...said });
+    if (!known.has(entry.place) || !place || (start >= record.span.from && scenario.control[entry.place] !== heldOn(entry, start))) continue;
+    const msg = placeDepartureMsg(record, scenario, entry, index, place.controller, date);
+    if (msg) out.push({ id: `place:${entry.place}`, msg });
   }
   for (const [index, b] of record.backers.entries()) {
     const level = state.backers[b.backer]?.commitment;
     if (level === undefined) continue;
     const msg = { key: 'reasons.history.backer', values: { recordText: `backers.${index}.text` } };
     if ('atMost' in b) {
-      if (level > b.atMost) out.push({ id: `backer:${b.backer}:at-most`, text: b.text, msg });
+      if (level > b.atMost) out.push({ id: `backer:${b.backer}:at-most`, msg });
     } else if (level >= b.rung && day < dayNumber(b.notBefore) - TOLERANCE_DAYS) {
-      out.push({ id: `backer:${b.backer}:rung-${b.rung}`, text: b.text, msg });
+      out.push({ id: `backer:${b.backer}:rung-${b.rung}`, msg });
     }
   }
   const by = state.country.blockadeBy;
@@ -132,15 +123,14 @@ export function departures(record: RecordFile, scenario: Scenario, state: Record
   const B = record.blockade;
   const dates = { recordFrom: 'blockade.fromWhen', recordTo: 'blockade.toWhen' };
   if (by && !shut) {
-    out.push({ id: 'blockade', text: `In history only ${who(scenario, B.by)} shut the oil, from ${B.fromWhen} to ${B.toWhen}.`, msg: { key: 'reasons.history.onlyShut', values: { by: B.by, actorBy: B.by, ...dates } } });
+    out.push({ id: 'blockade', msg: { key: 'reasons.history.onlyShut', values: { by: B.by, actorBy: B.by, ...dates } } });
   } else if (shut && !expected.some(Boolean)) {
     out.push({
       id: 'blockade',
-      text: date < B.from ? `In history the oil blockade began only on ${B.fromWhen}.` : `In history the oil blockade was lifted on ${B.toWhen}.`,
       msg: { key: date < B.from ? 'reasons.history.beganOnly' : 'reasons.history.lifted', values: dates },
     });
   } else if (!by && expected.every(Boolean)) {
-    out.push({ id: 'blockade', text: `In history the oil stayed shut from ${B.fromWhen} to ${B.toWhen}; in this war it flows.`, msg: { key: 'reasons.history.flows', values: dates } });
+    out.push({ id: 'blockade', msg: { key: 'reasons.history.flows', values: dates } });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { checkEnding, updateIndicators } from './rules/outcome.ts';
 import { diplomacyPhase, standDownForTruce, talksPhase } from './rules/talks.ts';
 import { newReport, summarise } from './setup.ts';
 import { standingOf } from './standing.ts';
-import type { Actor, Order, Scenario, State, TurnReport } from './types.ts';
+import type { Actor, Order, ReportMessage, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
@@ -69,8 +69,8 @@ export function resolveTurn(
   scenario: Scenario,
   state: State,
   orders: readonly Order[],
-  /** The AI's reasons for its orders, carried into the report so the UI can say why. */
-  reasons: Partial<Record<Actor, string[]>> = {},
+  /** The AI's reasons for its orders (message codes), carried into the report so the UI can say why. */
+  reasonMsgs: Partial<Record<Actor, ReportMessage[]>> = {},
   /**
    * Orders made by this program's own code (the AI, legalOrders) need no shape check. Never set it for input from outside.
    * 'checked': each order was already found legal on this very state against the orders of its
@@ -81,7 +81,7 @@ export function resolveTurn(
   // The copy shares the `fired` record until an event fires (fireEvents copies it then: ctx.sharedFired).
   const s = cloneState(state, true);
   const report = newReport(s);
-  report.reasons = reasons;
+  report.reasonMsgs = reasonMsgs;
   if (s.ending) {
     for (const order of orders) report.rejected.push({ order, problem: { code: 'game-over', msg: { key: 'orders.problem.gameOverPlain', values: {} } } });
     return { state: s, report };

@@ -15,7 +15,7 @@ export interface Said {
 
 export const said = (text: string, key: string, values: ReportMessage['values'] = {}): Said => ({ text, msg: { key, values } });
 
-/** The names of the backers' rungs, as message keys (RUNG_NAMES in rules/events.ts, by index). */
+/** The names of the backers' rungs, as message keys (by index). */
 export const RUNG_KEYS = ['orders.rung.0', 'orders.rung.1', 'orders.rung.2', 'orders.rung.3', 'orders.rung.4'] as const;
 
 /** An attack's summary as a table server sends it to a seat: the defenders' figure left out (server/previews.ts). */

@@ -101,7 +101,7 @@ export function summarise(scenario: Scenario, s: State): TurnSummary {
 }
 
 export function newReport(s: State): TurnReport {
-  return { turn: s.turn, date: s.date, events: [], rejected: [], ledger: emptyLedger(), reasons: {} };
+  return { turn: s.turn, date: s.date, events: [], rejected: [], ledger: emptyLedger(), reasonMsgs: {} };
 }
 
 /** Starts a game: the starting state with turn 1's events fired. Returns the opening report too. */

@@ -609,6 +609,11 @@ export interface Ending {
   kind: EndingKind;
   winner: SideId | null;
   turn: number;
+  /**
+   * The ending in English (endingText). The presentation tells endingMsg instead and nothing
+   * reads this: it stays because the state hash covers it, and replays, saves and stored tables
+   * hold the hashes of ended games' final states.
+   */
   text: string;
   /** Score by role, each with its parts (0-100). */
   scores: Record<Role, RoleScore>;
@@ -854,9 +859,11 @@ export const PHASES: readonly Phase[] = [
 export interface ReportEvent {
   phase: Phase;
   mechanic: Mechanic;
-  /** A cause-and-effect sentence, in plain words (English; the presentation shows `msg` in the player's language). */
-  text: string;
-  /** The same sentence as a message code: a catalogue key (locales/<lang>/report.json) and its values (ids and numbers, no words). */
+  /**
+   * What happened, as a message code: a catalogue key (locales/<lang>/report.json) and its
+   * values (ids and numbers, no words). The core writes no sentence: the presentation tells the
+   * code in the player's language (src/ui/report-text.ts, eventText).
+   */
   msg: ReportMessage;
   /** Actors, places and formations concerned (for filtering and map animation). */
   actors?: Actor[];
@@ -931,10 +938,8 @@ export interface TurnReport {
   rejected: { order: Order; problem: OrderProblem }[];
   /** What came in and went out, so that forces and money can be checked to add up. */
   ledger: Ledger;
-  /** Short reasons the AI gave for its orders, by actor. */
-  reasons: Partial<Record<Actor, string[]>>;
-  /** The same reasons as message codes (locales/<lang>/reasons.json), one for each; absent in reports made before they had codes. */
-  reasonMsgs?: Partial<Record<Actor, ReportMessage[]>>;
+  /** The reasons the AI gave for its orders, by actor, as message codes (locales/<lang>/reasons.json, told by messageText). */
+  reasonMsgs: Partial<Record<Actor, ReportMessage[]>>;
 }
 
 export interface StrengthLedger {

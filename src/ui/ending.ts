@@ -87,7 +87,7 @@ export function mountEnding(root: HTMLElement, session: GameSession, actions: En
         null,
         // What happened, told from its code: the ending's message, worked out again from the final state (kept off the
         // state, whose hash covers the ending; test/reasons-text.test.ts checks it gives the ending's text).
-        h('section', null, h('h2', { class: 'section-title' }, t('ending.whatHappened')), messageSpan(endingMsg(ending.kind, session.model, ending.winner, s), ending.text, session.scenario, 'p')),
+        h('section', null, h('h2', { class: 'section-title' }, t('ending.whatHappened')), messageSpan(endingMsg(ending.kind, session.model, ending.winner, s), session.scenario, 'p')),
         h(
           'section',
           null,

@@ -4,7 +4,7 @@ import { conceptCard, entriesFor, type GlossaryEntry, shownGlossary } from '../c
 import type { PlaySession, ShownReport } from '../game/play-session.ts';
 import type { Departure } from '../game/sim-types.ts';
 import { fmtDate, has, isRtl, langTag, t } from '../i18n/index.ts';
-import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, Scenario } from '../sim/types.ts';
+import type { Actor, Concept, EventDef, PendingChoice, Phase, PlayerRole, ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { PHASES } from '../sim/types.ts';
 import { append, button, h, restoreFocus, untranslated } from './dom.ts';
 import { named, sideShort } from './end-words.ts';
@@ -167,15 +167,14 @@ export function reportBody(
       ),
     );
   }
-  const why = actorName ? (Object.entries(report.reasons) as [Actor, string[]][]).filter(([actor, list]) => actor !== role && list.length) : [];
+  const why = actorName ? (Object.entries(report.reasonMsgs) as [Actor, ReportMessage[]][]).filter(([actor, list]) => actor !== role && list.length) : [];
   if (why.length && actorName) {
     sections.push(
       h(
         'section',
         { class: 'report-phase report-why' },
         h('h3', null, t('dialogs.report.why')),
-        // Each reason told from its code (report.reasonMsgs, one for each; absent in a report saved before them: English).
-        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason, i) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), messageSpan(report.reasonMsgs?.[actor]?.[i], reason))))),
+        h('ul', null, ...why.flatMap(([actor, list]) => list.map((reason) => h('li', null, h('span', { class: 'mech' }, actorName(actor)), messageSpan(reason))))),
       ),
     );
   }
@@ -198,7 +197,7 @@ export function reportBody(
 function reportLine(e: ReportEvent, titlesOnly: ReadonlySet<string>, eventDefs: readonly EventDef[], round = true): HTMLElement {
   const id = e.detail?.type === 'event' ? e.detail.event : null;
   const def = id && titlesOnly.has(id) ? eventDefs.find((x) => x.id === id) : undefined;
-  const body = def && e.text.startsWith(`${def.title}: `) ? [h('strong', null, def.title), ' ', h('span', null, def.text)] : [eventSpan(e, { round })];
+  const body = def && e.msg.key === 'report.event' && !e.round ? [h('strong', null, def.title), ' ', h('span', null, def.text)] : [eventSpan(e, { round })];
   return h('li', null, h('span', { class: 'mech' }, has(`dialogs.mechanic.${e.mechanic}`) ? t(`dialogs.mechanic.${e.mechanic}`) : e.mechanic), ...body);
 }
 
@@ -222,13 +221,13 @@ export function actorLabel(scenario: Scenario, actor: Actor): string {
 export function leftHistoryLine(departures: readonly Departure[], scenario: Scenario | null = null): HTMLElement | null {
   const [first, ...rest] = departures;
   if (!first) return null;
-  const line = h('p', { class: 'left-history-line' }, h('strong', null, t('dialogs.leftHistory')), messageSpan(first.msg, first.text, scenario));
+  const line = h('p', { class: 'left-history-line' }, h('strong', null, t('dialogs.leftHistory')), messageSpan(first.msg, scenario));
   if (rest.length === 0) return h('div', { class: 'left-history', 'data-departures': '1' }, line);
   return h(
     'details',
     { class: 'left-history', 'data-departures': String(departures.length) },
     h('summary', null, line, h('span', { class: 'small muted' }, t('dialogs.leftHistoryMore', { n: rest.length }))),
-    h('ul', null, ...rest.map((d) => messageSpan(d.msg, d.text, scenario, 'li'))),
+    h('ul', null, ...rest.map((d) => messageSpan(d.msg, scenario, 'li'))),
   );
 }
 

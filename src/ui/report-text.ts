@@ -1,8 +1,8 @@
 // The turn report's events in the player's language. The core writes each event as a message
 // code (ReportEvent.msg: a key of locales/<lang>/report.json and its values, ids and numbers);
 // this module tells it: ids become names (actorName, placeName; formations keep their scenario
-// names, which are scenario content), nested codes are told in turn. An event without a code
-// (none should remain) shows its English `text`.
+// names, which are scenario content), nested codes are told in turn. The core writes no
+// sentence beside the code: the English comes from the English catalogue, as every language's.
 //
 // Value names say what a value is (see ReportMessage in src/sim/types.ts):
 //   actor*      a side ('gna', 'lna'), 'none' (local forces), 'mediator' or a backer id
@@ -26,7 +26,6 @@ import { actorName, has, isRtl, lang, langTag, placeName, t } from '../i18n/inde
 import type { ReportEvent, ReportMessage, Scenario } from '../sim/types.ts';
 import { worldOf } from '../sim/world.ts';
 import { isolate } from './bidi.ts';
-import { untranslated } from './dom.ts';
 
 let current: Scenario | null = null;
 
@@ -132,23 +131,16 @@ export function eventSpan(ev: ReportEvent, options: { scenario?: Scenario | null
   const span = document.createElement('span');
   span.className = 'event-text';
   span.textContent = eventText(ev, options);
-  if (ev.msg && lang() !== 'en') {
+  if (lang() !== 'en') {
     span.lang = langTag();
     span.dir = isRtl() ? 'rtl' : 'ltr';
   }
   return span;
 }
 
-/**
- * A message as an inline element in the current language, marked with it (as eventSpan); with
- * no code (a report saved before it had one), its English, marked English.
- */
-export function messageSpan(msg: ReportMessage | undefined, english: string, scenario: Scenario | null = current, tag: 'span' | 'li' | 'p' = 'span'): HTMLElement {
+/** A message as an inline element in the current language, marked with it (as eventSpan). */
+export function messageSpan(msg: ReportMessage, scenario: Scenario | null = current, tag: 'span' | 'li' | 'p' = 'span'): HTMLElement {
   const el = document.createElement(tag);
-  if (!msg) {
-    el.textContent = english;
-    return untranslated(el);
-  }
   el.textContent = messageText(msg, scenario);
   if (lang() !== 'en') {
     el.lang = langTag();
@@ -171,8 +163,6 @@ export function messageText(msg: ReportMessage, scenario: Scenario | null = curr
  * "Second fortnight:" lead (a section of the report that says it already).
  */
 export function eventText(ev: ReportEvent, options: { scenario?: Scenario | null; round?: boolean } = {}): string {
-  // A report saved before events had codes: its English sentence.
-  if (!ev.msg) return options.round === false ? ev.text.replace(/^Second fortnight: /, '') : ev.text;
   const text = messageText(ev.msg, options.scenario === undefined ? current : options.scenario);
   return ev.round && options.round !== false ? t('report.round.second', { text }) : text;
 }

@@ -4,7 +4,7 @@
 
 import { actorName, has, t } from '../i18n/index.ts';
 import type { BackerDef, PlayerRole, RoleObjectives, Scenario, SideId } from '../sim/types.ts';
-import { ROLE_BLURB, ROLE_NAMES, ROLE_SHORT } from './texts.ts';
+import { ROLE_SHORT } from './texts.ts';
 
 export function isBacker(role: string): role is `backer:${string}` {
   return role.startsWith('backer:');
@@ -31,19 +31,7 @@ export function roleShort(scenario: Scenario, role: PlayerRole): string {
   return b ? (SHORT[b.id] ?? b.name) : role;
 }
 
-export function roleName(scenario: Scenario, role: PlayerRole): string {
-  if (!isBacker(role)) return ROLE_NAMES[role];
-  const b = backerOf(scenario, role);
-  if (!b) return role;
-  return b.client === 'none' ? b.name : `${b.name}, backer of the ${scenario.sides[b.client].shortName}`;
-}
 
-/** One line on the role for the new-game screen. */
-export function roleBlurb(scenario: Pick<Scenario, 'backers' | 'backerRoles'> | null, role: PlayerRole): string {
-  if (!isBacker(role)) return ROLE_BLURB[role];
-  const id = role.slice('backer:'.length);
-  return scenario?.backerRoles?.[id]?.objectives.summary ?? 'A foreign patron: its escalation ladder, its client, its red lines.';
-}
 
 export function objectivesOf(scenario: Scenario, role: PlayerRole): RoleObjectives | undefined {
   return isBacker(role) ? scenario.backerRoles?.[role.slice('backer:'.length)]?.objectives : scenario.objectives[role];
@@ -53,12 +41,6 @@ export function briefingOf(scenario: Scenario, role: PlayerRole): string {
   return (isBacker(role) ? scenario.backerRoles?.[role.slice('backer:'.length)]?.briefing : scenario.briefing[role]) ?? '';
 }
 
-/** The names of a score's parts for this role (a backer's read differently: see docs/roles.md). */
-export function scorePartNames(role: PlayerRole): Record<'territory' | 'lives' | 'legitimacy' | 'stability' | 'escalation', string> {
-  return isBacker(role)
-    ? { territory: "Client's ground", lives: 'Lives spared', legitimacy: 'Standing abroad', stability: 'Costs within bounds', escalation: 'Escalation avoided' }
-    : { territory: 'Territory', lives: 'Lives spared', legitimacy: 'Legitimacy', stability: 'Stability', escalation: 'Escalation avoided' };
-}
 
 /** roleShort in the player's language (the translated screens): names.json, else the English short name. */
 export function roleShortText(scenario: Scenario, role: PlayerRole): string {

@@ -4,7 +4,8 @@
 // with the same figures; the browser's war is Node's, hash for hash.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { ceasefireForecast, forecastLines, newGame, stateHash, TERM_PACKAGES } from '../../src/sim/index.ts';
+import { ceasefireForecast, forecastMsgs, newGame, stateHash, TERM_PACKAGES } from '../../src/sim/index.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
 import { quietTurn } from './node-war.ts';
 import { dialog, drainCards, enableReducedMotion, endTurn, fillNewGame, HD, nationalTab, queueOrder, readBriefing, readHook, takeCommand, waitReady, whyNot } from './play-helpers.ts';
@@ -34,7 +35,7 @@ describe('the ceasefire forecast is the answer', () => {
       for (let t = 1; t <= 8 && !state.ending; t++) {
         const forecast = ceasefireForecast(scenario, state, 'mediator', terms);
         if (forecast.some((f) => f.calc?.accept)) {
-          lines = forecastLines(scenario, forecast);
+          lines = forecastMsgs(scenario, forecast).map((m) => messageText(m, scenario));
           expected = forecast.map((f) => `${scenario.sides[f.side].shortName} ${f.calc!.accept ? 'accepted' : 'rejected'} the ceasefire (deal ${f.calc!.deal} against fighting on ${f.calc!.fight})`);
           hashes.push(stateHash(quietTurn(scenario, state, 'mediator', [{ actor: 'mediator', kind: 'propose-ceasefire', terms }]).state));
           turn = t;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEVELS, loadScenarioFile } from '../../src/cli/files.ts';
 import { type HistoryRecord, HistoryTrack, loadRecord, newGame, stateHash } from '../../src/sim/index.ts';
+import { messageText } from '../../src/ui/report-text.ts';
 import { openPage, screenshot, usePreview } from './harness.ts';
 import { quietTurn } from './node-war.ts';
 import { dialog, drainCards, enableReducedMotion, endTurn, fillNewGame, HD, readBriefing, readHook, takeCommand, waitReady, whyNot } from './play-helpers.ts';
@@ -28,7 +29,7 @@ function firstDeparture(seed: string, maxTurns: number): { turn: number; text: s
     state = quietTurn(scenario, state).state;
     hashes.push(stateHash(state));
     const left = track.next(state);
-    if (left[0]) return { turn: state.turn - 1, text: left[0].text, hashes };
+    if (left[0]) return { turn: state.turn - 1, text: messageText(left[0].msg, scenario), hashes };
   }
   return null;
 }

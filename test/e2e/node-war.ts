@@ -13,5 +13,5 @@ export function firstChoices(scenario: Scenario, state: State, role: PlayerRole 
 /** One fortnight of that war: `role`'s first options, the computer for everyone else. */
 export function quietTurn(scenario: Scenario, state: State, role: PlayerRole = 'mediator', extra: Order[] = []): { state: State; report: TurnReport } {
   const ai = otherActorsOrders(scenario, state, role);
-  return resolveTurn(scenario, state, [...firstChoices(scenario, state, role), ...extra, ...ai.orders], ai.reasons);
+  return resolveTurn(scenario, state, [...firstChoices(scenario, state, role), ...extra, ...ai.orders], ai.reasonMsgs);
 }

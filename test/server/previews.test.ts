@@ -14,7 +14,7 @@ import {
   attackOdds,
   ceasefireForecast,
   checkOrder,
-  forecastSaid,
+  forecastMsgs,
   type Order,
   orderWarnings,
   type Role,
@@ -132,7 +132,7 @@ describe('order previews at a classroom table', () => {
     expect(core.ok).toBe(true);
     const got = answer! as PreviewAnswer;
     expect(got.order).toEqual(composed);
-    expect(got.check.ok && got.check.value.riskMsgs).toEqual(core.ok && [...core.value.riskMsgs, ...forecastSaid(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms)).map((x) => x.msg)]);
+    expect(got.check.ok && got.check.value.riskMsgs).toEqual(core.ok && [...core.value.riskMsgs, ...forecastMsgs(t.scenario, ceasefireForecast(t.scenario, t.state, 'gna', terms))]);
 
     // Checked as an order is: the seat's own, this turn, a valid order; refused with a reason.
     expect((await gna.refused('preview', { turn: 1, order: { ...composed, actor: 'lna' } })).code).toBe('wrong-seat');

@@ -18,6 +18,7 @@ import {
   type State,
   stateHash,
 } from '../../src/sim/index.ts';
+import { english } from '../english.ts';
 import { loadMini, mini, miniScenarioFile } from '../fixtures/mini.ts';
 
 /** A fresh game of the test scenario with no pending choices, changed by `edit`. */
@@ -113,7 +114,7 @@ describe('a side besieges the enemy place it cannot storm', () => {
     expect(attackOdds(mini, s, 'gna', 'terminal', 'front-city').odds).toBeLessThan(57);
     const d = aiOrders(mini, s, 'gna');
     expect(d.orders).toContainEqual({ actor: 'gna', kind: 'attack', from: 'oasis', target: 'airbase' });
-    expect(d.reasons).toContain(`Attacked Desert Airbase from Oasis: odds ${odds}%, to cut off Front City, which it cannot storm but could then starve.`);
+    expect(english(d.reasonMsgs, mini)).toContain(`Attacked Desert Airbase from Oasis: odds ${odds}%, to cut off Front City, which it cannot storm but could then starve.`);
     // Further below the bar, no attack.
     const weak = at(25);
     expect(attackOdds(mini, weak, 'gna', 'oasis', 'airbase').odds).toBeLessThan(47);
@@ -237,7 +238,7 @@ describe('a ceasefire is weighed against fighting on', () => {
     });
     const d = aiOrders(mini, st, 'gna');
     expect(d.orders).toContainEqual({ actor: 'gna', kind: 'answer-ceasefire', accept });
-    expect(d.reasons.join(' ')).toMatch(accept ? /Accepted the ceasefire/ : /Rejected the ceasefire/);
+    expect(english(d.reasonMsgs, mini).join(' ')).toMatch(accept ? /Accepted the ceasefire/ : /Rejected the ceasefire/);
     expect(d.orders.some((o) => o.kind === 'attack' || o.kind === 'siege' || o.kind === 'airstrike')).toBe(!accept);
   });
 
@@ -288,7 +289,7 @@ describe('difficulty changes how well it plays, not the rules', () => {
     const hard = aiOrders(mini, s, 'gna', 'hard');
     expect(hard.orders.some((o) => o.kind === 'attack')).toBe(false);
     expect(hard.orders).toContainEqual({ actor: 'gna', kind: 'humanitarian-pause' });
-    expect(hard.reasons.join(' ')).toMatch(/humanitarian pause/);
+    expect(english(hard.reasonMsgs, mini).join(' ')).toMatch(/humanitarian pause/);
   });
 
   it.each([
@@ -302,7 +303,7 @@ describe('difficulty changes how well it plays, not the rules', () => {
     });
     const d = aiOrders(mini, s, 'gna', level);
     expect(d.orders.some((o) => o.kind === 'request-support')).toBe(asks);
-    if (!asks) expect(d.reasons.join(' ')).toMatch(/close to a regional war/);
+    if (!asks) expect(english(d.reasonMsgs, mini).join(' ')).toMatch(/close to a regional war/);
   });
 
   it('how a side judges a state ahead: its own score, the balance of fighters, and the risk of a regional war', () => {
@@ -324,7 +325,7 @@ describe('backers act on their personality and say why', () => {
     });
     const d = aiOrders(mini, s, 'backer:patron-east');
     expect(d.orders).toEqual([{ actor: 'backer:patron-east', kind: 'escalate' }]);
-    expect(d.reasons[0]).toBe('Patron East stepped up to drones and air defence: GNA forces crossed its red line at Front City.');
+    expect(english(d.reasonMsgs, mini)[0]).toBe('Patron East stepped up to drones and air defence: GNA forces crossed its red line at Front City.');
   });
 
   it('a red line given only in its personality counts the same', () => {
@@ -332,7 +333,7 @@ describe('backers act on their personality and say why', () => {
     const s = newGame(sc, 'ai-rules', []);
     s.pending = [];
     s.places['west-town']!.controller = 'lna';
-    expect(aiOrders(sc, s, 'backer:patron-west').reasons[0]).toMatch(/LNA forces crossed its red line at West Town/);
+    expect(english(aiOrders(sc, s, 'backer:patron-west').reasonMsgs, sc)[0]).toMatch(/LNA forces crossed its red line at West Town/);
   });
 
   // Tolerance 60, scaled by (150 − values.money) / 100: 60 at money 50, 36 at money 90, 84 at money 10.
@@ -350,7 +351,7 @@ describe('backers act on their personality and say why', () => {
     const d = aiOrders(sc, s, 'backer:patron-west');
     const scales = d.orders.some((o) => o.kind === 'de-escalate');
     expect(scales).toBe(want === 'scales back');
-    if (scales) expect(d.reasons[0]).toMatch(/too costly/);
+    if (scales) expect(english(d.reasonMsgs, sc)[0]).toMatch(/too costly/);
   });
 });
 

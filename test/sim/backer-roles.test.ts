@@ -23,6 +23,7 @@ import { deliveryExposureOdds, denialExposureOdds } from '../../src/sim/rules/ba
 import { escalationIndex } from '../../src/sim/rules/backers.ts';
 import { backerScore, backerStanding, roleScore } from '../../src/sim/rules/outcome.ts';
 import { messageText } from '../../src/ui/report-text.ts';
+import { told } from '../english.ts';
 import { checkInvariants } from './invariants.ts';
 
 function load(id: string): Scenario {
@@ -38,9 +39,9 @@ const game = (role: PlayerRole = 'backer:turkey', seed = 'roles'): State => newG
 /** A turn in which the person gives these orders and every other actor is the AI. */
 function turn(state: State, mine: Order[], role: PlayerRole = 'backer:turkey', scenario = sirte): { state: State; texts: string[] } {
   const ai = otherActorsOrders(scenario, state, role);
-  const { state: next, report } = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasons);
+  const { state: next, report } = resolveTurn(scenario, state, [...mine, ...ai.orders], ai.reasonMsgs);
   expect(report.rejected).toEqual([]);
-  return { state: next, texts: report.events.map((e) => e.text) };
+  return { state: next, texts: report.events.map((e) => told(e, scenario)) };
 }
 const T = 'backer:turkey' as const;
 
@@ -358,7 +359,7 @@ describe('fuzzer: a person’s backer', () => {
         for (const o of mine) kinds.add(o.kind);
         const ai = otherActorsOrders(scenario, state, role);
         const orders = [...mine, ...ai.orders];
-        const { state: next, report } = resolveTurn(scenario, state, orders, ai.reasons);
+        const { state: next, report } = resolveTurn(scenario, state, orders, ai.reasonMsgs);
         const problems = checkInvariants(scenario, state, orders, next, report);
         if (report.rejected.length) problems.push(`legal orders were rejected: ${JSON.stringify(report.rejected[0])}`);
         const b = next.backers[role.slice(7)]!;

@@ -11,6 +11,7 @@ import {
   type State,
 } from '../../src/sim/index.ts';
 import { oilIncome, oilOutput } from '../../src/sim/rules/economy.ts';
+import { english, told } from '../english.ts';
 import { mini } from '../fixtures/mini.ts';
 
 /** A fresh game of the test scenario with no pending choices, changed by `edit`. */
@@ -22,7 +23,7 @@ function game(edit: (s: State) => void = () => {}, seed = 'dyn', humans: State['
 }
 
 const turn = (s: State, orders: Order[] = []) => resolveTurn(mini, s, orders);
-const texts = (r: ReturnType<typeof turn>) => r.report.events.map((e) => e.text).join('\n');
+const texts = (r: ReturnType<typeof turn>) => r.report.events.map((e) => told(e, mini)).join('\n');
 
 describe('ripeness: a side accepts a ceasefire only when the deal beats fighting on', () => {
   const winning = (s: State) => {
@@ -176,7 +177,7 @@ describe('proxy war: backers pursue their own aims', () => {
     });
     const decision = aiOrders(mini, s, 'backer:patron-east');
     expect(decision.orders.map((o) => o.kind)).toContain('de-escalate');
-    expect(decision.reasons.join(' ')).toMatch(/costly/);
+    expect(english(decision.reasonMsgs, mini).join(' ')).toMatch(/costly/);
   });
 
   it('a request for support can bring a backer up the ladder, with its deployments', () => {
@@ -240,7 +241,7 @@ describe('escalation spiral', () => {
     });
     const d = aiOrders(mini, s, 'backer:patron-east');
     expect(d.orders.map((o) => o.kind)).toEqual(['escalate']);
-    expect(d.reasons[0]).toMatch(/red line at Front City/);
+    expect(english(d.reasonMsgs, mini)[0]).toMatch(/red line at Front City/);
   });
 });
 
@@ -324,7 +325,7 @@ describe('civilian harm', () => {
     const r = turn(s, [{ actor: 'gna', kind: 'airstrike', target: 'airbase' }]);
     const strikes = r.report.events.filter((e) => e.mechanic === 'air');
     expect(strikes.length).toBe(1);
-    expect(strikes[0]!.text).not.toMatch(/civilians/);
+    expect(told(strikes[0]!, mini)).not.toMatch(/civilians/);
   });
 });
 

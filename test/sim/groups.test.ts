@@ -16,6 +16,7 @@ import {
 } from '../../src/sim/index.ts';
 import { EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP } from '../../src/sim/params.ts';
 import { actorLabel } from '../../src/ui/modals.ts';
+import { english, told } from '../english.ts';
 import { loadMini, miniScenarioFile } from '../fixtures/mini.ts';
 
 type File = ReturnType<typeof miniScenarioFile>;
@@ -119,7 +120,7 @@ describe('what the rules do with a group’s orders', () => {
     expect(r.state.country.civilianCasualties).toBeGreaterThan(s.country.civilianCasualties);
     expect(r.state.country.displaced).toBeGreaterThan(s.country.displaced);
     const line = r.report.events.find((e) => e.mechanic === 'spoiler');
-    expect(line?.text).toMatch(/staged a raid on Oasis/);
+    expect(line && told(line, sc)).toMatch(/staged a raid on Oasis/);
     expect(line?.actors).toEqual(['group:desert-cell']);
   });
 
@@ -132,7 +133,7 @@ describe('what the rules do with a group’s orders', () => {
     const r = turn(game(enemyFront), [{ actor: 'group:oil-guards', kind: 'raid', target: 'front-city' }]);
     expect(r.report.rejected).toEqual([]);
     const line = r.report.events.find((e) => e.mechanic === 'spoiler');
-    expect(line?.text).toMatch(/^oil guards shelled Front City on its own account.*breaking the truce/);
+    expect(line && told(line, sc)).toMatch(/^oil guards shelled Front City on its own account.*breaking the truce/);
     expect(line?.actors).toEqual(['group:oil-guards', 'lna']);
     expect(r.state.talks.trust).toBeLessThan(calm.state.talks.trust);
   });
@@ -149,7 +150,7 @@ describe('what the rules do with a group’s orders', () => {
     expect(unit(r.state, 'west-brigade').loyalty - unit(base.state, 'west-brigade').loyalty).toBe(EXTORT_LOYALTY);
     expect(paid).toBeGreaterThan(0);
     // Public: the group's reason for it is in every player's report too.
-    expect(r.report.events.find((e) => e.text.includes('to stay in line'))?.visibleTo).toBeUndefined();
+    expect(r.report.events.find((e) => told(e, sc).includes('to stay in line'))?.visibleTo).toBeUndefined();
   });
 
   it('changing sides: the group and, as the main force there, its town go over', () => {
@@ -226,7 +227,7 @@ describe('a group’s AI decides from its agenda, and says why', () => {
       s.turn = t;
       const d = aiOrders(sc, s, 'group:west-brigade');
       if (d.orders[0]?.kind === 'defect') {
-        expect(d.reasons[0]).toMatch(reason);
+        expect(english(d.reasonMsgs, sc)[0]).toMatch(reason);
         return;
       }
     }
@@ -279,7 +280,7 @@ describe('a group’s AI decides from its agenda, and says why', () => {
       s.turn = t;
       const d = aiOrders(sc, s, 'group:desert-cell');
       if (d.orders.length) {
-        expect(d.reasons[0]).toMatch(/a motive for tests/);
+        expect(english(d.reasonMsgs, sc)[0]).toMatch(/a motive for tests/);
         return;
       }
     }

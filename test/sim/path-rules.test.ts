@@ -12,6 +12,7 @@ import { airBonus, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
+import { told } from '../english.ts';
 import { mini } from '../fixtures/mini.ts';
 
 function fresh(scenario: Scenario = mini): State {
@@ -139,7 +140,7 @@ describe('a siege needs the place cut off', () => {
     reopened.formations.find((f) => f.id === 'west-brigade')!.location = 'oasis';
     const r = resolveTurn(mini, reopened, []);
     expect(r.state.places['oil-field']!.siegedBy).toBeUndefined();
-    expect(r.report.events.some((e) => /siege of Oil Field was lifted: the road to West Town brings supplies in again/.test(e.text))).toBe(true);
+    expect(r.report.events.some((e) => /siege of Oil Field was lifted: the road to West Town brings supplies in again/.test(told(e, mini)))).toBe(true);
   });
 
   it('a large city can be besieged from its outskirts though not cut off (Tripoli)', () => {

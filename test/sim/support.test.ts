@@ -43,7 +43,7 @@ describe('regional support', () => {
             .map((p) => ({ actor: 'mediator', kind: 'event-choice', event: p.event, option: p.options[0]! }) as Order);
           const ai = otherActorsOrders(sc, state, 'mediator');
           const orders = [...mine, ...ai.orders];
-          const result = resolveTurn(sc, state, orders, ai.reasons);
+          const result = resolveTurn(sc, state, orders, ai.reasonMsgs);
           for (const side of SIDES) {
             // Only turns where nothing else moved this side's support, and no bound was hit.
             if (orders.some((o) => o.actor === side && MOVERS.has(o.kind))) continue;

@@ -9,6 +9,7 @@ import { escalationIndex } from '../../src/sim/rules/backers.ts';
 import { BAD_FAITH_TRUST } from '../../src/sim/rules/talks.ts';
 import { orderWarnings, VIOLATION_LEGITIMACY, VIOLATION_TRUST } from '../../src/sim/warnings.ts';
 import { messageText } from '../../src/ui/report-text.ts';
+import { told } from '../english.ts';
 import { mini, miniMap, miniScenarioFile } from '../fixtures/mini.ts';
 
 const humans = ['gna', 'lna', 'mediator'] as const;
@@ -64,7 +65,7 @@ describe('warnings before the turn ends', () => {
     expect(orderWarnings(mini, s, 'gna', [attack]).some((w) => w.kind === 'may-fall-first')).toBe(true);
     const { report } = resolveTurn(mini, s, [attack, lnaAttack]);
     const lnaWon = report.events.some((e) => e.detail?.type === 'battle' && e.detail.attacker === 'lna' && e.detail.won);
-    if (lnaWon) expect(report.events.some((e) => /The GNA attack on Front City did not go ahead: no forces were left at West Town/.test(e.text))).toBe(true);
+    if (lnaWon) expect(report.events.some((e) => /The GNA attack on Front City did not go ahead: no forces were left at West Town/.test(told(e, mini)))).toBe(true);
   });
 
   it('an air strike under a truce is not counted a violation by the rules either', () => {
@@ -72,7 +73,7 @@ describe('warnings before the turn ends', () => {
     s.talks.stage = 'truce';
     s.talks.trust = 80;
     const { state, report } = resolveTurn(mini, s, [{ actor: 'gna', kind: 'airstrike', target: 'front-city' } as Order]);
-    expect(report.events.some((e) => /GNA forces attacked during the truce/.test(e.text))).toBe(false);
+    expect(report.events.some((e) => /GNA forces attacked during the truce/.test(told(e, mini)))).toBe(false);
     expect(state.talks.violations).toBeLessThanOrEqual(1);
   });
 
@@ -89,7 +90,7 @@ describe('warnings before the turn ends', () => {
     expect(text).toContain(`Trust falls ${VIOLATION_TRUST} points and your legitimacy ${VIOLATION_LEGITIMACY}`);
     const { state, report } = resolveTurn(mini, s, [attack]);
     expect(state.talks.violations).toBeGreaterThanOrEqual(1);
-    expect(report.events.some((e) => /GNA forces attacked during the truce: trust fell by 10 points/.test(e.text))).toBe(true);
+    expect(report.events.some((e) => /GNA forces attacked during the truce: trust fell by 10 points/.test(told(e, mini)))).toBe(true);
   });
 
   it('a truce accepted by a decision starts as the fortnight begins: the attack is a violation', () => {
@@ -107,7 +108,7 @@ describe('warnings before the turn ends', () => {
     const w = orderWarnings(scenario.value, s, role, queue).find((x) => x.kind === 'breaks-truce');
     expect(w && messageText(w.msg, scenario.value)).toMatch(/^The truce you are accepting starts as the fortnight begins: this is a violation/);
     const { report } = resolveTurn(scenario.value, s, queue);
-    expect(report.events.some((e) => /attacked during the truce: trust fell by/.test(e.text))).toBe(true);
+    expect(report.events.some((e) => /attacked during the truce: trust fell by/.test(told(e, mini)))).toBe(true);
   });
 
   it('a yes to the proposal on the table: if agreed, the truce starts in bad faith, as the warning says', () => {
@@ -118,7 +119,7 @@ describe('warnings before the turn ends', () => {
     const queue: Order[] = [{ actor: 'gna', kind: 'answer-ceasefire', accept: true }, attack];
     expect(messageText(orderWarnings(mini, s, 'gna', queue).find((w) => w.kind === 'bad-faith')!.msg, mini)).toContain(`trust ${BAD_FAITH_TRUST} points lower`);
     const { report } = resolveTurn(mini, s, [...queue, { actor: 'lna', kind: 'answer-ceasefire', accept: true }]);
-    expect(report.events.some((e) => new RegExp(`trust starts ${BAD_FAITH_TRUST} points lower`).test(e.text))).toBe(true);
+    expect(report.events.some((e) => new RegExp(`trust starts ${BAD_FAITH_TRUST} points lower`).test(told(e, mini)))).toBe(true);
   });
 
   it('a red line taken: regional escalation stands 10 points higher, as the warning says', () => {

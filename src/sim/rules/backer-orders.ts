@@ -293,7 +293,7 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
         if (!client) break;
         ctx.s.sides[client].confidence = clamp(ctx.s.sides[client].confidence + PUSH_CONFIDENCE);
         b.pressure = clamp(b.pressure + PUSH_PRESSURE);
-        say(ctx, { mechanic: 'backer', text: `${def.name} urged ${ctx.scenario.sides[client].shortName} to fight on and promised to stand by it: a patron's resolve stiffens its client.`, msg: { key: 'report.backer.push', values: { backer: def.id, actor: client } }, actors: [...actors], concept: 'proxy-war' });
+        say(ctx, { mechanic: 'backer', msg: { key: 'report.backer.push', values: { backer: def.id, actor: client } }, actors: [...actors], concept: 'proxy-war' });
         break;
       case 'answer-request': {
         if (!client || !b.request) break;
@@ -301,10 +301,10 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
         if (o.accept && !changed.has(id) && b.commitment < def.maxCommitment) {
           setCommitment(ctx, id, b.commitment + 1);
           changed.add(id);
-          say(ctx, { mechanic: 'backer', text: `${def.name} granted ${ctx.scenario.sides[client].shortName}'s request for more support.`, msg: { key: 'report.request.grantedByPerson', values: { backer: def.id, actor: client } }, actors: [...actors] });
+          say(ctx, { mechanic: 'backer', msg: { key: 'report.request.grantedByPerson', values: { backer: def.id, actor: client } }, actors: [...actors] });
         } else if (!o.accept) {
           ctx.s.sides[client].confidence = clamp(ctx.s.sides[client].confidence - 3);
-          say(ctx, { mechanic: 'backer', text: `${def.name} turned down ${ctx.scenario.sides[client].shortName}'s request for more support: it weighs its own costs and interests.`, msg: { key: 'report.request.refusedByPerson', values: { backer: def.id, actor: client } }, actors: [...actors], visibleTo: [client, 'mediator', o.actor as `backer:${string}`], concept: 'proxy-war' });
+          say(ctx, { mechanic: 'backer', msg: { key: 'report.request.refusedByPerson', values: { backer: def.id, actor: client } }, actors: [...actors], visibleTo: [client, 'mediator', o.actor as `backer:${string}`], concept: 'proxy-war' });
         }
         break;
       }
@@ -316,15 +316,14 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
         b.spent += DELIVERY_COST;
         b.deliveries = (b.deliveries ?? 0) + 1;
         const exposed = ctx.rng.chance(deliveryExposureOdds(ctx.start));
-        say(ctx, { mechanic: 'backer', text: `A ${def.name} shipment reached ${ctx.scenario.sides[client].shortName}: ${money} million dollars' worth of arms and supplies.`, msg: { key: 'report.backer.shipment', values: { backer: def.id, actor: client, money } }, actors: [...actors], visibleTo: [client, o.actor as `backer:${string}`] });
-        if (exposed) expose(ctx, def, b, client, 'an arms shipment in breach of the UN embargo was documented by inspectors and the press', 'report.exposed.shipment');
+        say(ctx, { mechanic: 'backer', msg: { key: 'report.backer.shipment', values: { backer: def.id, actor: client, money } }, actors: [...actors], visibleTo: [client, o.actor as `backer:${string}`] });
+        if (exposed) expose(ctx, def, b, client, 'report.exposed.shipment');
         break;
       }
       case 'declare-red-line': {
         b.redLines = [...(b.redLines ?? []), o.place];
         say(ctx, {
           mechanic: 'backer',
-          text: `${def.name} declared ${ctx.world.place.get(o.place)?.name ?? o.place} a red line: it says it will answer if ${client ? ctx.scenario.sides[other(client)].shortName : 'anyone'} takes it.`,
           msg: { key: client ? 'report.redLine.declared' : 'report.redLine.declaredAnyone', values: { backer: def.id, place: o.place, actor: client ? other(client) : '' } },
           actors: [o.actor],
           places: [o.place],
@@ -334,12 +333,12 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
       }
       case 'deny-deployment':
         b.stance = 'denied';
-        say(ctx, { mechanic: 'backer', text: `${def.name} denied having forces of its own in Libya.`, msg: { key: 'report.backer.denied', values: { backer: def.id } }, actors: [o.actor], concept: 'proxy-war' });
+        say(ctx, { mechanic: 'backer', msg: { key: 'report.backer.denied', values: { backer: def.id } }, actors: [o.actor], concept: 'proxy-war' });
         break;
       case 'admit-deployment':
         b.stance = 'admitted';
         b.pressure = clamp(b.pressure + ADMIT_PRESSURE);
-        say(ctx, { mechanic: 'backer', text: `${def.name} acknowledged its forces in Libya openly, and said why they are there.`, msg: { key: 'report.backer.admitted', values: { backer: def.id } }, actors: [o.actor] });
+        say(ctx, { mechanic: 'backer', msg: { key: 'report.backer.admitted', values: { backer: def.id } }, actors: [o.actor] });
         break;
       case 'answer-mediator':
         if (b.pressed === undefined) break;
@@ -350,11 +349,11 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
             changed.add(id);
           }
           b.pressure = clamp(b.pressure - MEDIATOR_ACCEPT_RELIEF);
-          say(ctx, { mechanic: 'mediation', text: `${def.name} yielded to the mediator's pressure and scaled back.`, msg: { key: 'report.backer.yielded', values: { backer: def.id } }, actors: ['mediator', o.actor] });
+          say(ctx, { mechanic: 'mediation', msg: { key: 'report.backer.yielded', values: { backer: def.id } }, actors: ['mediator', o.actor] });
         } else {
           b.pressure = clamp(b.pressure + MEDIATOR_REFUSE_PRESSURE);
           ctx.s.country.internationalPressure = clamp(ctx.s.country.internationalPressure + 3);
-          say(ctx, { mechanic: 'mediation', text: `${def.name} rebuffed the mediator: pressure on it grows.`, msg: { key: 'report.backer.rebuffed', values: { backer: def.id } }, actors: ['mediator', o.actor] });
+          say(ctx, { mechanic: 'mediation', msg: { key: 'report.backer.rebuffed', values: { backer: def.id } }, actors: ['mediator', o.actor] });
         }
         break;
       case 'pressure-rival': {
@@ -362,7 +361,7 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
         if (!rival) break;
         rival.pressure = clamp(rival.pressure + RIVAL_PRESSURE);
         b.spent += RIVAL_PRESSURE_COST;
-        say(ctx, { mechanic: 'backer', text: `${def.name} lobbied against ${ctx.world.backer.get(o.backer)?.name ?? o.backer} in the capitals and at the UN.`, msg: { key: 'report.backer.lobbied', values: { backer: def.id, backerRival: o.backer } }, actors: [o.actor, `backer:${o.backer}`] });
+        say(ctx, { mechanic: 'backer', msg: { key: 'report.backer.lobbied', values: { backer: def.id, backerRival: o.backer } }, actors: [o.actor, `backer:${o.backer}`] });
         break;
       }
       default:
@@ -371,13 +370,12 @@ export function personBackerOrders(ctx: Ctx, changed: Set<string>): void {
   }
 }
 
-function expose(ctx: Ctx, def: BackerDef, b: BackerState, client: SideId, how: string, howMsg: string): void {
+function expose(ctx: Ctx, def: BackerDef, b: BackerState, client: SideId, howMsg: string): void {
   b.exposures = (b.exposures ?? 0) + 1;
   b.pressure = clamp(b.pressure + EXPOSURE_PRESSURE);
   ctx.s.sides[client].legitimacy = clamp(ctx.s.sides[client].legitimacy - EXPOSURE_LEGITIMACY);
   say(ctx, {
     mechanic: 'backer',
-    text: `${def.name} was exposed: ${how}. Pressure on it rose by ${EXPOSURE_PRESSURE}; ${ctx.scenario.sides[client].shortName}'s legitimacy fell by ${EXPOSURE_LEGITIMACY}.`,
     msg: { key: 'report.exposed', values: { backer: def.id, actor: client, howMsg, pressure: EXPOSURE_PRESSURE, legitimacy: EXPOSURE_LEGITIMACY } },
     actors: [`backer:${def.id}`, client],
     concept: 'embargo-enforcement',
@@ -401,7 +399,7 @@ export function personBackerUpkeep(ctx: Ctx, changed: ReadonlySet<string>): void
     if (!client) continue;
     if (b.stance === 'denied' && hasDeployment(ctx.s, def) && ctx.rng.chance(denialExposureOdds(ctx.s, def))) {
       b.stance = 'admitted';
-      expose(ctx, def, b, client, 'its fighters in Libya were identified by name in a UN panel report and the press', 'report.exposed.named');
+      expose(ctx, def, b, client, 'report.exposed.named');
     }
     // Red lines crossed last fortnight: answered by a step up this one, or a bluff called.
     if (b.crossed?.length) {
@@ -411,7 +409,6 @@ export function personBackerUpkeep(ctx: Ctx, changed: ReadonlySet<string>): void
         ctx.s.sides[client].confidence = clamp(ctx.s.sides[client].confidence - BLUFF_CONFIDENCE);
         say(ctx, {
           mechanic: 'backer',
-          text: `${def.name} did not answer when its red line was crossed: friends and rivals alike now weigh its word for less.`,
           msg: { key: 'report.redLine.bluff', values: { backer: def.id } },
           actors: [`backer:${def.id}`, client],
           concept: 'red-line-credibility',
@@ -425,7 +422,6 @@ export function personBackerUpkeep(ctx: Ctx, changed: ReadonlySet<string>): void
       b.crossed = crossedNow;
       say(ctx, {
         mechanic: 'backer',
-        text: `${ctx.scenario.sides[enemy].shortName} crossed ${def.name}'s red line at ${crossedNow.map((p) => ctx.world.place.get(p)?.name ?? p).join(' and ')}: the world watches whether it answers.`,
         msg: { key: 'report.redLine.crossed', values: { actor: enemy, backer: def.id, placeList: crossedNow.join('|') } },
         actors: [`backer:${def.id}`, enemy],
         places: crossedNow,
@@ -439,11 +435,9 @@ export function personBackerUpkeep(ctx: Ctx, changed: ReadonlySet<string>): void
 export function holdRequest(ctx: Ctx, backer: string, side: SideId): boolean {
   if (!human(ctx, backer)) return false;
   const b = ctx.s.backers[backer]!;
-  const def = ctx.world.backer.get(backer)!;
   b.request = { side, turn: ctx.s.turn };
   say(ctx, {
     mechanic: 'backer',
-    text: `${ctx.scenario.sides[side].shortName} asked ${def.name} for more support: the answer comes next ${periodOf(ctx.scenario)}.`,
     msg: { key: 'report.request.asked', values: { actor: side, backer, period: periodOf(ctx.scenario) } },
     actors: [`backer:${backer}`, side],
     visibleTo: [side, `backer:${backer}`],

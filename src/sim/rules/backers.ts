@@ -77,7 +77,6 @@ export function airBuildUp(ctx: Ctx): void {
     if (b.arrived.air >= air && b.arrived.airDefence >= airDefence) {
       say(ctx, {
         mechanic: 'backer',
-        text: `${def.name}'s air power and air defence for ${ctx.scenario.sides[def.client].shortName} are now all in place (air +${air}, air defence +${airDefence}): they took weeks to ship and set up.`,
         msg: { key: 'report.backer.airInPlace', values: { backer: def.id, actor: def.client, air, airDefence } },
         actors: [`backer:${def.id}`, def.client],
         concept: 'proxy-war',
@@ -108,7 +107,6 @@ export function backersPhase(ctx: Ctx): void {
       side.confidence = clamp(side.confidence - 8);
       say(ctx, {
         mechanic: 'backer',
-        text: `${def.name} leaned on ${ctx.scenario.sides[def.client].shortName} to stop fighting and talk: a patron's aims are not always its client's.`,
         msg: { key: 'report.backer.restrain', values: { backer: def.id, actor: def.client } },
         actors: [`backer:${id}`, def.client],
         concept: 'proxy-war',
@@ -121,14 +119,10 @@ export function backersPhase(ctx: Ctx): void {
     const b = ctx.s.backers[r.backer];
     const def = ctx.world.backer.get(r.backer);
     if (!b || !def || def.client !== r.side) continue;
-    const client = ctx.scenario.sides[r.side].shortName;
     if (changed.has(r.backer) || b.commitment >= def.maxCommitment) {
       // Never silently: the request was not weighed, and the report says why.
       say(ctx, {
         mechanic: 'backer',
-        text: changed.has(r.backer)
-          ? `${def.name} had already changed its involvement on its own this fortnight: ${client}'s request for more was not weighed.`
-          : `${def.name} is already as far in as it will go: ${client}'s request for more was not weighed.`,
         msg: { key: changed.has(r.backer) ? 'report.request.alreadyChanged' : 'report.request.atMost', values: { backer: r.backer, actor: r.side } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
@@ -140,13 +134,11 @@ export function backersPhase(ctx: Ctx): void {
     const odds = requestOdds(ctx.scenario, ctx.s, def);
     // The preview's chance was reckoned on the fortnight's opening state; say so when the fortnight changed it.
     const asked = requestOdds(ctx.scenario, ctx.start, def);
-    const chance = asked === odds ? `chance ${odds}%` : `chance ${odds}%; ${asked}% when asked, before the fortnight's events moved ${client}'s fortunes or ${def.name}'s costs`;
     if (ctx.rng.chance(odds)) {
       setCommitment(ctx, r.backer, b.commitment + 1);
       changed.add(r.backer);
       say(ctx, {
         mechanic: 'backer',
-        text: `${def.name} granted ${client}'s request for more support (${chance}).`,
         msg: { key: 'report.request.granted', values: { backer: r.backer, actor: r.side, odds, asked, chanceMsg: asked === odds ? 'report.request.chance' : 'report.request.chanceChanged' } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
@@ -156,7 +148,6 @@ export function backersPhase(ctx: Ctx): void {
       say(ctx, {
         mechanic: 'backer',
         detail: { type: 'request', backer: r.backer, side: r.side, odds, asked, granted: false },
-        text: `${def.name} turned down ${client}'s request for more support (${chance}): it weighs its own costs and interests.`,
         msg: { key: 'report.request.refused', values: { backer: r.backer, actor: r.side, odds, asked, chanceMsg: asked === odds ? 'report.request.chance' : 'report.request.chanceChanged' } },
         actors: [`backer:${r.backer}`, r.side],
         visibleTo: [r.side, 'mediator'],
@@ -179,7 +170,6 @@ export function backersPhase(ctx: Ctx): void {
   if (ctx.s.country.escalation >= before + 8) {
     say(ctx, {
       mechanic: 'escalation',
-      text: `Regional escalation rose by ${ctx.s.country.escalation - before} points: each patron's step up invites its rivals to answer.`,
       msg: { key: 'report.escalation', values: { points: ctx.s.country.escalation - before } },
       concept: 'escalation-spiral',
     });

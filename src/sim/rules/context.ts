@@ -88,7 +88,7 @@ export function emptyLedger(): Ledger {
 }
 
 export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
-  ctx.report.events.push(ctx.round > 0 && !event.nextTurn ? { phase: ctx.phase, ...event, text: `Second fortnight: ${event.text}`, round: ctx.round } : { phase: ctx.phase, ...event });
+  ctx.report.events.push(ctx.round > 0 && !event.nextTurn ? { phase: ctx.phase, ...event, round: ctx.round } : { phase: ctx.phase, ...event });
   if (event.concept && !ctx.s.concepts.includes(event.concept)) ctx.s.concepts.push(event.concept);
   for (const p of event.places ?? []) {
     const place = ctx.s.places[p];

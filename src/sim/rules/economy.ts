@@ -1,7 +1,6 @@
 // Oil, money and the humanitarian toll: who holds the fields, terminals and central bank
 // decides who can pay fighters; fighting in cities kills, displaces and wears people down.
 
-import { thousands } from '../format.ts';
 import { WAR_BUDGET_PCT } from '../params.ts';
 import { backerMoney, hasCentralBank, sideStrength, talksIndex } from '../query.ts';
 import type { Scenario, SideId, State } from '../types.ts';
@@ -64,14 +63,13 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
       ctx.s.country.blockadeBy = side;
       say(ctx, {
         mechanic: 'oil',
-        text: `${ctx.scenario.sides[side].shortName} shut the oil fields and terminals it holds. Exports collapse, and with them the revenue that pays salaries on both sides.`,
         msg: { key: 'report.oil.shut', values: { actor: side } },
         actors: [side],
         concept: 'rentier-state',
       });
     } else if (o.open && ctx.s.country.blockadeBy === side) {
       ctx.s.country.blockadeBy = null;
-      say(ctx, { mechanic: 'oil', text: `${ctx.scenario.sides[side].shortName} reopened the oil terminals it holds.`, msg: { key: 'report.oil.reopened', values: { actor: side } }, actors: [side], concept: 'rentier-state' });
+      say(ctx, { mechanic: 'oil', msg: { key: 'report.oil.reopened', values: { actor: side } }, actors: [side], concept: 'rentier-state' });
     }
   }
   const before = ctx.s.country.oilOutput;
@@ -80,7 +78,6 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
   if (Math.abs(output - before) >= 100) {
     say(ctx, {
       mechanic: 'oil',
-      text: `Oil output ${output < before ? 'fell' : 'rose'} from ${thousands(before)} to ${thousands(output)} thousand barrels a day${ctx.s.country.blockadeBy ? `: the ${ctx.scenario.sides[ctx.s.country.blockadeBy].shortName} blockade holds` : ''}.`,
       msg: { key: ctx.s.country.blockadeBy ? 'report.oil.outputBlockade' : 'report.oil.output', values: { dir: output < before ? 'fell' : 'rose', before, output, actor: ctx.s.country.blockadeBy ?? '' } },
       concept: 'rentier-state',
     });
@@ -96,7 +93,7 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
     if (ordersOf(ctx, 'pay-salaries').some((o) => o.actor === side)) {
       s.cohesion = clamp(s.cohesion + 6);
       for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.support[r] = clamp(s.support[r] + 2);
-      say(ctx, { mechanic: 'economy', text: `${ctx.scenario.sides[side].shortName} paid overdue salaries: cohesion and support rose.`, msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
+      say(ctx, { mechanic: 'economy', msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
     }
     const bill = upkeepOf(ctx.scenario, ctx.s, side);
     const paid = spend(ctx, side, bill, 'upkeep');
@@ -106,7 +103,6 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
       s.cohesion = clamp(s.cohesion - 5);
       say(ctx, {
         mechanic: 'economy',
-        text: `${ctx.scenario.sides[side].shortName} could not pay its fighters in full (${paid} of ${bill} million dollars). Unpaid units grow restless.`,
         msg: { key: 'report.unpaid', values: { actor: side, paid, bill } },
         actors: [side],
         concept: 'rentier-state',
@@ -127,7 +123,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   }
   for (const place of ctx.facts.corridors) {
     c.humanitarianAccess = clamp(c.humanitarianAccess + 6);
-    say(ctx, { mechanic: 'humanitarian', text: `A humanitarian corridor opened at ${ctx.world.place.get(place)?.name ?? place}: aid reached people cut off by the fighting.`, msg: { key: 'report.corridor', values: { place } }, places: [place] });
+    say(ctx, { mechanic: 'humanitarian', msg: { key: 'report.corridor', values: { place } }, places: [place] });
   }
   if (killed > 0) c.humanitarianAccess = clamp(c.humanitarianAccess - Math.min(8, Math.ceil(killed / 10)));
   else c.humanitarianAccess = clamp(c.humanitarianAccess + 1);
@@ -136,7 +132,7 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   if (calm && c.humanitarianAccess >= 50) {
     const back = Math.floor(c.displaced / 50);
     c.displaced -= back;
-    if (back > 0) say(ctx, { mechanic: 'humanitarian', text: `With the front quiet, about ${thousands(back)} displaced people returned home.`, msg: { key: 'report.returned', values: { people: back } } });
+    if (back > 0) say(ctx, { mechanic: 'humanitarian', msg: { key: 'report.returned', values: { people: back } } });
   }
   const inTruce = talksIndex(ctx.s.talks.stage) >= 2;
   for (const side of SIDES) {
@@ -156,7 +152,6 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
     if (foreignCost >= 2 && ctx.s.turn % 3 === 0) {
       say(ctx, {
         mechanic: 'legitimacy',
-        text: `The foreign fighters and troops on the ${ctx.scenario.sides[side].shortName} side (${foreign * 100}) cost it legitimacy at home and abroad.`,
         msg: { key: 'report.foreign.legitimacy', values: { actor: side, fighters: foreign * 100 } },
         actors: [side],
         concept: 'legitimacy',
@@ -167,7 +162,6 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
   if (killed >= 40) {
     say(ctx, {
       mechanic: 'civilian-harm',
-      text: `${killed} civilians were killed this fortnight. Each death raises the pressure from abroad and the weariness at home.`,
       msg: { key: 'report.civilians', values: { killed } },
       concept: 'civilian-harm',
     });

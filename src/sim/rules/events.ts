@@ -120,15 +120,12 @@ export function setCommitment(ctx: Ctx, backerId: string, to: number, concept: C
   b.arrived.airDefence = Math.min(b.arrived.airDefence, rung?.airDefence ?? 0);
   say(ctx, {
     mechanic: 'backer',
-    text: `${def.name} ${to > from ? 'stepped up' : 'scaled back'} its involvement: ${RUNG_NAMES[from]} → ${RUNG_NAMES[to]}.`,
     msg: { key: to > from ? 'report.commitment.up' : 'report.commitment.down', values: { backer: backerId, from: String(from), to: String(to) } },
     actors: [`backer:${backerId}`],
     detail: { type: 'commitment', backer: backerId, from, to },
     concept,
   });
 }
-
-export const RUNG_NAMES = ['words', 'money and arms', 'advisers and mercenaries', 'drones and air defence', 'own troops and aircraft'];
 
 /** Events due at the start of the current turn. */
 export function dueEvents(scenario: Scenario, state: State): EventDef[] {
@@ -157,7 +154,6 @@ export function fireEvents(ctx: Ctx): void {
     for (const effect of e.effects) applyEffect(ctx, effect);
     say(ctx, {
       mechanic: 'event',
-      text: `${e.title}: ${e.text}`,
       msg: { key: 'report.event', values: { eventTitle: e.id, eventText: e.id } },
       actors: (e.actors ?? []).filter((a) => a === 'gna' || a === 'lna' || a === 'mediator'),
       places: e.places ?? [],
@@ -183,11 +179,9 @@ export function resolveChoices(ctx: Ctx): void {
     const option = def.choice.options.find((o) => o.id === answer?.option) ?? def.choice.options[0];
     if (!option) continue;
     for (const effect of option.effects) applyEffect(ctx, effect);
-    const who = p.role === 'mediator' ? 'The mediator' : ctx.scenario.sides[p.role].shortName;
     // Every role reads the report: the outcome is told in the third person (the hint spoke to the chooser).
     say(ctx, {
       mechanic: 'event',
-      text: `${def.title} — ${who} chose: ${option.label}.${option.outcome ? ` ${option.outcome}` : ''}`,
       msg: { key: option.outcome ? 'report.event.choiceOutcome' : 'report.event.choice', values: { eventTitle: def.id, who: p.role, optionLabel: `${def.id}/${option.id}`, optionOutcome: `${def.id}/${option.id}` } },
       actors: [p.role],
       detail: { type: 'event', event: def.id },

@@ -1,7 +1,6 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
 
 import { compareIds } from '../compare.ts';
-import { thousands } from '../format.ts';
 import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
 import {
   defendersOf,
@@ -16,10 +15,6 @@ import type { Controller, FormationDef, FormationState, Order, ReportMessage, Sc
 import { clamp, isAdjacent, isLargeCity, other, supplyReachPct, supplyRoad, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
-const sideName = (ctx: Ctx, side: SideId | 'none' | Controller) =>
-  side === 'gna' || side === 'lna' ? ctx.scenario.sides[side].shortName : 'local forces';
-const placeName = (ctx: Ctx, id: string) => ctx.world.place.get(id)?.name ?? id;
-const formationName = (ctx: Ctx, id: string) => ctx.world.formationDef.get(id)?.name ?? id;
 /** A side in a report message's values ('none' for anyone else: local forces). */
 const sideCode = (side: SideId | 'none' | Controller): string => (side === 'gna' || side === 'lna' ? side : 'none');
 
@@ -46,7 +41,6 @@ export function setControl(ctx: Ctx, place: string, to: Controller): void {
   }
   say(ctx, {
     mechanic: 'combat',
-    text: `${placeName(ctx, place)} passed from ${sideName(ctx, from)} to ${sideName(ctx, to)}.`,
     msg: { key: 'report.control', values: { place, actorFrom: sideCode(from), actorTo: sideCode(to) } },
     places: [place],
     detail: { type: 'control', place, from, to },
@@ -68,7 +62,6 @@ export function deployFormation(ctx: Ctx, id: string): void {
   ctx.report.ledger.strength[def.side].deployed += def.strength;
   say(ctx, {
     mechanic: 'backer',
-    text: `${def.name} arrived at ${placeName(ctx, location)} (${def.strength * 100} fighters${def.backer ? `, sent by ${ctx.world.backer.get(def.backer)?.name ?? def.backer}` : ''}).`,
     msg: { key: def.backer ? 'report.arrived.sent' : 'report.arrived', values: { formation: def.id, place: location, fighters: def.strength * 100, backer: def.backer ?? '' } },
     places: [location],
     concept: def.kind === 'mercenary' || def.kind === 'foreign-troops' ? 'proxy-war' : undefined,
@@ -279,7 +272,7 @@ function oddsChange(
   fought: number,
   /** The forces at the two places now (the fight's odds were worked out on them). */
   nowIndex: ForceIndex,
-): { queued: number; text: string; msg: ReportMessage } | null {
+): { queued: number; msg: ReportMessage } | null {
   const start = ctx.start;
   const thenIndex = indexForces(ctx.scenario, start, from, target);
   const queued = attackOdds(ctx.scenario, start, side, from, target, thenIndex).odds;
@@ -288,32 +281,29 @@ function oddsChange(
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const then = thenIndex.at;
   const now = nowIndex.at;
-  const reasons: string[] = [];
   const codes: string[] = [];
-  if (ctx.s.places[target]?.controller !== defSide) reasons.push(`${placeName(ctx, target)} changed hands earlier in the fortnight`), codes.push('report.odds.why.changedHands');
+  if (ctx.s.places[target]?.controller !== defSide) codes.push('report.odds.why.changedHands');
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
   const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
   const defThen = then.get(target)?.power[defKey] ?? 0;
   const defNow = now.get(target)?.power[defKey] ?? 0;
-  if (arrived.length) reasons.push(`${arrived.map((f) => formationName(ctx, f.id)).join(' and ')} reinforced ${placeName(ctx, target)} first`), codes.push('report.odds.why.reinforced');
-  else if (defNow > defThen) reasons.push(`the defenders of ${placeName(ctx, target)} grew stronger first`), codes.push('report.odds.why.defStronger');
-  else if (defNow < defThen) reasons.push(`the defenders of ${placeName(ctx, target)} lost fighters or morale first`), codes.push('report.odds.why.defWeaker');
+  if (arrived.length) codes.push('report.odds.why.reinforced');
+  else if (defNow > defThen) codes.push('report.odds.why.defStronger');
+  else if (defNow < defThen) codes.push('report.odds.why.defWeaker');
   const dugThen = then.get(target)?.dug[defKey] ?? 0;
   const dugNow = now.get(target)?.dug[defKey] ?? 0;
-  if (dugNow !== dugThen) reasons.push(dugNow > dugThen ? 'the defenders dug in deeper' : 'the defenders lost their earthworks'), codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
+  if (dugNow !== dugThen) codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
   const attThen = then.get(from)?.power[side] ?? 0;
   const attNow = now.get(from)?.power[side] ?? 0;
-  if (attNow < attThen) reasons.push(`the attackers at ${placeName(ctx, from)} lost fighters or morale first`), codes.push('report.odds.why.attWeaker');
-  else if (attNow > attThen) reasons.push(`the attackers at ${placeName(ctx, from)} grew stronger first`), codes.push('report.odds.why.attStronger');
+  if (attNow < attThen) codes.push('report.odds.why.attWeaker');
+  else if (attNow > attThen) codes.push('report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
   if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
-    reasons.push('the balance in the air changed');
     codes.push('report.odds.why.air');
   }
-  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) reasons.push('the siege of the place changed'), codes.push('report.odds.why.siege');
-  const because = reasons.length ? `: ${reasons.join('; ')}` : '';
+  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) codes.push('report.odds.why.siege');
   const values = { queued, reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
-  return { queued, text: `queued at ${queued}%, fought at ${fought}%${because}`, msg: { key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', values } };
+  return { queued, msg: { key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', values } };
 }
 
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
@@ -321,7 +311,6 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   if (!attackers.length || ctx.s.places[target]?.controller === side) {
     say(ctx, {
       mechanic: 'combat',
-      text: `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} did not go ahead: no forces were left at ${placeName(ctx, from)}.`,
       msg: { key: 'report.attack.noForces', values: { actor: side, place: target, placeFrom: from } },
       actors: [side],
       places: [target],
@@ -346,12 +335,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const harm = civilianHarm(ctx, target, side, 1);
   // Losses and harm do not touch the air war: the bonus the odds were worked out with.
   const bonus = nowIndex.air[side];
-  const why = bonus > 10 ? ` Air superiority helped the attackers (+${bonus}%).` : '';
   say(ctx, {
     mechanic: 'combat',
-    text: won
-      ? `${sideName(ctx, side)} forces took ${placeName(ctx, target)} from ${sideName(ctx, defSide)} (${changed?.text ?? `odds ${odds}%`}).${why} Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`
-      : `The ${sideName(ctx, side)} attack on ${placeName(ctx, target)} was thrown back (${changed?.text ?? `odds ${odds}%`}): the defenders held their ground. Attackers lost ${attLoss * 100} fighters, defenders ${defLoss * 100}${harm.killed ? `; ${harm.killed} civilians were killed` : ''}.`,
     actors: [side],
     places: [from, target],
     detail: { type: 'battle', from, target, attacker: side, won, odds, ...(changed ? { queued: changed.queued } : {}) },
@@ -367,7 +352,6 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     ctx.s.places[target]!.siegedBy = side;
     say(ctx, {
       mechanic: 'siege',
-      text: `${sideName(ctx, side)} forces broke into the outskirts of ${placeName(ctx, target)}, which is now under siege: a city this large is not taken in one battle. Another won attack while the siege holds would take it.`,
       msg: { key: 'report.siege.outskirts', values: { actor: side, place: target } },
       actors: [side],
       places: [target],
@@ -407,7 +391,6 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   // The preview's odds were reckoned on the fortnight's opening state: when the fortnight changed
   // the air war before the strike, the report gives both.
   const ordered = airstrikeOdds(ctx.scenario, ctx.start, side);
-  const oddsText = (lead: string) => (ordered === odds ? `${lead}${odds}%` : `${lead}${odds}%; ${ordered}% when ordered, before air power or air defence changed`);
   const enemy = other(side);
   const place = ctx.world.place.get(target);
   const hit = ctx.rng.chance(odds);
@@ -416,7 +399,6 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
     own.air = Math.max(0, own.air - 2);
     say(ctx, {
       mechanic: 'air',
-      text: `An air strike by ${sideName(ctx, side)} on ${placeName(ctx, target)} failed: ${sideName(ctx, enemy)} air defence brought down the drones (${oddsText('odds were ')}).`,
       msg: { key: 'report.strike.failed', values: { actor: side, actorEnemy: enemy, place: target, odds, ordered, oddsMsg: ordered === odds ? 'report.strike.oddsWere' : 'report.strike.oddsWereChanged' } },
       actors: [side],
       places: [target],
@@ -428,7 +410,6 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   const lost = inflictLosses(ctx, targets, Math.max(1, Math.round(air / 6) + ctx.rng.int(3)));
   const p = ctx.s.places[target];
   if (p) p.damage = clamp(p.damage + 15);
-  let text = `${sideName(ctx, side)} aircraft and drones struck ${placeName(ctx, target)} (${oddsText('odds ')}), killing or wounding about ${lost * 100} fighters.`;
   let concept: 'civilian-harm' | undefined;
   let civilians = 0;
   let fled = 0;
@@ -439,11 +420,10 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
     const s = ctx.s.sides[side];
     s.legitimacy = clamp(s.legitimacy - 3);
     if (place) s.support[place.region] = clamp(s.support[place.region] - 4);
-    text += ` The strike hit a populated area: ${harm.killed} civilians were killed and ${thousands(harm.fled)} fled. ${sideName(ctx, side)} lost legitimacy and local support.`;
     concept = 'civilian-harm';
   }
   const msg: ReportMessage = { key: concept ? 'report.strike.hitPopulated' : 'report.strike.hit', values: { actor: side, place: target, odds, ordered, oddsMsg: ordered === odds ? 'report.strike.odds' : 'report.strike.oddsChanged', fighters: lost * 100, killed: civilians, fled } };
-  say(ctx, { mechanic: 'air', text, msg, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians }, concept });
+  say(ctx, { mechanic: 'air', msg, actors: [side], places: [target], detail: { type: 'strike', target, by: side, civilians }, concept });
 }
 
 /** Movement phase: moves and withdrawals, in the order given (orders are sorted by actor first). */
@@ -459,7 +439,6 @@ export function movementPhase(ctx: Ctx): void {
       f.dug = 0;
       say(ctx, {
         mechanic: 'movement',
-        text: `${formationName(ctx, f.id)} moved from ${placeName(ctx, from)} to ${placeName(ctx, o.to)}.`,
         msg: { key: 'report.move', values: { formation: f.id, placeFrom: from, placeTo: o.to } },
         actors: [side],
         places: [from, o.to],
@@ -474,7 +453,6 @@ export function movementPhase(ctx: Ctx): void {
         f.dug = 0;
         say(ctx, {
           mechanic: 'movement',
-          text: `${formationName(ctx, f.id)} withdrew from ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}.`,
           msg: { key: 'report.withdrew', values: { formation: f.id, placeFrom: o.from, placeTo: o.to } },
           actors: [side],
           detail: { type: 'move', formation: f.id, from: o.from, to: o.to },
@@ -483,7 +461,6 @@ export function movementPhase(ctx: Ctx): void {
       }
       say(ctx, {
         mechanic: 'movement',
-        text: `${sideName(ctx, side)} pulled its forces out of ${placeName(ctx, o.from)} to ${placeName(ctx, o.to)}, giving up ground to save fighters.`,
         msg: { key: 'report.pulledOut', values: { actor: side, placeFrom: o.from, placeTo: o.to } },
         actors: [side],
         places: [o.from, o.to],
@@ -519,7 +496,6 @@ export function combatPhase(ctx: Ctx): void {
     p.siegedBy = side;
     say(ctx, {
       mechanic: 'siege',
-      text: `${sideName(ctx, side)} laid siege to ${placeName(ctx, o.target)}: supplies are cut${(ctx.world.place.get(o.target)?.oilCapacity ?? 0) > 0 ? ' and its oil cannot flow' : ''}.`,
       msg: { key: (ctx.world.place.get(o.target)?.oilCapacity ?? 0) > 0 ? 'report.siege.laidOil' : 'report.siege.laid', values: { actor: side, place: o.target } },
       actors: [side],
       places: [o.target],
@@ -539,8 +515,7 @@ function siegeAttrition(ctx: Ctx): void {
     const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger) : null;
     if (!stillThere || p.controller === besieger || road !== null) {
       p.siegedBy = undefined;
-      const why = road !== null ? `: the road to ${placeName(ctx, road)} brings supplies in again` : '';
-      say(ctx, { mechanic: 'siege', text: `The siege of ${placeName(ctx, id)} was lifted${why}.`, msg: { key: road !== null ? 'report.siege.liftedRoad' : 'report.siege.lifted', values: { place: id, placeRoad: road ?? '' } }, places: [id] });
+      say(ctx, { mechanic: 'siege', msg: { key: road !== null ? 'report.siege.liftedRoad' : 'report.siege.lifted', values: { place: id, placeRoad: road ?? '' } }, places: [id] });
       continue;
     }
     const inside = defendersOf(ctx.s, id);
@@ -550,7 +525,6 @@ function siegeAttrition(ctx: Ctx): void {
     if (lost > 0) {
       say(ctx, {
         mechanic: 'siege',
-        text: `Short of supplies, the garrison of ${placeName(ctx, id)} lost ${lost * 100} fighters and grew less loyal.`,
         msg: { key: 'report.siege.attrition', values: { place: id, fighters: lost * 100 } },
         places: [id],
       });
@@ -578,7 +552,6 @@ function spoilersAct(ctx: Ctx): void {
       ctx.facts.attacks.none++;
       say(ctx, {
         mechanic: 'spoiler',
-        text: `${def.name} staged a raid near ${placeName(ctx, target)}${harm.killed ? `, killing ${harm.killed} civilians` : ''}. Such attacks thrive while the two sides fight each other.`,
         msg: { key: 'report.spoiler.raidNear', values: { formation: f.id, place: target, killed: harm.killed } },
         places: [target],
         concept: 'spoilers',
@@ -594,7 +567,6 @@ function spoilersAct(ctx: Ctx): void {
       civilianHarm(ctx, target, side, 0.3);
       say(ctx, {
         mechanic: 'spoiler',
-        text: `${def.name} shelled ${placeName(ctx, target)} on its own account, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, side)} could not rein it in.`,
         msg: { key: 'report.spoiler.shelled', values: { formation: f.id, place: target, actor: side, killed: 0 } },
         actors: [side],
         places: [target],
@@ -613,15 +585,8 @@ function groupRaid(ctx: Ctx, id: string, target: string): void {
   const by = f.side;
   const harm = civilianHarm(ctx, target, by, by === 'none' ? RAID_INTENSITY.independent : RAID_INTENSITY.sided);
   ctx.facts.attacks[by]++;
-  const toll = harm.killed ? `, killing ${harm.killed} civilians` : '';
   say(ctx, {
     mechanic: 'spoiler',
-    text:
-      by === 'none'
-        ? `${def.name} staged a raid on ${placeName(ctx, target)}${toll}. Such attacks thrive while the two sides fight each other.`
-        : inTruce
-          ? `${def.name} shelled ${placeName(ctx, target)} on its own account${toll}, breaking the truce: its leaders gain more from war than from peace, and ${sideName(ctx, by)} could not rein it in.`
-          : `${def.name} raided ${placeName(ctx, target)} on its own account${toll}.`,
     msg: { key: by === 'none' ? 'report.spoiler.raidOn' : inTruce ? 'report.spoiler.shelled' : 'report.spoiler.raided', values: { formation: id, place: target, actor: by, killed: harm.killed } },
     actors: by === 'none' ? [`group:${id}`] : [`group:${id}`, by],
     places: [target],
@@ -644,7 +609,6 @@ export function groupDealings(ctx: Ctx): void {
       f.loyalty = clamp(f.loyalty + EXTORT_LOYALTY);
       say(ctx, {
         mechanic: 'loyalty',
-        text: `${def.name} made ${sideName(ctx, side)} pay ${paid} million dollars to stay in line. Armed groups that a government cannot do without can name their price.`,
         msg: { key: 'report.group.extort', values: { formation: id, actor: side, paid } },
         actors: [`group:${id}`, side],
         places: [f.location],
@@ -652,7 +616,7 @@ export function groupDealings(ctx: Ctx): void {
         // Public, as such shakedowns were (and as the group's own reason for it, in the report).
       });
     } else {
-      defect(ctx, f, defectionTarget(def, side), `chose to abandon ${sideName(ctx, side)} (loyalty ${f.loyalty})`, { key: 'report.defect.why.abandon', values: { actorBy: side, loyalty: f.loyalty } });
+      defect(ctx, f, defectionTarget(def, side), { key: 'report.defect.why.abandon', values: { actorBy: side, loyalty: f.loyalty } });
       f.loyalty = 50;
     }
   }
@@ -673,7 +637,7 @@ export function militaryEconomyOrders(ctx: Ctx): void {
     if (!side) continue;
     if (o.kind === 'fortify') {
       for (const f of formationsAt(ctx.s, o.place, side)) f.dug = Math.min(60, f.dug + 20);
-      say(ctx, { mechanic: 'order', text: `${sideName(ctx, side)} dug in at ${placeName(ctx, o.place)}.`, msg: { key: 'report.dugIn', values: { actor: side, place: o.place } }, actors: [side], places: [o.place], visibleTo: [side] });
+      say(ctx, { mechanic: 'order', msg: { key: 'report.dugIn', values: { actor: side, place: o.place } }, actors: [side], places: [o.place], visibleTo: [side] });
     } else if (o.kind === 'recruit') {
       const place = ctx.world.place.get(o.place);
       const units = formationsAt(ctx.s, o.place, side).filter((f) => {
@@ -689,7 +653,6 @@ export function militaryEconomyOrders(ctx: Ctx): void {
       ctx.s.sides[side].warWeariness = clamp(ctx.s.sides[side].warWeariness + 1);
       say(ctx, {
         mechanic: 'order',
-        text: `${sideName(ctx, side)} recruited ${gained * 100} fighters in ${place.name} for ${formationName(ctx, unit.id)} (local support ${support}).`,
         msg: { key: 'report.recruit', values: { actor: side, fighters: gained * 100, place: o.place, formation: unit.id, support } },
         actors: [side],
         places: [o.place],
@@ -703,7 +666,6 @@ export function militaryEconomyOrders(ctx: Ctx): void {
         f.loyalty = clamp(f.loyalty + 20);
         say(ctx, {
           mechanic: 'loyalty',
-          text: `${sideName(ctx, side)} paid ${formationName(ctx, f.id)} to keep it loyal (loyalty up ${f.loyalty - before} points).`,
           msg: { key: 'report.loyalty.paid', values: { actor: side, formation: f.id, points: f.loyalty - before } },
           actors: [side],
           visibleTo: [side],
@@ -711,13 +673,12 @@ export function militaryEconomyOrders(ctx: Ctx): void {
       } else {
         const odds = bribeOdds(ctx.scenario, ctx.s, f);
         if (ctx.rng.chance(odds)) {
-          defect(ctx, f, side, `was bought over by ${sideName(ctx, side)}`, { key: 'report.defect.why.bought', values: { actorBy: side } });
+          defect(ctx, f, side, { key: 'report.defect.why.bought', values: { actorBy: side } });
           f.loyalty = 55;
         } else {
           f.loyalty = clamp(f.loyalty + 5);
           say(ctx, {
             mechanic: 'loyalty',
-            text: `${sideName(ctx, side)} tried to buy ${formationName(ctx, f.id)} over and failed (odds ${odds}%); the money was lost.`,
             msg: { key: 'report.bribe.failed', values: { actor: side, formation: f.id, odds } },
             actors: [side],
             concept: 'fragmented-coalitions',
@@ -742,7 +703,7 @@ export function defectionTarget(def: FormationDef | undefined, from: SideId): Si
 }
 
 /** A formation changes side; if it was the main force of its place, the place goes with it. */
-export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: string, whyMsg: ReportMessage): void {
+export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', whyMsg: ReportMessage): void {
   const from = f.side;
   const place = ctx.s.places[f.location];
   const wasMain =
@@ -756,7 +717,6 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', why: st
   f.dug = 0;
   say(ctx, {
     mechanic: 'loyalty',
-    text: `${formationName(ctx, f.id)} ${why} and changed sides${to === 'none' ? ' (it now answers to no one)' : ` to ${sideName(ctx, to)}`}.`,
     msg: { key: to === 'none' ? 'report.defect.alone' : 'report.defect.to', values: { ...whyMsg.values, formation: f.id, actorTo: to, whyMsg: whyMsg.key } },
     places: [f.location],
     detail: { type: 'defection', formation: f.id, to },
@@ -802,14 +762,13 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
         inflictLosses(ctx, [f], gone);
         say(ctx, {
           mechanic: 'loyalty',
-          text: `${def.name} went home: unpaid and unconvinced, ${gone * 100} foreign fighters left the front.`,
           msg: { key: 'report.foreign.wentHome', values: { formation: f.id, fighters: gone * 100 } },
           actors: [side],
           places: [f.location],
           concept: 'fragmented-coalitions',
         });
       } else {
-        defect(ctx, f, defectionTarget(def, side), `lost faith in ${sideName(ctx, side)} (loyalty ${f.loyalty})`, { key: 'report.defect.why.lostFaith', values: { actorBy: side, loyalty: f.loyalty } });
+        defect(ctx, f, defectionTarget(def, side), { key: 'report.defect.why.lostFaith', values: { actorBy: side, loyalty: f.loyalty } });
         f.loyalty = 50;
       }
     }

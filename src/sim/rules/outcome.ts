@@ -109,7 +109,7 @@ export function checkEnding(ctx: Ctx): Ending | null {
   if (!kind && s.turn >= scenario.turns) kind = talksIndex(s.talks.stage) >= 3 ? 'frozen-conflict' : 'time-out';
   if (!kind) return null;
   const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner, s), scores: scoreAll(scenario, s, kind, winner) };
-  say(ctx, { mechanic: 'ending', text: ending.text, msg: endingMsg(kind, scenario, winner, s) });
+  say(ctx, { mechanic: 'ending', msg: endingMsg(kind, scenario, winner, s) });
   return ending;
 }
 

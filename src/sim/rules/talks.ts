@@ -16,7 +16,7 @@ export interface CeasefireCalculus {
   /** What it expects from the deal on these terms. */
   deal: number;
   accept: boolean;
-  /** The main reasons, in plain words. */
+  /** The main reasons, as report message codes ('report.reason.*', locales/<lang>/report.json). */
   reasons: string[];
 }
 
@@ -38,9 +38,9 @@ export function ceasefireCalculus(
   const def = scenario.sides[side];
   const reasons: string[] = [];
   let fight = s.confidence + s.momentum * 6 + (s.money >= 100 ? 5 : -10) + Math.floor(def.aggression / 5);
-  if (s.momentum > 0) reasons.push('it has just won ground');
-  if (s.confidence >= 65) reasons.push('it believes it can win');
-  if (attackingNow > 0) reasons.push('its forces are on the attack');
+  if (s.momentum > 0) reasons.push('report.reason.wonGround');
+  if (s.confidence >= 65) reasons.push('report.reason.canWin');
+  if (attackingNow > 0) reasons.push('report.reason.attacking');
   // Command of the air is what each side's hope of victory rested on in 2020: the LNA's before the
   // Turkish drones and air defence arrived, the GNA's after (it rejected the Cairo Declaration).
   fight += Math.round(airBonus(scenario, state, side) * AIR_HOPE);
@@ -51,15 +51,15 @@ export function ceasefireCalculus(
   if (held.length > 0) {
     const capital = held.includes(scenario.sides[other(side)].capital);
     fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
-    reasons.push(capital ? 'it has the enemy capital under siege' : 'it holds a city under siege');
+    reasons.push(capital ? 'report.reason.capitalSiege' : 'report.reason.citySiege');
   }
   let deal = 35 + Math.floor(s.warWeariness / 2) + Math.floor((100 - s.cohesion) / 4) + Math.floor(state.country.internationalPressure * 0.15);
   deal += Math.floor(state.talks.trust / 5);
-  if (s.warWeariness >= 50) reasons.push('its people are weary of war');
-  if (s.cohesion < 45) reasons.push('its coalition is fraying');
+  if (s.warWeariness >= 50) reasons.push('report.reason.weary');
+  if (s.cohesion < 45) reasons.push('report.reason.fraying');
   if (restrained) {
     deal += 15;
-    reasons.push('its patron pressed it to accept');
+    reasons.push('report.reason.patron');
   }
   if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side) - 50) / 2);
   if (terms.foreignFightersOut) {
@@ -71,7 +71,7 @@ export function ceasefireCalculus(
   if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
   if (s.money < 60) {
     deal += 10;
-    reasons.push('it is running out of money');
+    reasons.push('report.reason.money');
   }
   fight = Math.round(fight);
   deal = Math.round(deal);
@@ -100,7 +100,7 @@ export const DEFAULT_TERMS: CeasefireTerms = {
   revenueShared: false,
 };
 
-function setStage(ctx: Ctx, to: TalksStage, why: string, msg: ReportMessage): void {
+function setStage(ctx: Ctx, to: TalksStage, msg: ReportMessage): void {
   const from = ctx.s.talks.stage;
   if (from === to) return;
   ctx.s.talks.stage = to;
@@ -110,7 +110,7 @@ function setStage(ctx: Ctx, to: TalksStage, why: string, msg: ReportMessage): vo
     ctx.s.talks.violations = 0;
     ctx.s.talks.monitors = false;
   }
-  say(ctx, { mechanic: 'talks', text: why, msg, detail: { type: 'talks', from, to } });
+  say(ctx, { mechanic: 'talks', msg, detail: { type: 'talks', from, to } });
 }
 
 /**
@@ -125,7 +125,6 @@ export function liftSiegesForTruce(ctx: Ctx): void {
     p.siegedBy = undefined;
     say(ctx, {
       mechanic: 'siege',
-      text: `Under the truce, the siege of ${ctx.world.place.get(id)?.name ?? id} was lifted: supplies may come in again.`,
       msg: { key: 'report.siege.liftedTruce', values: { place: id } },
       places: [id],
       concept: 'commitment-problem',
@@ -146,7 +145,6 @@ function badFaith(ctx: Ctx): void {
     ctx.s.talks.trust = clamp(before - BAD_FAITH_TRUST * attacks);
     say(ctx, {
       mechanic: 'commitment',
-      text: `${ctx.scenario.sides[side].shortName} forces attacked in the very ${periodOf(ctx.scenario)} the truce was agreed: not a violation, but trust starts ${before - ctx.s.talks.trust} points lower.`,
       msg: { key: 'report.badFaith', values: { actor: side, period: periodOf(ctx.scenario), points: before - ctx.s.talks.trust } },
       actors: [side],
       concept: 'commitment-problem',
@@ -165,8 +163,6 @@ export function siegesBy(state: State): Record<SideId, string[]> {
   return held;
 }
 
-const name = (ctx: Ctx, role: Role) => (role === 'mediator' ? 'The mediator' : ctx.scenario.sides[role].shortName);
-
 /** Conference buy-in: backers deep in the war resist; pressure and trust help. */
 export function conferenceOdds(scenario: Scenario, state: State): number {
   let deep = 0;
@@ -180,7 +176,7 @@ function putProposal(ctx: Ctx, o: ProposeOrder): void {
   const s = ctx.s;
   const by = o.actor as Role;
   s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
-  say(ctx, { mechanic: 'talks', text: `${name(ctx, by)} proposed a ceasefire: ${describeTerms(o.terms)}.`, msg: { key: 'report.proposed', values: { who: by, termItems: termCodes(o.terms) } }, actors: [by] });
+  say(ctx, { mechanic: 'talks', msg: { key: 'report.proposed', values: { who: by, termItems: termCodes(o.terms) } }, actors: [by] });
   // A side the computer plays answers at once, on its situation as the turn began: the
   // reckoning the proposer was shown before giving the order (ceasefireAnswer) is the one that decides.
   for (const side of SIDES) {
@@ -189,7 +185,7 @@ function putProposal(ctx: Ctx, o: ProposeOrder): void {
     ctx.facts.answers[side] = calc.accept;
     ctx.facts.reckoned[side] = calc;
   }
-  if (s.talks.stage === 'none') setStage(ctx, 'talks', 'A ceasefire proposal put the parties in talks, directly or through intermediaries.', { key: 'report.stage.proposal', values: {} });
+  if (s.talks.stage === 'none') setStage(ctx, 'talks', { key: 'report.stage.proposal', values: {} });
 }
 
 export function diplomacyPhase(ctx: Ctx): void {
@@ -209,9 +205,6 @@ export function diplomacyPhase(ctx: Ctx): void {
       }
       say(ctx, {
         mechanic: 'mediation',
-        text: attend
-          ? `${name(ctx, side)} attended the international conference, gaining standing abroad.`
-          : `${name(ctx, side)} boycotted the international conference and lost standing abroad.`,
         msg: { key: attend ? 'report.conference.attended' : 'report.conference.boycotted', values: { actor: side } },
         actors: [side],
         concept: 'legitimacy',
@@ -220,7 +213,7 @@ export function diplomacyPhase(ctx: Ctx): void {
     s.country.embargoEnforcement = clamp(s.country.embargoEnforcement + 8);
     s.country.internationalPressure = clamp(s.country.internationalPressure + 6);
     for (const id of ctx.world.backerIds) s.backers[id]!.pressure = clamp(s.backers[id]!.pressure + 10);
-    if (s.talks.stage === 'none') setStage(ctx, 'talks', 'The conference opened formal talks between the parties.', { key: 'report.stage.conference', values: {} });
+    if (s.talks.stage === 'none') setStage(ctx, 'talks', { key: 'report.stage.conference', values: {} });
     s.conference = null;
   } else if (s.conference && s.conference.turn < s.turn) {
     s.conference = null;
@@ -239,26 +232,26 @@ export function diplomacyPhase(ctx: Ctx): void {
         for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.sides[side].support[r] = clamp(s.sides[side].support[r] + 3);
         s.sides[side].confidence = clamp(s.sides[side].confidence + 2);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy + 1);
-        say(ctx, { mechanic: 'order', text: `${name(ctx, side)} ran a public campaign to rally support.`, msg: { key: 'report.campaign', values: { actor: side } }, actors: [side] });
+        say(ctx, { mechanic: 'order', msg: { key: 'report.campaign', values: { actor: side } }, actors: [side] });
         break;
       case 'humanitarian-pause':
         if (!side) break;
         ctx.facts.pauses.push(side);
         s.talks.trust = clamp(s.talks.trust + 3);
-        say(ctx, { mechanic: 'humanitarian', text: `${name(ctx, side)} declared a humanitarian pause: fewer civilians at risk, a little more trust.`, msg: { key: 'report.pause', values: { actor: side } }, actors: [side] });
+        say(ctx, { mechanic: 'humanitarian', msg: { key: 'report.pause', values: { actor: side } }, actors: [side] });
         break;
       case 'prisoner-exchange':
         if (!side) break;
         s.talks.trust = clamp(s.talks.trust + 7);
         s.sides[side].warWeariness = clamp(s.sides[side].warWeariness - 2);
-        say(ctx, { mechanic: 'talks', text: `${name(ctx, side)} released prisoners as a goodwill gesture; trust between the parties grew.`, msg: { key: 'report.prisoners', values: { actor: side } }, actors: [side] });
+        say(ctx, { mechanic: 'talks', msg: { key: 'report.prisoners', values: { actor: side } }, actors: [side] });
         break;
       case 'request-support':
         if (side) ctx.facts.requests.push({ side, backer: o.backer });
         break;
       case 'propose-ceasefire': {
         // The proposal on the table was put before this loop (putProposal); the others back it.
-        if (o !== lead) say(ctx, { mechanic: 'talks', text: `${name(ctx, o.actor as Role)} backed the ceasefire proposal already on the table.`, msg: { key: 'report.proposalBacked', values: { who: o.actor } }, actors: [o.actor as Role] });
+        if (o !== lead) say(ctx, { mechanic: 'talks', msg: { key: 'report.proposalBacked', values: { who: o.actor } }, actors: [o.actor as Role] });
         break;
       }
       case 'answer-ceasefire':
@@ -267,19 +260,18 @@ export function diplomacyPhase(ctx: Ctx): void {
       case 'shuttle-diplomacy': {
         const gain = 5 + Math.floor(s.country.humanitarianAccess / 25);
         s.talks.trust = clamp(s.talks.trust + gain);
-        say(ctx, { mechanic: 'mediation', text: `Shuttle diplomacy between the camps raised trust by ${gain} points.`, msg: { key: 'report.shuttle', values: { points: gain } }, actors: ['mediator'] });
-        if (s.talks.stage === 'none' && s.talks.trust >= 20) setStage(ctx, 'talks', 'Enough trust was built for the two sides to talk, at first through the mediator.', { key: 'report.stage.trust', values: {} });
+        say(ctx, { mechanic: 'mediation', msg: { key: 'report.shuttle', values: { points: gain } }, actors: ['mediator'] });
+        if (s.talks.stage === 'none' && s.talks.trust >= 20) setStage(ctx, 'talks', { key: 'report.stage.trust', values: {} });
         break;
       }
       case 'convene-conference': {
         const odds = conferenceOdds(ctx.scenario, s);
         if (ctx.rng.chance(odds)) {
           s.conference = { turn: s.turn + 1, by: 'mediator' };
-          say(ctx, { mechanic: 'mediation', text: `The mediator won the backers' agreement to a conference next ${periodOf(ctx.scenario)} (chance was ${odds}%).`, msg: { key: 'report.conference.convened', values: { period: periodOf(ctx.scenario), odds } }, actors: ['mediator'], concept: 'proxy-war' });
+          say(ctx, { mechanic: 'mediation', msg: { key: 'report.conference.convened', values: { period: periodOf(ctx.scenario), odds } }, actors: ['mediator'], concept: 'proxy-war' });
         } else {
           say(ctx, {
             mechanic: 'mediation',
-            text: `The call for a conference found too few takers (chance was ${odds}%): backers deep in the war saw little to gain.`,
             msg: { key: 'report.conference.failed', values: { odds } },
             actors: ['mediator'],
             concept: 'proxy-war',
@@ -291,7 +283,6 @@ export function diplomacyPhase(ctx: Ctx): void {
         s.country.embargoEnforcement = clamp(s.country.embargoEnforcement + 12, 0, 90);
         say(ctx, {
           mechanic: 'mediation',
-          text: "Inspections at sea and in the air tightened the arms embargo: backers' deliveries shrink.",
           msg: { key: 'report.embargo', values: {} },
           actors: ['mediator'],
           concept: 'embargo-enforcement',
@@ -308,7 +299,6 @@ export function diplomacyPhase(ctx: Ctx): void {
         s.country.internationalPressure = clamp(s.country.internationalPressure + 2);
         say(ctx, {
           mechanic: 'spoiler',
-          text: `Sanctions hit ${ctx.world.formationDef.get(f.id)?.name ?? f.id}: its funds and recruits dried up.`,
           msg: { key: 'report.sanctions', values: { formation: f.id } },
           actors: ['mediator'],
           concept: 'spoilers',
@@ -319,7 +309,7 @@ export function diplomacyPhase(ctx: Ctx): void {
         const b = s.backers[o.backer];
         if (!b) break;
         b.pressure = clamp(b.pressure + 25);
-        say(ctx, { mechanic: 'mediation', text: `The mediator pressed ${ctx.world.backer.get(o.backer)?.name ?? o.backer} to scale back its role.`, msg: { key: 'report.pressBacker', values: { backer: o.backer } }, actors: ['mediator', `backer:${o.backer}`] });
+        say(ctx, { mechanic: 'mediation', msg: { key: 'report.pressBacker', values: { backer: o.backer } }, actors: ['mediator', `backer:${o.backer}`] });
         break;
       }
       case 'humanitarian-corridor':
@@ -329,7 +319,6 @@ export function diplomacyPhase(ctx: Ctx): void {
         s.talks.monitors = true;
         say(ctx, {
           mechanic: 'commitment',
-          text: 'Ceasefire monitors deployed along the front: violations are now seen and reported, which makes them costlier.',
           msg: { key: 'report.monitors', values: {} },
           actors: ['mediator'],
           concept: 'commitment-problem',
@@ -338,7 +327,7 @@ export function diplomacyPhase(ctx: Ctx): void {
       case 'political-track': {
         const gain = 6 + Math.floor(s.talks.trust / 8) + (talksIndex(s.talks.stage) >= 3 ? 6 : 0);
         s.talks.politicalTrack = clamp(s.talks.politicalTrack + gain);
-        say(ctx, { mechanic: 'mediation', text: `The political dialogue advanced by ${gain} points of the 100 an agreement needs.`, msg: { key: 'report.politicalTrack', values: { points: gain } }, actors: ['mediator'] });
+        say(ctx, { mechanic: 'mediation', msg: { key: 'report.politicalTrack', values: { points: gain } }, actors: ['mediator'] });
         break;
       }
       default:
@@ -347,7 +336,7 @@ export function diplomacyPhase(ctx: Ctx): void {
   }
 }
 
-/** The terms as report message codes, joined by "|" (describeTerms in codes). */
+/** The terms as report message codes, joined by "|". */
 export function termCodes(t: CeasefireTerms): string {
   const parts: string[] = [];
   if (t.freezeLines) parts.push('report.terms.freezeLines');
@@ -357,30 +346,6 @@ export function termCodes(t: CeasefireTerms): string {
   if (t.oilReopened) parts.push('report.terms.oilReopened');
   if (t.revenueShared) parts.push('report.terms.revenueShared');
   return parts.length ? parts.join('|') : 'report.terms.none';
-}
-
-/** The reasons ceasefireCalculus gives, as report message codes. */
-export const CALCULUS_REASONS: Readonly<Record<string, string>> = {
-  'it has just won ground': 'report.reason.wonGround',
-  'it believes it can win': 'report.reason.canWin',
-  'its forces are on the attack': 'report.reason.attacking',
-  'it has the enemy capital under siege': 'report.reason.capitalSiege',
-  'it holds a city under siege': 'report.reason.citySiege',
-  'its people are weary of war': 'report.reason.weary',
-  'its coalition is fraying': 'report.reason.fraying',
-  'its patron pressed it to accept': 'report.reason.patron',
-  'it is running out of money': 'report.reason.money',
-};
-
-export function describeTerms(t: CeasefireTerms): string {
-  const parts: string[] = [];
-  if (t.freezeLines) parts.push('freeze the front lines');
-  if (t.heavyWeaponsOut) parts.push('pull back heavy weapons');
-  if (t.foreignFightersOut) parts.push('send foreign fighters home');
-  if (t.monitors) parts.push('accept monitors');
-  if (t.oilReopened) parts.push('reopen oil');
-  if (t.revenueShared) parts.push('share oil revenue');
-  return parts.length ? parts.join(', ') : 'stop fighting, with no further terms';
 }
 
 /**
@@ -431,7 +396,6 @@ export function standDownForTruce(ctx: Ctx): void {
     if (ctx.orders.length < before) {
       say(ctx, {
         mechanic: 'talks',
-        text: `${name(ctx, side)} called off the attacks it had planned for this ${periodOf(ctx.scenario)}: it has agreed to the ceasefire.`,
         msg: { key: 'report.calledOff', values: { actor: side, period: periodOf(ctx.scenario) } },
         actors: [side],
       });
@@ -464,8 +428,7 @@ export function warErodesTrust(ctx: Ctx): number {
   t.trust = clamp(t.trust - erosion);
   const lost = before - t.trust;
   if (lost > 0) {
-    const what = [battles ? `${battles} battle${battles === 1 ? '' : 's'}` : '', civilians ? `${civilians} civilians killed` : ''].filter(Boolean).join(' and ');
-    say(ctx, { mechanic: 'ripeness', text: `With no truce in force, ${what} cost the talks ${lost} points of trust between the sides.`, msg: { key: battles && civilians ? 'report.trust.warBoth' : battles ? 'report.trust.warBattles' : 'report.trust.warCivilians', values: { battles, civilians, points: lost } } });
+    say(ctx, { mechanic: 'ripeness', msg: { key: battles && civilians ? 'report.trust.warBoth' : battles ? 'report.trust.warBattles' : 'report.trust.warCivilians', values: { battles, civilians, points: lost } } });
   }
   return lost;
 }
@@ -490,16 +453,11 @@ export function talksPhase(ctx: Ctx): void {
         // The reckoning that decided, when there was one (a computer side answering this turn's proposal).
         const decided = ctx.facts.reckoned[side];
         const calc = decided ?? ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]);
-        const figures = decided ? ` (deal ${decided.deal} against fighting on ${decided.fight})` : '';
-        const because = calc.reasons.length ? `: ${calc.reasons.join(', ')}` : '';
         say(ctx, {
           mechanic: 'ripeness',
-          text: answers[i]
-            ? `${name(ctx, side)} accepted the ceasefire${figures}${because}.`
-            : `${name(ctx, side)} rejected the ceasefire${figures}${because}.`,
           msg: {
             key: answers[i] ? 'report.ceasefire.accepted' : 'report.ceasefire.rejected',
-            values: { actor: side, figuresMsg: decided ? 'report.ceasefire.figures' : '', deal: decided?.deal ?? 0, fight: decided?.fight ?? 0, becauseMsg: calc.reasons.length ? 'report.ceasefire.because' : '', reasonItems: calc.reasons.map((r) => CALCULUS_REASONS[r] ?? r).join('|') },
+            values: { actor: side, figuresMsg: decided ? 'report.ceasefire.figures' : '', deal: decided?.deal ?? 0, fight: decided?.fight ?? 0, becauseMsg: calc.reasons.length ? 'report.ceasefire.because' : '', reasonItems: calc.reasons.join('|') },
           },
           actors: [side],
           concept: 'ripeness',
@@ -509,14 +467,14 @@ export function talksPhase(ctx: Ctx): void {
         t.terms = { ...proposal.terms };
         t.violations = 0;
         const wasInForce = talksIndex(t.stage) >= 2;
-        setStage(ctx, 'truce', `Both sides accepted a truce: ${describeTerms(proposal.terms)}. Whether it holds depends on trust and on who watches.`, { key: 'report.stage.truce', values: { termItems: termCodes(proposal.terms) } });
+        setStage(ctx, 'truce', { key: 'report.stage.truce', values: { termItems: termCodes(proposal.terms) } });
         if (!wasInForce) {
           liftSiegesForTruce(ctx);
           badFaith(ctx);
         }
         if (proposal.terms.oilReopened && s.country.blockadeBy) {
           s.country.blockadeBy = null;
-          say(ctx, { mechanic: 'oil', text: 'Under the deal, the oil terminals reopened.', msg: { key: 'report.oil.reopenedDeal', values: {} }, concept: 'rentier-state' });
+          say(ctx, { mechanic: 'oil', msg: { key: 'report.oil.reopenedDeal', values: {} }, concept: 'rentier-state' });
         }
         if (proposal.terms.revenueShared) s.country.revenueShareToOther = clamp(s.country.revenueShareToOther + 15, 0, 50);
         t.trust = clamp(t.trust + 8);
@@ -537,15 +495,8 @@ export function talksPhase(ctx: Ctx): void {
         const trustBefore = t.trust;
         t.trust = clamp(t.trust - 10 * count);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy - 4);
-        const what = [
-          attacks > 0 ? 'attacked' : '',
-          besieged > 0 ? `kept ${sieges[side].map((id) => ctx.world.place.get(id)?.name ?? id).join(' and ')} under siege` : '',
-        ]
-          .filter(Boolean)
-          .join(' and ');
         say(ctx, {
           mechanic: 'commitment',
-          text: `${name(ctx, side)} forces ${what} during the ${t.stage}: trust fell by ${trustBefore - t.trust} points.`,
           msg: { key: attacks > 0 && besieged > 0 ? 'report.violation.both' : attacks > 0 ? 'report.violation.attacked' : 'report.violation.siege', values: { actor: side, stage: t.stage, points: trustBefore - t.trust, placeList: sieges[side].join('|') } },
           actors: [side],
           places: sieges[side],
@@ -561,7 +512,6 @@ export function talksPhase(ctx: Ctx): void {
       t.trust = clamp(t.trust - 5);
       say(ctx, {
         mechanic: 'commitment',
-        text: `Shelling along the front broke the ${t.stage}; each side blamed the other (chance of an incident was ${incidentOdds}%${t.monitors ? ', lowered by the monitors' : ' with no monitors'}).`,
         msg: { key: t.monitors ? 'report.incident.monitors' : 'report.incident.noMonitors', values: { stage: t.stage, odds: incidentOdds } },
         concept: 'commitment-problem',
       });
@@ -572,15 +522,12 @@ export function talksPhase(ctx: Ctx): void {
       setStage(
         ctx,
         'talks',
-        t.trust < TRUCE_COLLAPSE_TRUST
-          ? `The ${t.stage} collapsed after ${t.violations} violations: trust fell below the ${TRUCE_COLLAPSE_TRUST} it needs to hold.`
-          : `The ${t.stage} collapsed after ${t.violations} violations.`,
         { key: t.trust < TRUCE_COLLAPSE_TRUST ? 'report.stage.collapsedTrust' : 'report.stage.collapsed', values: { stage: t.stage, violations: t.violations, min: TRUCE_COLLAPSE_TRUST } },
       );
     } else if (t.stage === 'truce' && t.turnsInStage >= TRUCE_TO_CEASEFIRE_TURNS && t.monitors && t.trust >= 35) {
-      setStage(ctx, 'ceasefire', 'The truce held under monitoring and became a formal ceasefire.', { key: 'report.stage.ceasefire', values: {} });
+      setStage(ctx, 'ceasefire', { key: 'report.stage.ceasefire', values: {} });
     } else if (t.stage === 'ceasefire' && t.politicalTrack >= 100) {
-      setStage(ctx, 'agreement', 'With the guns silent, the political track produced an agreement on a unified government.', { key: 'report.stage.agreement', values: {} });
+      setStage(ctx, 'agreement', { key: 'report.stage.agreement', values: {} });
     }
   }
   t.turnsInStage++;
