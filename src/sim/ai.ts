@@ -3,12 +3,12 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, ORDER_COST, RIVAL_PRESSURE } from './params.ts';
-import { defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
+import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
+import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
-import { foreignDependence, upkeepOf } from './rules/economy.ts';
+import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
@@ -937,8 +937,12 @@ interface BackerSkill {
   windDown: number;
   /** Holds its rung while the enemy's odds against a red line of any of its client's patrons are at least this (0: does not look). */
   guardsLines: number;
-  /** Lobbies against a rival high on its ladder that this many campaigns would bring to bow (0: never). */
-  lobbyReach: number;
+  /** Steps up when the enemy's odds against a red line of another of its client's patrons reach this (0: does not). */
+  linesUpAt: number;
+  /** Presses its client to fight on while the client's confidence is below this (0: never). */
+  pushBelow: number;
+  /** Lobbies against the rival on the other side highest on its ladder, at this rung or above, or at the top of its own ladder if that is lower (0: never). */
+  lobbyRung: number;
   /** In the last this share (percent) of the game's turns it steps up (or grants a request) only when its client's capital is in danger or it cannot pay its forces: a rung bought late is paid for, and counted in the escalation at the end, before its air power arrives (0: no such rule). */
   lateOnlyCapital: number;
   /** Ships arms to a client that cannot pay its forces only while the odds that a shipment is exposed are at most this (percent; 0: never ships). */
@@ -949,14 +953,25 @@ interface BackerSkill {
 // first in how soon and how far they scale back once the client is safe. Easy keeps a presence (rung 2,
 // lower only to step back from the brink) and waits for its client's confidence to reach 50; normal
 // scales back from 40 to rung 1; hard whenever its client is out of trouble, to rung 0 when the client
-// can pay its way to the end without it. Late in the game none buys a rung for a client's mood. Lobbying
-// against a rival (lobbyReach) cost more than it returned under the score in every seat measured, and a
-// shipment's exposure costs standing for good: no level lobbies, only hard ships, and only at low odds.
+// can pay its way without it. Late in the game none buys a rung for a client's mood. What loses a seat
+// most is a regional war its score punishes: every level presses a client losing heart to fight on (a push
+// costs a little standing, while a client below 40 brings its other patrons up the ladder) and lobbies
+// against the rival on the other side at the top of its ladder (easy from drones up); normal and hard hold
+// their rung near another patron's threatened line, easy steps up once it is about to fall. A
+// shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, lobbyReach: 0, lateOnlyCapital: 15, shipsBelowOdds: 0 },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, lobbyReach: 0, lateOnlyCapital: 25, shipsBelowOdds: 0 },
-  hard: { rescueBelow: 15, perilOdds: 40, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, lobbyReach: 0, lateOnlyCapital: 35, shipsBelowOdds: 20 },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0 },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20 },
 };
+
+/** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
+const COLLAPSE_UNPAID = 4;
+const COLLAPSE_COHESION = 5;
+const COLLAPSE_COHESION_LOSS = 5;
+
+/** The rungs a backer's money mostly comes from (money and arms, advisers): past them a step up sends little more of it. */
+const MONEY_RUNGS = 2;
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
 function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
@@ -995,26 +1010,43 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   const threatened = peril !== null && peril.odds >= skill.perilOdds;
   // A client that cannot pay its fighters breaks apart: money running out is trouble as much as a front giving way.
   const upkeep = upkeepOf(scenario, state, side);
-  const short = skill.supplyBelow > 0 && client.money < upkeep * skill.supplyBelow;
-  const broke = skill.supplyBelow > 0 && client.money < upkeep;
+  const turnsLeft = scenario.turns - state.turn + 1;
+  // What it has in hand and what comes in before the bill is paid (its oil revenue, its patrons' money) against the bill.
+  // Unpaid salaries break a client after four fortnights (or once its cohesion is spent): near the end of the game one that
+  // cannot go that long unpaid before the end is in no danger from its empty treasury.
+  const income = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side);
+  const short = skill.supplyBelow > 0 && client.money + income < upkeep * skill.supplyBelow;
+  const broke = skill.supplyBelow > 0 && client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION);
   const late = skill.lateOnlyCapital > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.lateOnlyCapital) / 100);
   const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
+  // A client short only of money needs money, which the lowest rungs send: the higher ones add air power and troops, which
+  // pay no salaries, at a price that climbs faster than the money they bring.
+  const moneyOnly = broke && !threatened && client.confidence >= skill.rescueBelow && !(client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
   // Worth a step up: late in the game, only the capital in danger or a client that cannot pay its forces (either ends the
   // war in its defeat) — not a client's mood.
-  const rescue = late ? threatened || broke : trouble;
+  const rescue = moneyOnly && b.commitment >= MONEY_RUNGS ? false : late ? threatened || broke : trouble;
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
   const brink = state.country.escalation >= skill.brink;
   // A red line of any of its client's patrons that is about to be crossed brings that patron in, and the region nearer a war:
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
   const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
-  const lineAtRisk = lines.length > 0 && (clientPeril(scenario, state, side, lines)?.odds ?? 0) >= skill.guardsLines;
+  // Another patron's line it guards at half the odds of its own: that patron climbs the moment it is crossed, whatever this
+  // seat does, while its own it answers (or not) itself.
+  const own = traitsOf(def).redLines;
+  const lineAtRisk = lines.some((p) => (clientPeril(scenario, state, side, [p])?.odds ?? 0) >= (own.includes(p) ? skill.guardsLines : skill.guardsLines / 2));
+  // Easy guards no line by holding its rung: it steps up once another patron's line is about to fall (the patron climbs the
+  // moment it is crossed, its rivals answer, and the region goes to war), except late in the game.
+  let lineUp = skill.linesUpAt > 0 && !late ? clientPeril(scenario, state, side, [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))].filter((p) => !own.includes(p))) : null;
+  if (lineUp && lineUp.odds < skill.linesUpAt) lineUp = null;
   // Leaving the war altogether stops the money too: only for a client that can pay its way without it for a good while
   // (ten fortnights) or to the end of the game, whichever comes first.
   // Normal leaves only in its wind-down at the end of the game; hard whenever the client can do without it.
   const ending = skill.windDown > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.windDown) / 100);
   const mayLeave = skill.floor === 0 || (ending && skill.floor === 1);
-  const floor = mayLeave ? (client.money < upkeep * Math.min(10, scenario.turns - state.turn + 1) ? 1 : 0) : skill.floor;
+  // What this seat sends the client stops when it leaves: the client must pay its bill from what it has and the rest of its income.
+  const ownMoney = b.commitment > 0 ? (def.ladder[b.commitment - 1]?.money ?? 0) : 0;
+  const floor = mayLeave ? (client.money + (income - ownMoney - upkeep) * Math.min(10, turnsLeft) < 0 ? 1 : 0) : skill.floor;
   // The mediator's pressure and a client's request wait for its answer (a computer backer's are settled by the rules).
   if (b.pressed !== undefined) {
     const yields = skill.yields && b.commitment > 0 && !trouble;
@@ -1034,6 +1066,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
+  } else if (lineUp && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+    plan.try(
+      { actor, kind: 'escalate' },
+      m('reasons.seat.guardLine', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, place: lineUp.place, odds: lineUp.odds }),
+    );
   } else if (rescue && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
     plan.try(
       { actor, kind: 'escalate' },
@@ -1055,13 +1092,18 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   if (broke && b.commitment > 0 && b.spent < tolerance && (b.exposures ?? 0) === 0 && deliveryExposureOdds(state) <= skill.shipsBelowOdds) {
     plan.try({ actor, kind: 'deliver-arms' }, m('reasons.seat.ship', { backer: id, actor: side, money: client.money, bill: upkeep }));
   }
-  // Lobby in the capitals against a rival far up its ladder (drones or more) that is close to bowing to the pressure on it
-  // (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing): one campaign may tip it.
-  if (skill.lobbyReach > 0 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
-    const gap = (r: string) => Math.round(100 - traitsOf(world.backer.get(r)!).values.standing * 0.6) - (state.backers[r]?.pressure ?? 0);
-    const rival = def.rivals
-      .filter((r) => world.backer.get(r)?.client === other(side) && (state.backers[r]?.commitment ?? 0) >= 3 && gap(r) > 0 && gap(r) <= RIVAL_PRESSURE * skill.lobbyReach)
-      .sort((x, y) => gap(x) - gap(y) || compareIds(x, y))[0];
+  // A client losing heart asks its patrons for more and takes a worse deal, and its other patrons climb to save it (a
+  // computer patron steps in for a client whose confidence is below 40): a push costs a little standing, a rung much more.
+  if (skill.pushBelow > 0 && client.confidence < skill.pushBelow && plan.used() < budgetOf(scenario, actor)) {
+    plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
+  }
+  // Lobby in the capitals against the rival on the other side highest on its ladder, at its top: the pressure brings it
+  // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
+  // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
+  // (Russia, Egypt) does not pay for the campaigns: measured, they cost it more than they returned.
+  if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    const rung = (r: string) => state.backers[r]?.commitment ?? 0;
+    const rival = def.rivals.filter((r) => world.backer.get(r)?.client === other(side) && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
   return decided(plan);

@@ -264,7 +264,10 @@ describe('a backer’s view and score', () => {
 
   it('the AI in a backer’s seat: holds its rung for a client that cannot pay its forces (normal, hard; not easy), and only hard ships arms, at low odds of exposure', () => {
     const s = game('backer:uae');
+    // Nothing in hand, no oil flowing, and a bill (three times the army) larger than what its patrons send.
     s.sides.lna.money = 0;
+    for (const p of Object.values(s.places)) p.shut = true;
+    for (const f of s.formations) if (f.side === 'lna') f.strength *= 3;
     const kinds = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:uae', level).orders.map((o) => o.kind);
     for (const [level, ships] of [['easy', false], ['normal', false], ['hard', true]] as const) expect(kinds(level, s).includes('deliver-arms'), level).toBe(ships);
     expect(kinds('normal', s)).not.toContain('de-escalate');
@@ -280,14 +283,38 @@ describe('a backer’s view and score', () => {
     expect(kinds('hard', watched)).not.toContain('deliver-arms');
   });
 
-  it('the AI in a backer’s seat: no level lobbies against a rival, even one that one campaign would bring to bow', () => {
+  it('the AI in a backer’s seat: a client that can pay from its income is not broke', () => {
+    // The LNA's patrons send more than its bill at the start: with nothing in hand it still pays its forces.
+    const s = game('backer:uae');
+    s.sides.lna.money = 0;
+    const kinds = aiOrders(sirte, s, 'backer:uae', 'hard').orders.map((o) => o.kind);
+    expect(kinds).not.toContain('deliver-arms');
+    expect(kinds).not.toContain('escalate');
+  });
+
+  it('the AI in a backer’s seat: lobbies against the rival at the top of its ladder (easy from rung 3), unless it counts its money', () => {
+    const lobbies = (role: PlayerRole, level: 'easy' | 'normal' | 'hard', st: State) =>
+      aiOrders(sirte, st, role, level).orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'turkey');
     const s = game('backer:uae');
     s.backers.turkey!.commitment = 3;
-    // Turkey bows at pressure 100 − 0.6 × 40 (the value it puts on its standing) = 76.
-    s.backers.turkey!.pressure = 70;
-    for (const level of ['easy', 'normal', 'hard'] as const) {
-      expect(aiOrders(sirte, s, 'backer:uae', level).orders.some((o) => o.kind === 'pressure-rival')).toBe(false);
-    }
+    expect(lobbies('backer:uae', 'easy', s)).toBe(true);
+    expect(lobbies('backer:uae', 'normal', s)).toBe(false);
+    expect(lobbies('backer:uae', 'hard', s)).toBe(false);
+    s.backers.turkey!.commitment = 4;
+    for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:uae', level, s), level).toBe(true);
+    // Egypt values money (60): the campaigns cost it more than they return.
+    const e = game('backer:egypt');
+    e.backers.turkey!.commitment = 4;
+    for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:egypt', level, e), level).toBe(false);
+  });
+
+  it('the AI in a backer’s seat: presses a client losing heart to fight on (confidence below 50), at every level', () => {
+    const pushes = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:turkey', level).orders.some((o) => o.kind === 'push-client');
+    const s = game();
+    s.sides.gna.confidence = 45;
+    for (const level of ['easy', 'normal', 'hard'] as const) expect(pushes(level, s), level).toBe(true);
+    s.sides.gna.confidence = 60;
+    for (const level of ['easy', 'normal', 'hard'] as const) expect(pushes(level, s), level).toBe(false);
   });
 
   it('the AI in a backer’s seat: scales back a client out of trouble (hard at any confidence, normal from 40), not one in trouble', () => {
