@@ -1,7 +1,8 @@
 // Problems with what the player brings in (a saved game, a replay file, a share link, a
-// scenario that will not load) in the player's language. The code that finds a problem writes
-// its English sentence and, beside it, a message code (ProblemMessage: a key of
-// locales/<lang>/errors.json and its values); this module tells the code.
+// scenario that will not load) in the player's language. The code that finds a problem writes a
+// message code (ProblemMessage: a key of locales/<lang>/errors.json and its values; the sim core
+// writes nothing else, code outside it may keep an English sentence for its logs); this module
+// tells the code.
 //
 // Value conventions (ProblemMessage in src/sim/types.ts):
 //   scenario*   a scenario id: its title as the menu shows it (in the player's language);
