@@ -2,6 +2,7 @@
 //   npm run sim -- --scenario sirte-2020 --seed 42 [--role gna|lna|mediator] [--runs N] [--json]
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { legacyEnding } from '../game/legacy-ending.ts';
 import { otherActorsOrders } from '../sim/ai.ts';
 import { EXPLORE_POLICIES, type ExplorePolicy, explore } from '../sim/explore.ts';
 import {
@@ -147,7 +148,7 @@ function verifyReplayFile(file: string, json: boolean, out: (line: string) => vo
     return s.ok ? s.value : undefined;
   };
   const scenarioTitle = (id: string) => scenarioOf(id)?.title ?? id;
-  const result = parsed.ok ? verifyReplay(parsed.value, scenarioOf) : parsed;
+  const result = parsed.ok ? verifyReplay(parsed.value, scenarioOf, { legacyEnding }) : parsed;
   if (!result.ok) {
     if (json) out(JSON.stringify({ ok: false, ...result.error }, null, 2));
     else out(`error: ${file}: ${englishProblem(result.error.msg, scenarioTitle)}`);
@@ -169,7 +170,12 @@ function verifyReplayFile(file: string, json: boolean, out: (line: string) => vo
     return 0;
   }
   out(`${scenario.title} — seed "${replay.seed}", ${replay.humans.length ? `played by ${replay.humans.join(', ')}` : 'all actors AI'}, ${replay.turns.length} turns`);
-  for (let t = 1; t < frames.length; t++) out(`turn ${String(t).padStart(3)}  ${(frames[t] as (typeof frames)[number]).hash}  ok`);
+  for (let t = 1; t < frames.length; t++) {
+    const hash = (frames[t] as (typeof frames)[number]).hash;
+    const recorded = replay.turns[t - 1]?.hash;
+    // A file written before the core stopped putting the ending's sentence in the state holds that state's hash.
+    out(`turn ${String(t).padStart(3)}  ${hash}  ok${recorded !== hash ? ` (the file has ${recorded}: written when the final state still held the ending in English)` : ''}`);
+  }
   out(`Every turn matches. Ending: ${last.state.ending ? `${last.state.ending.kind} on turn ${last.state.ending.turn}` : 'none yet (a game in progress)'}. Final state hash: ${last.hash}`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { isShownCopy, shownScenario } from '../i18n/content.ts';
 import type { Difficulty, ReportMessage } from '../sim/types.ts';
 import { applyWhatIfs, unknownWhatIf, unknownWhatIfMsg } from '../sim/whatif.ts';
 import { scenarioById } from './content.ts';
+import { legacyEnding } from './legacy-ending.ts';
 import type { PlaySession } from './play-session.ts';
 import { ProblemError, type ProblemMessage, problemOf, problem as said } from './problem.ts';
 import {
@@ -119,6 +120,7 @@ export class GameSession implements PlaySession {
   /**
    * Rebuilds a saved game by replaying its orders, checking every order and (when the save
    * has them) every turn's state hash; rejects with a sentence for the player if one differs.
+   * A save made before the ending's sentence left the state still matches (legacy-ending.ts).
    */
   static async restore(save: SaveFile): Promise<GameSession> {
     const session = await GameSession.start(save);
@@ -135,7 +137,7 @@ export class GameSession implements PlaySession {
         );
       }
       const expected = save.hashes?.[i];
-      if (expected !== undefined && expected !== session.hash) {
+      if (expected !== undefined && !core.hashMatches(session.model, session.state, expected, legacyEnding)) {
         throw new ProblemError(`the game differs from the one saved from turn ${turn} on (the save was changed, or made by other rules).`, said('errors.restore.differs', { turn }));
       }
     }
@@ -520,7 +522,7 @@ export async function openReplay(bytes: Uint8Array): Promise<{ ok: true; session
       return cannot(problemOf(error));
     }
   }
-  const verified = core.verifyReplay(parsed.value, (wanted) => (wanted === id ? scenario : undefined));
+  const verified = core.verifyReplay(parsed.value, (wanted) => (wanted === id ? scenario : undefined), { legacyEnding });
   if (!verified.ok) return cannot(verified.error.msg);
   try {
     return { ok: true, session: GameSession.fromReplay(verified.value) };

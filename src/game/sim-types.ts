@@ -1,5 +1,6 @@
 // Types the presentation uses from the sim core, in one place.
 export type { PlayerView } from '../sim/fog.ts';
+export type { LegacyEnding } from '../sim/hash.ts';
 export type { Departure, HistoryRecord } from '../sim/record.ts';
 export type { Replay, ReplayFrame, ReplayProblem, VerifiedReplay } from '../sim/replay.ts';
 export type {

@@ -10,6 +10,7 @@ export {
   forecastMsgs,
   formatProblems,
   HistoryTrack,
+  hashMatches,
   issueMsg,
   legalOrders,
   loadRecord,

@@ -145,6 +145,21 @@ export function t(key: string, values?: Record<string, string | number | Date>):
   }
 }
 
+/**
+ * Runs `f` with English as the language, whatever the screen shows, and then the language as it
+ * was: no listener is told, nothing is loaded (English is bundled). For words that must be
+ * English in every language (the ending's sentence in old records' hashes: src/game/legacy-ending.ts).
+ */
+export function inEnglish<T>(f: () => T): T {
+  const before = current;
+  current = 'en';
+  try {
+    return f();
+  } finally {
+    current = before;
+  }
+}
+
 /** Whether `key` has a message (in the current language or English). */
 export function has(key: string): boolean {
   return key in english || (loaded.get(current)?.[key] !== undefined);

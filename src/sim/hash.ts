@@ -1,5 +1,6 @@
 // The canonical state hash: used by replays, saves and tests. Keys are sorted so the hash
 // does not depend on the order in which a state's objects were built.
+import type { Ending, Scenario, State } from './types.ts';
 
 /** JSON with object keys in sorted order; undefined fields are left out as in JSON. */
 export function canonicalJson(value: unknown): string {
@@ -35,4 +36,23 @@ export function hashText(text: string): string {
 
 export function stateHash(state: unknown): string {
   return hashText(canonicalJson(state));
+}
+
+/**
+ * The English sentence the core once wrote into an ended state (`Ending.text`), told by the
+ * caller from endingMsg: the core writes no words, so it cannot make it itself.
+ */
+export type LegacyEnding = (scenario: Scenario, state: State, ending: Ending) => string;
+
+/**
+ * Whether a played state is the one a record's hash (a replay's, a save's, a stored table's)
+ * was taken of. Until the core stopped writing it, an ended state held the ending in English
+ * (`ending.text`), so records made before hashed their final state with that sentence in it:
+ * given `legacyEnding`, an ended state also matches the hash of itself with the sentence put
+ * back. The rules did not change, so nothing else can differ.
+ */
+export function hashMatches(scenario: Scenario, state: State, expected: string, legacyEnding?: LegacyEnding): boolean {
+  if (stateHash(state) === expected) return true;
+  if (!state.ending || !legacyEnding) return false;
+  return stateHash({ ...state, ending: { ...state.ending, text: legacyEnding(scenario, state, state.ending) } }) === expected;
 }

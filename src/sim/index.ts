@@ -3,7 +3,7 @@ export { aiOrders, otherActorsOrders } from './ai.ts';
 export { addDays, turnDate } from './dates.ts';
 export { type PlayerView, viewFor } from './fog.ts';
 export { type CeasefireForecast, ceasefireForecast, forecastMsgs } from './forecast.ts';
-export { canonicalJson, hashText, stateHash } from './hash.ts';
+export { canonicalJson, hashMatches, hashText, type LegacyEnding, stateHash } from './hash.ts';
 export { actorsOf, budgetOf, checkLegalOrder, checkOrder, legalOrders, orderSchema, TERM_PACKAGES } from './orders.ts';
 export { ORDER_COST } from './params.ts';
 export { type GameRecord, type Policy, playGame, playWithOrders, replayOrders } from './play.ts';
@@ -26,6 +26,7 @@ export {
   replayText,
   scenarioHash,
   type VerifiedReplay,
+  type VerifyOptions,
   verifyReplay,
 } from './replay.ts';
 export { canonicalOrders, resolveTurn } from './resolve.ts';

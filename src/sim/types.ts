@@ -609,12 +609,9 @@ export interface Ending {
   kind: EndingKind;
   winner: SideId | null;
   turn: number;
-  /**
-   * The ending in English (endingText). The presentation tells endingMsg instead and nothing
-   * reads this: it stays because the state hash covers it, and replays, saves and stored tables
-   * hold the hashes of ended games' final states.
-   */
-  text: string;
+  // No sentence: the presentation tells the ending from endingMsg (rules/outcome.ts). Records
+  // made before the core stopped writing one (`text`, English) hashed their final state with
+  // it; they verify through hashMatches (hash.ts), given that sentence by the caller.
   /** Score by role, each with its parts (0-100). */
   scores: Record<Role, RoleScore>;
 }

@@ -6,9 +6,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import './aar.css';
 import { historyRecord } from '../game/left-history.ts';
+import { legacyEnding } from '../game/legacy-ending.ts';
 import type { GameSession } from '../game/session.ts';
 import { fmtDate, fmtNumber, isRtl, lang, t } from '../i18n/index.ts';
-import { stateHash } from '../sim/hash.ts';
+import { hashMatches } from '../sim/hash.ts';
 import type { HistoryRecord } from '../sim/record.ts';
 import { resolveTurn } from '../sim/resolve.ts';
 import { newGame } from '../sim/setup.ts';
@@ -53,7 +54,7 @@ export function sourceOf(session: GameSession): AarSource {
     states = [s];
     for (const [i, orders] of turns.entries()) {
       s = resolveTurn(session.model, s, orders).state;
-      if (session.hashes[i] !== undefined && stateHash(s) !== session.hashes[i]) throw new Error(`the game played again differs from turn ${i + 1}`);
+      if (session.hashes[i] !== undefined && !hashMatches(session.model, s, session.hashes[i], legacyEnding)) throw new Error(`the game played again differs from turn ${i + 1}`);
       states.push(s);
     }
   }

@@ -12,6 +12,7 @@ import { runInNewContext } from 'node:vm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
+import { legacyEnding } from '../../src/game/legacy-ending.ts';
 import { shareLink } from '../../src/game/link.ts';
 import {
   loadReplay,
@@ -182,6 +183,37 @@ describe('replays, links and saves in Chromium', () => {
       await waitReady(page, 'MainMenu');
       await expect.poll(() => page.locator('#continue-note').textContent()).toMatch(/^اللعبة المحفوظة ليست بصيغة JSON مقروءة .*«ceasefire-line:aside:autosave:1»/);
       // (Chunks still loading when the page was left are aborted: not a problem of the page.)
+      expect(problems.all().filter((p) => !p.includes('net::ERR_ABORTED'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a replay and a save recorded before the ending\'s English left the state open, in French, to the same ending', { timeout: 120_000 }, async (ctx) => {
+    if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
+    // Written by the code of commit 629016f: the last hash is of the final state with the sentence (test/legacy-ending.test.ts).
+    const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
+    const old = loadReplay(readFileSync(fixture('replay-v6-ended.json'), 'utf8'), find, { legacyEnding });
+    if (!old.ok) throw new Error('the old replay does not verify in Node');
+    const final = old.value.frames.at(-1)!.state;
+    const { page, problems, close } = await openPage(`${server.url}?lang=fr`, { viewport: HD });
+    try {
+      await waitReady(page, 'MainMenu');
+      await page.locator('#replay-file').setInputFiles(fixture('replay-v6-ended.json'));
+      await waitForScene(page, 'Game');
+      await page.keyboard.press('End');
+      await expect.poll(async () => (await readHook(page)).hash).toBe(stateHash(final));
+      expect((await readHook(page)).ending?.kind).toBe('military-victory');
+      // The save: Continue rebuilds it to its ending.
+      await page.evaluate((text) => localStorage.setItem('ceasefire-line:autosave', text), readFileSync(fixture('save-v3-ended.json'), 'utf8'));
+      await page.goto(`${server.url}?lang=fr`, { waitUntil: 'load' });
+      await waitReady(page, 'MainMenu');
+      await page.waitForFunction(() => !(document.querySelector('.menu-buttons .btn:nth-child(2)') as HTMLButtonElement | null)?.disabled);
+      await page.locator('.menu-buttons .btn:nth-child(2)').click();
+      await waitForScene(page, 'Ending');
+      expect((await readHook(page)).ending?.kind).toBe('military-victory');
+      expect(await page.locator('.notice[role=alert]').count()).toBe(0);
+      expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':aside:')))).toEqual([]);
       expect(problems.all().filter((p) => !p.includes('net::ERR_ABORTED'))).toEqual([]);
     } finally {
       await close();

@@ -1,14 +1,15 @@
 // The classroom table as a pure model: seats, orders checked by the core, the computer in
 // every empty seat, resolution when every person has ended (or the timer ran out), each
 // seat's own fog-of-war view and report, and a replay that verifies with the runner.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { scenarioFor } from '../../server/scenarios.ts';
-import { canRead, Table, type TableConfig } from '../../server/table.ts';
+import { restore, type StoredTable } from '../../server/store.ts';
+import { canRead, type PlayedTurn, Table, type TableConfig } from '../../server/table.ts';
 import { main } from '../../src/cli/sim.ts';
-import { aiOrders, loadReplay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { aiOrders, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
 
 function sirte(): Scenario {
   const s = scenarioFor('sirte-2020', []);
@@ -189,5 +190,39 @@ describe('a whole classroom game', () => {
     const verified = loadReplay(JSON.stringify(t.replay()), (id) => (id === 'geneva-2020' ? sc.scenario : undefined));
     expect(verified.ok).toBe(true);
     if (verified.ok) expect(verified.value.frames.at(-1)?.state.ending?.kind).toBe(t.state.ending?.kind);
+  });
+});
+
+describe('a table stored before the ending\'s sentence left the state', () => {
+  // A sirte-2020 game ended by main's code before the core stopped writing the ending's English
+  // into the state (test/fixtures/replay-v6-ended.json): its last hash is of a state with that
+  // sentence. As the store holds a table: its seed, its seats and every turn's orders and hash.
+  const replay = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replay-v6-ended.json'), 'utf8')) as Replay;
+  const stored = (turns: PlayedTurn[]): StoredTable => ({
+    id: 'old-table',
+    code: 'OLD1',
+    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty }),
+    hostName: 'Host',
+    status: 'ended',
+    seats: [],
+    turns,
+    pending: [],
+    messages: [],
+    classId: null,
+    tableNo: null,
+    paused: false,
+    injects: [],
+  });
+
+  it('is rebuilt by the server to its ending, and its replay verifies; a tampered last hash is refused', () => {
+    const t = restore(sirte(), stored(replay.turns as PlayedTurn[]), 0);
+    expect(t.status).toBe('ended');
+    expect(t.state.ending?.kind).toBe('military-victory');
+    // The rebuilt table keeps the hashes as computed now: its replay verifies with no help.
+    expect(t.turns.at(-1)?.hash).toBe(stateHash(t.state));
+    expect(loadReplay(JSON.stringify(t.replay()), (id) => (id === 'sirte-2020' ? sirte() : undefined)).ok).toBe(true);
+    const n = replay.turns.length;
+    const tampered = replay.turns.map((turn, i) => (i === n - 1 ? { ...turn, hash: '0123456789abcdef' } : turn)) as PlayedTurn[];
+    expect(() => restore(sirte(), stored(tampered), 0)).toThrow(`Table OLD1: turn ${n} does not replay to its recorded hash.`);
   });
 });

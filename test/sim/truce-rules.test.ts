@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { aiOrders, ceasefireCalculus, DEFAULT_TERMS, newGame, type Order, type ReportEvent, resolveTurn, type State, type TalksStage } from '../../src/sim/index.ts';
 import { steppedUpLastTurn } from '../../src/sim/rules/backers.ts';
-import { endingText } from '../../src/sim/rules/outcome.ts';
+import { endingMsg } from '../../src/sim/rules/outcome.ts';
 import { BAD_FAITH_TRUST, SIEGE_WEIGHT } from '../../src/sim/rules/talks.ts';
 import { english, told } from '../english.ts';
 import { mini } from '../fixtures/mini.ts';
@@ -159,11 +159,14 @@ describe('the ending of an agreement at the last turn', () => {
     s.talks.politicalTrack = stage === 'agreement' ? 100 : 0;
     const { state: after } = resolveTurn(mini, s, []);
     expect(after.ending?.kind).toBe(kind);
-    expect(after.ending?.text).toMatch(text);
+    const ending = after.ending!;
+    expect(english([endingMsg(ending.kind, mini, ending.winner, after)], mini)[0]).toMatch(text);
   });
 
-  it('endingText of a frozen conflict without a state is the plain one', () => {
-    expect(endingText('frozen-conflict', mini, null)).toMatch(/no political agreement followed/);
+  it('the ending of a frozen conflict without a state is the plain one', () => {
+    const msg = endingMsg('frozen-conflict', mini, null);
+    expect(msg.key).toBe('report.ending.frozen');
+    expect(english([msg], mini)[0]).toMatch(/no political agreement followed/);
   });
 });
 

@@ -31,31 +31,7 @@ export function updateIndicators(ctx: Ctx): void {
   }
 }
 
-export function endingText(kind: EndingKind, scenario: Scenario, winner: SideId | null, state?: State): string {
-  const w = winner ? scenario.sides[winner].shortName : '';
-  switch (kind) {
-    case 'military-victory':
-      return `${w} won by force of arms. The war is over, but the other side's people and fighters remain, and so do the grievances.`;
-    case 'settlement':
-      return 'A ceasefire held and the parties agreed a political settlement. Fragile, but a chance for peace.';
-    case 'frozen-conflict':
-      if (state?.talks.stage === 'agreement') {
-        const need = scenario.rules.settlementTurns;
-        return `The parties signed an agreement on a unified government, but it had held ${state.talks.held} of the ${need} ${(scenario.rounds ?? 1) > 1 ? 'fortnights' : 'turns'} that would make it a settlement when the scenario ended: the guns are silent and the deal untested.`;
-      }
-      return 'The guns fell mostly silent, but no political agreement followed: a frozen conflict that can thaw at any time.';
-    case 'regional-war':
-      return "The backers' escalation spiral ran out of control: foreign armies now fight each other on Libyan soil.";
-    case 'catastrophe':
-      return 'Civilian deaths passed the point of humanitarian catastrophe. Whoever holds the map, everyone lost.';
-    case 'collapse':
-      return `${w ? `${scenario.sides[other(winner as SideId)].shortName}` : 'A side'} collapsed: unpaid and divided, its coalition broke apart.`;
-    case 'time-out':
-      return 'The scenario ended with the war still undecided.';
-  }
-}
-
-/** endingText as a report message code (locales/<lang>/report.json). */
+/** The ending as a report message code (locales/<lang>/report.json): the state holds no sentence. */
 export function endingMsg(kind: EndingKind, scenario: Scenario, winner: SideId | null, state?: State): ReportMessage {
   switch (kind) {
     case 'military-victory':
@@ -108,7 +84,7 @@ export function checkEnding(ctx: Ctx): Ending | null {
   if (!kind && s.talks.stage === 'agreement' && s.talks.held >= scenario.rules.settlementTurns) kind = 'settlement';
   if (!kind && s.turn >= scenario.turns) kind = talksIndex(s.talks.stage) >= 3 ? 'frozen-conflict' : 'time-out';
   if (!kind) return null;
-  const ending: Ending = { kind, winner, turn: s.turn, text: endingText(kind, scenario, winner, s), scores: scoreAll(scenario, s, kind, winner) };
+  const ending: Ending = { kind, winner, turn: s.turn, scores: scoreAll(scenario, s, kind, winner) };
   say(ctx, { mechanic: 'ending', msg: endingMsg(kind, scenario, winner, s) });
   return ending;
 }
