@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRecordFile, loadScenarioFile } from '../src/cli/files.ts';
 import { main } from '../src/cli/sim.ts';
 import { explore } from '../src/sim/explore.ts';
+import { factLabel } from '../src/ui/explore-words.ts';
 
 const STACK_FRAME = /^\s+at /m;
 
@@ -54,7 +55,7 @@ describe('sim CLI: what-ifs', () => {
     expect(text).toContain('What-ifs: Turkey stays out; No oil blockade');
     expect(text).toContain('12 games, seeds "cli-1" … "cli-12"');
     for (const e of summary.endings) expect(text).toMatch(new RegExp(`^${e.ending} +${e.games} +${e.share.toFixed(1)}%`, 'm'));
-    for (const f of summary.facts) expect(text).toMatch(new RegExp(`^${f.label} +${f.games} +${f.share.toFixed(1)}%`, 'm'));
+    for (const f of summary.facts) expect(text).toMatch(new RegExp(`^${factLabel(f.id)} +${f.games} +${f.share.toFixed(1)}%`, 'm'));
     expect(text).toContain('Civilian deaths');
     const json = run([...argv, '--json']);
     expect(JSON.parse(json.text)).toEqual(summary);

@@ -12,10 +12,12 @@
 // formations removed. The facts and the historical policy are the outcome explorer's
 // (src/sim/explore.ts).
 import { parseArgs } from 'node:util';
+import { inEnglish } from '../i18n/index.ts';
 import { endingKey, explore, historicalActor, historicalOrder, FACTS as KEY_FACTS, playOutcome, share, TRIPOLI_UNTIL } from '../sim/explore.ts';
 import { formatProblems, type HistoryRecord, playGame, type Scenario, type State, scenarioForm } from '../sim/index.ts';
 import { type GamePath, type PathSummary, PathWatcher, summarisePaths } from '../sim/path.ts';
 import { applyWhatIfs, unknownWhatIf, withoutBacker } from '../sim/whatif.ts';
+import { factLabel } from '../ui/explore-words.ts';
 import { loadRecordFile, loadScenarioFile, playableScenarioIds, runWhenMain } from './files.ts';
 
 const HELP = `Ceasefire Line — historical calibration
@@ -73,7 +75,8 @@ const TARGETS: Record<string, Target> = {
   'lna-takes-tripoli': { policy: 'turkey-out', op: '>', share: 50, words: 'most with Turkey out (> 50%)' },
 };
 
-export const FACTS: readonly FactDef[] = KEY_FACTS.map((f) => ({ ...f, ...(TARGETS[f.id] ? { target: TARGETS[f.id] } : {}) }));
+/** The key facts with their English names (the catalogue's: the CLI prints English) and targets. */
+export const FACTS: readonly FactDef[] = KEY_FACTS.map((f) => ({ id: f.id, label: inEnglish(() => factLabel(f.id)), ...(TARGETS[f.id] ? { target: TARGETS[f.id] } : {}) }));
 
 /** The last day of the first three months of the march on Tripoli (tripoli-2019 opens on 4 April 2019). */
 export const MARCH_UNTIL = '2019-07-03';

@@ -1,8 +1,9 @@
 // The outcome explorer in the headless runner: the table `npm run sim -- --what-if … --runs N`
 // prints, and the list `--list-what-ifs` prints. The numbers are src/sim/explore.ts's.
-import { type ExploreSummary, INDICATORS, POLICY_LABELS } from '../sim/explore.ts';
+import { type ExploreSummary, INDICATORS } from '../sim/explore.ts';
 import type { Scenario } from '../sim/index.ts';
 import { listWhatIfs } from '../sim/whatif.ts';
+import { factLabel, indicatorLabel, policyLabel } from '../ui/explore-words.ts';
 
 /** Wraps text to a width, for descriptions in a terminal. */
 function wrap(text: string, width: number): string[] {
@@ -39,15 +40,15 @@ export function formatExplore(scenario: Scenario, s: ExploreSummary): string[] {
   const lines = [
     `Outcome explorer — ${scenario.title} (${s.scenario}), ${s.runs} games, seeds "${s.seed}-1" … "${s.seed}-${s.runs}"`,
     `What-ifs: ${switches}`,
-    `Policy: ${s.policy} — ${POLICY_LABELS[s.policy]}`,
+    `Policy: ${s.policy} — ${policyLabel(s.policy)}`,
     '',
     'ending                       games   share  example seeds',
   ];
   for (const e of s.endings) lines.push(`${e.ending.padEnd(26)} ${String(e.games).padStart(7)}  ${pct(e.share).padStart(6)}  ${e.seeds.slice(0, 3).join(', ')}`);
   lines.push('');
-  const w = Math.max(...s.facts.map((f) => f.label.length));
+  const w = Math.max(...s.facts.map((f) => factLabel(f.id).length));
   lines.push(`${'key fact'.padEnd(w)}    games   share  example seeds`);
-  for (const f of s.facts) lines.push(`${f.label.padEnd(w)}  ${String(f.games).padStart(7)}  ${pct(f.share).padStart(6)}  ${f.seeds.slice(0, 3).join(', ')}`);
+  for (const f of s.facts) lines.push(`${factLabel(f.id).padEnd(w)}  ${String(f.games).padStart(7)}  ${pct(f.share).padStart(6)}  ${f.seeds.slice(0, 3).join(', ')}`);
   if (s.dates.length) {
     lines.push('', 'Indicators: median [10%–90%] by turn');
     const last = s.dates.length - 1;
@@ -56,7 +57,7 @@ export function formatExplore(scenario: Scenario, s: ExploreSummary): string[] {
     lines.push(`${'indicator'.padEnd(38)}${turns.map((t) => `${t === 0 ? 'start' : `turn ${t}`} ${s.dates[t]}`.padStart(20)).join('')}`);
     for (const ind of INDICATORS) {
       const b = s.indicators[ind.id];
-      lines.push(`${ind.label.padEnd(38)}${turns.map((t) => cell(b.p10[t] ?? 0, b.p50[t] ?? 0, b.p90[t] ?? 0)).join('')}`);
+      lines.push(`${indicatorLabel(ind.id).padEnd(38)}${turns.map((t) => cell(b.p10[t] ?? 0, b.p50[t] ?? 0, b.p90[t] ?? 0)).join('')}`);
     }
   }
   return lines;

@@ -12,9 +12,9 @@ import { applyWhatIfs, unknownWhatIf } from './whatif.ts';
 
 // ---------------------------------------------------------------- the key facts
 
+/** A key fact, by id (the screens and the CLI name it: src/ui/explore-words.ts). */
 export interface FactDef {
   id: string;
-  label: string;
 }
 
 /**
@@ -22,12 +22,12 @@ export interface FactDef {
  * measured on the same places (a fact may then be trivially true or false there).
  */
 export const FACTS: readonly FactDef[] = [
-  { id: 'tripoli-held', label: 'Tripoli stays with the GNA through June 2020' },
-  { id: 'watiya-changes', label: 'al-Watiya changes hands' },
-  { id: 'tarhuna-changes', label: 'Tarhuna changes hands' },
-  { id: 'front-sirte', label: 'Front ends between Sirte and Misrata' },
-  { id: 'oil-blockade', label: 'An oil blockade comes' },
-  { id: 'lna-takes-tripoli', label: 'The LNA takes Tripoli' },
+  { id: 'tripoli-held' },
+  { id: 'watiya-changes' },
+  { id: 'tarhuna-changes' },
+  { id: 'front-sirte' },
+  { id: 'oil-blockade' },
+  { id: 'lna-takes-tripoli' },
 ];
 
 /** The last day of the period in which Tripoli must stay with the GNA. */
@@ -93,13 +93,6 @@ export function endingKey(state: State): string {
 export type ExplorePolicy = 'historical' | 'ai-easy' | 'ai-normal' | 'ai-hard';
 export const EXPLORE_POLICIES: readonly ExplorePolicy[] = ['historical', 'ai-easy', 'ai-normal', 'ai-hard'];
 
-export const POLICY_LABELS: Record<ExplorePolicy, string> = {
-  historical: 'Historical: backers move only as they did in history',
-  'ai-easy': 'Every actor plays the computer at easy',
-  'ai-normal': 'Every actor plays the computer at normal',
-  'ai-hard': 'Every actor plays the computer at hard',
-};
-
 /** The historical policy: only the Libyan sides' and the mediator's AI orders are kept. */
 export function historicalOrder(order: Order): boolean {
   return historicalActor(order.actor);
@@ -119,14 +112,14 @@ export function policyDifficulty(policy: ExplorePolicy): Difficulty {
 
 /** The indicators charted turn by turn, read from each turn's summary. */
 export const INDICATORS = [
-  { id: 'gnaShare', label: 'GNA share of the population held (%)' },
-  { id: 'lnaShare', label: 'LNA share of the population held (%)' },
-  { id: 'gnaStrength', label: 'GNA fighters (hundreds)' },
-  { id: 'lnaStrength', label: 'LNA fighters (hundreds)' },
-  { id: 'casualties', label: 'Civilian deaths' },
-  { id: 'oilOutput', label: 'Oil output (thousand barrels a day)' },
-  { id: 'escalation', label: 'Regional escalation index' },
-] as const satisfies readonly { id: keyof TurnSummary; label: string }[];
+  { id: 'gnaShare' },
+  { id: 'lnaShare' },
+  { id: 'gnaStrength' },
+  { id: 'lnaStrength' },
+  { id: 'casualties' },
+  { id: 'oilOutput' },
+  { id: 'escalation' },
+] as const satisfies readonly { id: keyof TurnSummary }[];
 export type IndicatorId = (typeof INDICATORS)[number]['id'];
 
 export interface GameOutcome {
@@ -200,7 +193,7 @@ export interface ExploreSummary {
   runs: number;
   /** Games per ending key, most frequent first. */
   endings: { ending: string; games: number; share: number; seeds: string[] }[];
-  facts: { id: string; label: string; games: number; share: number; seeds: string[]; seedsWithout: string[] }[];
+  facts: { id: string; games: number; share: number; seeds: string[]; seedsWithout: string[] }[];
   /** Dates of the turns (index 0 = the opening). */
   dates: string[];
   indicators: Record<IndicatorId, Band>;
@@ -388,7 +381,7 @@ export function summarise(
     .sort((a, b) => b.games - a.games || (a.ending < b.ending ? -1 : a.ending > b.ending ? 1 : 0));
   const facts = FACTS.map((f) => {
     const c = factMap.get(f.id) ?? { games: 0, seeds: [], seedsWithout: [] };
-    return { id: f.id, label: f.label, games: c.games, share: share(c.games, runs), seeds: c.seeds, seedsWithout: c.seedsWithout };
+    return { id: f.id, games: c.games, share: share(c.games, runs), seeds: c.seeds, seedsWithout: c.seedsWithout };
   });
   const turns = runs > 0 ? dates.length : 0;
   const indicators = {} as Record<IndicatorId, Band>;

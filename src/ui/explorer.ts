@@ -20,7 +20,6 @@ import {
   type ExplorePolicy,
   type ExploreSummary,
   INDICATORS,
-  type IndicatorId,
   policyDifficulty,
   splitRuns,
   summarise,
@@ -32,6 +31,7 @@ import { append, button, clear, h, layer, untranslated } from './dom.ts';
 import { endingName as kindName } from './end-words.ts';
 import { errorText } from './error-text.ts';
 import type { FromWorker, ToWorker } from './explore.worker.ts';
+import { factLabel, indicatorLabel, policyLabel } from './explore-words.ts';
 import { choice } from './menu.ts';
 import { palette } from './palette.ts';
 
@@ -68,43 +68,11 @@ export function pct(share: number): string {
 /** Seconds with one decimal. */
 const secs = (ms: number) => fmtNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-// The core's codes (src/sim/explore.ts keeps its English labels for the CLI) named in the
-// player's language: one catalogue key per policy, key fact, indicator and source.
-const POLICY_KEYS: Record<ExplorePolicy, string> = {
-  historical: 'explorer.policy.historical',
-  'ai-easy': 'explorer.policy.ai-easy',
-  'ai-normal': 'explorer.policy.ai-normal',
-  'ai-hard': 'explorer.policy.ai-hard',
-};
-const FACT_KEYS: Record<string, string> = {
-  'tripoli-held': 'explorer.fact.tripoli-held',
-  'watiya-changes': 'explorer.fact.watiya-changes',
-  'tarhuna-changes': 'explorer.fact.tarhuna-changes',
-  'front-sirte': 'explorer.fact.front-sirte',
-  'oil-blockade': 'explorer.fact.oil-blockade',
-  'lna-takes-tripoli': 'explorer.fact.lna-takes-tripoli',
-};
-const INDICATOR_KEYS: Record<IndicatorId, string> = {
-  gnaShare: 'explorer.ind.gnaShare',
-  lnaShare: 'explorer.ind.lnaShare',
-  gnaStrength: 'explorer.ind.gnaStrength',
-  lnaStrength: 'explorer.ind.lnaStrength',
-  casualties: 'explorer.ind.casualties',
-  oilOutput: 'explorer.ind.oilOutput',
-  escalation: 'explorer.ind.escalation',
-};
 const TOLL_KEYS: Record<string, string> = {
   'tripoli-3-months': 'explorer.toll.tripoli-3-months',
   '2020-q1': 'explorer.toll.2020-q1',
   '2020-q2': 'explorer.toll.2020-q2',
 };
-
-/** A policy in words. */
-export const policyLabel = (p: ExplorePolicy): string => t(POLICY_KEYS[p]);
-/** A key fact in words (the core's English label for a fact the catalogue does not know). */
-export const factLabel = (f: { id: string; label: string }): string => (FACT_KEYS[f.id] ? t(FACT_KEYS[f.id]!) : f.label);
-/** A charted indicator in words. */
-export const indicatorLabel = (id: IndicatorId): string => t(INDICATOR_KEYS[id]);
 
 /** "military-victory:lna" → "Military victory — LNA" (in the current language). */
 export function endingLabel(key: string): string {
@@ -381,10 +349,10 @@ export function mountExplorer(options: ExplorerOptions): { close(): void } {
           h(
             'tr',
             null,
-            h('td', null, untranslated(h('span', null, factLabel(f)), !FACT_KEYS[f.id])),
+            h('td', null, h('span', null, factLabel(f.id))),
             h('td', null, shareBar(f.share, 'fact'), ` ${pct(f.share)}`),
             h('td', { class: 'num' }, fmtNumber(f.games)),
-            h('td', null, openButton(t('explorer.happened'), f.seeds[0], factLabel(f), 'with'), ' ', openButton(t('explorer.didNot'), f.seedsWithout[0], t('explorer.notFact', { fact: factLabel(f) }), 'without')),
+            h('td', null, openButton(t('explorer.happened'), f.seeds[0], factLabel(f.id), 'with'), ' ', openButton(t('explorer.didNot'), f.seedsWithout[0], t('explorer.notFact', { fact: factLabel(f.id) }), 'without')),
           ),
         ),
       ),
