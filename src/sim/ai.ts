@@ -973,6 +973,12 @@ const COLLAPSE_COHESION_LOSS = 5;
 /** The rungs a backer's money mostly comes from (money and arms, advisers): past them a step up sends little more of it. */
 const MONEY_RUNGS = 2;
 
+/** From this rung up two rivals on opposite sides face each other directly, and the pair adds to the region's escalation (rules/backers.ts). */
+const PAIR_RUNG = 3;
+
+/** Fortnights left above which normal and hard hold the drones rung for another patron's threatened line (the horizon hard reckons its client's money over too). */
+const LINE_HOLD_TURNS = 10;
+
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
 function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
   const world = worldOf(scenario);
@@ -1035,6 +1041,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
   // seat does, while its own it answers (or not) itself.
   const own = traitsOf(def).redLines;
   const lineAtRisk = lines.some((p) => (clientPeril(scenario, state, side, [p])?.odds ?? 0) >= (own.includes(p) ? skill.guardsLines : skill.guardsLines / 2));
+  // A line is guarded at the drones rung (where this seat and a rival on the other side face each other, and the pair adds to
+  // the region's escalation) only while more than ten fortnights are left. In a short game held at that rung from the first
+  // fortnight, the rung's price (its score counts every dollar) and the pair at the end cost more than the crossing it guards
+  // against: measured, not the regional wars, which stayed as many (docs/ai.md, "red-line-2020's UAE"). Below it the guard holds.
+  const holdsForLine = lineAtRisk && (b.commitment < PAIR_RUNG || turnsLeft > LINE_HOLD_TURNS);
   // Easy guards no line by holding its rung: it steps up once another patron's line is about to fall (the patron climbs the
   // moment it is crossed, its rivals answer, and the region goes to war), except late in the game.
   let lineUp = skill.linesUpAt > 0 && !late ? clientPeril(scenario, state, side, [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))].filter((p) => !own.includes(p))) : null;
@@ -1076,7 +1087,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, difficulty: 
       { actor, kind: 'escalate' },
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),
     );
-  } else if (b.commitment > (brink ? Math.min(floor, 1) : floor) && !trouble && !short && !lineAtRisk && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
+  } else if (b.commitment > (brink ? Math.min(floor, 1) : floor) && !trouble && !short && !holdsForLine && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
       m('reasons.seat.scaleBack', {
