@@ -9,7 +9,7 @@ import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
 import { conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
-import { isAdjacent, other, siegeBlocker, supplyReachPct, supplyRoad, worldOf } from './world.ts';
+import { isAdjacent, other, siegeBlocker, supplyReachPct, supplyRoad, type World, worldOf } from './world.ts';
 
 const id = v.pipe(v.string(), v.maxLength(80));
 const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|(backer|group):[a-z0-9-]{1,60})$/, 'unknown actor'));
@@ -142,11 +142,8 @@ export function budgetOf(scenario: Scenario, actor: Actor): number {
 const TRUCE_RISK: readonly ReportMessage[] = [m('orders.risk.truce')];
 const NO_RISK: readonly ReportMessage[] = [];
 const NO_SUMMARY: ReportMessage = m('orders.summary.none');
-const QUICK_OK: Result<OrderPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ budget: 0, money: 0, summaryMsg: NO_SUMMARY, riskMsgs: [] }) });
 /** The answer of a quick check to a legal order (its cost and preview are not worked out). */
-function quickPreview(): Result<OrderPreview, OrderProblem> {
-  return QUICK_OK;
-}
+const QUICK_OK: Result<OrderPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ budget: 0, money: 0, summaryMsg: NO_SUMMARY, riskMsgs: [] }) });
 function problem(code: OrderProblem['code'], key: string, values: ReportMessage['values'] = {}): Result<OrderPreview, OrderProblem> {
   return { ok: false, error: { code, msg: { key, values } } };
 }
@@ -241,327 +238,427 @@ export function checkLegalOrder(
     const money = state.sides[who].money;
     if (spent + cost.money > money) return problem('no-money', 'orders.problem.noMoney', { cost: cost.money, left: money - spent });
   }
-  // A quick check (the AI's, legalOrders') only asks whether the order is legal: one shared answer, nothing built.
-  const preview = quick
-    ? quickPreview
-    : (summary: ReportMessage, extra: { odds?: number; risks?: readonly ReportMessage[] } = {}): Result<OrderPreview, OrderProblem> => {
-        const risks = extra.risks ?? [];
-        return {
-          ok: true,
-          value: {
-            budget: cost.budget,
-            money: cost.money,
-            ...(extra.odds === undefined ? {} : { odds: extra.odds }),
-            summaryMsg: summary,
-            riskMsgs: [...risks],
-          },
-        };
-      };
-  const side = isSide ? (who as SideId) : null;
-  const inTruce = talksIndex(state.talks.stage) >= 2;
-  const truceRisk = inTruce ? TRUCE_RISK : NO_RISK;
-  const noPlace = (id: string) => problem('unknown-place', 'orders.problem.noPlace', { id });
-  const noFormation = (id: string) => problem('unknown-formation', 'orders.problem.noFormation', { id });
-  const noBacker = (id: string) => problem('unknown-backer', 'orders.problem.noBacker', { id });
-
-  switch (order.kind) {
-    case 'move':
-    case 'withdraw': {
-      const moving = order.kind === 'move' ? formationById(state, order.formation) : undefined;
-      const from = order.kind === 'move' ? moving?.location : order.from;
-      if (order.kind === 'move') {
-        const f = moving;
-        if (!f || f.strength <= 0) return noFormation(order.formation);
-        if (f.side !== side) return problem('not-yours', 'orders.problem.notYourFormation', { formation: f.id });
-        if (mine.some((q) => q.kind === 'move' && q.formation === order.formation)) return problem('duplicate', 'orders.problem.moveQueued');
-      } else {
-        if (!world.place.has(order.from)) return noPlace(order.from);
-        if (!hasForcesAt(state, order.from, side!)) return problem('no-forces', 'orders.problem.noForces', { place: order.from });
-      }
-      if (!world.place.has(order.to)) return noPlace(order.to);
-      if (!from || !isAdjacent(world, from, order.to)) {
-        return from
-          ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
-          : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
-      }
-      if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
-      return preview(
-        order.kind === 'move'
-          ? m('orders.summary.move', { formation: order.formation, placeFrom: from, placeTo: order.to })
-          : m('orders.summary.withdraw', { placeFrom: order.from, placeTo: order.to }),
-        { risks: order.kind === 'withdraw' ? [m('orders.risk.withdraw', { place: order.from })] : [] },
-      );
-    }
-    case 'attack': {
-      if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'orders.problem.attackUnknownPlace');
-      if (state.places[order.from]?.controller !== side || !hasForcesAt(state, order.from, side!)) {
-        return problem('no-forces', 'orders.problem.attackNoForces', { place: order.from });
-      }
-      if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', 'orders.problem.attackNotNextTo', { placeTarget: order.target, placeFrom: order.from });
-      if (state.places[order.target]?.controller === side) return problem('not-yours', 'orders.problem.alreadyYours', { place: order.target });
-      if (mine.some((q) => q.kind === 'attack' && q.target === order.target)) return problem('duplicate', 'orders.problem.attackQueued', { place: order.target });
-      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'orders.problem.pauseNoAttacks');
-      if (quick) return preview(NO_SUMMARY);
-      const odds = attackOdds(scenario, state, side!, order.from, order.target);
-      const pop = world.place.get(order.target)?.population ?? 0;
-      const reach = supplyReachPct(world, order.from, order.target);
-      const leaning = world.place.get(order.target)?.leaning;
-      return preview(m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), {
-        odds: odds.odds,
-        risks: [
-          ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side
-            ? [m('orders.risk.stages')]
-            : []),
-          ...(reach.pct < 100
-            ? [
-                m('orders.risk.supply', {
-                  km: reach.km,
-                  place: order.from,
-                  reach: reach.reach,
-                  pct: reach.pct,
-                }),
-              ]
-            : []),
-          ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
-            ? [
-                leaning === side
-                  ? m('orders.risk.peopleBackYou', { place: order.target })
-                  : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning }),
-              ]
-            : []),
-          ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
-          m('orders.risk.losses'),
-          ...truceRisk,
-        ],
-      });
-    }
-    case 'fortify':
-      if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', 'orders.problem.noForces', { place: order.place });
-      if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'orders.problem.dugIn');
-      return preview(m('orders.summary.fortify', { place: order.place }));
-    case 'airstrike': {
-      if (!world.place.has(order.target)) return noPlace(order.target);
-      const air = effectiveAir(scenario, state, side!);
-      if (air < 10) return problem('no-air', 'orders.problem.noAir', { air });
-      const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
-      if (!enemyThere) return problem('not-now', 'orders.problem.nothingToStrike', { place: order.target });
-      if (mine.some((q) => q.kind === 'humanitarian-pause')) return problem('not-now', 'orders.problem.pauseNoStrikes');
-      if (quick) return preview(NO_SUMMARY);
-      const pop = world.place.get(order.target)?.population ?? 0;
-      return preview(m('orders.summary.airstrike', { place: order.target }), {
-        odds: airstrikeOdds(scenario, state, side!),
-        risks: [
-          ...(pop >= 20 ? [m('orders.risk.strikeCivilians', { people: pop * 1000 })] : []),
-          m('orders.risk.drones'),
-          ...truceRisk,
-        ],
-      });
-    }
-    case 'siege': {
-      const t = state.places[order.target];
-      if (!t) return noPlace(order.target);
-      if (t.controller === side) return problem('not-yours', 'orders.problem.ownPlace');
-      if (t.siegedBy === side) return problem('duplicate', 'orders.problem.besieged', { place: order.target });
-      const blocker = siegeBlocker(world, state, side!, order.target, (n) => hasForcesAt(state, n, side!));
-      if (blocker === 'no-forces') return problem('no-forces', 'orders.problem.siegeNoForces', { place: order.target });
-      if (blocker === 'too-far') return problem('not-now', 'orders.problem.siegeTooFar', { place: order.target, km: SIEGE_REACH_KM });
-      if (blocker === 'supplied') {
-        const road = supplyRoad(world, state, order.target, side!);
-        return problem('not-now', 'orders.problem.siegeSupplied', { place: order.target, placeRoad: road ?? '' });
-      }
-      const oil = (world.place.get(order.target)?.oilCapacity ?? 0) > 0;
-      return preview(m(oil ? 'orders.summary.siegeOil' : 'orders.summary.siege', { place: order.target }), {
-        risks: [m('orders.risk.siege'), ...truceRisk],
-      });
-    }
-    case 'recruit': {
-      const place = world.place.get(order.place);
-      if (!place) return noPlace(order.place);
-      if (state.places[order.place]?.controller !== side) return problem('not-yours', 'orders.problem.notHeld', { place: order.place });
-      if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyToRecruit', { place: order.place });
-      const units = formationsAt(state, order.place, side!).filter((f) => {
-        const k = world.formationDef.get(f.id)?.kind;
-        return k === 'militia' || k === 'regular';
-      });
-      if (!units.length) return problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
-      const support = state.sides[side!].support[place.region];
-      const n = (2 + Math.floor(support / 20)) * 100;
-      return preview(m('orders.summary.recruit', { n, place: order.place }), { risks: [m('orders.risk.weariness')] });
-    }
-    case 'request-support': {
-      const b = world.backer.get(order.backer);
-      if (!b) return noBacker(order.backer);
-      if (b.client !== side) return problem('not-yours', 'orders.problem.notYourBacker', { backer: b.id });
-      const level = state.backers[b.id]?.commitment ?? 0;
-      if (level >= b.maxCommitment) return problem('not-now', 'orders.problem.backerNoFurther', { backer: b.id });
-      if (mine.some((q) => q.kind === 'request-support')) return problem('duplicate', 'orders.problem.askedAlready');
-      if (quick) return preview(NO_SUMMARY);
-      const foreign = m('orders.risk.foreign');
-      // A patron a person plays (hot-seat) answers the request itself, next fortnight: no odds to give.
-      if (state.humans.includes(`backer:${b.id}`)) {
-        return preview(m('orders.summary.requestPerson', { backer: b.id }), { risks: [foreign] });
-      }
-      return preview(m('orders.summary.request', { backer: b.id }), {
-        odds: requestOdds(scenario, state, b),
-        risks: [foreign],
-      });
-    }
-    case 'buy-loyalty': {
-      const f = state.formations.find((x) => x.id === order.formation);
-      if (!f || f.strength <= 0) return noFormation(order.formation);
-      if (f.side === side) {
-        if (f.loyalty >= 90) return problem('not-now', 'orders.problem.alreadyLoyal', { formation: f.id });
-        return preview(m('orders.summary.payLoyalty', { formation: f.id }));
-      }
-      const odds = bribeOdds(scenario, state, f);
-      if (odds <= 0) return problem('not-now', 'orders.problem.cannotBuy', { formation: f.id });
-      const near = (world.adjacent.get(f.location) ?? []).some((n) => state.places[n]?.controller === side) || state.places[f.location]?.controller === side;
-      if (!near) return problem('not-adjacent', 'orders.problem.outOfReach', { formation: f.id });
-      return preview(m('orders.summary.bribe', { formation: f.id }), {
-        odds,
-        risks: [m('orders.risk.bribe')],
-      });
-    }
-    case 'oil-terminals': {
-      const holds = world.oilPlaces.some((p) => state.places[p]?.controller === side);
-      if (!holds) return problem('not-now', 'orders.problem.noOil');
-      if (!order.open && state.country.blockadeBy === side) return problem('not-now', 'orders.problem.oilShut');
-      if (order.open && state.country.blockadeBy !== side) return problem('not-now', 'orders.problem.oilOpen');
-      return order.open
-        ? preview(m('orders.summary.oilOpen'), { risks: [m('orders.risk.leverage')] })
-        : preview(m('orders.summary.oilShut'), {
-            risks: [m('orders.risk.blockade')],
-          });
-    }
-    case 'pay-salaries':
-      return preview(m('orders.summary.salaries'));
-    case 'public-messaging':
-      return preview(m('orders.summary.messaging'));
-    case 'humanitarian-pause':
-      if (mine.some((q) => q.kind === 'attack' || q.kind === 'airstrike')) return problem('not-now', 'orders.problem.attacksQueued');
-      return preview(m('orders.summary.pause'));
-    case 'prisoner-exchange':
-      if (talksIndex(state.talks.stage) < 1) return problem('not-now', 'orders.problem.noTalksYet');
-      return preview(m('orders.summary.prisoners'));
-    case 'propose-ceasefire': {
-      if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'orders.problem.proposalOnTable');
-      if (talksIndex(state.talks.stage) >= 2) return problem('not-now', 'orders.problem.inForce', { stage: state.talks.stage });
-      if (quick) return preview(NO_SUMMARY);
-      // Each side the computer plays answers when the proposal is put; the game shows the
-      // answers it will give (forecast.ts, which reads the computer's orders for the fortnight).
-      const odds = [
-        m('orders.risk.answers',
-        ),
-      ];
-      return preview(m('orders.summary.ceasefire', { termItems: termCodes(order.terms) }), { risks: odds });
-    }
-    case 'answer-ceasefire':
-      if (!state.talks.proposal || state.talks.proposal.by === side) return problem('not-now', 'orders.problem.noProposal');
-      return preview(order.accept ? m('orders.summary.acceptCeasefire') : m('orders.summary.rejectCeasefire'));
-    case 'conference':
-      if (!state.conference || state.conference.turn !== state.turn) return problem('not-now', 'orders.problem.noConference');
-      return preview(order.attend ? m('orders.summary.attend') : m('orders.summary.boycott'));
-    case 'shuttle-diplomacy':
-      return preview(m('orders.summary.shuttle'));
-    case 'convene-conference':
-      if (state.conference) return problem('not-now', 'orders.problem.conferencePlanned');
-      return preview(m('orders.summary.convene'), { odds: conferenceOdds(scenario, state) });
-    case 'enforce-embargo':
-      if (state.country.embargoEnforcement >= 90) return problem('not-now', 'orders.problem.embargoMax');
-      return preview(m('orders.summary.embargo'), { risks: [m('orders.risk.resent')] });
-    case 'sanction-spoiler': {
-      const f = state.formations.find((x) => x.id === order.formation);
-      if (!f) return noFormation(order.formation);
-      if (!world.formationDef.get(f.id)?.spoiler) return problem('not-now', 'orders.problem.notSpoiler', { formation: f.id });
-      return preview(m('orders.summary.sanction', { formation: f.id }));
-    }
-    case 'pressure-backer': {
-      const b = world.backer.get(order.backer);
-      if (!b) return noBacker(order.backer);
-      if ((state.backers[b.id]?.commitment ?? 0) === 0) return problem('not-now', 'orders.problem.wordsOnly', { backer: b.id });
-      return preview(m('orders.summary.pressBacker', { backer: b.id }));
-    }
-    case 'humanitarian-corridor': {
-      const place = world.place.get(order.place);
-      if (!place) return noPlace(order.place);
-      if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyLives', { place: order.place });
-      return preview(m('orders.summary.corridor', { place: order.place }));
-    }
-    case 'deploy-monitors':
-      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'orders.problem.noTruceToMonitor');
-      if (state.talks.monitors) return problem('not-now', 'orders.problem.monitorsDeployed');
-      return preview(m('orders.summary.monitors'));
-    case 'political-track':
-      if (talksIndex(state.talks.stage) < 2) return problem('not-now', 'orders.problem.trackNeedsTruce');
-      return preview(m('orders.summary.politicalTrack'));
-    case 'escalate':
-    case 'de-escalate':
-    case 'restrain-client':
-    case 'push-client':
-    case 'answer-request':
-    case 'deliver-arms':
-    case 'declare-red-line':
-    case 'deny-deployment':
-    case 'admit-deployment':
-    case 'answer-mediator':
-    case 'pressure-rival': {
-      if (PERSON_ONLY.has(order.kind) && !state.humans.includes(who as PlayerRole)) return problem('wrong-role', 'orders.problem.personOnly');
-      const full = backerOrderCheck(scenario, state, order, mine);
-      if (!full.ok) return { ok: false, error: full.error };
-      if (quick) return preview(NO_SUMMARY);
-      const { summary, risks, odds, costNote } = full.value;
-      return {
-        ok: true,
-        value: {
-          budget: cost.budget,
-          money: 0,
-          ...(odds === undefined ? {} : { odds }),
-          summaryMsg: summary,
-          riskMsgs: risks,
-          ...(costNote ? { costNoteMsg: costNote } : {}),
-        },
-      };
-    }
-    case 'raid':
-    case 'extort':
-    case 'defect': {
-      const def = world.formationDef.get(who.slice(6))!;
-      const f = state.formations.find((x) => x.id === def.id);
-      if (!f || f.strength <= 0) return problem('not-now', 'orders.problem.notInField', { formation: def.id });
-      const itsSide = f.side === 'none' ? null : f.side;
-      if (order.kind === 'raid') {
-        const target = world.place.get(order.target);
-        if (!target) return noPlace(order.target);
-        if (order.target !== f.location && !isAdjacent(world, f.location, order.target)) return problem('not-adjacent', 'orders.problem.raidOutOfReach', { place: order.target, formation: def.id });
-        if (target.population <= 0) return problem('not-now', 'orders.problem.raidNobody', { place: order.target });
-        if (itsSide && state.places[order.target]?.controller !== other(itsSide)) return problem('not-now', 'orders.problem.raidOnlyEnemy', { formation: def.id });
-        return preview(m('orders.summary.raid', { formation: def.id, place: order.target }), {
-          risks: [
-            itsSide && inTruce
-              ? m('orders.risk.raidTruce', { actor: itsSide })
-              : m('orders.risk.raid'),
-          ],
-        });
-      }
-      if (!itsSide) return problem('not-now', 'orders.problem.noSide', { formation: def.id });
-      if (order.kind === 'extort') {
-        if (state.sides[itsSide].money < EXTORT_MIN) return problem('not-now', 'orders.problem.noMoneyToGive', { actor: itsSide });
-        if (f.loyalty >= 95) return problem('not-now', 'orders.problem.nothingToAsk', { formation: def.id });
-        return preview(m('orders.summary.extort', { formation: def.id, actor: itsSide }));
-      }
-      if (f.loyalty >= scenario.rules.defectionThreshold + DEFECT_MARGIN) return problem('not-now', 'orders.problem.loyalEnough', { formation: def.id, loyalty: f.loyalty });
-      return preview(m('orders.summary.defect', { formation: def.id }));
-    }
-    case 'event-choice': {
-      const pending = state.pending.find((p) => p.event === order.event);
-      if (!pending) return problem('unknown-event', 'orders.problem.noChoice', { id: order.event });
-      if (pending.role !== who) return problem('wrong-role', 'orders.problem.notYourChoice');
-      if (!pending.options.includes(order.option)) return problem('malformed', 'orders.problem.notAnOption', { id: order.option });
-      if (mine.some((q) => q.kind === 'event-choice' && q.event === order.event)) return problem('duplicate', 'orders.problem.chose');
-      return preview(m('orders.summary.choice'));
-    }
-  }
+  const c: Check = { scenario, state, world, who, side: isSide ? (who as SideId) : null, mine, quick, cost };
+  return (KIND_CHECKS[order.kind] as KindCheck<Order['kind']>)(c, order);
 }
+
+/** What every kind's check reads: passed as one object so each check is a small function of its own. */
+interface Check {
+  readonly scenario: Scenario;
+  readonly state: State;
+  readonly world: World;
+  readonly who: Actor;
+  readonly side: SideId | null;
+  /** This actor's orders already queued. */
+  readonly mine: readonly Order[];
+  /** Only whether the order is legal: no preview is built (the AI's planner, legalOrders, resolveTurn). */
+  readonly quick: boolean;
+  readonly cost: { readonly budget: number; readonly money: number };
+}
+type OrderOf<K extends Order['kind']> = Extract<Order, { kind: K }>;
+type KindCheck<K extends Order['kind']> = (c: Check, order: OrderOf<K>) => Result<OrderPreview, OrderProblem>;
+type Checked = Result<OrderPreview, OrderProblem>;
+
+/** The preview of a legal order (never called in quick mode: the callers return QUICK_OK first). */
+function preview(c: Check, summary: ReportMessage, odds?: number, risks: readonly ReportMessage[] = NO_RISK): Checked {
+  return {
+    ok: true,
+    value: {
+      budget: c.cost.budget,
+      money: c.cost.money,
+      ...(odds === undefined ? {} : { odds }),
+      summaryMsg: summary,
+      riskMsgs: [...risks],
+    },
+  };
+}
+const noPlace = (id: string) => problem('unknown-place', 'orders.problem.noPlace', { id });
+const noFormation = (id: string) => problem('unknown-formation', 'orders.problem.noFormation', { id });
+const noBacker = (id: string) => problem('unknown-backer', 'orders.problem.noBacker', { id });
+const truceRiskOf = (state: State) => (talksIndex(state.talks.stage) >= 2 ? TRUCE_RISK : NO_RISK);
+
+// Each kind of order is checked by a function of its own, so that each stays small, reads orders
+// of one shape, and a rarely taken branch recompiles only its own function (a single switch over
+// every kind was deoptimised and recompiled several times a batch).
+
+function checkMove(c: Check, order: OrderOf<'move'>): Checked {
+  const { state, world, side } = c;
+  const f = formationById(state, order.formation);
+  if (!f || f.strength <= 0) return noFormation(order.formation);
+  if (f.side !== side) return problem('not-yours', 'orders.problem.notYourFormation', { formation: f.id });
+  for (const q of c.mine) if (q.kind === 'move' && q.formation === order.formation) return problem('duplicate', 'orders.problem.moveQueued');
+  const from = f.location;
+  if (!world.place.has(order.to)) return noPlace(order.to);
+  if (!from || !isAdjacent(world, from, order.to)) {
+    return from
+      ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
+      : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
+  }
+  if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.move', { formation: order.formation, placeFrom: from, placeTo: order.to }));
+}
+
+function checkWithdraw(c: Check, order: OrderOf<'withdraw'>): Checked {
+  const { state, world, side } = c;
+  const from = order.from;
+  if (!world.place.has(from)) return noPlace(from);
+  if (!hasForcesAt(state, from, side!)) return problem('no-forces', 'orders.problem.noForces', { place: from });
+  if (!world.place.has(order.to)) return noPlace(order.to);
+  if (!from || !isAdjacent(world, from, order.to)) {
+    return from
+      ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
+      : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
+  }
+  if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.withdraw', { placeFrom: order.from, placeTo: order.to }), undefined, [m('orders.risk.withdraw', { place: order.from })]);
+}
+
+function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
+  const { scenario, state, world, side } = c;
+  if (!world.place.has(order.from) || !world.place.has(order.target)) return problem('unknown-place', 'orders.problem.attackUnknownPlace');
+  if (state.places[order.from]?.controller !== side || !hasForcesAt(state, order.from, side!)) {
+    return problem('no-forces', 'orders.problem.attackNoForces', { place: order.from });
+  }
+  if (!isAdjacent(world, order.from, order.target)) return problem('not-adjacent', 'orders.problem.attackNotNextTo', { placeTarget: order.target, placeFrom: order.from });
+  if (state.places[order.target]?.controller === side) return problem('not-yours', 'orders.problem.alreadyYours', { place: order.target });
+  for (const q of c.mine) if (q.kind === 'attack' && q.target === order.target) return problem('duplicate', 'orders.problem.attackQueued', { place: order.target });
+  for (const q of c.mine) if (q.kind === 'humanitarian-pause') return problem('not-now', 'orders.problem.pauseNoAttacks');
+  if (c.quick) return QUICK_OK;
+  const odds = attackOdds(scenario, state, side!, order.from, order.target);
+  const pop = world.place.get(order.target)?.population ?? 0;
+  const reach = supplyReachPct(world, order.from, order.target);
+  const leaning = world.place.get(order.target)?.leaning;
+  return preview(c, m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), odds.odds, [
+    ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side ? [m('orders.risk.stages')] : []),
+    ...(reach.pct < 100 ? [m('orders.risk.supply', { km: reach.km, place: order.from, reach: reach.reach, pct: reach.pct })] : []),
+    ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
+      ? [leaning === side ? m('orders.risk.peopleBackYou', { place: order.target }) : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning })]
+      : []),
+    ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
+    m('orders.risk.losses'),
+    ...truceRiskOf(state),
+  ]);
+}
+
+function checkFortify(c: Check, order: OrderOf<'fortify'>): Checked {
+  const { state, side } = c;
+  if (!hasForcesAt(state, order.place, side!)) return problem('no-forces', 'orders.problem.noForces', { place: order.place });
+  if (formationsAt(state, order.place, side!).every((f) => f.dug >= 60)) return problem('not-now', 'orders.problem.dugIn');
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.fortify', { place: order.place }));
+}
+
+function checkAirstrike(c: Check, order: OrderOf<'airstrike'>): Checked {
+  const { scenario, state, world, side } = c;
+  if (!world.place.has(order.target)) return noPlace(order.target);
+  const air = effectiveAir(scenario, state, side!);
+  if (air < 10) return problem('no-air', 'orders.problem.noAir', { air });
+  const enemyThere = formationsAt(state, order.target).some((f) => f.side !== side && f.side !== 'none') || state.places[order.target]?.controller === other(side!);
+  if (!enemyThere) return problem('not-now', 'orders.problem.nothingToStrike', { place: order.target });
+  for (const q of c.mine) if (q.kind === 'humanitarian-pause') return problem('not-now', 'orders.problem.pauseNoStrikes');
+  if (c.quick) return QUICK_OK;
+  const pop = world.place.get(order.target)?.population ?? 0;
+  return preview(c, m('orders.summary.airstrike', { place: order.target }), airstrikeOdds(scenario, state, side!), [
+    ...(pop >= 20 ? [m('orders.risk.strikeCivilians', { people: pop * 1000 })] : []),
+    m('orders.risk.drones'),
+    ...truceRiskOf(state),
+  ]);
+}
+
+function checkSiege(c: Check, order: OrderOf<'siege'>): Checked {
+  const { state, world, side } = c;
+  const t = state.places[order.target];
+  if (!t) return noPlace(order.target);
+  if (t.controller === side) return problem('not-yours', 'orders.problem.ownPlace');
+  if (t.siegedBy === side) return problem('duplicate', 'orders.problem.besieged', { place: order.target });
+  const blocker = siegeBlocker(world, state, side!, order.target, (n) => hasForcesAt(state, n, side!));
+  if (blocker === 'no-forces') return problem('no-forces', 'orders.problem.siegeNoForces', { place: order.target });
+  if (blocker === 'too-far') return problem('not-now', 'orders.problem.siegeTooFar', { place: order.target, km: SIEGE_REACH_KM });
+  if (blocker === 'supplied') {
+    const road = supplyRoad(world, state, order.target, side!);
+    return problem('not-now', 'orders.problem.siegeSupplied', { place: order.target, placeRoad: road ?? '' });
+  }
+  if (c.quick) return QUICK_OK;
+  const oil = (world.place.get(order.target)?.oilCapacity ?? 0) > 0;
+  return preview(c, m(oil ? 'orders.summary.siegeOil' : 'orders.summary.siege', { place: order.target }), undefined, [m('orders.risk.siege'), ...truceRiskOf(state)]);
+}
+
+function checkRecruit(c: Check, order: OrderOf<'recruit'>): Checked {
+  const { state, world, side } = c;
+  const place = world.place.get(order.place);
+  if (!place) return noPlace(order.place);
+  if (state.places[order.place]?.controller !== side) return problem('not-yours', 'orders.problem.notHeld', { place: order.place });
+  if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyToRecruit', { place: order.place });
+  const units = formationsAt(state, order.place, side!).filter((f) => {
+    const k = world.formationDef.get(f.id)?.kind;
+    return k === 'militia' || k === 'regular';
+  });
+  if (!units.length) return problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
+  if (c.quick) return QUICK_OK;
+  const support = state.sides[side!].support[place.region];
+  const n = (2 + Math.floor(support / 20)) * 100;
+  return preview(c, m('orders.summary.recruit', { n, place: order.place }), undefined, [m('orders.risk.weariness')]);
+}
+
+function checkRequestSupport(c: Check, order: OrderOf<'request-support'>): Checked {
+  const { scenario, state, world, side } = c;
+  const b = world.backer.get(order.backer);
+  if (!b) return noBacker(order.backer);
+  if (b.client !== side) return problem('not-yours', 'orders.problem.notYourBacker', { backer: b.id });
+  const level = state.backers[b.id]?.commitment ?? 0;
+  if (level >= b.maxCommitment) return problem('not-now', 'orders.problem.backerNoFurther', { backer: b.id });
+  for (const q of c.mine) if (q.kind === 'request-support') return problem('duplicate', 'orders.problem.askedAlready');
+  if (c.quick) return QUICK_OK;
+  const foreign = m('orders.risk.foreign');
+  // A patron a person plays (hot-seat) answers the request itself, next fortnight: no odds to give.
+  if (state.humans.includes(`backer:${b.id}`)) return preview(c, m('orders.summary.requestPerson', { backer: b.id }), undefined, [foreign]);
+  return preview(c, m('orders.summary.request', { backer: b.id }), requestOdds(scenario, state, b), [foreign]);
+}
+
+function checkBuyLoyalty(c: Check, order: OrderOf<'buy-loyalty'>): Checked {
+  const { scenario, state, world, side } = c;
+  const f = formationById(state, order.formation);
+  if (!f || f.strength <= 0) return noFormation(order.formation);
+  if (f.side === side) {
+    if (f.loyalty >= 90) return problem('not-now', 'orders.problem.alreadyLoyal', { formation: f.id });
+    if (c.quick) return QUICK_OK;
+    return preview(c, m('orders.summary.payLoyalty', { formation: f.id }));
+  }
+  const odds = bribeOdds(scenario, state, f);
+  if (odds <= 0) return problem('not-now', 'orders.problem.cannotBuy', { formation: f.id });
+  const near = (world.adjacent.get(f.location) ?? []).some((n) => state.places[n]?.controller === side) || state.places[f.location]?.controller === side;
+  if (!near) return problem('not-adjacent', 'orders.problem.outOfReach', { formation: f.id });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.bribe', { formation: f.id }), odds, [m('orders.risk.bribe')]);
+}
+
+function checkOilTerminals(c: Check, order: OrderOf<'oil-terminals'>): Checked {
+  const { state, world, side } = c;
+  const holds = world.oilPlaces.some((p) => state.places[p]?.controller === side);
+  if (!holds) return problem('not-now', 'orders.problem.noOil');
+  if (!order.open && state.country.blockadeBy === side) return problem('not-now', 'orders.problem.oilShut');
+  if (order.open && state.country.blockadeBy !== side) return problem('not-now', 'orders.problem.oilOpen');
+  if (c.quick) return QUICK_OK;
+  return order.open
+    ? preview(c, m('orders.summary.oilOpen'), undefined, [m('orders.risk.leverage')])
+    : preview(c, m('orders.summary.oilShut'), undefined, [m('orders.risk.blockade')]);
+}
+
+/** An order that is always legal once its actor may give it and afford it. */
+const always =
+  (key: string) =>
+  (c: Check): Checked =>
+    c.quick ? QUICK_OK : preview(c, m(key));
+
+function checkHumanitarianPause(c: Check): Checked {
+  for (const q of c.mine) if (q.kind === 'attack' || q.kind === 'airstrike') return problem('not-now', 'orders.problem.attacksQueued');
+  return c.quick ? QUICK_OK : preview(c, m('orders.summary.pause'));
+}
+
+function checkPrisonerExchange(c: Check): Checked {
+  if (talksIndex(c.state.talks.stage) < 1) return problem('not-now', 'orders.problem.noTalksYet');
+  return c.quick ? QUICK_OK : preview(c, m('orders.summary.prisoners'));
+}
+
+function checkProposeCeasefire(c: Check, order: OrderOf<'propose-ceasefire'>): Checked {
+  const { state } = c;
+  if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'orders.problem.proposalOnTable');
+  if (talksIndex(state.talks.stage) >= 2) return problem('not-now', 'orders.problem.inForce', { stage: state.talks.stage });
+  if (c.quick) return QUICK_OK;
+  // Each side the computer plays answers when the proposal is put; the game shows the
+  // answers it will give (forecast.ts, which reads the computer's orders for the fortnight).
+  return preview(c, m('orders.summary.ceasefire', { termItems: termCodes(order.terms) }), undefined, [m('orders.risk.answers')]);
+}
+
+function checkAnswerCeasefire(c: Check, order: OrderOf<'answer-ceasefire'>): Checked {
+  if (!c.state.talks.proposal || c.state.talks.proposal.by === c.side) return problem('not-now', 'orders.problem.noProposal');
+  if (c.quick) return QUICK_OK;
+  return preview(c, order.accept ? m('orders.summary.acceptCeasefire') : m('orders.summary.rejectCeasefire'));
+}
+
+function checkConference(c: Check, order: OrderOf<'conference'>): Checked {
+  if (!c.state.conference || c.state.conference.turn !== c.state.turn) return problem('not-now', 'orders.problem.noConference');
+  if (c.quick) return QUICK_OK;
+  return preview(c, order.attend ? m('orders.summary.attend') : m('orders.summary.boycott'));
+}
+
+function checkConveneConference(c: Check): Checked {
+  if (c.state.conference) return problem('not-now', 'orders.problem.conferencePlanned');
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.convene'), conferenceOdds(c.scenario, c.state));
+}
+
+function checkEnforceEmbargo(c: Check): Checked {
+  if (c.state.country.embargoEnforcement >= 90) return problem('not-now', 'orders.problem.embargoMax');
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.embargo'), undefined, [m('orders.risk.resent')]);
+}
+
+function checkSanctionSpoiler(c: Check, order: OrderOf<'sanction-spoiler'>): Checked {
+  const f = formationById(c.state, order.formation);
+  if (!f) return noFormation(order.formation);
+  if (!c.world.formationDef.get(f.id)?.spoiler) return problem('not-now', 'orders.problem.notSpoiler', { formation: f.id });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.sanction', { formation: f.id }));
+}
+
+function checkPressureBacker(c: Check, order: OrderOf<'pressure-backer'>): Checked {
+  const b = c.world.backer.get(order.backer);
+  if (!b) return noBacker(order.backer);
+  if ((c.state.backers[b.id]?.commitment ?? 0) === 0) return problem('not-now', 'orders.problem.wordsOnly', { backer: b.id });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.pressBacker', { backer: b.id }));
+}
+
+function checkHumanitarianCorridor(c: Check, order: OrderOf<'humanitarian-corridor'>): Checked {
+  const place = c.world.place.get(order.place);
+  if (!place) return noPlace(order.place);
+  if (place.population <= 0) return problem('not-now', 'orders.problem.nobodyLives', { place: order.place });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.corridor', { place: order.place }));
+}
+
+function checkDeployMonitors(c: Check): Checked {
+  if (talksIndex(c.state.talks.stage) < 2) return problem('not-now', 'orders.problem.noTruceToMonitor');
+  if (c.state.talks.monitors) return problem('not-now', 'orders.problem.monitorsDeployed');
+  return c.quick ? QUICK_OK : preview(c, m('orders.summary.monitors'));
+}
+
+function checkPoliticalTrack(c: Check): Checked {
+  if (talksIndex(c.state.talks.stage) < 2) return problem('not-now', 'orders.problem.trackNeedsTruce');
+  return c.quick ? QUICK_OK : preview(c, m('orders.summary.politicalTrack'));
+}
+
+type BackerKind =
+  | 'escalate'
+  | 'de-escalate'
+  | 'restrain-client'
+  | 'push-client'
+  | 'answer-request'
+  | 'deliver-arms'
+  | 'declare-red-line'
+  | 'deny-deployment'
+  | 'admit-deployment'
+  | 'answer-mediator'
+  | 'pressure-rival';
+
+function checkBackerOrder(c: Check, order: OrderOf<BackerKind>): Checked {
+  const { scenario, state } = c;
+  if (PERSON_ONLY.has(order.kind) && !state.humans.includes(c.who as PlayerRole)) return problem('wrong-role', 'orders.problem.personOnly');
+  const full = backerOrderCheck(scenario, state, order, c.mine);
+  if (!full.ok) return { ok: false, error: full.error };
+  if (c.quick) return QUICK_OK;
+  const { summary, risks, odds, costNote } = full.value;
+  return {
+    ok: true,
+    value: {
+      budget: c.cost.budget,
+      money: 0,
+      ...(odds === undefined ? {} : { odds }),
+      summaryMsg: summary,
+      riskMsgs: risks,
+      ...(costNote ? { costNoteMsg: costNote } : {}),
+    },
+  };
+}
+
+/** The armed group giving the order, if it is still in the field. */
+function groupInField(c: Check) {
+  const def = c.world.formationDef.get(c.who.slice(6))!;
+  const f = formationById(c.state, def.id);
+  return { def, f: f && f.strength > 0 ? f : undefined };
+}
+
+function checkRaid(c: Check, order: OrderOf<'raid'>): Checked {
+  const { state, world } = c;
+  const { def, f } = groupInField(c);
+  if (!f) return problem('not-now', 'orders.problem.notInField', { formation: def.id });
+  const itsSide = f.side === 'none' ? null : f.side;
+  const target = world.place.get(order.target);
+  if (!target) return noPlace(order.target);
+  if (order.target !== f.location && !isAdjacent(world, f.location, order.target)) return problem('not-adjacent', 'orders.problem.raidOutOfReach', { place: order.target, formation: def.id });
+  if (target.population <= 0) return problem('not-now', 'orders.problem.raidNobody', { place: order.target });
+  if (itsSide && state.places[order.target]?.controller !== other(itsSide)) return problem('not-now', 'orders.problem.raidOnlyEnemy', { formation: def.id });
+  if (c.quick) return QUICK_OK;
+  const inTruce = talksIndex(state.talks.stage) >= 2;
+  return preview(c, m('orders.summary.raid', { formation: def.id, place: order.target }), undefined, [
+    itsSide && inTruce ? m('orders.risk.raidTruce', { actor: itsSide }) : m('orders.risk.raid'),
+  ]);
+}
+
+function checkExtort(c: Check): Checked {
+  const { def, f } = groupInField(c);
+  if (!f) return problem('not-now', 'orders.problem.notInField', { formation: def.id });
+  const itsSide = f.side === 'none' ? null : f.side;
+  if (!itsSide) return problem('not-now', 'orders.problem.noSide', { formation: def.id });
+  if (c.state.sides[itsSide].money < EXTORT_MIN) return problem('not-now', 'orders.problem.noMoneyToGive', { actor: itsSide });
+  if (f.loyalty >= 95) return problem('not-now', 'orders.problem.nothingToAsk', { formation: def.id });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.extort', { formation: def.id, actor: itsSide }));
+}
+
+function checkDefect(c: Check): Checked {
+  const { def, f } = groupInField(c);
+  if (!f) return problem('not-now', 'orders.problem.notInField', { formation: def.id });
+  if (f.side === 'none') return problem('not-now', 'orders.problem.noSide', { formation: def.id });
+  if (f.loyalty >= c.scenario.rules.defectionThreshold + DEFECT_MARGIN) return problem('not-now', 'orders.problem.loyalEnough', { formation: def.id, loyalty: f.loyalty });
+  if (c.quick) return QUICK_OK;
+  return preview(c, m('orders.summary.defect', { formation: def.id }));
+}
+
+function checkEventChoice(c: Check, order: OrderOf<'event-choice'>): Checked {
+  const pending = c.state.pending.find((p) => p.event === order.event);
+  if (!pending) return problem('unknown-event', 'orders.problem.noChoice', { id: order.event });
+  if (pending.role !== c.who) return problem('wrong-role', 'orders.problem.notYourChoice');
+  if (!pending.options.includes(order.option)) return problem('malformed', 'orders.problem.notAnOption', { id: order.option });
+  for (const q of c.mine) if (q.kind === 'event-choice' && q.event === order.event) return problem('duplicate', 'orders.problem.chose');
+  return c.quick ? QUICK_OK : preview(c, m('orders.summary.choice'));
+}
+
+const KIND_CHECKS: { readonly [K in Order['kind']]: KindCheck<K> } = {
+  move: checkMove,
+  withdraw: checkWithdraw,
+  attack: checkAttack,
+  fortify: checkFortify,
+  airstrike: checkAirstrike,
+  siege: checkSiege,
+  recruit: checkRecruit,
+  'request-support': checkRequestSupport,
+  'buy-loyalty': checkBuyLoyalty,
+  'oil-terminals': checkOilTerminals,
+  'pay-salaries': always('orders.summary.salaries'),
+  'public-messaging': always('orders.summary.messaging'),
+  'humanitarian-pause': checkHumanitarianPause,
+  'prisoner-exchange': checkPrisonerExchange,
+  'propose-ceasefire': checkProposeCeasefire,
+  'answer-ceasefire': checkAnswerCeasefire,
+  conference: checkConference,
+  'shuttle-diplomacy': always('orders.summary.shuttle'),
+  'convene-conference': checkConveneConference,
+  'enforce-embargo': checkEnforceEmbargo,
+  'sanction-spoiler': checkSanctionSpoiler,
+  'pressure-backer': checkPressureBacker,
+  'humanitarian-corridor': checkHumanitarianCorridor,
+  'deploy-monitors': checkDeployMonitors,
+  'political-track': checkPoliticalTrack,
+  escalate: checkBackerOrder,
+  'de-escalate': checkBackerOrder,
+  'restrain-client': checkBackerOrder,
+  'push-client': checkBackerOrder,
+  'answer-request': checkBackerOrder,
+  'deliver-arms': checkBackerOrder,
+  'declare-red-line': checkBackerOrder,
+  'deny-deployment': checkBackerOrder,
+  'admit-deployment': checkBackerOrder,
+  'answer-mediator': checkBackerOrder,
+  'pressure-rival': checkBackerOrder,
+  raid: checkRaid,
+  extort: checkExtort,
+  defect: checkDefect,
+  'event-choice': checkEventChoice,
+};
 
 /** Every order this actor may give now, each checked. */
 export function legalOrders(scenario: Scenario, state: State, who: Actor): Order[] {
