@@ -281,20 +281,25 @@ const truceRiskOf = (state: State) => (talksIndex(state.talks.stage) >= 2 ? TRUC
 // of one shape, and a rarely taken branch recompiles only its own function (a single switch over
 // every kind was deoptimised and recompiled several times a batch).
 
+/** Why forces at `from` may not step to `to` (a place of the map, next to it, held by the side), or null. */
+function stepProblem(c: Check, from: string | null | undefined, to: string): Checked | null {
+  if (!c.world.place.has(to)) return noPlace(to);
+  if (!from || !isAdjacent(c.world, from, to)) {
+    return from ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: to, placeFrom: from }) : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: to });
+  }
+  if (c.state.places[to]?.controller !== c.side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: to });
+  return null;
+}
+
 function checkMove(c: Check, order: OrderOf<'move'>): Checked {
-  const { state, world, side } = c;
+  const { state, side } = c;
   const f = formationById(state, order.formation);
   if (!f || f.strength <= 0) return noFormation(order.formation);
   if (f.side !== side) return problem('not-yours', 'orders.problem.notYourFormation', { formation: f.id });
   for (const q of c.mine) if (q.kind === 'move' && q.formation === order.formation) return problem('duplicate', 'orders.problem.moveQueued');
   const from = f.location;
-  if (!world.place.has(order.to)) return noPlace(order.to);
-  if (!from || !isAdjacent(world, from, order.to)) {
-    return from
-      ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
-      : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
-  }
-  if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
+  const step = stepProblem(c, from, order.to);
+  if (step) return step;
   if (c.quick) return QUICK_OK;
   return preview(c, m('orders.summary.move', { formation: order.formation, placeFrom: from, placeTo: order.to }));
 }
@@ -304,13 +309,8 @@ function checkWithdraw(c: Check, order: OrderOf<'withdraw'>): Checked {
   const from = order.from;
   if (!world.place.has(from)) return noPlace(from);
   if (!hasForcesAt(state, from, side!)) return problem('no-forces', 'orders.problem.noForces', { place: from });
-  if (!world.place.has(order.to)) return noPlace(order.to);
-  if (!from || !isAdjacent(world, from, order.to)) {
-    return from
-      ? problem('not-adjacent', 'orders.problem.notNextTo', { placeTo: order.to, placeFrom: from })
-      : problem('not-adjacent', 'orders.problem.notNextToIt', { placeTo: order.to });
-  }
-  if (state.places[order.to]?.controller !== side) return problem('not-yours', 'orders.problem.moveIntoHeld', { place: order.to });
+  const step = stepProblem(c, from, order.to);
+  if (step) return step;
   if (c.quick) return QUICK_OK;
   return preview(c, m('orders.summary.withdraw', { placeFrom: order.from, placeTo: order.to }), undefined, [m('orders.risk.withdraw', { place: order.from })]);
 }
