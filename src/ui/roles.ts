@@ -1,6 +1,7 @@
 // A role in words, whatever it is: a side, the mediator or a foreign backer a person plays.
-// The names of the sides and the mediator are fixed text (texts.ts); a backer's come from its
-// scenario (its name, its client, its objectives and briefing in `backerRoles`).
+// The screens name the sides and the mediator from the catalogue (names.json; roleShort, in
+// English, is the command line's); a backer's come from its scenario (its name, its client, its
+// objectives and briefing in `backerRoles`).
 
 import { actorName, has, t } from '../i18n/index.ts';
 import type { BackerDef, PlayerRole, RoleObjectives, Scenario, SideId } from '../sim/types.ts';
