@@ -12,6 +12,7 @@ import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/econo
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
+import { m } from './said.ts';
 import type {
   Actor,
   BackerDef,
@@ -38,8 +39,6 @@ export interface AiDecision {
   reasonMsgs: ReportMessage[];
 }
 
-/** A message code: a key of locales/<lang>/reasons.json and its values (ids and numbers; see src/ui/report-text.ts). */
-const m = (key: string, values: ReportMessage['values'] = {}): ReportMessage => ({ key, values });
 const NO_DECISION = (): AiDecision => ({ orders: [], reasonMsgs: [] });
 
 /** What difficulty changes: how boldly and how attentively the computer's commanders play. */

@@ -5,6 +5,7 @@
 // turn will have them. A side a person plays answers next fortnight, and is not forecast.
 import { otherActorsOrders } from './ai.ts';
 import { type CeasefireCalculus, ceasefireAnswer, plannedBy } from './rules/talks.ts';
+import { m } from './said.ts';
 import type { CeasefireTerms, PlayerRole, ReportMessage, Scenario, SideId, State } from './types.ts';
 import { SIDES } from './types.ts';
 import { periodOf } from './world.ts';
@@ -42,7 +43,6 @@ export function ceasefireForecast(scenario: Scenario, state: State, player: Play
 export function forecastMsgs(scenario: Scenario, forecast: readonly CeasefireForecast[]): ReportMessage[] {
   const lines: ReportMessage[] = [];
   const period = periodOf(scenario);
-  const m = (key: string, values: ReportMessage['values']): ReportMessage => ({ key, values });
   for (const f of forecast) {
     if (f.person || !f.calc) {
       lines.push(m('orders.forecast.person', { actor: f.side, period }));

@@ -4,16 +4,8 @@
 // the CLI and the tests tell the code in a language (src/ui/report-text.ts messageText).
 import type { ReportMessage } from './types.ts';
 
-/** A message code: a key of locales/<lang>/orders.json and its values. */
+/** A message code: a catalogue key (orders.json, reasons.json, report.json) and its values. */
 export const m = (key: string, values: ReportMessage['values'] = {}): ReportMessage => ({ key, values });
-
-/** A sentence and its message code: the ceasefire forecast's lines (forecast.ts) still carry both. */
-export interface Said {
-  text: string;
-  msg: ReportMessage;
-}
-
-export const said = (text: string, key: string, values: ReportMessage['values'] = {}): Said => ({ text, msg: { key, values } });
 
 /** The names of the backers' rungs, as message keys (by index). */
 export const RUNG_KEYS = ['orders.rung.0', 'orders.rung.1', 'orders.rung.2', 'orders.rung.3', 'orders.rung.4'] as const;
