@@ -63,6 +63,16 @@ describe('report events as message codes', () => {
     ['geneva-2020', 10, 5],
     ['tutorial', 10, 5],
   ];
+  it.each([
+    ['report.civilians', { killed: 1 }, '1 civilian was killed this fortnight.'],
+    ['report.civilians', { killed: 2 }, '2 civilians were killed this fortnight.'],
+    ['report.shuttle', { points: 1 }, 'Shuttle diplomacy between the camps raised trust by 1 point.'],
+    ['report.shuttle', { points: 6 }, 'Shuttle diplomacy between the camps raised trust by 6 points.'],
+    ['report.trust.warCivilians', { civilians: 1, points: 1 }, 'With no truce in force, 1 civilian killed cost the talks 1 point of trust between the sides.'],
+  ])('English counts agree with their number: %s %o', (key, values, start) => {
+    const ev = { phase: 'events', mechanic: 'event', msg: { key, values } } as ReportEvent;
+    expect(eventText(ev, { scenario: load('sirte-2020') })).toMatch(new RegExp(`^${start.replace(/[.()]/g, '\\$&')}`));
+  });
   it('the pinned English: each code told as the core once wrote it, word for word', () => {
     const pins = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/english-pins.json'), 'utf8')) as { events: { scenario: string; event: Pick<ReportEvent, 'msg' | 'round'>; text: string }[] };
     const scenarios = new Map<string, Scenario>();
