@@ -2,7 +2,7 @@
 // same checks as a player, deterministically (its only chance is a hash of seed, turn and
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
-import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
+import { budgetOf, checkLegalOrder } from './orders.ts';
 import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
@@ -402,7 +402,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
     variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, msg: m('reasons.ai.peace') });
   }
   const others: Order[] = [];
-  for (const actor of actorsOf(scenario)) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
+  for (const actor of worldOf(scenario).actors) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
   const probes: State[] = [];
   for (let i = 0; i < LOOKAHEAD_SAMPLES; i++) probes.push({ ...state, rng: lookaheadRng(state, side, i) });
   const judge = (orders: Order[]) => {
@@ -412,7 +412,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
       let s = resolveTurn(scenario, probe, [...orders, ...others], {}, 'checked').state;
       for (let t = 1; t < LOOKAHEAD_TURNS && !s.ending; t++) {
         const next: Order[] = [];
-        for (const actor of actorsOf(scenario)) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
+        for (const actor of worldOf(scenario).actors) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
         s = resolveTurn(scenario, s, next, {}, 'checked').state;
       }
       total += outlook(scenario, s, side);
@@ -850,7 +850,7 @@ function raidTarget(scenario: Scenario, state: State, options: readonly string[]
  * loyalty has worn thin leaves a losing side. Its chances come from its agenda, drawn from a
  * hash of seed, turn and group (as every AI's), so the game's RNG is untouched.
  */
-function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
+function groupOrders(scenario: Scenario, state: State, id: string, actor: Actor): AiDecision {
   const world = worldOf(scenario);
   const def = world.formationDef.get(id);
   if (!def?.agenda) return NO_DECISION();
@@ -863,7 +863,6 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   }
   if (!f || f.strength <= 0) return NO_DECISION();
   const plan = new Planner(scenario, state);
-  const actor = `group:${id}` as Actor;
   const t = traitsOf(def.agenda);
   const roll = (what: string) => noise(state.seed, state.turn, actor, what) * 100;
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -995,11 +994,10 @@ function clientPeril(scenario: Scenario, state: State, client: SideId, places: r
   return worst;
 }
 
-function backerOrders(scenario: Scenario, state: State, id: string, difficulty: Difficulty): AiDecision {
+function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor, difficulty: Difficulty): AiDecision {
   const plan = new Planner(scenario, state);
-  const actor = `backer:${id}` as Actor;
   if (!state.humans.includes(actor as PlayerRole)) {
-    backerLadder(scenario, state, id, plan);
+    backerLadder(scenario, state, id, actor, plan);
     return decided(plan);
   }
   const world = worldOf(scenario);
@@ -1130,11 +1128,10 @@ function stakeOf(def: BackerDef): number {
   return stake;
 }
 
-function backerLadder(scenario: Scenario, state: State, id: string, plan: Planner): void {
+function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
   const b = state.backers[id];
-  const actor = `backer:${id}` as Actor;
   if (!def || !b || def.client === 'none') return;
   const client = state.sides[def.client];
   const enemy = other(def.client);
@@ -1191,8 +1188,10 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
   if (state.ending) return NO_DECISION();
   if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor, difficulty);
   if (actor === 'mediator') return mediatorOrders(scenario, state);
-  if (actor.startsWith('group:')) return groupOrders(scenario, state, actor.slice('group:'.length));
-  return backerOrders(scenario, state, actor.slice('backer:'.length), difficulty);
+  // The actor's id from the scenario's index (names built once per scenario), or cut from the name.
+  const isGroup = actor.startsWith('group:');
+  const id = worldOf(scenario).actorId.get(actor) ?? actor.slice(isGroup ? 'group:'.length : 'backer:'.length);
+  return isGroup ? groupOrders(scenario, state, id, actor) : backerOrders(scenario, state, id, actor, difficulty);
 }
 
 /** Orders of every actor except the player's role (null: all AI). */
@@ -1209,7 +1208,7 @@ export function otherActorsOrders(
   const outer = memos === null;
   if (outer) memos = new WeakMap();
   try {
-    for (const actor of actorsOf(scenario)) {
+    for (const actor of worldOf(scenario).actors) {
       if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
       const d = aiOrders(scenario, state, actor);
       orders.push(...d.orders);

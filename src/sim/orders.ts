@@ -125,13 +125,7 @@ export const TERM_PACKAGES: readonly CeasefireTerms[] = [
 
 /** Every actor of a scenario, in the fixed order orders are resolved in: the sides, the mediator, the backers, the armed groups. */
 export function actorsOf(scenario: Scenario): Actor[] {
-  return [
-    'gna',
-    'lna',
-    'mediator',
-    ...scenario.backers.map((b) => `backer:${b.id}` as Actor),
-    ...worldOf(scenario).groups.map((g) => `group:${g.id}` as Actor),
-  ];
+  return [...worldOf(scenario).actors];
 }
 
 export function budgetOf(scenario: Scenario, actor: Actor): number {

@@ -1,7 +1,7 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
-import type { BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
+import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
   place: Map<string, PlaceDef>;
@@ -20,6 +20,12 @@ export interface World {
   backersOf: Record<SideId, BackerDef[]>;
   /** Armed groups that act on their own account (formations with an agenda), in scenario order. */
   groups: FormationDef[];
+  /** Every actor, in the fixed order orders are resolved in (actorsOf): the sides, the mediator, the backers, the armed groups. */
+  actors: readonly Actor[];
+  /** The backer's or the armed group's id of each `backer:<id>` and `group:<id>` actor. */
+  actorId: Map<string, string>;
+  /** Each actor's place in that order. */
+  actorRank: Map<string, number>;
   oilPlaces: string[];
   /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
   eventFirst: number[];
@@ -54,6 +60,17 @@ export function worldOf(scenario: Scenario): World {
   for (const list of adjacent.values()) list.sort();
   const neighbours = new Map<string, Set<string>>();
   for (const [id, list] of adjacent) neighbours.set(id, new Set(list));
+  const groups = [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda);
+  const actors: Actor[] = ['gna', 'lna', 'mediator'];
+  const actorId = new Map<string, string>();
+  for (const b of scenario.backers) {
+    actors.push(`backer:${b.id}`);
+    actorId.set(`backer:${b.id}`, b.id);
+  }
+  for (const g of groups) {
+    actors.push(`group:${g.id}`);
+    actorId.set(`group:${g.id}`, g.id);
+  }
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
@@ -68,7 +85,10 @@ export function worldOf(scenario: Scenario): World {
       gna: scenario.backers.filter((b) => b.client === 'gna'),
       lna: scenario.backers.filter((b) => b.client === 'lna'),
     },
-    groups: [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda),
+    groups,
+    actors,
+    actorId,
+    actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
