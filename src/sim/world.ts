@@ -24,6 +24,8 @@ export interface World {
   actors: readonly Actor[];
   /** The backer's or the armed group's id of each `backer:<id>` and `group:<id>` actor. */
   actorId: Map<string, string>;
+  /** Each pair of rival backers once (the first backer's id, then its rival's), in scenario order: escalationIndex. */
+  rivalPairs: [string, string][];
   /** Each actor's place in that order. */
   actorRank: Map<string, number>;
   oilPlaces: string[];
@@ -71,6 +73,16 @@ export function worldOf(scenario: Scenario): World {
     actors.push(`group:${g.id}`);
     actorId.set(`group:${g.id}`, g.id);
   }
+  const rivalPairs: [string, string][] = [];
+  const paired = new Set<string>();
+  for (const b of scenario.backers) {
+    for (const r of b.rivals) {
+      const key = b.id < r ? `${b.id}|${r}` : `${r}|${b.id}`;
+      if (paired.has(key)) continue;
+      paired.add(key);
+      rivalPairs.push([b.id, r]);
+    }
+  }
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
@@ -88,6 +100,7 @@ export function worldOf(scenario: Scenario): World {
     groups,
     actors,
     actorId,
+    rivalPairs,
     actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
