@@ -35,10 +35,18 @@ export interface World {
 }
 
 const cache = new WeakMap<Scenario, World>();
+/** The scenario asked for last and its index: nearly every call asks for the same one, cheaper to compare than to look up. */
+let lastScenario: Scenario | null = null;
+let lastWorld: World | null = null;
 
 export function worldOf(scenario: Scenario): World {
+  if (scenario === lastScenario) return lastWorld!;
   const cached = cache.get(scenario);
-  if (cached) return cached;
+  if (cached) {
+    lastScenario = scenario;
+    lastWorld = cached;
+    return cached;
+  }
   const place = new Map(scenario.map.places.map((p) => [p.id, p]));
   const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
   const route = new Map<string, RouteDef>();
@@ -107,6 +115,8 @@ export function worldOf(scenario: Scenario): World {
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
   cache.set(scenario, world);
+  lastScenario = scenario;
+  lastWorld = world;
   return world;
 }
 
