@@ -713,10 +713,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
     // (Only with an order left: otherwise every place would be tried in vain.)
     if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
-      const home = world.placeIds
-        .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
-        .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
-      for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
+      // (The places big enough, most populous first, are listed once per scenario: those the side holds, in that order.)
+      for (const p of world.recruitPlaces) {
+        if (state.places[p]?.controller === side && plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
+      }
     }
     if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, m('reasons.ai.rally'));
   };

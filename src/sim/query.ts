@@ -80,18 +80,36 @@ export function placesHeld(state: State, side: Controller): string[] {
 
 /** Population-weighted share (percent) of the country a side holds. */
 export function populationShare(scenario: Scenario, state: State, side: SideId): number {
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
   let held = 0;
-  let total = 0;
-  for (const p of scenario.map.places) {
-    total += p.population;
-    if (state.places[p.id]?.controller === side) held += p.population;
-  }
-  return total === 0 ? 0 : Math.round((held * 100) / total);
+  for (let i = 0; i < placeIds.length; i++) if (state.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  return totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation);
 }
 
+/** populationShare of both sides, and the places each holds, in one pass over the places. */
+export function holdings(scenario: Scenario, state: State): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
+  let gna = 0;
+  let lna = 0;
+  let gnaPlaces = 0;
+  let lnaPlaces = 0;
+  for (let i = 0; i < placeIds.length; i++) {
+    const c = state.places[placeIds[i]!]?.controller;
+    if (c === 'gna') {
+      gna += population[i]!;
+      gnaPlaces++;
+    } else if (c === 'lna') {
+      lna += population[i]!;
+      lnaPlaces++;
+    }
+  }
+  const share = (held: number) => (totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation));
+  return { gnaShare: share(gna), lnaShare: share(lna), gnaPlaces, lnaPlaces };
+}
 
 export function hasCentralBank(scenario: Scenario, state: State, side: SideId): boolean {
-  return scenario.map.places.some((p) => p.tags.includes('central-bank') && state.places[p.id]?.controller === side);
+  for (const p of worldOf(scenario).centralBanks) if (state.places[p]?.controller === side) return true;
+  return false;
 }
 
 /** Strength at a place, weighted by quality and loyalty: what actually fights. */

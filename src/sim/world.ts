@@ -1,4 +1,5 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
+import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
 import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
@@ -6,6 +7,13 @@ import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Sc
 export interface World {
   place: Map<string, PlaceDef>;
   placeIds: string[];
+  /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
+  population: number[];
+  totalPopulation: number;
+  /** Places of 50,000 people or more, the most populous first (ties by id): where a side's AI recruits. */
+  recruitPlaces: string[];
+  /** Places tagged central-bank, in scenario order (hasCentralBank). */
+  centralBanks: string[];
   /** Neighbours of each place, sorted by id so iteration order is fixed. */
   adjacent: Map<string, string[]>;
   /** The same as sets, for isAdjacent. */
@@ -81,6 +89,8 @@ export function worldOf(scenario: Scenario): World {
     actors.push(`group:${g.id}`);
     actorId.set(`group:${g.id}`, g.id);
   }
+  let totalPopulation = 0;
+  for (const p of scenario.map.places) totalPopulation += p.population;
   const rivalPairs: [string, string][] = [];
   const paired = new Set<string>();
   for (const b of scenario.backers) {
@@ -94,6 +104,13 @@ export function worldOf(scenario: Scenario): World {
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
+    population: scenario.map.places.map((p) => p.population),
+    totalPopulation,
+    recruitPlaces: scenario.map.places
+      .filter((p) => p.population >= 50)
+      .sort((a, b) => b.population - a.population || compareIds(a.id, b.id))
+      .map((p) => p.id),
+    centralBanks: scenario.map.places.filter((p) => p.tags.includes('central-bank')).map((p) => p.id),
     adjacent,
     neighbours,
     route,
