@@ -219,8 +219,9 @@ export function checkLegalOrder(
       continue;
     }
     if (sameOrder(q, order)) return problem('duplicate', 'orders.problem.queued');
-    used += ORDER_COST[q.kind].budget;
-    spent += ORDER_COST[q.kind].money;
+    const qc = ORDER_COST[q.kind];
+    used += qc.budget;
+    spent += qc.money;
   }
   // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
   const mine = others ? queued.filter((q) => q.actor === who) : queued;

@@ -53,6 +53,36 @@ function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'ai
   return Math.floor((total * embargoPassPct(state)) / 100);
 }
 
+/**
+ * effectiveAir and effectiveAirDefence of both sides, in one pass over the backers (the same sums:
+ * each side's own, plus what its backers' rungs have brought, let through the embargo).
+ */
+export function airBalance(scenario: Scenario, state: State): { gnaAir: number; lnaAir: number; gnaAirDefence: number; lnaAirDefence: number } {
+  let gnaAir = 0;
+  let lnaAir = 0;
+  let gnaAd = 0;
+  let lnaAd = 0;
+  for (const b of scenario.backers) {
+    if (b.client === 'none') continue;
+    const bs = state.backers[b.id];
+    if (!bs || bs.commitment <= 0) continue;
+    if (b.client === 'gna') {
+      gnaAir += bs.arrived.air;
+      gnaAd += bs.arrived.airDefence;
+    } else {
+      lnaAir += bs.arrived.air;
+      lnaAd += bs.arrived.airDefence;
+    }
+  }
+  const pass = embargoPassPct(state);
+  return {
+    gnaAir: state.sides.gna.air + Math.floor((gnaAir * pass) / 100),
+    lnaAir: state.sides.lna.air + Math.floor((lnaAir * pass) / 100),
+    gnaAirDefence: state.sides.gna.airDefence + Math.floor((gnaAd * pass) / 100),
+    lnaAirDefence: state.sides.lna.airDefence + Math.floor((lnaAd * pass) / 100),
+  };
+}
+
 /** Weeks for a backer's rung's air power and air defence still on their way to arrive in full. */
 export function airWeeksToArrive(def: BackerDef, level: number, arrived: { air: number; airDefence: number }): number {
   const rung = level > 0 ? def.ladder[level - 1] : undefined;

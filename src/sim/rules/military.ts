@@ -3,6 +3,7 @@
 import { compareIds } from '../compare.ts';
 import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
 import {
+  airBalance,
   defendersOf,
   effectiveAir,
   effectiveAirDefence,
@@ -162,7 +163,15 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
       if (f.dug > dug.none) dug.none = f.dug;
     }
   }
-  return { at, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+  // Both sides' air bonus (airBonus of each) from one pass over the backers.
+  const bal = airBalance(scenario, state);
+  return {
+    at,
+    air: {
+      gna: clamp(Math.round(bal.gnaAir - bal.lnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
+      lna: clamp(Math.round(bal.lnaAir - bal.gnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
+    },
+  };
 }
 
 export function forceIndex(scenario: Scenario, state: State): ForceIndex {
