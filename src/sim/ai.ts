@@ -17,6 +17,7 @@ import type {
   Actor,
   BackerDef,
   CeasefireTerms,
+  Controller,
   Difficulty,
   Effect,
   FormationState,
@@ -31,7 +32,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, supplyRoad, worldOf } from './world.ts';
+import { isLargeCity, other, supplyRoad, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -144,8 +145,10 @@ class Planner {
  */
 interface Memo {
   index?: ForceIndex;
-  /** Attack odds by attacker, place attacked from and target. */
-  odds?: Record<SideId, Map<string, Map<string, number>>>;
+  /** Attack odds by attacker, at [from * places + target] by the places' indexes (0: not yet worked out; odds are 1 to 99). */
+  odds?: Record<SideId, Uint8Array>;
+  /** Who holds each place, by index (world.placeIds). */
+  holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
 }
@@ -168,12 +171,23 @@ function indexOf(scenario: Scenario, state: State): ForceIndex {
   return m.index;
 }
 
-function oddsMemo(state: State): Record<SideId, Map<string, Map<string, number>>> {
+function oddsMemo(state: State, places: number): Record<SideId, Uint8Array> {
   const m = memoOf(state);
-  const fresh = () => ({ gna: new Map(), lna: new Map() });
+  const fresh = () => ({ gna: new Uint8Array(places * places), lna: new Uint8Array(places * places) });
   if (!m) return fresh();
   m.odds ??= fresh();
   return m.odds;
+}
+
+/** Who holds each place, by its index in world.placeIds (read once per state: the AI asks it again and again). */
+function holdersOf(world: World, state: State): (Controller | undefined)[] {
+  const m = memoOf(state);
+  if (m?.holders) return m.holders;
+  const ids = world.placeIds;
+  const holders: (Controller | undefined)[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) holders[i] = state.places[ids[i]!]?.controller;
+  if (m) m.holders = holders;
+  return holders;
 }
 
 /** ceasefireCalculus on the default terms, as the AI asks it (no restraint, no attack this turn). */
@@ -447,21 +461,22 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // Several units share a place, and threats, attacks and sieges ask about the same pairs (and
   // the other side's commander asks them too, in the same round): remember each answer.
   // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
-  const known = oddsMemo(state);
-  const odds = (attacker: SideId, from: string, target: string): number => {
-    let fromHere = known[attacker].get(from);
-    if (!fromHere) {
-      fromHere = new Map();
-      known[attacker].set(from, fromHere);
-    }
-    let chance = fromHere.get(target);
-    if (chance === undefined) {
-      chance = attackOdds(scenario, state, attacker, from, target, index).odds;
-      fromHere.set(target, chance);
+  // (By the places' indexes: arrays, no keys to look up in the hot loops.)
+  const world = worldOf(scenario);
+  const ids = world.placeIds;
+  const places = ids.length;
+  const adjacentIx = world.adjacentIx;
+  const holders = holdersOf(world, state);
+  const known = oddsMemo(state, places);
+  const oddsIx = (attacker: SideId, from: number, target: number): number => {
+    const memo = known[attacker];
+    let chance = memo[from * places + target]!;
+    if (chance === 0) {
+      chance = attackOdds(scenario, state, attacker, ids[from]!, ids[target]!, index).odds;
+      memo[from * places + target] = chance;
     }
     return chance;
   };
-  const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];
   const traits = traitsOf(def);
@@ -510,12 +525,13 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
     const threats: ThreatList = [];
     const threatened = new Set<string>();
-    for (const p of world.placeIds) {
-      if (state.places[p]?.controller !== side) continue;
+    for (let i = 0; i < places; i++) {
+      if (holders[i] !== side) continue;
+      const p = ids[i]!;
       let worst = 0;
-      for (const n of world.adjacent.get(p) ?? []) {
-        if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
-        const o = odds(enemy, n, p);
+      for (const j of adjacentIx[i]!) {
+        if (holders[j] !== enemy || !theirs.has(ids[j]!)) continue;
+        const o = oddsIx(enemy, j, i);
         if (o > worst) worst = o;
       }
       if (worst === 0) continue;
@@ -561,9 +577,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const cutOff = new Map<string, string>();
     if (!inTruce) {
       for (const from of mine.keys()) {
-        for (const p of world.adjacent.get(from) ?? []) {
-          if (state.places[p]?.controller !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
-          const o = odds(side, from, p);
+        const fi = world.placeIndex.get(from);
+        if (fi === undefined) continue;
+        for (const j of adjacentIx[fi]!) {
+          const p = ids[j]!;
+          if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
+          const o = oddsIx(side, fi, j);
           if (o < SIEGE_MIN_ODDS || o >= threshold) continue;
           const road = supplyRoad(world, state, p, side);
           if (road && state.places[road]?.controller === enemy && !enemyRedLines.has(road) && !isLargeCity(world, road)) cutOff.set(road, p);
@@ -571,16 +590,18 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
-    const seen = new Set<string>();
+    const seen = new Uint8Array(places);
     for (const f of state.formations) {
       if (f.side !== side || f.strength <= 0) continue;
       const from = f.location;
+      const fi = world.placeIndex.get(from);
       // Each place attacks from once, whatever the number of units there.
-      if (seen.has(from)) continue;
-      seen.add(from);
-      for (const n of world.adjacent.get(from) ?? []) {
-        if (state.places[n]?.controller === side) continue;
-        const chance = odds(side, from, n);
+      if (fi === undefined || seen[fi]) continue;
+      seen[fi] = 1;
+      for (const j of adjacentIx[fi]!) {
+        if (holders[j] === side) continue;
+        const n = ids[j]!;
+        const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
@@ -624,9 +645,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
       for (const from of mine.keys()) {
-        for (const n of world.adjacent.get(from) ?? []) {
-          if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
-          const o = odds(side, from, n);
+        const fi = world.placeIndex.get(from);
+        if (fi === undefined) continue;
+        for (const j of adjacentIx[fi]!) {
+          const n = ids[j]!;
+          if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
+          const o = oddsIx(side, fi, j);
           if (o > (best.get(n) ?? 0)) best.set(n, o);
         }
       }

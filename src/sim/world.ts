@@ -7,6 +7,10 @@ import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Sc
 export interface World {
   place: Map<string, PlaceDef>;
   placeIds: string[];
+  /** Each place's index in placeIds (and scenario.map.places). */
+  placeIndex: Map<string, number>;
+  /** The neighbours of each place by index, in the order of `adjacent`. */
+  adjacentIx: number[][];
   /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
   population: number[];
   totalPopulation: number;
@@ -89,6 +93,7 @@ export function worldOf(scenario: Scenario): World {
     actors.push(`group:${g.id}`);
     actorId.set(`group:${g.id}`, g.id);
   }
+  const placeIndex = new Map(scenario.map.places.map((p, i) => [p.id, i]));
   let totalPopulation = 0;
   for (const p of scenario.map.places) totalPopulation += p.population;
   const rivalPairs: [string, string][] = [];
@@ -104,6 +109,8 @@ export function worldOf(scenario: Scenario): World {
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
+    placeIndex,
+    adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
     population: scenario.map.places.map((p) => p.population),
     totalPopulation,
     recruitPlaces: scenario.map.places
