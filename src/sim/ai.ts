@@ -145,8 +145,8 @@ class Planner {
  */
 interface Memo {
   index?: ForceIndex;
-  /** Attack odds by attacker, at [from * places + target] by the places' indexes (0: not yet worked out; odds are 1 to 99). */
-  odds?: Record<SideId, Uint8Array>;
+  /** Attack odds by attacker, place attacked from and target, by the places' indexes (0: not yet worked out; odds are 1 to 99). */
+  odds?: Record<SideId, OddsRows>;
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
@@ -171,9 +171,12 @@ function indexOf(scenario: Scenario, state: State): ForceIndex {
   return m.index;
 }
 
-function oddsMemo(state: State, places: number): Record<SideId, Uint8Array> {
+/** One row of odds per place attacked from, made when first asked for (plain arrays: a typed array costs more to make than it saves). */
+type OddsRows = (number[] | undefined)[];
+
+function oddsMemo(state: State, places: number): Record<SideId, OddsRows> {
   const m = memoOf(state);
-  const fresh = () => ({ gna: new Uint8Array(places * places), lna: new Uint8Array(places * places) });
+  const fresh = () => ({ gna: new Array<number[] | undefined>(places), lna: new Array<number[] | undefined>(places) });
   if (!m) return fresh();
   m.odds ??= fresh();
   return m.odds;
@@ -469,11 +472,16 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const holders = holdersOf(world, state);
   const known = oddsMemo(state, places);
   const oddsIx = (attacker: SideId, from: number, target: number): number => {
-    const memo = known[attacker];
-    let chance = memo[from * places + target]!;
+    const rows = known[attacker];
+    let row = rows[from];
+    if (row === undefined) {
+      row = new Array<number>(places).fill(0);
+      rows[from] = row;
+    }
+    let chance = row[target]!;
     if (chance === 0) {
       chance = attackOdds(scenario, state, attacker, ids[from]!, ids[target]!, index).odds;
-      memo[from * places + target] = chance;
+      row[target] = chance;
     }
     return chance;
   };
