@@ -2,7 +2,7 @@
 // same checks as a player, deterministically (its only chance is a hash of seed, turn and
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
-import { actorsOf, budgetOf, checkLegalOrder } from './orders.ts';
+import { budgetOf, checkLegalOrder } from './orders.ts';
 import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
@@ -17,6 +17,7 @@ import type {
   Actor,
   BackerDef,
   CeasefireTerms,
+  Controller,
   Difficulty,
   Effect,
   FormationState,
@@ -31,7 +32,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, supplyRoad, worldOf } from './world.ts';
+import { isLargeCity, other, supplyRoad, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -144,8 +145,10 @@ class Planner {
  */
 interface Memo {
   index?: ForceIndex;
-  /** Attack odds by attacker, place attacked from and target. */
-  odds?: Record<SideId, Map<string, Map<string, number>>>;
+  /** Attack odds by attacker, place attacked from and target, by the places' indexes (0: not yet worked out; odds are 1 to 99). */
+  odds?: Record<SideId, OddsRows>;
+  /** Who holds each place, by index (world.placeIds). */
+  holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
 }
@@ -168,12 +171,26 @@ function indexOf(scenario: Scenario, state: State): ForceIndex {
   return m.index;
 }
 
-function oddsMemo(state: State): Record<SideId, Map<string, Map<string, number>>> {
+/** One row of odds per place attacked from, made when first asked for (plain arrays: a typed array costs more to make than it saves). */
+type OddsRows = (number[] | undefined)[];
+
+function oddsMemo(state: State, places: number): Record<SideId, OddsRows> {
   const m = memoOf(state);
-  const fresh = () => ({ gna: new Map(), lna: new Map() });
+  const fresh = () => ({ gna: new Array<number[] | undefined>(places), lna: new Array<number[] | undefined>(places) });
   if (!m) return fresh();
   m.odds ??= fresh();
   return m.odds;
+}
+
+/** Who holds each place, by its index in world.placeIds (read once per state: the AI asks it again and again). */
+function holdersOf(world: World, state: State): (Controller | undefined)[] {
+  const m = memoOf(state);
+  if (m?.holders) return m.holders;
+  const ids = world.placeIds;
+  const holders: (Controller | undefined)[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) holders[i] = state.places[ids[i]!]?.controller;
+  if (m) m.holders = holders;
+  return holders;
 }
 
 /** ceasefireCalculus on the default terms, as the AI asks it (no restraint, no attack this turn). */
@@ -402,7 +419,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
     variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, msg: m('reasons.ai.peace') });
   }
   const others: Order[] = [];
-  for (const actor of actorsOf(scenario)) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
+  for (const actor of worldOf(scenario).actors) if (actor !== side) others.push(...aiOrders(scenario, state, actor, 'normal').orders);
   const probes: State[] = [];
   for (let i = 0; i < LOOKAHEAD_SAMPLES; i++) probes.push({ ...state, rng: lookaheadRng(state, side, i) });
   const judge = (orders: Order[]) => {
@@ -412,7 +429,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
       let s = resolveTurn(scenario, probe, [...orders, ...others], {}, 'checked').state;
       for (let t = 1; t < LOOKAHEAD_TURNS && !s.ending; t++) {
         const next: Order[] = [];
-        for (const actor of actorsOf(scenario)) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
+        for (const actor of worldOf(scenario).actors) next.push(...aiOrders(scenario, s, actor, 'normal').orders);
         s = resolveTurn(scenario, s, next, {}, 'checked').state;
       }
       total += outlook(scenario, s, side);
@@ -447,21 +464,27 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // Several units share a place, and threats, attacks and sieges ask about the same pairs (and
   // the other side's commander asks them too, in the same round): remember each answer.
   // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
-  const known = oddsMemo(state);
-  const odds = (attacker: SideId, from: string, target: string): number => {
-    let fromHere = known[attacker].get(from);
-    if (!fromHere) {
-      fromHere = new Map();
-      known[attacker].set(from, fromHere);
+  // (By the places' indexes: arrays, no keys to look up in the hot loops.)
+  const world = worldOf(scenario);
+  const ids = world.placeIds;
+  const places = ids.length;
+  const adjacentIx = world.adjacentIx;
+  const holders = holdersOf(world, state);
+  const known = oddsMemo(state, places);
+  const oddsIx = (attacker: SideId, from: number, target: number): number => {
+    const rows = known[attacker];
+    let row = rows[from];
+    if (row === undefined) {
+      row = new Array<number>(places).fill(0);
+      rows[from] = row;
     }
-    let chance = fromHere.get(target);
-    if (chance === undefined) {
-      chance = attackOdds(scenario, state, attacker, from, target, index).odds;
-      fromHere.set(target, chance);
+    let chance = row[target]!;
+    if (chance === 0) {
+      chance = attackOdds(scenario, state, attacker, ids[from]!, ids[target]!, index).odds;
+      row[target] = chance;
     }
     return chance;
   };
-  const world = worldOf(scenario);
   const me = state.sides[side];
   const def = scenario.sides[side];
   const traits = traitsOf(def);
@@ -510,12 +533,13 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
     const threats: ThreatList = [];
     const threatened = new Set<string>();
-    for (const p of world.placeIds) {
-      if (state.places[p]?.controller !== side) continue;
+    for (let i = 0; i < places; i++) {
+      if (holders[i] !== side) continue;
+      const p = ids[i]!;
       let worst = 0;
-      for (const n of world.adjacent.get(p) ?? []) {
-        if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
-        const o = odds(enemy, n, p);
+      for (const j of adjacentIx[i]!) {
+        if (holders[j] !== enemy || !theirs.has(ids[j]!)) continue;
+        const o = oddsIx(enemy, j, i);
         if (o > worst) worst = o;
       }
       if (worst === 0) continue;
@@ -561,9 +585,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const cutOff = new Map<string, string>();
     if (!inTruce) {
       for (const from of mine.keys()) {
-        for (const p of world.adjacent.get(from) ?? []) {
-          if (state.places[p]?.controller !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
-          const o = odds(side, from, p);
+        const fi = world.placeIndex.get(from);
+        if (fi === undefined) continue;
+        for (const j of adjacentIx[fi]!) {
+          const p = ids[j]!;
+          if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
+          const o = oddsIx(side, fi, j);
           if (o < SIEGE_MIN_ODDS || o >= threshold) continue;
           const road = supplyRoad(world, state, p, side);
           if (road && state.places[road]?.controller === enemy && !enemyRedLines.has(road) && !isLargeCity(world, road)) cutOff.set(road, p);
@@ -571,16 +598,18 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
-    const seen = new Set<string>();
+    const seen = new Uint8Array(places);
     for (const f of state.formations) {
       if (f.side !== side || f.strength <= 0) continue;
       const from = f.location;
+      const fi = world.placeIndex.get(from);
       // Each place attacks from once, whatever the number of units there.
-      if (seen.has(from)) continue;
-      seen.add(from);
-      for (const n of world.adjacent.get(from) ?? []) {
-        if (state.places[n]?.controller === side) continue;
-        const chance = odds(side, from, n);
+      if (fi === undefined || seen[fi]) continue;
+      seen[fi] = 1;
+      for (const j of adjacentIx[fi]!) {
+        if (holders[j] === side) continue;
+        const n = ids[j]!;
+        const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
         const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
@@ -624,9 +653,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
       for (const from of mine.keys()) {
-        for (const n of world.adjacent.get(from) ?? []) {
-          if (state.places[n]?.controller !== enemy || state.places[n]?.siegedBy === side) continue;
-          const o = odds(side, from, n);
+        const fi = world.placeIndex.get(from);
+        if (fi === undefined) continue;
+        for (const j of adjacentIx[fi]!) {
+          const n = ids[j]!;
+          if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
+          const o = oddsIx(side, fi, j);
           if (o > (best.get(n) ?? 0)) best.set(n, o);
         }
       }
@@ -713,10 +745,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
     // (Only with an order left: otherwise every place would be tried in vain.)
     if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
-      const home = world.placeIds
-        .filter((p) => state.places[p]?.controller === side && (world.place.get(p)?.population ?? 0) >= 50)
-        .sort((a, b) => (world.place.get(b)?.population ?? 0) - (world.place.get(a)?.population ?? 0) || compareIds(a, b));
-      for (const p of home) if (plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
+      // (The places big enough, most populous first, are listed once per scenario: those the side holds, in that order.)
+      for (const p of world.recruitPlaces) {
+        if (state.places[p]?.controller === side && plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
+      }
     }
     if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, m('reasons.ai.rally'));
   };
@@ -850,7 +882,7 @@ function raidTarget(scenario: Scenario, state: State, options: readonly string[]
  * loyalty has worn thin leaves a losing side. Its chances come from its agenda, drawn from a
  * hash of seed, turn and group (as every AI's), so the game's RNG is untouched.
  */
-function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
+function groupOrders(scenario: Scenario, state: State, id: string, actor: Actor): AiDecision {
   const world = worldOf(scenario);
   const def = world.formationDef.get(id);
   if (!def?.agenda) return NO_DECISION();
@@ -863,7 +895,6 @@ function groupOrders(scenario: Scenario, state: State, id: string): AiDecision {
   }
   if (!f || f.strength <= 0) return NO_DECISION();
   const plan = new Planner(scenario, state);
-  const actor = `group:${id}` as Actor;
   const t = traitsOf(def.agenda);
   const roll = (what: string) => noise(state.seed, state.turn, actor, what) * 100;
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -995,11 +1026,10 @@ function clientPeril(scenario: Scenario, state: State, client: SideId, places: r
   return worst;
 }
 
-function backerOrders(scenario: Scenario, state: State, id: string, difficulty: Difficulty): AiDecision {
+function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor, difficulty: Difficulty): AiDecision {
   const plan = new Planner(scenario, state);
-  const actor = `backer:${id}` as Actor;
   if (!state.humans.includes(actor as PlayerRole)) {
-    backerLadder(scenario, state, id, plan);
+    backerLadder(scenario, state, id, actor, plan);
     return decided(plan);
   }
   const world = worldOf(scenario);
@@ -1130,11 +1160,10 @@ function stakeOf(def: BackerDef): number {
   return stake;
 }
 
-function backerLadder(scenario: Scenario, state: State, id: string, plan: Planner): void {
+function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
   const b = state.backers[id];
-  const actor = `backer:${id}` as Actor;
   if (!def || !b || def.client === 'none') return;
   const client = state.sides[def.client];
   const enemy = other(def.client);
@@ -1191,8 +1220,10 @@ export function aiOrders(scenario: Scenario, state: State, actor: Actor, difficu
   if (state.ending) return NO_DECISION();
   if (actor === 'gna' || actor === 'lna') return sideOrders(scenario, state, actor, difficulty);
   if (actor === 'mediator') return mediatorOrders(scenario, state);
-  if (actor.startsWith('group:')) return groupOrders(scenario, state, actor.slice('group:'.length));
-  return backerOrders(scenario, state, actor.slice('backer:'.length), difficulty);
+  // The actor's id from the scenario's index (names built once per scenario), or cut from the name.
+  const isGroup = actor.startsWith('group:');
+  const id = worldOf(scenario).actorId.get(actor) ?? actor.slice(isGroup ? 'group:'.length : 'backer:'.length);
+  return isGroup ? groupOrders(scenario, state, id, actor) : backerOrders(scenario, state, id, actor, difficulty);
 }
 
 /** Orders of every actor except the player's role (null: all AI). */
@@ -1209,7 +1240,7 @@ export function otherActorsOrders(
   const outer = memos === null;
   if (outer) memos = new WeakMap();
   try {
-    for (const actor of actorsOf(scenario)) {
+    for (const actor of worldOf(scenario).actors) {
       if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
       const d = aiOrders(scenario, state, actor);
       orders.push(...d.orders);

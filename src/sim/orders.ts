@@ -125,13 +125,7 @@ export const TERM_PACKAGES: readonly CeasefireTerms[] = [
 
 /** Every actor of a scenario, in the fixed order orders are resolved in: the sides, the mediator, the backers, the armed groups. */
 export function actorsOf(scenario: Scenario): Actor[] {
-  return [
-    'gna',
-    'lna',
-    'mediator',
-    ...scenario.backers.map((b) => `backer:${b.id}` as Actor),
-    ...worldOf(scenario).groups.map((g) => `group:${g.id}` as Actor),
-  ];
+  return [...worldOf(scenario).actors];
 }
 
 export function budgetOf(scenario: Scenario, actor: Actor): number {
@@ -225,8 +219,9 @@ export function checkLegalOrder(
       continue;
     }
     if (sameOrder(q, order)) return problem('duplicate', 'orders.problem.queued');
-    used += ORDER_COST[q.kind].budget;
-    spent += ORDER_COST[q.kind].money;
+    const qc = ORDER_COST[q.kind];
+    used += qc.budget;
+    spent += qc.money;
   }
   // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
   const mine = others ? queued.filter((q) => q.actor === who) : queued;

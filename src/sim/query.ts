@@ -53,6 +53,36 @@ function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'ai
   return Math.floor((total * embargoPassPct(state)) / 100);
 }
 
+/**
+ * effectiveAir and effectiveAirDefence of both sides, in one pass over the backers (the same sums:
+ * each side's own, plus what its backers' rungs have brought, let through the embargo).
+ */
+export function airBalance(scenario: Scenario, state: State): { gnaAir: number; lnaAir: number; gnaAirDefence: number; lnaAirDefence: number } {
+  let gnaAir = 0;
+  let lnaAir = 0;
+  let gnaAd = 0;
+  let lnaAd = 0;
+  for (const b of scenario.backers) {
+    if (b.client === 'none') continue;
+    const bs = state.backers[b.id];
+    if (!bs || bs.commitment <= 0) continue;
+    if (b.client === 'gna') {
+      gnaAir += bs.arrived.air;
+      gnaAd += bs.arrived.airDefence;
+    } else {
+      lnaAir += bs.arrived.air;
+      lnaAd += bs.arrived.airDefence;
+    }
+  }
+  const pass = embargoPassPct(state);
+  return {
+    gnaAir: state.sides.gna.air + Math.floor((gnaAir * pass) / 100),
+    lnaAir: state.sides.lna.air + Math.floor((lnaAir * pass) / 100),
+    gnaAirDefence: state.sides.gna.airDefence + Math.floor((gnaAd * pass) / 100),
+    lnaAirDefence: state.sides.lna.airDefence + Math.floor((lnaAd * pass) / 100),
+  };
+}
+
 /** Weeks for a backer's rung's air power and air defence still on their way to arrive in full. */
 export function airWeeksToArrive(def: BackerDef, level: number, arrived: { air: number; airDefence: number }): number {
   const rung = level > 0 ? def.ladder[level - 1] : undefined;
@@ -80,18 +110,36 @@ export function placesHeld(state: State, side: Controller): string[] {
 
 /** Population-weighted share (percent) of the country a side holds. */
 export function populationShare(scenario: Scenario, state: State, side: SideId): number {
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
   let held = 0;
-  let total = 0;
-  for (const p of scenario.map.places) {
-    total += p.population;
-    if (state.places[p.id]?.controller === side) held += p.population;
-  }
-  return total === 0 ? 0 : Math.round((held * 100) / total);
+  for (let i = 0; i < placeIds.length; i++) if (state.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  return totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation);
 }
 
+/** populationShare of both sides, and the places each holds, in one pass over the places. */
+export function holdings(scenario: Scenario, state: State): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
+  let gna = 0;
+  let lna = 0;
+  let gnaPlaces = 0;
+  let lnaPlaces = 0;
+  for (let i = 0; i < placeIds.length; i++) {
+    const c = state.places[placeIds[i]!]?.controller;
+    if (c === 'gna') {
+      gna += population[i]!;
+      gnaPlaces++;
+    } else if (c === 'lna') {
+      lna += population[i]!;
+      lnaPlaces++;
+    }
+  }
+  const share = (held: number) => (totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation));
+  return { gnaShare: share(gna), lnaShare: share(lna), gnaPlaces, lnaPlaces };
+}
 
 export function hasCentralBank(scenario: Scenario, state: State, side: SideId): boolean {
-  return scenario.map.places.some((p) => p.tags.includes('central-bank') && state.places[p.id]?.controller === side);
+  for (const p of worldOf(scenario).centralBanks) if (state.places[p]?.controller === side) return true;
+  return false;
 }
 
 /** Strength at a place, weighted by quality and loyalty: what actually fights. */

@@ -3,7 +3,7 @@
 // outcome), then the next turn's events fire.
 import { cloneState, placeIdsOf } from './clone.ts';
 import { turnDate } from './dates.ts';
-import { actorsOf, checkLegalOrder, checkOrder } from './orders.ts';
+import { checkLegalOrder, checkOrder } from './orders.ts';
 import { ORDER_COST } from './params.ts';
 import { Rng } from './rng.ts';
 import { backersPhase } from './rules/backers.ts';
@@ -19,20 +19,10 @@ import type { Actor, Order, ReportMessage, Scenario, State, TurnReport } from '.
 import { SIDES } from './types.ts';
 import { worldOf } from './world.ts';
 
-/** Each actor's place in the fixed order (actorsOf): the sides, the mediator, the backers, the armed groups. */
-const ranks = new WeakMap<Scenario, Map<string, number>>();
-function actorRanks(scenario: Scenario): Map<string, number> {
-  let r = ranks.get(scenario);
-  if (!r) {
-    r = new Map<string, number>(actorsOf(scenario).map((a, i) => [a, i]));
-    ranks.set(scenario, r);
-  }
-  return r;
-}
 
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
 export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): readonly Order[] {
-  const r = actorRanks(scenario);
+  const r = worldOf(scenario).actorRank;
   const last = r.size;
   // Usually already in that order (the player's, then the AI's actor by actor): nothing to sort.
   let sorted = true;

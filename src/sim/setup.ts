@@ -1,7 +1,6 @@
 // A new game: the scenario's starting state, with the opening events fired.
 
-import { placeIdsOf } from './clone.ts';
-import { populationShare, sideStrength } from './query.ts';
+import { holdings } from './query.ts';
 import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
 import { oilOutput } from './rules/economy.ts';
@@ -73,22 +72,22 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
 }
 
 export function summarise(scenario: Scenario, s: State): TurnSummary {
-  let gnaPlaces = 0;
-  let lnaPlaces = 0;
-  for (const id of placeIdsOf(s.places)) {
-    const c = s.places[id]!.controller;
-    if (c === 'gna') gnaPlaces++;
-    else if (c === 'lna') lnaPlaces++;
+  const held = holdings(scenario, s);
+  let gnaStrength = 0;
+  let lnaStrength = 0;
+  for (const f of s.formations) {
+    if (f.side === 'gna') gnaStrength += f.strength;
+    else if (f.side === 'lna') lnaStrength += f.strength;
   }
   return {
     turn: s.turn,
     date: s.date,
-    gnaPlaces,
-    lnaPlaces,
-    gnaShare: populationShare(scenario, s, 'gna'),
-    lnaShare: populationShare(scenario, s, 'lna'),
-    gnaStrength: sideStrength(s, 'gna'),
-    lnaStrength: sideStrength(s, 'lna'),
+    gnaPlaces: held.gnaPlaces,
+    lnaPlaces: held.lnaPlaces,
+    gnaShare: held.gnaShare,
+    lnaShare: held.lnaShare,
+    gnaStrength,
+    lnaStrength,
     gnaMoney: s.sides.gna.money,
     lnaMoney: s.sides.lna.money,
     casualties: s.country.civilianCasualties,

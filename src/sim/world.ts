@@ -1,11 +1,23 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
+import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
-import type { BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
+import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
   place: Map<string, PlaceDef>;
   placeIds: string[];
+  /** Each place's index in placeIds (and scenario.map.places). */
+  placeIndex: Map<string, number>;
+  /** The neighbours of each place by index, in the order of `adjacent`. */
+  adjacentIx: number[][];
+  /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
+  population: number[];
+  totalPopulation: number;
+  /** Places of 50,000 people or more, the most populous first (ties by id): where a side's AI recruits. */
+  recruitPlaces: string[];
+  /** Places tagged central-bank, in scenario order (hasCentralBank). */
+  centralBanks: string[];
   /** Neighbours of each place, sorted by id so iteration order is fixed. */
   adjacent: Map<string, string[]>;
   /** The same as sets, for isAdjacent. */
@@ -20,6 +32,14 @@ export interface World {
   backersOf: Record<SideId, BackerDef[]>;
   /** Armed groups that act on their own account (formations with an agenda), in scenario order. */
   groups: FormationDef[];
+  /** Every actor, in the fixed order orders are resolved in (actorsOf): the sides, the mediator, the backers, the armed groups. */
+  actors: readonly Actor[];
+  /** The backer's or the armed group's id of each `backer:<id>` and `group:<id>` actor. */
+  actorId: Map<string, string>;
+  /** Each pair of rival backers once (the first backer's id, then its rival's), in scenario order: escalationIndex. */
+  rivalPairs: [string, string][];
+  /** Each actor's place in that order. */
+  actorRank: Map<string, number>;
   oilPlaces: string[];
   /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
   eventFirst: number[];
@@ -27,10 +47,18 @@ export interface World {
 }
 
 const cache = new WeakMap<Scenario, World>();
+/** The scenario asked for last and its index: nearly every call asks for the same one, cheaper to compare than to look up. */
+let lastScenario: Scenario | null = null;
+let lastWorld: World | null = null;
 
 export function worldOf(scenario: Scenario): World {
+  if (scenario === lastScenario) return lastWorld!;
   const cached = cache.get(scenario);
-  if (cached) return cached;
+  if (cached) {
+    lastScenario = scenario;
+    lastWorld = cached;
+    return cached;
+  }
   const place = new Map(scenario.map.places.map((p) => [p.id, p]));
   const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
   const route = new Map<string, RouteDef>();
@@ -54,9 +82,42 @@ export function worldOf(scenario: Scenario): World {
   for (const list of adjacent.values()) list.sort();
   const neighbours = new Map<string, Set<string>>();
   for (const [id, list] of adjacent) neighbours.set(id, new Set(list));
+  const groups = [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda);
+  const actors: Actor[] = ['gna', 'lna', 'mediator'];
+  const actorId = new Map<string, string>();
+  for (const b of scenario.backers) {
+    actors.push(`backer:${b.id}`);
+    actorId.set(`backer:${b.id}`, b.id);
+  }
+  for (const g of groups) {
+    actors.push(`group:${g.id}`);
+    actorId.set(`group:${g.id}`, g.id);
+  }
+  const placeIndex = new Map(scenario.map.places.map((p, i) => [p.id, i]));
+  let totalPopulation = 0;
+  for (const p of scenario.map.places) totalPopulation += p.population;
+  const rivalPairs: [string, string][] = [];
+  const paired = new Set<string>();
+  for (const b of scenario.backers) {
+    for (const r of b.rivals) {
+      const key = b.id < r ? `${b.id}|${r}` : `${r}|${b.id}`;
+      if (paired.has(key)) continue;
+      paired.add(key);
+      rivalPairs.push([b.id, r]);
+    }
+  }
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
+    placeIndex,
+    adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
+    population: scenario.map.places.map((p) => p.population),
+    totalPopulation,
+    recruitPlaces: scenario.map.places
+      .filter((p) => p.population >= 50)
+      .sort((a, b) => b.population - a.population || compareIds(a.id, b.id))
+      .map((p) => p.id),
+    centralBanks: scenario.map.places.filter((p) => p.tags.includes('central-bank')).map((p) => p.id),
     adjacent,
     neighbours,
     route,
@@ -68,12 +129,18 @@ export function worldOf(scenario: Scenario): World {
       gna: scenario.backers.filter((b) => b.client === 'gna'),
       lna: scenario.backers.filter((b) => b.client === 'lna'),
     },
-    groups: [...scenario.formations, ...scenario.reserves].filter((f) => f.agenda),
+    groups,
+    actors,
+    actorId,
+    rivalPairs,
+    actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
   cache.set(scenario, world);
+  lastScenario = scenario;
+  lastWorld = world;
   return world;
 }
 

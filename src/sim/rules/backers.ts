@@ -2,7 +2,7 @@
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
 import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
-import { clamp, roundDays } from '../world.ts';
+import { clamp, roundDays, worldOf } from '../world.ts';
 import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
@@ -12,20 +12,14 @@ const RUNG_WEIGHT = [0, 2, 5, 9, 16];
 
 /** Regional escalation from backers' commitments and rivals facing each other. */
 export function escalationIndex(scenario: Scenario, state: State): number {
+  const world = worldOf(scenario);
   let total = 0;
-  const seen = new Set<string>();
-  for (const b of scenario.backers) {
-    const level = state.backers[b.id]?.commitment ?? 0;
-    total += RUNG_WEIGHT[level] ?? 0;
-    for (const r of b.rivals) {
-      const key = b.id < r ? `${b.id}|${r}` : `${r}|${b.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const rival = state.backers[r]?.commitment ?? 0;
-      // Rivals backing opposite sides with drones or their own forces face each other directly.
-      if (Math.min(level, rival) >= 4) total += 20;
-      else if (Math.min(level, rival) >= 3) total += 6;
-    }
+  for (const b of scenario.backers) total += RUNG_WEIGHT[state.backers[b.id]?.commitment ?? 0] ?? 0;
+  for (const [a, r] of world.rivalPairs) {
+    const level = Math.min(state.backers[a]?.commitment ?? 0, state.backers[r]?.commitment ?? 0);
+    // Rivals backing opposite sides with drones or their own forces face each other directly.
+    if (level >= 4) total += 20;
+    else if (level >= 3) total += 6;
   }
   for (const b of scenario.backers) if (redLineCrossed(state, b)) total += 10;
   return clamp(total, 0, REGIONAL_WAR);

@@ -88,14 +88,26 @@ export function emptyLedger(): Ledger {
 }
 
 export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
-  ctx.report.events.push(ctx.round > 0 && !event.nextTurn ? { phase: ctx.phase, ...event, round: ctx.round } : { phase: ctx.phase, ...event });
+  // The event is copied field by field, not spread: a spread of objects of many shapes takes V8's slow path.
+  const e: ReportEvent = { phase: ctx.phase, mechanic: event.mechanic, msg: event.msg };
+  if (event.actors !== undefined) e.actors = event.actors;
+  if (event.places !== undefined) e.places = event.places;
+  if (event.visibleTo !== undefined) e.visibleTo = event.visibleTo;
+  if (event.detail !== undefined) e.detail = event.detail;
+  if (event.concept !== undefined) e.concept = event.concept;
+  if (event.nextTurn !== undefined) e.nextTurn = event.nextTurn;
+  if (ctx.round > 0 && !event.nextTurn) e.round = ctx.round;
+  else if (event.round !== undefined) e.round = event.round;
+  ctx.report.events.push(e);
   if (event.concept && !ctx.s.concepts.includes(event.concept)) ctx.s.concepts.push(event.concept);
-  for (const p of event.places ?? []) {
-    const place = ctx.s.places[p];
-    if (place) place.lastTurnTouched = ctx.s.turn;
+  const places = event.places;
+  if (places) {
+    for (let i = 0; i < places.length; i++) {
+      const place = ctx.s.places[places[i]!];
+      if (place) place.lastTurnTouched = ctx.s.turn;
+    }
   }
 }
-
 
 export function ordersOf<K extends Order['kind']>(ctx: Ctx, kind: K): Extract<Order, { kind: K }>[] {
   return ctx.orders.filter((o): o is Extract<Order, { kind: K }> => o.kind === kind);

@@ -3,6 +3,7 @@
 import { compareIds } from '../compare.ts';
 import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
 import {
+  airBalance,
   defendersOf,
   effectiveAir,
   effectiveAirDefence,
@@ -11,7 +12,7 @@ import {
   strengthOf,
   talksIndex,
 } from '../query.ts';
-import type { Controller, FormationDef, FormationState, Order, ReportMessage, Scenario, SideId, State } from '../types.ts';
+import type { Controller, FormationDef, FormationState, Order, ReportDetail, ReportMessage, Scenario, SideId, State } from '../types.ts';
 import { clamp, isAdjacent, isLargeCity, other, supplyReachPct, supplyRoad, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
@@ -162,7 +163,15 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
       if (f.dug > dug.none) dug.none = f.dug;
     }
   }
-  return { at, air: { gna: airBonus(scenario, state, 'gna'), lna: airBonus(scenario, state, 'lna') } };
+  // Both sides' air bonus (airBonus of each) from one pass over the backers.
+  const bal = airBalance(scenario, state);
+  return {
+    at,
+    air: {
+      gna: clamp(Math.round(bal.gnaAir - bal.lnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
+      lna: clamp(Math.round(bal.lnaAir - bal.gnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
+    },
+  };
 }
 
 export function forceIndex(scenario: Scenario, state: State): ForceIndex {
@@ -272,7 +281,7 @@ function oddsChange(
   fought: number,
   /** The forces at the two places now (the fight's odds were worked out on them). */
   nowIndex: ForceIndex,
-): { queued: number; msg: ReportMessage } | null {
+): { queued: number; key: string; reasonMsgs: string; formationList: string } | null {
   const start = ctx.start;
   const thenIndex = indexForces(ctx.scenario, start, from, target);
   const queued = attackOdds(ctx.scenario, start, side, from, target, thenIndex).odds;
@@ -302,8 +311,7 @@ function oddsChange(
     codes.push('report.odds.why.air');
   }
   if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) codes.push('report.odds.why.siege');
-  const values = { queued, reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
-  return { queued, msg: { key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', values } };
+  return { queued, key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
 }
 
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
@@ -335,15 +343,21 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const harm = civilianHarm(ctx, target, side, 1);
   // Losses and harm do not touch the air war: the bonus the odds were worked out with.
   const bonus = nowIndex.air[side];
+  // The battle's detail and values as literals (no spreads): one of the most frequent events.
+  const detail: ReportDetail = { type: 'battle', from, target, attacker: side, won, odds };
+  const values: ReportMessage['values'] = { actor: side, actorDef: sideCode(defSide), place: target, placeFrom: from, odds, oddsMsg: changed ? changed.key : 'report.odds.plain', whyMsg: bonus > 10 ? 'report.battle.air' : '', bonus, attLoss: attLoss * 100, defLoss: defLoss * 100, killed: harm.killed, killedMsg: harm.killed ? 'report.battle.killed' : '' };
+  if (changed) {
+    detail.queued = changed.queued;
+    values.queued = changed.queued;
+    values.reasonMsgs = changed.reasonMsgs;
+    values.formationList = changed.formationList;
+  }
   say(ctx, {
     mechanic: 'combat',
     actors: [side],
     places: [from, target],
-    detail: { type: 'battle', from, target, attacker: side, won, odds, ...(changed ? { queued: changed.queued } : {}) },
-    msg: {
-      key: won ? 'report.battle.won' : 'report.battle.lost',
-      values: { actor: side, actorDef: sideCode(defSide), place: target, placeFrom: from, odds, oddsMsg: changed ? changed.msg.key : 'report.odds.plain', ...changed?.msg.values, whyMsg: bonus > 10 ? 'report.battle.air' : '', bonus, attLoss: attLoss * 100, defLoss: defLoss * 100, killed: harm.killed, killedMsg: harm.killed ? 'report.battle.killed' : '' },
-    },
+    detail,
+    msg: { key: won ? 'report.battle.won' : 'report.battle.lost', values },
     // An attack on a place a patron of the defender has sworn to defend tests whether its red line is meant.
     concept: harm.killed > 20 ? 'civilian-harm' : defSide !== 'local' && guardedByRedLine(ctx.scenario, target, defSide) ? 'red-line-credibility' : undefined,
   });

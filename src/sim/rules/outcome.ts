@@ -1,6 +1,6 @@
 // The end of a turn: indicators that follow from what happened, then the endings, then scores.
 import { DISASTER_EARLY, DISASTER_PENALTY, REGIONAL_WAR } from '../params.ts';
-import { combatPower, effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
+import { effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
 import type { BackerRole, Ending, EndingKind, ObjectiveWeights, PlayerRole, ReportMessage, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
 import { backerIdOf, isBackerRole, ROLES, SIDES } from '../types.ts';
 import { clamp, other } from '../world.ts';
@@ -9,24 +9,45 @@ import { type Ctx, say } from './context.ts';
 /** Momentum, confidence and cohesion follow from the turn's fighting and pay. */
 export function updateIndicators(ctx: Ctx): void {
   const s = ctx.s;
+  const world = ctx.world;
+  // One pass over the formations: each side's combat power (combatPower, summed in the same
+  // order), and its loyalty weighted by strength.
+  let powerGna = 0;
+  let powerLna = 0;
+  let loyaltyGna = 0;
+  let loyaltyLna = 0;
+  let weightGna = 0;
+  let weightLna = 0;
+  for (const f of s.formations) {
+    if (f.side !== 'gna' && f.side !== 'lna') continue;
+    const quality = world.formationDef.get(f.id)?.quality ?? 100;
+    // A unit with no loyalty still fights at half strength; a loyal one at full.
+    const power = (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    if (f.side === 'gna') {
+      powerGna += power;
+      loyaltyGna += f.loyalty * f.strength;
+      weightGna += f.strength;
+    } else {
+      powerLna += power;
+      loyaltyLna += f.loyalty * f.strength;
+      weightLna += f.strength;
+    }
+  }
+  const airGna = effectiveAir(ctx.scenario, s, 'gna');
+  const airLna = effectiveAir(ctx.scenario, s, 'lna');
   for (const side of SIDES) {
     const st = s.sides[side];
+    const gna = side === 'gna';
     st.momentum = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
-    const own = combatPower(ctx.scenario, s.formations.filter((f) => f.side === side));
-    const enemy = combatPower(ctx.scenario, s.formations.filter((f) => f.side === other(side)));
+    const own = gna ? powerGna : powerLna;
+    const enemy = gna ? powerLna : powerGna;
     const ratio = enemy === 0 ? 2 : own / enemy;
-    const airEdge = effectiveAir(ctx.scenario, s, side) - effectiveAir(ctx.scenario, s, other(side));
+    const airEdge = gna ? airGna - airLna : airLna - airGna;
     // What the balance of forces alone would make a sober commander believe.
     const target = clamp(Math.round(50 + (ratio - 1) * 40 + airEdge / 3));
     st.confidence = clamp(Math.round((st.confidence * 3 + target) / 4) + st.momentum * 4);
-    let loyalty = 0;
-    let weight = 0;
-    for (const f of s.formations) {
-      if (f.side !== side) continue;
-      loyalty += f.loyalty * f.strength;
-      weight += f.strength;
-    }
-    const avg = weight === 0 ? 0 : loyalty / weight;
+    const weight = gna ? weightGna : weightLna;
+    const avg = weight === 0 ? 0 : (gna ? loyaltyGna : loyaltyLna) / weight;
     st.cohesion = clamp(Math.round((st.cohesion * 7 + avg * 3) / 10) + Math.min(0, st.momentum) * 2 - (st.warWeariness >= 70 ? 2 : 0));
   }
 }
