@@ -208,19 +208,14 @@ function decided(plan: Planner): AiDecision {
 
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
 export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
-  const def = worldOf(scenario).place.get(place);
-  if (!def) return 0;
-  let value = 10 + Math.min(30, Math.floor(def.population / 20));
-  if (place === scenario.sides[other(side)].capital) value += 60;
-  if (scenario.sides[other(side)].keyPlaces.includes(place)) value += 25;
-  if (scenario.sides[side].keyPlaces.includes(place)) value += 25;
-  if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
-  if (def.tags.includes('airbase')) value += 10;
-  if (def.tags.includes('central-bank')) value += 30;
-  if (state.places[place]?.controller === 'local') value -= 10;
-  if (state.places[place]?.controller === other(side)) {
+  const world = worldOf(scenario);
+  let value = world.placeWorth[side].get(place);
+  if (value === undefined) return 0;
+  const holder = state.places[place]?.controller;
+  if (holder === 'local') value -= 10;
+  else if (holder === other(side)) {
     let ours = 0;
-    for (const n of worldOf(scenario).adjacent.get(place) ?? []) if (state.places[n]?.controller === side) ours++;
+    for (const n of world.adjacent.get(place) ?? []) if (state.places[n]?.controller === side) ours++;
     value += POCKET_VALUE * ours;
   }
   return value;
