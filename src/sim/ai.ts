@@ -206,10 +206,36 @@ function decided(plan: Planner): AiDecision {
   return { orders: plan.orders, reasonMsgs: plan.reasonMsgs };
 }
 
+/** Each place's fixed worth to each side, the part of placeValue that no state changes (people, capitals, key places, oil, airbases, the central bank): worked out once per scenario. */
+const fixedWorth = new WeakMap<Scenario, Record<SideId, Map<string, number>>>();
+function fixedWorthOf(scenario: Scenario): Record<SideId, Map<string, number>> {
+  let table = fixedWorth.get(scenario);
+  if (table) return table;
+  const worth = (side: SideId): Map<string, number> => {
+    const foe = scenario.sides[other(side)];
+    const own = scenario.sides[side];
+    return new Map(
+      scenario.map.places.map((def) => {
+        let value = 10 + Math.min(30, Math.floor(def.population / 20));
+        if (def.id === foe.capital) value += 60;
+        if (foe.keyPlaces.includes(def.id)) value += 25;
+        if (own.keyPlaces.includes(def.id)) value += 25;
+        if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
+        if (def.tags.includes('airbase')) value += 10;
+        if (def.tags.includes('central-bank')) value += 30;
+        return [def.id, value];
+      }),
+    );
+  };
+  table = { gna: worth('gna'), lna: worth('lna') };
+  fixedWorth.set(scenario, table);
+  return table;
+}
+
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
 export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
   const world = worldOf(scenario);
-  let value = world.placeWorth[side].get(place);
+  let value = fixedWorthOf(scenario)[side].get(place);
   if (value === undefined) return 0;
   const holder = state.places[place]?.controller;
   if (holder === 'local') value -= 10;
@@ -458,7 +484,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const enemy = other(side);
   // Several units share a place, and threats, attacks and sieges ask about the same pairs (and
   // the other side's commander asks them too, in the same round): remember each answer.
-  // (Nested maps by attacker, place and target: no key strings to build in the hot loops.)
   // (By the places' indexes: arrays, no keys to look up in the hot loops.)
   const world = worldOf(scenario);
   const ids = world.placeIds;

@@ -1,7 +1,7 @@
 // Questions about a state that many rules ask. None of these change the state.
 import { AIR_BUILDUP_PER_WEEK, EMBARGO_BITE } from './params.ts';
 import type { BackerDef, Controller, FormationState, Scenario, SideId, State } from './types.ts';
-import { worldOf } from './world.ts';
+import { type World, worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
   const here: FormationState[] = [];
@@ -146,12 +146,14 @@ export function hasCentralBank(scenario: Scenario, state: State, side: SideId): 
 export function combatPower(scenario: Scenario, formations: readonly FormationState[]): number {
   const world = worldOf(scenario);
   let power = 0;
-  for (const f of formations) {
-    const quality = world.formationDef.get(f.id)?.quality ?? 100;
-    // A unit with no loyalty still fights at half strength; a loyal one at full.
-    power += (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
-  }
+  for (const f of formations) power += formationPower(world, f);
   return power;
+}
+
+/** One formation's share of combatPower: a unit with no loyalty still fights at half strength; a loyal one at full. */
+export function formationPower(world: World, f: FormationState): number {
+  const quality = world.formationDef.get(f.id)?.quality ?? 100;
+  return (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
 }
 
 const STAGE_ORDER: readonly State['talks']['stage'][] = ['none', 'talks', 'truce', 'ceasefire', 'agreement'];

@@ -4,49 +4,31 @@ import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from './types.ts';
 
 export class Rng {
-  // Alea's own state (seedrandom's Alea, stepped here as it steps it: the same draws). A saved
-  // state is taken up as it is, with no generator to seed and then overwrite.
-  private c: number;
-  private s0: number;
-  private s1: number;
-  private s2: number;
+  private readonly prng: ReturnType<typeof alea>;
   /** Draws made since this Rng was created (for tests and debugging). */
   draws = 0;
 
-  private constructor(state: RngState) {
-    this.c = state.c;
-    this.s0 = state.s0;
-    this.s1 = state.s1;
-    this.s2 = state.s2;
+  private constructor(prng: ReturnType<typeof alea>) {
+    this.prng = prng;
   }
 
   static fromSeed(seed: string): Rng {
-    const s = alea(seed, { state: true }).state();
-    return new Rng(s);
+    return new Rng(alea(seed, { state: true }));
   }
 
   static fromState(state: RngState): Rng {
-    return new Rng(state);
+    return new Rng(alea('', { state: { ...state } }));
   }
 
   state(): RngState {
-    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
-  }
-
-  /** The next number in [0, 1): Alea's step. */
-  private next(): number {
-    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
-    this.s0 = this.s1;
-    this.s1 = this.s2;
-    this.c = t | 0;
-    this.s2 = t - this.c;
-    return this.s2;
+    const s = this.prng.state();
+    return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
   }
 
   /** Integer in [0, n). */
   int(n: number): number {
     this.draws++;
-    return Math.floor(this.next() * n);
+    return Math.floor(this.prng() * n);
   }
 
   /** True with the given chance in percent (0-100, integers or not). */

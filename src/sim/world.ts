@@ -38,8 +38,6 @@ export interface World {
   actorId: Map<string, string>;
   /** Each pair of rival backers once (the first backer's id, then its rival's), in scenario order: escalationIndex. */
   rivalPairs: [string, string][];
-  /** Each place's fixed worth to each side, the part of the AI's placeValue that no state changes (capitals, key places, oil, airbases, the central bank, people). */
-  placeWorth: Record<SideId, Map<string, number>>;
   /** Each actor's place in that order. */
   actorRank: Map<string, number>;
   oilPlaces: string[];
@@ -108,22 +106,6 @@ export function worldOf(scenario: Scenario): World {
       rivalPairs.push([b.id, r]);
     }
   }
-  const worth = (side: SideId): Map<string, number> => {
-    const foe = scenario.sides[other(side)];
-    const own = scenario.sides[side];
-    return new Map(
-      scenario.map.places.map((def) => {
-        let value = 10 + Math.min(30, Math.floor(def.population / 20));
-        if (def.id === foe.capital) value += 60;
-        if (foe.keyPlaces.includes(def.id)) value += 25;
-        if (own.keyPlaces.includes(def.id)) value += 25;
-        if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
-        if (def.tags.includes('airbase')) value += 10;
-        if (def.tags.includes('central-bank')) value += 30;
-        return [def.id, value];
-      }),
-    );
-  };
   const world: World = {
     place,
     placeIds: scenario.map.places.map((p) => p.id),
@@ -151,7 +133,6 @@ export function worldOf(scenario: Scenario): World {
     actors,
     actorId,
     rivalPairs,
-    placeWorth: { gna: worth('gna'), lna: worth('lna') },
     actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),

@@ -108,9 +108,12 @@ function inflictLosses(ctx: Ctx, formations: FormationState[], amount: number): 
 
 /** Percent bonus that one side's air power gives it against the other's air defence. */
 export function airBonus(scenario: Scenario, state: State, side: SideId): number {
-  const air = effectiveAir(scenario, state, side);
-  const ad = effectiveAirDefence(scenario, state, other(side));
-  return clamp(Math.round(air - ad * 0.7), 0, MAX_AIR_BONUS_PCT);
+  return airBonusOf(effectiveAir(scenario, state, side), effectiveAirDefence(scenario, state, other(side)));
+}
+
+/** The attacker's air bonus (percent) from its air power and the defender's air defence. */
+function airBonusOf(air: number, enemyAirDefence: number): number {
+  return clamp(Math.round(air - enemyAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT);
 }
 
 export interface AttackOdds {
@@ -168,8 +171,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
   return {
     at,
     air: {
-      gna: clamp(Math.round(bal.gnaAir - bal.lnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
-      lna: clamp(Math.round(bal.lnaAir - bal.gnaAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT),
+      gna: airBonusOf(bal.gnaAir, bal.lnaAirDefence),
+      lna: airBonusOf(bal.lnaAir, bal.gnaAirDefence),
     },
   };
 }

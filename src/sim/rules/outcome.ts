@@ -1,6 +1,6 @@
 // The end of a turn: indicators that follow from what happened, then the endings, then scores.
 import { DISASTER_EARLY, DISASTER_PENALTY, REGIONAL_WAR } from '../params.ts';
-import { effectiveAir, populationShare, sideStrength, talksIndex } from '../query.ts';
+import { effectiveAir, formationPower, populationShare, sideStrength, talksIndex } from '../query.ts';
 import type { BackerRole, Ending, EndingKind, ObjectiveWeights, PlayerRole, ReportMessage, Role, RoleScore, Scenario, SideId, State } from '../types.ts';
 import { backerIdOf, isBackerRole, ROLES, SIDES } from '../types.ts';
 import { clamp, other } from '../world.ts';
@@ -20,9 +20,7 @@ export function updateIndicators(ctx: Ctx): void {
   let weightLna = 0;
   for (const f of s.formations) {
     if (f.side !== 'gna' && f.side !== 'lna') continue;
-    const quality = world.formationDef.get(f.id)?.quality ?? 100;
-    // A unit with no loyalty still fights at half strength; a loyal one at full.
-    const power = (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    const power = formationPower(world, f);
     if (f.side === 'gna') {
       powerGna += power;
       loyaltyGna += f.loyalty * f.strength;
