@@ -8,6 +8,7 @@ import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talks
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
+import { escalationIndex } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
@@ -92,6 +93,12 @@ const LOOKAHEAD_SAMPLES = 1;
 const LOOKAHEAD_TURNS = 1;
 /** Escalation at which even a commander who does not weigh red lines keeps clear of them (a regional war is near). */
 const BRINK = 80;
+/**
+ * Escalation at which the region stands on the brink of a war (REGIONAL_WAR is 100): no commander takes a red-line
+ * place whose crossing would bring it there, and no computer patron climbs there but to answer a crossed red line.
+ * Design value (rules version 7: the Sirte–Jufra line held in 2020).
+ */
+const REGION_BRINK = 90;
 /** Odds (percent) of a sure thing: even a quiet fortnight takes an enemy capital or key place left lying open. */
 const SURE_ODDS = 85;
 /** Odds (percent) above which even a wary commander attacks across an enemy patron's red line. */
@@ -538,13 +545,32 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // The places an enemy patron has sworn to defend: taking one, or laying siege to it as the
   // first step of storming it, brings that patron in. Only a patron that can still climb its ladder is a threat.
   const enemyRedLines = new Set<string>();
+  // Every line an enemy patron has drawn, at the top of its ladder or not: crossing one moves the region nearer a war.
+  const anyEnemyLine = new Set<string>();
   for (const b of world.backersOf[enemy]) {
-    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
-      for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
-      // Lines a person's backer declared in play (a computer backer declares none).
-      for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
-    }
+    // Lines a person's backer declared in play count as the patron's own (a computer backer declares none).
+    const lines = [...traitsOf(b).redLines, ...(state.backers[b.id]?.redLines ?? [])];
+    for (const p of lines) anyEnemyLine.add(p);
+    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of lines) enemyRedLines.add(p);
   }
+
+  // Where the region would stand if this side took a red-line place: the line crossed, and every enemy patron that
+  // swore to defend it at the top of its ladder, where it climbs while the line stays crossed (once per place and plan).
+  const crossing = new Map<string, number>();
+  const crossingBrings = (place: string): number => {
+    let after = crossing.get(place);
+    if (after === undefined) {
+      const backers = { ...state.backers };
+      for (const b of world.backersOf[enemy]) {
+        const bs = state.backers[b.id];
+        if (bs && bs.commitment < b.maxCommitment && (traitsOf(b).redLines.includes(place) || (bs.redLines ?? []).includes(place))) backers[b.id] = { ...bs, commitment: b.maxCommitment };
+      }
+      const at = state.places[place];
+      after = at ? escalationIndex(scenario, { ...state, backers, places: { ...state.places, [place]: { ...at, controller: side } } }) : 0;
+      crossing.set(place, after);
+    }
+    return after;
+  };
 
   // Each part of the plan is a function of its own: the JavaScript engine optimises small
   // functions much sooner than one long one (the explorer's first games depend on it).
@@ -643,6 +669,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
         // Any commander does so once the region is on the brink of war.
         if (!skill.ev && (skill.wary || state.country.escalation >= BRINK) && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
+        // And no commander takes a line whose crossing would bring on the regional war: the patron's answer would.
+        if (anyEnemyLine.has(n) && crossingBrings(n) >= REGION_BRINK) continue;
         attacks.push({ from, target: n, odds: chance, score });
       }
     }
@@ -1199,19 +1227,22 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { ...up, actor: enemy, place: crossed }));
     return;
   }
+  // Nothing but a crossed red line makes a patron climb to the brink of a regional war: it reckons where its step
+  // would leave the region (its rung and the rivals it would face at it), not only where it stands.
+  const brink = Math.max(state.country.escalation, escalationIndex(scenario, { ...state, backers: { ...state.backers, [id]: { ...b, commitment: b.commitment + 1 } } })) >= REGION_BRINK;
   // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
   const rivalUp = def.rivals.find((r) => {
     const rs = state.backers[r];
     // A step up last turn to a rung never held before (the opening rung is not a step).
     return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
-  if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
+  if (rivalUp && !brink && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds.
   const stake = stakeOf(def);
-  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground) {
+  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !brink && !overBudget && roll * 100 < traits.values.ground) {
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
     return;
   }

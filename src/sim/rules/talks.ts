@@ -53,7 +53,9 @@ export function ceasefireCalculus(
     fight += SIEGE_WEIGHT * held.length + (capital ? SIEGE_WEIGHT : 0);
     reasons.push(capital ? 'report.reason.capitalSiege' : 'report.reason.citySiege');
   }
-  let deal = 35 + Math.floor(s.warWeariness / 2) + Math.floor((100 - s.cohesion) / 4) + Math.floor(state.country.internationalPressure * 0.15);
+  // Weariness weighs as far as the leadership doubts its victory: a confident one fights on through it
+  // (the LNA in the spring of 2020, the GNA in the summer), a doubting one signs.
+  let deal = 35 + Math.floor((s.warWeariness * (100 - clamp(s.confidence))) / 200) + Math.floor((100 - s.cohesion) / 4) + Math.floor(state.country.internationalPressure * 0.15);
   deal += Math.floor(state.talks.trust / 5);
   if (s.warWeariness >= 50) reasons.push('report.reason.weary');
   if (s.cohesion < 45) reasons.push('report.reason.fraying');
