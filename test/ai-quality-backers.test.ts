@@ -7,7 +7,14 @@ import { ladderSuite } from './ai-ladder.ts';
 /** Pairs per seat: 100 (with the sides' file beside it, about 45 s on this machine). */
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
-// Every pairing meets its target on these seeds since the third pass on the backers' seats (docs/ai.md): none is short.
-const SHORT: string[] = [];
+const SHORT: string[] = [
+  // Short since rules version 7 (met under version 6; docs/ai.md): 89% and 88% on these seeds, by one and two
+  // pairs. Of Egypt's 12 lost pairs, in 5 the random patron's war ended in a settlement (which version 7 makes rarer)
+  // while the easy seat's froze, and in 4 the LNA won it (3 victories, one GNA collapse). Of the UAE's 11, in 3 the
+  // random patron's ended in a settlement (in 2 the easy seat's in a regional war), in 3 the GNA collapsed, in 4 both
+  // froze, the random patron's at a lower escalation.
+  'backer:uae easy>random',
+  'backer:egypt easy>random',
+];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);
