@@ -380,6 +380,16 @@ describe('rules version 7: weariness against confidence, and the brink of a regi
     }
   });
 
+  it('Egypt’s parliament vote (20 July 2020) raises Egypt at most to its air rung: no troops moved', () => {
+    const sc = sirte();
+    const vote = sc.events.find((e) => e.id === 'egypt-parliament');
+    expect(vote?.when?.commitmentAtMost).toContainEqual({ backer: 'egypt', level: 2 });
+    expect(vote?.effects).toContainEqual({ kind: 'commitment', backer: 'egypt', delta: 1 });
+    const egypt = sc.backers.find((b) => b.id === 'egypt')!;
+    expect(egypt.ladder[2]?.deploys ?? []).toEqual([]);
+    expect(egypt.ladder[3]?.deploys).toContain('egyptian-army');
+  });
+
   it('a red line crossed is answered whatever the brink', () => {
     const sc = sirte();
     const s = rivalStepped(sc, 'rival-0', { russia: 3, uae: 3, egypt: 3 });
