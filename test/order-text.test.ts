@@ -450,6 +450,7 @@ const PINNED: Record<string, [string, string, string][]> = {
     ['risk', 'orders.risk.truce', 'Breaks the truce: trust and legitimacy will fall.'],
     ['warning', 'orders.warning.breaksTruce', 'A truce is in force: this is a violation. Trust falls 10 points and your legitimacy 4; 5 violations end a truce (0 so far).'],
     ['warning', 'orders.warning.redLine', 'Sirte is a red line for Egypt: while you hold it, regional escalation stands 10 points higher, and Egypt is likely to step up its support for the LNA.'],
+    ['warning', 'orders.warning.lineTaken', "Taken, with Egypt answering at the top of the ladder, Sirte would bring regional escalation to 69 of 100: a regional war begins at 100, and the computer's commanders do not cross a red line from 90."],
   ],
   'a move': [
     ['summary', 'orders.summary.move', 'Move Brigade 301 (Misratan) from Tripoli to Mitiga airbase.'],

@@ -8,7 +8,7 @@ import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talks
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
-import { escalationIndex } from './rules/backers.ts';
+import { escalationIfTaken, escalationIndex } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
@@ -545,28 +545,20 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // The places an enemy patron has sworn to defend: taking one, or laying siege to it as the
   // first step of storming it, brings that patron in. Only a patron that can still climb its ladder is a threat.
   const enemyRedLines = new Set<string>();
-  // Every line an enemy patron has drawn, at the top of its ladder or not: crossing one moves the region nearer a war.
-  const anyEnemyLine = new Set<string>();
   for (const b of world.backersOf[enemy]) {
-    // Lines a person's backer declared in play count as the patron's own (a computer backer declares none).
-    const lines = [...traitsOf(b).redLines, ...(state.backers[b.id]?.redLines ?? [])];
-    for (const p of lines) anyEnemyLine.add(p);
-    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) for (const p of lines) enemyRedLines.add(p);
+    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
+      for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
+      // Lines a person's backer declared in play (a computer backer declares none).
+      for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
+    }
   }
-
-  // Where the region would stand if this side took a red-line place: the line crossed, and every enemy patron that
-  // swore to defend it at the top of its ladder, where it climbs while the line stays crossed (once per place and plan).
+  // Where the region would stand if this side took a place on an enemy patron's line, at the top of its
+  // ladder or not (escalationIfTaken; 0 where no line is drawn): worked out once per place and plan.
   const crossing = new Map<string, number>();
   const crossingBrings = (place: string): number => {
     let after = crossing.get(place);
     if (after === undefined) {
-      const backers = { ...state.backers };
-      for (const b of world.backersOf[enemy]) {
-        const bs = state.backers[b.id];
-        if (bs && bs.commitment < b.maxCommitment && (traitsOf(b).redLines.includes(place) || (bs.redLines ?? []).includes(place))) backers[b.id] = { ...bs, commitment: b.maxCommitment };
-      }
-      const at = state.places[place];
-      after = at ? escalationIndex(scenario, { ...state, backers, places: { ...state.places, [place]: { ...at, controller: side } } }) : 0;
+      after = escalationIfTaken(scenario, state, side, place)?.after ?? 0;
       crossing.set(place, after);
     }
     return after;
@@ -670,7 +662,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         // Any commander does so once the region is on the brink of war.
         if (!skill.ev && (skill.wary || state.country.escalation >= BRINK) && enemyRedLines.has(n) && chance < WARY_ODDS) continue;
         // And no commander takes a line whose crossing would bring on the regional war: the patron's answer would.
-        if (anyEnemyLine.has(n) && crossingBrings(n) >= REGION_BRINK) continue;
+        if (crossingBrings(n) >= REGION_BRINK) continue;
         attacks.push({ from, target: n, odds: chance, score });
       }
     }

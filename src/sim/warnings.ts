@@ -4,6 +4,7 @@
 // player is accepting this very turn (and what that costs), and an attack on a place a backer of
 // the defender has declared a red line. Read from the same rules and constants that decide.
 import { talksIndex } from './query.ts';
+import { escalationIfTaken } from './rules/backers.ts';
 import { BAD_FAITH_TRUST } from './rules/talks.ts';
 import type { Order, PlayerRole, ReportMessage, Scenario, SideId, State } from './types.ts';
 import { other, periodOf, worldOf } from './world.ts';
@@ -115,6 +116,15 @@ export function orderWarnings(scenario: Scenario, state: State, role: PlayerRole
             order: i,
             kind: 'red-line',
             msg: { key: rule ? 'orders.warning.redLine' : 'orders.warning.redLineSaid', values: { placeShort: o.target, backer: b.id, actor: enemy } },
+          });
+        }
+        // Where its fall would leave the region: the number the computer's commanders decide by (src/sim/ai.ts).
+        const line = o.kind === 'attack' ? escalationIfTaken(scenario, state, side, o.target) : null;
+        if (line) {
+          out.push({
+            order: i,
+            kind: 'red-line',
+            msg: { key: 'orders.warning.lineTaken', values: { placeShort: o.target, backerList: line.backers.join('|'), n: line.after } },
           });
         }
       }

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
-import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
+import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
 import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, REGIONAL_WAR, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
-import { escalationIndex } from '../../src/sim/rules/backers.ts';
+import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
 import { airBonus, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
@@ -353,6 +353,27 @@ describe('rules version 7: weariness against confidence, and the brink of a regi
     const peak = sirteOpen(sc, { turkey: 4, russia: 4, uae: 3 });
     expect(peak.country.escalation).toBeLessThan(REGIONAL_WAR);
     expect(takesSirte(sc, peak, level)).toBe(false);
+  });
+
+  it('the attack order on Sirte warns where its fall would leave the region: the number the computer’s commanders decide by', () => {
+    const sc = sirte();
+    const onSirte: Order = { actor: 'gna', kind: 'attack', from: 'abu-grein', target: 'sirte' };
+    for (const [rungs, crosses] of [
+      [{}, true],
+      [{ turkey: 4, russia: 4, uae: 3 }, false],
+    ] as const) {
+      const s = sirteOpen(sc, rungs);
+      const n = escalationIfTaken(sc, s, 'gna', 'sirte')!.after;
+      const warning = orderWarnings(sc, s, 'gna', [onSirte]).find((w) => w.msg.key === 'orders.warning.lineTaken');
+      expect(warning?.msg.values).toEqual({ placeShort: 'sirte', backerList: 'egypt', n });
+      expect(messageText(warning!.msg, sc)).toMatch(new RegExp(`^Taken, with Egypt answering at the top of the ladder, Sirte would bring regional escalation to ${n} of 100`));
+      expect(n >= 90).toBe(!crosses);
+      expect(takesSirte(sc, s, 'normal')).toBe(crosses);
+    }
+    // A place no patron swore to defend says nothing of it.
+    const s = sirteOpen(sc, {});
+    expect(orderWarnings(sc, s, 'gna', [{ actor: 'gna', kind: 'attack', from: 'tajoura', target: 'tarhuna' }]).map((w) => w.msg.key)).not.toContain('orders.warning.lineTaken');
+    expect(escalationIfTaken(sc, s, 'gna', 'tarhuna')).toBeNull();
   });
 
   /** Turkey stepped up last fortnight to a rung it never held: Russia, its rival, may answer. */

@@ -2,7 +2,8 @@
 // then do: a starting place next to enemy forces, with who strikes first this fortnight; an attack
 // under a truce in force, or under one the player accepts this fortnight (a decision or a "yes"
 // to the proposal on the table); an attack on a place a backer of the defender has declared a
-// red line. Air strikes are not violations of a truce, and get no truce warning.
+// red line, and where its fall would leave the region (rules version 7). Air strikes are not
+// violations of a truce, and get no truce warning.
 import { describe, expect, it } from 'vitest';
 import { loadScenario, newGame, type Order, resolveTurn, type State } from '../../src/sim/index.ts';
 import { escalationIndex } from '../../src/sim/rules/backers.ts';
@@ -21,17 +22,18 @@ const kinds = (w: { kind: string }[]) => w.map((x) => x.kind);
 describe('warnings before the turn ends', () => {
   it.each<[string, (s: State) => void, Order[], string[]]>([
     // Turn 1: the GNA strikes first, so its first attack cannot lose its start (see below).
-    ['an attack on a red line', () => {}, [attack], ['red-line']],
-    ['an attack from a place next to enemy forces, on the LNA’s turn to strike first', (s) => (s.turn = 2), [attack], ['may-fall-first', 'red-line']],
+    // A red line gets two: the patron's line, and where the place's fall would leave the region.
+    ['an attack on a red line', () => {}, [attack], ['red-line', 'red-line']],
+    ['an attack from a place next to enemy forces, on the LNA’s turn to strike first', (s) => (s.turn = 2), [attack], ['may-fall-first', 'red-line', 'red-line']],
     ['an order with no starting place at risk', () => {}, [fortify], []],
     ['a move: moves come before the fighting', () => {}, [{ actor: 'gna', kind: 'move', formation: 'west-brigade', to: 'west-capital' } as Order], []],
-    ['an attack under a truce in force', (s) => (s.talks.stage = 'truce'), [attack], ['breaks-truce', 'red-line']],
+    ['an attack under a truce in force', (s) => (s.talks.stage = 'truce'), [attack], ['breaks-truce', 'red-line', 'red-line']],
     ['an air strike under a truce: not a violation', (s) => (s.talks.stage = 'truce'), [{ actor: 'gna', kind: 'airstrike', target: 'front-city' } as Order], []],
     [
       'an attack while saying yes to the proposal on the table',
       (s) => (s.talks.proposal = { by: 'lna', terms: { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: true, oilReopened: true, revenueShared: false }, turn: s.turn - 1 }),
       [{ actor: 'gna', kind: 'answer-ceasefire', accept: true }, attack],
-      ['bad-faith', 'red-line'],
+      ['bad-faith', 'red-line', 'red-line'],
     ],
   ])('%s', (_label, setup, queue, expected) => {
     const s = fresh();
@@ -128,5 +130,17 @@ describe('warnings before the turn ends', () => {
     const before = escalationIndex(mini, s);
     s.places['front-city']!.controller = 'gna';
     expect(escalationIndex(mini, s) - before).toBe(10);
+  });
+
+  it('a red line taken and answered: the warning names where the region would stand, with the patron at the top of its ladder', () => {
+    const s = fresh();
+    const w = orderWarnings(mini, s, 'gna', [attack]).find((x) => x.msg.key === 'orders.warning.lineTaken')!;
+    const taken = structuredClone(s);
+    taken.places['front-city']!.controller = 'gna';
+    taken.backers['patron-east']!.commitment = mini.backers.find((b) => b.id === 'patron-east')!.maxCommitment;
+    expect(w.msg.values.n).toBe(escalationIndex(mini, taken));
+    expect(messageText(w.msg, mini)).toBe(
+      `Taken, with Patron East answering at the top of the ladder, Front City would bring regional escalation to ${escalationIndex(mini, taken)} of 100: a regional war begins at 100, and the computer's commanders do not cross a red line from 90.`,
+    );
   });
 });

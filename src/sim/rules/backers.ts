@@ -1,9 +1,9 @@
 // Foreign backers: they climb or descend the escalation ladder, answer their rivals, guard
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
-import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
+import type { BackerDef, BackerState, Concept, Scenario, SideId, State } from '../types.ts';
 import { clamp, roundDays, worldOf } from '../world.ts';
-import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
+import { holdRequest, personBackerOrders, personBackerUpkeep, redLinesOf } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
 
@@ -23,6 +23,32 @@ export function escalationIndex(scenario: Scenario, state: State): number {
   }
   for (const b of scenario.backers) if (redLineCrossed(state, b)) total += 10;
   return clamp(total, 0, REGIONAL_WAR);
+}
+
+/**
+ * Where the region's escalation would stand if `side` took `place` from the enemy: the line crossed,
+ * and every enemy patron that swore to defend it (its own lines, its AI personality's, those declared
+ * in play) at the top of its ladder, where it climbs fortnight after fortnight while the line stays
+ * crossed. Null when no enemy patron drew a line there. The commanders' reckoning (src/sim/ai.ts) and
+ * the attack order's preview (src/sim/orders.ts) both read it.
+ */
+export function escalationIfTaken(scenario: Scenario, state: State, side: SideId, place: string): { after: number; backers: string[] } | null {
+  const at = state.places[place];
+  if (!at) return null;
+  const backers: string[] = [];
+  let answered: Record<string, BackerState> | null = null;
+  for (const def of worldOf(scenario).backersOf[side === 'gna' ? 'lna' : 'gna']) {
+    const b = state.backers[def.id];
+    if (!redLinesOf(def, b).includes(place)) continue;
+    backers.push(def.id);
+    if (b && b.commitment < def.maxCommitment) {
+      answered ??= { ...state.backers };
+      answered[def.id] = { ...b, commitment: def.maxCommitment };
+    }
+  }
+  if (backers.length === 0) return null;
+  const after = escalationIndex(scenario, { ...state, backers: answered ?? state.backers, places: { ...state.places, [place]: { ...at, controller: side } } });
+  return { after, backers };
 }
 
 export function redLineCrossed(state: State, b: BackerDef): boolean {
