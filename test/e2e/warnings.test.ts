@@ -1,7 +1,7 @@
 // Warnings before the turn ends, in Chromium: the GNA in "Sirte Falls" prepares two attacks from
-// Abu Grein, on Sirte and al-Jufra. The first warns that Sirte is Egypt's red line; the second,
-// going in after the LNA's first attack, that LNA forces stand next to Abu Grein, and that al-Jufra
-// is a red line too. Once queued, the orders panel shows the same warnings on the order and the End
+// Abu Grein, on Sirte and al-Jufra. The first warns that Sirte is Egypt's red line, and where its
+// fall would leave the region; the second, going in after the LNA's first attack, that LNA forces
+// stand next to Abu Grein, and that al-Jufra is a red line too. Once queued, the orders panel shows the same warnings on the order and the End
 // turn button counts them; with the orders cancelled, the warnings go.
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot, usePreview } from './harness.ts';
@@ -30,8 +30,9 @@ describe('warnings before the turn ends', () => {
       });
       expect(queued, 'an attack on Sirte can be ordered from Abu Grein').not.toBeNull();
       // Turn 1: the GNA strikes first, so its first attack cannot lose its start; Sirte is Egypt's red line.
-      expect(previewWarnings).toHaveLength(1);
+      expect(previewWarnings).toHaveLength(2);
       expect(previewWarnings[0]).toMatch(/Sirte is a red line for Egypt/);
+      expect(previewWarnings[1]).toMatch(/Taken, with Egypt answering at the top of the ladder, Sirte would bring regional escalation to \d+ of 100/);
       // A second attack from Abu Grein goes in after the LNA's first: Abu Grein may fall before it.
       const second = await queueOrder(page, [/^Attack al-Jufra/], {
         beforeAdd: async (p) => {
@@ -46,7 +47,7 @@ describe('warnings before the turn ends', () => {
       expect(await item.getAttribute('class')).toContain('warned');
       const inQueue = await item.locator('.queue-warning').allTextContents();
       expect(inQueue).toEqual(previewWarnings);
-      expect(await page.locator('button.end-turn').getAttribute('title')).toMatch(/3 warnings on your orders/);
+      expect(await page.locator('button.end-turn').getAttribute('title')).toMatch(/5 warnings on your orders/);
       await screenshot(page, 'warnings-queue');
       for (let n = 2; n > 0; n--) {
         await queueItems(page).last().getByRole('button', { name: /^Cancel:/ }).click();
