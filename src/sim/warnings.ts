@@ -2,7 +2,8 @@
 // does not show. An attack whose starting place may fall first (the enemy's forces stand next to
 // it and may strike before it goes in), an attack or siege that breaks a truce in force or one the
 // player is accepting this very turn (and what that costs), and an attack on a place a backer of
-// the defender has declared a red line. Read from the same rules and constants that decide.
+// the defender has declared a red line (and where its fall would leave the region's escalation).
+// Read from the same rules and constants that decide.
 import { talksIndex } from './query.ts';
 import { escalationIfTaken } from './rules/backers.ts';
 import { BAD_FAITH_TRUST } from './rules/talks.ts';

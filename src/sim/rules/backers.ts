@@ -2,7 +2,7 @@
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
 import type { BackerDef, BackerState, Concept, Scenario, SideId, State } from '../types.ts';
-import { clamp, roundDays, worldOf } from '../world.ts';
+import { clamp, other, roundDays, worldOf } from '../world.ts';
 import { holdRequest, personBackerOrders, personBackerUpkeep, redLinesOf } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
@@ -30,14 +30,14 @@ export function escalationIndex(scenario: Scenario, state: State): number {
  * and every enemy patron that swore to defend it (its own lines, its AI personality's, those declared
  * in play) at the top of its ladder, where it climbs fortnight after fortnight while the line stays
  * crossed. Null when no enemy patron drew a line there. The commanders' reckoning (src/sim/ai.ts) and
- * the attack order's preview (src/sim/orders.ts) both read it.
+ * the attack order's warning (src/sim/warnings.ts) both read it.
  */
 export function escalationIfTaken(scenario: Scenario, state: State, side: SideId, place: string): { after: number; backers: string[] } | null {
   const at = state.places[place];
   if (!at) return null;
   const backers: string[] = [];
   let answered: Record<string, BackerState> | null = null;
-  for (const def of worldOf(scenario).backersOf[side === 'gna' ? 'lna' : 'gna']) {
+  for (const def of worldOf(scenario).backersOf[other(side)]) {
     const b = state.backers[def.id];
     if (!redLinesOf(def, b).includes(place)) continue;
     backers.push(def.id);
