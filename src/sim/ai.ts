@@ -3,7 +3,7 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
+import { DEFECT_MARGIN, orderCost } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
@@ -128,7 +128,7 @@ class Planner {
   /** Order budget taken by the orders planned so far. */
   used(): number {
     let n = 0;
-    for (const o of this.orders) n += ORDER_COST[o.kind].budget;
+    for (const o of this.orders) n += orderCost(o.kind).budget;
     return n;
   }
   /** A decision not to act, worth telling. */
