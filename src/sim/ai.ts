@@ -150,7 +150,7 @@ interface Memo {
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
-  forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
+  forces: Partial<Record<SideId, SideForces>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -390,23 +390,37 @@ interface Knobs {
   label: string;
 }
 
+/** A side's formations in the field by place, by the places' indexes (world.placeIds). */
+interface SideForces {
+  /** The formations at each place (undefined: none). */
+  at: (FormationState[] | undefined)[];
+  /** The places that have any, in the order their first formation comes in state.formations. */
+  places: number[];
+}
+
 /** Formations of one side by place, built once per decision (once per round of decisions: see Memo). Read only. */
-function byPlace(state: State, side: SideId): Map<string, FormationState[]> {
+function byPlace(world: World, state: State, side: SideId): SideForces {
   const memo = memoOf(state);
-  if (!memo) return placeFormations(state, side);
-  memo.forces[side] ??= placeFormations(state, side);
+  if (!memo) return placeFormations(world, state, side);
+  memo.forces[side] ??= placeFormations(world, state, side);
   return memo.forces[side]!;
 }
 
-function placeFormations(state: State, side: SideId): Map<string, FormationState[]> {
-  const m = new Map<string, FormationState[]>();
+function placeFormations(world: World, state: State, side: SideId): SideForces {
+  const at: (FormationState[] | undefined)[] = new Array(world.placeIds.length);
+  const places: number[] = [];
   for (const f of state.formations) {
     if (f.side !== side || f.strength <= 0) continue;
-    const list = m.get(f.location);
+    const i = world.placeIndex.get(f.location);
+    if (i === undefined) continue;
+    const list = at[i];
     if (list) list.push(f);
-    else m.set(f.location, [f]);
+    else {
+      at[i] = [f];
+      places.push(i);
+    }
   }
-  return m;
+  return { at, places };
 }
 
 /** The look-ahead's own dice: the same for every variant it compares, and never the game's. */
@@ -476,7 +490,7 @@ function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
 }
 
 /** What a side's commander sees threatened: the place, the enemy's best odds on it, its worth, and why. */
-type ThreatList = { place: string; odds: number; value: number; whyMsg: string }[];
+type ThreatList = { place: string; /** its index in world.placeIds */ ix: number; odds: number; value: number; whyMsg: string }[];
 
 function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
@@ -508,8 +522,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const me = state.sides[side];
   const def = scenario.sides[side];
   const traits = traitsOf(def);
-  const mine = byPlace(state, side);
-  const theirs = byPlace(state, enemy);
+  const mine = byPlace(world, state, side);
+  const theirs = byPlace(world, state, enemy);
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
   const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -552,13 +566,14 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
     // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
     const threats: ThreatList = [];
-    const threatened = new Set<string>();
+    // (By index: 1 where a threat was found.)
+    const threatened = new Uint8Array(places);
     for (let i = 0; i < places; i++) {
       if (holders[i] !== side) continue;
       const p = ids[i]!;
       let worst = 0;
       for (const j of adjacentIx[i]!) {
-        if (holders[j] !== enemy || !theirs.has(ids[j]!)) continue;
+        if (holders[j] !== enemy || !theirs.at[j]) continue;
         const o = oddsIx(enemy, j, i);
         if (o > worst) worst = o;
       }
@@ -573,8 +588,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (struck) value += 20;
       if (redLine) value += 40;
       const whyMsg = redLine ? 'reasons.ai.threat.redLine' : struck ? 'reasons.ai.threat.struck' : 'reasons.ai.threat.odds';
-      threats.push({ place: p, odds: worst, value, whyMsg });
-      threatened.add(p);
+      threats.push({ place: p, ix: i, odds: worst, value, whyMsg });
+      threatened[i] = 1;
     }
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
     // An easy opponent sometimes fails to see the threat in time.
@@ -582,19 +597,19 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const t of threats.slice(0, sees ? 2 : 0)) {
       // Bring the biggest unit from a quiet neighbour; otherwise dig in.
       let helper: FormationState | undefined;
-      for (const n of world.adjacent.get(t.place) ?? []) {
-        if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-        for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+      for (const n of adjacentIx[t.ix]!) {
+        if (holders[n] !== side || threatened[n]) continue;
+        for (const f of mine.at[n] ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
       }
       if (helper && helper.strength >= 5) {
         plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
-      } else if (mine.has(t.place)) {
+      } else if (mine.at[t.ix]) {
         plan.try({ actor: side, kind: 'fortify', place: t.place }, m('reasons.ai.dugIn', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
       }
     }
     return { threats, threatened };
   };
-  const attack = (threats: ThreatList, threatened: ReadonlySet<string>) => {
+  const attack = (threats: ThreatList, threatened: Uint8Array) => {
     // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
     // and of the counter-attack on the place left behind, above this leadership's bar for risk.
     // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
@@ -604,9 +619,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // still runs to is worth attacking at a lower bar (CUT_OFF_MARGIN), when that place can be taken.
     const cutOff = new Map<string, string>();
     if (!inTruce) {
-      for (const from of mine.keys()) {
-        const fi = world.placeIndex.get(from);
-        if (fi === undefined) continue;
+      for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
           const p = ids[j]!;
           if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
@@ -618,24 +631,19 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
-    const seen = new Uint8Array(places);
-    for (const f of state.formations) {
-      if (f.side !== side || f.strength <= 0) continue;
-      const from = f.location;
-      const fi = world.placeIndex.get(from);
-      // Each place attacks from once, whatever the number of units there.
-      if (fi === undefined || seen[fi]) continue;
-      seen[fi] = 1;
+    // Each place attacks from once, whatever the number of units there.
+    for (const fi of mine.places) {
+      const from = ids[fi]!;
       for (const j of adjacentIx[fi]!) {
         if (holders[j] === side) continue;
         const n = ids[j]!;
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
-        const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        const hostile = scenario.map.places[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-        const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
+        const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
         const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
@@ -672,9 +680,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
       const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
-      for (const from of mine.keys()) {
-        const fi = world.placeIndex.get(from);
-        if (fi === undefined) continue;
+      for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
           const n = ids[j]!;
           if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
@@ -699,11 +705,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
     if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
       let t: { p: string; enemy: number } | null = null;
-      for (const p of theirs.keys()) {
-        if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
-        const pop = world.place.get(p)?.population ?? 0;
+      for (const i of theirs.places) {
+        if (!adjacentIx[i]!.some((n) => holders[n] === side)) continue;
+        const p = ids[i]!;
+        const pop = world.population[i]!;
         if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
-        const strength = strengthOf(theirs.get(p)!);
+        const strength = strengthOf(theirs.at[i]!);
         if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
       }
       if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, m('reasons.ai.airstrike', { place: t.p, fighters: t.enemy * 100 }));
@@ -1033,12 +1040,12 @@ const LINE_HOLD_TURNS = 10;
 function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
   const world = worldOf(scenario);
   const enemy = other(client);
-  const theirs = byPlace(state, enemy);
+  const theirs = byPlace(world, state, enemy);
   let worst: { odds: number; place: string } | null = null;
   for (const p of places) {
     if (state.places[p]?.controller !== client) continue;
     for (const n of world.adjacent.get(p) ?? []) {
-      if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
+      if (!theirs.at[world.placeIndex.get(n)!] || state.places[n]?.controller !== enemy) continue;
       const odds = attackOdds(scenario, state, enemy, n, p, indexOf(scenario, state)).odds;
       if (!worst || odds > worst.odds) worst = { odds, place: p };
     }
