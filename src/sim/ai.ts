@@ -9,7 +9,7 @@ import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -514,7 +514,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     let chance = row[target]!;
     if (chance === 0) {
-      chance = attackOdds(scenario, state, attacker, ids[from]!, ids[target]!, index).odds;
+      chance = attackOddsIx(scenario, state, attacker, from, target, index).odds;
       row[target] = chance;
     }
     return chance;
