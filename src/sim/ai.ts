@@ -206,26 +206,28 @@ function decided(plan: Planner): AiDecision {
   return { orders: plan.orders, reasonMsgs: plan.reasonMsgs };
 }
 
-/** Each place's fixed worth to each side, the part of placeValue that no state changes (people, capitals, key places, oil, airbases, the central bank): worked out once per scenario. */
-const fixedWorth = new WeakMap<Scenario, Record<SideId, Map<string, number>>>();
-function fixedWorthOf(scenario: Scenario): Record<SideId, Map<string, number>> {
+/**
+ * Each place's fixed worth to each side, by its index in world.placeIds: the part of placeValue
+ * that no state changes (people, capitals, key places, oil, airbases, the central bank), worked
+ * out once per scenario.
+ */
+const fixedWorth = new WeakMap<Scenario, Record<SideId, number[]>>();
+function fixedWorthOf(scenario: Scenario): Record<SideId, number[]> {
   let table = fixedWorth.get(scenario);
   if (table) return table;
-  const worth = (side: SideId): Map<string, number> => {
+  const worth = (side: SideId): number[] => {
     const foe = scenario.sides[other(side)];
     const own = scenario.sides[side];
-    return new Map(
-      scenario.map.places.map((def) => {
-        let value = 10 + Math.min(30, Math.floor(def.population / 20));
-        if (def.id === foe.capital) value += 60;
-        if (foe.keyPlaces.includes(def.id)) value += 25;
-        if (own.keyPlaces.includes(def.id)) value += 25;
-        if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
-        if (def.tags.includes('airbase')) value += 10;
-        if (def.tags.includes('central-bank')) value += 30;
-        return [def.id, value];
-      }),
-    );
+    return scenario.map.places.map((def) => {
+      let value = 10 + Math.min(30, Math.floor(def.population / 20));
+      if (def.id === foe.capital) value += 60;
+      if (foe.keyPlaces.includes(def.id)) value += 25;
+      if (own.keyPlaces.includes(def.id)) value += 25;
+      if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
+      if (def.tags.includes('airbase')) value += 10;
+      if (def.tags.includes('central-bank')) value += 30;
+      return value;
+    });
   };
   table = { gna: worth('gna'), lna: worth('lna') };
   fixedWorth.set(scenario, table);
@@ -235,13 +237,18 @@ function fixedWorthOf(scenario: Scenario): Record<SideId, Map<string, number>> {
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
 export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
   const world = worldOf(scenario);
-  let value = fixedWorthOf(scenario)[side].get(place);
-  if (value === undefined) return 0;
-  const holder = state.places[place]?.controller;
+  const i = world.placeIndex.get(place);
+  return i === undefined ? 0 : placeValueIx(world, fixedWorthOf(scenario)[side], holdersOf(world, state), side, i);
+}
+
+/** placeValue by the place's index, from the side's fixed worth of each place (fixedWorthOf) and who holds each place (holdersOf). */
+function placeValueIx(world: World, worth: readonly number[], holders: readonly (Controller | undefined)[], side: SideId, i: number): number {
+  let value = worth[i]!;
+  const holder = holders[i];
   if (holder === 'local') value -= 10;
   else if (holder === other(side)) {
     let ours = 0;
-    for (const n of world.adjacent.get(place) ?? []) if (state.places[n]?.controller === side) ours++;
+    for (const n of world.adjacentIx[i]!) if (holders[n] === side) ours++;
     value += POCKET_VALUE * ours;
   }
   return value;
@@ -524,6 +531,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const traits = traitsOf(def);
   const mine = byPlace(world, state, side);
   const theirs = byPlace(world, state, enemy);
+  const worth = fixedWorthOf(scenario)[side];
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
   const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -584,7 +592,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       // commander, or one that weighs outcomes, reacts sooner.
       const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
       if (worst < bar) continue;
-      let value = placeValue(scenario, state, side, p);
+      let value = placeValueIx(world, worth, holders, side, i);
       if (struck) value += 20;
       if (redLine) value += 40;
       const whyMsg = redLine ? 'reasons.ai.threat.redLine' : struck ? 'reasons.ai.threat.struck' : 'reasons.ai.threat.odds';
@@ -643,10 +651,10 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const hostile = scenario.map.places[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-        const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
+        const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValueIx(world, worth, holders, side, fi) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
-        const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
+        const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValueIx(world, worth, holders, side, j)) / 100 - (counter ? 20 : 0);
         if (skill.ev && score <= 0) continue;
         // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
         // Any commander does so once the region is on the brink of war.
