@@ -545,7 +545,7 @@ type BackerKind =
 function checkBackerOrder(c: Check, order: OrderOf<BackerKind>): Checked {
   const { scenario, state } = c;
   if (PERSON_ONLY.has(order.kind) && !state.humans.includes(c.who as PlayerRole)) return problem('wrong-role', 'orders.problem.personOnly');
-  const full = backerOrderCheck(scenario, state, order, c.mine);
+  const full = backerOrderCheck(scenario, state, order, c.mine, c.quick);
   if (!full.ok) return { ok: false, error: full.error };
   if (c.quick) return QUICK_OK;
   const { summary, risks, odds, costNote } = full.value;
