@@ -3,14 +3,14 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, ORDER_COST } from './params.ts';
+import { DEFECT_MARGIN, orderCost } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationIndex } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airstrikeOdds, attackOdds, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -135,7 +135,7 @@ class Planner {
   /** Order budget taken by the orders planned so far. */
   used(): number {
     let n = 0;
-    for (const o of this.orders) n += ORDER_COST[o.kind].budget;
+    for (const o of this.orders) n += orderCost(o.kind).budget;
     return n;
   }
   /** A decision not to act, worth telling. */
@@ -157,7 +157,7 @@ interface Memo {
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
-  forces: Partial<Record<SideId, Map<string, FormationState[]>>>;
+  forces: Partial<Record<SideId, SideForces>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -213,26 +213,28 @@ function decided(plan: Planner): AiDecision {
   return { orders: plan.orders, reasonMsgs: plan.reasonMsgs };
 }
 
-/** Each place's fixed worth to each side, the part of placeValue that no state changes (people, capitals, key places, oil, airbases, the central bank): worked out once per scenario. */
-const fixedWorth = new WeakMap<Scenario, Record<SideId, Map<string, number>>>();
-function fixedWorthOf(scenario: Scenario): Record<SideId, Map<string, number>> {
+/**
+ * Each place's fixed worth to each side, by its index in world.placeIds: the part of placeValue
+ * that no state changes (people, capitals, key places, oil, airbases, the central bank), worked
+ * out once per scenario.
+ */
+const fixedWorth = new WeakMap<Scenario, Record<SideId, number[]>>();
+function fixedWorthOf(scenario: Scenario): Record<SideId, number[]> {
   let table = fixedWorth.get(scenario);
   if (table) return table;
-  const worth = (side: SideId): Map<string, number> => {
+  const worth = (side: SideId): number[] => {
     const foe = scenario.sides[other(side)];
     const own = scenario.sides[side];
-    return new Map(
-      scenario.map.places.map((def) => {
-        let value = 10 + Math.min(30, Math.floor(def.population / 20));
-        if (def.id === foe.capital) value += 60;
-        if (foe.keyPlaces.includes(def.id)) value += 25;
-        if (own.keyPlaces.includes(def.id)) value += 25;
-        if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
-        if (def.tags.includes('airbase')) value += 10;
-        if (def.tags.includes('central-bank')) value += 30;
-        return [def.id, value];
-      }),
-    );
+    return scenario.map.places.map((def) => {
+      let value = 10 + Math.min(30, Math.floor(def.population / 20));
+      if (def.id === foe.capital) value += 60;
+      if (foe.keyPlaces.includes(def.id)) value += 25;
+      if (own.keyPlaces.includes(def.id)) value += 25;
+      if (def.tags.includes('oil-terminal') || def.tags.includes('oil-field')) value += 15;
+      if (def.tags.includes('airbase')) value += 10;
+      if (def.tags.includes('central-bank')) value += 30;
+      return value;
+    });
   };
   table = { gna: worth('gna'), lna: worth('lna') };
   fixedWorth.set(scenario, table);
@@ -242,13 +244,18 @@ function fixedWorthOf(scenario: Scenario): Record<SideId, Map<string, number>> {
 /** How much a place matters to a side: capitals, oil and the central bank above all. */
 export function placeValue(scenario: Scenario, state: State, side: SideId, place: string): number {
   const world = worldOf(scenario);
-  let value = fixedWorthOf(scenario)[side].get(place);
-  if (value === undefined) return 0;
-  const holder = state.places[place]?.controller;
+  const i = world.placeIndex.get(place);
+  return i === undefined ? 0 : placeValueIx(world, fixedWorthOf(scenario)[side], holdersOf(world, state), side, i);
+}
+
+/** placeValue by the place's index, from the side's fixed worth of each place (fixedWorthOf) and who holds each place (holdersOf). */
+function placeValueIx(world: World, worth: readonly number[], holders: readonly (Controller | undefined)[], side: SideId, i: number): number {
+  let value = worth[i]!;
+  const holder = holders[i];
   if (holder === 'local') value -= 10;
   else if (holder === other(side)) {
     let ours = 0;
-    for (const n of world.adjacent.get(place) ?? []) if (state.places[n]?.controller === side) ours++;
+    for (const n of world.adjacentIx[i]!) if (holders[n] === side) ours++;
     value += POCKET_VALUE * ours;
   }
   return value;
@@ -397,23 +404,37 @@ interface Knobs {
   label: string;
 }
 
+/** A side's formations in the field by place, by the places' indexes (world.placeIds). */
+interface SideForces {
+  /** The formations at each place (undefined: none). */
+  at: (FormationState[] | undefined)[];
+  /** The places that have any, in the order their first formation comes in state.formations. */
+  places: number[];
+}
+
 /** Formations of one side by place, built once per decision (once per round of decisions: see Memo). Read only. */
-function byPlace(state: State, side: SideId): Map<string, FormationState[]> {
+function byPlace(world: World, state: State, side: SideId): SideForces {
   const memo = memoOf(state);
-  if (!memo) return placeFormations(state, side);
-  memo.forces[side] ??= placeFormations(state, side);
+  if (!memo) return placeFormations(world, state, side);
+  memo.forces[side] ??= placeFormations(world, state, side);
   return memo.forces[side]!;
 }
 
-function placeFormations(state: State, side: SideId): Map<string, FormationState[]> {
-  const m = new Map<string, FormationState[]>();
+function placeFormations(world: World, state: State, side: SideId): SideForces {
+  const at: (FormationState[] | undefined)[] = new Array(world.placeIds.length);
+  const places: number[] = [];
   for (const f of state.formations) {
     if (f.side !== side || f.strength <= 0) continue;
-    const list = m.get(f.location);
+    const i = world.placeIndex.get(f.location);
+    if (i === undefined) continue;
+    const list = at[i];
     if (list) list.push(f);
-    else m.set(f.location, [f]);
+    else {
+      at[i] = [f];
+      places.push(i);
+    }
   }
-  return m;
+  return { at, places };
 }
 
 /** The look-ahead's own dice: the same for every variant it compares, and never the game's. */
@@ -483,7 +504,7 @@ function sameOrders(a: readonly Order[], b: readonly Order[]): boolean {
 }
 
 /** What a side's commander sees threatened: the place, the enemy's best odds on it, its worth, and why. */
-type ThreatList = { place: string; odds: number; value: number; whyMsg: string }[];
+type ThreatList = { place: string; /** its index in world.placeIds */ ix: number; odds: number; value: number; whyMsg: string }[];
 
 function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, knobs: Knobs): AiDecision {
   const plan = new Planner(scenario, state);
@@ -507,7 +528,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     let chance = row[target]!;
     if (chance === 0) {
-      chance = attackOdds(scenario, state, attacker, ids[from]!, ids[target]!, index).odds;
+      chance = attackOddsIx(scenario, state, attacker, from, target, index).odds;
       row[target] = chance;
     }
     return chance;
@@ -515,8 +536,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const me = state.sides[side];
   const def = scenario.sides[side];
   const traits = traitsOf(def);
-  const mine = byPlace(state, side);
-  const theirs = byPlace(state, enemy);
+  const mine = byPlace(world, state, side);
+  const theirs = byPlace(world, state, enemy);
+  const worth = fixedWorthOf(scenario)[side];
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
   const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
@@ -570,13 +592,14 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
     // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
     const threats: ThreatList = [];
-    const threatened = new Set<string>();
+    // (By index: 1 where a threat was found.)
+    const threatened = new Uint8Array(places);
     for (let i = 0; i < places; i++) {
       if (holders[i] !== side) continue;
       const p = ids[i]!;
       let worst = 0;
       for (const j of adjacentIx[i]!) {
-        if (holders[j] !== enemy || !theirs.has(ids[j]!)) continue;
+        if (holders[j] !== enemy || !theirs.at[j]) continue;
         const o = oddsIx(enemy, j, i);
         if (o > worst) worst = o;
       }
@@ -587,12 +610,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       // commander, or one that weighs outcomes, reacts sooner.
       const bar = struck || (redLine && (skill.ev || skill.wary)) ? 30 : 45;
       if (worst < bar) continue;
-      let value = placeValue(scenario, state, side, p);
+      let value = placeValueIx(world, worth, holders, side, i);
       if (struck) value += 20;
       if (redLine) value += 40;
       const whyMsg = redLine ? 'reasons.ai.threat.redLine' : struck ? 'reasons.ai.threat.struck' : 'reasons.ai.threat.odds';
-      threats.push({ place: p, odds: worst, value, whyMsg });
-      threatened.add(p);
+      threats.push({ place: p, ix: i, odds: worst, value, whyMsg });
+      threatened[i] = 1;
     }
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
     // An easy opponent sometimes fails to see the threat in time.
@@ -600,19 +623,19 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     for (const t of threats.slice(0, sees ? 2 : 0)) {
       // Bring the biggest unit from a quiet neighbour; otherwise dig in.
       let helper: FormationState | undefined;
-      for (const n of world.adjacent.get(t.place) ?? []) {
-        if (state.places[n]?.controller !== side || threatened.has(n)) continue;
-        for (const f of mine.get(n) ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+      for (const n of adjacentIx[t.ix]!) {
+        if (holders[n] !== side || threatened[n]) continue;
+        for (const f of mine.at[n] ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
       }
       if (helper && helper.strength >= 5) {
         plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
-      } else if (mine.has(t.place)) {
+      } else if (mine.at[t.ix]) {
         plan.try({ actor: side, kind: 'fortify', place: t.place }, m('reasons.ai.dugIn', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
       }
     }
     return { threats, threatened };
   };
-  const attack = (threats: ThreatList, threatened: ReadonlySet<string>) => {
+  const attack = (threats: ThreatList, threatened: Uint8Array) => {
     // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
     // and of the counter-attack on the place left behind, above this leadership's bar for risk.
     // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
@@ -622,9 +645,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // still runs to is worth attacking at a lower bar (CUT_OFF_MARGIN), when that place can be taken.
     const cutOff = new Map<string, string>();
     if (!inTruce) {
-      for (const from of mine.keys()) {
-        const fi = world.placeIndex.get(from);
-        if (fi === undefined) continue;
+      for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
           const p = ids[j]!;
           if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
@@ -636,27 +657,22 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
-    const seen = new Uint8Array(places);
-    for (const f of state.formations) {
-      if (f.side !== side || f.strength <= 0) continue;
-      const from = f.location;
-      const fi = world.placeIndex.get(from);
-      // Each place attacks from once, whatever the number of units there.
-      if (fi === undefined || seen[fi]) continue;
-      seen[fi] = 1;
+    // Each place attacks from once, whatever the number of units there.
+    for (const fi of mine.places) {
+      const from = ids[fi]!;
       for (const j of adjacentIx[fi]!) {
         if (holders[j] === side) continue;
         const n = ids[j]!;
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
-        const hostile = world.place.get(n)?.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        const hostile = scenario.map.places[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
-        const counter = threatened.has(from) ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValue(scenario, state, side, from) } : null;
+        const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValueIx(world, worth, holders, side, fi) } : null;
         // Taking a place an enemy patron has sworn to defend brings that patron in: part of the counter-attack risk.
         const provokes = skill.ev && enemyRedLines.has(n) ? (30 * traits.caution) / 50 : 0;
-        const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValue(scenario, state, side, n)) / 100 - (counter ? 20 : 0);
+        const score = skill.ev ? attackValue(gainOf(scenario, state, side, n, traits) - provokes, chance, traits, counter) : (chance * placeValueIx(world, worth, holders, side, j)) / 100 - (counter ? 20 : 0);
         if (skill.ev && score <= 0) continue;
         // Without weighing it, a wary commander still keeps clear of a patron's red line unless the odds are overwhelming.
         // Any commander does so once the region is on the brink of war.
@@ -692,9 +708,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
       const targets: { p: string; chance: number; value: number }[] = [];
       const best = new Map<string, number>();
-      for (const from of mine.keys()) {
-        const fi = world.placeIndex.get(from);
-        if (fi === undefined) continue;
+      for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
           const n = ids[j]!;
           if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
@@ -719,11 +733,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
     if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
       let t: { p: string; enemy: number } | null = null;
-      for (const p of theirs.keys()) {
-        if (!(world.adjacent.get(p) ?? []).some((n) => state.places[n]?.controller === side)) continue;
-        const pop = world.place.get(p)?.population ?? 0;
+      for (const i of theirs.places) {
+        if (!adjacentIx[i]!.some((n) => holders[n] === side)) continue;
+        const p = ids[i]!;
+        const pop = world.population[i]!;
         if (skill.restraint && !(pop < 20 || (me.legitimacy >= 45 && !inTruce && def.aggression >= 60))) continue;
-        const strength = strengthOf(theirs.get(p)!);
+        const strength = strengthOf(theirs.at[i]!);
         if (strength > 0 && (!t || strength > t.enemy || (strength === t.enemy && compareIds(p, t.p) < 0))) t = { p, enemy: strength };
       }
       if (t) plan.try({ actor: side, kind: 'airstrike', target: t.p }, m('reasons.ai.airstrike', { place: t.p, fighters: t.enemy * 100 }));
@@ -1053,12 +1068,12 @@ const LINE_HOLD_TURNS = 10;
 function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
   const world = worldOf(scenario);
   const enemy = other(client);
-  const theirs = byPlace(state, enemy);
+  const theirs = byPlace(world, state, enemy);
   let worst: { odds: number; place: string } | null = null;
   for (const p of places) {
     if (state.places[p]?.controller !== client) continue;
     for (const n of world.adjacent.get(p) ?? []) {
-      if (!theirs.has(n) || state.places[n]?.controller !== enemy) continue;
+      if (!theirs.at[world.placeIndex.get(n)!] || state.places[n]?.controller !== enemy) continue;
       const odds = attackOdds(scenario, state, enemy, n, p, indexOf(scenario, state)).odds;
       if (!worst || odds > worst.odds) worst = { odds, place: p };
     }

@@ -1,7 +1,7 @@
 // Asking, not doing: which orders an actor may give now (legalOrders), and for one order,
 // what it costs and risks — or why it is not allowed (checkOrder).
 import * as v from 'valibot';
-import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, ORDER_COST, SIEGE_REACH_KM } from './params.ts';
+import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, orderCost, SIEGE_REACH_KM } from './params.ts';
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
@@ -203,9 +203,12 @@ export function checkLegalOrder(
   const world = worldOf(scenario);
   const who = order.actor;
   const isSide = who === 'gna' || who === 'lna';
-  if (who.startsWith('backer:') && !world.backer.has(who.slice(7))) return problem('unknown-actor', 'orders.problem.noBackerHere', { id: who.slice(7) });
   const isGroup = who.startsWith('group:');
-  if (isGroup && !world.formationDef.get(who.slice(6))?.agenda) return problem('unknown-actor', 'orders.problem.noGroupHere', { id: who.slice(6) });
+  // The scenario's backers and armed groups are its actors (World.actorId): no id to cut out of the name first.
+  if (!isSide && who !== 'mediator' && !world.actorId.has(who)) {
+    if (who.startsWith('backer:')) return problem('unknown-actor', 'orders.problem.noBackerHere', { id: who.slice(7) });
+    if (isGroup) return problem('unknown-actor', 'orders.problem.noGroupHere', { id: who.slice(6) });
+  }
   const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
   if (!kindsAllowed.has(order.kind)) return problem('wrong-role', 'orders.problem.wrongRole', { role: who, kind: order.kind });
   // This actor's orders already queued, what they take of its budget and money, and whether
@@ -219,13 +222,13 @@ export function checkLegalOrder(
       continue;
     }
     if (sameOrder(q, order)) return problem('duplicate', 'orders.problem.queued');
-    const qc = ORDER_COST[q.kind];
+    const qc = orderCost(q.kind);
     used += qc.budget;
     spent += qc.money;
   }
   // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
   const mine = others ? queued.filter((q) => q.actor === who) : queued;
-  const cost = ORDER_COST[order.kind];
+  const cost = orderCost(order.kind);
   if (cost.budget > 0 && used + cost.budget > budgetOf(scenario, who)) {
     return problem('over-budget', 'orders.problem.overBudget', { n: budgetOf(scenario, who) });
   }
@@ -234,7 +237,7 @@ export function checkLegalOrder(
     if (spent + cost.money > money) return problem('no-money', 'orders.problem.noMoney', { cost: cost.money, left: money - spent });
   }
   const c: Check = { scenario, state, world, who, side: isSide ? (who as SideId) : null, mine, quick, cost };
-  return (KIND_CHECKS[order.kind] as KindCheck<Order['kind']>)(c, order);
+  return (KIND_CHECKS.get(order.kind) as KindCheck<Order['kind']>)(c, order);
 }
 
 /** What every kind's check reads: passed as one object so each check is a small function of its own. */
@@ -542,7 +545,7 @@ type BackerKind =
 function checkBackerOrder(c: Check, order: OrderOf<BackerKind>): Checked {
   const { scenario, state } = c;
   if (PERSON_ONLY.has(order.kind) && !state.humans.includes(c.who as PlayerRole)) return problem('wrong-role', 'orders.problem.personOnly');
-  const full = backerOrderCheck(scenario, state, order, c.mine);
+  const full = backerOrderCheck(scenario, state, order, c.mine, c.quick);
   if (!full.ok) return { ok: false, error: full.error };
   if (c.quick) return QUICK_OK;
   const { summary, risks, odds, costNote } = full.value;
@@ -612,7 +615,7 @@ function checkEventChoice(c: Check, order: OrderOf<'event-choice'>): Checked {
   return c.quick ? QUICK_OK : preview(c, m('orders.summary.choice'));
 }
 
-const KIND_CHECKS: { readonly [K in Order['kind']]: KindCheck<K> } = {
+const KIND_CHECK_TABLE: { readonly [K in Order['kind']]: KindCheck<K> } = {
   move: checkMove,
   withdraw: checkWithdraw,
   attack: checkAttack,
@@ -654,6 +657,8 @@ const KIND_CHECKS: { readonly [K in Order['kind']]: KindCheck<K> } = {
   defect: checkDefect,
   'event-choice': checkEventChoice,
 };
+/** The same in a Map (read by changing kinds, as orderCost: faster than the object's properties). */
+const KIND_CHECKS = new Map(Object.entries(KIND_CHECK_TABLE) as [Order['kind'], KindCheck<Order['kind']>][]);
 
 /** Every order this actor may give now, each checked. */
 export function legalOrders(scenario: Scenario, state: State, who: Actor): Order[] {

@@ -4,7 +4,7 @@
 import { cloneState, placeIdsOf } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { checkLegalOrder, checkOrder } from './orders.ts';
-import { ORDER_COST } from './params.ts';
+import { orderCost } from './params.ts';
 import { Rng } from './rng.ts';
 import { backersPhase } from './rules/backers.ts';
 import { type Ctx, emptyFacts } from './rules/context.ts';
@@ -106,7 +106,7 @@ export function resolveTurn(
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {
-      const cost = ORDER_COST[o.kind].money;
+      const cost = orderCost(o.kind).money;
       if (cost > 0) {
         s.sides[o.actor].money -= cost;
         report.ledger.money[o.actor].orders += cost;

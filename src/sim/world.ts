@@ -11,6 +11,11 @@ export interface World {
   placeIndex: Map<string, number>;
   /** The neighbours of each place by index, in the order of `adjacent`. */
   adjacentIx: number[][];
+  /**
+   * supplyReachPct(from, to).pct by the places' indexes, for each road (undefined between places
+   * with no road: 100). The road's length and kind never change, so neither does the figure.
+   */
+  reachPct: (number | undefined)[][];
   /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
   population: number[];
   totalPopulation: number;
@@ -111,6 +116,7 @@ export function worldOf(scenario: Scenario): World {
     placeIds: scenario.map.places.map((p) => p.id),
     placeIndex,
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
+    reachPct: [],
     population: scenario.map.places.map((p) => p.population),
     totalPopulation,
     recruitPlaces: scenario.map.places
@@ -138,6 +144,11 @@ export function worldOf(scenario: Scenario): World {
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
+  world.reachPct = world.adjacentIx.map((near, i) => {
+    const row: (number | undefined)[] = new Array(world.placeIds.length);
+    for (const j of near) row[j] = supplyReachPct(world, world.placeIds[i]!, world.placeIds[j]!).pct;
+    return row;
+  });
   cache.set(scenario, world);
   lastScenario = scenario;
   lastWorld = world;

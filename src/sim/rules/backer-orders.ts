@@ -43,6 +43,8 @@ const ok = (summary: ReportMessage, risks: ReportMessage[] = [], odds?: number, 
   ok: true,
   value: { summary, risks, ...(odds === undefined ? {} : { odds }), ...(costNote ? { costNote } : {}) },
 });
+/** A legal order's answer in quick mode: no preview built (its caller only asks whether the order is legal). */
+const LEGAL: Result<BackerPreview, OrderProblem> = Object.freeze({ ok: true, value: Object.freeze({ summary: Object.freeze({ key: '', values: {} }), risks: [] }) });
 
 /** What the rung it stands on costs the backer a fortnight, against its tolerance. */
 export function rungCost(def: BackerDef, level: number): number {
@@ -84,9 +86,16 @@ const spentLine = (def: BackerDef, b: BackerState): ReportMessage => m('orders.c
  * Checks one backer order (its shape already known) against the state and the backer's orders
  * already queued this turn; returns its preview — what it costs, its odds, its risks — or why not.
  */
-export function backerOrderCheck(scenario: Scenario, state: State, order: BackerOrder, mine: readonly Order[]): Result<BackerPreview, OrderProblem> {
+export function backerOrderCheck(
+  scenario: Scenario,
+  state: State,
+  order: BackerOrder,
+  mine: readonly Order[],
+  /** Only whether it is legal (the AI's planner): LEGAL, no preview, when it is. */
+  quick = false,
+): Result<BackerPreview, OrderProblem> {
   const world = worldOf(scenario);
-  const def = world.backer.get(order.actor.slice('backer:'.length));
+  const def = world.backer.get(world.actorId.get(order.actor) ?? order.actor.slice('backer:'.length));
   if (!def) return fail('unknown-actor', 'orders.problem.noSuchBacker');
   const b = state.backers[def.id]!;
   const level = b.commitment;
@@ -101,6 +110,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     case 'escalate': {
       if (level >= def.maxCommitment) return fail('not-now', 'orders.problem.backerAtLimit', { backer });
       if (ladderMove) return fail('not-now', 'orders.problem.oneStep', { period });
+      if (quick) return LEGAL;
       const next = def.ladder[level]!;
       const giving = [
         next.money ? m('orders.give.money') : null,
@@ -135,6 +145,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     case 'de-escalate': {
       if (level === 0) return fail('not-now', 'orders.problem.backerNotInvolved', { backer });
       if (ladderMove) return fail('not-now', 'orders.problem.oneStep', { period });
+      if (quick) return LEGAL;
       const saves = rungCost(def, level) - rungCost(def, level - 1);
       return ok(
         m('orders.summary.deescalate', { rungMsg: RUNG_KEYS[level - 1]! }),
@@ -145,12 +156,14 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     }
     case 'restrain-client':
       if (!client || level === 0) return fail('not-now', 'orders.problem.noClientToRestrain', { backer });
+      if (quick) return LEGAL;
       return ok(m('orders.summary.restrain', { actor }), [
         m('orders.risk.restrain', { actor }),
       ]);
     case 'push-client':
       if (!client || level === 0) return fail('not-now', 'orders.problem.noClientToPush', { backer });
       if (mine.some((q) => q.kind === 'restrain-client')) return fail('not-now', 'orders.problem.restrainAndPush', { period });
+      if (quick) return LEGAL;
       return ok(m('orders.summary.push', { actor, n: PUSH_CONFIDENCE }), [
         m('orders.risk.pushPressure', { n: PUSH_PRESSURE }),
         m('orders.risk.confidentClient'),
@@ -162,6 +175,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (order.accept) {
         if (level >= def.maxCommitment) return fail('not-now', 'orders.problem.cannotGiveMore', { backer });
         if (ladderMove) return fail('not-now', 'orders.problem.grantStepQueued');
+        if (quick) return LEGAL;
         const cost = def.ladder[level]!.cost;
         return ok(
           m('orders.summary.grant', { actor, rungMsg: RUNG_KEYS[level + 1]! }),
@@ -170,6 +184,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
           m('orders.cost.perFortnight', { cost, ...spent.values, spentMsg: spent.key }),
         );
       }
+      if (quick) return LEGAL;
       return ok(m('orders.summary.turnDown', { actor }), [
         m('orders.risk.turnDown', { actor }),
       ]);
@@ -177,6 +192,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
     case 'deliver-arms': {
       if (!client || level === 0) return fail('not-now', 'orders.problem.sendsNothing', { backer });
       if (mine.some((q) => q.kind === 'deliver-arms')) return fail('duplicate', 'orders.problem.oneDelivery', { period });
+      if (quick) return LEGAL;
       const odds = deliveryExposureOdds(state);
       const money = deliveryMoney(state, def);
       const embargo = state.country.embargoEnforcement;
@@ -209,6 +225,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (state.places[order.place]?.controller === enemy) {
         return fail('not-yours', 'orders.problem.lineHeld', { place: order.place, actor: enemy });
       }
+      if (quick) return LEGAL;
       return ok(m('orders.summary.redLine', { place: order.place, actor: enemy }), [
         m('orders.risk.redLineCrossed'),
         m('orders.risk.redLineBluff', {
@@ -231,6 +248,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (mine.some((q) => q.kind === 'deny-deployment' || q.kind === 'admit-deployment')) return fail('duplicate', 'orders.problem.alreadySaid', { period });
       if (denying) {
         if (b.exposures) return fail('not-now', 'orders.problem.denialExposed');
+        if (quick) return LEGAL;
         const odds = denialExposureOdds(state, def);
         return ok(m('orders.summary.deny'), [
           m('orders.risk.deny',
@@ -238,6 +256,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
           ),
         ]);
       }
+      if (quick) return LEGAL;
       return ok(m('orders.summary.admit', { n: ADMIT_PRESSURE }), [
         m('orders.risk.admit'),
       ]);
@@ -247,6 +266,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (mine.some((q) => q.kind === 'answer-mediator')) return fail('duplicate', 'orders.problem.answered');
       if (order.accept) {
         if (ladderMove) return fail('not-now', 'orders.problem.acceptStepQueued');
+        if (quick) return LEGAL;
         return ok(
           level > 0
             ? m('orders.summary.yield', { rungMsg: RUNG_KEYS[level - 1]!, n: MEDIATOR_ACCEPT_RELIEF })
@@ -254,6 +274,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
           level > 0 ? [loses('orders.risk.clientLoses', 'orders.risk.yourClientLoses')] : [],
         );
       }
+      if (quick) return LEGAL;
       return ok(m('orders.summary.refuse', { n: MEDIATOR_REFUSE_PRESSURE }), [
         m('orders.risk.refuse'),
       ]);
@@ -262,6 +283,7 @@ export function backerOrderCheck(scenario: Scenario, state: State, order: Backer
       if (!rival) return fail('unknown-backer', 'orders.problem.noBacker', { id: order.backer });
       if (!def.rivals.includes(rival.id)) return fail('not-now', 'orders.problem.notRival', { backerRival: rival.id, backer });
       if (mine.some((q) => q.kind === 'pressure-rival')) return fail('duplicate', 'orders.problem.oneCampaign', { period });
+      if (quick) return LEGAL;
       return ok(
         m('orders.summary.lobby', { backerRival: rival.id, n: RIVAL_PRESSURE }),
         [m('orders.risk.lobby')],

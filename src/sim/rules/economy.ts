@@ -183,8 +183,10 @@ export function foreignDependence(scenario: Scenario, state: State, side: SideId
   const world = worldOf(scenario);
   let foreign = 0;
   for (const f of state.formations) {
+    // (Only the side's own units' kinds are looked up.)
+    if (f.side !== side) continue;
     const kind = world.formationDef.get(f.id)?.kind;
-    if (f.side === side && (kind === 'mercenary' || kind === 'foreign-troops')) foreign += f.strength;
+    if (kind === 'mercenary' || kind === 'foreign-troops') foreign += f.strength;
   }
   const total = sideStrength(state, side);
   return total === 0 ? 0 : Math.round((foreign * 100) / total);

@@ -7,13 +7,14 @@ import {
   defendersOf,
   effectiveAir,
   effectiveAirDefence,
+  formationPower,
   formationsAt,
   hasForcesAt,
   strengthOf,
   talksIndex,
 } from '../query.ts';
-import type { Controller, FormationDef, FormationState, Order, ReportDetail, ReportMessage, Scenario, SideId, State } from '../types.ts';
-import { clamp, isAdjacent, isLargeCity, other, supplyReachPct, supplyRoad, worldOf } from '../world.ts';
+import type { Controller, FormationDef, FormationState, Order, PlaceDef, ReportDetail, ReportMessage, Scenario, SideId, State } from '../types.ts';
+import { clamp, isAdjacent, isLargeCity, other, supplyRoad, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
 /** A side in a report message's values ('none' for anyone else: local forces). */
@@ -131,28 +132,29 @@ export interface PlaceForces {
 
 /** What attack odds need to know about a state, gathered once so that many odds are cheap. */
 export interface ForceIndex {
-  /** The forces at each place that has any. */
-  at: Map<string, PlaceForces>;
+  /** The forces at each place that has any, by the place's index in world.placeIds. */
+  at: (PlaceForces | undefined)[];
   air: Record<SideId, number>;
 }
 
 function indexForces(scenario: Scenario, state: State, a?: string, b?: string): ForceIndex {
   const world = worldOf(scenario);
-  const at = new Map<string, PlaceForces>();
+  const at = new Array<PlaceForces | undefined>(world.placeIds.length);
   // With a and b: only the forces at those two places (all an attack's odds need).
   const only = a !== undefined;
   for (const f of state.formations) {
     if (f.strength <= 0) continue;
     const loc = f.location;
     if (only && loc !== a && loc !== b) continue;
-    let here = at.get(loc);
+    const i = world.placeIndex.get(loc);
+    if (i === undefined) continue;
+    let here = at[i];
     if (!here) {
       here = { power: { gna: 0, lna: 0, none: 0 }, dug: { gna: 0, lna: 0, none: 0 } };
-      at.set(loc, here);
+      at[i] = here;
     }
-    // As combatPower: a unit with no loyalty still fights at half strength; a loyal one at full.
-    const quality = world.formationDef.get(f.id)?.quality ?? 100;
-    const power = (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
+    // As combatPower.
+    const power = formationPower(world, f);
     // (Named fields, not power[f.side]: the engine reads and writes them much faster.)
     const { power: p, dug } = here;
     if (f.side === 'gna') {
@@ -195,16 +197,22 @@ export function localLevy(place: { population: number; leaning?: SideId } | unde
 }
 
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
-  const ix = index ?? indexForces(scenario, state, from, target);
   const world = worldOf(scenario);
-  const place = world.place.get(target);
-  const targetState = state.places[target];
+  // (A place not on the map has no index: -1 finds no forces, no place and no road, as its id would.)
+  return attackOddsIx(scenario, state, side, world.placeIndex.get(from) ?? -1, world.placeIndex.get(target) ?? -1, index ?? indexForces(scenario, state, from, target));
+}
+
+/** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
+export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
+  const world = worldOf(scenario);
+  const place: PlaceDef | undefined = scenario.map.places[target];
+  const targetState = state.places[world.placeIds[target]!];
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
-  const here = ix.at.get(target);
-  let attack = (ix.at.get(from)?.power[side] ?? 0) * (100 + ix.air[side]);
+  const here = ix.at[target];
+  let attack = (ix.at[from]?.power[side] ?? 0) * (100 + ix.air[side]);
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
-  const reach = supplyReachPct(world, from, target).pct;
+  const reach = world.reachPct[from]?.[target] ?? 100;
   if (reach < 100) attack = (attack * reach) / 100;
   // Even with no unit there, a town's own people put up some defence (more in bigger towns)...
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
@@ -293,20 +301,22 @@ function oddsChange(
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const then = thenIndex.at;
   const now = nowIndex.at;
+  const fromIx = ctx.world.placeIndex.get(from) ?? -1;
+  const targetIx = ctx.world.placeIndex.get(target) ?? -1;
   const codes: string[] = [];
   if (ctx.s.places[target]?.controller !== defSide) codes.push('report.odds.why.changedHands');
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
   const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
-  const defThen = then.get(target)?.power[defKey] ?? 0;
-  const defNow = now.get(target)?.power[defKey] ?? 0;
+  const defThen = then[targetIx]?.power[defKey] ?? 0;
+  const defNow = now[targetIx]?.power[defKey] ?? 0;
   if (arrived.length) codes.push('report.odds.why.reinforced');
   else if (defNow > defThen) codes.push('report.odds.why.defStronger');
   else if (defNow < defThen) codes.push('report.odds.why.defWeaker');
-  const dugThen = then.get(target)?.dug[defKey] ?? 0;
-  const dugNow = now.get(target)?.dug[defKey] ?? 0;
+  const dugThen = then[targetIx]?.dug[defKey] ?? 0;
+  const dugNow = now[targetIx]?.dug[defKey] ?? 0;
   if (dugNow !== dugThen) codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
-  const attThen = then.get(from)?.power[side] ?? 0;
-  const attNow = now.get(from)?.power[side] ?? 0;
+  const attThen = then[fromIx]?.power[side] ?? 0;
+  const attNow = now[fromIx]?.power[side] ?? 0;
   if (attNow < attThen) codes.push('report.odds.why.attWeaker');
   else if (attNow > attThen) codes.push('report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
