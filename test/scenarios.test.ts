@@ -32,7 +32,7 @@ const OTHER_PLAY: Record<string, Record<string, string>> = {
   },
   'sirte-2020': {
     'egypt-crosses':
-      'Egypt crosses only if the GNA takes Sirte: since rules version 7 no commander takes a red-line place whose crossing would bring the region to the brink of a regional war, and the baseline AI stops at the line as the GNA did in June 2020; a player may not',
+      'Egypt crosses only if the GNA takes Sirte: since rules version 7 no commander takes a red-line place whose crossing would bring the region to the brink of a regional war, and the baseline AI stops at the line as the GNA did in June 2020; a player may cross it',
     'jmc-round-1-truce':
       'needs a truce in force on 3 February 2020, which the AI LNA never signs in January, as Haftar did not; an LNA player who signs in Moscow reaches it (checked below)',
     'militia-infighting':
