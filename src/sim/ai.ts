@@ -567,17 +567,23 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // The places an enemy patron has sworn to defend: taking one, or laying siege to it as the
   // first step of storming it, brings that patron in. Only a patron that can still climb its ladder is a threat.
   const enemyRedLines = new Set<string>();
+  // And every line an enemy patron has drawn, at the top of its ladder or not (crossingBrings below).
+  const anyEnemyLine = new Set<string>();
   for (const b of world.backersOf[enemy]) {
-    if ((state.backers[b.id]?.commitment ?? 0) < b.maxCommitment) {
-      for (const p of traitsOf(b).redLines) enemyRedLines.add(p);
-      // Lines a person's backer declared in play (a computer backer declares none).
-      for (const p of state.backers[b.id]?.redLines ?? []) enemyRedLines.add(p);
+    const climbs = (state.backers[b.id]?.commitment ?? 0) < b.maxCommitment;
+    // Lines a person's backer declared in play count too (a computer backer declares none).
+    for (const lines of [traitsOf(b).redLines, state.backers[b.id]?.redLines ?? []]) {
+      for (const p of lines) {
+        anyEnemyLine.add(p);
+        if (climbs) enemyRedLines.add(p);
+      }
     }
   }
-  // Where the region would stand if this side took a place on an enemy patron's line, at the top of its
-  // ladder or not (escalationIfTaken; 0 where no line is drawn): worked out once per place and plan.
+  // Where the region would stand if this side took a place on an enemy patron's line (escalationIfTaken;
+  // 0 where no line is drawn): worked out once per place and plan, and only for the places on a line.
   const crossing = new Map<string, number>();
   const crossingBrings = (place: string): number => {
+    if (!anyEnemyLine.has(place)) return 0;
     let after = crossing.get(place);
     if (after === undefined) {
       after = escalationIfTaken(scenario, state, side, place)?.after ?? 0;
