@@ -12,14 +12,10 @@ import { flagship, ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
-  // 67% on these seeds (6 December, rules version 6). Of the 33 pairs it loses, in 16 the AI's game ends in a regional war
-  // and in 13 the random player's war ended in a settlement while the AI fought on to a frozen conflict (docs/ai.md).
+  // 67% on these seeds (6 December, rules version 6; 59% under version 8). Of the 33 pairs it lost under version 6, in 16
+  // the AI's game ended in a regional war and in 13 the random player's war ended in a settlement while the AI fought on to
+  // a frozen conflict (docs/ai.md). (The normal LNA over random, short since rules version 4, is met under version 8: 90%.)
   'lna easy>random',
-  // Short since rules version 4 (docs/ai.md): 81% on these seeds (80% under version 5, 75% on 6 December). Of the 25 pairs
-  // it loses, in 11 the AI's own game ends in a regional war (Sirte or al-Jufra lost, Egypt climbs to its army, Turkey
-  // is there already) and in 12 the random player's war ended in a settlement (it accepts the truces every level refuses,
-  // as Haftar did) while the AI fought on to a frozen conflict, its war-weariness near 100.
-  'lna normal>random',
 ];
 
 describe('the random player', () => {

@@ -136,6 +136,13 @@ const variants: Variant[] = [
     words: ['unknown place', 'did you mean "east-capital"'],
   },
   {
+    name: 'a home at an unknown place',
+    breakIt: (s) => set(s, 'formations.4.home', 'east-capitol'),
+    file: SCENARIO_FILE,
+    path: 'formations.4.home',
+    words: ['unknown place', 'did you mean "east-capital"'],
+  },
+  {
     name: 'reserve at an unknown place',
     breakIt: (s) => set(s, 'reserves.0.location', 'atlantis'),
     file: SCENARIO_FILE,

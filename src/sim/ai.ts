@@ -10,7 +10,7 @@ import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationIndex } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -627,11 +627,14 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // An easy opponent sometimes fails to see the threat in time.
     const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
     for (const t of threats.slice(0, sees ? 2 : 0)) {
-      // Bring the biggest unit from a quiet neighbour; otherwise dig in.
+      // Bring the biggest unit from a quiet neighbour (not a group that rules its town); otherwise dig in.
       let helper: FormationState | undefined;
       for (const n of adjacentIx[t.ix]!) {
         if (holders[n] !== side || threatened[n]) continue;
-        for (const f of mine.at[n] ?? []) if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+        for (const f of mine.at[n] ?? []) {
+          if (homeBound(world, state, f)) continue;
+          if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
+        }
       }
       if (helper && helper.strength >= 5) {
         plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
@@ -666,6 +669,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // Each place attacks from once, whatever the number of units there.
     for (const fi of mine.places) {
       const from = ids[fi]!;
+      // A group that rules its town fights out of it but takes no ground alone: no attack where it is all there is.
+      if (mine.at[fi]!.every((f) => homeBound(world, state, f))) continue;
       for (const j of adjacentIx[fi]!) {
         if (holders[j] === side) continue;
         const n = ids[j]!;

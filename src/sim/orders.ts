@@ -5,7 +5,7 @@ import { BACKER_BUDGET, DEFECT_MARGIN, EXTORT_MIN, LARGE_CITY_POP, orderCost, SI
 import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from './query.ts';
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
-import { airstrikeOdds, attackOdds, bribeOdds } from './rules/military.ts';
+import { airstrikeOdds, attackOdds, bribeOdds, homeBound } from './rules/military.ts';
 import { conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
@@ -295,6 +295,7 @@ function checkMove(c: Check, order: OrderOf<'move'>): Checked {
   if (!f || f.strength <= 0) return noFormation(order.formation);
   if (f.side !== side) return problem('not-yours', 'orders.problem.notYourFormation', { formation: f.id });
   for (const q of c.mine) if (q.kind === 'move' && q.formation === order.formation) return problem('duplicate', 'orders.problem.moveQueued');
+  if (homeBound(c.world, state, f)) return problem('not-now', 'orders.problem.homeBound', { formation: f.id, place: f.location });
   const from = f.location;
   const step = stepProblem(c, from, order.to);
   if (step) return step;
@@ -307,6 +308,9 @@ function checkWithdraw(c: Check, order: OrderOf<'withdraw'>): Checked {
   const from = order.from;
   if (!world.place.has(from)) return noPlace(from);
   if (!hasForcesAt(state, from, side!)) return problem('no-forces', 'orders.problem.noForces', { place: from });
+  // A group that rules the town stays in it: a withdrawal needs some other unit to pull out.
+  const here = formationsAt(state, from, side!);
+  if (here.every((f) => homeBound(world, state, f))) return problem('not-now', 'orders.problem.homeBound', { formation: here[0]!.id, place: from });
   const step = stepProblem(c, from, order.to);
   if (step) return step;
   if (c.quick) return QUICK_OK;
@@ -328,8 +332,13 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
   const pop = world.place.get(order.target)?.population ?? 0;
   const reach = supplyReachPct(world, order.from, order.target);
   const leaning = world.place.get(order.target)?.leaning;
+  const stages = pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side;
+  // Only a group bound to the town it attacks from: a win thins the defenders but takes no ground.
+  const attackers = formationsAt(state, order.from, side!);
+  const bound = !stages && attackers.every((f) => homeBound(world, state, f)) ? attackers[0] : undefined;
   return preview(c, m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), odds.odds, [
-    ...(pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side ? [m('orders.risk.stages')] : []),
+    ...(stages ? [m('orders.risk.stages')] : []),
+    ...(bound ? [m('orders.risk.noGround', { formation: bound.id, placeFrom: order.from, placeTarget: order.target })] : []),
     ...(reach.pct < 100 ? [m('orders.risk.supply', { km: reach.km, place: order.from, reach: reach.reach, pct: reach.pct })] : []),
     ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
       ? [leaning === side ? m('orders.risk.peopleBackYou', { place: order.target }) : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning })]

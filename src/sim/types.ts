@@ -108,6 +108,12 @@ export interface FormationDef extends Source {
   defectsTo?: SideId | 'none';
   /** Makes it an actor of its own (`group:<id>`): an armed group that acts for itself as well as for its side. */
   agenda?: Agenda;
+  /**
+   * The town this armed group rules (the Kaniyat's Tarhuna). While it is there and its side holds
+   * the town, it fights out of it but does not leave it: its side cannot move it away, and it does
+   * not move into a place it helps to take (homeBound, src/sim/rules/military.ts).
+   */
+  home?: string;
   note?: string;
 }
 

@@ -134,6 +134,8 @@ describe('what a backer’s orders do', () => {
     let s = game();
     ({ state: s } = turn(s, [{ actor: T, kind: 'declare-red-line', place: 'zuwara' }]));
     expect(s.backers.turkey!.redLines).toEqual(['zuwara']);
+    // Turkey below its top rung, so that it can answer (the war's course may have taken it to the top: rules version 8).
+    s.backers.turkey!.commitment = Math.min(s.backers.turkey!.commitment, 3);
     // The line crossed (set by hand: the LNA holds Zuwara, and the crossing waits for Turkey's answer).
     const crossed = structuredClone(s);
     crossed.places.zuwara!.controller = 'lna';
@@ -193,6 +195,8 @@ describe('what a backer’s orders do', () => {
     const ai = otherActorsOrders(sirte, s, ['backer:turkey']);
     s = resolveTurn(sirte, s, [ask, ...ai.orders.filter((o) => o.actor !== 'gna')]).state;
     expect(s.backers.turkey!.request?.side).toBe('gna');
+    // Turkey below its top rung, so that it can grant it (the war's course may have taken it to the top: rules version 8).
+    s.backers.turkey!.commitment = Math.min(s.backers.turkey!.commitment, 3);
     const level = s.backers.turkey!.commitment;
     const preview = checkOrder(sirte, s, { actor: T, kind: 'answer-request', accept: true });
     expect(preview.ok).toBe(true);

@@ -1,4 +1,4 @@
-// The rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope; version 7's: weariness against confidence, the brink of a regional war) that make the historical games follow the war's path (issue 12):
+// The rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope; version 7's: weariness against confidence, the brink of a regional war; version 8's: an armed group that rules its town stays in it) that make the historical games follow the war's path (issue 12):
 // a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, REGIONAL_WAR, SIEG
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
 import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
-import { airBonus, localLevy } from '../../src/sim/rules/military.ts';
+import { airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
@@ -416,5 +416,136 @@ describe('rules version 7: weariness against confidence, and the brink of a regi
     const s = rivalStepped(sc, 'rival-0', { russia: 3, uae: 3, egypt: 3 });
     s.places.sirte!.controller = 'gna';
     expect(aiOrders(sc, s, 'backer:egypt').orders.some((o) => o.kind === 'escalate')).toBe(true);
+  });
+});
+
+describe('rules version 8: an armed group that rules its town stays in it (the Kaniyat in Tarhuna)', () => {
+  const load = (id: string): Scenario => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.value;
+  };
+  const sc = load('sirte-2020');
+  const world = worldOf(sc);
+  /** sirte-2020 on 8 January 2020, its opening choice settled; `edit` sets it up. */
+  const at = (edit: (s: State) => void = () => {}): State => {
+    const s = newGame(sc, 'home-rules', []);
+    s.pending = [];
+    edit(s);
+    return s;
+  };
+  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+  const problemOf = (s: State, order: Order): string => {
+    const c = checkOrder(sc, s, order, []);
+    return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, sc)}`;
+  };
+
+  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and no other unit has one', () => {
+    for (const id of ['sirte-2020', 'tripoli-2019', 'red-line-2020', 'geneva-2020']) {
+      const s = load(id);
+      expect([...s.formations, ...s.reserves].filter((f) => f.home).map((f) => [f.id, f.home])).toEqual([['kaniyat', 'tarhuna']]);
+    }
+  });
+
+  it.each<[string, (s: State) => void, boolean]>([
+    ['in Tarhuna, held by its side', () => {}, true],
+    ['away from Tarhuna (at the airport)', (s) => void (unit(s, 'kaniyat').location = 'tripoli-airport'), false],
+    ['in Tarhuna, but the town no longer its side’s', (s) => void (s.places.tarhuna!.controller = 'local'), false],
+    ['a unit with no home (Brigade 106, at the airport)', () => {}, false],
+  ])('bound: %s', (label, edit, bound) => {
+    const s = at(edit);
+    const id = label.startsWith('a unit with no home') ? 'brigade-106' : 'kaniyat';
+    expect(homeBound(world, s, unit(s, id))).toBe(bound);
+  });
+
+  it('its side cannot move it away, or pull it out; other units come and go', () => {
+    const s = at((s) => void (unit(s, 'brigade-106').location = 'tarhuna'));
+    expect(problemOf(s, { actor: 'lna', kind: 'move', formation: 'kaniyat', to: 'tripoli-airport' })).toBe(
+      'not-now: Kaniyat (9th Brigade), Tarhuna will not leave Tarhuna: it rules the town, and stays there while your side holds it.',
+    );
+    expect(problemOf(s, { actor: 'lna', kind: 'move', formation: 'brigade-106', to: 'tripoli-airport' })).toBe('allowed');
+    expect(problemOf(s, { actor: 'lna', kind: 'withdraw', from: 'tarhuna', to: 'tripoli-airport' })).toBe('allowed');
+    // A withdrawal takes the others and leaves it.
+    const { state } = resolveTurn(sc, s, [{ actor: 'lna', kind: 'withdraw', from: 'tarhuna', to: 'tripoli-airport' }]);
+    expect(unit(state, 'brigade-106').location).toBe('tripoli-airport');
+    expect(unit(state, 'kaniyat').location).toBe('tarhuna');
+    // Alone there, there is nothing to pull out.
+    expect(problemOf(at(), { actor: 'lna', kind: 'withdraw', from: 'tarhuna', to: 'tripoli-airport' })).toMatch(/^not-now: Kaniyat .* will not leave Tarhuna/);
+  });
+
+  it('the rule holds at resolution too, for orders given unchecked', () => {
+    const { state } = resolveTurn(sc, at(), [{ actor: 'lna', kind: 'move', formation: 'kaniyat', to: 'tripoli-airport' }], {}, 'checked');
+    expect(unit(state, 'kaniyat').location).toBe('tarhuna');
+  });
+
+  it('once away from its town (fallen back, or the town lost), it goes where it is sent; back home, it is bound again', () => {
+    const away = at((s) => void (unit(s, 'kaniyat').location = 'tripoli-airport'));
+    expect(problemOf(away, { actor: 'lna', kind: 'move', formation: 'kaniyat', to: 'tarhuna' })).toBe('allowed');
+    const { state } = resolveTurn(sc, away, [{ actor: 'lna', kind: 'move', formation: 'kaniyat', to: 'tarhuna' }]);
+    expect(unit(state, 'kaniyat').location).toBe('tarhuna');
+    expect(homeBound(world, state, unit(state, 'kaniyat'))).toBe(true);
+  });
+
+  /** Tajoura emptied of the GNA's units, so that an attack on it from Tarhuna is all but sure; and the battles it brings, by seed. */
+  function attackTajoura(withOthers: boolean) {
+    const fights: { won: boolean; text: string; state: State }[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const s = newGame(sc, `home-${i}`, []);
+      s.pending = [];
+      for (const f of s.formations) if (f.location === 'tajoura') f.location = 'tripoli';
+      if (withOthers) unit(s, 'brigade-106').location = 'tarhuna';
+      const order: Order = { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'tajoura' };
+      const { state, report } = resolveTurn(sc, s, [order]);
+      const battle = report.events.find((e) => e.detail?.type === 'battle' && e.detail.target === 'tajoura');
+      if (battle?.detail?.type === 'battle') fights.push({ won: battle.detail.won, text: told(battle, sc), state });
+    }
+    return fights;
+  }
+
+  it('the preview of an attack it would fight alone says a win takes no ground; its odds are the fight’s', () => {
+    const s = at((s) => {
+      for (const f of s.formations) if (f.location === 'tajoura') f.location = 'tripoli';
+    });
+    const c = checkOrder(sc, s, { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'tajoura' }, []);
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.value.odds).toBe(attackOdds(sc, s, 'lna', 'tarhuna', 'tajoura').odds);
+    expect(c.value.riskMsgs.map((r) => messageText(r, sc)).join(' ')).toContain(
+      'Only Kaniyat (9th Brigade), Tarhuna would attack, and it will not leave Tarhuna, the town it rules: a win would thin the defenders of Tajoura but take no ground unless another unit attacks with it.',
+    );
+    // With another unit beside it, no such warning.
+    const both = at((s) => void (unit(s, 'brigade-106').location = 'tarhuna'));
+    const c2 = checkOrder(sc, both, { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'tajoura' }, []);
+    expect(c2.ok && c2.value.riskMsgs.some((r) => r.key === 'orders.risk.noGround')).toBe(false);
+  });
+
+  it('alone, a won fight takes no ground: the place stays with its holder and the Kaniyat at home', () => {
+    const fights = attackTajoura(false);
+    const won = fights.filter((f) => f.won);
+    expect(won.length).toBeGreaterThan(0);
+    for (const f of won) {
+      expect(f.text).toMatch(/^LNA forces beat the defenders of Tajoura \(odds \d+%\) but did not take it: Kaniyat \(9th Brigade\), Tarhuna fights out of Tarhuna, the town it rules, and will not leave it\./);
+      expect(f.state.places.tajoura!.controller).toBe('gna');
+      expect(unit(f.state, 'kaniyat').location).toBe('tarhuna');
+    }
+  });
+
+  it('with another unit beside it, a won fight takes the place: that unit moves in, the Kaniyat stays', () => {
+    const won = attackTajoura(true).filter((f) => f.won);
+    expect(won.length).toBeGreaterThan(0);
+    for (const f of won) {
+      expect(f.text).toMatch(/^LNA forces took Tajoura/);
+      expect(f.state.places.tajoura!.controller).toBe('lna');
+      expect(unit(f.state, 'kaniyat').location).toBe('tarhuna');
+      expect(unit(f.state, 'brigade-106').location).toBe('tajoura');
+    }
+  });
+
+  it('the AI neither sends it away nor attacks with it alone (the LNA in January 2020, every level)', () => {
+    for (const level of ['easy', 'normal', 'hard'] as const) {
+      const orders = aiOrders(sc, at(), 'lna', level).orders;
+      expect(orders.filter((o) => o.kind === 'move' && o.formation === 'kaniyat')).toEqual([]);
+      expect(orders.filter((o) => (o.kind === 'attack' && o.from === 'tarhuna') || (o.kind === 'withdraw' && o.from === 'tarhuna'))).toEqual([]);
+    }
   });
 });

@@ -14,7 +14,7 @@ import {
   talksIndex,
 } from '../query.ts';
 import type { Controller, FormationDef, FormationState, Order, PlaceDef, ReportDetail, ReportMessage, Scenario, SideId, State } from '../types.ts';
-import { clamp, isAdjacent, isLargeCity, other, supplyRoad, worldOf } from '../world.ts';
+import { clamp, isAdjacent, isLargeCity, other, supplyRoad, type World, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
 /** A side in a report message's values ('none' for anyone else: local forces). */
@@ -233,6 +233,16 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(odds, 1, 99) };
 }
 
+/**
+ * Whether an armed group is held by the town it rules (FormationDef.home): it is there, and its
+ * side holds the town. It then fights out of it but does not leave it. Once the town is lost (the
+ * group falls back elsewhere), it goes where its side sends it, and it is bound again if it returns.
+ */
+export function homeBound(world: World, state: State, f: FormationState): boolean {
+  const home = world.formationDef.get(f.id)?.home;
+  return home !== undefined && f.location === home && state.places[home]?.controller === f.side;
+}
+
 /** Where defenders fall back to: the neighbouring place of their own with most of their strength. */
 function retreatTarget(ctx: Ctx, place: string, side: SideId | 'none'): string | null {
   let best: string | null = null;
@@ -353,6 +363,13 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defLoss = Math.round((defenceStrength * (won ? ROUT_LOSS_PCT : 8) * (80 + ctx.rng.int(41))) / 10000);
   inflictLosses(ctx, attackers, attLoss);
   inflictLosses(ctx, defenders, defLoss);
+  // A group that rules the town it attacks from fights, but does not go on to hold the place it
+  // beat: with no other unit left to move in, a won fight takes no ground (a large city's outskirts aside).
+  const bound = won ? attackers.find((f) => f.strength > 0 && homeBound(ctx.world, ctx.s, f)) : undefined;
+  const noGround =
+    bound !== undefined &&
+    !attackers.some((f) => f.strength > 0 && !homeBound(ctx.world, ctx.s, f)) &&
+    !((ctx.world.place.get(target)?.population ?? 0) >= LARGE_CITY_POP && ctx.s.places[target]!.siegedBy !== side);
   const harm = civilianHarm(ctx, target, side, 1);
   // Losses and harm do not touch the air war: the bonus the odds were worked out with.
   const bonus = nowIndex.air[side];
@@ -365,12 +382,13 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     values.reasonMsgs = changed.reasonMsgs;
     values.formationList = changed.formationList;
   }
+  if (noGround) values.formation = bound.id;
   say(ctx, {
     mechanic: 'combat',
     actors: [side],
     places: [from, target],
     detail,
-    msg: { key: won ? 'report.battle.won' : 'report.battle.lost', values },
+    msg: { key: noGround ? 'report.battle.noGround' : won ? 'report.battle.won' : 'report.battle.lost', values },
     // An attack on a place a patron of the defender has sworn to defend tests whether its red line is meant.
     concept: harm.killed > 20 ? 'civilian-harm' : defSide !== 'local' && guardedByRedLine(ctx.scenario, target, defSide) ? 'red-line-credibility' : undefined,
   });
@@ -385,7 +403,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     });
     return;
   }
-  if (won) {
+  if (won && !noGround) {
     const survivors = defenders.filter((f) => f.strength > 0);
     const fallback = retreatTarget(ctx, target, defFormationSide);
     for (const f of survivors) {
@@ -398,8 +416,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
       }
     }
     setControl(ctx, target, side);
-    // The strongest attacking unit moves in; the rest hold the line behind it.
-    const lead = [...attackers].sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))[0];
+    // The strongest attacking unit moves in (not a group bound to its town); the rest hold the line behind it.
+    const lead = attackers.filter((f) => !homeBound(ctx.world, ctx.s, f)).sort((a, b) => b.strength - a.strength || compareIds(a.id, b.id))[0];
     if (lead && lead.strength > 0) {
       lead.location = target;
       lead.dug = 0;
@@ -460,7 +478,7 @@ export function movementPhase(ctx: Ctx): void {
       const f = ctx.s.formations.find((x) => x.id === o.formation);
       const side = sideOfActor(o.actor);
       if (!f || !side || f.side !== side || f.strength <= 0) continue;
-      if (!isAdjacent(ctx.world, f.location, o.to) || ctx.s.places[o.to]?.controller !== side) continue;
+      if (!isAdjacent(ctx.world, f.location, o.to) || ctx.s.places[o.to]?.controller !== side || homeBound(ctx.world, ctx.s, f)) continue;
       const from = f.location;
       f.location = o.to;
       f.dug = 0;
@@ -476,6 +494,8 @@ export function movementPhase(ctx: Ctx): void {
       const side = sideOfActor(o.actor);
       if (!side || ctx.s.places[o.to]?.controller !== side || !isAdjacent(ctx.world, o.from, o.to)) continue;
       for (const f of formationsAt(ctx.s, o.from, side)) {
+        // A group that rules the town stays in it.
+        if (homeBound(ctx.world, ctx.s, f)) continue;
         f.location = o.to;
         f.dug = 0;
         say(ctx, {

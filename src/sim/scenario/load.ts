@@ -226,6 +226,7 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
     list.forEach((f, i) => {
       place(`${key}.${i}.location`, f.location);
       if (f.backer) backer(`${key}.${i}.backer`, f.backer);
+      if (f.home) place(`${key}.${i}.home`, f.home);
       f.agenda?.personality?.redLines?.forEach((p, j) => place(`${key}.${i}.agenda.personality.redLines.${j}`, p));
     });
   checkFormations(s.formations, 'formations');

@@ -117,6 +117,7 @@ const formationSchema = v.strictObject({
   spoiler: v.optional(v.boolean()),
   defectsTo: v.optional(v.picklist(['gna', 'lna', 'none'])),
   agenda: v.optional(agendaSchema),
+  home: v.optional(id),
   note: v.optional(text(600)),
   source,
 });
