@@ -73,11 +73,16 @@ interface Skill {
   tends: boolean;
   /** Attends the conferences a mediator convenes (false: boycotts them, sure it has nothing to gain). */
   attends: boolean;
+  /**
+   * Legitimacy below which even a careless leadership minds its standing abroad: it attends conferences, spares cities
+   * from the air and declares pauses as the baseline does (0: no such floor; the baseline and hard always do).
+   */
+  mindsStandingBelow: number;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true },
+  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false, mindsStandingBelow: 30 },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0 },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true, mindsStandingBelow: 0 },
 };
 
 /**
@@ -117,6 +122,12 @@ const CUT_OFF_MARGIN = 10;
  * it only when it is all but sure.
  */
 const HOSTILE_TOWN_MARGIN = 30;
+
+/** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
+function skillNow(skill: Skill, legitimacy: number): Skill {
+  if (legitimacy >= skill.mindsStandingBelow) return skill;
+  return { ...skill, attends: true, restraint: true, pause: Math.max(skill.pause, SKILL.normal.pause) };
+}
 
 class Planner {
   readonly orders: Order[] = [];
@@ -453,7 +464,7 @@ export function outlook(scenario: Scenario, s: State, side: SideId): number {
 }
 
 function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: Difficulty): AiDecision {
-  const skill = SKILL[difficulty];
+  const skill = skillNow(SKILL[difficulty], state.sides[side].legitimacy);
   const base: Knobs = { attacks: skill.attacks, margin: skill.attackMargin, offerPeace: false, ask: true, sureOnly: false, strike: true, label: '' };
   const first = sidePlan(scenario, state, side, skill, base);
   if (!skill.lookahead) return first;
