@@ -1243,7 +1243,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   // Nothing but a crossed red line makes a patron climb to the brink of a regional war: it reckons where its step
   // would leave the region (its rung and the rivals it would face at it), not only where it stands.
   // Asked last, after the cheap tests of the steps it would stop.
-  const brink = () => Math.max(state.country.escalation, escalationSupposing(scenario, state, new Map([[id, b.commitment + 1]]), null, null)) >= REGION_BRINK;
+  const brink = () => Math.max(state.country.escalation, escalationSupposing(scenario, state, (r) => (r === id ? b.commitment + 1 : undefined), null, null)) >= REGION_BRINK;
   // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
   const rivalUp = def.rivals.find((r) => {
     const rs = state.backers[r];

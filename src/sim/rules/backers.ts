@@ -3,7 +3,7 @@
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
 import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
 import { clamp, other, roundDays, worldOf } from '../world.ts';
-import { holdRequest, personBackerOrders, personBackerUpkeep, redLinesOf } from './backer-orders.ts';
+import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
 
@@ -16,13 +16,20 @@ export function escalationIndex(scenario: Scenario, state: State): number {
 }
 
 /**
- * The escalation index as it would be if some backers stood at other rungs (`rungs`, by backer id)
+ * The escalation index as it would be if some backers stood at other rungs (`rungOf`)
  * and `place` were held by `holder`: the AI's "where would this leave the region" questions, asked
  * without copying the state.
  */
-export function escalationSupposing(scenario: Scenario, state: State, rungs: ReadonlyMap<string, number> | null, place: string | null, holder: SideId | null): number {
+export function escalationSupposing(
+  scenario: Scenario,
+  state: State,
+  /** The rung supposed for a backer (undefined: where it stands). */
+  rungOf: ((backer: string) => number | undefined) | null,
+  place: string | null,
+  holder: SideId | null,
+): number {
   const world = worldOf(scenario);
-  const rung = (id: string): number => rungs?.get(id) ?? state.backers[id]?.commitment ?? 0;
+  const rung = (id: string): number => rungOf?.(id) ?? state.backers[id]?.commitment ?? 0;
   let total = 0;
   for (const b of scenario.backers) total += RUNG_WEIGHT[rung(b.id)] ?? 0;
   for (const [a, r] of world.rivalPairs) {
@@ -48,7 +55,8 @@ export function escalationIfTaken(scenario: Scenario, state: State, side: SideId
   let answered: Map<string, number> | null = null;
   for (const def of worldOf(scenario).backersOf[other(side)]) {
     const b = state.backers[def.id];
-    if (!redLinesOf(def, b).includes(place)) continue;
+    // (redLinesOf(def, b).includes(place), without building the list.)
+    if (!def.redLines?.includes(place) && !def.personality?.redLines?.includes(place) && !b?.redLines?.includes(place)) continue;
     backers.push(def.id);
     if (b && b.commitment < def.maxCommitment) {
       answered ??= new Map();
@@ -56,7 +64,8 @@ export function escalationIfTaken(scenario: Scenario, state: State, side: SideId
     }
   }
   if (backers.length === 0) return null;
-  return { after: escalationSupposing(scenario, state, answered, place, side), backers };
+  const rungs = answered;
+  return { after: escalationSupposing(scenario, state, rungs && ((id) => rungs.get(id)), place, side), backers };
 }
 
 export function redLineCrossed(state: State, b: BackerDef): boolean {
