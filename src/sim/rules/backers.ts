@@ -78,8 +78,17 @@ function lineCrossed(state: State, b: BackerDef, place: string | null, holder: S
   const declared = state.backers[b.id]?.redLines;
   if (b.client === 'none' || (!b.redLines?.length && !declared?.length)) return false;
   const enemy: SideId = b.client === 'gna' ? 'lna' : 'gna';
-  const heldByEnemy = (p: string) => (p === place ? holder : state.places[p]?.controller) === enemy;
-  return (b.redLines ?? []).some(heldByEnemy) || (declared ?? []).some(heldByEnemy);
+  return heldBy(state, b.redLines, enemy, place, holder) || heldBy(state, declared, enemy, place, holder);
+}
+
+/** Whether any of these places is held by `side`, supposing `place` held by `holder` (plain loops: the AI asks this for every backer). */
+function heldBy(state: State, places: readonly string[] | undefined, side: SideId, place: string | null, holder: SideId | null): boolean {
+  if (places === undefined) return false;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if ((p === place ? holder : state.places[p]?.controller) === side) return true;
+  }
+  return false;
 }
 
 /** Every place a backer has declared a line it will defend (its own list and its AI personality's). */
