@@ -160,20 +160,14 @@ interface Memo {
   forces: Partial<Record<SideId, SideForces>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
-/** The state asked about last and its memo: nearly every question of a round is about the same state, cheaper to compare than to look up. */
-let lastState: State | null = null;
-let lastMemo: Memo | null = null;
 
 function memoOf(state: State): Memo | null {
   if (!memos) return null;
-  if (state === lastState) return lastMemo;
   let m = memos.get(state);
   if (!m) {
     m = { calc: {}, forces: {} };
     memos.set(state, m);
   }
-  lastState = state;
-  lastMemo = m;
   return m;
 }
 
@@ -1318,11 +1312,7 @@ export function otherActorsOrders(
       if (d.reasonMsgs.length) reasonMsgs[actor] = d.reasonMsgs;
     }
   } finally {
-    if (outer) {
-      memos = null;
-      lastState = null;
-      lastMemo = null;
-    }
+    if (outer) memos = null;
   }
   return { orders, reasonMsgs };
 }
