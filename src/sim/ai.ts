@@ -8,7 +8,7 @@ import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talks
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
-import { escalationIfTaken, escalationIndex } from './rules/backers.ts';
+import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll } from './rules/outcome.ts';
@@ -1258,20 +1258,21 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   }
   // Nothing but a crossed red line makes a patron climb to the brink of a regional war: it reckons where its step
   // would leave the region (its rung and the rivals it would face at it), not only where it stands.
-  const brink = Math.max(state.country.escalation, escalationIndex(scenario, { ...state, backers: { ...state.backers, [id]: { ...b, commitment: b.commitment + 1 } } })) >= REGION_BRINK;
+  // Asked last, after the cheap tests of the steps it would stop.
+  const brink = () => Math.max(state.country.escalation, escalationSupposing(scenario, state, (r) => (r === id ? b.commitment + 1 : undefined), null, null)) >= REGION_BRINK;
   // A rival's step up is answered, if this backer has the appetite: aggression, tempered by caution.
   const rivalUp = def.rivals.find((r) => {
     const rs = state.backers[r];
     // A step up last turn to a rung never held before (the opening rung is not a step).
     return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
-  if (rivalUp && !brink && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100) {
+  if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100 && !brink()) {
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds.
   const stake = stakeOf(def);
-  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !brink && !overBudget && roll * 100 < traits.values.ground) {
+  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground && !brink()) {
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
     return;
   }

@@ -9,7 +9,7 @@ import { airstrikeOdds, attackOdds, bribeOdds, homeBound } from './rules/militar
 import { conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
-import { isAdjacent, other, siegeBlocker, supplyReachPct, supplyRoad, type World, worldOf } from './world.ts';
+import { isAdjacent, other, siegeBlocker, supplyReachPct, type World, worldOf } from './world.ts';
 
 const id = v.pipe(v.string(), v.maxLength(80));
 const actor = v.pipe(v.string(), v.regex(/^(gna|lna|mediator|(backer|group):[a-z0-9-]{1,60})$/, 'unknown actor'));
@@ -383,10 +383,8 @@ function checkSiege(c: Check, order: OrderOf<'siege'>): Checked {
   const blocker = siegeBlocker(world, state, side!, order.target, (n) => hasForcesAt(state, n, side!));
   if (blocker === 'no-forces') return problem('no-forces', 'orders.problem.siegeNoForces', { place: order.target });
   if (blocker === 'too-far') return problem('not-now', 'orders.problem.siegeTooFar', { place: order.target, km: SIEGE_REACH_KM });
-  if (blocker === 'supplied') {
-    const road = supplyRoad(world, state, order.target, side!);
-    return problem('not-now', 'orders.problem.siegeSupplied', { place: order.target, placeRoad: road ?? '' });
-  }
+  // (The road the place is still supplied by, as siegeBlocker found it: not searched for again.)
+  if (blocker !== null) return problem('not-now', 'orders.problem.siegeSupplied', { place: order.target, placeRoad: blocker.supplied });
   if (c.quick) return QUICK_OK;
   const oil = (world.place.get(order.target)?.oilCapacity ?? 0) > 0;
   return preview(c, m(oil ? 'orders.summary.siegeOil' : 'orders.summary.siege', { place: order.target }), undefined, [m('orders.risk.siege'), ...truceRiskOf(state)]);

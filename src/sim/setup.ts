@@ -113,7 +113,8 @@ export function newGameWithReport(
   const s = initialState(scenario, seed, humans, difficulty);
   const rng = Rng.fromState(s.rng);
   const report = newReport(s);
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events', round: 0 };
+  // (The same fields in the same order as resolveTurn's context: one shape for every function that reads it.)
+  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: false };
   fireEvents(ctx);
   s.country.oilOutput = oilOutput(scenario, s);
   s.log.push(summarise(scenario, s));

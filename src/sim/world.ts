@@ -225,11 +225,14 @@ export function isLargeCity(world: World, place: string): boolean {
   return (world.place.get(place)?.population ?? 0) >= LARGE_CITY_POP;
 }
 
-/** Why a side cannot besiege a place now (null when it can): no forces next to it, too far, or not cut off. */
-export function siegeBlocker(world: World, state: State, side: SideId, place: string, hasForces: (at: string) => boolean): 'no-forces' | 'too-far' | 'supplied' | null {
+/**
+ * Why a side cannot besiege a place now (null when it can): no forces next to it, too far, or not
+ * cut off (then the place its road still runs to, from supplyRoad).
+ */
+export function siegeBlocker(world: World, state: State, side: SideId, place: string, hasForces: (at: string) => boolean): 'no-forces' | 'too-far' | { supplied: string } | null {
   const near = (world.adjacent.get(place) ?? []).filter(hasForces);
   if (!near.length) return 'no-forces';
   if (!near.some((n) => (routeBetween(world, n, place)?.km ?? Number.POSITIVE_INFINITY) <= SIEGE_REACH_KM)) return 'too-far';
-  if (!isLargeCity(world, place) && supplyRoad(world, state, place, side) !== null) return 'supplied';
-  return null;
+  const road = isLargeCity(world, place) ? null : supplyRoad(world, state, place, side);
+  return road === null ? null : { supplied: road };
 }

@@ -1,9 +1,9 @@
 // Foreign backers: they climb or descend the escalation ladder, answer their rivals, guard
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
-import type { BackerDef, BackerState, Concept, Scenario, SideId, State } from '../types.ts';
+import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
 import { clamp, other, roundDays, worldOf } from '../world.ts';
-import { holdRequest, personBackerOrders, personBackerUpkeep, redLinesOf } from './backer-orders.ts';
+import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
 import { setCommitment } from './events.ts';
 
@@ -12,16 +12,33 @@ const RUNG_WEIGHT = [0, 2, 5, 9, 16];
 
 /** Regional escalation from backers' commitments and rivals facing each other. */
 export function escalationIndex(scenario: Scenario, state: State): number {
+  return escalationSupposing(scenario, state, null, null, null);
+}
+
+/**
+ * The escalation index as it would be if some backers stood at other rungs (`rungOf`)
+ * and `place` were held by `holder`: the AI's "where would this leave the region" questions, asked
+ * without copying the state.
+ */
+export function escalationSupposing(
+  scenario: Scenario,
+  state: State,
+  /** The rung supposed for a backer (undefined: where it stands). */
+  rungOf: ((backer: string) => number | undefined) | null,
+  place: string | null,
+  holder: SideId | null,
+): number {
   const world = worldOf(scenario);
+  const rung = (id: string): number => rungOf?.(id) ?? state.backers[id]?.commitment ?? 0;
   let total = 0;
-  for (const b of scenario.backers) total += RUNG_WEIGHT[state.backers[b.id]?.commitment ?? 0] ?? 0;
+  for (const b of scenario.backers) total += RUNG_WEIGHT[rung(b.id)] ?? 0;
   for (const [a, r] of world.rivalPairs) {
-    const level = Math.min(state.backers[a]?.commitment ?? 0, state.backers[r]?.commitment ?? 0);
+    const level = Math.min(rung(a), rung(r));
     // Rivals backing opposite sides with drones or their own forces face each other directly.
     if (level >= 4) total += 20;
     else if (level >= 3) total += 6;
   }
-  for (const b of scenario.backers) if (redLineCrossed(state, b)) total += 10;
+  for (const b of scenario.backers) if (lineCrossed(state, b, place, holder)) total += 10;
   return clamp(total, 0, REGIONAL_WAR);
 }
 
@@ -33,30 +50,45 @@ export function escalationIndex(scenario: Scenario, state: State): number {
  * the attack order's warning (src/sim/warnings.ts) both read it.
  */
 export function escalationIfTaken(scenario: Scenario, state: State, side: SideId, place: string): { after: number; backers: string[] } | null {
-  const at = state.places[place];
-  if (!at) return null;
+  if (!state.places[place]) return null;
   const backers: string[] = [];
-  let answered: Record<string, BackerState> | null = null;
+  let answered: Map<string, number> | null = null;
   for (const def of worldOf(scenario).backersOf[other(side)]) {
     const b = state.backers[def.id];
-    if (!redLinesOf(def, b).includes(place)) continue;
+    // (redLinesOf(def, b).includes(place), without building the list.)
+    if (!def.redLines?.includes(place) && !def.personality?.redLines?.includes(place) && !b?.redLines?.includes(place)) continue;
     backers.push(def.id);
     if (b && b.commitment < def.maxCommitment) {
-      answered ??= { ...state.backers };
-      answered[def.id] = { ...b, commitment: def.maxCommitment };
+      answered ??= new Map();
+      answered.set(def.id, def.maxCommitment);
     }
   }
   if (backers.length === 0) return null;
-  const after = escalationIndex(scenario, { ...state, backers: answered ?? state.backers, places: { ...state.places, [place]: { ...at, controller: side } } });
-  return { after, backers };
+  const rungs = answered;
+  return { after: escalationSupposing(scenario, state, rungs && ((id) => rungs.get(id)), place, side), backers };
 }
 
 export function redLineCrossed(state: State, b: BackerDef): boolean {
+  return lineCrossed(state, b, null, null);
+}
+
+/** Whether one of a backer's lines is held by its client's enemy, supposing `place` held by `holder`. */
+function lineCrossed(state: State, b: BackerDef, place: string | null, holder: SideId | null): boolean {
   // Lines a person's backer declared in play count as the scenario's do (a computer backer declares none).
   const declared = state.backers[b.id]?.redLines;
   if (b.client === 'none' || (!b.redLines?.length && !declared?.length)) return false;
   const enemy: SideId = b.client === 'gna' ? 'lna' : 'gna';
-  return (b.redLines ?? []).some((p) => state.places[p]?.controller === enemy) || (declared ?? []).some((p) => state.places[p]?.controller === enemy);
+  return heldBy(state, b.redLines, enemy, place, holder) || heldBy(state, declared, enemy, place, holder);
+}
+
+/** Whether any of these places is held by `side`, supposing `place` held by `holder` (plain loops: the AI asks this for every backer). */
+function heldBy(state: State, places: readonly string[] | undefined, side: SideId, place: string | null, holder: SideId | null): boolean {
+  if (places === undefined) return false;
+  for (let i = 0; i < places.length; i++) {
+    const p = places[i]!;
+    if ((p === place ? holder : state.places[p]?.controller) === side) return true;
+  }
+  return false;
 }
 
 /** Every place a backer has declared a line it will defend (its own list and its AI personality's). */
