@@ -49,25 +49,14 @@ export class Rng {
   }
 }
 
-/** The first two parts noise() hashed last, and their hash (a cache: the result depends on the parts alone). */
-let lastFirst: string | number | undefined;
-let lastSecond: string | number | undefined;
-let lastHash = 0;
-
 /**
  * A stateless hash-based number in [0, 1) for things that must not disturb the game RNG,
  * such as fog-of-war estimates that a player's view computes again and again.
  */
 export function noise(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
-  let p = 0;
-  // The AI draws many numbers for one seed and turn (its first two parts): their hash is remembered.
-  if (parts.length > 2 && parts[0] === lastFirst && parts[1] === lastSecond) {
-    h = lastHash;
-    p = 2;
-  }
   // The hash of parts.join('|'), without building the joined text.
-  for (; p < parts.length; p++) {
+  for (let p = 0; p < parts.length; p++) {
     if (p > 0) {
       h ^= 124; // '|'
       h = Math.imul(h, 0x01000193);
@@ -77,11 +66,6 @@ export function noise(...parts: (string | number)[]): number {
     for (let i = 0; i < text.length; i++) {
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
-    }
-    if (p === 1) {
-      lastFirst = parts[0]!;
-      lastSecond = part;
-      lastHash = h;
     }
   }
   h ^= h >>> 15;

@@ -2,7 +2,7 @@
 // monitors, trust, conferences, the mediator's tools and the political track.
 import { placeIdsOf } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
-import { effectiveAir, hasCentralBank, talksIndex } from '../query.ts';
+import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
@@ -45,21 +45,15 @@ export function ceasefireCalculus(
   // Turkish drones and air defence arrived, the GNA's after (it rejected the Cairo Declaration).
   fight += Math.round(airBonus(scenario, state, side) * AIR_HOPE);
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
-  // (One plain pass over the places for the sieges and the population share of the lines a truce
-  // would freeze: the AI asks this many times a turn.)
-  const { placeIds, population, totalPopulation } = worldOf(scenario);
+  // (A plain loop: the AI asks this many times a turn.)
+  const { placeIds } = worldOf(scenario);
   const enemyCapital = scenario.sides[other(side)].capital;
   let sieges = 0;
   let capital = false;
-  let people = 0;
   for (let i = 0; i < placeIds.length; i++) {
-    const p = state.places[placeIds[i]!];
-    if (p === undefined) continue;
-    if (p.controller === side) people += population[i]!;
-    if (p.siegedBy === side) {
-      sieges++;
-      if (placeIds[i] === enemyCapital) capital = true;
-    }
+    if (state.places[placeIds[i]!]?.siegedBy !== side) continue;
+    sieges++;
+    if (placeIds[i] === enemyCapital) capital = true;
   }
   if (sieges > 0) {
     fight += SIEGE_WEIGHT * sieges + (capital ? SIEGE_WEIGHT : 0);
@@ -75,8 +69,7 @@ export function ceasefireCalculus(
     deal += 15;
     reasons.push('report.reason.patron');
   }
-  // (populationShare, from the pass above.)
-  if (terms.freezeLines) deal += Math.floor(((totalPopulation === 0 ? 0 : Math.round((people * 100) / totalPopulation)) - 50) / 2);
+  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side) - 50) / 2);
   if (terms.foreignFightersOut) {
     deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
   }
