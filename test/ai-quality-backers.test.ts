@@ -8,17 +8,17 @@ import { ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
-  // Short since rules version 7 (met under version 6; docs/ai.md): 88% both on these seeds, by two pairs.
-  // Of Egypt's 12 lost pairs, in 5 the random patron's war ended in a settlement (which version 7 makes rarer)
-  // while the easy seat's froze, and in 4 the LNA won it (3 victories, one GNA collapse). Of the UAE's 12, in 4 the
-  // random patron's war ended in a settlement (in 2 of them the easy seat's in a regional war), in 3 the GNA
-  // collapsed, and in 4 both froze, the random patron's at a lower escalation. (The UAE's is met under version 8: 90%.)
-  'backer:egypt easy>random',
-  // Short since rules version 8 (the Kaniyat stay in Tarhuna; docs/ai.md): Turkey's hard over normal 50% (35 ties),
-  // Egypt's normal over easy 54% (39 ties) and over random orders 89%.
+  // Short since rules version 8 (the Kaniyat stay in Tarhuna; docs/ai.md): Turkey's hard over normal, 58% under version 9 (30 ties).
   'backer:turkey hard>normal',
-  'backer:egypt normal>easy',
-  'backer:egypt normal>random',
+  // Short since rules version 9 (units settle into their positions; docs/ai.md "Rules version 9"), on these seeds:
+  // Russia's easy over random orders 87%, the UAE's easy, normal and hard 80, 81, 81% (90, 95, 91% under version 8).
+  // On 300 fresh seeds ("fresh") the two versions are within a few pairs of each other: the UAE's 89.3/88.0/87.7%
+  // under version 8 against 87.7/89.7/84.7%, Russia's easy 84.3 against 88.7%. Egypt's three shortfalls of
+  // version 8 are met under version 9 (94, 96% over random, 65% normal over easy).
+  'backer:russia easy>random',
+  'backer:uae easy>random',
+  'backer:uae normal>random',
+  'backer:uae hard>random',
 ];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

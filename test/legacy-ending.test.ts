@@ -5,12 +5,13 @@
 // gives the core the sentence (src/game/legacy-ending.ts). save-v3-ended.json was written by main's
 // code before the change (commit 629016f: a GameSession of seed "saves-ended" played to its
 // ending, the GNA giving its first legal order each turn), and written again so under rules
-// version 8 (whose Kaniyat no longer leaves Tarhuna: the old save's first turn moved it), its last
-// hash replaced as for the replays below (the LNA's military victory in turn 11). The two replays were written so too,
-// under rules version 6, and re-recorded when the rules became version 7 and again version 8 (an
-// old rules version is refused before any hash is read): test/fixtures/replay-v8-ended.json is
-// `npm run sim -- --seed 76 --role gna --export-replay …` (a military victory: the LNA's, in turn 7),
-// replay-v8-agreement.json `--seed 15`, all AI
+// version 8 (whose Kaniyat no longer leaves Tarhuna: the old save's first turn moved it) and
+// version 9 (whose units settle into their positions), its last hash replaced as for the replays
+// below (the LNA's military victory in turn 9). The two replays were written so too, under rules
+// version 6, and re-recorded when the rules became version 7, 8 and 9 (an old rules version is
+// refused before any hash is read): test/fixtures/replay-v9-ended.json is
+// `npm run sim -- --seed 55 --role gna --export-replay …` (a military victory: the LNA's, in turn 9),
+// replay-v9-agreement.json `--seed 11`, all AI
 // (a frozen conflict with an agreement held 3 of 8 turns, a sentence with figures), each with its
 // last hash replaced, as that code wrote it, by the hash of the final state with the ending's
 // English sentence (test/fixtures/english-pins.json, pinned from that code) in `ending.text`.
@@ -121,8 +122,8 @@ describe('an ended state holds no words', () => {
 
 describe('a replay recorded before the sentence left the state still verifies', () => {
   it.each([
-    ['replay-v8-ended.json', 'military-victory'],
-    ['replay-v8-agreement.json', 'frozen-conflict'],
+    ['replay-v9-ended.json', 'military-victory'],
+    ['replay-v9-agreement.json', 'frozen-conflict'],
   ])('%s: its last hash is of the final state with the old sentence; it verifies with the teller, not without', async (name, kind) => {
     const replay = replayFixture(name);
     const n = replay.turns.length;
@@ -150,7 +151,7 @@ describe('a replay recorded before the sentence left the state still verifies', 
   });
 
   it('a tampered final hash is still refused, and so is the hash of the state with another sentence', () => {
-    const replay = replayFixture('replay-v8-ended.json');
+    const replay = replayFixture('replay-v9-ended.json');
     const n = replay.turns.length;
     const recorded = replay.turns[n - 1]!.hash;
     const tampered = verifyReplay(withLastHash(replay, `${recorded.slice(0, -1)}${recorded.endsWith('0') ? '1' : '0'}`), find, { legacyEnding });
@@ -172,8 +173,8 @@ describe('a replay recorded before the sentence left the state still verifies', 
 
   it('the runner verifies it (exit 0) and says which hash the file holds', () => {
     const lines: string[] = [];
-    expect(main(['--replay', join(FIXTURES, 'replay-v8-ended.json')], (l) => lines.push(l))).toBe(0);
-    const replay = replayFixture('replay-v8-ended.json');
+    expect(main(['--replay', join(FIXTURES, 'replay-v9-ended.json')], (l) => lines.push(l))).toBe(0);
+    const replay = replayFixture('replay-v9-ended.json');
     const n = replay.turns.length;
     expect(lines.find((l) => l.startsWith(`turn ${String(n).padStart(3)}`))).toContain(`the file has ${replay.turns[n - 1]!.hash}`);
     expect(lines.filter((l) => l.includes('the file has'))).toHaveLength(1);
@@ -181,7 +182,7 @@ describe('a replay recorded before the sentence left the state still verifies', 
   });
 
   it('a classroom table stored before (its turns and hashes) is rebuilt in the teacher\'s browser; a tampered one is not', () => {
-    const replay = replayFixture('replay-v8-agreement.json');
+    const replay = replayFixture('replay-v9-agreement.json');
     const table: TableInspect = { no: 1, code: 'OLD1', scenario: 'sirte-2020', whatIfs: [], seed: replay.seed, difficulty: replay.difficulty, seats: [...replay.humans], status: 'ended', turns: replay.turns, queued: {}, ended: [] };
     const rebuilt = rebuildTable(sirte, table);
     expect(rebuilt.states.at(-1)?.ending?.kind).toBe('frozen-conflict');

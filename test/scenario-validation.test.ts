@@ -199,6 +199,20 @@ const variants: Variant[] = [
     words: ['unknown formation', '"east-guard"'],
   },
   {
+    name: 'event redeploys a formation that does not exist',
+    breakIt: (s) => set(s, 'events.2.effects', [{ kind: 'redeploy', formation: 'east-gaurd', to: 'east-capital' }]),
+    file: SCENARIO_FILE,
+    path: 'events.2.effects.0.formation',
+    words: ['unknown formation', 'did you mean "east-guard"'],
+  },
+  {
+    name: 'event redeploys a formation to an unknown place',
+    breakIt: (s) => set(s, 'events.2.effects', [{ kind: 'redeploy', formation: 'east-guard', to: 'east-capitol' }]),
+    file: SCENARIO_FILE,
+    path: 'events.2.effects.0.to',
+    words: ['unknown place', 'did you mean "east-capital"'],
+  },
+  {
     name: 'event naming an unknown actor',
     breakIt: (s) => set(s, 'events.0.actors.2', 'patron-wset'),
     file: SCENARIO_FILE,

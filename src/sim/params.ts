@@ -67,6 +67,18 @@ export const DEFECT_MARGIN = 10;
 
 /** Combat: odds = A^k / (A^k + D^k). k > 1 makes superiority count more than linearly. */
 export const COMBAT_EXPONENT = 2.2;
+/**
+ * A unit that holds its ground through a fortnight improves its position on its own by this much
+ * (percent added to its defence, as dug), up to NATURAL_DUG after two fortnights; the fortify order
+ * digs deeper, to 60. A unit that moves, falls back or leads an attack into a place starts again at 0.
+ */
+export const NATURAL_DUG_STEP = 5;
+export const NATURAL_DUG = 10;
+/**
+ * A town's people rise beside an attacker that comes to free them (PlaceDef.leaning) only when
+ * its own forces would take the place at these odds (percent) or better without them.
+ */
+export const RISING_ODDS = 50;
 /** An enemy turned out of its place loses this share of its strength in the rout. */
 export const ROUT_LOSS_PCT = 25;
 /**

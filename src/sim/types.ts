@@ -252,6 +252,8 @@ export type Effect =
   | { kind: 'loyalty'; formation: string; delta: number }
   | { kind: 'control'; place: string; to: Controller }
   | { kind: 'deploy'; formation: string }
+  /** A patron takes its unit off one front to another place its side holds (Wagner leaving Tripoli's front in May 2020): it goes with nothing dug. */
+  | { kind: 'redeploy'; formation: string; to: string }
   | { kind: 'blockade'; on: boolean; by: SideId }
   | { kind: 'talks'; stage: TalksStage }
   | { kind: 'trust'; delta: number }

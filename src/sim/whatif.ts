@@ -102,7 +102,7 @@ export function withoutBacker(scenario: Scenario, backerId: string): Scenario {
   copy.events = copy.events.filter((ev) => !ev.effects.some((e) => e.kind === 'commitment' && e.backer === backerId && e.delta > 0));
   filterEventEffects(
     copy,
-    (e) => !((e.kind === 'commitment' && e.backer === backerId) || (e.kind === 'deploy' && theirs.has(e.formation)) || (e.kind === 'loyalty' && theirs.has(e.formation))),
+    (e) => !((e.kind === 'commitment' && e.backer === backerId) || (e.kind === 'deploy' && theirs.has(e.formation)) || (e.kind === 'loyalty' && theirs.has(e.formation)) || (e.kind === 'redeploy' && theirs.has(e.formation))),
   );
   return copy;
 }

@@ -1,16 +1,18 @@
-// The rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope; version 7's: weariness against confidence, the brink of a regional war; version 8's: an armed group that rules its town stays in it) that make the historical games follow the war's path (issue 12):
+// The rules of version 4 (version 5's: a town's people fight for the side they back; version 6's: the blockade as a card, the air as hope; version 7's: weariness against confidence, the brink of a regional war; version 8's: an armed group that rules its town stays in it; version 9's: positions harden, a town rises only for an attack that can win, Wagner leaves the front) that make the historical games follow the war's path (issue 12):
 // a backer's air power arrives over weeks, supply thins beyond a road's reach, a siege needs the
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
 import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
-import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, REGIONAL_WAR, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
+import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, REGIONAL_WAR, RISING_ODDS, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
 import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
+import { applyEffect } from '../../src/sim/rules/events.ts';
 import { airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
+import { withoutBacker } from '../../src/sim/whatif.ts';
 import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
 import { told } from '../english.ts';
@@ -228,10 +230,12 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     expect(check.ok && check.value.riskMsgs.map((r) => messageText(r, sc)).join(' ')).toMatch(/The people of Gharyan back GNA: they fight beside its defenders/);
   });
 
-  it('tripoli-2019: the GNA’s attack on the LNA’s Gharyan is stronger with the town’s help', () => {
+  it('tripoli-2019: the GNA’s attack on the LNA’s Gharyan is stronger with the town’s help (since version 9, once the GNA’s own forces could win: the LNA’s main force gone to the front, Zawiya’s come to Zintan)', () => {
     const sc = load('tripoli-2019');
     const s = newGame(sc, 'path-rules', []);
     s.pending = [];
+    s.formations.find((f) => f.id === 'brigade-106')!.location = 'tripoli-airport';
+    s.formations.find((f) => f.id === 'zawiya-forces')!.location = 'zintan';
     expect(s.places.gharyan!.controller).toBe('lna');
     const withPeople = attackOdds(sc, s, 'gna', 'zintan', 'gharyan');
     const without = attackOdds(unaligned(sc), s, 'gna', 'zintan', 'gharyan');
@@ -547,5 +551,132 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
       expect(orders.filter((o) => o.kind === 'move' && o.formation === 'kaniyat')).toEqual([]);
       expect(orders.filter((o) => (o.kind === 'attack' && o.from === 'tarhuna') || (o.kind === 'withdraw' && o.from === 'tarhuna'))).toEqual([]);
     }
+  });
+});
+
+describe('rules version 9: positions harden, a town rises for an attack that can win, Wagner leaves the front', () => {
+  const load = (id: string): Scenario => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.value;
+  };
+  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+  const quiet = (): State => {
+    const s = fresh();
+    // No fighting in the mini war: the sides keep still unless an order says otherwise.
+    s.talks.stage = 'none';
+    return s;
+  };
+
+  it.each<[string, number, number]>([
+    ['a unit that held its ground one fortnight', 1, NATURAL_DUG_STEP],
+    ['two fortnights: as far as it digs without orders', 2, NATURAL_DUG],
+    ['five fortnights: no further', 5, NATURAL_DUG],
+  ])(`%s (${NATURAL_DUG_STEP} a fortnight, up to ${NATURAL_DUG})`, (_label, turns, dug) => {
+    let s = quiet();
+    expect(unit(s, 'west-guard').dug).toBe(0);
+    for (let t = 0; t < turns; t++) s = resolveTurn(mini, s, []).state;
+    expect(unit(s, 'west-guard').dug).toBe(dug);
+    expect(unit(s, 'east-guard').dug).toBe(dug);
+  });
+
+  it('a unit that moves starts again from nothing, and settles where it stops', () => {
+    let s = quiet();
+    s = resolveTurn(mini, s, []).state;
+    s = resolveTurn(mini, s, []).state;
+    expect(unit(s, 'west-brigade').dug).toBe(NATURAL_DUG);
+    s = resolveTurn(mini, s, [{ actor: 'gna', kind: 'move', formation: 'west-brigade', to: 'west-capital' }]).state;
+    expect(unit(s, 'west-brigade').location).toBe('west-capital');
+    expect(unit(s, 'west-brigade').dug).toBe(0);
+    s = resolveTurn(mini, s, []).state;
+    expect(unit(s, 'west-brigade').dug).toBe(NATURAL_DUG_STEP);
+  });
+
+  it('the fortify order digs deeper than settling in, and settling in never lowers what was dug', () => {
+    let s = quiet();
+    s = resolveTurn(mini, s, [{ actor: 'gna', kind: 'fortify', place: 'west-capital' }]).state;
+    // Settled in (5), then dug by the order (+20) in the economy phase.
+    expect(unit(s, 'west-guard').dug).toBe(NATURAL_DUG_STEP + 20);
+    s = resolveTurn(mini, s, []).state;
+    expect(unit(s, 'west-guard').dug).toBe(NATURAL_DUG_STEP + 20);
+  });
+
+  it('the preview’s odds are the fight’s: a settled defender counts, as the fortify order’s works do', () => {
+    let s = quiet();
+    const before = attackOdds(mini, s, 'gna', 'west-town', 'front-city');
+    s = resolveTurn(mini, s, []).state;
+    s = resolveTurn(mini, s, []).state;
+    const after = attackOdds(mini, s, 'gna', 'west-town', 'front-city');
+    expect(after.defence).toBeGreaterThan(before.defence);
+    expect(after.odds).toBeLessThan(before.odds);
+  });
+
+  const march = load('tripoli-2019');
+  const april = (edit: (s: State) => void = () => {}): State => {
+    const s = newGame(march, 'rising', []);
+    s.pending = [];
+    edit(s);
+    return s;
+  };
+  const unaligned = (sc: Scenario): Scenario => ({ ...sc, map: { ...sc.map, places: sc.map.places.map((p) => (p.leaning ? { ...p, leaning: undefined } : p)) } });
+  const risks = (s: State) => {
+    const c = checkOrder(march, s, { actor: 'gna', kind: 'attack', from: 'zintan', target: 'gharyan' }, []);
+    return c.ok ? c.value.riskMsgs.map((r) => messageText(r, march)).join(' ') : 'refused';
+  };
+
+  it(`tripoli-2019, 4 April 2019: Gharyan’s people do not rise for an attack Zintan’s forces could not win alone (below ${RISING_ODDS}%), and the preview says so`, () => {
+    const s = april();
+    const withPeople = attackOdds(march, s, 'gna', 'zintan', 'gharyan');
+    const without = attackOdds(unaligned(march), s, 'gna', 'zintan', 'gharyan');
+    expect(without.odds).toBeLessThan(RISING_ODDS);
+    expect(withPeople).toEqual(without);
+    expect(withPeople.rising).toBeUndefined();
+    expect(risks(s)).toMatch(/The people of Gharyan back you, but they will rise only with an attack that could win without them/);
+  });
+
+  it('Zintan’s forces alone, even with the LNA’s main force gone to the front, still could not: no rising', () => {
+    const s = april((s) => void (unit(s, 'brigade-106').location = 'tripoli-airport'));
+    expect(attackOdds(march, s, 'gna', 'zintan', 'gharyan')).toEqual(attackOdds(unaligned(march), s, 'gna', 'zintan', 'gharyan'));
+  });
+
+  it('with Zawiya’s forces come to Zintan, an attack that could win alone brings the town out beside it', () => {
+    const s = april((s) => {
+      unit(s, 'brigade-106').location = 'tripoli-airport';
+      unit(s, 'zawiya-forces').location = 'zintan';
+    });
+    const withPeople = attackOdds(march, s, 'gna', 'zintan', 'gharyan');
+    const without = attackOdds(unaligned(march), s, 'gna', 'zintan', 'gharyan');
+    expect(without.odds).toBeGreaterThanOrEqual(RISING_ODDS);
+    expect(withPeople.rising).toBe(true);
+    expect(withPeople.attack).toBeGreaterThan(without.attack);
+    expect(withPeople.odds).toBeGreaterThan(without.odds);
+    expect(risks(s)).toMatch(/The people of Gharyan back you: they rise with your attack/);
+  });
+
+  const flagship = load('sirte-2020');
+  const withdrawal = flagship.events.find((e) => e.id === 'wagner-withdrawal')!;
+  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, start: s, rng: undefined as never, report: undefined as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
+
+  it('the record: Wagner leaves the Tripoli front for al-Jufra when the event says it does', () => {
+    expect(withdrawal.effects[0]).toEqual({ kind: 'redeploy', formation: 'wagner', to: 'al-jufra' });
+  });
+
+  it.each<[string, (s: State) => void, string, number]>([
+    ['it goes to al-Jufra and leaves its works behind', () => {}, 'al-jufra', 0],
+    ['not to a place its side has lost: it stays where it was, as it was', (s) => void (s.places['al-jufra']!.controller = 'gna'), 'tripoli-airport', 30],
+    ['nor once it is destroyed', (s) => void (unit(s, 'wagner').strength = 0), 'tripoli-airport', 30],
+  ])('a redeploy effect: %s', (_label, edit, to, dug) => {
+    const s = newGame(flagship, 'redeploy', []);
+    unit(s, 'wagner').dug = 30;
+    edit(s);
+    expect(unit(s, 'wagner').location).toBe('tripoli-airport');
+    for (const e of withdrawal.effects) if (e.kind === 'redeploy') applyEffect(ctxOf(s), e);
+    expect(unit(s, 'wagner').location).toBe(to);
+    expect(unit(s, 'wagner').dug).toBe(dug);
+  });
+
+  it('with Russia out (its forces gone), the event moves no one', () => {
+    const out = withoutBacker(flagship, 'russia');
+    expect(out.events.find((e) => e.id === 'wagner-withdrawal')?.effects.some((e) => e.kind === 'redeploy')).toBe(false);
   });
 });

@@ -74,6 +74,15 @@ export function applyEffect(ctx: Ctx, e: Effect): void {
     case 'deploy':
       deployFormation(ctx, e.formation);
       return;
+    case 'redeploy': {
+      // Only to a place its side still holds; a unit cut off from it, or gone, stays as it is.
+      const f = s.formations.find((x) => x.id === e.formation);
+      if (f && f.strength > 0 && f.location !== e.to && f.side !== 'none' && s.places[e.to]?.controller === f.side) {
+        f.location = e.to;
+        f.dug = 0;
+      }
+      return;
+    }
     case 'blockade':
       s.country.blockadeBy = e.on ? e.by : null;
       return;

@@ -1,7 +1,7 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
 
 import { compareIds } from '../compare.ts';
-import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, RAID_INTENSITY, ROUT_LOSS_PCT } from '../params.ts';
+import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, RAID_INTENSITY, RISING_ODDS, ROUT_LOSS_PCT } from '../params.ts';
 import {
   airBalance,
   defendersOf,
@@ -122,6 +122,8 @@ export interface AttackOdds {
   defence: number;
   /** Percent chance that the attacker takes the place. */
   odds: number;
+  /** The town's people rise beside the attacker (they back it, and its own forces would win without them: RISING_ODDS). */
+  rising?: boolean;
 }
 
 /** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
@@ -221,16 +223,25 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
   const levy = localLevy(place, defSide, side);
   if (levy > 0) defence += levy;
-  else if (levy < 0) attack -= levy * (100 + ix.air[side]);
+  // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
+  const rising = levy < 0 ? -levy * (100 + ix.air[side]) : 0;
   defence *= 100 + (place?.defence ?? 0) + (here?.dug[defKey] ?? 0);
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
+  const rises = rising > 0 && oddsOf(attack, defence) >= RISING_ODDS;
+  if (rises) attack += rising;
   attack /= 100;
   defence /= 100;
+  const result: AttackOdds = { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99) };
+  if (rises) result.rising = true;
+  return result;
+}
+
+/** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */
+function oddsOf(attack: number, defence: number): number {
   const a = attack ** COMBAT_EXPONENT;
   const d = defence ** COMBAT_EXPONENT;
-  const odds = a + d === 0 ? 0 : Math.round((a * 100) / (a + d));
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(odds, 1, 99) };
+  return a + d === 0 ? 0 : (a * 100) / (a + d);
 }
 
 /**
@@ -550,6 +561,24 @@ export function combatPhase(ctx: Ctx): void {
   }
   siegeAttrition(ctx);
   spoilersAct(ctx);
+  settleIn(ctx);
+}
+
+/**
+ * Units that held their ground through the fortnight improve their positions on their own, up
+ * to NATURAL_DUG; the fortify order digs deeper. A unit that moved, fell back or led an attack
+ * into a place it took starts again from nothing (the moves set dug to 0).
+ */
+function settleIn(ctx: Ctx): void {
+  const before = ctx.start.formations;
+  for (let i = 0; i < ctx.s.formations.length; i++) {
+    const f = ctx.s.formations[i]!;
+    if (f.strength <= 0 || f.dug >= NATURAL_DUG) continue;
+    // (Formations keep their order within a fortnight; one that arrived during it is not in the opening state.)
+    const was = before[i]?.id === f.id ? before[i] : before.find((x) => x.id === f.id);
+    if (was?.location !== f.location) continue;
+    f.dug = Math.min(NATURAL_DUG, f.dug + NATURAL_DUG_STEP);
+  }
 }
 
 function siegeAttrition(ctx: Ctx): void {

@@ -257,6 +257,10 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
       if (e.kind === 'loyalty') formation(`${p}.formation`, e.formation);
       if (e.kind === 'control') place(`${p}.place`, e.place);
       if (e.kind === 'deploy') formation(`${p}.formation`, e.formation, reserves);
+      if (e.kind === 'redeploy') {
+        formation(`${p}.formation`, e.formation);
+        place(`${p}.to`, e.to);
+      }
     });
 
   const start = Date.parse(s.startDate);

@@ -220,6 +220,7 @@ const effectSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('loyalty'), formation: id, delta: int(-100, 100) }),
   v.strictObject({ kind: v.literal('control'), place: id, to: controller }),
   v.strictObject({ kind: v.literal('deploy'), formation: id }),
+  v.strictObject({ kind: v.literal('redeploy'), formation: id, to: id }),
   v.strictObject({ kind: v.literal('blockade'), on: v.boolean(), by: side }),
   v.strictObject({ kind: v.literal('talks'), stage: talksStage }),
   v.strictObject({ kind: v.literal('trust'), delta: int(-100, 100) }),
