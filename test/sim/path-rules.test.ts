@@ -630,7 +630,7 @@ describe('rules version 9: positions harden, a town rises for an attack that can
     const without = attackOdds(unaligned(march), s, 'gna', 'zintan', 'gharyan');
     expect(without.odds).toBeLessThan(RISING_ODDS);
     expect(withPeople).toEqual(without);
-    expect(withPeople.rising).toBeUndefined();
+    expect(withPeople.rising).toBe(false);
     expect(risks(s)).toMatch(/The people of Gharyan back you, but they will rise only with an attack that could win without them/);
   });
 
