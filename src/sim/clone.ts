@@ -2,12 +2,12 @@
 // this is several times faster than a JSON round trip. Log entries are never changed after
 // they are written, so they are shared.
 //
-// Places, formations, backers and sides are copied field by field into object literals of a
+// Places, formations, backers, sides, the talks and the country are copied field by field into object literals of a
 // fixed shape rather than spread ({ ...p }): a spread of objects whose shapes differ (a place
 // with or without siegedBy) takes V8's slow generic path, and the copy was the largest single
 // cost of resolveTurn. A field left undefined is left out, as a spread of it would leave it
 // undefined: JSON and the state hash read both alike.
-import type { BackerState, FormationState, PlaceState, SideState, State } from './types.ts';
+import type { BackerState, CeasefireTerms, CountryState, FormationState, PlaceState, SideState, State, TalksState } from './types.ts';
 
 /**
  * The place ids of each places object cloneState made, in their order: a state holds one
@@ -68,6 +68,46 @@ function cloneSide(s: SideState): SideState {
   };
 }
 
+function cloneTerms(t: CeasefireTerms): CeasefireTerms {
+  return {
+    freezeLines: t.freezeLines,
+    heavyWeaponsOut: t.heavyWeaponsOut,
+    foreignFightersOut: t.foreignFightersOut,
+    monitors: t.monitors,
+    oilReopened: t.oilReopened,
+    revenueShared: t.revenueShared,
+  };
+}
+
+function cloneTalks(t: TalksState): TalksState {
+  const p = t.proposal;
+  return {
+    stage: t.stage,
+    trust: t.trust,
+    turnsInStage: t.turnsInStage,
+    violations: t.violations,
+    monitors: t.monitors,
+    terms: t.terms ? cloneTerms(t.terms) : null,
+    politicalTrack: t.politicalTrack,
+    held: t.held,
+    proposal: p ? { by: p.by, terms: cloneTerms(p.terms), turn: p.turn } : null,
+  };
+}
+
+function cloneCountry(c: CountryState): CountryState {
+  return {
+    civilianCasualties: c.civilianCasualties,
+    displaced: c.displaced,
+    humanitarianAccess: c.humanitarianAccess,
+    oilOutput: c.oilOutput,
+    escalation: c.escalation,
+    internationalPressure: c.internationalPressure,
+    embargoEnforcement: c.embargoEnforcement,
+    blockadeBy: c.blockadeBy,
+    revenueShareToOther: c.revenueShareToOther,
+  };
+}
+
 /**
  * A deep copy, except that with shareFired the copy's `fired` is the original's own object:
  * resolveTurn's, whose only writer (fireEvents) copies it before its first write (Ctx.sharedFired).
@@ -86,7 +126,6 @@ export function cloneState(s: State, shareFired = false): State {
   }
   const formations: FormationState[] = new Array(s.formations.length);
   for (let i = 0; i < formations.length; i++) formations[i] = cloneFormation(s.formations[i]!);
-  const t = s.talks;
   return {
     scenarioId: s.scenarioId,
     seed: s.seed,
@@ -99,12 +138,8 @@ export function cloneState(s: State, shareFired = false): State {
     places,
     formations,
     backers,
-    country: { ...s.country },
-    talks: {
-      ...t,
-      terms: t.terms ? { ...t.terms } : null,
-      proposal: t.proposal ? { ...t.proposal, terms: { ...t.proposal.terms } } : null,
-    },
+    country: cloneCountry(s.country),
+    talks: cloneTalks(s.talks),
     fired,
     pending: s.pending.map((p) => ({ ...p, options: [...p.options] })),
     concepts: [...s.concepts],
