@@ -2,11 +2,11 @@
 // this is several times faster than a JSON round trip. Log entries are never changed after
 // they are written, so they are shared.
 //
-// Places, formations, backers, sides, the talks and the country are copied field by field into object literals of a
-// fixed shape rather than spread ({ ...p }): a spread of objects whose shapes differ (a place
-// with or without siegedBy) takes V8's slow generic path, and the copy was the largest single
-// cost of resolveTurn. A field left undefined is left out, as a spread of it would leave it
-// undefined: JSON and the state hash read both alike.
+// Places, formations, backers, sides, the talks and the country are copied field by field into
+// object literals of a fixed shape rather than spread ({ ...p }): a spread of objects whose shapes
+// differ takes V8's slow generic path, and the copy was the largest single cost of resolveTurn.
+// An optional field left undefined (a place's siegedBy) is written as undefined or left out:
+// JSON and the state hash read both alike.
 import type { BackerState, CeasefireTerms, CountryState, FormationState, PlaceState, SideState, State, TalksState } from './types.ts';
 
 /**
@@ -21,10 +21,13 @@ export function placeIdsOf(places: State['places']): readonly string[] {
   return placeKeys.get(places) ?? Object.keys(places);
 }
 
+/**
+ * Every place has its siegedBy field, undefined when no one besieges it (as initialState makes
+ * them, and as setControl leaves it): places of one shape, so that the rules' reads of them stay
+ * monomorphic, and lifting or laying a siege changes no object's shape.
+ */
 function clonePlace(p: PlaceState): PlaceState {
-  return p.siegedBy === undefined
-    ? { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched }
-    : { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched, siegedBy: p.siegedBy };
+  return { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched, siegedBy: p.siegedBy };
 }
 
 function cloneFormation(f: FormationState): FormationState {
