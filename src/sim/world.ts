@@ -30,6 +30,7 @@ export interface World {
   route: Map<string, RouteDef>;
   /** The same by both ends, either way round: no key string to build in the hot loops (routeBetween). */
   routeFrom: Map<string, Map<string, RouteDef>>;
+  /** Each formation's definition (the scenario's and its reserves'), every field written out: one shape for all (fullFormationDef). */
   formationDef: Map<string, FormationDef>;
   backer: Map<string, BackerDef>;
   backerIds: string[];
@@ -49,6 +50,37 @@ export interface World {
   /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
   eventFirst: number[];
   eventLast: number[];
+}
+
+/** Every field of T, the optional ones too: a literal of this type must name each of them (undefined where it is left out). */
+type AllFields<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * A formation's definition with every field written out, undefined where the scenario leaves it
+ * out. The scenario's own definitions come in as many shapes as it has combinations of optional
+ * fields (thirteen in sirte-2020), and the rules read them in their hottest loops (formationPower,
+ * homeBound, the loyalty and upkeep phases): in one shape those reads stay monomorphic.
+ */
+function fullFormationDef(f: FormationDef): FormationDef {
+  const full: AllFields<FormationDef> = {
+    id: f.id,
+    name: f.name,
+    side: f.side,
+    kind: f.kind,
+    location: f.location,
+    strength: f.strength,
+    quality: f.quality,
+    loyalty: f.loyalty,
+    upkeep: f.upkeep,
+    backer: f.backer,
+    spoiler: f.spoiler,
+    defectsTo: f.defectsTo,
+    agenda: f.agenda,
+    home: f.home,
+    note: f.note,
+    source: f.source,
+  };
+  return full;
 }
 
 const cache = new WeakMap<Scenario, World>();
@@ -128,7 +160,7 @@ export function worldOf(scenario: Scenario): World {
     neighbours,
     route,
     routeFrom,
-    formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f])),
+    formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, fullFormationDef(f)])),
     backer: new Map(scenario.backers.map((b) => [b.id, b])),
     backerIds: scenario.backers.map((b) => b.id),
     backersOf: {
