@@ -692,7 +692,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
-        const hostile = scenario.map.places[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        const hostile = world.placeDef[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
         const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValueIx(world, worth, holders, side, fi) } : null;

@@ -5,7 +5,10 @@ import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
 import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
+  /** Each place's definition, every field written out: one shape for all (fullPlaceDef). */
   place: Map<string, PlaceDef>;
+  /** The same by the place's index in placeIds. */
+  placeDef: PlaceDef[];
   placeIds: string[];
   /** Each place's index in placeIds (and scenario.map.places). */
   placeIndex: Map<string, number>;
@@ -83,6 +86,25 @@ function fullFormationDef(f: FormationDef): FormationDef {
   return full;
 }
 
+/** A place's definition with every field written out (as fullFormationDef; four shapes in sirte-2020). */
+function fullPlaceDef(p: PlaceDef): PlaceDef {
+  const full: AllFields<PlaceDef> = {
+    id: p.id,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    region: p.region,
+    tags: p.tags,
+    population: p.population,
+    oilCapacity: p.oilCapacity,
+    defence: p.defence,
+    leaning: p.leaning,
+    note: p.note,
+    source: p.source,
+  };
+  return full;
+}
+
 const cache = new WeakMap<Scenario, World>();
 /** The scenario asked for last and its index: nearly every call asks for the same one, cheaper to compare than to look up. */
 let lastScenario: Scenario | null = null;
@@ -96,7 +118,8 @@ export function worldOf(scenario: Scenario): World {
     lastWorld = cached;
     return cached;
   }
-  const place = new Map(scenario.map.places.map((p) => [p.id, p]));
+  const placeDef = scenario.map.places.map(fullPlaceDef);
+  const place = new Map(placeDef.map((p) => [p.id, p]));
   const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
   const route = new Map<string, RouteDef>();
   const routeFrom = new Map<string, Map<string, RouteDef>>();
@@ -145,6 +168,7 @@ export function worldOf(scenario: Scenario): World {
   }
   const world: World = {
     place,
+    placeDef,
     placeIds: scenario.map.places.map((p) => p.id),
     placeIndex,
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
