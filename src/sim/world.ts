@@ -2,7 +2,7 @@
 import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
-import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
+import type { Actor, BackerDef, Condition, Controller, EventDef, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
   /** Each place's definition, every field written out: one shape for all (fullPlaceDef). */
@@ -50,6 +50,8 @@ export interface World {
   /** Each actor's place in that order. */
   actorRank: Map<string, number>;
   oilPlaces: string[];
+  /** The scenario's events in its order, every field written out: one shape for all (fullEventDef). */
+  events: EventDef[];
   /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
   eventFirst: number[];
   eventLast: number[];
@@ -101,6 +103,48 @@ function fullPlaceDef(p: PlaceDef): PlaceDef {
     leaning: p.leaning,
     note: p.note,
     source: p.source,
+  };
+  return full;
+}
+
+/** A condition with every test written out (as fullFormationDef): the event calendar checks them every turn. */
+function fullCondition(c: Condition): Condition {
+  const full: AllFields<Condition> = {
+    controls: c.controls,
+    talksAtLeast: c.talksAtLeast,
+    talksAtMost: c.talksAtMost,
+    commitmentAtLeast: c.commitmentAtLeast,
+    commitmentAtMost: c.commitmentAtMost,
+    indicatorAtLeast: c.indicatorAtLeast,
+    indicatorAtMost: c.indicatorAtMost,
+    countryAtLeast: c.countryAtLeast,
+    countryAtMost: c.countryAtMost,
+    oilBlockaded: c.oilBlockaded,
+    eventFired: c.eventFired,
+    eventNotFired: c.eventNotFired,
+    chance: c.chance,
+  };
+  return full;
+}
+
+/** An event's definition with every field written out, its condition too (fifteen shapes of events and twelve of conditions in sirte-2020). */
+function fullEventDef(e: EventDef): EventDef {
+  const full: AllFields<EventDef> = {
+    id: e.id,
+    title: e.title,
+    date: e.date,
+    lateDays: e.lateDays,
+    text: e.text,
+    when: e.when ? fullCondition(e.when) : undefined,
+    actors: e.actors,
+    places: e.places,
+    effects: e.effects,
+    choice: e.choice,
+    concept: e.concept,
+    historical: e.historical,
+    claim: e.claim,
+    terms: e.terms,
+    source: e.source,
   };
   return full;
 }
@@ -197,6 +241,7 @@ export function worldOf(scenario: Scenario): World {
     rivalPairs,
     actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
+    events: scenario.events.map(fullEventDef),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
