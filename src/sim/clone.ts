@@ -71,7 +71,8 @@ function cloneSide(s: SideState): SideState {
   };
 }
 
-function cloneTerms(t: CeasefireTerms): CeasefireTerms {
+/** A copy of ceasefire terms, always of one shape (the talks' rules copy the terms of a proposal with it too). */
+export function cloneTerms(t: CeasefireTerms): CeasefireTerms {
   return {
     freezeLines: t.freezeLines,
     heavyWeaponsOut: t.heavyWeaponsOut,
