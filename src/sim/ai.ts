@@ -163,7 +163,7 @@ class Planner {
  */
 interface Memo {
   index?: ForceIndex;
-  /** Attack odds by attacker, place attacked from and target, by the places' indexes (0: not yet worked out; odds are 1 to 99). */
+  /** Attack odds by attacker, place attacked from and target, by the places' indexes (a hole: not yet worked out). */
   odds?: Record<SideId, OddsRows>;
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
@@ -189,8 +189,12 @@ function indexOf(scenario: Scenario, state: State): ForceIndex {
   return m.index;
 }
 
-/** One row of odds per place attacked from, made when first asked for (plain arrays: a typed array costs more to make than it saves). */
-type OddsRows = (number[] | undefined)[];
+/**
+ * One row of odds per place attacked from, made when first asked for (plain arrays: a typed array
+ * costs more to make than it saves), with holes where the odds are not yet worked out (filling a
+ * row first cost more than the odds it saved).
+ */
+type OddsRows = ((number | undefined)[] | undefined)[];
 
 function oddsMemo(state: State, places: number): Record<SideId, OddsRows> {
   const m = memoOf(state);
@@ -534,11 +538,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     const rows = known[attacker];
     let row = rows[from];
     if (row === undefined) {
-      row = new Array<number>(places).fill(0);
+      row = new Array<number | undefined>(places);
       rows[from] = row;
     }
-    let chance = row[target]!;
-    if (chance === 0) {
+    let chance = row[target];
+    if (chance === undefined) {
       chance = attackOddsIx(scenario, state, attacker, from, target, index).odds;
       row[target] = chance;
     }
@@ -688,7 +692,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
         // Gharyan so in June 2019): worth attacking only at a higher bar.
-        const hostile = scenario.map.places[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        const hostile = world.placeDef[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
         const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValueIx(world, worth, holders, side, fi) } : null;

@@ -2,12 +2,12 @@
 // this is several times faster than a JSON round trip. Log entries are never changed after
 // they are written, so they are shared.
 //
-// Places, formations, backers and sides are copied field by field into object literals of a
-// fixed shape rather than spread ({ ...p }): a spread of objects whose shapes differ (a place
-// with or without siegedBy) takes V8's slow generic path, and the copy was the largest single
-// cost of resolveTurn. A field left undefined is left out, as a spread of it would leave it
-// undefined: JSON and the state hash read both alike.
-import type { BackerState, FormationState, PlaceState, SideState, State } from './types.ts';
+// Places, formations, backers, sides, the talks and the country are copied field by field into
+// object literals of a fixed shape rather than spread ({ ...p }): a spread of objects whose shapes
+// differ takes V8's slow generic path, and the copy was the largest single cost of resolveTurn.
+// An optional field left undefined (a place's siegedBy) is written as undefined or left out:
+// JSON and the state hash read both alike.
+import type { BackerState, CeasefireTerms, CountryState, FormationState, PlaceState, SideState, State, TalksState } from './types.ts';
 
 /**
  * The place ids of each places object cloneState made, in their order: a state holds one
@@ -21,10 +21,13 @@ export function placeIdsOf(places: State['places']): readonly string[] {
   return placeKeys.get(places) ?? Object.keys(places);
 }
 
+/**
+ * Every place has its siegedBy field, undefined when no one besieges it (as initialState makes
+ * them, and as setControl leaves it): places of one shape, so that the rules' reads of them stay
+ * monomorphic, and lifting or laying a siege changes no object's shape.
+ */
 function clonePlace(p: PlaceState): PlaceState {
-  return p.siegedBy === undefined
-    ? { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched }
-    : { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched, siegedBy: p.siegedBy };
+  return { controller: p.controller, shut: p.shut, damage: p.damage, lastTurnTouched: p.lastTurnTouched, siegedBy: p.siegedBy };
 }
 
 function cloneFormation(f: FormationState): FormationState {
@@ -68,6 +71,47 @@ function cloneSide(s: SideState): SideState {
   };
 }
 
+/** A copy of ceasefire terms, always of one shape (the talks' rules copy the terms of a proposal with it too). */
+export function cloneTerms(t: CeasefireTerms): CeasefireTerms {
+  return {
+    freezeLines: t.freezeLines,
+    heavyWeaponsOut: t.heavyWeaponsOut,
+    foreignFightersOut: t.foreignFightersOut,
+    monitors: t.monitors,
+    oilReopened: t.oilReopened,
+    revenueShared: t.revenueShared,
+  };
+}
+
+function cloneTalks(t: TalksState): TalksState {
+  const p = t.proposal;
+  return {
+    stage: t.stage,
+    trust: t.trust,
+    turnsInStage: t.turnsInStage,
+    violations: t.violations,
+    monitors: t.monitors,
+    terms: t.terms ? cloneTerms(t.terms) : null,
+    politicalTrack: t.politicalTrack,
+    held: t.held,
+    proposal: p ? { by: p.by, terms: cloneTerms(p.terms), turn: p.turn } : null,
+  };
+}
+
+function cloneCountry(c: CountryState): CountryState {
+  return {
+    civilianCasualties: c.civilianCasualties,
+    displaced: c.displaced,
+    humanitarianAccess: c.humanitarianAccess,
+    oilOutput: c.oilOutput,
+    escalation: c.escalation,
+    internationalPressure: c.internationalPressure,
+    embargoEnforcement: c.embargoEnforcement,
+    blockadeBy: c.blockadeBy,
+    revenueShareToOther: c.revenueShareToOther,
+  };
+}
+
 /**
  * A deep copy, except that with shareFired the copy's `fired` is the original's own object:
  * resolveTurn's, whose only writer (fireEvents) copies it before its first write (Ctx.sharedFired).
@@ -86,7 +130,6 @@ export function cloneState(s: State, shareFired = false): State {
   }
   const formations: FormationState[] = new Array(s.formations.length);
   for (let i = 0; i < formations.length; i++) formations[i] = cloneFormation(s.formations[i]!);
-  const t = s.talks;
   return {
     scenarioId: s.scenarioId,
     seed: s.seed,
@@ -99,12 +142,8 @@ export function cloneState(s: State, shareFired = false): State {
     places,
     formations,
     backers,
-    country: { ...s.country },
-    talks: {
-      ...t,
-      terms: t.terms ? { ...t.terms } : null,
-      proposal: t.proposal ? { ...t.proposal, terms: { ...t.proposal.terms } } : null,
-    },
+    country: cloneCountry(s.country),
+    talks: cloneTalks(s.talks),
     fired,
     pending: s.pending.map((p) => ({ ...p, options: [...p.options] })),
     concepts: [...s.concepts],

@@ -28,7 +28,8 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
   };
   const places: State['places'] = {};
   for (const p of scenario.map.places) {
-    places[p.id] = { controller: scenario.control[p.id] ?? 'local', shut: false, damage: 0, lastTurnTouched: 0 };
+    // (siegedBy written out, undefined: every place has the one shape cloneState gives it.)
+    places[p.id] = { controller: scenario.control[p.id] ?? 'local', shut: false, damage: 0, lastTurnTouched: 0, siegedBy: undefined };
   }
   const backers: State['backers'] = {};
   for (const b of scenario.backers) {

@@ -2,10 +2,13 @@
 import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
-import type { Actor, BackerDef, Controller, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
+import type { Actor, BackerDef, Condition, Controller, EventDef, FormationDef, PlaceDef, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
+  /** Each place's definition, every field written out: one shape for all (fullPlaceDef). */
   place: Map<string, PlaceDef>;
+  /** The same by the place's index in placeIds. */
+  placeDef: PlaceDef[];
   placeIds: string[];
   /** Each place's index in placeIds (and scenario.map.places). */
   placeIndex: Map<string, number>;
@@ -30,6 +33,7 @@ export interface World {
   route: Map<string, RouteDef>;
   /** The same by both ends, either way round: no key string to build in the hot loops (routeBetween). */
   routeFrom: Map<string, Map<string, RouteDef>>;
+  /** Each formation's definition (the scenario's and its reserves'), every field written out: one shape for all (fullFormationDef). */
   formationDef: Map<string, FormationDef>;
   backer: Map<string, BackerDef>;
   backerIds: string[];
@@ -46,9 +50,103 @@ export interface World {
   /** Each actor's place in that order. */
   actorRank: Map<string, number>;
   oilPlaces: string[];
+  /** The scenario's events in its order, every field written out: one shape for all (fullEventDef). */
+  events: EventDef[];
   /** Day number of each event's date by its index in scenario.events, for the event calendar, and the last day it may still fire (its date plus lateDays). */
   eventFirst: number[];
   eventLast: number[];
+}
+
+/** Every field of T, the optional ones too: a literal of this type must name each of them (undefined where it is left out). */
+type AllFields<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * A formation's definition with every field written out, undefined where the scenario leaves it
+ * out. The scenario's own definitions come in as many shapes as it has combinations of optional
+ * fields (thirteen in sirte-2020), and the rules read them in their hottest loops (formationPower,
+ * homeBound, the loyalty and upkeep phases): in one shape those reads stay monomorphic.
+ */
+function fullFormationDef(f: FormationDef): FormationDef {
+  const full: AllFields<FormationDef> = {
+    id: f.id,
+    name: f.name,
+    side: f.side,
+    kind: f.kind,
+    location: f.location,
+    strength: f.strength,
+    quality: f.quality,
+    loyalty: f.loyalty,
+    upkeep: f.upkeep,
+    backer: f.backer,
+    spoiler: f.spoiler,
+    defectsTo: f.defectsTo,
+    agenda: f.agenda,
+    home: f.home,
+    note: f.note,
+    source: f.source,
+  };
+  return full;
+}
+
+/** A place's definition with every field written out (as fullFormationDef; four shapes in sirte-2020). */
+function fullPlaceDef(p: PlaceDef): PlaceDef {
+  const full: AllFields<PlaceDef> = {
+    id: p.id,
+    name: p.name,
+    lat: p.lat,
+    lon: p.lon,
+    region: p.region,
+    tags: p.tags,
+    population: p.population,
+    oilCapacity: p.oilCapacity,
+    defence: p.defence,
+    leaning: p.leaning,
+    note: p.note,
+    source: p.source,
+  };
+  return full;
+}
+
+/** A condition with every test written out (as fullFormationDef): the event calendar checks them every turn. */
+function fullCondition(c: Condition): Condition {
+  const full: AllFields<Condition> = {
+    controls: c.controls,
+    talksAtLeast: c.talksAtLeast,
+    talksAtMost: c.talksAtMost,
+    commitmentAtLeast: c.commitmentAtLeast,
+    commitmentAtMost: c.commitmentAtMost,
+    indicatorAtLeast: c.indicatorAtLeast,
+    indicatorAtMost: c.indicatorAtMost,
+    countryAtLeast: c.countryAtLeast,
+    countryAtMost: c.countryAtMost,
+    oilBlockaded: c.oilBlockaded,
+    eventFired: c.eventFired,
+    eventNotFired: c.eventNotFired,
+    chance: c.chance,
+  };
+  return full;
+}
+
+/** An event's definition with every field written out, its condition too (fifteen shapes of events and twelve of conditions in sirte-2020). */
+function fullEventDef(e: EventDef): EventDef {
+  const full: AllFields<EventDef> = {
+    id: e.id,
+    title: e.title,
+    date: e.date,
+    lateDays: e.lateDays,
+    text: e.text,
+    when: e.when ? fullCondition(e.when) : undefined,
+    actors: e.actors,
+    places: e.places,
+    effects: e.effects,
+    choice: e.choice,
+    concept: e.concept,
+    historical: e.historical,
+    claim: e.claim,
+    terms: e.terms,
+    source: e.source,
+  };
+  return full;
 }
 
 const cache = new WeakMap<Scenario, World>();
@@ -64,7 +162,8 @@ export function worldOf(scenario: Scenario): World {
     lastWorld = cached;
     return cached;
   }
-  const place = new Map(scenario.map.places.map((p) => [p.id, p]));
+  const placeDef = scenario.map.places.map(fullPlaceDef);
+  const place = new Map(placeDef.map((p) => [p.id, p]));
   const adjacent = new Map<string, string[]>(scenario.map.places.map((p) => [p.id, []]));
   const route = new Map<string, RouteDef>();
   const routeFrom = new Map<string, Map<string, RouteDef>>();
@@ -113,6 +212,7 @@ export function worldOf(scenario: Scenario): World {
   }
   const world: World = {
     place,
+    placeDef,
     placeIds: scenario.map.places.map((p) => p.id),
     placeIndex,
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
@@ -128,7 +228,7 @@ export function worldOf(scenario: Scenario): World {
     neighbours,
     route,
     routeFrom,
-    formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, f])),
+    formationDef: new Map([...scenario.formations, ...scenario.reserves].map((f) => [f.id, fullFormationDef(f)])),
     backer: new Map(scenario.backers.map((b) => [b.id, b])),
     backerIds: scenario.backers.map((b) => b.id),
     backersOf: {
@@ -141,6 +241,7 @@ export function worldOf(scenario: Scenario): World {
     rivalPairs,
     actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
+    events: scenario.events.map(fullEventDef),
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };

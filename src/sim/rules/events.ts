@@ -140,12 +140,13 @@ export function setCommitment(ctx: Ctx, backerId: string, to: number, concept: C
 export function dueEvents(scenario: Scenario, state: State): EventDef[] {
   const start = dayNumber(state.date);
   const end = start + scenario.turnDays - 1;
-  const { eventFirst, eventLast } = worldOf(scenario);
+  const { events, eventFirst, eventLast } = worldOf(scenario);
   // (The dates first: most events are not due, and they are plain numbers by index.)
+  // The world's copies of the events: every field written out, one shape for all.
   const due: EventDef[] = [];
-  for (let i = 0; i < scenario.events.length; i++) {
+  for (let i = 0; i < events.length; i++) {
     if (eventFirst[i]! > end || eventLast[i]! < start) continue;
-    const e = scenario.events[i]!;
+    const e = events[i]!;
     if (!(e.id in state.fired)) due.push(e);
   }
   return due;

@@ -207,7 +207,7 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
   const world = worldOf(scenario);
-  const place: PlaceDef | undefined = scenario.map.places[target];
+  const place: PlaceDef | undefined = world.placeDef[target];
   const targetState = state.places[world.placeIds[target]!];
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';

@@ -1,6 +1,6 @@
 // Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
 // monitors, trust, conferences, the mediator's tools and the political track.
-import { placeIdsOf } from '../clone.ts';
+import { cloneTerms, placeIdsOf } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
@@ -183,7 +183,8 @@ type ProposeOrder = Extract<Order, { kind: 'propose-ceasefire' }>;
 function putProposal(ctx: Ctx, o: ProposeOrder): void {
   const s = ctx.s;
   const by = o.actor as Role;
-  s.talks.proposal = { by, terms: { ...o.terms }, turn: s.turn };
+  // (Terms copied as cloneState copies them: terms of one shape, whoever wrote the order.)
+  s.talks.proposal = { by, terms: cloneTerms(o.terms), turn: s.turn };
   say(ctx, { mechanic: 'talks', msg: { key: 'report.proposed', values: { who: by, termItems: termCodes(o.terms) } }, actors: [by] });
   // A side the computer plays answers at once, on its situation as the turn began: the
   // reckoning the proposer was shown before giving the order (ceasefireAnswer) is the one that decides.
@@ -472,7 +473,7 @@ export function talksPhase(ctx: Ctx): void {
         });
       });
       if (answers.every((a) => a === true)) {
-        t.terms = { ...proposal.terms };
+        t.terms = cloneTerms(proposal.terms);
         t.violations = 0;
         const wasInForce = talksIndex(t.stage) >= 2;
         setStage(ctx, 'truce', { key: 'report.stage.truce', values: { termItems: termCodes(proposal.terms) } });
