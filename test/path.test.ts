@@ -37,6 +37,7 @@ describe('the path watcher', () => {
     const s2 = step(s1, '2020-04-08', (s) => {
       s.places.sabratha!.controller = 'gna';
       s.country.civilianCasualties += 28;
+      s.country.oilOutput = 90;
     });
     // A fortnight from 1 April: its toll all falls in the second quarter.
     const s1b = { ...s1, date: '2020-04-01' };
@@ -52,6 +53,8 @@ describe('the path watcher', () => {
     expect(p.changed['al-jufra']).toBe(false);
     expect(p.blockadeFrom).toBe('2020-01-22');
     expect(p.blockadeTo).toBe('2020-04-22');
+    // The output of the fortnights the blockade held through (not the one it was laid, nor the one it was lifted).
+    expect(p.blockadeOutput).toEqual([90]);
     expect(p.toll['2020-q2']).toBe(28);
     // The scenario opens on 8 January: the first quarter of 2020 is not whole, so not compared.
     expect(Object.keys(p.toll)).toEqual(['2020-q2']);
@@ -77,7 +80,7 @@ describe('the path watcher', () => {
   });
 
   it('the summary gives shares, medians and how many games were early', () => {
-    const base = { changed: { a: false }, firstChange: { a: null }, blockadeFrom: null, blockadeTo: null, toll: {} };
+    const base = { changed: { a: false }, firstChange: { a: null }, blockadeFrom: null, blockadeTo: null, blockadeOutput: [], toll: {} };
     const paths = [
       { ...base, changed: { sabratha: true }, firstChange: { sabratha: '2020-01-22' } },
       { ...base, changed: { sabratha: true }, firstChange: { sabratha: '2020-04-08' } },
@@ -85,6 +88,11 @@ describe('the path watcher', () => {
     ];
     const s = summarisePaths(record, sirte, paths as never);
     expect(s.places).toEqual([{ place: 'sabratha', changed: 66.7, median: '2020-01-22', early: 33.3, real: { date: '2020-04-13', when: 'on 13 April 2020' } }]);
+    // No game had a blockade: no output to give.
+    expect(s.blockade.medianOutput).toBeNull();
+    // The output while it held: each game's mean, then the median game's (games without a blockade left out).
+    const oil = [[80, 100], [60], [120], []].map((out) => ({ ...base, blockadeFrom: out.length ? '2020-01-22' : null, blockadeOutput: out }));
+    expect(summarisePaths(record, sirte, oil as never).blockade.medianOutput).toBe(90);
   });
 });
 
@@ -124,6 +132,11 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     // command of the air its hope of victory (docs/calibration.md).
     expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(40);
     expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(240);
+  });
+
+  it('sirte-2020: while the blockade holds, oil output stays near what NOC reported (under 100,000 b/d from spring to summer, about 90,000 in August: within ±50% of 90)', () => {
+    expect(sirte.blockade.medianOutput!).toBeGreaterThanOrEqual(45);
+    expect(sirte.blockade.medianOutput!).toBeLessThanOrEqual(135);
   });
 
   it('the civilian toll is within ±50% of the UN’s counts for the same months', () => {

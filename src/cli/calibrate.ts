@@ -283,6 +283,9 @@ export function formatPath(c: PathCalibration, names: (place: string) => string)
     '',
     `Oil blockade: in ${pct(b.share)} of games; median start ${short(b.medianFrom)} (real 2020-01-17), median ${b.medianDays ?? '—'} days (real 245: 17 Jan to 18 Sept 2020); lifted before August 2020 in ${pct(b.liftedBeforeAugust)} of them`,
   );
+  if (b.medianOutput !== null) {
+    lines.push(`Oil output while it held: median ${b.medianOutput} thousand b/d (NOC: 182 on 5 Feb 2020, under 100 from spring to summer, about 90 in August)`);
+  }
   for (const t of history.toll) lines.push(`Civilians killed, ${t.id}: median ${t.median} against ${t.killed} (${t.source}; target within ±50%)`);
   return lines;
 }

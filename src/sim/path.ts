@@ -29,6 +29,11 @@ export interface GamePath {
   changed: Record<string, boolean>;
   blockadeFrom: string | null;
   blockadeTo: string | null;
+  /**
+   * Oil output (thousand barrels a day) at the end of each fortnight the blockade was in force
+   * from its start to its end (the fortnight it was laid and the one it was lifted left out).
+   */
+  blockadeOutput: number[];
   /** Civilians killed inside each toll window the game covers whole (by window id). */
   toll: Record<string, number>;
 }
@@ -36,7 +41,7 @@ export interface GamePath {
 /** Watches one game turn by turn. */
 export class PathWatcher {
   private readonly start: Record<string, Controller> = {};
-  private readonly path: GamePath = { firstChange: {}, changed: {}, blockadeFrom: null, blockadeTo: null, toll: {} };
+  private readonly path: GamePath = { firstChange: {}, changed: {}, blockadeFrom: null, blockadeTo: null, blockadeOutput: [], toll: {} };
   private readonly windows: TollWindow[];
 
   constructor(
@@ -74,6 +79,8 @@ export class PathWatcher {
     }
     if (after.country.blockadeBy && !this.path.blockadeFrom) this.path.blockadeFrom = end;
     if (!after.country.blockadeBy && before.country.blockadeBy && this.path.blockadeFrom && !this.path.blockadeTo) this.path.blockadeTo = end;
+    // The first blockade's output once it has bitten (the fortnight it was laid still had oil flowing).
+    if (before.country.blockadeBy && after.country.blockadeBy && !this.path.blockadeTo) this.path.blockadeOutput.push(after.country.oilOutput);
     let scripted = 0;
     for (const e of report?.events ?? []) {
       if (e.detail?.type !== 'event') continue;
@@ -144,6 +151,8 @@ export interface PathSummary {
     medianDays: number | null;
     /** Percent of the games with a blockade where it was lifted before August 2020. */
     liftedBeforeAugust: number;
+    /** Median over the games of the mean oil output (thousand b/d) while the blockade held (GamePath.blockadeOutput). */
+    medianOutput: number | null;
   };
   toll: { id: string; median: number; killed: number; source: string }[];
 }
@@ -188,6 +197,10 @@ export function summarisePaths(record: HistoryRecord, scenario: Scenario, paths:
       ),
       medianDays: median(durations, (x) => x),
       liftedBeforeAugust: pct(lifted, withBlockade.length),
+      medianOutput: median(
+        paths.filter((p) => p.blockadeOutput.length).map((p) => Math.round(p.blockadeOutput.reduce((a, b) => a + b, 0) / p.blockadeOutput.length)),
+        (x) => x,
+      ),
     },
     toll,
   };

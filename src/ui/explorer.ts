@@ -545,6 +545,7 @@ export function pathSection(path: PathSummary, scenario: Scenario): HTMLElement 
           })
         : t('explorer.path.noBlockade', { historyFrom: fmtDate('2020-01-17'), historyTo: fmtDate('2020-09-18') }),
     ),
+    ...(b.medianOutput !== null ? [h('p', { class: 'small', 'data-line': 'blockade-output' }, t('explorer.path.blockadeOutput', { output: fmtNumber(b.medianOutput * 1000) }))] : []),
     ...path.toll.map((x) =>
       h(
         'p',

@@ -94,6 +94,11 @@ describe('the outcome explorer in the browser', () => {
       expect(await page.locator('#explore-path tr[data-place="tarhuna"]').textContent()).toContain(`${tarhuna?.changed.toFixed(1)}%`);
       expect(await page.locator('#explore-path tr[data-place="tarhuna"] .path-real').count()).toBe(1);
       expect(await page.locator('#explore-path-section').textContent()).toMatch(/Oil blockade in [\d.]+% of games/);
+      // The output while it held, the same median as the summary's (thousand b/d), in barrels.
+      const output = summary.path?.blockade.medianOutput;
+      if (output !== null && output !== undefined) {
+        expect(await page.locator('#explore-path-section [data-line="blockade-output"]').textContent()).toContain(`a median of ${(output * 1000).toLocaleString('en')} barrels a day`);
+      }
       await page.locator('#explore-path').scrollIntoViewIfNeeded();
       await screenshot(page, 'explorer-path');
 
