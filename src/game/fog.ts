@@ -17,6 +17,8 @@ export interface SeenFormation {
   low: number;
   high: number;
   loyalty: number | null;
+  /** How far it is dug in (percent added to its defence; 0 for a view that does not say). */
+  dug: number;
   backer?: string;
   /** What it acts for on its own account, if it is an armed group with an agenda. */
   motive?: string;
@@ -55,6 +57,7 @@ export function seenFormations(session: PlaySession): SeenFormation[] {
       low: f.strength ?? f.estimate.low,
       high: f.strength ?? f.estimate.high,
       loyalty: f.loyalty,
+      dug: f.dug ?? 0,
       backer: def?.backer,
       motive: def?.agenda?.motive,
     });

@@ -17,6 +17,8 @@ export interface FormationView {
   strength: number | null;
   estimate: Estimate;
   loyalty: number | null;
+  /** How far it is dug in (percent added to its defence): works can be seen, and the attack's odds count them. */
+  dug: number;
 }
 
 export interface SideView {
@@ -73,6 +75,7 @@ export function viewFor(scenario: Scenario, state: State, role: PlayerRole): Pla
       strength: exact ? f.strength : null,
       estimate: exact ? { low: f.strength, high: f.strength } : estimate(f.strength, intelligence, state.seed, state.turn, role, f.id),
       loyalty: exact ? f.loyalty : null,
+      dug: f.dug,
     };
   });
   const side = (id: SideId): SideView => {

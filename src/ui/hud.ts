@@ -483,7 +483,7 @@ export class Hud {
         ),
       );
       for (const f of side.formations) {
-        const extra = [kindName(f.kind), f.loyalty !== null ? t('game.loyalty', { n: f.loyalty }) : null].filter(Boolean).join(t('game.listSep'));
+        const extra = [kindName(f.kind), f.loyalty !== null ? t('game.loyalty', { n: f.loyalty }) : null, f.dug > 0 ? t('game.dugIn', { n: f.dug }) : null].filter(Boolean).join(t('game.listSep'));
         box.append(
           h(
             'div',

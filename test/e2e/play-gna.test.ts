@@ -83,6 +83,8 @@ describe('play: the GNA from the main menu', () => {
             await pickPlace(page, 'Tripoli');
             const forces = page.locator('.forces').first();
             await expect.poll(() => forces.textContent()).toMatch(/Nawasi Brigade[\s\S]*Acts on its own account: its share of the state offices/);
+            // Units that have held their ground since January have settled in: the panel says how far (rules version 9).
+            expect(await forces.textContent()).toMatch(/dug in \+\d+%/);
             await screenshot(page, 'place-armed-groups');
             await page.mouse.click(700, 95);
             await page.keyboard.press('g');

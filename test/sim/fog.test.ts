@@ -20,6 +20,17 @@ describe('fog of war', () => {
     expect(view.sides.lna.state).toBeNull();
   });
 
+  it('every role sees how far each unit is dug in: works can be seen, and the attack’s odds count them (rules version 9)', () => {
+    const dug = structuredClone(s);
+    dug.formations.find((f) => f.id === 'east-guard')!.dug = 10;
+    dug.formations.find((f) => f.id === 'west-guard')!.dug = 25;
+    for (const role of ['gna', 'lna', 'mediator'] as const) {
+      const view = viewFor(mini, dug, role);
+      expect(view.formations.find((f) => f.id === 'east-guard')!.dug, role).toBe(10);
+      expect(view.formations.find((f) => f.id === 'west-guard')!.dug, role).toBe(25);
+    }
+  });
+
   it('the mediator sees both sides through public reports', () => {
     const view = viewFor(mini, s, 'mediator');
     expect(view.formations.every((f) => f.strength === null)).toBe(true);
