@@ -336,14 +336,11 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
   // Only a group bound to the town it attacks from: a win thins the defenders but takes no ground.
   const attackers = formationsAt(state, order.from, side!);
   const bound = !stages && attackers.every((f) => homeBound(world, state, f)) ? attackers[0] : undefined;
-  // The defenders' works, as the odds count them: the deepest of their units'.
-  let dug = 0;
-  for (const f of defendersOf(state, order.target)) if (f.dug > dug) dug = f.dug;
   return preview(c, m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), odds.odds, [
     ...(stages ? [m('orders.risk.stages')] : []),
     ...(bound ? [m('orders.risk.noGround', { formation: bound.id, placeFrom: order.from, placeTarget: order.target })] : []),
     ...(reach.pct < 100 ? [m('orders.risk.supply', { km: reach.km, place: order.from, reach: reach.reach, pct: reach.pct })] : []),
-    ...(dug > 0 ? [m('orders.risk.dugIn', { place: order.target, dug })] : []),
+    ...(odds.dug > 0 ? [m('orders.risk.dugIn', { place: order.target, dug: odds.dug })] : []),
     ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
       ? [leaning === side ? m(odds.rising ? 'orders.risk.peopleBackYou' : 'orders.risk.peopleWait', { place: order.target }) : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning })]
       : []),

@@ -124,6 +124,8 @@ export interface AttackOdds {
   odds: number;
   /** The town's people rise beside the attacker (they back it, and its own forces would win without them: RISING_ODDS). */
   rising: boolean;
+  /** The defenders' works counted in their defence (the deepest of their units' dug). */
+  dug: number;
 }
 
 /** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
@@ -225,14 +227,15 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   if (levy > 0) defence += levy;
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
   const uprising = levy < 0 ? -levy * (100 + ix.air[side]) : 0;
-  defence *= 100 + (place?.defence ?? 0) + (here?.dug[defKey] ?? 0);
+  const dug = here?.dug[defKey] ?? 0;
+  defence *= 100 + (place?.defence ?? 0) + dug;
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
   const rises = uprising > 0 && oddsOf(attack, defence) >= RISING_ODDS;
   if (rises) attack += uprising;
   attack /= 100;
   defence /= 100;
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises };
+  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug };
 }
 
 /** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */
