@@ -213,6 +213,20 @@ const variants: Variant[] = [
     words: ['unknown place', 'did you mean "east-capital"'],
   },
   {
+    name: 'event pulls a side back from an unknown place',
+    breakIt: (s) => set(s, 'events.2.effects', [{ kind: 'fall-back', side: 'lna', from: ['east-capital', 'front-cty'], to: 'east-capital' }]),
+    file: SCENARIO_FILE,
+    path: 'events.2.effects.0.from.1',
+    words: ['unknown place', 'did you mean "front-city"'],
+  },
+  {
+    name: 'event pulls a side back from nowhere',
+    breakIt: (s) => set(s, 'events.2.effects', [{ kind: 'fall-back', side: 'lna', from: [], to: 'east-capital' }]),
+    file: SCENARIO_FILE,
+    path: 'events.2.effects.0.from',
+    words: ['at least one place to leave'],
+  },
+  {
     name: 'event naming an unknown actor',
     breakIt: (s) => set(s, 'events.0.actors.2', 'patron-wset'),
     file: SCENARIO_FILE,

@@ -344,6 +344,7 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
     ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
       ? [leaning === side ? m(odds.rising ? 'orders.risk.peopleBackYou' : 'orders.risk.peopleWait', { place: order.target }) : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning })]
       : []),
+    ...(odds.keptOut ? [m('orders.risk.keptOut', { place: order.target })] : []),
     ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
     m('orders.risk.losses'),
     ...truceRiskOf(state),

@@ -19,6 +19,11 @@ export interface World {
    * with no road: 100). The road's length and kind never change, so neither does the figure.
    */
   reachPct: (number | undefined)[][];
+  /**
+   * By the place's index in placeIds: a town that keeps out of the war — its own people hold it at the
+   * scenario's start (Bani Walid, whose notables backed neither side) — and has people to defend it.
+   */
+  keptOut: boolean[];
   /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
   population: number[];
   totalPopulation: number;
@@ -217,6 +222,7 @@ export function worldOf(scenario: Scenario): World {
     placeIndex,
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
     reachPct: [],
+    keptOut: scenario.map.places.map((p) => scenario.control[p.id] === 'local' && p.population > 0),
     population: scenario.map.places.map((p) => p.population),
     totalPopulation,
     recruitPlaces: scenario.map.places

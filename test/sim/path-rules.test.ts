@@ -680,3 +680,130 @@ describe('rules version 9: positions harden, a town rises for an attack that can
     expect(out.events.find((e) => e.id === 'wagner-withdrawal')?.effects.some((e) => e.kind === 'redeploy')).toBe(false);
   });
 });
+
+describe('rules version 10: a town that keeps out of the war defends itself, the LNA can leave the Tripoli front', () => {
+  const load = (id: string): Scenario => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.value;
+  };
+  const flagship = load('sirte-2020');
+  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+  const january = (edit: (s: State) => void = () => {}): State => {
+    const s = newGame(flagship, 'kept-out', []);
+    s.pending = [];
+    edit(s);
+    return s;
+  };
+  /** The scenario as if Bani Walid had been someone's at the start: its people no longer stand apart. */
+  const taken = (sc: Scenario): Scenario => ({ ...sc, control: { ...sc.control, 'bani-walid': 'lna' } });
+  const risks = (s: State, order: Order) => {
+    const c = checkOrder(flagship, s, order, []);
+    return c.ok ? c.value.riskMsgs.map((r) => messageText(r, flagship)).join(' ') : 'refused';
+  };
+
+  it('the record: the towns held by their own people at the start keep out of the war (Bani Walid and Ghat in 2020), no other', () => {
+    const world = worldOf(flagship);
+    const keptOut = world.placeIds.filter((_, i) => world.keptOut[i]);
+    expect(keptOut).toEqual(flagship.map.places.filter((p) => flagship.control[p.id] === 'local' && p.population > 0).map((p) => p.id));
+    expect(keptOut).toContain('bani-walid');
+    expect(keptOut).not.toContain('tarhuna');
+  });
+
+  it.each<[string, 'gna' | 'lna', string]>([
+    ['the GNA from Misrata (January 2020: until version 10 it stormed the town in the first fortnight of half the games)', 'gna', 'misrata'],
+    ['the LNA from Tarhuna', 'lna', 'tarhuna'],
+  ])('all Bani Walid’s people defend it against %s', (_label, side, from) => {
+    const s = january();
+    const odds = attackOdds(flagship, s, side, from, 'bani-walid');
+    const pop = flagship.map.places.find((p) => p.id === 'bani-walid')!.population;
+    expect(odds.keptOut).toBe(true);
+    const before = attackOdds(taken(flagship), { ...s, places: { ...s.places, 'bani-walid': { ...s.places['bani-walid']!, controller: 'local' } } }, side, from, 'bani-walid');
+    expect(before.keptOut).toBe(false);
+    // The people's levy (LOCAL_LEVY × √thousands), counted with the town's works and the holder's air like every defender.
+    expect(odds.defence).toBeGreaterThan(before.defence + LOCAL_LEVY * Math.sqrt(pop) * 0.99);
+    expect(odds.odds).toBeLessThan(before.odds);
+    expect(odds.odds).toBeLessThan(50);
+    expect(risks(s, { actor: side, kind: 'attack', from, target: 'bani-walid' })).toMatch(/The people of Bani Walid have kept out of the war: all of them will defend their town against either side/);
+  });
+
+  it('not a town someone held, nor once a side has taken it', () => {
+    const s = january((s) => void (s.places['bani-walid']!.controller = 'gna'));
+    expect(attackOdds(flagship, s, 'lna', 'tarhuna', 'bani-walid').keptOut).toBe(false);
+    expect(risks(s, { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'bani-walid' })).not.toMatch(/kept out of the war/);
+  });
+
+  it('the AI leaves the town alone (January 2020: the GNA once attacked it from Misrata in the first fortnight)', () => {
+    const s = january();
+    for (const side of ['gna', 'lna'] as const) {
+      const orders = aiOrders(flagship, s, side, 'normal').orders;
+      expect(orders.some((o) => o.kind === 'attack' && o.target === 'bani-walid')).toBe(false);
+    }
+  });
+
+  const pullBack = flagship.events.find((e) => e.id === 'lna-leaves-tripoli-front')!;
+  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, start: s, rng: undefined as never, report: { turn: 0, events: [] } as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
+  const fallBack = pullBack.choice!.options.find((o) => o.id === 'pull-back')!.effects.find((e) => e.kind === 'fall-back')!;
+
+  it('the record: the event follows Wagner’s withdrawal, and the LNA chooses between pulling back to al-Jufra and holding', () => {
+    expect(pullBack.when).toEqual({ eventFired: ['wagner-withdrawal'] });
+    expect(pullBack.choice?.role).toBe('lna');
+    expect(pullBack.choice?.options.map((o) => o.id)).toEqual(['pull-back', 'hold']);
+    expect(fallBack).toEqual({ kind: 'fall-back', side: 'lna', from: ['tripoli-airport', 'tarhuna'], to: 'al-jufra' });
+  });
+
+  it.each<[string, (s: State) => void, Record<string, string>, Record<string, string>]>([
+    [
+      'every LNA unit there goes, the Kaniyat too, and the GNA walks into the places it faces',
+      () => {},
+      { 'brigade-106': 'al-jufra', 'tareq-bin-ziyad': 'al-jufra', kaniyat: 'al-jufra', 'rada': 'mitiga' },
+      { 'tripoli-airport': 'gna', tarhuna: 'gna' },
+    ],
+    [
+      'a place with no GNA force next to it stays the LNA’s, empty',
+      (s) => {
+        for (const f of s.formations) if (f.side === 'gna' && ['tajoura', 'gharyan', 'tripoli'].includes(f.location)) f.location = 'misrata';
+      },
+      { kaniyat: 'al-jufra' },
+      { tarhuna: 'lna' },
+    ],
+    [
+      'nothing moves when al-Jufra is lost',
+      (s) => void (s.places['al-jufra']!.controller = 'gna'),
+      { 'brigade-106': 'tripoli-airport', kaniyat: 'tarhuna' },
+      { 'tripoli-airport': 'lna', tarhuna: 'lna' },
+    ],
+    [
+      'a place the LNA no longer holds is left as it is',
+      (s) => void (s.places['tripoli-airport']!.controller = 'gna'),
+      { 'brigade-106': 'tripoli-airport', kaniyat: 'al-jufra' },
+      { 'tripoli-airport': 'gna', tarhuna: 'gna' },
+    ],
+  ])('a fall-back effect: %s', (_label, edit, where, held) => {
+    const s = newGame(flagship, 'fall-back', []);
+    unit(s, 'kaniyat').dug = 30;
+    edit(s);
+    applyEffect(ctxOf(s), fallBack);
+    for (const [id, place] of Object.entries(where)) expect([id, unit(s, id).location]).toEqual([id, place]);
+    for (const [place, by] of Object.entries(held)) expect([place, s.places[place]!.controller]).toEqual([place, by]);
+    if (unit(s, 'kaniyat').location === 'al-jufra') expect(unit(s, 'kaniyat').dug).toBe(0);
+  });
+
+  it('played: once Wagner has gone, the computer LNA pulls back, and the airport and Tarhuna are the GNA’s that fortnight', () => {
+    let s = newGame(flagship, 'pull-back', []);
+    s.pending = [];
+    s.places['al-watiya']!.controller = 'gna';
+    s.fired['wagner-withdrawal'] = 1;
+    s.date = '2020-05-27';
+    s.turn = 11;
+    s = resolveTurn(flagship, s, []).state;
+    expect(s.fired['lna-leaves-tripoli-front']).toBe(12);
+    expect(s.pending.map((p) => p.event)).toContain('lna-leaves-tripoli-front');
+    const choice = aiOrders(flagship, s, 'lna', 'normal').orders.find((o) => o.kind === 'event-choice' && o.event === 'lna-leaves-tripoli-front');
+    expect(choice).toMatchObject({ option: 'pull-back' });
+    s = resolveTurn(flagship, s, [choice!]).state;
+    expect(unit(s, 'kaniyat').location).toBe('al-jufra');
+    expect(s.places.tarhuna!.controller).toBe('gna');
+    expect(s.places['tripoli-airport']!.controller).toBe('gna');
+  });
+});

@@ -1,9 +1,9 @@
 // Scripted and conditional events: they fire at the start of the turn whose fortnight holds
 // their date, when their conditions hold; some ask a role to choose.
 import { dayNumber } from '../dates.ts';
-import { talksIndex } from '../query.ts';
+import { hasForcesAt, talksIndex } from '../query.ts';
 import type { Concept, Condition, Effect, EventDef, Order, Scenario, State } from '../types.ts';
-import { clamp, worldOf } from '../world.ts';
+import { clamp, other, worldOf } from '../world.ts';
 import { type Ctx, say } from './context.ts';
 import { deployFormation, setControl } from './military.ts';
 import { liftSiegesForTruce } from './talks.ts';
@@ -80,6 +80,20 @@ export function applyEffect(ctx: Ctx, e: Effect): void {
       if (f && f.strength > 0 && f.location !== e.to && f.side !== 'none' && s.places[e.to]?.controller === f.side) {
         f.location = e.to;
         f.dug = 0;
+      }
+      return;
+    }
+    case 'fall-back': {
+      if (s.places[e.to]?.controller !== e.side) return;
+      const enemy = other(e.side);
+      for (const from of e.from) {
+        if (from === e.to || s.places[from]?.controller !== e.side) continue;
+        for (const f of s.formations) {
+          if (f.side !== e.side || f.location !== from || f.strength <= 0) continue;
+          f.location = e.to;
+          f.dug = 0;
+        }
+        if ((ctx.world.adjacent.get(from) ?? []).some((n) => hasForcesAt(s, n, enemy))) setControl(ctx, from, enemy);
       }
       return;
     }

@@ -126,6 +126,8 @@ export interface AttackOdds {
   rising: boolean;
   /** The defenders' works counted in their defence (the deepest of their units' dug). */
   dug: number;
+  /** A town that keeps out of the war (World.keptOut): all its people defend it. */
+  keptOut: boolean;
 }
 
 /** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
@@ -225,6 +227,10 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
   const levy = localLevy(place, defSide, side);
   if (levy > 0) defence += levy;
+  // A town that has kept out of the war is defended by all its people, whoever attacks it: its
+  // neutrality is its notables' own (Bani Walid's stood through 2019 and 2020).
+  const keptOut = defSide === 'local' && world.keptOut[target] === true;
+  if (keptOut) defence += LOCAL_LEVY * Math.sqrt(place?.population ?? 0);
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
   const uprising = levy < 0 ? -levy * (100 + ix.air[side]) : 0;
   const dug = here?.dug[defKey] ?? 0;
@@ -235,7 +241,7 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   if (rises) attack += uprising;
   attack /= 100;
   defence /= 100;
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug };
+  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug, keptOut };
 }
 
 /** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */

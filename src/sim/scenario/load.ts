@@ -261,6 +261,10 @@ function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioP
         formation(`${p}.formation`, e.formation);
         place(`${p}.to`, e.to);
       }
+      if (e.kind === 'fall-back') {
+        e.from.forEach((x, j) => place(`${p}.from.${j}`, x));
+        place(`${p}.to`, e.to);
+      }
     });
 
   const start = Date.parse(s.startDate);

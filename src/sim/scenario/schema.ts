@@ -221,6 +221,7 @@ const effectSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('control'), place: id, to: controller }),
   v.strictObject({ kind: v.literal('deploy'), formation: id }),
   v.strictObject({ kind: v.literal('redeploy'), formation: id, to: id }),
+  v.strictObject({ kind: v.literal('fall-back'), side, from: v.pipe(v.array(id), v.minLength(1, 'a fall-back needs at least one place to leave')), to: id }),
   v.strictObject({ kind: v.literal('blockade'), on: v.boolean(), by: side }),
   v.strictObject({ kind: v.literal('talks'), stage: talksStage }),
   v.strictObject({ kind: v.literal('trust'), delta: int(-100, 100) }),
