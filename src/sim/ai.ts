@@ -104,6 +104,8 @@ const BRINK = 80;
  * Design value (rules version 7: the Sirte–Jufra line held in 2020).
  */
 const REGION_BRINK = 90;
+/** Fortnights of the record over which a side reads its own spending before it recruits (treasuryAfter). */
+const RECRUIT_RECORD = 2;
 /** Odds (percent) of a sure thing: even a quiet fortnight takes an enemy capital or key place left lying open. */
 const SURE_ODDS = 85;
 /** Odds (percent) above which even a wary commander attacks across an enemy patron's red line. */
@@ -825,7 +827,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
     const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
     // (Only with an order left: otherwise every place would be tried in vain.)
-    if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
+    // A recruit is paid every fortnight to the end: a commander who keeps its coalition paid (normal, hard) recruits only
+    // while its treasury, at the rate it has been spending (the last RECRUIT_RECORD fortnights, or its bill if that is
+    // more), lasts to the end of the game; a careless one (easy) recruits while the money is there.
+    // (Asked last: the cheap tests first.)
+    const lasts = () => !skill.tends || treasuryAfter(scenario, state, side, scenario.turns - state.turn + 1, 0, RECRUIT_RECORD) >= 0;
+    if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side) && lasts()) {
       // (The places big enough, most populous first, are listed once per scenario: those the side holds, in that order.)
       for (const p of world.recruitPlaces) {
         if (state.places[p]?.controller === side && plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
@@ -1093,14 +1100,25 @@ const PAIR_RUNG = 3;
 const LINE_HOLD_TURNS = 10;
 
 /**
+ * What a side's treasury comes to after this many fortnights at its present income (oil, its patrons' money, less
+ * `without`) and bill — or, with `record`, at the rate its money in fact went over the last `record` fortnights (its
+ * recruits, payments and purchases as well as its bill) where that is faster.
+ */
+function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
+  const money = state.sides[side].money;
+  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side);
+  const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
+  if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
+  return money + net * fortnights;
+}
+
+/**
  * Whether a side's treasury, at its present income (oil, its patrons' money) and bill, runs out with COLLAPSE_UNPAID
  * fortnights or more of the game still to go: time enough for unpaid salaries to break it before the end.
  */
 function runsDry(scenario: Scenario, state: State, side: SideId, turnsLeft: number, without = 0): boolean {
   const horizon = turnsLeft - COLLAPSE_UNPAID;
-  if (horizon <= 0) return false;
-  const income = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without;
-  return state.sides[side].money + (income - upkeepOf(scenario, state, side)) * horizon < 0;
+  return horizon > 0 && treasuryAfter(scenario, state, side, horizon, without) < 0;
 }
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
