@@ -8,17 +8,18 @@ import { ladderSuite } from './ai-ladder.ts';
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
 const SHORT: string[] = [
-  // Short since rules version 8 (the Kaniyat stay in Tarhuna; docs/ai.md): Turkey's hard over normal, 58% under version 9 (30 ties).
+  // Turkey's hard over normal: short since rules version 8 (the Kaniyat stay in Tarhuna; 50%, 58% under version 9, 52% under
+  // version 10, ties a third of the pairs), met at 70% under version 9 by the seat's treasury reckoning (issue 14's ladder
+  // pass, docs/ai.md) and 57% with the recruit reckoning beside it: the two levels play the same game in a third of these
+  // seeds.
   'backer:turkey hard>normal',
-  // Short since rules version 9 (units settle into their positions; docs/ai.md "Rules version 9"), on these seeds:
-  // Russia's easy over random orders 87%, the UAE's easy, normal and hard 80, 81, 81% (90, 95, 91% under version 8).
-  // On 300 fresh seeds ("fresh") the two versions are within a few pairs of each other: the UAE's 89.3/88.0/87.7%
-  // under version 8 against 87.7/89.7/84.7%, Russia's easy 84.3 against 88.7%. Egypt's three shortfalls of
-  // version 8 are met under version 9 (94, 96% over random, 65% normal over easy).
+  // Easy over random orders, short under version 10 (Russia 76%, the UAE 75%, Egypt 80%): 87, 84, 89% since the sides'
+  // commanders recruit only while their treasury lasts to the end of the game (issue 14), which met the UAE's normal and
+  // hard (79, 82 → 90, 92%), Egypt's (83, 88 → 93, 96%) and Turkey's (87, 83 → 98, 94%): the client's collapse, unpaid,
+  // lost most of those pairs (docs/ai.md, "Ladder pass, issue 14").
   'backer:russia easy>random',
   'backer:uae easy>random',
-  'backer:uae normal>random',
-  'backer:uae hard>random',
+  'backer:egypt easy>random',
 ];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

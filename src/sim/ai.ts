@@ -104,6 +104,8 @@ const BRINK = 80;
  * Design value (rules version 7: the Sirte–Jufra line held in 2020).
  */
 const REGION_BRINK = 90;
+/** Fortnights of the record over which a side reads its own spending before it recruits (treasuryAfter). */
+const RECRUIT_RECORD = 2;
 /** Odds (percent) of a sure thing: even a quiet fortnight takes an enemy capital or key place left lying open. */
 const SURE_ODDS = 85;
 /** Odds (percent) above which even a wary commander attacks across an enemy patron's red line. */
@@ -825,7 +827,12 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // Recruiting wearies the people; a side that weighs outcomes recruits only when outnumbered or threatened.
     const needsMen = !skill.ev || threats.length > 0 || sideStrength(state, side) < sideStrength(state, enemy);
     // (Only with an order left: otherwise every place would be tried in vain.)
-    if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side)) {
+    // A recruit is paid every fortnight to the end: a commander who keeps its coalition paid (normal, hard) recruits only
+    // while its treasury, at the rate it has been spending (the last RECRUIT_RECORD fortnights, or its bill if that is
+    // more), lasts to the end of the game; a careless one (easy) recruits while the money is there.
+    // (Asked last: the cheap tests first.)
+    const lasts = () => !skill.tends || treasuryAfter(scenario, state, side, scenario.turns - state.turn + 1, 0, RECRUIT_RECORD) >= 0;
+    if (me.money > bill * 3 && needsMen && plan.used() < budgetOf(scenario, side) && lasts()) {
       // (The places big enough, most populous first, are listed once per scenario: those the side holds, in that order.)
       for (const p of world.recruitPlaces) {
         if (state.places[p]?.controller === side && plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
@@ -1058,6 +1065,8 @@ interface BackerSkill {
   lateOnlyCapital: number;
   /** Ships arms to a client that cannot pay its forces only while the odds that a shipment is exposed are at most this (percent; 0: never ships). */
   shipsBelowOdds: number;
+  /** Lobbies against the enemy's paymaster (a rival without whose money the enemy's treasury would run out in time for it to break apart unpaid before the end). */
+  squeeze: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1071,9 +1080,9 @@ interface BackerSkill {
 // their rung near another patron's threatened line, easy steps up once it is about to fall. A
 // shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0 },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0 },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20 },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1089,6 +1098,28 @@ const PAIR_RUNG = 3;
 
 /** Fortnights left above which normal and hard hold the drones rung for another patron's threatened line (the horizon hard reckons its client's money over too). */
 const LINE_HOLD_TURNS = 10;
+
+/**
+ * What a side's treasury comes to after this many fortnights at its present income (oil, its patrons' money, less
+ * `without`) and bill — or, with `record`, at the rate its money in fact went over the last `record` fortnights (its
+ * recruits, payments and purchases as well as its bill) where that is faster.
+ */
+function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
+  const money = state.sides[side].money;
+  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side);
+  const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
+  if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
+  return money + net * fortnights;
+}
+
+/**
+ * Whether a side's treasury, at its present income (oil, its patrons' money) and bill, runs out with COLLAPSE_UNPAID
+ * fortnights or more of the game still to go: time enough for unpaid salaries to break it before the end.
+ */
+function runsDry(scenario: Scenario, state: State, side: SideId, turnsLeft: number, without = 0): boolean {
+  const horizon = turnsLeft - COLLAPSE_UNPAID;
+  return horizon > 0 && treasuryAfter(scenario, state, side, horizon, without) < 0;
+}
 
 /** The enemy's best odds (percent) against a place its client holds (by default its capital, whose fall ends the war). */
 function clientPeril(scenario: Scenario, state: State, client: SideId, places: readonly string[] = [scenario.sides[client].capital]): { odds: number; place: string } | null {
@@ -1131,7 +1162,9 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // Unpaid salaries break a client after four fortnights (or once its cohesion is spent): near the end of the game one that
   // cannot go that long unpaid before the end is in no danger from its empty treasury.
   const income = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side);
-  const short = skill.supplyBelow > 0 && client.money + income < upkeep * skill.supplyBelow;
+  // Reckoned to the end of the game too: a treasury that runs out in time for unpaid salaries to break the client before the
+  // end is short now, however full it looks this fortnight.
+  const short = skill.supplyBelow > 0 && (client.money + income < upkeep * skill.supplyBelow || runsDry(scenario, state, side, turnsLeft));
   const broke = skill.supplyBelow > 0 && client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION);
   const late = skill.lateOnlyCapital > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.lateOnlyCapital) / 100);
   const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
@@ -1140,7 +1173,9 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const moneyOnly = broke && !threatened && client.confidence >= skill.rescueBelow && !(client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
   // Worth a step up: late in the game, only the capital in danger or a client that cannot pay its forces (either ends the
   // war in its defeat) — not a client's mood.
-  const rescue = moneyOnly && b.commitment >= MONEY_RUNGS ? false : late ? threatened || broke : trouble;
+  // A client whose treasury runs dry before the end (short, above) gets the money rungs in time, not once it is broke.
+  const drying = short && !late && b.commitment < MONEY_RUNGS && client.money + income >= upkeep * skill.supplyBelow;
+  const rescue = moneyOnly && b.commitment >= MONEY_RUNGS ? false : late ? threatened || broke : trouble || drying;
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
   const brink = state.country.escalation >= skill.brink;
@@ -1222,9 +1257,25 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
   // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
   // (Russia, Egypt) does not pay for the campaigns: measured, they cost it more than they returned.
-  if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
-    const rung = (r: string) => state.backers[r]?.commitment ?? 0;
-    const rival = def.rivals.filter((r) => world.backer.get(r)?.client === other(side) && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
+  const rung = (r: string) => state.backers[r]?.commitment ?? 0;
+  const enemySide = other(side);
+  // The enemy's treasury reckoned to the end of the game: one whose money would run out with four fortnights or more still to
+  // go can break apart unpaid before the end, and its collapse is the client's victory, the ending the seat's score counts
+  // most (its client's ground +20, its own score +15). So (normal, hard) it lobbies against the rival that sends the enemy the
+  // most money among those without whose money the enemy would run dry in time: the paymaster, not the rival highest on
+  // its ladder.
+  const paymaster =
+    skill.squeeze && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance
+      ? def.rivals
+          .filter((r) => world.backer.get(r)?.client === enemySide && rung(r) > 0)
+          .map((r) => ({ r, money: world.backer.get(r)!.ladder[rung(r) - 1]?.money ?? 0 }))
+          .filter((x) => x.money > 0 && runsDry(scenario, state, enemySide, turnsLeft, x.money))
+          .sort((x, y) => y.money - x.money || compareIds(x.r, y.r))[0]?.r
+      : undefined;
+  if (paymaster) {
+    plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
+  } else if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
   return decided(plan);
