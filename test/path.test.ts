@@ -129,13 +129,12 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     // 28% since the AI no longer lays siege to an enemy patron's red line (fewer escalations, more truces);
     // 43% under rules version 5, the LNA no longer spending January on Gharyan (more truces that reopen
     // the oil); 33% under rules version 6, the blockade being the LNA's card in the talks and its
-    // command of the air its hope of victory (docs/calibration.md); 41% under rules version 10, whose
+    // command of the air its hope of victory (docs/calibration.md); 38% under rules version 10, whose
     // LNA leaves the Tripoli front in early June: with the west settled, both sides put a ceasefire in
-    // June in a third of the games, and it reopens the oil (in 2020 the GNA rejected Cairo's of 6 June
-    // and fought on for Sirte). The bound is the issue's own: no earlier than August in most games.
-    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(50);
-    // Most of the scenario's year: 252 days in the median game under version 9, 224 under version 10 (real 245).
-    expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(210);
+    // June in more games, and it reopens the oil (in 2020 the GNA rejected Cairo's of 6 June and fought
+    // on for Sirte).
+    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(40);
+    expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(240);
   });
 
   it('sirte-2020: while the blockade holds, oil output stays near what NOC reported (under 100,000 b/d from spring to summer, about 90,000 in August: within ±50% of 90)', () => {
