@@ -816,20 +816,27 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', whyMsg:
   }
 }
 
+/** What a side's turn does to the loyalty of all its units: ground gained or lost, pay missed, a fraying leadership. */
+function loyaltyShock(ctx: Ctx, side: SideId, unpaid: boolean): { drift: number; unpaid: boolean; fraying: boolean } {
+  const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
+  return { drift: gained > 0 ? 2 : gained < 0 ? -3 : 0, unpaid, fraying: ctx.s.sides[side].cohesion < 30 };
+}
+
 /** Loyalty drifts with fortune and pay; units whose loyalty breaks may defect. */
 export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
   const threshold = ctx.scenario.rules.defectionThreshold;
+  // What each side's turn did to its units' loyalty, worked out once per side, not per unit
+  // (read in the loop as named fields: a record read by a changing key, shock[side], is V8's slow generic path).
+  let gna = loyaltyShock(ctx, 'gna', unpaid.gna);
+  let lna = loyaltyShock(ctx, 'lna', unpaid.lna);
   for (const f of ctx.s.formations) {
     if (f.strength <= 0 || f.side === 'none') continue;
     const side = f.side;
     const def = ctx.world.formationDef.get(f.id);
-    const s = ctx.s.sides[side];
-    let drift = 0;
-    const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
-    if (gained > 0) drift += 2;
-    if (gained < 0) drift -= 3;
-    if (unpaid[side]) drift -= def?.kind === 'mercenary' ? 15 : 6;
-    if (s.cohesion < 30) drift -= 2;
+    const shock = side === 'gna' ? gna : lna;
+    let drift = shock.drift;
+    if (shock.unpaid) drift -= def?.kind === 'mercenary' ? 15 : 6;
+    if (shock.fraying) drift -= 2;
     // Without a shock, loyalty returns slowly towards where it started.
     if (drift === 0 && def) drift = Math.sign(def.loyalty - f.loyalty);
     f.loyalty = clamp(f.loyalty + drift);
@@ -847,6 +854,9 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
       } else {
         defect(ctx, f, defectionTarget(def, side), { key: 'report.defect.why.lostFaith', values: { actorBy: side, loyalty: f.loyalty } });
         f.loyalty = 50;
+        // A place may have gone with the unit: the next units feel that gain or loss.
+        gna = loyaltyShock(ctx, 'gna', unpaid.gna);
+        lna = loyaltyShock(ctx, 'lna', unpaid.lna);
       }
     }
   }
