@@ -206,6 +206,15 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
   return attackOddsIx(scenario, state, side, world.placeIndex.get(from) ?? -1, world.placeIndex.get(target) ?? -1, index ?? indexForces(scenario, state, from, target));
 }
 
+/**
+ * A side's figure in a record of the force index (power, dug, air), read as a named field: V8
+ * reads `rec[side]`, with a key that changes from call to call, through its generic keyed load
+ * (some hundred instructions), and the odds are asked by the hundred a turn.
+ */
+function forceOf(rec: Readonly<Record<SideId, number>> & { none?: number }, key: SideId | 'none'): number {
+  return key === 'gna' ? rec.gna : key === 'lna' ? rec.lna : (rec.none ?? 0);
+}
+
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
   const world = worldOf(scenario);
@@ -214,22 +223,24 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const here = ix.at[target];
-  let attack = (ix.at[from]?.power[side] ?? 0) * (100 + ix.air[side]);
+  const attackers = ix.at[from];
+  const air = forceOf(ix.air, side);
+  let attack = (attackers ? forceOf(attackers.power, side) : 0) * (100 + air);
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
   const reach = world.reachPct[from]?.[target] ?? 100;
   if (reach < 100) attack = (attack * reach) / 100;
   // Even with no unit there, a town's own people put up some defence (more in bigger towns)...
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
-  let defence = Math.max(here?.power[defKey] ?? 0, homeGuard);
+  let defence = Math.max(here ? forceOf(here.power, defKey) : 0, homeGuard);
   // ...and where most of them back a side, they take up arms beside its forces: with the holder,
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
   const levy = localLevy(place, defSide, side);
   if (levy > 0) defence += levy;
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
-  const uprising = levy < 0 ? -levy * (100 + ix.air[side]) : 0;
-  const dug = here?.dug[defKey] ?? 0;
+  const uprising = levy < 0 ? -levy * (100 + air) : 0;
+  const dug = here ? forceOf(here.dug, defKey) : 0;
   defence *= 100 + (place?.defence ?? 0) + dug;
-  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
+  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + forceOf(ix.air, defSide) / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
   const rises = uprising > 0 && oddsOf(attack, defence) >= RISING_ODDS;
   if (rises) attack += uprising;
