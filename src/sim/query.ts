@@ -1,6 +1,6 @@
 // Questions about a state that many rules ask. None of these change the state.
 import { AIR_BUILDUP_PER_WEEK, EMBARGO_BITE } from './params.ts';
-import type { BackerDef, Controller, FormationState, Scenario, SideId, State } from './types.ts';
+import type { BackerDef, Controller, FormationState, PlaceState, Scenario, SideId, State } from './types.ts';
 import { type World, worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
@@ -109,10 +109,16 @@ export function placesHeld(state: State, side: Controller): string[] {
 }
 
 /** Population-weighted share (percent) of the country a side holds. */
-export function populationShare(scenario: Scenario, state: State, side: SideId): number {
+export function populationShare(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  /** The state's places by index, when the caller has them (placesByIndex). */
+  places?: readonly (PlaceState | undefined)[],
+): number {
   const { placeIds, population, totalPopulation } = worldOf(scenario);
   let held = 0;
-  for (let i = 0; i < placeIds.length; i++) if (state.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  for (let i = 0; i < placeIds.length; i++) if ((places ? places[i] : state.places[placeIds[i]!])?.controller === side) held += population[i]!;
   return totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation);
 }
 

@@ -3,7 +3,7 @@
 import { cloneTerms, placeIdsOf } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
-import type { CeasefireTerms, Order, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
+import type { CeasefireTerms, Order, PlaceState, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
@@ -33,6 +33,8 @@ export function ceasefireCalculus(
   restrained = false,
   /** Attacks its forces made this very turn (a side on the offensive weighs a truce against it). */
   attackingNow = 0,
+  /** The state's places by index, when the caller has them (placesByIndex: the AI asks this many times a turn). */
+  places?: readonly (PlaceState | undefined)[],
 ): CeasefireCalculus {
   const s = state.sides[side];
   const def = scenario.sides[side];
@@ -51,7 +53,7 @@ export function ceasefireCalculus(
   let sieges = 0;
   let capital = false;
   for (let i = 0; i < placeIds.length; i++) {
-    if (state.places[placeIds[i]!]?.siegedBy !== side) continue;
+    if ((places ? places[i] : state.places[placeIds[i]!])?.siegedBy !== side) continue;
     sieges++;
     if (placeIds[i] === enemyCapital) capital = true;
   }
@@ -69,7 +71,7 @@ export function ceasefireCalculus(
     deal += 15;
     reasons.push('report.reason.patron');
   }
-  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side) - 50) / 2);
+  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side, places) - 50) / 2);
   if (terms.foreignFightersOut) {
     deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
   }
