@@ -123,14 +123,19 @@ export function populationShare(
 }
 
 /** populationShare of both sides, and the places each holds, in one pass over the places. */
-export function holdings(scenario: Scenario, state: State): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
+export function holdings(
+  scenario: Scenario,
+  state: State,
+  /** The state's places by index, when the caller has them (placesByIndex). */
+  places?: readonly (PlaceState | undefined)[],
+): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
   const { placeIds, population, totalPopulation } = worldOf(scenario);
   let gna = 0;
   let lna = 0;
   let gnaPlaces = 0;
   let lnaPlaces = 0;
   for (let i = 0; i < placeIds.length; i++) {
-    const c = state.places[placeIds[i]!]?.controller;
+    const c = (places ? places[i] : state.places[placeIds[i]!])?.controller;
     if (c === 'gna') {
       gna += population[i]!;
       gnaPlaces++;

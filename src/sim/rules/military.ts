@@ -594,8 +594,10 @@ function settleIn(ctx: Ctx): void {
 }
 
 function siegeAttrition(ctx: Ctx): void {
-  for (const id of ctx.world.placeIds) {
-    const p = ctx.s.places[id]!;
+  const ids = ctx.world.placeIds;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const p = ctx.places[i]!;
     if (!p.siegedBy) continue;
     const besieger = p.siegedBy;
     const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));

@@ -1,6 +1,6 @@
 // Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
 // monitors, trust, conferences, the mediator's tools and the political track.
-import { cloneTerms, placeIdsOf } from '../clone.ts';
+import { cloneTerms } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, PlaceState, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
@@ -163,11 +163,12 @@ function badFaith(ctx: Ctx): void {
 }
 
 /** Places each side holds under siege now. */
-export function siegesBy(state: State): Record<SideId, string[]> {
+export function siegesBy(ctx: Ctx): Record<SideId, string[]> {
   const held: Record<SideId, string[]> = { gna: [], lna: [] };
-  for (const id of placeIdsOf(state.places)) {
-    const by = state.places[id]!.siegedBy;
-    if (by) held[by].push(id);
+  const ids = ctx.world.placeIds;
+  for (let i = 0; i < ids.length; i++) {
+    const by = ctx.places[i]?.siegedBy;
+    if (by) held[by].push(ids[i]!);
   }
   for (const side of SIDES) held[side].sort();
   return held;
@@ -496,7 +497,7 @@ export function talksPhase(ctx: Ctx): void {
   if (stageIndex >= 2) {
     // The commitment problem: with no one watching and little trust, each side fears the other will cheat.
     // Attacks and sieges kept under the truce are violations (not those of a turn that ended in a truce).
-    const sieges = inForce ? siegesBy(s) : { gna: [], lna: [] };
+    const sieges = inForce ? siegesBy(ctx) : { gna: [], lna: [] };
     for (const side of SIDES) {
       const attacks = inForce ? ctx.facts.attacks[side] : 0;
       const besieged = sieges[side].length;
