@@ -547,7 +547,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const holders = holdersOf(world, state);
   const known = oddsMemo(state, places);
   const oddsIx = (attacker: SideId, from: number, target: number): number => {
-    const rows = known[attacker];
+    // (A named field, not known[attacker]: a record read by a changing key is V8's slow generic load, and this is asked by the hundred.)
+    const rows = attacker === 'gna' ? known.gna : known.lna;
     let row = rows[from];
     if (row === undefined) {
       row = new Array<number | undefined>(places);
