@@ -336,28 +336,38 @@ function oddsChange(
   const now = nowIndex.at;
   const fromIx = ctx.world.placeIndex.get(from) ?? -1;
   const targetIx = ctx.world.placeIndex.get(target) ?? -1;
+  // The reasons, each through the one function `why`: a change of odds is rare, and most of its
+  // reasons rarer still, so each reason's own call site would meet its first case long after V8 has
+  // optimised this function, and throw the optimised code away when it did (a recompile in the middle
+  // of a batch of games); the one call site has seen them all.
   const codes: string[] = [];
-  if (ctx.s.places[target]?.controller !== defSide) codes.push('report.odds.why.changedHands');
+  const why = (holds: boolean, code: string) => {
+    if (holds) codes.push(code);
+  };
+  why(ctx.s.places[target]?.controller !== defSide, 'report.odds.why.changedHands');
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
-  const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
+  // (The arrived units' ids listed in a plain loop: see `why`.)
+  let formationList = '';
+  for (const f of ctx.s.formations) {
+    if (f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id)) formationList = formationList ? `${formationList}|${f.id}` : f.id;
+  }
   const defThen = then[targetIx]?.power[defKey] ?? 0;
   const defNow = now[targetIx]?.power[defKey] ?? 0;
-  if (arrived.length) codes.push('report.odds.why.reinforced');
-  else if (defNow > defThen) codes.push('report.odds.why.defStronger');
-  else if (defNow < defThen) codes.push('report.odds.why.defWeaker');
+  why(formationList !== '', 'report.odds.why.reinforced');
+  why(formationList === '' && defNow > defThen, 'report.odds.why.defStronger');
+  why(formationList === '' && defNow < defThen, 'report.odds.why.defWeaker');
   const dugThen = then[targetIx]?.dug[defKey] ?? 0;
   const dugNow = now[targetIx]?.dug[defKey] ?? 0;
-  if (dugNow !== dugThen) codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
+  why(dugNow > dugThen, 'report.odds.why.dugIn');
+  why(dugNow < dugThen, 'report.odds.why.lostEarthworks');
   const attThen = then[fromIx]?.power[side] ?? 0;
   const attNow = now[fromIx]?.power[side] ?? 0;
-  if (attNow < attThen) codes.push('report.odds.why.attWeaker');
-  else if (attNow > attThen) codes.push('report.odds.why.attStronger');
+  why(attNow < attThen, 'report.odds.why.attWeaker');
+  why(attNow > attThen, 'report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
-  if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
-    codes.push('report.odds.why.air');
-  }
-  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) codes.push('report.odds.why.siege');
-  return { queued, key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
+  why(thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)], 'report.odds.why.air');
+  why((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side), 'report.odds.why.siege');
+  return { queued, key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', reasonMsgs: codes.join('|'), formationList };
 }
 
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
@@ -830,9 +840,10 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', whyMsg:
 }
 
 /** What a side's turn does to the loyalty of all its units: ground gained or lost, pay missed, a fraying leadership. */
-function loyaltyShock(ctx: Ctx, side: SideId, unpaid: boolean): { drift: number; unpaid: boolean; fraying: boolean } {
+function loyaltyShock(ctx: Ctx, side: SideId, unpaid: boolean): { drift: number; unpaid: boolean } {
   const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
-  return { drift: gained > 0 ? 2 : gained < 0 ? -3 : 0, unpaid, fraying: ctx.s.sides[side].cohesion < 30 };
+  const fraying = ctx.s.sides[side].cohesion < 30;
+  return { drift: (gained > 0 ? 2 : gained < 0 ? -3 : 0) - (fraying ? 2 : 0), unpaid };
 }
 
 /** Loyalty drifts with fortune and pay; units whose loyalty breaks may defect. */
@@ -846,15 +857,16 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
     if (f.strength <= 0 || f.side === 'none') continue;
     const side = f.side;
     const def = ctx.world.formationDef.get(f.id);
+    const kind = def?.kind;
     const shock = side === 'gna' ? gna : lna;
-    let drift = shock.drift;
-    if (shock.unpaid) drift -= def?.kind === 'mercenary' ? 15 : 6;
-    if (shock.fraying) drift -= 2;
+    // (One sum for every unit, the rare shocks too: a branch first taken after V8 has optimised
+    // this phase would throw the optimised code away in the middle of a batch of games.)
+    let drift = shock.drift - (shock.unpaid ? (kind === 'mercenary' ? 15 : 6) : 0);
     // Without a shock, loyalty returns slowly towards where it started.
     if (drift === 0 && def) drift = Math.sign(def.loyalty - f.loyalty);
     f.loyalty = clamp(f.loyalty + drift);
     if (f.loyalty < threshold && ctx.rng.chance((threshold - f.loyalty) * 2)) {
-      if (def?.kind === 'mercenary' || def?.kind === 'foreign-troops') {
+      if (kind === 'mercenary' || kind === 'foreign-troops') {
         const gone = f.strength;
         inflictLosses(ctx, [f], gone);
         say(ctx, {
