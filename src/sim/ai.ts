@@ -25,6 +25,7 @@ import type {
   Order,
   Personality,
   PersonalityValue,
+  PlaceState,
   PlayerRole,
   ReportMessage,
   RngState,
@@ -33,7 +34,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, supplyRoad, type World, worldOf } from './world.ts';
+import { isLargeCity, other, placesByIndex, supplyRoad, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -167,6 +168,8 @@ interface Memo {
   index?: ForceIndex;
   /** Attack odds by attacker, place attacked from and target, by the places' indexes (a hole: not yet worked out). */
   odds?: Record<SideId, OddsRows>;
+  /** The state's places by index (world.placeIds): read by changing ids, a place is V8's slow generic keyed load. */
+  places?: (PlaceState | undefined)[];
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
@@ -206,13 +209,22 @@ function oddsMemo(state: State, places: number): Record<SideId, OddsRows> {
   return m.odds;
 }
 
+/** The state's places by their index in world.placeIds (read once per state: the AI walks them again and again). */
+function placesOf(world: World, state: State): (PlaceState | undefined)[] {
+  const m = memoOf(state);
+  if (m?.places) return m.places;
+  const places = placesByIndex(world, state);
+  if (m) m.places = places;
+  return places;
+}
+
 /** Who holds each place, by its index in world.placeIds (read once per state: the AI asks it again and again). */
 function holdersOf(world: World, state: State): (Controller | undefined)[] {
   const m = memoOf(state);
   if (m?.holders) return m.holders;
-  const ids = world.placeIds;
-  const holders: (Controller | undefined)[] = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) holders[i] = state.places[ids[i]!]?.controller;
+  const places = placesOf(world, state);
+  const holders: (Controller | undefined)[] = new Array(places.length);
+  for (let i = 0; i < places.length; i++) holders[i] = places[i]?.controller;
   if (m) m.holders = holders;
   return holders;
 }
@@ -221,7 +233,7 @@ function holdersOf(world: World, state: State): (Controller | undefined)[] {
 function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
   const m = memoOf(state);
   if (!m) return ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
-  m.calc[side] ??= ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
+  m.calc[side] ??= ceasefireCalculus(scenario, state, side, DEFAULT_TERMS, false, 0, placesOf(worldOf(scenario), state));
   return m.calc[side]!;
 }
 
@@ -537,7 +549,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const holders = holdersOf(world, state);
   const known = oddsMemo(state, places);
   const oddsIx = (attacker: SideId, from: number, target: number): number => {
-    const rows = known[attacker];
+    // (A named field, not known[attacker]: a record read by a changing key is V8's slow generic load, and this is asked by the hundred.)
+    const rows = attacker === 'gna' ? known.gna : known.lna;
     let row = rows[from];
     if (row === undefined) {
       row = new Array<number | undefined>(places);
@@ -916,8 +929,10 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
   }
   // The first by id of the places hit hard enough that still hold defenders.
   let hurt: string | undefined;
-  for (const p of world.placeIds) {
-    if ((state.places[p]?.damage ?? 0) >= at.corridorAt && (hurt === undefined || compareIds(p, hurt) < 0) && defendersOf(state, p).length) hurt = p;
+  const places = placesOf(world, state);
+  for (let i = 0; i < places.length; i++) {
+    const p = world.placeIds[i]!;
+    if ((places[i]?.damage ?? 0) >= at.corridorAt && (hurt === undefined || compareIds(p, hurt) < 0) && defendersOf(state, p).length) hurt = p;
   }
   const aid = () => {
     if (hurt) plan.try({ actor: 'mediator', kind: 'humanitarian-corridor', place: hurt }, m('reasons.mediator.corridor', { place: hurt }));

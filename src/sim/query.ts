@@ -1,6 +1,6 @@
 // Questions about a state that many rules ask. None of these change the state.
 import { AIR_BUILDUP_PER_WEEK, EMBARGO_BITE } from './params.ts';
-import type { BackerDef, Controller, FormationState, Scenario, SideId, State } from './types.ts';
+import type { BackerDef, Controller, FormationState, PlaceState, Scenario, SideId, State } from './types.ts';
 import { type World, worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
@@ -109,22 +109,33 @@ export function placesHeld(state: State, side: Controller): string[] {
 }
 
 /** Population-weighted share (percent) of the country a side holds. */
-export function populationShare(scenario: Scenario, state: State, side: SideId): number {
+export function populationShare(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  /** The state's places by index, when the caller has them (placesByIndex). */
+  places?: readonly (PlaceState | undefined)[],
+): number {
   const { placeIds, population, totalPopulation } = worldOf(scenario);
   let held = 0;
-  for (let i = 0; i < placeIds.length; i++) if (state.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  for (let i = 0; i < placeIds.length; i++) if ((places ? places[i] : state.places[placeIds[i]!])?.controller === side) held += population[i]!;
   return totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation);
 }
 
 /** populationShare of both sides, and the places each holds, in one pass over the places. */
-export function holdings(scenario: Scenario, state: State): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
+export function holdings(
+  scenario: Scenario,
+  state: State,
+  /** The state's places by index, when the caller has them (placesByIndex). */
+  places?: readonly (PlaceState | undefined)[],
+): { gnaShare: number; lnaShare: number; gnaPlaces: number; lnaPlaces: number } {
   const { placeIds, population, totalPopulation } = worldOf(scenario);
   let gna = 0;
   let lna = 0;
   let gnaPlaces = 0;
   let lnaPlaces = 0;
   for (let i = 0; i < placeIds.length; i++) {
-    const c = state.places[placeIds[i]!]?.controller;
+    const c = (places ? places[i] : state.places[placeIds[i]!])?.controller;
     if (c === 'gna') {
       gna += population[i]!;
       gnaPlaces++;

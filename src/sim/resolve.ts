@@ -1,7 +1,7 @@
 // resolveTurn: the one reducer. Orders are checked, then the phases run in the fixed order of
 // the design (diplomacy, movement, combat, air, economy, humanitarian, backers, talks,
 // outcome), then the next turn's events fire.
-import { cloneState, placeIdsOf } from './clone.ts';
+import { cloneState } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { checkLegalOrder, checkOrder } from './orders.ts';
 import { orderCost } from './params.ts';
@@ -17,7 +17,7 @@ import { newReport, summarise } from './setup.ts';
 import { standingOf } from './standing.ts';
 import type { Actor, Order, ReportMessage, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
-import { worldOf } from './world.ts';
+import { placesByIndex, worldOf } from './world.ts';
 
 
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
@@ -48,11 +48,8 @@ function strengths(s: State): { gna: number; lna: number; none: number } {
 }
 
 /** Damage to a place's works heals a little each round. */
-function decayDamage(s: State): void {
-  for (const id of placeIdsOf(s.places)) {
-    const p = s.places[id]!;
-    p.damage = Math.max(0, p.damage - 5);
-  }
+function decayDamage(ctx: Ctx): void {
+  for (const p of ctx.places) if (p) p.damage = Math.max(0, p.damage - 5);
 }
 
 export function resolveTurn(
@@ -102,7 +99,8 @@ export function resolveTurn(
   report.ledger.strength.gna.start = atStart.gna;
   report.ledger.strength.lna.start = atStart.lna;
   report.ledger.strength.none.start = atStart.none;
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true };
+  const world = worldOf(scenario);
+  const ctx: Ctx = { scenario, world, s, places: placesByIndex(world, s), start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {
@@ -147,19 +145,19 @@ export function resolveTurn(
     updateIndicators(ctx);
     if (round < rounds - 1) {
       if (checkEnding(ctx)) break;
-      decayDamage(s);
+      decayDamage(ctx);
     }
   }
   ctx.orders = accepted;
   s.ending = checkEnding(ctx);
-  decayDamage(s);
+  decayDamage(ctx);
   if (!s.ending) {
     s.turn += 1;
     s.date = turnDate(scenario.startDate, scenario.turnDays, s.turn);
     ctx.phase = 'events';
     fireEvents(ctx);
   }
-  s.log.push(summarise(scenario, s));
+  s.log.push(summarise(scenario, s, ctx.places));
   report.standing = { before: standingOf(state), after: standingOf(s) };
   for (const side of SIDES) report.ledger.money[side].end = s.sides[side].money;
   const atEnd = strengths(s);

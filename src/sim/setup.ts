@@ -5,9 +5,9 @@ import { Rng } from './rng.ts';
 import { type Ctx, emptyFacts, emptyLedger } from './rules/context.ts';
 import { oilOutput } from './rules/economy.ts';
 import { fireEvents } from './rules/events.ts';
-import type { Difficulty, PlayerRole, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
+import type { Difficulty, PlaceState, PlayerRole, Scenario, SideState, State, TurnReport, TurnSummary } from './types.ts';
 import { SIDES } from './types.ts';
-import { worldOf } from './world.ts';
+import { placesByIndex, worldOf } from './world.ts';
 
 export function initialState(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'normal'): State {
   const side = (id: 'gna' | 'lna'): SideState => {
@@ -72,8 +72,13 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
   };
 }
 
-export function summarise(scenario: Scenario, s: State): TurnSummary {
-  const held = holdings(scenario, s);
+export function summarise(
+  scenario: Scenario,
+  s: State,
+  /** s's places by index, when the caller has them (placesByIndex). */
+  places?: readonly (PlaceState | undefined)[],
+): TurnSummary {
+  const held = holdings(scenario, s, places);
   let gnaStrength = 0;
   let lnaStrength = 0;
   for (const f of s.formations) {
@@ -115,7 +120,8 @@ export function newGameWithReport(
   const rng = Rng.fromState(s.rng);
   const report = newReport(s);
   // (The same fields in the same order as resolveTurn's context: one shape for every function that reads it.)
-  const ctx: Ctx = { scenario, world: worldOf(scenario), s, start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: false };
+  const world = worldOf(scenario);
+  const ctx: Ctx = { scenario, world, s, places: placesByIndex(world, s), start: s, rng, report, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: false };
   fireEvents(ctx);
   s.country.oilOutput = oilOutput(scenario, s);
   s.log.push(summarise(scenario, s));

@@ -13,7 +13,7 @@ import { applyEffect } from '../../src/sim/rules/events.ts';
 import { airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { withoutBacker } from '../../src/sim/whatif.ts';
-import { supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
+import { placesByIndex, supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
 import { told } from '../english.ts';
 import { mini } from '../fixtures/mini.ts';
@@ -655,7 +655,7 @@ describe('rules version 9: positions harden, a town rises for an attack that can
 
   const flagship = load('sirte-2020');
   const withdrawal = flagship.events.find((e) => e.id === 'wagner-withdrawal')!;
-  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, start: s, rng: undefined as never, report: undefined as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
+  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, places: placesByIndex(worldOf(flagship), s), start: s, rng: undefined as never, report: undefined as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
 
   it('the record: Wagner leaves the Tripoli front for al-Jufra when the event says it does', () => {
     expect(withdrawal.effects[0]).toEqual({ kind: 'redeploy', formation: 'wagner', to: 'al-jufra' });

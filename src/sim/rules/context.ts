@@ -6,6 +6,7 @@ import type {
   Ledger,
   Order,
   Phase,
+  PlaceState,
   ReportEvent,
   Scenario,
   SideId,
@@ -47,6 +48,12 @@ export interface Ctx {
   scenario: Scenario;
   world: World;
   s: State;
+  /**
+   * s's places by their index in world.placeIds, the very objects of s.places (no rule replaces a
+   * place during a turn; it changes one): the phases that walk every place read them here, not by
+   * changing ids (V8's generic keyed load).
+   */
+  places: (PlaceState | undefined)[];
   /** The state as the turn began (what the players saw when they gave their orders); never changed. */
   start: State;
   rng: Rng;

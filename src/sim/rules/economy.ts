@@ -39,7 +39,9 @@ export function oilIncome(scenario: Scenario, state: State, output: number): Rec
   const holder = SIDES.find((s) => hasCentralBank(scenario, state, s));
   if (!holder) return { gna: Math.floor(war / 2), lna: Math.floor(war / 2) };
   const toOther = Math.floor((war * share) / 100);
-  return holder === 'gna' ? { gna: war - toOther, lna: toOther } : { gna: toOther, lna: war - toOther };
+  const kept = war - toOther;
+  // (One literal whoever holds the bank: one built only when the LNA first held it threw V8's optimised code away mid-batch.)
+  return { gna: holder === 'gna' ? kept : toOther, lna: holder === 'gna' ? toOther : kept };
 }
 
 export function upkeepOf(scenario: Scenario, state: State, side: SideId): number {

@@ -208,6 +208,15 @@ export function attackOdds(scenario: Scenario, state: State, side: SideId, from:
   return attackOddsIx(scenario, state, side, world.placeIndex.get(from) ?? -1, world.placeIndex.get(target) ?? -1, index ?? indexForces(scenario, state, from, target));
 }
 
+/**
+ * A side's figure in a record of the force index (power, dug, air), read as a named field: V8
+ * reads `rec[side]`, with a key that changes from call to call, through its generic keyed load
+ * (some hundred instructions), and the odds are asked by the hundred a turn.
+ */
+function forceOf(rec: Readonly<Record<SideId, number>> & { none?: number }, key: SideId | 'none'): number {
+  return key === 'gna' ? rec.gna : key === 'lna' ? rec.lna : (rec.none ?? 0);
+}
+
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
   const world = worldOf(scenario);
@@ -216,13 +225,15 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const here = ix.at[target];
-  let attack = (ix.at[from]?.power[side] ?? 0) * (100 + ix.air[side]);
+  const attackers = ix.at[from];
+  const air = forceOf(ix.air, side);
+  let attack = (attackers ? forceOf(attackers.power, side) : 0) * (100 + air);
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
   const reach = world.reachPct[from]?.[target] ?? 100;
   if (reach < 100) attack = (attack * reach) / 100;
   // Even with no unit there, a town's own people put up some defence (more in bigger towns)...
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
-  let defence = Math.max(here?.power[defKey] ?? 0, homeGuard);
+  let defence = Math.max(here ? forceOf(here.power, defKey) : 0, homeGuard);
   // ...and where most of them back a side, they take up arms beside its forces: with the holder,
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
   const levy = localLevy(place, defSide, side);
@@ -232,10 +243,10 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   const keptOut = defSide === 'local' && world.keptOut[target] === true;
   if (keptOut) defence += LOCAL_LEVY * Math.sqrt(place?.population ?? 0);
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
-  const uprising = levy < 0 ? -levy * (100 + ix.air[side]) : 0;
-  const dug = here?.dug[defKey] ?? 0;
+  const uprising = levy < 0 ? -levy * (100 + air) : 0;
+  const dug = here ? forceOf(here.dug, defKey) : 0;
   defence *= 100 + (place?.defence ?? 0) + dug;
-  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + ix.air[defSide] / 2)) / 100;
+  if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + forceOf(ix.air, defSide) / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
   const rises = uprising > 0 && oddsOf(attack, defence) >= RISING_ODDS;
   if (rises) attack += uprising;
@@ -331,28 +342,38 @@ function oddsChange(
   const now = nowIndex.at;
   const fromIx = ctx.world.placeIndex.get(from) ?? -1;
   const targetIx = ctx.world.placeIndex.get(target) ?? -1;
+  // The reasons, each through the one function `why`: a change of odds is rare, and most of its
+  // reasons rarer still, so each reason's own call site would meet its first case long after V8 has
+  // optimised this function, and throw the optimised code away when it did (a recompile in the middle
+  // of a batch of games); the one call site has seen them all.
   const codes: string[] = [];
-  if (ctx.s.places[target]?.controller !== defSide) codes.push('report.odds.why.changedHands');
+  const why = (holds: boolean, code: string) => {
+    if (holds) codes.push(code);
+  };
+  why(ctx.s.places[target]?.controller !== defSide, 'report.odds.why.changedHands');
   const was = new Set(start.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0).map((f) => f.id));
-  const arrived = ctx.s.formations.filter((f) => f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id));
+  // (The arrived units' ids listed in a plain loop: see `why`.)
+  let formationList = '';
+  for (const f of ctx.s.formations) {
+    if (f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id)) formationList = formationList ? `${formationList}|${f.id}` : f.id;
+  }
   const defThen = then[targetIx]?.power[defKey] ?? 0;
   const defNow = now[targetIx]?.power[defKey] ?? 0;
-  if (arrived.length) codes.push('report.odds.why.reinforced');
-  else if (defNow > defThen) codes.push('report.odds.why.defStronger');
-  else if (defNow < defThen) codes.push('report.odds.why.defWeaker');
+  why(formationList !== '', 'report.odds.why.reinforced');
+  why(formationList === '' && defNow > defThen, 'report.odds.why.defStronger');
+  why(formationList === '' && defNow < defThen, 'report.odds.why.defWeaker');
   const dugThen = then[targetIx]?.dug[defKey] ?? 0;
   const dugNow = now[targetIx]?.dug[defKey] ?? 0;
-  if (dugNow !== dugThen) codes.push(dugNow > dugThen ? 'report.odds.why.dugIn' : 'report.odds.why.lostEarthworks');
+  why(dugNow > dugThen, 'report.odds.why.dugIn');
+  why(dugNow < dugThen, 'report.odds.why.lostEarthworks');
   const attThen = then[fromIx]?.power[side] ?? 0;
   const attNow = now[fromIx]?.power[side] ?? 0;
-  if (attNow < attThen) codes.push('report.odds.why.attWeaker');
-  else if (attNow > attThen) codes.push('report.odds.why.attStronger');
+  why(attNow < attThen, 'report.odds.why.attWeaker');
+  why(attNow > attThen, 'report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
-  if (thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)]) {
-    codes.push('report.odds.why.air');
-  }
-  if ((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side)) codes.push('report.odds.why.siege');
-  return { queued, key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', reasonMsgs: codes.join('|'), formationList: arrived.map((f) => f.id).join('|') };
+  why(thenIndex.air[side] !== nowIndex.air[side] || thenIndex.air[other(side)] !== nowIndex.air[other(side)], 'report.odds.why.air');
+  why((start.places[target]?.siegedBy === side) !== (ctx.s.places[target]?.siegedBy === side), 'report.odds.why.siege');
+  return { queued, key: codes.length ? 'report.odds.changedWhy' : 'report.odds.changed', reasonMsgs: codes.join('|'), formationList };
 }
 
 function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): void {
@@ -589,8 +610,10 @@ function settleIn(ctx: Ctx): void {
 }
 
 function siegeAttrition(ctx: Ctx): void {
-  for (const id of ctx.world.placeIds) {
-    const p = ctx.s.places[id]!;
+  const ids = ctx.world.placeIds;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const p = ctx.places[i]!;
     if (!p.siegedBy) continue;
     const besieger = p.siegedBy;
     const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));
@@ -822,25 +845,34 @@ export function defect(ctx: Ctx, f: FormationState, to: SideId | 'none', whyMsg:
   }
 }
 
+/** What a side's turn does to the loyalty of all its units: ground gained or lost, pay missed, a fraying leadership. */
+function loyaltyShock(ctx: Ctx, side: SideId, unpaid: boolean): { drift: number; unpaid: boolean } {
+  const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
+  const fraying = ctx.s.sides[side].cohesion < 30;
+  return { drift: (gained > 0 ? 2 : gained < 0 ? -3 : 0) - (fraying ? 2 : 0), unpaid };
+}
+
 /** Loyalty drifts with fortune and pay; units whose loyalty breaks may defect. */
 export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
   const threshold = ctx.scenario.rules.defectionThreshold;
+  // What each side's turn did to its units' loyalty, worked out once per side, not per unit
+  // (read in the loop as named fields: a record read by a changing key, shock[side], is V8's slow generic path).
+  let gna = loyaltyShock(ctx, 'gna', unpaid.gna);
+  let lna = loyaltyShock(ctx, 'lna', unpaid.lna);
   for (const f of ctx.s.formations) {
     if (f.strength <= 0 || f.side === 'none') continue;
     const side = f.side;
     const def = ctx.world.formationDef.get(f.id);
-    const s = ctx.s.sides[side];
-    let drift = 0;
-    const gained = ctx.facts.gained[side].length - ctx.facts.lost[side].length;
-    if (gained > 0) drift += 2;
-    if (gained < 0) drift -= 3;
-    if (unpaid[side]) drift -= def?.kind === 'mercenary' ? 15 : 6;
-    if (s.cohesion < 30) drift -= 2;
+    const kind = def?.kind;
+    const shock = side === 'gna' ? gna : lna;
+    // (One sum for every unit, the rare shocks too: a branch first taken after V8 has optimised
+    // this phase would throw the optimised code away in the middle of a batch of games.)
+    let drift = shock.drift - (shock.unpaid ? (kind === 'mercenary' ? 15 : 6) : 0);
     // Without a shock, loyalty returns slowly towards where it started.
     if (drift === 0 && def) drift = Math.sign(def.loyalty - f.loyalty);
     f.loyalty = clamp(f.loyalty + drift);
     if (f.loyalty < threshold && ctx.rng.chance((threshold - f.loyalty) * 2)) {
-      if (def?.kind === 'mercenary' || def?.kind === 'foreign-troops') {
+      if (kind === 'mercenary' || kind === 'foreign-troops') {
         const gone = f.strength;
         inflictLosses(ctx, [f], gone);
         say(ctx, {
@@ -853,6 +885,9 @@ export function loyaltyPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): void {
       } else {
         defect(ctx, f, defectionTarget(def, side), { key: 'report.defect.why.lostFaith', values: { actorBy: side, loyalty: f.loyalty } });
         f.loyalty = 50;
+        // A place may have gone with the unit: the next units feel that gain or loss.
+        gna = loyaltyShock(ctx, 'gna', unpaid.gna);
+        lna = loyaltyShock(ctx, 'lna', unpaid.lna);
       }
     }
   }

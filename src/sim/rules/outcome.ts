@@ -77,8 +77,11 @@ export function checkEnding(ctx: Ctx): Ending | null {
   let winner: SideId | null = null;
   if (s.country.escalation >= REGIONAL_WAR) kind = 'regional-war';
   else if (s.country.civilianCasualties >= scenario.rules.catastropheCasualties) kind = 'catastrophe';
+  // (Plain loops: leaving a for…of early closes its iterator, a step V8 first meets at the first
+  // victory of a batch — after it has optimised this function, whose code it then throws away.)
   if (!kind) {
-    for (const side of SIDES) {
+    for (let i = 0; i < SIDES.length; i++) {
+      const side = SIDES[i]!;
       const enemy = other(side);
       const def = scenario.sides[enemy];
       const capitalTaken = s.places[def.capital]?.controller === side;
@@ -91,7 +94,8 @@ export function checkEnding(ctx: Ctx): Ending | null {
     }
   }
   if (!kind) {
-    for (const side of SIDES) {
+    for (let i = 0; i < SIDES.length; i++) {
+      const side = SIDES[i]!;
       const st = s.sides[side];
       if (st.cohesion <= 5 || st.unpaidTurns >= 4) {
         kind = 'collapse';

@@ -1,9 +1,9 @@
 // Diplomacy and talks: proposals and answers weighed by ripeness, truces that break without
 // monitors, trust, conferences, the mediator's tools and the political track.
-import { cloneTerms, placeIdsOf } from '../clone.ts';
+import { cloneTerms } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
 import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
-import type { CeasefireTerms, Order, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
+import type { CeasefireTerms, Order, PlaceState, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
@@ -33,6 +33,8 @@ export function ceasefireCalculus(
   restrained = false,
   /** Attacks its forces made this very turn (a side on the offensive weighs a truce against it). */
   attackingNow = 0,
+  /** The state's places by index, when the caller has them (placesByIndex: the AI asks this many times a turn). */
+  places?: readonly (PlaceState | undefined)[],
 ): CeasefireCalculus {
   const s = state.sides[side];
   const def = scenario.sides[side];
@@ -51,7 +53,7 @@ export function ceasefireCalculus(
   let sieges = 0;
   let capital = false;
   for (let i = 0; i < placeIds.length; i++) {
-    if (state.places[placeIds[i]!]?.siegedBy !== side) continue;
+    if ((places ? places[i] : state.places[placeIds[i]!])?.siegedBy !== side) continue;
     sieges++;
     if (placeIds[i] === enemyCapital) capital = true;
   }
@@ -69,7 +71,7 @@ export function ceasefireCalculus(
     deal += 15;
     reasons.push('report.reason.patron');
   }
-  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side) - 50) / 2);
+  if (terms.freezeLines) deal += Math.floor((populationShare(scenario, state, side, places) - 50) / 2);
   if (terms.foreignFightersOut) {
     deal += Math.floor(foreignDependence(scenario, state, other(side)) / 4) - Math.floor(foreignDependence(scenario, state, side) / 2);
   }
@@ -161,11 +163,12 @@ function badFaith(ctx: Ctx): void {
 }
 
 /** Places each side holds under siege now. */
-export function siegesBy(state: State): Record<SideId, string[]> {
+export function siegesBy(ctx: Ctx): Record<SideId, string[]> {
   const held: Record<SideId, string[]> = { gna: [], lna: [] };
-  for (const id of placeIdsOf(state.places)) {
-    const by = state.places[id]!.siegedBy;
-    if (by) held[by].push(id);
+  const ids = ctx.world.placeIds;
+  for (let i = 0; i < ids.length; i++) {
+    const by = ctx.places[i]?.siegedBy;
+    if (by) held[by].push(ids[i]!);
   }
   for (const side of SIDES) held[side].sort();
   return held;
@@ -494,7 +497,7 @@ export function talksPhase(ctx: Ctx): void {
   if (stageIndex >= 2) {
     // The commitment problem: with no one watching and little trust, each side fears the other will cheat.
     // Attacks and sieges kept under the truce are violations (not those of a turn that ended in a truce).
-    const sieges = inForce ? siegesBy(s) : { gna: [], lna: [] };
+    const sieges = inForce ? siegesBy(ctx) : { gna: [], lna: [] };
     for (const side of SIDES) {
       const attacks = inForce ? ctx.facts.attacks[side] : 0;
       const besieged = sieges[side].length;
