@@ -742,7 +742,7 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
   });
 
   const pullBack = flagship.events.find((e) => e.id === 'lna-leaves-tripoli-front')!;
-  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, start: s, rng: undefined as never, report: { turn: 0, events: [] } as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
+  const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, places: placesByIndex(worldOf(flagship), s), start: s, rng: undefined as never, report: { turn: 0, events: [] } as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
   const fallBack = pullBack.choice!.options.find((o) => o.id === 'pull-back')!.effects.find((e) => e.kind === 'fall-back')!;
 
   it('the record: the event follows Wagner’s withdrawal, and the LNA chooses between pulling back to al-Jufra and holding', () => {
