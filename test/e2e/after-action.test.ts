@@ -73,9 +73,11 @@ describe('the after-action report', () => {
       const bytes = readFileSync((await png.path()) as string);
       expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
-      // Turning points: start, watch the bar move, cancel; start again and let it finish.
+      // Turning points: start, watch the bar move, cancel; start again and let it finish. The cancelled
+      // analysis is the longest on offer (200 runs a branch), so that the Cancel comes while it runs:
+      // since the eighth speed pass one of 20 runs a branch can end between the bar's first move and the click.
       const section = page.locator('#aar-turning');
-      await page.locator('#aar-runs').selectOption(String(runs));
+      await page.locator('#aar-runs').selectOption('200');
       await page.locator('#aar-turning-run').click();
       await expect.poll(() => section.getAttribute('data-state')).toBe('running');
       await expect.poll(() => page.locator('#aar-progress').evaluate((p) => (p as HTMLProgressElement).value), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -90,6 +92,7 @@ describe('the after-action report', () => {
         const bar = document.getElementById('aar-progress') as HTMLProgressElement;
         new MutationObserver(() => w.aarValues.push(bar.value)).observe(document.getElementById('aar-progress-text') as HTMLElement, { childList: true, characterData: true, subtree: true });
       });
+      await page.locator('#aar-runs').selectOption(String(runs));
       await page.locator('#aar-turning-run').click();
       for (let i = 0; i < 600 && (await section.getAttribute('data-state')) === 'running'; i++) {
         // The page answers while the workers play.
