@@ -1082,6 +1082,8 @@ interface BackerSkill {
   shipsBelowOdds: number;
   /** Lobbies against the enemy's paymaster (a rival without whose money the enemy's treasury would run out in time for it to break apart unpaid before the end). */
   squeeze: boolean;
+  /** Lobbies against the enemy's paymaster before it presses its client (the enemy's collapse is worth more to its score than a push). */
+  squeezeFirst: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1095,9 +1097,9 @@ interface BackerSkill {
 // their rung near another patron's threatened line, easy steps up once it is about to fall. A
 // shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1265,9 +1267,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   }
   // A client losing heart asks its patrons for more and takes a worse deal, and its other patrons climb to save it (a
   // computer patron steps in for a client whose confidence is below 40): a push costs a little standing, a rung much more.
-  if (skill.pushBelow > 0 && client.confidence < skill.pushBelow && plan.used() < budgetOf(scenario, actor)) {
-    plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
-  }
+  const push = () => {
+    if (skill.pushBelow > 0 && client.confidence < skill.pushBelow && plan.used() < budgetOf(scenario, actor)) {
+      plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
+    }
+  };
+  if (!skill.squeezeFirst) push();
   // Lobby in the capitals against the rival on the other side highest on its ladder, at its top: the pressure brings it
   // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
   // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
@@ -1289,10 +1294,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       : undefined;
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
+    if (skill.squeezeFirst) push();
   } else if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
     const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
+  if (skill.squeezeFirst && !paymaster) push();
   return decided(plan);
 }
 
