@@ -1084,6 +1084,10 @@ interface BackerSkill {
   squeeze: boolean;
   /** Lobbies against the enemy's paymaster before it presses its client (the enemy's collapse is worth more to its score than a push). */
   squeezeFirst: boolean;
+  /** Counts what its lobbying costs: a seat that values money 60+ does not lobby against the rival at the top (false: lobbies whatever it values). */
+  countsCampaigns: boolean;
+  /** Judges the brink by where its step up would leave the region, not only where the region stands (false: where it stands). */
+  brinkAhead: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1097,9 +1101,9 @@ interface BackerSkill {
 // their rung near another patron's threatened line, easy steps up once it is about to fall. A
 // shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false, countsCampaigns: true, brinkAhead: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true, countsCampaigns: true, brinkAhead: false },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1196,6 +1200,8 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
   const brink = state.country.escalation >= skill.brink;
+  // A step up is judged by where it would leave the region (its rung and the rivals it would face at it) by a level that looks ahead.
+  const upBrink = (): boolean => brink || (skill.brinkAhead && escalationSupposing(scenario, state, (r) => (r === id ? b.commitment + 1 : undefined), null, null) >= skill.brink);
   // A red line of any of its client's patrons that is about to be crossed brings that patron in, and the region nearer a war:
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
   const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
@@ -1229,7 +1235,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
     );
   }
   if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
-    const grant = rescue && !brink && b.spent < tolerance;
+    const grant = rescue && b.spent < tolerance && !upBrink();
     const msg = grant ? m('reasons.seat.grant', { backer: id, actor: side, ...whyValues }) : m('reasons.seat.refuse', { backer: id, actor: side });
     if (plan.try({ actor, kind: 'answer-request', accept: grant }, msg) && grant) {
       return decided(plan);
@@ -1239,12 +1245,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
-  } else if (lineUp && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+  } else if (lineUp && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },
       m('reasons.seat.guardLine', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, place: lineUp.place, odds: lineUp.odds }),
     );
-  } else if (rescue && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+  } else if (rescue && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),
@@ -1295,7 +1301,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
     if (skill.squeezeFirst) push();
-  } else if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+  } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
     const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
