@@ -1088,6 +1088,8 @@ interface BackerSkill {
   countsCampaigns: boolean;
   /** Judges the brink by where its step up would leave the region, not only where the region stands (false: where it stands). */
   brinkAhead: boolean;
+  /** Without a reckoning of its client's money (supplyBelow 0), still counts a client with less in hand than its bill as unable to pay its forces. */
+  seesEmpty: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1101,9 +1103,9 @@ interface BackerSkill {
 // their rung near another patron's threatened line, easy steps up once it is about to fall. A
 // shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false, countsCampaigns: true, brinkAhead: false },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true, countsCampaigns: true, brinkAhead: false },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1186,7 +1188,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // Reckoned to the end of the game too: a treasury that runs out in time for unpaid salaries to break the client before the
   // end is short now, however full it looks this fortnight.
   const short = skill.supplyBelow > 0 && (client.money + income < upkeep * skill.supplyBelow || runsDry(scenario, state, side, turnsLeft));
-  const broke = skill.supplyBelow > 0 && client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION);
+  // (A level that does not reckon a client's money still sees an empty treasury: less in hand than this fortnight's bill.)
+  const broke =
+    skill.supplyBelow > 0
+      ? client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION)
+      : skill.seesEmpty && client.money < upkeep;
   const late = skill.lateOnlyCapital > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.lateOnlyCapital) / 100);
   const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
   // A client short only of money needs money, which the lowest rungs send: the higher ones add air power and troops, which
