@@ -1103,7 +1103,7 @@ interface BackerSkill {
 // their rung near another patron's threatened line, easy steps up once it is about to fall. A
 // shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
   normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
   hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
 };
