@@ -473,7 +473,20 @@ function lookaheadRng(state: State, side: SideId, sample: number): RngState {
 
 /** How a side judges a state one turn ahead: its score by its objectives, and the balance of fighters that decides the next turns. */
 export function outlook(scenario: Scenario, s: State, side: SideId): number {
-  const score = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side].total;
+  const result = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side];
+  // The score unrounded, its share of the country too: a small town taken moves the rounded score by nothing, and the
+  // look-ahead then weighed an attack by its costs alone (a point of standing, a rounding) and held its fire every turn.
+  const w = scenario.objectives[side].weights;
+  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
+  const p = result.parts;
+  const weighted = (p.territory * w.territory + p.lives * w.lives + p.legitimacy * w.legitimacy + p.stability * w.stability + p.escalation * w.escalation) / sum;
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
+  let held = 0;
+  for (let i = 0; i < placeIds.length; i++) if (s.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  const exact = totalPopulation === 0 ? 0 : (held * 100) / totalPopulation;
+  const territory = Math.min(100, Math.max(0, exact + (s.ending?.winner === side ? 20 : 0)));
+  // (The ending's own points, a victory's or a disaster's, are what the rounded total holds beyond its parts.)
+  const score = result.total - Math.round(weighted) + weighted + ((territory - p.territory) * w.territory) / sum;
   const own = sideStrength(s, side);
   const enemy = sideStrength(s, other(side));
   // Past 70 the escalation index risks a regional war, in which everyone loses.
