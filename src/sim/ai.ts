@@ -1095,8 +1095,8 @@ interface BackerSkill {
   shipsBelowOdds: number;
   /** Lobbies against the enemy's paymaster (a rival without whose money the enemy's treasury would run out in time for it to break apart unpaid before the end). */
   squeeze: boolean;
-  /** Lobbies against the enemy's paymaster before it presses its client (the enemy's collapse is worth more to its score than a push). */
-  squeezeFirst: boolean;
+  /** Lobbies (against the enemy's paymaster, or the rival at the top of its ladder) before it presses its client: the enemy's collapse unpaid is worth more to its score than a push. */
+  lobbiesFirst: boolean;
   /** Counts what its lobbying costs: a seat that values money 60+ does not lobby against the rival at the top (false: lobbies whatever it values). */
   countsCampaigns: boolean;
   /** Judges the brink by where its step up would leave the region, not only where the region stands (false: where it stands). */
@@ -1112,13 +1112,17 @@ interface BackerSkill {
 // can pay its way without it. Late in the game none buys a rung for a client's mood. What loses a seat
 // most is a regional war its score punishes: every level presses a client losing heart to fight on (a push
 // costs a little standing, while a client below 40 brings its other patrons up the ladder) and lobbies
-// against the rival on the other side at the top of its ladder (easy from drones up); normal and hard hold
-// their rung near another patron's threatened line, easy steps up once it is about to fall. A
-// shipment's exposure costs standing for good: only hard ships, and only at low odds.
+// against the rival on the other side at the top of its ladder (easy, which does not count what its
+// campaigns cost, against one at advisers or above, whatever it values money at; hard before it presses
+// its client); normal and hard hold their rung near another patron's threatened line, easy watches its own
+// client only (stepping up for another patron's line, tried at 50% odds, lost it more than it saved: issue
+// 14's pass of 7 December, docs/ai.md). Easy reckons no treasury but sees an empty one, and judges the brink
+// by where its step would leave the region. A shipment's exposure costs standing for good: only hard ships,
+// and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, squeezeFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, squeezeFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, squeezeFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1297,7 +1301,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
     }
   };
-  if (!skill.squeezeFirst) push();
+  if (!skill.lobbiesFirst) push();
   // Lobby in the capitals against the rival on the other side highest on its ladder, at its top: the pressure brings it
   // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
   // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
@@ -1319,12 +1323,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       : undefined;
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
-    if (skill.squeezeFirst) push();
+    if (skill.lobbiesFirst) push();
   } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
     const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
-  if (skill.squeezeFirst && !paymaster) push();
+  if (skill.lobbiesFirst && !paymaster) push();
   return decided(plan);
 }
 
