@@ -474,8 +474,9 @@ function lookaheadRng(state: State, side: SideId, sample: number): RngState {
 /** How a side judges a state one turn ahead: its score by its objectives, and the balance of fighters that decides the next turns. */
 export function outlook(scenario: Scenario, s: State, side: SideId): number {
   const result = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side];
-  // The score unrounded, its share of the country too: a small town taken moves the rounded score by nothing, and the
-  // look-ahead then weighed an attack by its costs alone (a point of standing, a rounding) and held its fire every turn.
+  // The score unrounded, its share of the country too: a point of standing that a pause buys or an air strike costs, or a
+  // small town taken, moved the rounded score by nothing, and the variants' small differences were lost in the rounding
+  // (the hard LNA kept the plan that strikes from the air, and lost standing by it, issue 14's pass of 7 December).
   const w = scenario.objectives[side].weights;
   const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
   const p = result.parts;
