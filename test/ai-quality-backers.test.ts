@@ -7,19 +7,11 @@ import { ladderSuite } from './ai-ladder.ts';
 /** Pairs per seat: 100 (with the sides' file beside it, about 45 s on this machine). */
 const RUNS = 100;
 /** Pairings measured below their target on these seeds (docs/ai.md): asserted to fall short until they are met. */
-const SHORT: string[] = [
-  // Turkey's hard over normal: short since rules version 8 (the Kaniyat stay in Tarhuna; 50%, 58% under version 9, 52% under
-  // version 10, ties a third of the pairs), met at 70% under version 9 by the seat's treasury reckoning (issue 14's ladder
-  // pass, docs/ai.md) and 57% with the recruit reckoning beside it: the two levels play the same game in a third of these
-  // seeds.
-  'backer:turkey hard>normal',
-  // Easy over random orders, short under version 10 (Russia 76%, the UAE 75%, Egypt 80%): 87, 84, 89% since the sides'
-  // commanders recruit only while their treasury lasts to the end of the game (issue 14), which met the UAE's normal and
-  // hard (79, 82 → 90, 92%), Egypt's (83, 88 → 93, 96%) and Turkey's (87, 83 → 98, 94%): the client's collapse, unpaid,
-  // lost most of those pairs (docs/ai.md, "Ladder pass, issue 14").
-  'backer:russia easy>random',
-  'backer:uae easy>random',
-  'backer:egypt easy>random',
-];
+// None since issue 14's ladder pass of 7 December (helper branch ladder15; docs/ai.md). Met then: Turkey's hard over
+// normal (short since rules version 8; 57% → 62%, hard lobbying before it presses its client), and the easy level over
+// random orders of Russia (87 → 92%), the UAE (84 → 90%) and Egypt (89 → 93%): easy lobbies whatever it values money at,
+// judges the brink by where its step would leave the region, sees an empty treasury, and no longer steps up for another
+// patron's threatened red line. The UAE's easy and normal over random orders stand at 90%, on the target.
+const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

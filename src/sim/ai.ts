@@ -473,7 +473,21 @@ function lookaheadRng(state: State, side: SideId, sample: number): RngState {
 
 /** How a side judges a state one turn ahead: its score by its objectives, and the balance of fighters that decides the next turns. */
 export function outlook(scenario: Scenario, s: State, side: SideId): number {
-  const score = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side].total;
+  const result = scoreAll(scenario, s, s.ending?.kind ?? 'time-out', s.ending?.winner ?? null)[side];
+  // The score unrounded, its share of the country too: a point of standing that a pause buys or an air strike costs, or a
+  // small town taken, moved the rounded score by nothing, and the variants' small differences were lost in the rounding
+  // (the hard LNA kept the plan that strikes from the air, and lost standing by it, issue 14's pass of 7 December).
+  const w = scenario.objectives[side].weights;
+  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
+  const p = result.parts;
+  const weighted = (p.territory * w.territory + p.lives * w.lives + p.legitimacy * w.legitimacy + p.stability * w.stability + p.escalation * w.escalation) / sum;
+  const { placeIds, population, totalPopulation } = worldOf(scenario);
+  let held = 0;
+  for (let i = 0; i < placeIds.length; i++) if (s.places[placeIds[i]!]?.controller === side) held += population[i]!;
+  const exact = totalPopulation === 0 ? 0 : (held * 100) / totalPopulation;
+  const territory = Math.min(100, Math.max(0, exact + (s.ending?.winner === side ? 20 : 0)));
+  // (The ending's own points, a victory's or a disaster's, are what the rounded total holds beyond its parts.)
+  const score = result.total - Math.round(weighted) + weighted + ((territory - p.territory) * w.territory) / sum;
   const own = sideStrength(s, side);
   const enemy = sideStrength(s, other(side));
   // Past 70 the escalation index risks a regional war, in which everyone loses.
@@ -1082,6 +1096,14 @@ interface BackerSkill {
   shipsBelowOdds: number;
   /** Lobbies against the enemy's paymaster (a rival without whose money the enemy's treasury would run out in time for it to break apart unpaid before the end). */
   squeeze: boolean;
+  /** Lobbies (against the enemy's paymaster, or the rival at the top of its ladder) before it presses its client: the enemy's collapse unpaid is worth more to its score than a push. */
+  lobbiesFirst: boolean;
+  /** Counts what its lobbying costs: a seat that values money 60+ does not lobby against the rival at the top (false: lobbies whatever it values). */
+  countsCampaigns: boolean;
+  /** Judges the brink by where its step up would leave the region, not only where the region stands (false: where it stands). */
+  brinkAhead: boolean;
+  /** Without a reckoning of its client's money (supplyBelow 0), still counts a client with less in hand than its bill as unable to pay its forces. */
+  seesEmpty: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1091,13 +1113,17 @@ interface BackerSkill {
 // can pay its way without it. Late in the game none buys a rung for a client's mood. What loses a seat
 // most is a regional war its score punishes: every level presses a client losing heart to fight on (a push
 // costs a little standing, while a client below 40 brings its other patrons up the ladder) and lobbies
-// against the rival on the other side at the top of its ladder (easy from drones up); normal and hard hold
-// their rung near another patron's threatened line, easy steps up once it is about to fall. A
-// shipment's exposure costs standing for good: only hard ships, and only at low odds.
+// against the rival on the other side at the top of its ladder (easy, which does not count what its
+// campaigns cost, against one at advisers or above, whatever it values money at; hard before it presses
+// its client); normal and hard hold their rung near another patron's threatened line, easy watches its own
+// client only (stepping up for another patron's line, tried at 50% odds, lost it more than it saved: issue
+// 14's pass of 7 December, docs/ai.md). Easy reckons no treasury but sees an empty one, and judges the brink
+// by where its step would leave the region. A shipment's exposure costs standing for good: only hard ships,
+// and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 50, pushBelow: 50, lobbyRung: 3, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1180,7 +1206,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // Reckoned to the end of the game too: a treasury that runs out in time for unpaid salaries to break the client before the
   // end is short now, however full it looks this fortnight.
   const short = skill.supplyBelow > 0 && (client.money + income < upkeep * skill.supplyBelow || runsDry(scenario, state, side, turnsLeft));
-  const broke = skill.supplyBelow > 0 && client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION);
+  // (A level that does not reckon a client's money still sees an empty treasury: less in hand than this fortnight's bill.)
+  const broke =
+    skill.supplyBelow > 0
+      ? client.money + income < upkeep && (client.unpaidTurns + turnsLeft >= COLLAPSE_UNPAID || client.cohesion - COLLAPSE_COHESION_LOSS * turnsLeft <= COLLAPSE_COHESION)
+      : skill.seesEmpty && client.money < upkeep;
   const late = skill.lateOnlyCapital > 0 && state.turn > scenario.turns - Math.round((scenario.turns * skill.lateOnlyCapital) / 100);
   const trouble = threatened || broke || client.confidence < skill.rescueBelow || (client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
   // A client short only of money needs money, which the lowest rungs send: the higher ones add air power and troops, which
@@ -1194,6 +1224,8 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
   const brink = state.country.escalation >= skill.brink;
+  // A step up is judged by where it would leave the region (its rung and the rivals it would face at it) by a level that looks ahead.
+  const upBrink = (): boolean => brink || (skill.brinkAhead && escalationSupposing(scenario, state, (r) => (r === id ? b.commitment + 1 : undefined), null, null) >= skill.brink);
   // A red line of any of its client's patrons that is about to be crossed brings that patron in, and the region nearer a war:
   // a patron that sees it keeps its client strong there rather than step down (unless it counts its money first: values money 60+).
   const lines = skill.guardsLines && traitsOf(def).values.money < 60 ? [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))] : [];
@@ -1227,7 +1259,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
     );
   }
   if (b.request && b.commitment < def.maxCommitment && !plan.orders.some((o) => o.kind === 'answer-mediator' && o.accept)) {
-    const grant = rescue && !brink && b.spent < tolerance;
+    const grant = rescue && b.spent < tolerance && !upBrink();
     const msg = grant ? m('reasons.seat.grant', { backer: id, actor: side, ...whyValues }) : m('reasons.seat.refuse', { backer: id, actor: side });
     if (plan.try({ actor, kind: 'answer-request', accept: grant }, msg) && grant) {
       return decided(plan);
@@ -1237,12 +1269,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
-  } else if (lineUp && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+  } else if (lineUp && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },
       m('reasons.seat.guardLine', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, place: lineUp.place, odds: lineUp.odds }),
     );
-  } else if (rescue && !brink && b.commitment < def.maxCommitment && b.spent < tolerance) {
+  } else if (rescue && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),
@@ -1265,9 +1297,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   }
   // A client losing heart asks its patrons for more and takes a worse deal, and its other patrons climb to save it (a
   // computer patron steps in for a client whose confidence is below 40): a push costs a little standing, a rung much more.
-  if (skill.pushBelow > 0 && client.confidence < skill.pushBelow && plan.used() < budgetOf(scenario, actor)) {
-    plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
-  }
+  const push = () => {
+    if (skill.pushBelow > 0 && client.confidence < skill.pushBelow && plan.used() < budgetOf(scenario, actor)) {
+      plan.try({ actor, kind: 'push-client' }, m('reasons.seat.push', { backer: id, actor: side, confidence: client.confidence }));
+    }
+  };
+  if (!skill.lobbiesFirst) push();
   // Lobby in the capitals against the rival on the other side highest on its ladder, at its top: the pressure brings it
   // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
   // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
@@ -1289,10 +1324,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       : undefined;
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
-  } else if (skill.lobbyRung > 0 && traitsOf(def).values.money < 60 && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    if (skill.lobbiesFirst) push();
+  } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
     const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
+  if (skill.lobbiesFirst && !paymaster) push();
   return decided(plan);
 }
 

@@ -21,6 +21,7 @@ import { DELIVERY_COST, EXPOSURE_PRESSURE, MAX_DECLARED_RED_LINES } from '../../
 import { Rng } from '../../src/sim/rng.ts';
 import { deliveryExposureOdds, denialExposureOdds } from '../../src/sim/rules/backer-orders.ts';
 import { escalationIndex } from '../../src/sim/rules/backers.ts';
+import { upkeepOf } from '../../src/sim/rules/economy.ts';
 import { backerScore, backerStanding, roleScore } from '../../src/sim/rules/outcome.ts';
 import { messageText } from '../../src/ui/report-text.ts';
 import { told } from '../english.ts';
@@ -266,7 +267,7 @@ describe('a backer’s view and score', () => {
     expect(as('collapse', 'gna').total).toBeGreaterThan(undecided.total);
   });
 
-  it('the AI in a backer’s seat: holds its rung for a client that cannot pay its forces (normal, hard; not easy), and only hard ships arms, at low odds of exposure', () => {
+  it('the AI in a backer’s seat: holds its rung for a client that cannot pay its forces (normal, hard; easy only for an empty treasury), and only hard ships arms, at low odds of exposure', () => {
     const s = game('backer:uae');
     // Nothing in hand, no oil flowing, and a bill (three times the army) larger than what its patrons send.
     s.sides.lna.money = 0;
@@ -276,8 +277,15 @@ describe('a backer’s view and score', () => {
     for (const [level, ships] of [['easy', false], ['normal', false], ['hard', true]] as const) expect(kinds(level, s).includes('deliver-arms'), level).toBe(ships);
     expect(kinds('normal', s)).not.toContain('de-escalate');
     expect(kinds('hard', s)).not.toContain('de-escalate');
-    // Easy does not look at its client's purse: the LNA holds its own (confidence 76), so it scales back.
-    expect(kinds('easy', s)).toContain('de-escalate');
+    // Easy reckons no treasury but sees an empty one (less in hand than the bill): it holds too (issue 14's pass of 7 December).
+    expect(kinds('easy', s)).not.toContain('de-escalate');
+    // With this fortnight's bill in hand but a treasury that runs out before the end, normal and hard still hold; easy,
+    // which does not look past the bill, sees the LNA hold its own (confidence 76) and scales back.
+    const paid = structuredClone(s);
+    paid.sides.lna.money = upkeepOf(sirte, paid, 'lna') + 1;
+    expect(kinds('normal', paid)).not.toContain('de-escalate');
+    expect(kinds('hard', paid)).not.toContain('de-escalate');
+    expect(kinds('easy', paid)).toContain('de-escalate');
     // Once exposed, or with the embargo watched closely (odds of exposure above 20%), hard ships nothing.
     const exposed = structuredClone(s);
     exposed.backers.uae!.exposures = 1;
@@ -296,27 +304,36 @@ describe('a backer’s view and score', () => {
     expect(kinds).not.toContain('escalate');
   });
 
-  it('the AI in a backer’s seat: lobbies against the rival at the top of its ladder (easy from rung 3), unless it counts its money', () => {
+  it('the AI in a backer’s seat: lobbies against the rival at the top of its ladder (easy from rung 2), unless it counts its money (not easy)', () => {
     const lobbies = (role: PlayerRole, level: 'easy' | 'normal' | 'hard', st: State) =>
       aiOrders(sirte, st, role, level).orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'turkey');
     const s = game('backer:uae');
-    s.backers.turkey!.commitment = 3;
+    s.backers.turkey!.commitment = 1;
+    for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:uae', level, s), level).toBe(false);
+    s.backers.turkey!.commitment = 2;
     expect(lobbies('backer:uae', 'easy', s)).toBe(true);
     expect(lobbies('backer:uae', 'normal', s)).toBe(false);
     expect(lobbies('backer:uae', 'hard', s)).toBe(false);
     s.backers.turkey!.commitment = 4;
     for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:uae', level, s), level).toBe(true);
-    // Egypt values money (60): the campaigns cost it more than they return.
+    // Egypt values money (60): the campaigns cost it more than they return, and normal and hard count it; easy, which
+    // does not, lobbies as any other seat (issue 14's pass of 7 December: its easy over random orders 89 → 92%).
     const e = game('backer:egypt');
     e.backers.turkey!.commitment = 4;
-    for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:egypt', level, e), level).toBe(false);
+    expect(lobbies('backer:egypt', 'easy', e)).toBe(true);
+    for (const level of ['normal', 'hard'] as const) expect(lobbies('backer:egypt', level, e), level).toBe(false);
   });
 
-  it('the AI in a backer’s seat: presses a client losing heart to fight on (confidence below 50), at every level', () => {
+  it('the AI in a backer’s seat: presses a client losing heart to fight on (confidence below 50), at every level (hard after its lobbying)', () => {
     const pushes = (level: 'easy' | 'normal' | 'hard', st: State) => aiOrders(sirte, st, 'backer:turkey', level).orders.some((o) => o.kind === 'push-client');
     const s = game();
     s.sides.gna.confidence = 45;
-    for (const level of ['easy', 'normal', 'hard'] as const) expect(pushes(level, s), level).toBe(true);
+    for (const level of ['easy', 'normal'] as const) expect(pushes(level, s), level).toBe(true);
+    // Hard lobbies first (here against the UAE) and, with its step down, has no order left for the push.
+    expect(aiOrders(sirte, s, 'backer:turkey', 'hard').orders.map((o) => o.kind)).toEqual(['de-escalate', 'pressure-rival']);
+    const calm = structuredClone(s);
+    calm.backers.uae!.commitment = 1;
+    expect(pushes('hard', calm)).toBe(true);
     s.sides.gna.confidence = 60;
     for (const level of ['easy', 'normal', 'hard'] as const) expect(pushes(level, s), level).toBe(false);
   });
