@@ -1324,12 +1324,11 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       : undefined;
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
-    if (skill.lobbiesFirst) push();
   } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
     const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
-  if (skill.lobbiesFirst && !paymaster) push();
+  if (skill.lobbiesFirst) push();
   return decided(plan);
 }
 
