@@ -1084,8 +1084,6 @@ interface BackerSkill {
   windDown: number;
   /** Holds its rung while the enemy's odds against a red line of any of its client's patrons are at least this (0: does not look). */
   guardsLines: number;
-  /** Steps up when the enemy's odds against a red line of another of its client's patrons reach this (0: does not). */
-  linesUpAt: number;
   /** Presses its client to fight on while the client's confidence is below this (0: never). */
   pushBelow: number;
   /** Lobbies against the rival on the other side highest on its ladder, at this rung or above, or at the top of its own ladder if that is lower (0: never). */
@@ -1121,9 +1119,9 @@ interface BackerSkill {
 // by where its step would leave the region. A shipment's exposure costs standing for good: only hard ships,
 // and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, linesUpAt: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, linesUpAt: 0, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1221,7 +1219,8 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // A client whose treasury runs dry before the end (short, above) gets the money rungs in time, not once it is broke.
   const drying = short && !late && b.commitment < MONEY_RUNGS && client.money + income >= upkeep * skill.supplyBelow;
   const rescue = moneyOnly && b.commitment >= MONEY_RUNGS ? false : late ? threatened || broke : trouble || drying;
-  const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : 'reasons.seat.why.losing';
+  // (Why, as the seat's reason says it: the danger, an empty treasury, one that runs dry before the end, a client losing heart.)
+  const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : drying && !trouble ? 'reasons.seat.why.dry' : 'reasons.seat.why.losing';
   const whyValues = { whyMsg, place: peril?.place ?? '', odds: peril?.odds ?? 0, money: client.money, bill: upkeep, confidence: client.confidence };
   const brink = state.country.escalation >= skill.brink;
   // A step up is judged by where it would leave the region (its rung and the rivals it would face at it) by a level that looks ahead.
@@ -1238,10 +1237,6 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // fortnight, the rung's price (its score counts every dollar) and the pair at the end cost more than the crossing it guards
   // against: measured, not the regional wars, which stayed as many (docs/ai.md, "red-line-2020's UAE"). Below it the guard holds.
   const holdsForLine = lineAtRisk && (b.commitment < PAIR_RUNG || turnsLeft > LINE_HOLD_TURNS);
-  // Easy guards no line by holding its rung: it steps up once another patron's line is about to fall (the patron climbs the
-  // moment it is crossed, its rivals answer, and the region goes to war), except late in the game.
-  let lineUp = skill.linesUpAt > 0 && !late ? clientPeril(scenario, state, side, [...new Set(world.backersOf[side].flatMap((p) => traitsOf(p).redLines))].filter((p) => !own.includes(p))) : null;
-  if (lineUp && lineUp.odds < skill.linesUpAt) lineUp = null;
   // Leaving the war altogether stops the money too: only for a client that can pay its way without it for a good while
   // (ten fortnights) or to the end of the game, whichever comes first.
   // Normal leaves only in its wind-down at the end of the game; hard whenever the client can do without it.
@@ -1269,11 +1264,6 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
-  } else if (lineUp && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
-    plan.try(
-      { actor, kind: 'escalate' },
-      m('reasons.seat.guardLine', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, place: lineUp.place, odds: lineUp.odds }),
-    );
   } else if (rescue && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },

@@ -286,6 +286,14 @@ describe('a backer’s view and score', () => {
     expect(kinds('normal', paid)).not.toContain('de-escalate');
     expect(kinds('hard', paid)).not.toContain('de-escalate');
     expect(kinds('easy', paid)).toContain('de-escalate');
+    // At the first rung, normal climbs to the money rungs in time for a treasury that runs dry, and its reason says so.
+    const low = structuredClone(paid);
+    low.backers.uae!.commitment = 1;
+    const climb = aiOrders(sirte, low, 'backer:uae', 'normal');
+    expect(climb.orders.map((o) => o.kind)).toContain('escalate');
+    const why = climb.reasonMsgs.find((r) => r.key === 'reasons.seat.rescue');
+    expect(why?.values.whyMsg).toBe('reasons.seat.why.dry');
+    expect(messageText(why!, sirte)).toMatch(/^United Arab Emirates stepped up to advisers and mercenaries to keep LNA from defeat: LNA's treasury runs dry before the end \(\d+ in hand, a bill of \d+ a fortnight\)\.$/);
     // Once exposed, or with the embargo watched closely (odds of exposure above 20%), hard ships nothing.
     const exposed = structuredClone(s);
     exposed.backers.uae!.exposures = 1;
