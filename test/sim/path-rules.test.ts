@@ -702,12 +702,18 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
     return c.ok ? c.value.riskMsgs.map((r) => messageText(r, flagship)).join(' ') : 'refused';
   };
 
-  it('the record: the towns held by their own people at the start keep out of the war (Bani Walid and Ghat in 2020), no other', () => {
-    const world = worldOf(flagship);
-    const keptOut = world.placeIds.filter((_, i) => world.keptOut[i]);
-    expect(keptOut).toEqual(flagship.map.places.filter((p) => flagship.control[p.id] === 'local' && p.population > 0).map((p) => p.id));
-    expect(keptOut).toContain('bani-walid');
-    expect(keptOut).not.toContain('tarhuna');
+  it.each<[string, string[]]>([
+    ['sirte-2020', ['bani-walid', 'ghadames', 'ghat']],
+    ['sirte-2020-lesson', ['bani-walid', 'ghadames', 'ghat']],
+    ['tripoli-2019', ['bani-walid', 'murzuq', 'ghat']],
+    ['red-line-2020', ['bani-walid', 'murzuq', 'ghat']],
+    ['geneva-2020', ['bani-walid', 'ghadames', 'murzuq', 'ghat']],
+    ['tutorial', []],
+  ])('%s: the towns its own people hold at the start keep out of the war, and no other: %j', (id, expected) => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    const world = worldOf(loaded.value);
+    expect(world.placeIds.filter((_, i) => world.keptOut[i]).sort()).toEqual([...expected].sort());
   });
 
   it.each<[string, 'gna' | 'lna', string]>([
@@ -724,13 +730,13 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
     expect(odds.defence).toBeGreaterThan(before.defence + LOCAL_LEVY * Math.sqrt(pop) * 0.99);
     expect(odds.odds).toBeLessThan(before.odds);
     expect(odds.odds).toBeLessThan(50);
-    expect(risks(s, { actor: side, kind: 'attack', from, target: 'bani-walid' })).toMatch(/The people of Bani Walid have kept out of the war: all of them will defend their town against either side/);
+    expect(risks(s, { actor: side, kind: 'attack', from, target: 'bani-walid' })).toMatch(/Bani Walid is held by its own people, not by either side: the whole town will turn out against whoever attacks it\./);
   });
 
   it('not a town someone held, nor once a side has taken it', () => {
     const s = january((s) => void (s.places['bani-walid']!.controller = 'gna'));
     expect(attackOdds(flagship, s, 'lna', 'tarhuna', 'bani-walid').keptOut).toBe(false);
-    expect(risks(s, { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'bani-walid' })).not.toMatch(/kept out of the war/);
+    expect(risks(s, { actor: 'lna', kind: 'attack', from: 'tarhuna', target: 'bani-walid' })).not.toMatch(/held by its own people/);
   });
 
   it('the AI leaves the town alone (January 2020: the GNA once attacked it from Misrata in the first fortnight)', () => {
