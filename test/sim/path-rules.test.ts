@@ -751,8 +751,14 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
   const ctxOf = (s: State): Ctx => ({ scenario: flagship, world: worldOf(flagship), s, places: placesByIndex(worldOf(flagship), s), start: s, rng: undefined as never, report: { turn: 0, events: [] } as never, orders: [], facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true });
   const fallBack = pullBack.choice!.options.find((o) => o.id === 'pull-back')!.effects.find((e) => e.kind === 'fall-back')!;
 
-  it('the record: the event follows Wagner’s withdrawal, and the LNA chooses between pulling back to al-Jufra and holding', () => {
-    expect(pullBack.when).toEqual({ eventFired: ['wagner-withdrawal'] });
+  it('the record: the event follows Wagner’s withdrawal while the LNA still holds Tarhuna and al-Jufra, and the LNA chooses between pulling back to al-Jufra and holding', () => {
+    expect(pullBack.when).toEqual({
+      eventFired: ['wagner-withdrawal'],
+      controls: [
+        { place: 'tarhuna', by: 'lna' },
+        { place: 'al-jufra', by: 'lna' },
+      ],
+    });
     expect(pullBack.choice?.role).toBe('lna');
     expect(pullBack.choice?.options.map((o) => o.id)).toEqual(['pull-back', 'hold']);
     expect(fallBack).toEqual({ kind: 'fall-back', side: 'lna', from: ['tripoli-airport', 'tarhuna'], to: 'al-jufra' });
@@ -811,5 +817,21 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
     expect(unit(s, 'kaniyat').location).toBe('al-jufra');
     expect(s.places.tarhuna!.controller).toBe('gna');
     expect(s.places['tripoli-airport']!.controller).toBe('gna');
+  });
+
+  it.each<[string, string]>([
+    ['Tarhuna is already the GNA’s: there is no front left to leave', 'tarhuna'],
+    ['al-Jufra is lost: there is nowhere to fall back to', 'al-jufra'],
+  ])('not played when %s', (_label, lost) => {
+    let s = newGame(flagship, 'no-pull-back', []);
+    s.pending = [];
+    s.places['al-watiya']!.controller = 'gna';
+    s.places[lost]!.controller = 'gna';
+    s.fired['wagner-withdrawal'] = 1;
+    s.date = '2020-05-27';
+    s.turn = 11;
+    s = resolveTurn(flagship, s, []).state;
+    expect(s.fired['lna-leaves-tripoli-front']).toBeUndefined();
+    expect(s.pending.map((p) => p.event)).not.toContain('lna-leaves-tripoli-front');
   });
 });
