@@ -1296,14 +1296,17 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // Lobby in the capitals against the rival on the other side highest on its ladder, at its top: the pressure brings it
   // down sooner (a patron scales back once pressure reaches 100 − 0.6 × the value it puts on its standing), and with it the
   // enemy's strength and the pairs of rivals at the top that make most of a regional war. A seat that values money 60+
-  // (Russia, Egypt) does not pay for the campaigns: measured, they cost it more than they returned.
+  // (Russia, Egypt) and counts what its campaigns cost (normal, hard) does not pay for that one: measured, it cost more than
+  // it returned. The squeeze on a paymaster below it pays whatever the seat values money at: the enemy's collapse unpaid is
+  // the ending its score counts most.
   const rung = (r: string) => state.backers[r]?.commitment ?? 0;
   const enemySide = other(side);
   // The enemy's treasury reckoned to the end of the game: one whose money would run out with four fortnights or more still to
   // go can break apart unpaid before the end, and its collapse is the client's victory, the ending the seat's score counts
   // most (its client's ground +20, its own score +15). So (normal, hard) it lobbies against the rival that sends the enemy the
   // most money among those without whose money the enemy would run dry in time: the paymaster, not the rival highest on
-  // its ladder.
+  // its ladder. (It reckons the rung's money as the ladder gives it, before what a watched embargo holds back: a rough
+  // reckoning, which errs towards the squeeze.)
   const paymaster =
     skill.squeeze && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance
       ? def.rivals
