@@ -256,9 +256,10 @@ export type Effect =
   | { kind: 'redeploy'; formation: string; to: string }
   /**
    * A side pulls out of a front for a place behind its lines (the LNA leaving Tripoli's southern front
-   * through Bani Walid in June 2020): every unit of the side at those places goes, groups bound to their
-   * town too, with nothing dug. A place left empty passes to the enemy when the enemy has forces next to
-   * it (they walk in). Nothing moves when the side no longer holds the place it would go to.
+   * in June 2020): every unit of the side at those places goes, groups bound to their town too, with
+   * nothing dug. Each place left (one the side held with no unit in it too) passes to the enemy when the
+   * enemy has forces next to it (they walk in). Nothing moves when the side no longer holds the place it
+   * would go to.
    */
   | { kind: 'fall-back'; side: SideId; from: string[]; to: string }
   | { kind: 'blockade'; on: boolean; by: SideId }
