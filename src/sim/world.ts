@@ -291,8 +291,13 @@ export function other(side: SideId): SideId {
   return side === 'gna' ? 'lna' : 'gna';
 }
 
+/**
+ * The value within [min, max]. At the bound itself it gives min, so that -0 (Math.round of a
+ * small negative number) comes out as 0: a -0 is no small integer to V8, and the first one met,
+ * hundreds of games in, threw the optimised code of every function it went through away.
+ */
 export function clamp(value: number, min = 0, max = 100): number {
-  return value < min ? min : Math.min(value , max);
+  return value <= min ? min : Math.min(value , max);
 }
 
 /** Days in one round of a turn: the whole turn, or a fortnight of a lesson form's month. */

@@ -96,18 +96,19 @@ export function emptyLedger(): Ledger {
 
 export function say(ctx: Ctx, event: Omit<ReportEvent, 'phase'>): void {
   // The event is copied field by field, not spread: a spread of objects of many shapes takes V8's slow path.
+  // Each field read once: the events come in many shapes, and every read of one is a slow, generic one.
+  const { actors, places, visibleTo, detail, concept, nextTurn, round } = event;
   const e: ReportEvent = { phase: ctx.phase, mechanic: event.mechanic, msg: event.msg };
-  if (event.actors !== undefined) e.actors = event.actors;
-  if (event.places !== undefined) e.places = event.places;
-  if (event.visibleTo !== undefined) e.visibleTo = event.visibleTo;
-  if (event.detail !== undefined) e.detail = event.detail;
-  if (event.concept !== undefined) e.concept = event.concept;
-  if (event.nextTurn !== undefined) e.nextTurn = event.nextTurn;
-  if (ctx.round > 0 && !event.nextTurn) e.round = ctx.round;
-  else if (event.round !== undefined) e.round = event.round;
+  if (actors !== undefined) e.actors = actors;
+  if (places !== undefined) e.places = places;
+  if (visibleTo !== undefined) e.visibleTo = visibleTo;
+  if (detail !== undefined) e.detail = detail;
+  if (concept !== undefined) e.concept = concept;
+  if (nextTurn !== undefined) e.nextTurn = nextTurn;
+  if (ctx.round > 0 && !nextTurn) e.round = ctx.round;
+  else if (round !== undefined) e.round = round;
   ctx.report.events.push(e);
-  if (event.concept && !ctx.s.concepts.includes(event.concept)) ctx.s.concepts.push(event.concept);
-  const places = event.places;
+  if (concept && !ctx.s.concepts.includes(concept)) ctx.s.concepts.push(concept);
   if (places) {
     for (let i = 0; i < places.length; i++) {
       const place = ctx.s.places[places[i]!];

@@ -149,7 +149,10 @@ export function humanitarianPhase(ctx: Ctx, unpaid: Record<SideId, boolean>): vo
     if (foreignCost > 0) s.legitimacy = clamp(s.legitimacy - foreignCost);
     // Standing recovers slowly towards where it began once the causes fade; recognition lifts it further.
     const base = ctx.scenario.sides[side].legitimacy;
-    if (s.legitimacy < base - 10 && ctx.facts.civilians[side] === 0) s.legitimacy = clamp(s.legitimacy + 1);
+    // Read for both sides every turn (not only when standing is low): met first for one side
+    // hundreds of games in, a read by a second key threw V8's optimised code away.
+    const spared = ctx.facts.civilians[side] === 0;
+    if (s.legitimacy < base - 10 && spared) s.legitimacy = clamp(s.legitimacy + 1);
     if (ctx.scenario.sides[side].recognised && s.legitimacy < 60) s.legitimacy = clamp(s.legitimacy + 1);
     if (foreignCost >= 2 && ctx.s.turn % 3 === 0) {
       say(ctx, {

@@ -180,7 +180,24 @@ export function loadScenario(raw: RawFile, maps: readonly RawFile[], options: { 
   if (problems.length) return { ok: false, error: problems };
   const { $schema: _schema, map: _mapId, ...rest } = s;
   const scenario: Scenario = { ...rest, playable: rest.playable as Scenario['playable'], map: map.value as MapDef };
-  return { ok: true, value: scenario };
+  return { ok: true, value: interned(scenario) };
+}
+
+/**
+ * The same JSON value with every string interned: the one copy of its text that V8 keeps for
+ * property names. JSON.parse interns only strings of up to ten characters, so ids such as
+ * "brigade-301" or "egyptian-army" would otherwise be separate copies, slower to compare, to
+ * look up in a Map and to use as a key (the state's records by id), and met beside interned
+ * ones they throw optimised code away. Using a string as a key of an object literal interns
+ * it; the values are unchanged.
+ */
+function interned<T>(value: T): T {
+  if (typeof value === 'string') return (Object.keys({ [value]: 0 })[0] ?? value) as T;
+  if (Array.isArray(value)) return value.map(interned) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(value)) out[k] = interned(x);
+  return out as T;
 }
 
 function checkReferences(file: string, s: ScenarioFile, map: MapFile): ScenarioProblem[] {
