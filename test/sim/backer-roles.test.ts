@@ -293,7 +293,7 @@ describe('a backer’s view and score', () => {
     expect(climb.orders.map((o) => o.kind)).toContain('escalate');
     const why = climb.reasonMsgs.find((r) => r.key === 'reasons.seat.rescue');
     expect(why?.values.whyMsg).toBe('reasons.seat.why.dry');
-    expect(messageText(why!, sirte)).toMatch(/^United Arab Emirates stepped up to advisers and mercenaries to keep LNA from defeat: LNA's treasury runs dry before the end \(\d+ in hand, a bill of \d+ a fortnight\)\.$/);
+    expect(messageText(why!, sirte)).toMatch(/^United Arab Emirates stepped up to advisers and mercenaries to keep LNA from defeat: LNA's treasury runs dry before the end \(\$\d+M in hand, a bill of \$\d+M a fortnight\)\.$/);
     // Once exposed, or with the embargo watched closely (odds of exposure above 20%), hard ships nothing.
     const exposed = structuredClone(s);
     exposed.backers.uae!.exposures = 1;
