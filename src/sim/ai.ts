@@ -4,14 +4,14 @@
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
 import { DEFECT_MARGIN, orderCost } from './params.ts';
-import { backerMoney, defendersOf, effectiveAir, sideStrength, strengthOf, talksIndex } from './query.ts';
+import { backerMoney, defendersOf, effectiveAir, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
-import { scoreAll } from './rules/outcome.ts';
+import { scoreAll, weightedParts } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
 import type {
@@ -478,16 +478,11 @@ export function outlook(scenario: Scenario, s: State, side: SideId): number {
   // small town taken, moved the rounded score by nothing, and the variants' small differences were lost in the rounding
   // (the hard LNA kept the plan that strikes from the air, and lost standing by it, issue 14's pass of 7 December).
   const w = scenario.objectives[side].weights;
-  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
   const p = result.parts;
-  const weighted = (p.territory * w.territory + p.lives * w.lives + p.legitimacy * w.legitimacy + p.stability * w.stability + p.escalation * w.escalation) / sum;
-  const { placeIds, population, totalPopulation } = worldOf(scenario);
-  let held = 0;
-  for (let i = 0; i < placeIds.length; i++) if (s.places[placeIds[i]!]?.controller === side) held += population[i]!;
-  const exact = totalPopulation === 0 ? 0 : (held * 100) / totalPopulation;
-  const territory = Math.min(100, Math.max(0, exact + (s.ending?.winner === side ? 20 : 0)));
+  const weighted = weightedParts(p, w);
+  const territory = Math.min(100, Math.max(0, populationShareExact(scenario, s, side) + (s.ending?.winner === side ? 20 : 0)));
   // (The ending's own points, a victory's or a disaster's, are what the rounded total holds beyond its parts.)
-  const score = result.total - Math.round(weighted) + weighted + ((territory - p.territory) * w.territory) / sum;
+  const score = result.total - Math.round(weighted) + weighted + weightedParts({ territory: territory - p.territory, lives: 0, legitimacy: 0, stability: 0, escalation: 0 }, w);
   const own = sideStrength(s, side);
   const enemy = sideStrength(s, other(side));
   // Past 70 the escalation index risks a regional war, in which everyone loses.

@@ -116,10 +116,15 @@ export function populationShare(
   /** The state's places by index, when the caller has them (placesByIndex). */
   places?: readonly (PlaceState | undefined)[],
 ): number {
+  return Math.round(populationShareExact(scenario, state, side, places));
+}
+
+/** populationShare unrounded. */
+export function populationShareExact(scenario: Scenario, state: State, side: SideId, places?: readonly (PlaceState | undefined)[]): number {
   const { placeIds, population, totalPopulation } = worldOf(scenario);
   let held = 0;
   for (let i = 0; i < placeIds.length; i++) if ((places ? places[i] : state.places[placeIds[i]!])?.controller === side) held += population[i]!;
-  return totalPopulation === 0 ? 0 : Math.round((held * 100) / totalPopulation);
+  return totalPopulation === 0 ? 0 : (held * 100) / totalPopulation;
 }
 
 /** populationShare of both sides, and the places each holds, in one pass over the places. */

@@ -112,6 +112,12 @@ export function checkEnding(ctx: Ctx): Ending | null {
   return ending;
 }
 
+/** A score's parts weighted by its objectives, unrounded (the score is this rounded, with the ending's own points). */
+export function weightedParts(parts: ObjectiveWeights, w: ObjectiveWeights): number {
+  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
+  return (parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum;
+}
+
 /** Score of each role, by part (0-100 each), weighted by the role's objectives. */
 export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner: SideId | null): Record<Role, RoleScore> {
   const lives = clamp(100 - Math.round((s.country.civilianCasualties * 100) / scenario.rules.catastropheCasualties));
@@ -139,11 +145,7 @@ export function scoreAll(scenario: Scenario, s: State, kind: EndingKind, winner:
         escalation,
       };
     }
-    const w = scenario.objectives[role].weights;
-    const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
-    let total = Math.round(
-      (parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum,
-    );
+    let total = Math.round(weightedParts(parts, scenario.objectives[role].weights));
     if (kind === 'settlement' && role === 'mediator') total += 15;
     if (kind === 'military-victory') total += role === winner ? 15 : role === 'mediator' ? -10 : -20;
     // A regional war or a catastrophe costs everyone, and the sooner it comes the more of the
@@ -188,9 +190,7 @@ export function backerScore(scenario: Scenario, s: State, role: BackerRole): Rol
     stability: def.costTolerance > 0 ? clamp(100 - Math.round((b.spent * 100) / def.costTolerance)) : 100,
     escalation: clamp(100 - s.country.escalation),
   };
-  const w = weights;
-  const sum = w.territory + w.lives + w.legitimacy + w.stability + w.escalation || 1;
-  let total = Math.round((parts.territory * w.territory + parts.lives * w.lives + parts.legitimacy * w.legitimacy + parts.stability * w.stability + parts.escalation * w.escalation) / sum);
+  let total = Math.round(weightedParts(parts, weights));
   // A client that collapses (unpaid and divided, its coalition broken) has lost the war as surely
   // as one beaten in the field: for its patron, the same defeat (and for the other's, the same win).
   if ((kind === 'military-victory' || kind === 'collapse') && client) total += winner === client ? 15 : -20;
