@@ -262,7 +262,12 @@ export function mountWarCharts(into: HTMLElement, data: WarData, name = 'ceasefi
 /** At most four workers, one core left to the page. */
 const WORKERS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2) - 1));
 export const RUN_CHOICES = [20, 50, TURNING_DEFAULT_RUNS, 200] as const;
-export const BROWSER_DEFAULT_RUNS = 50;
+/**
+ * The issue's 100 continuations a branch wherever the page has two workers or more (a whole
+ * flagship game then takes a few seconds); with one worker (a two-core machine) 50, which keeps
+ * the wait near ten seconds. 20, 100 and 200 can always be chosen.
+ */
+export const BROWSER_DEFAULT_RUNS = WORKERS >= 2 ? TURNING_DEFAULT_RUNS : 50;
 
 const branchName = (kind: BranchKind): string => t(`ending.aar.branch.${kind}`);
 

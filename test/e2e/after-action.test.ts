@@ -77,6 +77,9 @@ describe('the after-action report', () => {
       // analysis is the longest on offer (200 runs a branch), so that the Cancel comes while it runs:
       // since the eighth speed pass one of 20 runs a branch can end between the bar's first move and the click.
       const section = page.locator('#aar-turning');
+      // The default: the 100 a branch where the page gets two workers or more, 50 with one.
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency || 2);
+      expect(await page.locator('#aar-runs').inputValue()).toBe(cores >= 3 ? '100' : '50');
       await page.locator('#aar-runs').selectOption('200');
       await page.locator('#aar-turning-run').click();
       await expect.poll(() => section.getAttribute('data-state')).toBe('running');
