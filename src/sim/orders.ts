@@ -402,7 +402,10 @@ function checkRecruit(c: Check, order: OrderOf<'recruit'>): Checked {
     const k = world.formationDef.get(f.id)?.kind;
     return k === 'militia' || k === 'regular';
   });
-  if (!units.length) return problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
+  // (The refusal is built on every call: a place with no unit to recruit into, first met hundreds of
+  // games in, threw this check's optimised code away.)
+  const noUnit = problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
+  if (!units.length) return noUnit;
   if (c.quick) return QUICK_OK;
   const support = state.sides[side!].support[place.region];
   const n = (2 + Math.floor(support / 20)) * 100;
