@@ -181,7 +181,6 @@ interface Memo {
   holders?: (Controller | undefined)[];
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, SideForces>>;
-  treasury: Partial<Record<SideId, Treasury>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -189,7 +188,7 @@ function memoOf(state: State): Memo | null {
   if (!memos) return null;
   let m = memos.get(state);
   if (!m) {
-    m = { calc: {}, forces: {}, treasury: {} };
+    m = { calc: {}, forces: {} };
     memos.set(state, m);
   }
   return m;
@@ -243,22 +242,6 @@ function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireC
   if (!m) return ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
   m.calc[side] ??= ceasefireCalculus(scenario, state, side, DEFAULT_TERMS, false, 0, placesOf(worldOf(scenario), state));
   return m.calc[side]!;
-}
-
-/** A side's bill (upkeepOf) and income (its oil and its patrons' money) in a state. */
-interface Treasury {
-  readonly bill: number;
-  readonly income: number;
-}
-
-/** A side's Treasury, once per state in a round: the patrons' ladder asks it for every patron, and the side's plan again. */
-function treasuryOf(scenario: Scenario, state: State, side: SideId): Treasury {
-  const m = memoOf(state);
-  const known = m?.treasury[side];
-  if (known) return known;
-  const t: Treasury = { bill: upkeepOf(scenario, state, side), income: oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) };
-  if (m) m.treasury[side] = t;
-  return t;
 }
 
 /** What a planner decided: its orders and the reasons for them. */
@@ -820,7 +803,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   };
   const provide = (threats: ThreatList) => {
     // 4. Money and loyalty: keep the coalition paid and together.
-    const bill = treasuryOf(scenario, state, side).bill;
+    const bill = upkeepOf(scenario, state, side);
     // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
     // regional war nears (escalation 65 at caution 50, 90 at caution 0).
     const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
@@ -1164,8 +1147,7 @@ const LINE_HOLD_TURNS = 10;
  */
 function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
   const money = state.sides[side].money;
-  const t = treasuryOf(scenario, state, side);
-  let net = t.income - without - t.bill;
+  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side);
   const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
   if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
   return money + net * fortnights;
@@ -1215,11 +1197,12 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const peril = skill.perilOdds <= 100 ? clientPeril(scenario, state, side) : null;
   const threatened = peril !== null && peril.odds >= skill.perilOdds;
   // A client that cannot pay its fighters breaks apart: money running out is trouble as much as a front giving way.
-  const { bill: upkeep, income } = treasuryOf(scenario, state, side);
+  const upkeep = upkeepOf(scenario, state, side);
   const turnsLeft = scenario.turns - state.turn + 1;
   // What it has in hand and what comes in before the bill is paid (its oil revenue, its patrons' money) against the bill.
   // Unpaid salaries break a client after four fortnights (or once its cohesion is spent): near the end of the game one that
   // cannot go that long unpaid before the end is in no danger from its empty treasury.
+  const income = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side);
   // Reckoned to the end of the game too: a treasury that runs out in time for unpaid salaries to break the client before the
   // end is short now, however full it looks this fortnight.
   const short = skill.supplyBelow > 0 && (client.money + income < upkeep * skill.supplyBelow || runsDry(scenario, state, side, turnsLeft));
