@@ -146,6 +146,13 @@ class Planner {
     this.reasonMsgs.push(msg);
     return true;
   }
+  /**
+   * try(), when `when` holds: for an order a hot function seldom gives. The call is made every time, so
+   * V8 has feedback for it (a call site first reached hundreds of games in throws the caller's optimised code away).
+   */
+  tryIf(when: boolean, order: Order, msg: ReportMessage): boolean {
+    return when && this.try(order, msg);
+  }
   /** Order budget taken by the orders planned so far. */
   used(): number {
     let n = 0;
@@ -828,7 +835,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if (wavering && skill.tends) plan.try({ actor: side, kind: 'buy-loyalty', formation: wavering.id }, m('reasons.ai.wavering', { formation: wavering.id, loyalty: wavering.loyalty }));
     // Cohesion is half of a side's stability: one that weighs outcomes pays before it frays.
     const payBelow = skill.ev ? 60 : 40;
-    if (skill.tends && me.cohesion < payBelow && me.money > bill * 3) plan.try({ actor: side, kind: 'pay-salaries' }, m('reasons.ai.salaries', { cohesion: me.cohesion }));
+    plan.tryIf(skill.tends && me.cohesion < payBelow && me.money > bill * 3, { actor: side, kind: 'pay-salaries' }, m('reasons.ai.salaries', { cohesion: me.cohesion }));
 
     // 5. Talks: a side that expects more from a deal than from fighting proposes one.
     if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
@@ -860,7 +867,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         if (state.places[p]?.controller === side && plan.try({ actor: side, kind: 'recruit', place: p }, m('reasons.ai.recruit', { place: p }))) break;
       }
     }
-    if (skill.tends) plan.try({ actor: side, kind: 'public-messaging' }, m('reasons.ai.rally'));
+    plan.tryIf(skill.tends, { actor: side, kind: 'public-messaging' }, m('reasons.ai.rally'));
   };
   const { threats, threatened } = defend();
   const { wantsPeace, threshold } = attack(threats, threatened);
@@ -1418,7 +1425,8 @@ export function otherActorsOrders(
     for (const actor of worldOf(scenario).actors) {
       if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
       const d = aiOrders(scenario, state, actor);
-      orders.push(...d.orders);
+      // (A loop, not push(...d.orders): a call with a spread takes V8's generic path, once per actor a turn.)
+      for (const o of d.orders) orders.push(o);
       if (d.reasonMsgs.length) reasonMsgs[actor] = d.reasonMsgs;
     }
   } finally {

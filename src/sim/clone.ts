@@ -117,7 +117,9 @@ function cloneCountry(c: CountryState): CountryState {
  * resolveTurn's, whose only writer (fireEvents) copies it before its first write (Ctx.sharedFired).
  */
 export function cloneState(s: State, shareFired = false): State {
-  const places: State['places'] = {};
+  // Without a prototype, V8 makes the object a dictionary from the start: filled key by key, an
+  // ordinary one first takes a dozen shapes, then is converted into the dictionary it ends up as.
+  const places: State['places'] = Object.create(null);
   const keys = placeIdsOf(s.places);
   for (const id of keys) places[id] = clonePlace(s.places[id]!);
   placeKeys.set(places, keys);

@@ -209,8 +209,10 @@ export function checkLegalOrder(
     if (who.startsWith('backer:')) return problem('unknown-actor', 'orders.problem.noBackerHere', { id: who.slice(7) });
     if (isGroup) return problem('unknown-actor', 'orders.problem.noGroupHere', { id: who.slice(6) });
   }
-  const kindsAllowed = isSide ? SIDE_KINDS : who === 'mediator' ? MEDIATOR_KINDS : isGroup ? GROUP_KINDS : BACKER_KINDS;
-  if (!kindsAllowed.has(order.kind)) return problem('wrong-role', 'orders.problem.wrongRole', { role: who, kind: order.kind });
+  // (The kind's roles, cost and check in one record: one lookup, not three.)
+  const info = KINDS.get(order.kind);
+  const allowed = info !== undefined && (isSide ? info.side : who === 'mediator' ? info.mediator : isGroup ? info.group : info.backer);
+  if (!allowed) return problem('wrong-role', 'orders.problem.wrongRole', { role: who, kind: order.kind });
   // This actor's orders already queued, what they take of its budget and money, and whether
   // this one is among them (one plain loop: the AI asks this many times a turn).
   let used = 0;
@@ -228,7 +230,7 @@ export function checkLegalOrder(
   }
   // The AI's planner and the player's queue hold one actor's orders: no copy needed then.
   const mine = others ? queued.filter((q) => q.actor === who) : queued;
-  const cost = orderCost(order.kind);
+  const cost = info.cost;
   if (cost.budget > 0 && used + cost.budget > budgetOf(scenario, who)) {
     return problem('over-budget', 'orders.problem.overBudget', { n: budgetOf(scenario, who) });
   }
@@ -237,7 +239,7 @@ export function checkLegalOrder(
     if (spent + cost.money > money) return problem('no-money', 'orders.problem.noMoney', { cost: cost.money, left: money - spent });
   }
   const c: Check = { scenario, state, world, who, side: isSide ? (who as SideId) : null, mine, quick, cost };
-  return (KIND_CHECKS.get(order.kind) as KindCheck<Order['kind']>)(c, order);
+  return info.check(c, order);
 }
 
 /** What every kind's check reads: passed as one object so each check is a small function of its own. */
@@ -402,7 +404,10 @@ function checkRecruit(c: Check, order: OrderOf<'recruit'>): Checked {
     const k = world.formationDef.get(f.id)?.kind;
     return k === 'militia' || k === 'regular';
   });
-  if (!units.length) return problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
+  // (The refusal is built on every call: a place with no unit to recruit into, first met hundreds of
+  // games in, threw this check's optimised code away.)
+  const noUnit = problem('no-forces', 'orders.problem.recruitNoUnit', { place: order.place });
+  if (!units.length) return noUnit;
   if (c.quick) return QUICK_OK;
   const support = state.sides[side!].support[place.region];
   const n = (2 + Math.floor(support / 20)) * 100;
@@ -666,8 +671,22 @@ const KIND_CHECK_TABLE: { readonly [K in Order['kind']]: KindCheck<K> } = {
   defect: checkDefect,
   'event-choice': checkEventChoice,
 };
-/** The same in a Map (read by changing kinds, as orderCost: faster than the object's properties). */
-const KIND_CHECKS = new Map(Object.entries(KIND_CHECK_TABLE) as [Order['kind'], KindCheck<Order['kind']>][]);
+/** What checkLegalOrder needs of a kind of order: its check, its cost, and which roles may give it. */
+interface KindInfo {
+  readonly check: KindCheck<Order['kind']>;
+  readonly cost: { readonly budget: number; readonly money: number };
+  readonly side: boolean;
+  readonly mediator: boolean;
+  readonly group: boolean;
+  readonly backer: boolean;
+}
+/** Each kind's KindInfo in a Map (read by changing kinds, as orderCost: faster than an object's properties). */
+const KINDS = new Map<Order['kind'], KindInfo>(
+  (Object.entries(KIND_CHECK_TABLE) as [Order['kind'], KindCheck<Order['kind']>][]).map(([kind, check]) => [
+    kind,
+    { check, cost: orderCost(kind), side: SIDE_KINDS.has(kind), mediator: MEDIATOR_KINDS.has(kind), group: GROUP_KINDS.has(kind), backer: BACKER_KINDS.has(kind) },
+  ]),
+);
 
 /** Every order this actor may give now, each checked. */
 export function legalOrders(scenario: Scenario, state: State, who: Actor): Order[] {

@@ -26,7 +26,8 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
       momentum: 0,
     };
   };
-  const places: State['places'] = {};
+  // (Without a prototype, as cloneState makes them: one kind of places object for the rules to read.)
+  const places: State['places'] = Object.create(null);
   for (const p of scenario.map.places) {
     // (siegedBy written out, undefined: every place has the one shape cloneState gives it.)
     places[p.id] = { controller: scenario.control[p.id] ?? 'local', shut: false, damage: 0, lastTurnTouched: 0, siegedBy: undefined };

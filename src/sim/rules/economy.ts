@@ -6,7 +6,7 @@ import { backerMoney, hasCentralBank, sideStrength, talksIndex } from '../query.
 import type { Scenario, SideId, State } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, roundDays, worldOf } from '../world.ts';
-import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
+import { type Ctx, ordersOf, say, sayIf, sideOfActor, spend } from './context.ts';
 import { militaryEconomyOrders } from './military.ts';
 
 /** Is this oil place producing or exporting now? */
@@ -92,26 +92,28 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
     s.money += income[side] + fromBackers;
     ctx.report.ledger.money[side].oil += income[side];
     ctx.report.ledger.money[side].backers += fromBackers;
-    if (ordersOf(ctx, 'pay-salaries').some((o) => o.actor === side)) {
-      s.cohesion = clamp(s.cohesion + 6);
-      for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.support[r] = clamp(s.support[r] + 2);
-      say(ctx, { mechanic: 'economy', msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
-    }
+    // Salaries worked out every turn, adding nothing when none are paid (values stay within clamp's
+    // bounds): the first salaries, met hundreds of games in, threw this phase's optimised code away.
+    const pays = ordersOf(ctx, 'pay-salaries').some((o) => o.actor === side);
+    s.cohesion = clamp(s.cohesion + (pays ? 6 : 0));
+    for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.support[r] = clamp(s.support[r] + (pays ? 2 : 0));
+    sayIf(ctx, pays, { mechanic: 'economy', msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
     const bill = upkeepOf(ctx.scenario, ctx.s, side);
     const paid = spend(ctx, side, bill, 'upkeep');
-    if (paid < bill) {
+    const short = paid < bill;
+    if (short) {
       unpaid[side] = true;
       s.unpaidTurns++;
       s.cohesion = clamp(s.cohesion - 5);
-      say(ctx, {
-        mechanic: 'economy',
-        msg: { key: 'report.unpaid', values: { actor: side, paid, bill } },
-        actors: [side],
-        concept: 'rentier-state',
-      });
     } else {
       s.unpaidTurns = 0;
     }
+    sayIf(ctx, short, {
+      mechanic: 'economy',
+      msg: { key: 'report.unpaid', values: { actor: side, paid, bill } },
+      actors: [side],
+      concept: 'rentier-state',
+    });
   }
   return unpaid;
 }

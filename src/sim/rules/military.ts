@@ -49,17 +49,25 @@ export function setControl(ctx: Ctx, place: string, to: Controller): void {
   });
 }
 
+/**
+ * Where a unit arriving lands: its landing place, or, if its side has lost it, wherever its side still
+ * holds ground, the capital first. (The capital is asked on every call: a lost landing place, first
+ * met hundreds of games in, threw deployFormation's optimised code away.)
+ */
+function landingPlace(ctx: Ctx, def: FormationDef): string | undefined {
+  const side = def.side;
+  if (side === 'none') return def.location;
+  const capital = ctx.scenario.sides[side].capital;
+  const fallback = ctx.s.places[capital]?.controller === side ? capital : undefined;
+  if (ctx.s.places[def.location]?.controller === side) return def.location;
+  return fallback ?? ctx.world.placeIds.find((p) => ctx.s.places[p]?.controller === side);
+}
+
 export function deployFormation(ctx: Ctx, id: string): void {
   const def = ctx.world.formationDef.get(id);
   if (!def || ctx.s.formations.some((f) => f.id === id)) return;
-  let location: string | undefined = def.location;
-  if (def.side !== 'none' && ctx.s.places[location]?.controller !== def.side) {
-    // Its landing place is lost: it lands wherever its side still holds ground, the capital first.
-    const side = def.side;
-    const capital = ctx.scenario.sides[side].capital;
-    location = ctx.s.places[capital]?.controller === side ? capital : ctx.world.placeIds.find((p) => ctx.s.places[p]?.controller === side);
-    if (!location) return;
-  }
+  const location = landingPlace(ctx, def);
+  if (!location) return;
   ctx.s.formations.push({ id, side: def.side, location, strength: def.strength, loyalty: def.loyalty, dug: 0 });
   ctx.report.ledger.strength[def.side].deployed += def.strength;
   say(ctx, {
