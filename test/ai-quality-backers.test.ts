@@ -12,6 +12,10 @@ const RUNS = 100;
 // random orders of Russia (87 → 92%), the UAE (84 → 90%) and Egypt (89 → 93%): easy lobbies whatever it values money at,
 // judges the brink by where its step would leave the region, sees an empty treasury, and no longer steps up for another
 // patron's threatened red line. The UAE's easy and normal over random orders stand at 90%, on the target.
+// Short under rules version 11 (docs/ai.md "Rules version 11"; the AI did not change), met since issue 14's ladder pass 17
+// (helper branch ladder17; docs/ai.md): Russia's easy over random orders 87 → 91% (easy steps up of its own accord no
+// higher than the money rungs), the UAE's hard over random orders 89 → 90%, on the target (hard sends the money rungs to a
+// client with between one and two bills in hand instead of holding rung 0 until it has nothing).
 const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -72,7 +72,7 @@ interface Skill {
   keepsWord: boolean;
   /** Keeps its coalition paid and its people rallied (false: neglects salaries, wavering units and public support). */
   tends: boolean;
-  /** Attends the conferences a mediator convenes (false: boycotts them, sure it has nothing to gain). */
+  /** Attends the conferences a mediator convenes (false: boycotts them once its confidence reaches CARELESS_BOYCOTT, sure it has nothing to gain). */
   attends: boolean;
   /**
    * Legitimacy below which even a careless leadership minds its standing abroad: it attends conferences, spares cities
@@ -125,6 +125,13 @@ const CUT_OFF_MARGIN = 10;
  * it only when it is all but sure.
  */
 const HOSTILE_TOWN_MARGIN = 30;
+/**
+ * Confidence at which a careless leadership (Skill.attends false) boycotts a conference, sure it has nothing to gain;
+ * below it, it attends. A boycott costs 5 of standing and attending earns 3 (rules/talks.ts): boycotting every
+ * conference, the easy GNA lost to random orders, which attend by default, on standing alone once rules version 11
+ * left the random GNA more of the west (docs/ai.md, ladder pass 17).
+ */
+const CARELESS_BOYCOTT = 60;
 
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
 function skillNow(skill: Skill, legitimacy: number): Skill {
@@ -603,7 +610,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   }
 
   if (state.conference?.turn === state.turn) {
-    const boycott = (me.confidence >= 85 && def.aggression >= 70) || !skill.attends;
+    const boycott = (me.confidence >= 85 && def.aggression >= 70) || (!skill.attends && me.confidence >= CARELESS_BOYCOTT);
     plan.try(
       { actor: side, kind: 'conference', attend: !boycott },
       m(boycott ? (skill.attends ? 'reasons.ai.boycottSure' : 'reasons.ai.boycott') : 'reasons.ai.attend'),
@@ -1104,6 +1111,8 @@ interface BackerSkill {
   brinkAhead: boolean;
   /** Without a reckoning of its client's money (supplyBelow 0), still counts a client with less in hand than its bill as unable to pay its forces. */
   seesEmpty: boolean;
+  /** Highest rung it steps up to of its own accord to rescue its client (4: the top of every ladder; a client's request it may still grant). */
+  rescueTo: number;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
@@ -1118,12 +1127,13 @@ interface BackerSkill {
 // its client); normal and hard hold their rung near another patron's threatened line, easy watches its own
 // client only (stepping up for another patron's line, tried at 50% odds, lost it more than it saved: issue
 // 14's pass of 7 December, docs/ai.md). Easy reckons no treasury but sees an empty one, and judges the brink
-// by where its step would leave the region. A shipment's exposure costs standing for good: only hard ships,
-// and only at low odds.
+// by where its step would leave the region, and climbs of its own accord no higher than the money rungs (rescueTo):
+// its air power and troops, bought for a client losing heart, cost more than they saved (issue 14's ladder pass 17).
+// A shipment's exposure costs standing for good: only hard ships, and only at low odds.
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true, rescueTo: 2 },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1218,8 +1228,10 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const moneyOnly = broke && !threatened && client.confidence >= skill.rescueBelow && !(client.momentum < 0 && client.confidence < skill.rescueBelow + 10);
   // Worth a step up: late in the game, only the capital in danger or a client that cannot pay its forces (either ends the
   // war in its defeat) — not a client's mood.
-  // A client whose treasury runs dry before the end (short, above) gets the money rungs in time, not once it is broke.
-  const drying = short && !late && b.commitment < MONEY_RUNGS && client.money + income >= upkeep * skill.supplyBelow;
+  // A client whose treasury runs dry before the end (short, above) gets the money rungs in time, not once it is broke —
+  // nor only once it has less than supplyBelow bills in hand: between one bill and two, hard held its rung 0 and
+  // refused every request until its client had nothing (docs/ai.md, ladder pass 17).
+  const drying = short && !late && b.commitment < MONEY_RUNGS && client.money + income >= upkeep;
   const rescue = moneyOnly && b.commitment >= MONEY_RUNGS ? false : late ? threatened || broke : trouble || drying;
   // (Why, as the seat's reason says it: the danger, an empty treasury, one that runs dry before the end, a client losing heart.)
   const whyMsg = threatened ? 'reasons.seat.why.danger' : broke ? 'reasons.seat.why.broke' : drying && !trouble ? 'reasons.seat.why.dry' : 'reasons.seat.why.losing';
@@ -1266,7 +1278,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   // A step up costs money every fortnight, standing abroad and regional calm: worth it only to keep the client from defeat.
   if (stepped) {
     // Already a step down this fortnight.
-  } else if (rescue && b.commitment < def.maxCommitment && b.spent < tolerance && !upBrink()) {
+  } else if (rescue && b.commitment < Math.min(def.maxCommitment, skill.rescueTo) && b.spent < tolerance && !upBrink()) {
     plan.try(
       { actor, kind: 'escalate' },
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),

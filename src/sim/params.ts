@@ -165,3 +165,12 @@ export const WAR_TRUST_EROSION = { perBattle: 2, civiliansPerPoint: 10, max: 12 
  * it to the end of the war). Rules version 5.
  */
 export const LOCAL_LEVY = 1.5;
+
+/**
+ * A place of fewer people than a large city within this many km of one by road is fought over in
+ * that city's suburbs (world.suburbOf): Tripoli's airport stood for the southern front of Qasr bin
+ * Ghashir, Ain Zara and Abu Salim (reference §4.3), Mitiga for its eastern districts.
+ */
+export const SUBURB_KM = 30;
+/** The harm (civilianHarm's intensity) a battle in a large city's suburbs does to the city's people. */
+export const SUBURB_HARM = 0.2;

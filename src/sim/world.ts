@@ -1,7 +1,7 @@
 // Indexes over a scenario's static data, built once per scenario object and cached.
 import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
-import { LARGE_CITY_POP, SIEGE_REACH_KM, SUPPLY_REACH_KM } from './params.ts';
+import { LARGE_CITY_POP, SIEGE_REACH_KM, SUBURB_KM, SUPPLY_REACH_KM } from './params.ts';
 import type { Actor, BackerDef, Condition, Controller, EventDef, FormationDef, PlaceDef, PlaceState, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
@@ -24,6 +24,12 @@ export interface World {
    * scenario's start (Bani Walid, whose notables backed neither side) — and has people to defend it.
    */
   keptOut: boolean[];
+  /**
+   * By the place's index in placeIds: the large city (LARGE_CITY_POP) whose suburbs a battle for the
+   * place is fought in — a place of fewer people within SUBURB_KM of it by road (Tripoli's airport
+   * and Mitiga) — or undefined. The nearest such city, ties by id.
+   */
+  suburbOf: (string | undefined)[];
   /** Each place's population by its index in placeIds, and their sum in that order (populationShare). */
   population: number[];
   totalPopulation: number;
@@ -223,6 +229,7 @@ export function worldOf(scenario: Scenario): World {
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
     reachPct: [],
     keptOut: scenario.map.places.map((p) => scenario.control[p.id] === 'local' && p.population > 0),
+    suburbOf: [],
     population: scenario.map.places.map((p) => p.population),
     totalPopulation,
     recruitPlaces: scenario.map.places
@@ -255,6 +262,20 @@ export function worldOf(scenario: Scenario): World {
     const row: (number | undefined)[] = new Array(world.placeIds.length);
     for (const j of near) row[j] = supplyReachPct(world, world.placeIds[i]!, world.placeIds[j]!).pct;
     return row;
+  });
+  world.suburbOf = scenario.map.places.map((p) => {
+    if (p.population >= LARGE_CITY_POP) return undefined;
+    let best: string | undefined;
+    let bestKm = SUBURB_KM + 1;
+    for (const n of adjacent.get(p.id) ?? []) {
+      const km = routeBetween(world, p.id, n)?.km ?? Number.POSITIVE_INFINITY;
+      if ((place.get(n)?.population ?? 0) < LARGE_CITY_POP || km > SUBURB_KM) continue;
+      if (km < bestKm || (km === bestKm && best !== undefined && compareIds(n, best) < 0)) {
+        best = n;
+        bestKm = km;
+      }
+    }
+    return best;
   });
   cache.set(scenario, world);
   lastScenario = scenario;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
 import { EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
 import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
-import { AIR_BUILDUP_PER_WEEK, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, REGIONAL_WAR, RISING_ODDS, SIEGE_REACH_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
+import { AIR_BUILDUP_PER_WEEK, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, REGIONAL_WAR, RISING_ODDS, SIEGE_REACH_KM, SUBURB_HARM, SUBURB_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
 import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
@@ -211,9 +211,12 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     expect(localLevy(place, holder, attacker)).toBeCloseTo(levy, 6);
   });
 
-  it('the record: Gharyan’s people back the GNA, and no other place leans', () => {
+  it('the record: Gharyan’s and (since version 11) Zuwara’s people back the GNA, and no other place leans', () => {
     const sc = load('sirte-2020');
-    expect(sc.map.places.filter((p) => p.leaning).map((p) => [p.id, p.leaning])).toEqual([['gharyan', 'gna']]);
+    expect(sc.map.places.filter((p) => p.leaning).map((p) => [p.id, p.leaning])).toEqual([
+      ['zuwara', 'gna'],
+      ['gharyan', 'gna'],
+    ]);
   });
 
   it('sirte-2020: the LNA’s odds against the GNA’s Gharyan fall from a sure thing; the preview names the people', () => {
@@ -444,10 +447,15 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, sc)}`;
   };
 
-  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and no other unit has one', () => {
-    for (const id of ['sirte-2020', 'tripoli-2019', 'red-line-2020', 'geneva-2020']) {
+  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and (since version 11) the al-Watiya garrison’s its base where it starts there', () => {
+    for (const [id, homes] of [
+      ['sirte-2020', [['kaniyat', 'tarhuna'], ['watiya-garrison', 'al-watiya']]],
+      ['tripoli-2019', [['kaniyat', 'tarhuna'], ['watiya-garrison', 'al-watiya']]],
+      ['red-line-2020', [['kaniyat', 'tarhuna']]],
+      ['geneva-2020', [['kaniyat', 'tarhuna']]],
+    ] as const) {
       const s = load(id);
-      expect([...s.formations, ...s.reserves].filter((f) => f.home).map((f) => [f.id, f.home])).toEqual([['kaniyat', 'tarhuna']]);
+      expect([...s.formations, ...s.reserves].filter((f) => f.home).map((f) => [f.id, f.home])).toEqual(homes);
     }
   });
 
@@ -465,7 +473,7 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
   it('its side cannot move it away, or pull it out; other units come and go', () => {
     const s = at((s) => void (unit(s, 'brigade-106').location = 'tarhuna'));
     expect(problemOf(s, { actor: 'lna', kind: 'move', formation: 'kaniyat', to: 'tripoli-airport' })).toBe(
-      'not-now: Kaniyat (9th Brigade), Tarhuna will not leave Tarhuna: it rules the town, and stays there while your side holds it.',
+      'not-now: Kaniyat (9th Brigade), Tarhuna will not leave Tarhuna: it is bound to the place (a town it rules, a base it garrisons), and stays there while your side holds it.',
     );
     expect(problemOf(s, { actor: 'lna', kind: 'move', formation: 'brigade-106', to: 'tripoli-airport' })).toBe('allowed');
     expect(problemOf(s, { actor: 'lna', kind: 'withdraw', from: 'tarhuna', to: 'tripoli-airport' })).toBe('allowed');
@@ -515,7 +523,7 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     if (!c.ok) return;
     expect(c.value.odds).toBe(attackOdds(sc, s, 'lna', 'tarhuna', 'tajoura').odds);
     expect(c.value.riskMsgs.map((r) => messageText(r, sc)).join(' ')).toContain(
-      'Only Kaniyat (9th Brigade), Tarhuna would attack, and it will not leave Tarhuna, the town it rules: a win would thin the defenders of Tajoura but take no ground unless another unit attacks with it.',
+      'Only Kaniyat (9th Brigade), Tarhuna would attack, and it will not leave Tarhuna, the place it is bound to: a win would thin the defenders of Tajoura but take no ground unless another unit attacks with it.',
     );
     // With another unit beside it, no such warning.
     const both = at((s) => void (unit(s, 'brigade-106').location = 'tarhuna'));
@@ -528,7 +536,7 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     const won = fights.filter((f) => f.won);
     expect(won.length).toBeGreaterThan(0);
     for (const f of won) {
-      expect(f.text).toMatch(/^LNA forces beat the defenders of Tajoura \(odds \d+%\) but did not take it: Kaniyat \(9th Brigade\), Tarhuna fights out of Tarhuna, the town it rules, and will not leave it\./);
+      expect(f.text).toMatch(/^LNA forces beat the defenders of Tajoura \(odds \d+%\) but did not take it: Kaniyat \(9th Brigade\), Tarhuna fights out of Tarhuna, the place it is bound to, and will not leave it\./);
       expect(f.state.places.tajoura!.controller).toBe('gna');
       expect(unit(f.state, 'kaniyat').location).toBe('tarhuna');
     }
@@ -833,5 +841,183 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
     s = resolveTurn(flagship, s, []).state;
     expect(s.fired['lna-leaves-tripoli-front']).toBeUndefined();
     expect(s.pending.map((p) => p.event)).not.toContain('lna-leaves-tripoli-front');
+  });
+});
+
+describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to its base, the LNA leaves al-Watiya, battles in a city’s suburbs', () => {
+  const load = (id: string): Scenario => {
+    const loaded = loadScenarioFile(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return loaded.value;
+  };
+  const flagship = load('sirte-2020');
+  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+  const january = (edit: (s: State) => void = () => {}): State => {
+    const s = newGame(flagship, 'version-11', []);
+    s.pending = [];
+    edit(s);
+    return s;
+  };
+  /** The map as before version 11: Zuwara’s people lean to no side. */
+  const unaligned = (sc: Scenario): Scenario => ({
+    ...sc,
+    map: { ...sc.map, places: sc.map.places.map((p) => (p.id === 'zuwara' ? { ...p, leaning: undefined } : p)) },
+  });
+  const risks = (s: State, order: Order) => {
+    const c = checkOrder(flagship, s, order, []);
+    return c.ok ? c.value.riskMsgs.map((r) => messageText(r, flagship)).join(' ') : 'refused';
+  };
+
+  it('the record: Zuwara, GNA-aligned on every date of the control table and never taken, leans to the GNA, its source citing the reference', () => {
+    const zuwara = flagship.map.places.find((p) => p.id === 'zuwara')!;
+    expect(zuwara.leaning).toBe('gna');
+    expect(zuwara.source).toMatch(/leaning: 'GNA-al' on every date of the control table, 'cut off by land until Apr 2020' \(§3 places\)/);
+  });
+
+  it('January 2020: the al-Watiya garrison’s attack on Zuwara falls from a near-certainty to a long shot (until version 11 it took the town in 89% of games); the preview names the people', () => {
+    const s = january();
+    const withPeople = attackOdds(flagship, s, 'lna', 'al-watiya', 'zuwara');
+    const without = attackOdds(unaligned(flagship), s, 'lna', 'al-watiya', 'zuwara');
+    expect(without.odds).toBeGreaterThanOrEqual(85);
+    expect(withPeople.odds).toBeLessThan(40);
+    const pop = flagship.map.places.find((p) => p.id === 'zuwara')!.population;
+    expect(localLevy({ population: pop, leaning: 'gna' }, 'gna', 'lna')).toBeCloseTo(LOCAL_LEVY * Math.sqrt(pop), 6);
+    expect(withPeople.defence).toBeGreaterThan(without.defence + LOCAL_LEVY * Math.sqrt(pop) * 0.99);
+    expect(risks(s, { actor: 'lna', kind: 'attack', from: 'al-watiya', target: 'zuwara' })).toMatch(/The people of Zuwara back GNA: they fight beside its defenders/);
+  });
+
+  it('once the LNA held Zuwara, its people would rise beside a GNA attack that could win without them', () => {
+    const s = january((s) => {
+      s.places.zuwara!.controller = 'lna';
+      unit(s, 'zuwara-amazigh').location = 'mellitah';
+      unit(s, 'zawiya-forces').location = 'mellitah';
+      s.places.mellitah!.controller = 'gna';
+      unit(s, 'watiya-garrison').location = 'zuwara';
+      unit(s, 'watiya-garrison').strength = 1;
+    });
+    const odds = attackOdds(flagship, s, 'gna', 'mellitah', 'zuwara');
+    expect(odds.rising).toBe(true);
+    expect(odds.odds).toBeGreaterThan(attackOdds(unaligned(flagship), s, 'gna', 'mellitah', 'zuwara').odds);
+  });
+
+  it.each(['sirte-2020', 'tripoli-2019'])('%s: the garrison is bound to al-Watiya, and the AI neither sends it away nor attacks with it alone in the first fortnight', (id) => {
+    const sc = load(id);
+    const s = newGame(sc, 'version-11', []);
+    s.pending = [];
+    expect(homeBound(worldOf(sc), s, unit(s, 'watiya-garrison'))).toBe(true);
+    for (const level of ['easy', 'normal', 'hard'] as const) {
+      const orders = aiOrders(sc, s, 'lna', level).orders;
+      expect(orders.some((o) => o.kind === 'move' && o.formation === 'watiya-garrison')).toBe(false);
+      expect(orders.some((o) => o.kind === 'attack' && o.from === 'al-watiya')).toBe(false);
+    }
+  });
+
+  it('an attack on Zintan from al-Watiya would take no ground, and the preview says so (until version 11 Zintan changed hands in half the games once Zuwara stood)', () => {
+    const s = january();
+    expect(risks(s, { actor: 'lna', kind: 'attack', from: 'al-watiya', target: 'zintan' })).toContain(
+      'Only al-Watiya garrison (pro-LNA western units) would attack, and it will not leave al-Watiya airbase, the place it is bound to: a win would thin the defenders of Zintan but take no ground unless another unit attacks with it.',
+    );
+  });
+
+  const leave = flagship.events.find((e) => e.id === 'lna-leaves-watiya')!;
+  it('the record: the event follows the Pantsirs’ destruction while the LNA still holds al-Watiya and Sirte, and the LNA chooses between withdrawing to Sirte and holding', () => {
+    expect(leave.date).toBe('2020-05-18');
+    expect(leave.when).toEqual({
+      eventFired: ['pantsirs-destroyed'],
+      controls: [
+        { place: 'al-watiya', by: 'lna' },
+        { place: 'sirte', by: 'lna' },
+      ],
+    });
+    expect(leave.choice?.role).toBe('lna');
+    expect(leave.choice?.options.map((o) => o.id)).toEqual(['withdraw', 'hold']);
+    expect(leave.choice?.options[0]?.effects.find((e) => e.kind === 'fall-back')).toEqual({ kind: 'fall-back', side: 'lna', from: ['al-watiya'], to: 'sirte' });
+  });
+
+  const mid = (edit: (s: State) => void = () => {}): State => {
+    const s = newGame(flagship, 'leave-watiya', []);
+    s.pending = [];
+    s.fired['pantsirs-destroyed'] = 9;
+    s.date = '2020-05-13';
+    s.turn = 10;
+    edit(s);
+    return s;
+  };
+
+  it('played: the computer LNA withdraws the garrison to Sirte, and the GNA’s forces next to the base walk in that fortnight', () => {
+    let s = resolveTurn(flagship, mid(), []).state;
+    expect(s.fired['lna-leaves-watiya']).toBe(11);
+    expect(s.pending.map((p) => p.event)).toContain('lna-leaves-watiya');
+    const choice = aiOrders(flagship, s, 'lna', 'normal').orders.find((o) => o.kind === 'event-choice' && o.event === 'lna-leaves-watiya');
+    expect(choice).toMatchObject({ option: 'withdraw' });
+    s = resolveTurn(flagship, s, [choice!]).state;
+    expect(unit(s, 'watiya-garrison').location).toBe('sirte');
+    expect(s.places['al-watiya']!.controller).toBe('gna');
+  });
+
+  it.each<[string, (s: State) => void]>([
+    [
+      'the Pantsirs were not destroyed (Turkey never came with its drones)',
+      (s) => {
+        delete s.fired['pantsirs-destroyed'];
+        s.backers.turkey!.commitment = 2;
+      },
+    ],
+    ['al-Watiya is already the GNA’s', (s) => void (s.places['al-watiya']!.controller = 'gna')],
+    ['Sirte is lost: there is nowhere to withdraw to', (s) => void (s.places.sirte!.controller = 'gna')],
+  ])('not played when %s', (_label, edit) => {
+    const s = resolveTurn(flagship, mid(edit), []).state;
+    expect(s.fired['lna-leaves-watiya']).toBeUndefined();
+  });
+
+  it(`the blockade is worth ${BLOCKADE_CARD} to the side that holds it (20 before version 11): the LNA losing the west in June 2020 (confidence 35, weariness 80) does not give it up for a truce that shares no revenue, and a share closes most of the gap`, () => {
+    expect(BLOCKADE_CARD).toBe(30);
+    const s = january((s) => {
+      s.country.blockadeBy = 'lna';
+      Object.assign(s.sides.lna, { confidence: 35, warWeariness: 80, momentum: -1 });
+    });
+    const plain = ceasefireCalculus(flagship, s, 'lna', DEFAULT_TERMS);
+    const shared = ceasefireCalculus(flagship, s, 'lna', { ...DEFAULT_TERMS, revenueShared: true });
+    expect(DEFAULT_TERMS.oilReopened && !DEFAULT_TERMS.revenueShared).toBe(true);
+    expect(plain.accept).toBe(false);
+    // The card less the price of a shared revenue (8), and a share's worth to a side without the central bank (8).
+    expect(shared.deal - plain.deal).toBe(BLOCKADE_CARD - 8 + 8);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['sirte-2020', { mitiga: 'tripoli', 'tripoli-airport': 'tripoli' }],
+    ['tripoli-2019', { mitiga: 'tripoli', 'tripoli-airport': 'tripoli' }],
+    ['tutorial (on the same map)', { mitiga: 'tripoli', 'tripoli-airport': 'tripoli' }],
+  ])(`%s: the places fought over in a large city’s suburbs (fewer than ${LARGE_CITY_POP} thousand people, within ${SUBURB_KM} km of one by road): %j`, (id, expected) => {
+    const world = worldOf(load(id.split(' ')[0]!));
+    const found: Record<string, string> = {};
+    world.placeIds.forEach((p, i) => {
+      const city = world.suburbOf[i];
+      if (city !== undefined) found[p] = city;
+    });
+    expect(found).toEqual(expected);
+  });
+
+  it(`a battle for the airport kills some of Tripoli’s people (SUBURB_HARM ${SUBURB_HARM} of a battle’s harm there), and the report counts them`, () => {
+    for (const seed of ['suburb-1', 'suburb-2', 'suburb-3']) {
+      const s = newGame(flagship, seed, []);
+      s.pending = [];
+      const before = s.country.civilianCasualties;
+      const { state, report } = resolveTurn(flagship, s, [{ actor: 'gna', kind: 'attack', from: 'tripoli', target: 'tripoli-airport' }]);
+      const battle = report.events.find((e) => e.detail?.type === 'battle' && e.detail.target === 'tripoli-airport');
+      expect(battle).toBeDefined();
+      const killed = state.country.civilianCasualties - before;
+      const pop = flagship.map.places.find((p) => p.id === 'tripoli')!.population;
+      // √population × SUBURB_HARM × 0.6–1.39, at least: other fights that fortnight may add to it.
+      expect(killed).toBeGreaterThanOrEqual(Math.round(Math.sqrt(pop) * SUBURB_HARM * 0.6));
+      expect(messageText(battle!.msg, flagship)).toMatch(/\d+ civilians were killed/);
+    }
+  });
+
+  it('a battle for a place far from any large city harms no one there (Abu Grein: 5 thousand people, its own harm only)', () => {
+    const world = worldOf(flagship);
+    expect(world.suburbOf[world.placeIndex.get('abu-grein')!]).toBeUndefined();
+    expect(world.suburbOf[world.placeIndex.get('tripoli')!]).toBeUndefined();
+    expect(world.suburbOf[world.placeIndex.get('tajoura')!]).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // Movement, ground combat, air operations, sieges, recruitment, loyalty and defection.
 
 import { compareIds } from '../compare.ts';
-import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, RAID_INTENSITY, RISING_ODDS, ROUT_LOSS_PCT } from '../params.ts';
+import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, RAID_INTENSITY, RISING_ODDS, ROUT_LOSS_PCT, SUBURB_HARM } from '../params.ts';
 import {
   airBalance,
   defendersOf,
@@ -423,6 +423,9 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
     !attackers.some((f) => f.strength > 0 && !homeBound(ctx.world, ctx.s, f)) &&
     !((ctx.world.place.get(target)?.population ?? 0) >= LARGE_CITY_POP && ctx.s.places[target]!.siegedBy !== side);
   const harm = civilianHarm(ctx, target, side, 1);
+  // A battle in a large city's suburbs (world.suburbOf) kills some of the city's people too.
+  const city = ctx.world.suburbOf[ctx.world.placeIndex.get(target) ?? -1];
+  if (city !== undefined) harm.killed += civilianHarm(ctx, city, side, SUBURB_HARM).killed;
   // Losses and harm do not touch the air war: the bonus the odds were worked out with.
   const bonus = nowIndex.air[side];
   // The battle's detail and values as literals (no spreads): one of the most frequent events.

@@ -95,8 +95,12 @@ export const SIEGE_WEIGHT = 12;
 /** What each point of a side's air bonus (airBonus: its air power against the enemy's air defence) adds to fighting on. Design value. */
 export const AIR_HOPE = 0.5;
 
-/** What a side that holds the oil blockade loses by reopening it without a share of the revenue (its price in the record: the Sochi deal of September 2020). */
-export const BLOCKADE_CARD = 20;
+/**
+ * What a side that holds the oil blockade loses by reopening it without a share of the revenue (its price in
+ * the record: the Sochi deal of September 2020). 30 since rules version 11 (20 before): the LNA held the
+ * blockade through its defeats of May and June 2020 and lifted it only for a revenue deal (reference §4.3, §5.1).
+ */
+export const BLOCKADE_CARD = 30;
 
 /** Trust lost for each attack made in the turn a truce is agreed (design value; a violation costs 10). */
 export const BAD_FAITH_TRUST = 10;
