@@ -12,8 +12,8 @@ const RUNS = 100;
 // random orders of Russia (87 → 92%), the UAE (84 → 90%) and Egypt (89 → 93%): easy lobbies whatever it values money at,
 // judges the brink by where its step would leave the region, sees an empty treasury, and no longer steps up for another
 // patron's threatened red line. The UAE's easy and normal over random orders stand at 90%, on the target.
-// Short since rules version 11 (docs/ai.md "Rules version 11"; the AI did not change): Russia's easy over random orders
-// 87%, the UAE's hard over random orders 89%.
-const SHORT: string[] = ['backer:russia easy>random', 'backer:uae hard>random'];
+// Short under path17's rules version 11 (docs/ai.md "Rules version 11"; the AI did not change): Russia's easy over random
+// orders 87%, the UAE's hard over random orders 89%; met again since the air against works of path18 (92%, 94%).
+const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);
