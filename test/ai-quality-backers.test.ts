@@ -16,6 +16,9 @@ const RUNS = 100;
 // (helper branch ladder17; docs/ai.md): Russia's easy over random orders 87 → 91% (easy steps up of its own accord no
 // higher than the money rungs), the UAE's hard over random orders 89 → 90%, on the target (hard sends the money rungs to a
 // client with between one and two bills in hand instead of holding rung 0 until it has nothing).
+//MERGE-THEIRS
+// Short under path17's rules version 11 (docs/ai.md "Rules version 11"; the AI did not change): Russia's easy over random
+// orders 87%, the UAE's hard over random orders 89%; met again since the air against works of path18 (92%, 94%).
 const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

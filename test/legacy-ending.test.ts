@@ -12,9 +12,10 @@
 // "saves-ended-3", the first of "saves-ended", "saves-ended-2", … to end so (an LNA military victory in turn 9). The two replays were written so too, under rules
 // version 6, and re-recorded when the rules became version 7, 8, 9, 10 and 11 (an old rules version is
 // refused before any hash is read): test/fixtures/replay-v11-ended.json is
-// `npm run sim -- --seed 43 --role lna --export-replay …` (the LNA's collapse, in turn 21: under version 11
-// no seed of 1 to 1500 ended in a military victory with the LNA's seat played, as seed 78 did under 10),
-// replay-v11-agreement.json `--seed 4`, all AI
+// `npm run sim -- --seed 4 --role lna --export-replay …` (the LNA's collapse, in turn 21: under version 11
+// no seed of 1 to 1500 ended in a military victory with the LNA's seat played, as seed 78 did under 10;
+// seed 43 until the air against works of path18 changed that game's path, the first of 78, 1, 2, … to end so since),
+// replay-v11-agreement.json `--seed 10`, all AI (seed 4 until path18; the first of 7, 1, 2, … since)
 // (a frozen conflict with an agreement held 3 of 8 turns, a sentence with figures), each with its
 // last hash replaced, as that code wrote it, by the hash of the final state with the ending's
 // English sentence (test/fixtures/english-pins.json, pinned from that code) in `ending.text`.

@@ -10,7 +10,7 @@ import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/qu
 import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
 import { applyEffect } from '../../src/sim/rules/events.ts';
-import { airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
+import { againstWorks, airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
 import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { withoutBacker } from '../../src/sim/whatif.ts';
 import { placesByIndex, supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
@@ -1019,5 +1019,74 @@ describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to i
     expect(world.suburbOf[world.placeIndex.get('abu-grein')!]).toBeUndefined();
     expect(world.suburbOf[world.placeIndex.get('tripoli')!]).toBeUndefined();
     expect(world.suburbOf[world.placeIndex.get('tajoura')!]).toBeUndefined();
+  });
+
+  // Air power against works (path18): the GNA's drones stormed the airport in April in 59% of games
+  // (a strike took a fifth of the dug-in garrison, and the air bonus counted in full against trenches).
+  it.each<[number, number, number]>([
+    [24, 0, 24],
+    [24, 10, 21.8],
+    [24, 60, 15],
+    [9, 60, 5.6],
+    [0, 60, 0],
+  ])('against works: %d with the defenders dug in %d counts %d', (value, dug, expected) => {
+    expect(againstWorks(value, dug)).toBeCloseTo(expected, 1);
+  });
+
+  /** 1 April 2020 as in the traced games: Turkey's drones arrived (the GNA's air bonus over 20), the LNA's airport garrison dug in to `dug`. */
+  const april = (dug: number, gnaAir = 30): State =>
+    january((s) => {
+      s.sides.gna.air += gnaAir;
+      for (const f of s.formations) if (f.location === 'tripoli-airport' && f.side === 'lna') f.dug = dug;
+    });
+
+  it('the GNA’s assault on the airport: its air bonus counts in full against an unfortified garrison, and divided by (100 + works) / 100 against one dug in; the preview’s odds are the fight’s', () => {
+    for (const dug of [0, 25, 60]) {
+      const withAir = april(dug);
+      const bonus = airBonus(flagship, withAir, 'gna');
+      expect(bonus).toBeGreaterThan(20);
+      const noAir = april(dug, 0);
+      const withOdds = attackOdds(flagship, withAir, 'gna', 'tripoli', 'tripoli-airport');
+      const plain = attackOdds(flagship, noAir, 'gna', 'tripoli', 'tripoli-airport');
+      expect(withOdds.dug).toBe(dug);
+      // The GNA's own air of January gives it no bonus against the LNA's air defence: the whole bonus is the added air's.
+      expect(airBonus(flagship, noAir, 'gna')).toBe(0);
+      expect(withOdds.attack / plain.attack).toBeCloseTo((100 + Math.round(againstWorks(bonus, dug))) / 100, 1);
+      expect(withOdds.defence).toBe(plain.defence);
+    }
+    // Dug in to 60 (the works the LNA's garrison had by March), the air adds under two-thirds of what it adds in the open.
+    const open = attackOdds(flagship, april(0), 'gna', 'tripoli', 'tripoli-airport').attack / attackOdds(flagship, april(0, 0), 'gna', 'tripoli', 'tripoli-airport').attack;
+    const dugIn = attackOdds(flagship, april(60), 'gna', 'tripoli', 'tripoli-airport').attack / attackOdds(flagship, april(60, 0), 'gna', 'tripoli', 'tripoli-airport').attack;
+    expect(dugIn - 1).toBeLessThan(((open - 1) * 2) / 3);
+  });
+
+  it('a drone strike on the airport kills fewer of a garrison dug in: its losses divided by (100 + works) / 100', () => {
+    let compared = 0;
+    for (const seed of ['works-1', 'works-2', 'works-3', 'works-4', 'works-5', 'works-6']) {
+      const lost: number[] = [];
+      for (const dug of [0, 60]) {
+        const s = newGame(flagship, seed, []);
+        s.pending = [];
+        s.sides.gna.air += 30;
+        for (const f of s.formations) if (f.location === 'tripoli-airport' && f.side === 'lna') f.dug = dug;
+        const at = (st: State) => st.formations.filter((f) => f.location === 'tripoli-airport' && f.side === 'lna').reduce((a, f) => a + f.strength, 0);
+        const { state, report } = resolveTurn(flagship, s, [{ actor: 'gna', kind: 'airstrike', target: 'tripoli-airport' }]);
+        const hit = report.events.some((e) => e.detail?.type === 'strike' && e.detail.target === 'tripoli-airport');
+        lost.push(hit ? at(s) - at(state) : -1);
+      }
+      const [open, dugIn] = lost as [number, number];
+      // The same seed and odds: both strikes hit or both miss (the hit's odds do not read the works).
+      expect(open < 0).toBe(dugIn < 0);
+      if (open < 0) continue;
+      compared++;
+      const air = effectiveAir(flagship, newGame(flagship, seed, []), 'gna') + 30;
+      // open = round(air / 6) + r, r in 0..2 (the strike's roll); dug in: round((air / 6 + r) × 100 / 160).
+      const r = open - Math.round(air / 6);
+      expect(r).toBeGreaterThanOrEqual(0);
+      expect(r).toBeLessThanOrEqual(2);
+      expect(dugIn).toBe(Math.max(1, Math.round(againstWorks(air / 6 + r, 60))));
+      expect(dugIn).toBeLessThan(open);
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 });

@@ -120,6 +120,17 @@ export function airBonus(scenario: Scenario, state: State, side: SideId): number
   return airBonusOf(effectiveAir(scenario, state, side), effectiveAirDefence(scenario, state, other(side)));
 }
 
+/**
+ * Air power against troops dug in (rules version 11): an air bonus, or a strike's losses, divided by
+ * (100 + the defenders' works) / 100, as their defence is multiplied by it. Works shelter troops from
+ * drones and jets as from an assault: a year of trenches in Tripoli's southern suburbs held against
+ * the LNA's air superiority in 2019 and against the GNA's drones in April–May 2020, until the LNA left
+ * them (reference §4.2, §4.3).
+ */
+export function againstWorks(value: number, dug: number): number {
+  return (value * 100) / (100 + dug);
+}
+
 /** The attacker's air bonus (percent) from its air power and the defender's air defence. */
 function airBonusOf(air: number, enemyAirDefence: number): number {
   return clamp(Math.round(air - enemyAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT);
@@ -234,9 +245,11 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   const targetState = state.places[world.placeIds[target]!];
   const defSide = targetState?.controller;
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
-  const here = ix.at[target];
   const attackers = ix.at[from];
-  const air = forceOf(ix.air, side);
+  const here = ix.at[target];
+  const dug = here ? forceOf(here.dug, defKey) : 0;
+  // Air power does less against troops dug in (againstWorks).
+  const air = Math.round(againstWorks(forceOf(ix.air, side), dug));
   let attack = (attackers ? forceOf(attackers.power, side) : 0) * (100 + air);
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
   const reach = world.reachPct[from]?.[target] ?? 100;
@@ -256,7 +269,6 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   // (Worked out for every town, as localLevy's sign: a rising is rarely met, and its first
   // multiplication hundreds of games in threw this code away.)
   const uprising = Math.max(0, -levy * (100 + air));
-  const dug = here ? forceOf(here.dug, defKey) : 0;
   defence *= 100 + (place?.defence ?? 0) + dug;
   if (defSide === 'gna' || defSide === 'lna') defence = (defence * (100 + forceOf(ix.air, defSide) / 2)) / 100;
   if (targetState?.siegedBy === side) defence *= 0.8;
@@ -404,7 +416,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
   const defenders = defendersOf(ctx.s, target);
   const nowIndex = indexForces(ctx.scenario, ctx.s, from, target);
-  const { odds } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
+  const { odds, dug } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
   // The odds the order's preview showed (the state as the turn began), and why the fight differs.
   const changed = oddsChange(ctx, side, from, target, odds, nowIndex);
   ctx.facts.attacks[side]++;
@@ -426,8 +438,8 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   // A battle in a large city's suburbs (world.suburbOf) kills some of the city's people too.
   const city = ctx.world.suburbOf[ctx.world.placeIndex.get(target) ?? -1];
   if (city !== undefined) harm.killed += civilianHarm(ctx, city, side, SUBURB_HARM).killed;
-  // Losses and harm do not touch the air war: the bonus the odds were worked out with.
-  const bonus = nowIndex.air[side];
+  // Losses and harm do not touch the air war: the bonus the odds were worked out with (against the defenders' works).
+  const bonus = Math.round(againstWorks(nowIndex.air[side], dug));
   // The battle's detail and values as literals (no spreads): one of the most frequent events.
   const detail: ReportDetail = { type: 'battle', from, target, attacker: side, won, odds };
   const values: ReportMessage['values'] = { actor: side, actorDef: sideCode(defSide), place: target, placeFrom: from, odds, oddsMsg: changed ? changed.key : 'report.odds.plain', whyMsg: bonus > 10 ? 'report.battle.air' : '', bonus, attLoss: attLoss * 100, defLoss: defLoss * 100, killed: harm.killed, killedMsg: harm.killed ? 'report.battle.killed' : '' };
@@ -507,7 +519,10 @@ function resolveAirstrike(ctx: Ctx, side: SideId, target: string): void {
   }
   const air = effectiveAir(ctx.scenario, ctx.s, side);
   const targets = formationsAt(ctx.s, target).filter((f) => f.side !== side);
-  const lost = inflictLosses(ctx, targets, Math.max(1, Math.round(air / 6) + ctx.rng.int(3)));
+  // Works shelter troops from a strike as from an assault (againstWorks: the deepest works there).
+  let dug = 0;
+  for (const f of targets) if (f.strength > 0 && f.dug > dug) dug = f.dug;
+  const lost = inflictLosses(ctx, targets, Math.max(1, Math.round(againstWorks(air / 6 + ctx.rng.int(3), dug))));
   const p = ctx.s.places[target];
   if (p) p.damage = clamp(p.damage + 15);
   let concept: 'civilian-harm' | undefined;
