@@ -12,13 +12,10 @@ const RUNS = 100;
 // random orders of Russia (87 → 92%), the UAE (84 → 90%) and Egypt (89 → 93%): easy lobbies whatever it values money at,
 // judges the brink by where its step would leave the region, sees an empty treasury, and no longer steps up for another
 // patron's threatened red line. The UAE's easy and normal over random orders stand at 90%, on the target.
-// Short under rules version 11 (docs/ai.md "Rules version 11"; the AI did not change), met since issue 14's ladder pass 17
-// (helper branch ladder17; docs/ai.md): Russia's easy over random orders 87 → 91% (easy steps up of its own accord no
-// higher than the money rungs), the UAE's hard over random orders 89 → 90%, on the target (hard sends the money rungs to a
-// client with between one and two bills in hand instead of holding rung 0 until it has nothing).
-//MERGE-THEIRS
-// Short under path17's rules version 11 (docs/ai.md "Rules version 11"; the AI did not change): Russia's easy over random
-// orders 87%, the UAE's hard over random orders 89%; met again since the air against works of path18 (92%, 94%).
+// Under rules version 11 (docs/ai.md "Rules version 11"), Russia's easy and the UAE's hard over random orders fell to 87
+// and 89% with path17's rules, and are met again with ladder pass 17 (easy steps up of its own accord no higher than the
+// money rungs; hard sends the money rungs to a client with between one and two bills in hand) and the air against works
+// together: 94% and 94%. Turkey's easy over random orders stands at 90%, on the target.
 const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

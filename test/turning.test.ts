@@ -115,16 +115,18 @@ describe('the plan', () => {
 });
 
 describe('the analysis', () => {
-  const game = blunderGame('d', 2);
+  // The capital abandoned in turn 6 of 8: too late for the baseline AI to win it back (under rules version 11 it retakes
+  // Tripoli from Zawiya when the city is given up in turn 2, and the turns of that counter-attack outweigh the blunder's).
+  const game = blunderGame('d', 6);
   const whole = analyseTurningPoints(game, { runs: 30 });
 
   it('ranks the turn of the blunder first, and says it hurt', () => {
-    expect(whole.ranking[0]).toBe(2);
-    const blunder = whole.turns.find((t) => t.turn === 2)!;
+    expect(whole.ranking[0]).toBe(6);
+    const blunder = whole.turns.find((t) => t.turn === 6)!;
     expect(blunder.noise).toBe(false);
     for (const e of blunder.effects) {
-      // About five points (−4.8 under rules version 4, when an abandoned city's fall comes a little slower); its whole interval below zero.
-      expect(e.scoreDiff).toBeLessThan(-4);
+      // About thirty points (the capital lost at the end); its whole interval below zero.
+      expect(e.scoreDiff).toBeLessThan(-20);
       expect(e.high).toBeLessThan(0);
     }
   });
