@@ -338,6 +338,7 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
   // Only a group bound to the town it attacks from: a win thins the defenders but takes no ground.
   const attackers = formationsAt(state, order.from, side!);
   const bound = !stages && attackers.every((f) => homeBound(world, state, f)) ? attackers[0] : undefined;
+  const suburbOf = world.suburbOf[world.placeIndex.get(order.target) ?? -1];
   return preview(c, m('orders.summary.attack', { placeTarget: order.target, placeFrom: order.from, attack: odds.attack, defence: odds.defence }), odds.odds, [
     ...(stages ? [m('orders.risk.stages')] : []),
     ...(bound ? [m('orders.risk.noGround', { formation: bound.id, placeFrom: order.from, placeTarget: order.target })] : []),
@@ -348,6 +349,8 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
       : []),
     ...(odds.keptOut ? [m('orders.risk.keptOut', { place: order.target })] : []),
     ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
+    // A battle in a large city's suburbs kills some of the city's people too (world.suburbOf, rules version 11).
+    ...(suburbOf ? [m('orders.risk.suburb', { place: order.target, placeCity: suburbOf })] : []),
     m('orders.risk.losses'),
     ...truceRiskOf(state),
   ]);

@@ -26,7 +26,8 @@ export function initialState(scenario: Scenario, seed: string, humans: PlayerRol
       momentum: 0,
     };
   };
-  // (Without a prototype, as cloneState makes them: one kind of places object for the rules to read.)
+  // (Without a prototype, as cloneState makes them: the states the turn loop reads have one kind of places object; a
+  // state read back from JSON has an ordinary one until its first clone, which the rules read just as well.)
   const places: State['places'] = Object.create(null);
   for (const p of scenario.map.places) {
     // (siegedBy written out, undefined: every place has the one shape cloneState gives it.)

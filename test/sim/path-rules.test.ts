@@ -1012,9 +1012,19 @@ describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to i
       expect(killed).toBeGreaterThanOrEqual(Math.round(Math.sqrt(pop) * SUBURB_HARM * 0.6));
       expect(messageText(battle!.msg, flagship)).toMatch(/\d+ civilians were killed/);
     }
+    // The attack's preview says so before the order is given; an attack on Abu Grein's crossroads does not.
+    const s = newGame(flagship, 'suburb-1', []);
+    const c = checkOrder(flagship, s, { actor: 'gna', kind: 'attack', from: 'tripoli', target: 'tripoli-airport' }, []);
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.value.riskMsgs.map((r) => messageText(r, flagship)).join(' ')).toContain(
+      "The fight for Tripoli International Airport runs through the suburbs of Tripoli: it will kill some of the city's people too.",
+    );
+    const far = checkOrder(flagship, s, { actor: 'lna', kind: 'attack', from: 'sirte', target: 'abu-grein' }, []);
+    expect(far.ok && far.value.riskMsgs.some((r) => r.key === 'orders.risk.suburb')).toBe(false);
   });
 
-  it('a battle for a place far from any large city harms no one there (Abu Grein: 5 thousand people, its own harm only)', () => {
+  it('only places near a large city are its suburbs: not Abu Grein (far from any), nor Tripoli itself, nor Tajoura (whose road to Tripoli runs through Mitiga)', () => {
     const world = worldOf(flagship);
     expect(world.suburbOf[world.placeIndex.get('abu-grein')!]).toBeUndefined();
     expect(world.suburbOf[world.placeIndex.get('tripoli')!]).toBeUndefined();
@@ -1053,6 +1063,12 @@ describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to i
       expect(airBonus(flagship, noAir, 'gna')).toBe(0);
       expect(withOdds.attack / plain.attack).toBeCloseTo((100 + Math.round(againstWorks(bonus, dug))) / 100, 1);
       expect(withOdds.defence).toBe(plain.defence);
+      // The battle's report gives the bonus the fight counted: the one divided by the works.
+      const fought = april(dug);
+      fought.pending = [];
+      const { report } = resolveTurn(flagship, fought, [{ actor: 'gna', kind: 'attack', from: 'tripoli', target: 'tripoli-airport' }]);
+      const battle = report.events.find((e) => e.detail?.type === 'battle' && e.detail.target === 'tripoli-airport');
+      expect(battle?.msg.values?.bonus).toBe(Math.round(againstWorks(bonus, dug)));
     }
     // Dug in to 60 (the works the LNA's garrison had by March), the air adds under two-thirds of what it adds in the open.
     const open = attackOdds(flagship, april(0), 'gna', 'tripoli', 'tripoli-airport').attack / attackOdds(flagship, april(0, 0), 'gna', 'tripoli', 'tripoli-airport').attack;
