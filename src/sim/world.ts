@@ -58,6 +58,8 @@ export interface World {
   actorId: Map<string, string>;
   /** Each pair of rival backers once (the first backer's id, then its rival's), in scenario order: escalationIndex. */
   rivalPairs: [string, string][];
+  /** The same pairs by each backer's index in scenario.backers (-1: not a backer of the scenario). */
+  rivalPairIx: [number, number][];
   /** Each actor's place in that order. */
   actorRank: Map<string, number>;
   oilPlaces: string[];
@@ -221,6 +223,8 @@ export function worldOf(scenario: Scenario): World {
       rivalPairs.push([b.id, r]);
     }
   }
+  const backerIx = new Map(scenario.backers.map((b, i) => [b.id, i]));
+  const rivalPairIx = rivalPairs.map(([a, r]): [number, number] => [backerIx.get(a) ?? -1, backerIx.get(r) ?? -1]);
   const world: World = {
     place,
     placeDef,
@@ -252,6 +256,7 @@ export function worldOf(scenario: Scenario): World {
     actors,
     actorId,
     rivalPairs,
+    rivalPairIx,
     actorRank: new Map(actors.map((a, i) => [a, i])),
     oilPlaces: scenario.map.places.filter((p) => (p.oilCapacity ?? 0) > 0).map((p) => p.id),
     events: scenario.events.map(fullEventDef),

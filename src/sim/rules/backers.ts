@@ -1,7 +1,7 @@
 // Foreign backers: they climb or descend the escalation ladder, answer their rivals, guard
 // their red lines, pay for it against their cost tolerance, and can rein in their clients.
 import { AIR_BUILDUP_PER_WEEK, REGIONAL_WAR } from '../params.ts';
-import type { BackerDef, Concept, Scenario, SideId, State } from '../types.ts';
+import type { BackerDef, BackerState, Concept, Scenario, SideId, State } from '../types.ts';
 import { clamp, other, roundDays, worldOf } from '../world.ts';
 import { holdRequest, personBackerOrders, personBackerUpkeep } from './backer-orders.ts';
 import { type Ctx, say } from './context.ts';
@@ -29,16 +29,30 @@ export function escalationSupposing(
   holder: SideId | null,
 ): number {
   const world = worldOf(scenario);
-  const rung = (id: string): number => rungOf?.(id) ?? state.backers[id]?.commitment ?? 0;
+  const backers = scenario.backers;
+  // Each backer's record and rung read once, kept by its index: read by an id that changes,
+  // state.backers[id] is V8's generic keyed load, and the rivals' pairs read each rung again.
+  const records: (BackerState | undefined)[] = new Array(backers.length);
+  const rungs: number[] = new Array(backers.length);
   let total = 0;
-  for (const b of scenario.backers) total += RUNG_WEIGHT[rung(b.id)] ?? 0;
-  for (const [a, r] of world.rivalPairs) {
-    const level = Math.min(rung(a), rung(r));
+  for (let i = 0; i < backers.length; i++) {
+    const id = backers[i]!.id;
+    const st = state.backers[id];
+    records[i] = st;
+    rungs[i] = rungOf?.(id) ?? st?.commitment ?? 0;
+    total += RUNG_WEIGHT[rungs[i]!] ?? 0;
+  }
+  const pairs = world.rivalPairs;
+  const pairIx = world.rivalPairIx;
+  for (let k = 0; k < pairIx.length; k++) {
+    const [ai, ri] = pairIx[k]!;
+    const [a, r] = pairs[k]!;
+    const level = Math.min(ai >= 0 ? rungs[ai]! : (rungOf?.(a) ?? state.backers[a]?.commitment ?? 0), ri >= 0 ? rungs[ri]! : (rungOf?.(r) ?? state.backers[r]?.commitment ?? 0));
     // Rivals backing opposite sides with drones or their own forces face each other directly.
     if (level >= 4) total += 20;
     else if (level >= 3) total += 6;
   }
-  for (const b of scenario.backers) if (lineCrossed(state, b, place, holder)) total += 10;
+  for (let i = 0; i < backers.length; i++) if (lineCrossed(state, backers[i]!, records[i], place, holder)) total += 10;
   return clamp(total, 0, REGIONAL_WAR);
 }
 
@@ -69,13 +83,13 @@ export function escalationIfTaken(scenario: Scenario, state: State, side: SideId
 }
 
 export function redLineCrossed(state: State, b: BackerDef): boolean {
-  return lineCrossed(state, b, null, null);
+  return lineCrossed(state, b, state.backers[b.id], null, null);
 }
 
 /** Whether one of a backer's lines is held by its client's enemy, supposing `place` held by `holder`. */
-function lineCrossed(state: State, b: BackerDef, place: string | null, holder: SideId | null): boolean {
+function lineCrossed(state: State, b: BackerDef, record: BackerState | undefined, place: string | null, holder: SideId | null): boolean {
   // Lines a person's backer declared in play count as the scenario's do (a computer backer declares none).
-  const declared = state.backers[b.id]?.redLines;
+  const declared = record?.redLines;
   if (b.client === 'none' || (!b.redLines?.length && !declared?.length)) return false;
   const enemy: SideId = b.client === 'gna' ? 'lna' : 'gna';
   return heldBy(state, b.redLines, enemy, place, holder) || heldBy(state, declared, enemy, place, holder);
