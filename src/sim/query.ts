@@ -91,11 +91,12 @@ export function airWeeksToArrive(def: BackerDef, level: number, arrived: { air: 
 }
 
 export function effectiveAir(scenario: Scenario, state: State, side: SideId): number {
-  return state.sides[side].air + backerSupply(scenario, state, side, 'air');
+  // (Named fields: state.sides[side], by a key that changes, is V8's generic keyed load.)
+  return (side === 'gna' ? state.sides.gna : state.sides.lna).air + backerSupply(scenario, state, side, 'air');
 }
 
 export function effectiveAirDefence(scenario: Scenario, state: State, side: SideId): number {
-  return state.sides[side].airDefence + backerSupply(scenario, state, side, 'airDefence');
+  return (side === 'gna' ? state.sides.gna : state.sides.lna).airDefence + backerSupply(scenario, state, side, 'airDefence');
 }
 
 export function backerMoney(scenario: Scenario, state: State, side: SideId): number {

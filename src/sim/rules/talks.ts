@@ -36,8 +36,10 @@ export function ceasefireCalculus(
   /** The state's places by index, when the caller has them (placesByIndex: the AI asks this many times a turn). */
   places?: readonly (PlaceState | undefined)[],
 ): CeasefireCalculus {
-  const s = state.sides[side];
-  const def = scenario.sides[side];
+  // Named fields, not state.sides[side]: read by a key that changes, that is V8's generic keyed load.
+  const gna = side === 'gna';
+  const s = gna ? state.sides.gna : state.sides.lna;
+  const def = gna ? scenario.sides.gna : scenario.sides.lna;
   const reasons: string[] = [];
   let fight = s.confidence + s.momentum * 6 + (s.money >= 100 ? 5 : -10) + Math.floor(def.aggression / 5);
   if (s.momentum > 0) reasons.push('report.reason.wonGround');
@@ -49,7 +51,7 @@ export function ceasefireCalculus(
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const { placeIds } = worldOf(scenario);
-  const enemyCapital = scenario.sides[other(side)].capital;
+  const enemyCapital = (gna ? scenario.sides.lna : scenario.sides.gna).capital;
   let sieges = 0;
   let capital = false;
   for (let i = 0; i < placeIds.length; i++) {
