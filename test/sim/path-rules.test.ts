@@ -18,6 +18,24 @@ import { messageText } from '../../src/ui/report-text.ts';
 import { told } from '../english.ts';
 import { mini } from '../fixtures/mini.ts';
 
+/** A scenario of levels/ by id, loaded and checked as the game loads it. */
+function load(id: string): Scenario {
+  const loaded = loadScenarioFile(id);
+  if (!loaded.ok) throw new Error(`${id} does not load`);
+  return loaded.value;
+}
+
+/** A unit of a state by id. */
+const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+
+/** A scenario's first fortnight for a seed, with its opening decisions set aside, edited before it is played. */
+function startOf(scenario: Scenario, seed: string, edit: (s: State) => void = () => {}): State {
+  const s = newGame(scenario, seed, []);
+  s.pending = [];
+  edit(s);
+  return s;
+}
+
 function fresh(scenario: Scenario = mini): State {
   const s = newGame(scenario, 'path-rules', []);
   s.pending = [];
@@ -190,11 +208,6 @@ describe('war erodes trust', () => {
 });
 
 describe('a town’s people fight for the side they back (rules version 5)', () => {
-  function load(id: string): Scenario {
-    const loaded = loadScenarioFile(id);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    return loaded.value;
-  }
   /** The same scenario with no place leaning to a side. */
   function unaligned(sc: Scenario): Scenario {
     return { ...sc, map: { ...sc.map, places: sc.map.places.map(({ leaning: _, ...p }) => p) } };
@@ -427,11 +440,6 @@ describe('rules version 7: weariness against confidence, and the brink of a regi
 });
 
 describe('rules version 8: an armed group that rules its town stays in it (the Kaniyat in Tarhuna)', () => {
-  const load = (id: string): Scenario => {
-    const loaded = loadScenarioFile(id);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    return loaded.value;
-  };
   const sc = load('sirte-2020');
   const world = worldOf(sc);
   /** sirte-2020 on 8 January 2020, its opening choice settled; `edit` sets it up. */
@@ -441,7 +449,6 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     edit(s);
     return s;
   };
-  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
   const problemOf = (s: State, order: Order): string => {
     const c = checkOrder(sc, s, order, []);
     return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, sc)}`;
@@ -563,12 +570,6 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
 });
 
 describe('rules version 9: positions harden, a town rises for an attack that can win, Wagner leaves the front', () => {
-  const load = (id: string): Scenario => {
-    const loaded = loadScenarioFile(id);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    return loaded.value;
-  };
-  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
   const quiet = (): State => {
     const s = fresh();
     // No fighting in the mini war: the sides keep still unless an order says otherwise.
@@ -690,19 +691,8 @@ describe('rules version 9: positions harden, a town rises for an attack that can
 });
 
 describe('rules version 10: a town that keeps out of the war defends itself, the LNA can leave the Tripoli front', () => {
-  const load = (id: string): Scenario => {
-    const loaded = loadScenarioFile(id);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    return loaded.value;
-  };
   const flagship = load('sirte-2020');
-  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
-  const january = (edit: (s: State) => void = () => {}): State => {
-    const s = newGame(flagship, 'kept-out', []);
-    s.pending = [];
-    edit(s);
-    return s;
-  };
+  const january = (edit?: (s: State) => void): State => startOf(flagship, 'kept-out', edit);
   /** The scenario as if Bani Walid had been someone's at the start: its people no longer stand apart. */
   const taken = (sc: Scenario): Scenario => ({ ...sc, control: { ...sc.control, 'bani-walid': 'lna' } });
   const risks = (s: State, order: Order) => {
@@ -845,19 +835,8 @@ describe('rules version 10: a town that keeps out of the war defends itself, the
 });
 
 describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to its base, the LNA leaves al-Watiya, battles in a city’s suburbs', () => {
-  const load = (id: string): Scenario => {
-    const loaded = loadScenarioFile(id);
-    if (!loaded.ok) throw new Error(`${id} does not load`);
-    return loaded.value;
-  };
   const flagship = load('sirte-2020');
-  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
-  const january = (edit: (s: State) => void = () => {}): State => {
-    const s = newGame(flagship, 'version-11', []);
-    s.pending = [];
-    edit(s);
-    return s;
-  };
+  const january = (edit?: (s: State) => void): State => startOf(flagship, 'version-11', edit);
   /** The map as before version 11: Zuwara’s people lean to no side. */
   const unaligned = (sc: Scenario): Scenario => ({
     ...sc,
