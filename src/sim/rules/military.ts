@@ -147,6 +147,8 @@ export interface AttackOdds {
   dug: number;
   /** A town that keeps out of the war (World.keptOut): all its people defend it. */
   keptOut: boolean;
+  /** The attacker's air bonus (percent) as the fight counts it: divided by the defenders' works (againstWorks). */
+  air: number;
 }
 
 /** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
@@ -277,7 +279,7 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   attack += rises ? uprising : 0;
   attack /= 100;
   defence /= 100;
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug, keptOut };
+  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug, keptOut, air };
 }
 
 /** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */
@@ -416,7 +418,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   const defFormationSide: SideId | 'none' = defSide === 'local' ? 'none' : defSide;
   const defenders = defendersOf(ctx.s, target);
   const nowIndex = indexForces(ctx.scenario, ctx.s, from, target);
-  const { odds, dug } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
+  const { odds, air: bonus } = attackOdds(ctx.scenario, ctx.s, side, from, target, nowIndex);
   // The odds the order's preview showed (the state as the turn began), and why the fight differs.
   const changed = oddsChange(ctx, side, from, target, odds, nowIndex);
   ctx.facts.attacks[side]++;
@@ -438,8 +440,7 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   // A battle in a large city's suburbs (world.suburbOf) kills some of the city's people too.
   const city = ctx.world.suburbOf[ctx.world.placeIndex.get(target) ?? -1];
   if (city !== undefined) harm.killed += civilianHarm(ctx, city, side, SUBURB_HARM).killed;
-  // Losses and harm do not touch the air war: the bonus the odds were worked out with (against the defenders' works).
-  const bonus = Math.round(againstWorks(nowIndex.air[side], dug));
+  // (Losses and harm do not touch the air war: the report gives `bonus`, the one the odds were worked out with.)
   // The battle's detail and values as literals (no spreads): one of the most frequent events.
   const detail: ReportDetail = { type: 'battle', from, target, attacker: side, won, odds };
   const values: ReportMessage['values'] = { actor: side, actorDef: sideCode(defSide), place: target, placeFrom: from, odds, oddsMsg: changed ? changed.key : 'report.odds.plain', whyMsg: bonus > 10 ? 'report.battle.air' : '', bonus, attLoss: attLoss * 100, defLoss: defLoss * 100, killed: harm.killed, killedMsg: harm.killed ? 'report.battle.killed' : '' };
