@@ -144,7 +144,9 @@ const CARELESS_BOYCOTT = 60;
  * Tripoli's southern front, and the GNA, under the LNA's air superiority, struck back only at Gharyan (26 June 2019); it
  * left the coast west of Zawiya to the Salafists for a year and opened its offensive beyond the capital's front (Peace
  * Storm, 25 March 2020; the coast 13 April, al-Watiya 18 May) once Turkey's drones and air defence had given it the air
- * (reference §4.2, §4.3, §6 scenario 4).
+ * (reference §4.2, §4.3, §6 scenario 4). The side plan (attack) holds back every attack from a place with its own forces
+ * off this front; an allied group that fights on its own account (FormationDef.agenda: the Tebu of Murzuq in 2020) fights
+ * its own war.
  */
 export function capitalFront(
   world: World,
@@ -781,10 +783,11 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const from = ids[fi]!;
       // A group that rules its town fights out of it but takes no ground alone: no attack where it is all there is.
       if (mine.at[fi]!.every((f) => homeBound(world, state, f))) continue;
-      // Its own forces go where the capital needs them; allied groups that fight on their own account, their own war.
-      const bound = front !== null && mine.at[fi]!.some((f) => !world.formationDef.get(f.id)?.agenda);
+      // Its own forces go where the capital needs them; allied groups that fight on their own account (an agenda, as the
+      // Tebu of Murzuq) fight their own war.
+      const heldBack = front !== null && mine.at[fi]!.some((f) => !world.formationDef.get(f.id)?.agenda);
       for (const j of adjacentIx[fi]!) {
-        if (holders[j] === side || (bound && !front![j])) continue;
+        if (holders[j] === side || (heldBack && !front![j])) continue;
         const n = ids[j]!;
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
