@@ -3,7 +3,7 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, orderCost } from './params.ts';
+import { DEFECT_MARGIN, orderCost, SIEGE_REACH_KM } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
@@ -34,7 +34,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, placesByIndex, supplyRoad, type World, worldOf } from './world.ts';
+import { isLargeCity, other, placesByIndex, routeBetween, supplyRoad, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -136,7 +136,8 @@ const CARELESS_BOYCOTT = 60;
 /**
  * The capital's front (issue 12, 7 December): the places a side whose capital is pressed may attack while it lacks the
  * command of the air (its air bonus no greater than the enemy's); null when it may attack anywhere. Pressed: an enemy
- * force holds a place next to the capital, or stands next to the capital or a place next to it. Its front is then the
+ * force holds a place next to the capital, or stands next to the capital or a place next to it, within a siege's reach
+ * of it by road (SIEGE_REACH_KM). Its front is then the
  * places next to the capital it does not hold and the roads behind those the enemy holds; or, with none held, the places
  * next to the one (the capital or a place next to it) the enemy's greatest force stands next to; and the ground it held
  * at the start and has lost. Without the air a government so pressed keeps its forces for its capital and opens no
@@ -161,12 +162,15 @@ export function capitalFront(
   const enemy = other(side);
   const adj = world.adjacentIx;
   const front = new Uint8Array(world.placeIds.length);
+  // Road km from the capital (an enemy farther than a siege's reach does not press it).
+  const km = (a: number, b: number) => routeBetween(world, world.placeIds[a]!, world.placeIds[b]!)?.km ?? Number.POSITIVE_INFINITY;
+  const fromCap = (k: number) => (k === cap ? 0 : km(cap, k));
   let atGates = false;
   for (const k of adj[cap]!) {
     if (holders[k] === side) continue;
     front[k] = 1;
     if (holders[k] !== enemy) continue;
-    if (enemyStrengthAt(k) > 0) atGates = true;
+    if (enemyStrengthAt(k) > 0 && fromCap(k) <= SIEGE_REACH_KM) atGates = true;
     for (const j of adj[k]!) if (holders[j] !== side) front[j] = 1;
   }
   if (!atGates) {
@@ -175,7 +179,7 @@ export function capitalFront(
     for (const k of [cap, ...adj[cap]!]) {
       if (holders[k] !== side) continue;
       let near = 0;
-      for (const j of adj[k]!) if (holders[j] === enemy) near += enemyStrengthAt(j);
+      for (const j of adj[k]!) if (holders[j] === enemy && fromCap(k) + km(k, j) <= SIEGE_REACH_KM) near += enemyStrengthAt(j);
       if (near > most) {
         most = near;
         main = k;
