@@ -16,6 +16,13 @@ const RUNS = 100;
 // and 89% with path17's rules, and are met again with ladder pass 17 (easy steps up of its own accord no higher than the
 // money rungs; hard sends the money rungs to a client with between one and two bills in hand) and the air against works
 // together: 94% and 94%. Turkey's easy over random orders stands at 90%, on the target.
-const SHORT: string[] = [];
+// The capital's front (7 December, helper branch path21, docs/calibration.md): the GNA, its capital pressed and without
+// the air, opens no second front. In the games of these seats Turkey's computer patron steps down from a client that holds
+// quietly (momentum 0, confidence 45: not "losing", so not saved), the air never turns, and the GNA stays on the defensive
+// and runs out of money. The random UAE climbs more than the AI (more LNA air, a GNA held back longer): of the 15 pairs the
+// normal UAE lost to random orders, in 6 the random player's GNA collapsed unpaid (the LNA's victory), in 4 the AI's own
+// game ended in a regional war and in 3 its own client collapsed. The UAE's normal and hard over random orders 95 → 85%
+// and 94 → 83%, Egypt's normal over easy 70 → 59%: listed until a patron weighs a client held back for want of the air.
+const SHORT: string[] = ['backer:uae normal>random', 'backer:uae hard>random', 'backer:egypt normal>easy'];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -133,8 +133,11 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     // LNA leaves the Tripoli front in early June: with the west settled, both sides put a ceasefire in
     // June in more games, and it reopens the oil (in 2020 the GNA rejected Cairo's of 6 June and fought
     // on for Sirte); 38% under rules version 11, whose quieter west left the GNA idle sooner (54% with the
-    // blockade's card at 20: the LNA gave it up for a truce in June; at 30 it keeps it, as it did until September).
-    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(40);
+    // blockade's card at 20: the LNA gave it up for a truce in June; at 30 it keeps it, as it did until September);
+    // 42% (1000 games: 39%, 35% before) since the capital's front (the AI, 7 December): Zawiya's forces no longer
+    // see-saw over Sabratha in February, the GNA's spring goes better and the LNA, losing the west, signs sooner
+    // (path19's diagnostic found the same of any early Sabratha held back). Still the issue's "most games" (< 50%).
+    expect(sirte.blockade.liftedBeforeAugust).toBeLessThan(45);
     expect(sirte.blockade.medianDays!).toBeGreaterThanOrEqual(240);
   });
 
@@ -208,6 +211,17 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
   it('tripoli-2019: Zuwara stays with the GNA, and al-Watiya, which the LNA held until May 2020, with the LNA in most games (rules version 11; 74% of games took it before)', () => {
     expect(changed(march, 'zuwara')).toBeLessThan(10);
     expect(changed(march, 'al-watiya')).toBeLessThan(50);
+  });
+
+  it('tripoli-2019: Sabratha, which the Salafists held for Haftar until 13 April 2020, stays with the LNA in most games (the capital\'s front, 7 December: 99.7% of games took it in the first fortnight before)', () => {
+    expect(changed(march, 'sabratha')).toBeLessThan(35);
+    expect(changed(march, 'al-watiya')).toBeLessThan(10);
+  });
+
+  it('sirte-2020: Sabratha falls in most games, within a month of 13 April 2020 in nearly all (the capital\'s front: early in 34% before)', () => {
+    const row = sirte.places.find((p) => p.place === 'sabratha')!;
+    expect(row.changed).toBeGreaterThan(50);
+    expect(row.early).toBeLessThan(10);
   });
 
   it('tripoli-2019: the LNA takes Tripoli International Airport within a month of April 2019 in most games', () => {

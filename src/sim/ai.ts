@@ -3,14 +3,14 @@
 // actor, so it never disturbs the game's RNG), and says why.
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
-import { DEFECT_MARGIN, orderCost } from './params.ts';
+import { DEFECT_MARGIN, orderCost, SIEGE_REACH_KM } from './params.ts';
 import { backerMoney, defendersOf, effectiveAir, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
+import { airBonus, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
 import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -34,7 +34,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, placesByIndex, supplyRoad, type World, worldOf } from './world.ts';
+import { isLargeCity, other, placesByIndex, routeBetween, supplyRoad, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -132,6 +132,67 @@ const HOSTILE_TOWN_MARGIN = 30;
  * left the random GNA more of the west (docs/ai.md, ladder pass 17).
  */
 const CARELESS_BOYCOTT = 60;
+
+/**
+ * The capital's front (issue 12, 7 December): the places a side whose capital is pressed may attack while it lacks the
+ * command of the air (its air bonus no greater than the enemy's); null when it may attack anywhere. Pressed: an enemy
+ * force holds a place next to the capital, or stands next to the capital or a place next to it, within a siege's reach
+ * of it by road (SIEGE_REACH_KM). Its front is then the
+ * places next to the capital it does not hold and the roads behind those the enemy holds; or, with none held, the places
+ * next to the one (the capital or a place next to it) the enemy's greatest force stands next to; and the ground it held
+ * at the start and has lost. Without the air a government so pressed keeps its forces for its capital and opens no
+ * second front. The record: on 4 April 2019 the western towns' fighters (Zawiya's, Zintan's, the Nafusa's) went to
+ * Tripoli's southern front, and the GNA, under the LNA's air superiority, struck back only at Gharyan (26 June 2019); it
+ * left the coast west of Zawiya to the Salafists for a year and opened its offensive beyond the capital's front (Peace
+ * Storm, 25 March 2020; the coast 13 April, al-Watiya 18 May) once Turkey's drones and air defence had given it the air
+ * (reference §4.2, §4.3, §6 scenario 4). The side plan (attack) holds back every attack from a place with its own forces
+ * off this front; an allied group that fights on its own account (FormationDef.agenda: the Tebu of Murzuq in 2020) fights
+ * its own war.
+ */
+export function capitalFront(
+  world: World,
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  holders: readonly (Controller | undefined)[],
+  enemyStrengthAt: (i: number) => number,
+): Uint8Array | null {
+  const cap = world.placeIndex.get(scenario.sides[side].capital);
+  if (cap === undefined || holders[cap] !== side) return null;
+  const enemy = other(side);
+  const adj = world.adjacentIx;
+  const front = new Uint8Array(world.placeIds.length);
+  // Road km from the capital (an enemy farther than a siege's reach does not press it).
+  const km = (a: number, b: number) => routeBetween(world, world.placeIds[a]!, world.placeIds[b]!)?.km ?? Number.POSITIVE_INFINITY;
+  const fromCap = (k: number) => (k === cap ? 0 : km(cap, k));
+  let atGates = false;
+  for (const k of adj[cap]!) {
+    if (holders[k] === side) continue;
+    front[k] = 1;
+    if (holders[k] !== enemy) continue;
+    if (enemyStrengthAt(k) > 0 && fromCap(k) <= SIEGE_REACH_KM) atGates = true;
+    for (const j of adj[k]!) if (holders[j] !== side) front[j] = 1;
+  }
+  if (!atGates) {
+    let main = -1;
+    let most = 0;
+    for (const k of [cap, ...adj[cap]!]) {
+      if (holders[k] !== side) continue;
+      let near = 0;
+      for (const j of adj[k]!) if (holders[j] === enemy && fromCap(k) + km(k, j) <= SIEGE_REACH_KM) near += enemyStrengthAt(j);
+      if (near > most) {
+        most = near;
+        main = k;
+      }
+    }
+    if (main < 0) return null;
+    for (const j of adj[main]!) if (holders[j] !== side) front[j] = 1;
+  }
+  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
+  // Ground it held when the war began and has lost is a front already open: it may still retake it.
+  for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
+  return front;
+}
 
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
 function skillNow(skill: Skill, legitimacy: number): Skill {
@@ -719,13 +780,18 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       }
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
+    // A capital under direct attack, without the air: no second front (capitalFront).
+    const front = capitalFront(world, scenario, state, side, holders, (i) => strengthOf(theirs.at[i] ?? []));
     // Each place attacks from once, whatever the number of units there.
     for (const fi of mine.places) {
       const from = ids[fi]!;
       // A group that rules its town fights out of it but takes no ground alone: no attack where it is all there is.
       if (mine.at[fi]!.every((f) => homeBound(world, state, f))) continue;
+      // Its own forces go where the capital needs them; allied groups that fight on their own account (an agenda, as the
+      // Tebu of Murzuq) fight their own war.
+      const heldBack = front !== null && mine.at[fi]!.some((f) => !world.formationDef.get(f.id)?.agenda);
       for (const j of adjacentIx[fi]!) {
-        if (holders[j] === side) continue;
+        if (holders[j] === side || (heldBack && !front![j])) continue;
         const n = ids[j]!;
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost

@@ -3,7 +3,7 @@
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
+import { capitalFront, EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
 import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
 import { AIR_BUILDUP_PER_WEEK, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, REGIONAL_WAR, RISING_ODDS, SIEGE_REACH_KM, SUBURB_HARM, SUBURB_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
 import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
@@ -348,10 +348,14 @@ describe('rules version 7: weariness against confidence, and the brink of a regi
     expect(ceasefireCalculus(mini, s, 'lna', DEFAULT_TERMS).deal - rested).toBe(added);
   });
 
-  /** sirte-2020 in January, with Sirte (Egypt's red line) held by a token force and the GNA strong beside it at Abu Grein. */
+  /**
+   * sirte-2020 in January, with Sirte (Egypt's red line) held by a token force and the GNA strong beside it at Abu Grein,
+   * and with the command of the air (as after 25 March), so that its pressed capital does not keep it from Sirte (capitalFront).
+   */
   const sirteOpen = (sc: Scenario, rungs: Record<string, number>): State => {
     const s = newGame(sc, 'brink', []);
     s.pending = [];
+    s.sides.gna.air += 60;
     for (const f of s.formations) {
       if (f.location === 'sirte') f.strength = 1;
       if (f.location === 'abu-grein') f.strength = 40;
@@ -1083,5 +1087,71 @@ describe('rules version 11: Zuwara’s people, the al-Watiya garrison bound to i
       expect(dugIn).toBeLessThan(open);
     }
     expect(compared).toBeGreaterThan(0);
+  });
+});
+
+describe('the capital\'s front first (issue 12, 7 December): a pressed capital without the air opens no second front', () => {
+  const march = load('tripoli-2019');
+  const flagship = load('sirte-2020');
+  /** The places of a scenario on a side's capital's front in a state (null: it may attack anywhere). */
+  const frontOf = (sc: Scenario, s: State, side: 'gna' | 'lna'): string[] | null => {
+    const world = worldOf(sc);
+    const holders = world.placeIds.map((p) => s.places[p]?.controller);
+    const at = (i: number) => s.formations.filter((f) => f.side !== side && f.side !== 'none' && f.location === world.placeIds[i] && f.strength > 0).reduce((a, f) => a + f.strength, 0);
+    const front = capitalFront(world, sc, s, side, holders, at);
+    return front ? world.placeIds.filter((_, i) => front[i]) : null;
+  };
+  const attacks = (sc: Scenario, s: State, side: 'gna' | 'lna', level: 'easy' | 'normal' | 'hard' = 'normal') =>
+    aiOrders(sc, s, side, level).orders.filter((o) => o.kind === 'attack').map((o) => (o.kind === 'attack' ? `${o.from}>${o.target}` : ''));
+
+  it('tripoli-2019, 4 April 2019: the LNA at Gharyan presses the airport, and the GNA without the air strikes only there', () => {
+    const s = startOf(march, 'front');
+    expect(airBonus(march, s, 'gna')).toBeLessThanOrEqual(airBonus(march, s, 'lna'));
+    expect(frontOf(march, s, 'gna')).toEqual(['gharyan', 'tarhuna']);
+    // The LNA's capital is pressed by no one.
+    expect(frontOf(march, s, 'lna')).toBeNull();
+  });
+
+  it.each(['easy', 'normal', 'hard'] as const)('tripoli-2019, first fortnight: the %s GNA leaves Sabratha to the Salafists (Zawiya\'s forces at 84%), as it did until 13 April 2020', (level) => {
+    const s = startOf(march, 'front');
+    expect(attackOdds(march, s, 'gna', 'zawiya', 'sabratha').odds).toBeGreaterThan(80);
+    expect(attacks(march, s, 'gna', level)).not.toContain('zawiya>sabratha');
+  });
+
+  it('with the command of the air (as from 25 March 2020) the same GNA may open a second front again (its best attack then: Sirte\'s garrison on al-Jufra)', () => {
+    // Just enough air for a bonus above the LNA's.
+    const s = startOf(march, 'front', (st) => {
+      while (airBonus(march, st, 'gna') <= airBonus(march, st, 'lna')) st.sides.gna.air += 1;
+    });
+    expect(frontOf(march, s, 'gna')).toBeNull();
+    expect(attacks(march, s, 'gna')).toEqual(['sirte>al-jufra']);
+  });
+
+  it('once the LNA holds the airport, the front is the airport and the roads behind it, not the coast', () => {
+    const s = startOf(march, 'front', (st) => {
+      st.places['tripoli-airport']!.controller = 'lna';
+      for (const f of st.formations) if (f.id === 'brigade-106') f.location = 'tripoli-airport';
+    });
+    expect(frontOf(march, s, 'gna')).toEqual(['tripoli-airport', 'gharyan', 'tarhuna']);
+  });
+
+  it('with the southern front gone the coast is the main threat, and the front moves there', () => {
+    const s = startOf(march, 'front', (st) => {
+      for (const p of ['gharyan', 'tarhuna']) st.places[p]!.controller = 'gna';
+      for (const f of st.formations) if (f.side === 'lna' && ['gharyan', 'tarhuna'].includes(f.location)) f.location = 'benghazi';
+    });
+    expect(frontOf(march, s, 'gna')).toEqual(['sabratha']);
+  });
+
+  it('sirte-2020, January 2020: the GNA keeps Zawiya\'s forces from Sabratha, may retake the ground it held at the start, and the Tebu of Murzuq, a group with its own aims, fight their own war', () => {
+    const s = startOf(flagship, 'front', (st) => (st.places['abu-grein']!.controller = 'lna'));
+    const front = frontOf(flagship, s, 'gna')!;
+    expect(front).toContain('tripoli-airport');
+    expect(front).toContain('abu-grein');
+    expect(front).not.toContain('sabratha');
+    expect(front).not.toContain('el-feel');
+    const orders = attacks(flagship, startOf(flagship, 'front'), 'gna');
+    expect(orders).not.toContain('zawiya>sabratha');
+    expect(orders).toContain('murzuq>el-feel');
   });
 });
