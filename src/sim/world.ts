@@ -162,6 +162,16 @@ function fullEventDef(e: EventDef): EventDef {
   return full;
 }
 
+/**
+ * The one copy of a name that V8 keeps for property names (using a string as a key of an object
+ * literal interns it). An actor's name built with a template is a fresh string: as the key of a
+ * record (the AI's reasons by actor, the report's) V8 would look its text up in its table of
+ * interned strings at every read and write, and compare it by its characters everywhere else.
+ */
+function internedName<T extends string>(name: T): T {
+  return (Object.keys({ [name]: 0 })[0] ?? name) as T;
+}
+
 const cache = new WeakMap<Scenario, World>();
 /** The scenario asked for last and its index: nearly every call asks for the same one, cheaper to compare than to look up. */
 let lastScenario: Scenario | null = null;
@@ -203,11 +213,11 @@ export function worldOf(scenario: Scenario): World {
   const actors: Actor[] = ['gna', 'lna', 'mediator'];
   const actorId = new Map<string, string>();
   for (const b of scenario.backers) {
-    actors.push(`backer:${b.id}`);
+    actors.push(internedName(`backer:${b.id}`));
     actorId.set(`backer:${b.id}`, b.id);
   }
   for (const g of groups) {
-    actors.push(`group:${g.id}`);
+    actors.push(internedName(`group:${g.id}`));
     actorId.set(`group:${g.id}`, g.id);
   }
   const placeIndex = new Map(scenario.map.places.map((p, i) => [p.id, i]));
