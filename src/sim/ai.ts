@@ -346,7 +346,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
         // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
         // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
-        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS);
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state));
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {
@@ -411,7 +411,7 @@ export function wantsDeal(
   terms: CeasefireTerms = DEFAULT_TERMS,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms);
+  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state));
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
