@@ -34,7 +34,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, placesByIndex, routeBetween, supplyRoad, type World, worldOf } from './world.ts';
+import { isLargeCity, other, placesByIndex, routeBetween, supplyRoad, type UnitIndex, unitIndexOf, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
@@ -247,6 +247,8 @@ interface Memo {
   places?: (PlaceState | undefined)[];
   /** Who holds each place, by index (world.placeIds). */
   holders?: (Controller | undefined)[];
+  /** The state's units' definitions and places, by index (unitIndexOf). */
+  units?: UnitIndex;
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, SideForces>>;
 }
@@ -265,8 +267,16 @@ function memoOf(state: State): Memo | null {
 function indexOf(scenario: Scenario, state: State): ForceIndex {
   const m = memoOf(state);
   if (!m) return forceIndex(scenario, state);
-  m.index ??= forceIndex(scenario, state);
+  m.index ??= forceIndex(scenario, state, unitsOf(worldOf(scenario), state));
   return m.index;
+}
+
+/** The state's units' definitions and places by index (read once per state: the AI walks the units again and again). */
+function unitsOf(world: World, state: State): UnitIndex | undefined {
+  const m = memoOf(state);
+  if (!m) return undefined;
+  m.units ??= unitIndexOf(world, state.formations);
+  return m.units;
 }
 
 /**
@@ -397,7 +407,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
         // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
         // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
-        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS);
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state));
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {
@@ -462,7 +472,7 @@ export function wantsDeal(
   terms: CeasefireTerms = DEFAULT_TERMS,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms);
+  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state));
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -527,9 +537,12 @@ function byPlace(world: World, state: State, side: SideId): SideForces {
 function placeFormations(world: World, state: State, side: SideId): SideForces {
   const at: (FormationState[] | undefined)[] = new Array(world.placeIds.length);
   const places: number[] = [];
-  for (const f of state.formations) {
+  const units = unitsOf(world, state);
+  const formations = state.formations;
+  for (let k = 0; k < formations.length; k++) {
+    const f = formations[k]!;
     if (f.side !== side || f.strength <= 0) continue;
-    const i = world.placeIndex.get(f.location);
+    const i = units ? units.at[k] : world.placeIndex.get(f.location);
     if (i === undefined) continue;
     const list = at[i];
     if (list) list.push(f);
@@ -876,7 +889,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   };
   const provide = (threats: ThreatList) => {
     // 4. Money and loyalty: keep the coalition paid and together.
-    const bill = upkeepOf(scenario, state, side);
+    const bill = upkeepOf(scenario, state, side, unitsOf(world, state));
     // Asking a patron for more feeds the escalation spiral: a cautious side stops asking as the
     // regional war nears (escalation 65 at caution 50, 90 at caution 0).
     const spiral = (skill.ev || skill.wary) && state.country.escalation >= 90 - traits.caution / 2;
@@ -1223,7 +1236,7 @@ const LINE_HOLD_TURNS = 10;
  */
 function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
   const money = state.sides[side].money;
-  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side);
+  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state));
   const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
   if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
   return money + net * fortnights;
@@ -1273,7 +1286,7 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
   const peril = skill.perilOdds <= 100 ? clientPeril(scenario, state, side) : null;
   const threatened = peril !== null && peril.odds >= skill.perilOdds;
   // A client that cannot pay its fighters breaks apart: money running out is trouble as much as a front giving way.
-  const upkeep = upkeepOf(scenario, state, side);
+  const upkeep = upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state));
   const turnsLeft = scenario.turns - state.turn + 1;
   // What it has in hand and what comes in before the bill is paid (its oil revenue, its patrons' money) against the bill.
   // Unpaid salaries break a client after four fortnights (or once its cohesion is spent): near the end of the game one that

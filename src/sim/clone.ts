@@ -123,6 +123,29 @@ export function cloneState(s: State, shareFired = false): State {
   const keys = placeIdsOf(s.places);
   for (const id of keys) places[id] = clonePlace(s.places[id]!);
   placeKeys.set(places, keys);
+  return copyWithPlaces(s, places, shareFired);
+}
+
+/**
+ * cloneState for the turn loop, given the ids of the state's places (World.placeIds: a state has
+ * one place for each place of its map), which also gives the copies of its places by their index
+ * in that list. (resolveTurn walks them by index: read back by id from the copy, each would be
+ * V8's generic keyed load of a dictionary, as each read of the original is. Its keys are not
+ * remembered for placeIdsOf: a WeakMap's store costs more than the turn loop would save.)
+ */
+export function cloneStateIndexed(s: State, ids: readonly string[], shareFired: boolean): { state: State; places: PlaceState[] } {
+  const places: State['places'] = Object.create(null);
+  const byIndex: PlaceState[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const p = clonePlace(s.places[id]!);
+    places[id] = p;
+    byIndex[i] = p;
+  }
+  return { state: copyWithPlaces(s, places, shareFired), places: byIndex };
+}
+
+function copyWithPlaces(s: State, places: State['places'], shareFired: boolean): State {
   const backers: State['backers'] = {};
   for (const id in s.backers) backers[id] = cloneBacker(s.backers[id]!);
   let fired: State['fired'] = s.fired;

@@ -1,6 +1,6 @@
 // Questions about a state that many rules ask. None of these change the state.
 import { AIR_BUILDUP_PER_WEEK, EMBARGO_BITE } from './params.ts';
-import type { BackerDef, Controller, FormationState, PlaceState, Scenario, SideId, State } from './types.ts';
+import type { BackerDef, Controller, FormationDef, FormationState, PlaceState, Scenario, SideId, State } from './types.ts';
 import { type World, worldOf } from './world.ts';
 
 export function formationsAt(state: State, place: string, side?: SideId | 'none'): FormationState[] {
@@ -168,8 +168,8 @@ export function combatPower(scenario: Scenario, formations: readonly FormationSt
 }
 
 /** One formation's share of combatPower: a unit with no loyalty still fights at half strength; a loyal one at full. */
-export function formationPower(world: World, f: FormationState): number {
-  const quality = world.formationDef.get(f.id)?.quality ?? 100;
+export function formationPower(world: World, f: FormationState, def: FormationDef | undefined = world.formationDef.get(f.id)): number {
+  const quality = def?.quality ?? 100;
   return (f.strength * quality * (50 + f.loyalty / 2)) / 10000;
 }
 

@@ -1,7 +1,7 @@
 // resolveTurn: the one reducer. Orders are checked, then the phases run in the fixed order of
 // the design (diplomacy, movement, combat, air, economy, humanitarian, backers, talks,
 // outcome), then the next turn's events fire.
-import { cloneState } from './clone.ts';
+import { cloneStateIndexed } from './clone.ts';
 import { turnDate } from './dates.ts';
 import { checkLegalOrder, checkOrder } from './orders.ts';
 import { orderCost } from './params.ts';
@@ -17,7 +17,7 @@ import { newReport, summarise } from './setup.ts';
 import { standingOf } from './standing.ts';
 import type { Actor, Order, ReportMessage, Scenario, State, TurnReport } from './types.ts';
 import { SIDES } from './types.ts';
-import { placesByIndex, worldOf } from './world.ts';
+import { worldOf } from './world.ts';
 
 
 /** Orders in a fixed order — by actor, then as each actor gave them — so the array's order does not matter. */
@@ -66,7 +66,9 @@ export function resolveTurn(
   trusted: boolean | 'checked' = false,
 ): { state: State; report: TurnReport } {
   // The copy shares the `fired` record until an event fires (fireEvents copies it then: ctx.sharedFired).
-  const s = cloneState(state, true);
+  // (Its places by index come with it: the turn's context walks them so.)
+  const world = worldOf(scenario);
+  const { state: s, places } = cloneStateIndexed(state, world.placeIds, true);
   const report = newReport(s);
   report.reasonMsgs = reasonMsgs;
   if (s.ending) {
@@ -99,8 +101,7 @@ export function resolveTurn(
   report.ledger.strength.gna.start = atStart.gna;
   report.ledger.strength.lna.start = atStart.lna;
   report.ledger.strength.none.start = atStart.none;
-  const world = worldOf(scenario);
-  const ctx: Ctx = { scenario, world, s, places: placesByIndex(world, s), start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true };
+  const ctx: Ctx = { scenario, world, s, places, start: state, rng, report, orders: accepted, facts: emptyFacts(), phase: 'events', round: 0, sharedFired: true };
   // Money for orders is paid up front: an order that comes to nothing still cost what it cost.
   for (const o of accepted) {
     if (o.actor === 'gna' || o.actor === 'lna') {

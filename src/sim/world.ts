@@ -2,7 +2,7 @@
 import { compareIds } from './compare.ts';
 import { dayNumber } from './dates.ts';
 import { LARGE_CITY_POP, SIEGE_REACH_KM, SUBURB_KM, SUPPLY_REACH_KM } from './params.ts';
-import type { Actor, BackerDef, Condition, Controller, EventDef, FormationDef, PlaceDef, PlaceState, RouteDef, Scenario, SideId, State } from './types.ts';
+import type { Actor, BackerDef, Condition, Controller, EventDef, FormationDef, FormationState, PlaceDef, PlaceState, RouteDef, Scenario, SideId, State } from './types.ts';
 
 export interface World {
   /** Each place's definition, every field written out: one shape for all (fullPlaceDef). */
@@ -162,6 +162,16 @@ function fullEventDef(e: EventDef): EventDef {
   return full;
 }
 
+/**
+ * The one copy of a name that V8 keeps for property names (using a string as a key of an object
+ * literal interns it). An actor's name built with a template is a fresh string: as the key of a
+ * record (the AI's reasons by actor, the report's) V8 would look its text up in its table of
+ * interned strings at every read and write, and compare it by its characters everywhere else.
+ */
+function internedName<T extends string>(name: T): T {
+  return (Object.keys({ [name]: 0 })[0] ?? name) as T;
+}
+
 const cache = new WeakMap<Scenario, World>();
 /** The scenario asked for last and its index: nearly every call asks for the same one, cheaper to compare than to look up. */
 let lastScenario: Scenario | null = null;
@@ -203,11 +213,11 @@ export function worldOf(scenario: Scenario): World {
   const actors: Actor[] = ['gna', 'lna', 'mediator'];
   const actorId = new Map<string, string>();
   for (const b of scenario.backers) {
-    actors.push(`backer:${b.id}`);
+    actors.push(internedName(`backer:${b.id}`));
     actorId.set(`backer:${b.id}`, b.id);
   }
   for (const g of groups) {
-    actors.push(`group:${g.id}`);
+    actors.push(internedName(`group:${g.id}`));
     actorId.set(`group:${g.id}`, g.id);
   }
   const placeIndex = new Map(scenario.map.places.map((p, i) => [p.id, i]));
@@ -299,6 +309,29 @@ export function routeBetween(world: World, a: string, b: string): RouteDef | und
 
 export function isAdjacent(world: World, a: string, b: string): boolean {
   return world.neighbours.get(a)?.has(b) ?? false;
+}
+
+/**
+ * A state's units as the hot loops read them, by each unit's index in state.formations: its
+ * definition (world.formationDef) and its place's index (world.placeIndex), each looked up once
+ * for code that walks the units again and again on the same state (the AI's round of decisions:
+ * the force index, each side's units by place, each side's bill). A `Map` lookup by id is some
+ * sixty instructions; an array read by index, a few.
+ */
+export interface UnitIndex {
+  defs: (FormationDef | undefined)[];
+  at: (number | undefined)[];
+}
+
+export function unitIndexOf(world: World, formations: readonly FormationState[]): UnitIndex {
+  const defs: (FormationDef | undefined)[] = new Array(formations.length);
+  const at: (number | undefined)[] = new Array(formations.length);
+  for (let i = 0; i < formations.length; i++) {
+    const f = formations[i]!;
+    defs[i] = world.formationDef.get(f.id);
+    at[i] = world.placeIndex.get(f.location);
+  }
+  return { defs, at };
 }
 
 /**

@@ -5,7 +5,7 @@ import { WAR_BUDGET_PCT } from '../params.ts';
 import { backerMoney, hasCentralBank, sideStrength, talksIndex } from '../query.ts';
 import type { Scenario, SideId, State } from '../types.ts';
 import { SIDES } from '../types.ts';
-import { clamp, roundDays, worldOf } from '../world.ts';
+import { clamp, roundDays, type UnitIndex, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sayIf, sideOfActor, spend } from './context.ts';
 import { militaryEconomyOrders } from './military.ts';
 
@@ -44,12 +44,15 @@ export function oilIncome(scenario: Scenario, state: State, output: number): Rec
   return { gna: holder === 'gna' ? kept : toOther, lna: holder === 'gna' ? toOther : kept };
 }
 
-export function upkeepOf(scenario: Scenario, state: State, side: SideId): number {
+/** A side's bill for its units (units: the state's unitIndexOf, when the caller has it). */
+export function upkeepOf(scenario: Scenario, state: State, side: SideId, units?: UnitIndex): number {
   const world = worldOf(scenario);
   let total = 0;
-  for (const f of state.formations) {
+  const formations = state.formations;
+  for (let i = 0; i < formations.length; i++) {
+    const f = formations[i]!;
     if (f.side !== side) continue;
-    const def = world.formationDef.get(f.id);
+    const def = units ? units.defs[i] : world.formationDef.get(f.id);
     if (!def) continue;
     total += (def.upkeep * f.strength) / def.strength;
   }

@@ -14,7 +14,7 @@ import {
   talksIndex,
 } from '../query.ts';
 import type { Controller, FormationDef, FormationState, Order, PlaceDef, ReportDetail, ReportMessage, Scenario, SideId, State } from '../types.ts';
-import { clamp, isAdjacent, isLargeCity, other, supplyRoad, type World, worldOf } from '../world.ts';
+import { clamp, isAdjacent, isLargeCity, other, supplyRoad, type UnitIndex, type World, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor, spend } from './context.ts';
 
 /** A side in a report message's values ('none' for anyone else: local forces). */
@@ -164,16 +164,18 @@ export interface ForceIndex {
   air: Record<SideId, number>;
 }
 
-function indexForces(scenario: Scenario, state: State, a?: string, b?: string): ForceIndex {
+function indexForces(scenario: Scenario, state: State, a?: string, b?: string, units?: UnitIndex): ForceIndex {
   const world = worldOf(scenario);
   const at = new Array<PlaceForces | undefined>(world.placeIds.length);
   // With a and b: only the forces at those two places (all an attack's odds need).
   const only = a !== undefined;
-  for (const f of state.formations) {
+  const formations = state.formations;
+  for (let k = 0; k < formations.length; k++) {
+    const f = formations[k]!;
     if (f.strength <= 0) continue;
     const loc = f.location;
     if (only && loc !== a && loc !== b) continue;
-    const i = world.placeIndex.get(loc);
+    const i = units ? units.at[k] : world.placeIndex.get(loc);
     if (i === undefined) continue;
     let here = at[i];
     if (!here) {
@@ -181,7 +183,7 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
       at[i] = here;
     }
     // As combatPower.
-    const power = formationPower(world, f);
+    const power = formationPower(world, f, units ? units.defs[k] : world.formationDef.get(f.id));
     // (Named fields, not power[f.side]: the engine reads and writes them much faster.)
     const { power: p, dug } = here;
     if (f.side === 'gna') {
@@ -206,8 +208,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string): 
   };
 }
 
-export function forceIndex(scenario: Scenario, state: State): ForceIndex {
-  return indexForces(scenario, state);
+export function forceIndex(scenario: Scenario, state: State, units?: UnitIndex): ForceIndex {
+  return indexForces(scenario, state, undefined, undefined, units);
 }
 
 /**

@@ -427,7 +427,7 @@ function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): bool
   if (by === side) return true;
   if (ctx.s.humans.includes(side)) return proposedNow ? undefined : false;
   const proposal = ctx.s.talks.proposal!;
-  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]).accept;
+  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places).accept;
 }
 
 /**
@@ -470,7 +470,7 @@ export function talksPhase(ctx: Ctx): void {
         if (answers[i] === undefined || proposal.by === side) return;
         // The reckoning that decided, when there was one (a computer side answering this turn's proposal).
         const decided = ctx.facts.reckoned[side];
-        const calc = decided ?? ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side]);
+        const calc = decided ?? ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places);
         say(ctx, {
           mechanic: 'ripeness',
           msg: {
