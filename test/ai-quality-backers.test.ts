@@ -23,6 +23,12 @@ const RUNS = 100;
 // normal UAE lost to random orders, in 6 the random player's GNA collapsed unpaid (the LNA's victory), in 4 the AI's own
 // game ended in a regional war and in 3 its own client collapsed. The UAE's normal and hard over random orders 95 → 85%
 // and 94 → 83%, Egypt's normal over easy 70 → 59%: listed until a patron weighs a client held back for want of the air.
-const SHORT: string[] = ['backer:uae normal>random', 'backer:uae hard>random', 'backer:egypt normal>easy'];
+// A patron that comes to a client pinned on its capital's front for want of the air, whose money will not last the game
+// (7 December, helper branch ladder18, clientPinned; docs/ai.md): Egypt's normal over easy 59 → 62%, met; the UAE's normal
+// and hard over random orders 85 → 88% and 83 → 87%, still short. Of the 12 pairs the UAE's normal did not win (one a
+// tie), in 2 the random player's GNA still collapses unpaid (Turkey, over its budget, steps down while its own money still
+// keeps the GNA's treasury afloat, quality-43), in 4 the AI's own game ended in a regional war and in 4 its own client
+// collapsed unpaid (the LNA's other patrons leaving late in the game).
+const SHORT: string[] = ['backer:uae normal>random', 'backer:uae hard>random'];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

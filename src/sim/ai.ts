@@ -194,6 +194,34 @@ export function capitalFront(
   return front;
 }
 
+/**
+ * Whether a side is held on its capital's front for want of the air (capitalFront: its capital pressed, and its air bonus
+ * no greater than the enemy's). Its patrons count it as a client in need, as they count one losing ground: in the record
+ * Turkey came in when Tripoli was pressed by an enemy with the command of the air (the GNA's request of December 2019,
+ * drones and air defence from January 2020; reference §4.2), not when the GNA lost heart.
+ */
+export function clientHeldBack(scenario: Scenario, state: State, side: SideId): boolean {
+  const m = memoOf(state);
+  const known = m?.heldBack?.[side];
+  if (known !== undefined) return known;
+  const world = worldOf(scenario);
+  const theirs = byPlace(world, state, other(side));
+  const held = capitalFront(world, scenario, state, side, holdersOf(world, state), (i) => strengthOf(theirs.at[i] ?? [])) !== null;
+  if (m) (m.heldBack ??= {})[side] = held;
+  return held;
+}
+
+/**
+ * A client in need for its patrons, as one losing ground is (backerLadder's "save", and no step down from it): held on
+ * its capital's front for want of the air (clientHeldBack), with a treasury that at its present income and bill runs out
+ * in time for unpaid salaries to break it before the end (runsDry). In the record Turkey came in when Tripoli was pressed
+ * by an enemy with the command of the air and the GNA asked for help (December 2019; drones and air defence from January
+ * 2020; reference §4.2), not when the GNA lost heart: a government pinned so cannot win back its ground or its oil.
+ */
+function clientPinned(scenario: Scenario, state: State, side: SideId): boolean {
+  return runsDry(scenario, state, side, scenario.turns - state.turn + 1) && clientHeldBack(scenario, state, side);
+}
+
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
 function skillNow(skill: Skill, legitimacy: number): Skill {
   if (legitimacy >= skill.mindsStandingBelow) return skill;
@@ -251,6 +279,8 @@ interface Memo {
   units?: UnitIndex;
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, SideForces>>;
+  /** Whether each side is held on its capital's front for want of the air (clientHeldBack). */
+  heldBack?: Partial<Record<SideId, boolean>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -1462,15 +1492,19 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
     return;
   }
-  // A client losing ground is saved by a backer with a stake in it that values what the client holds.
+  // A client losing ground is saved by a backer with a stake in it that values what the client holds; and so is one
+  // pinned on its capital's front for want of the air whose money will not last the game (clientPinned): it loses no
+  // ground and keeps its heart, but it cannot strike back, and unpaid it breaks apart. (The cheap tests first.)
   const stake = stakeOf(def);
-  if (client.momentum < 0 && client.confidence < 40 && stake >= 150 && !overBudget && roll * 100 < traits.values.ground && !brink()) {
+  const losing = client.momentum < 0 && client.confidence < 40;
+  if (stake >= 150 && !overBudget && roll * 100 < traits.values.ground && (losing || clientPinned(scenario, state, def.client)) && !brink()) {
     plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
     return;
   }
-  // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad).
+  // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad); not while its
+  // client is so pinned, as it does not leave one losing heart.
   const bowsAt = Math.round(100 - traits.values.standing * 0.6);
-  if ((overBudget || b.pressure >= bowsAt) && client.confidence >= 35 + Math.round((traits.resolve - 50) / 2)) {
+  if ((overBudget || b.pressure >= bowsAt) && client.confidence >= 35 + Math.round((traits.resolve - 50) / 2) && !clientPinned(scenario, state, def.client)) {
     plan.try(
       { actor, kind: 'de-escalate' },
       overBudget ? m('reasons.backer.tooCostly', { backer: id, spent: b.spent, tolerance }) : m('reasons.backer.pressure', { backer: id, pressure: b.pressure }),

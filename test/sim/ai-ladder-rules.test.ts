@@ -2,7 +2,9 @@
 // leadership minds its standing once it is nearly gone; and (ladder pass 17) boycotts a conference only when sure of itself
 // (confidence at least 60).
 import { describe, expect, it } from 'vitest';
-import { aiOrders, newGame } from '../../src/sim/index.ts';
+import { loadScenarioFile } from '../../src/cli/files.ts';
+import { aiOrders, newGame, type State } from '../../src/sim/index.ts';
+import { airBonus } from '../../src/sim/rules/military.ts';
 import { mini } from '../fixtures/mini.ts';
 
 describe('a careless leadership minds its standing once it is nearly gone', () => {
@@ -48,5 +50,77 @@ describe('a careless backer rescues its client with money, not troops', () => {
     s.sides.lna.confidence = 10;
     const orders = aiOrders(mini, s, 'backer:patron-east', level).orders;
     expect(orders.some((o) => o.kind === 'escalate')).toBe(steps);
+  });
+});
+
+// Issue 14, helper branch ladder18 (docs/ai.md, "A patron comes to a client pinned for want of the air"): a computer
+// patron counts a client held on its capital's front for want of the air (capitalFront), whose money will not last the
+// game, as a client in need, as it counts one losing ground: it steps up to save it and does not step down from it.
+describe('a patron comes to a client pinned on its capital\'s front for want of the air', () => {
+  const loaded = loadScenarioFile('sirte-2020');
+  if (!loaded.ok) throw new Error('sirte-2020 does not load');
+  const flagship = loaded.value;
+  /** The opening fortnight of sirte-2020 (Tripoli pressed from the airport, the LNA with the air), the GNA holding its own. */
+  const start = (seed: string, edit: (s: State) => void = () => {}) => {
+    const s = newGame(flagship, seed, []);
+    s.pending = [];
+    s.sides.gna.momentum = 0;
+    s.sides.gna.confidence = 45;
+    edit(s);
+    return s;
+  };
+  const turkey = (s: State) => aiOrders(flagship, s, 'backer:turkey').orders.map((o) => o.kind);
+  /** Seeds whose roll lets Turkey save a client in need this fortnight (a patron steps in at the odds of the value it puts on ground). */
+  const seeds = Array.from({ length: 40 }, (_, i) => `pinned-${i}`).filter((seed) => turkey(start(seed, (s) => {
+    s.sides.gna.confidence = 30;
+    s.sides.gna.momentum = -1;
+  })).includes('escalate'));
+  /** The LNA's oil blockade on (from 17 January 2020) and the GNA's forces twice as many (its bill above its income): its treasury runs dry before the end. */
+  const dry = (s: State) => {
+    s.country.blockadeBy = 'lna';
+    for (const f of s.formations) if (f.side === 'gna') f.strength *= 2;
+    s.sides.gna.money = 100;
+  };
+  /** The same, with a treasury that lasts the game. */
+  const rich = (s: State) => {
+    dry(s);
+    s.sides.gna.money = 5000;
+  };
+  /** The same dry treasury, with the command of the air (as from 25 March 2020). */
+  const withAir = (s: State) => {
+    dry(s);
+    while (airBonus(flagship, s, 'gna') <= airBonus(flagship, s, 'lna')) s.sides.gna.air += 5;
+  };
+
+  it('the seeds: some, not all (a roll)', () => {
+    expect(seeds.length).toBeGreaterThan(3);
+    expect(seeds.length).toBeLessThan(40);
+  });
+
+  it.each([
+    // case, steps up?, edit
+    ['pinned, its money running out', true, dry],
+    ['pinned, its money lasting the game', false, rich],
+    ['its money running out, with the air', false, withAir],
+  ] as const)('%s (momentum 0, confidence 45): Turkey steps up → %s', (_, steps, edit) => {
+    for (const seed of seeds) {
+      const s = start(seed, edit);
+      expect(s.sides.gna.momentum).toBe(0);
+      expect(turkey(s).includes('escalate')).toBe(steps);
+    }
+  });
+
+  it.each([
+    // case, steps down?, edit
+    ['pinned, its money running out', false, dry],
+    ['pinned, its money lasting the game', true, rich],
+    ['its money running out, with the air', true, withAir],
+  ] as const)('Turkey over its budget, its client %s: steps down → %s', (_, down, edit) => {
+    const s = start('pinned-down', (st) => {
+      edit(st);
+      st.sides.gna.confidence = 60;
+      st.backers.turkey!.spent = 100000;
+    });
+    expect(turkey(s).includes('de-escalate')).toBe(down);
   });
 });
