@@ -29,11 +29,6 @@ const SHORT: string[] = [
   // the easy fell to 58% with path17's rules and is met again (69%) with the air against works and ladder pass 17
   // together; the easy GNA over random orders fell to 85% and is met again (91%): a careless leadership boycotts a
   // conference only when sure of itself (ladder pass 17).
-  // Short since rules version 12 (the ceasefire and the oil deal apart; docs/ai.md "Rules version 12"): the hard LNA over
-  // random orders 89% (95% under version 11). Of the 12 pairs it did not win, 7 are regional wars of its own game (fortnights 12–13)
-  // and 5 early settlements, in 10 of them with its blockade still in force: the hard LNA signs the ceasefire that leaves
-  // the oil shut and, with no oil deal in the computer's reach before the Sochi deal's event, pays for its own blockade in peace.
-  'lna hard>random',
 ];
 
 describe('the random player', () => {

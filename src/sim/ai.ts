@@ -904,10 +904,13 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, m('reasons.ai.askFront', { confidence: me.confidence, backer: patron.id }));
     }
     // The blockade is leverage: a side keeps it as its card for the talks while its patrons still
-    // pay its bills, and gives it up in a deal that reopens the oil (its terms), or when it can no
-    // longer pay its forces at all.
+    // pay its bills, and gives it up in a deal that reopens the oil (its terms), once the talks have
+    // brought a ceasefire (rules version 12: the computer's truce leaves the oil to a deal of its own;
+    // the LNA reopened it four weeks after the truce of August 2020), or when it can no longer pay its forces at all.
     if (state.country.blockadeBy === side && me.money < bill) {
       plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOil'));
+    } else if (state.country.blockadeBy === side && talksIndex(state.talks.stage) >= 3) {
+      plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOilCeasefire'));
     }
     let wavering: FormationState | undefined;
     for (const f of state.formations) {

@@ -1195,6 +1195,19 @@ describe('rules version 12: the ceasefire and the oil deal apart (the blockade i
     expect({ ...terms, oilReopened: true }).toEqual(DEFAULT_TERMS);
   });
 
+  it.each<[string, TalksStage, boolean]>([
+    ['a truce: the holder keeps its card for the talks', 'truce', false],
+    ['a ceasefire holds: the holder reopens the oil, its card played (the LNA four weeks after the truce of August 2020)', 'ceasefire', true],
+    ['an agreement: the same', 'agreement', true],
+    ['talks only: kept', 'talks', false],
+  ])('the computer holder of a blockade with money in hand, %s', (_label, stage, reopens) => {
+    const s = june('lna');
+    s.talks.stage = stage;
+    s.sides.lna.money = 900;
+    const orders = aiOrders(flagship, s, 'lna').orders;
+    expect(orders.some((o) => o.kind === 'oil-terminals' && o.open)).toBe(reopens);
+  });
+
   it('in the historical games of 2020 no proposal of the computer reopens the oil while the blockade holds, and no truce lifts it (41.7% before August under version 11)', () => {
     let proposals = 0;
     let truces = 0;
