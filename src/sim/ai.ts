@@ -12,7 +12,7 @@ import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airBonus, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
-import { type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
 import type {
   Actor,
@@ -344,11 +344,19 @@ function holdersOf(world: World, state: State): (Controller | undefined)[] {
   return holders;
 }
 
-/** ceasefireCalculus on the default terms, as the AI asks it (no restraint, no attack this turn). */
+/**
+ * The terms the computer proposes (a side or the mediator): the default terms, or while an oil blockade is in force
+ * the ceasefire without the oil (CEASEFIRE_TERMS), which is left to a deal of its own (rules version 12).
+ */
+export function proposalTerms(state: State): CeasefireTerms {
+  return state.country.blockadeBy ? CEASEFIRE_TERMS : DEFAULT_TERMS;
+}
+
+/** ceasefireCalculus on the terms the computer proposes (proposalTerms), as the AI asks it (no restraint, no attack this turn). */
 function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
   const m = memoOf(state);
-  if (!m) return ceasefireCalculus(scenario, state, side, DEFAULT_TERMS);
-  m.calc[side] ??= ceasefireCalculus(scenario, state, side, DEFAULT_TERMS, false, 0, placesOf(worldOf(scenario), state));
+  if (!m) return ceasefireCalculus(scenario, state, side, proposalTerms(state));
+  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state));
   return m.calc[side]!;
 }
 
@@ -499,10 +507,11 @@ export function wantsDeal(
   scenario: Scenario,
   state: State,
   side: SideId,
-  terms: CeasefireTerms = DEFAULT_TERMS,
+  /** The terms on the table; by default those the computer would propose (proposalTerms). */
+  terms?: CeasefireTerms,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms === DEFAULT_TERMS ? defaultCalc(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state));
+  const calc = terms ? ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state)) : defaultCalc(scenario, state, side);
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -619,7 +628,7 @@ function sideOrders(scenario: Scenario, state: State, side: SideId, difficulty: 
     { knobs: { ...base, sureOnly: true, label: 'hold' }, msg: m('reasons.ai.hold') },
     { knobs: { ...base, sureOnly: true, strike: false, label: 'quiet' }, msg: m('reasons.ai.quiet') },
   ];
-  const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
+  const calc = wantsDeal(scenario, state, side, undefined, skill.foresight);
   if (!state.talks.proposal && talksIndex(state.talks.stage) < 2 && !calc.accept && calc.deal >= calc.fight - 15) {
     variants.push({ knobs: { ...base, attacks: 0, offerPeace: true, label: 'peace' }, msg: m('reasons.ai.peace') });
   }
@@ -699,7 +708,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
   const choseTruce = answerChoices(scenario, state, side, plan);
   const inTruce = talksIndex(state.talks.stage) >= 2;
-  const calc = wantsDeal(scenario, state, side, DEFAULT_TERMS, skill.foresight);
+  const calc = wantsDeal(scenario, state, side, undefined, skill.foresight);
 
   // 0. A ceasefire proposal on the table is answered, for or against, on the same reckoning.
   const proposal = state.talks.proposal;
@@ -938,10 +947,13 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, m('reasons.ai.askFront', { confidence: me.confidence, backer: patron.id }));
     }
     // The blockade is leverage: a side keeps it as its card for the talks while its patrons still
-    // pay its bills, and gives it up in a deal that reopens the oil (its terms), or when it can no
-    // longer pay its forces at all.
+    // pay its bills, and gives it up in a deal that reopens the oil (its terms), once the talks have
+    // brought a ceasefire (rules version 12: the computer's truce leaves the oil to a deal of its own;
+    // the LNA reopened it four weeks after the truce of August 2020), or when it can no longer pay its forces at all.
     if (state.country.blockadeBy === side && me.money < bill) {
       plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOil'));
+    } else if (state.country.blockadeBy === side && talksIndex(state.talks.stage) >= 3) {
+      plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOilCeasefire'));
     }
     let wavering: FormationState | undefined;
     for (const f of state.formations) {
@@ -957,7 +969,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     if ((calc.accept || knobs.offerPeace) && !state.talks.proposal && talksIndex(state.talks.stage) < 2) {
       const enemyCalc = wantsDeal(scenario, state, enemy);
       if (knobs.offerPeace || enemyCalc.accept || noise(state.seed, state.turn, side, 'propose') < 0.3) {
-        plan.try({ actor: side, kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, m('reasons.ai.propose', { deal: calc.deal, fight: calc.fight }));
+        plan.try({ actor: side, kind: 'propose-ceasefire', terms: proposalTerms(state) }, m('reasons.ai.propose', { deal: calc.deal, fight: calc.fight }));
       }
     }
     if (talksIndex(state.talks.stage) >= 1 && state.talks.trust < 40 && calc.accept) {
@@ -1044,11 +1056,11 @@ function mediatorOrders(scenario: Scenario, state: State): AiDecision {
     const gna = defaultCalc(scenario, state, 'gna');
     const lna = defaultCalc(scenario, state, 'lna');
     const gap = Math.max(gna.fight - gna.deal, lna.fight - lna.deal);
-    if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS }, m('reasons.mediator.ripe'));
+    if (gna.accept && lna.accept) plan.try({ actor: 'mediator', kind: 'propose-ceasefire', terms: proposalTerms(state) }, m('reasons.mediator.ripe'));
     else if (at.ripeSlack > 0 && (gna.accept || lna.accept) && gap <= at.ripeSlack) {
       const holdout = gna.accept ? 'lna' : 'gna';
       plan.try(
-        { actor: 'mediator', kind: 'propose-ceasefire', terms: DEFAULT_TERMS },
+        { actor: 'mediator', kind: 'propose-ceasefire', terms: proposalTerms(state) },
         m('reasons.mediator.early', { actor: holdout }),
       );
     }

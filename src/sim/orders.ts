@@ -6,7 +6,7 @@ import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds, homeBound } from './rules/military.ts';
-import { conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
 import { isAdjacent, other, siegeBlocker, supplyReachPct, type World, worldOf } from './world.ts';
@@ -121,6 +121,8 @@ export const TERM_PACKAGES: readonly CeasefireTerms[] = [
   DEFAULT_TERMS,
   { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false },
   { freezeLines: true, heavyWeaponsOut: true, foreignFightersOut: true, monitors: true, oilReopened: true, revenueShared: true },
+  // The ceasefire that leaves the oil to a deal of its own: the computer's while a blockade holds (rules version 12).
+  CEASEFIRE_TERMS,
 ];
 
 /** Every actor of a scenario, in the fixed order orders are resolved in: the sides, the mediator, the backers, the armed groups. */

@@ -3,15 +3,16 @@
 // place cut off, and war erodes trust while no truce is in force.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { capitalFront, EVENT_TRUCE_TERMS } from '../../src/sim/ai.ts';
-import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
+import { capitalFront, EVENT_TRUCE_TERMS, proposalTerms } from '../../src/sim/ai.ts';
+import { historicalActor } from '../../src/sim/explore.ts';
+import { aiOrders, attackOdds, ceasefireCalculus, checkOrder, DEFAULT_TERMS, legalOrders, newGame, type Order, orderWarnings, playGame, resolveTurn, type Scenario, type State, type TalksStage } from '../../src/sim/index.ts';
 import { AIR_BUILDUP_PER_WEEK, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, REGIONAL_WAR, RISING_ODDS, SIEGE_REACH_KM, SUBURB_HARM, SUBURB_KM, SUPPLY_REACH_KM, WAR_TRUST_EROSION } from '../../src/sim/params.ts';
-import { backerMoney, effectiveAir, effectiveAirDefence } from '../../src/sim/query.ts';
+import { backerMoney, effectiveAir, effectiveAirDefence, talksIndex } from '../../src/sim/query.ts';
 import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.ts';
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
 import { applyEffect } from '../../src/sim/rules/events.ts';
 import { againstWorks, airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
-import { AIR_HOPE, BLOCKADE_CARD, warErodesTrust } from '../../src/sim/rules/talks.ts';
+import { AIR_HOPE, BLOCKADE_CARD, BLOCKADE_KEPT, CEASEFIRE_TERMS, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { withoutBacker } from '../../src/sim/whatif.ts';
 import { placesByIndex, supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
@@ -1153,5 +1154,81 @@ describe('the capital\'s front first (issue 12, 7 December): a pressed capital w
     const orders = attacks(flagship, startOf(flagship, 'front'), 'gna');
     expect(orders).not.toContain('zawiya>sabratha');
     expect(orders).toContain('murzuq>el-feel');
+  });
+});
+
+describe('rules version 12: the ceasefire and the oil deal apart (the blockade is kept through a truce)', () => {
+  const flagship = load('sirte-2020');
+  const june = (by: 'gna' | 'lna' | null): State =>
+    startOf(flagship, 'version-12', (s) => {
+      s.country.blockadeBy = by;
+      // The LNA losing the west in June 2020, the GNA confident and on the offensive.
+      Object.assign(s.sides.lna, { confidence: 35, warWeariness: 80, momentum: -1 });
+      Object.assign(s.sides.gna, { confidence: 68, warWeariness: 75, momentum: 1 });
+    });
+
+  it.each<[string, 'gna' | 'lna', 'gna' | 'lna' | null, number]>([
+    ['the side under the blockade gives up the means to reopen the oil by arms', 'gna', 'lna', -BLOCKADE_KEPT],
+    ['the side that holds the blockade keeps its card: nothing to give up', 'lna', 'lna', 0],
+    ['no blockade: a ceasefire without the oil costs no one', 'gna', null, 0],
+    ['the same for the LNA under a GNA blockade', 'lna', 'gna', -BLOCKADE_KEPT],
+  ])(`a ceasefire that leaves the oil shut, weighed by the %s (BLOCKADE_KEPT ${BLOCKADE_KEPT})`, (_label, side, by, delta) => {
+    expect(BLOCKADE_KEPT).toBe(15);
+    const open = ceasefireCalculus(flagship, june(null), side, CEASEFIRE_TERMS);
+    const calc = ceasefireCalculus(flagship, june(by), side, CEASEFIRE_TERMS);
+    expect(calc.deal - open.deal).toBe(delta);
+    expect(calc.reasons.includes('report.reason.blockaded')).toBe(delta < 0);
+    expect(calc.fight).toBe(open.fight);
+  });
+
+  it('a deal that reopens the oil is weighed as before (version 6): the side under the blockade gains the money, whoever holds it', () => {
+    expect(ceasefireCalculus(flagship, june('lna'), 'gna', DEFAULT_TERMS).deal).toBe(ceasefireCalculus(flagship, june(null), 'gna', DEFAULT_TERMS).deal);
+  });
+
+  it.each<[string, 'gna' | 'lna' | null, boolean]>([
+    ['while a blockade holds, the computer proposes a ceasefire that leaves the oil to a deal of its own', 'lna', false],
+    ['and the same under a GNA blockade', 'gna', false],
+    ['with the oil flowing, its default terms', null, true],
+  ])('%s', (_label, by, oil) => {
+    const terms = proposalTerms(june(by));
+    expect(terms.oilReopened).toBe(oil);
+    expect({ ...terms, oilReopened: true }).toEqual(DEFAULT_TERMS);
+  });
+
+  it.each<[string, TalksStage, boolean]>([
+    ['a truce: the holder keeps its card for the talks', 'truce', false],
+    ['a ceasefire holds: the holder reopens the oil, its card played (the LNA four weeks after the truce of August 2020)', 'ceasefire', true],
+    ['an agreement: the same', 'agreement', true],
+    ['talks only: kept', 'talks', false],
+  ])('the computer holder of a blockade with money in hand, %s', (_label, stage, reopens) => {
+    const s = june('lna');
+    s.talks.stage = stage;
+    s.sides.lna.money = 900;
+    const orders = aiOrders(flagship, s, 'lna').orders;
+    expect(orders.some((o) => o.kind === 'oil-terminals' && o.open)).toBe(reopens);
+  });
+
+  it('in the historical games of 2020 no proposal of the computer reopens the oil while the blockade holds, and no truce lifts it (41.7% before August under version 11)', () => {
+    let proposals = 0;
+    let truces = 0;
+    for (let k = 1; k <= 12; k++) {
+      playGame(flagship, `calib-${k}`, {
+        aiActors: historicalActor,
+        onTurn: (s, orders, next) => {
+          if (!s.country.blockadeBy) return;
+          for (const o of orders) {
+            if (o.kind !== 'propose-ceasefire') continue;
+            proposals++;
+            expect(o.terms.oilReopened, `calib-${k} turn ${s.turn}`).toBe(false);
+          }
+          if (talksIndex(next.talks.stage) >= 2 && talksIndex(s.talks.stage) < 2) {
+            truces++;
+            expect(next.country.blockadeBy, `calib-${k} turn ${s.turn}`).toBe(s.country.blockadeBy);
+          }
+        },
+      });
+    }
+    expect(proposals).toBeGreaterThan(0);
+    expect(truces).toBeGreaterThan(0);
   });
 });

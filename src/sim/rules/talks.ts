@@ -79,6 +79,12 @@ export function ceasefireCalculus(
   }
   if (terms.monitors) deal += Math.floor(state.talks.trust / 5) + 3;
   if (terms.oilReopened) deal += (s.money < 150 ? 10 : 3) - (state.country.blockadeBy === side ? (terms.revenueShared ? 8 : BLOCKADE_CARD) : 0);
+  else if (state.country.blockadeBy === other(side)) {
+    // A truce that leaves the enemy's blockade in force freezes the lines with the oil in its hands: the side under
+    // it gives up the means to reopen the oil by arms (the GNA's drive on Sirte and the oil crescent, June 2020).
+    deal -= BLOCKADE_KEPT;
+    reasons.push('report.reason.blockaded');
+  }
   if (terms.revenueShared) deal += hasCentralBank(scenario, state, side) ? -6 : 8;
   if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
   if (s.money < 60) {
@@ -104,6 +110,13 @@ export const AIR_HOPE = 0.5;
  */
 export const BLOCKADE_CARD = 30;
 
+/**
+ * What a side under the enemy's oil blockade loses by a truce that leaves it in force (rules version 12). In the
+ * record the GNA rejected the Cairo Declaration while the oil was shut (6 June 2020), and the formal ceasefire
+ * (23 October) came after the oil deal (18 September). Design value: half the holder's card.
+ */
+export const BLOCKADE_KEPT = 15;
+
 /** Trust lost for each attack made in the turn a truce is agreed (design value; a violation costs 10). */
 export const BAD_FAITH_TRUST = 10;
 
@@ -115,6 +128,14 @@ export const DEFAULT_TERMS: CeasefireTerms = {
   oilReopened: true,
   revenueShared: false,
 };
+
+/**
+ * The default terms without the oil: a ceasefire that leaves the oil to a deal of its own. While a blockade is in
+ * force the computer's proposals are these (proposalTerms, src/sim/ai.ts): the side that holds it does not give up
+ * its card for a truce, and the mediators kept the oil to the Berlin process's economic track (in the record the
+ * ceasefire was declared on 21 August 2020 and the oil reopened with a revenue deal on 18 September).
+ */
+export const CEASEFIRE_TERMS: CeasefireTerms = { ...DEFAULT_TERMS, oilReopened: false };
 
 function setStage(ctx: Ctx, to: TalksStage, msg: ReportMessage): void {
   const from = ctx.s.talks.stage;
