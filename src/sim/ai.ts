@@ -1204,7 +1204,8 @@ interface BackerSkill {
   brink: number;
   /** Scales back once its client holds its own (confidence at least this); 0: never on that ground. */
   coolAt: number;
-  /** Lowest rung it scales back to. */
+  /** Lowest rung it scales back to, for the brink too (issue 14, ladder19: easy's step from rung 2 to 1 at the brink moved the region's
+   * escalation little, and left its client's treasury short when its other patrons left late in the game). */
   floor: number;
   /** Yields to the mediator's pressure (false: refuses it). */
   yields: boolean;
@@ -1238,7 +1239,7 @@ interface BackerSkill {
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
 // first in how soon and how far they scale back once the client is safe. Easy keeps a presence (rung 2,
-// lower only to step back from the brink) and waits for its client's confidence to reach 50; normal
+// at the brink too, where it only stops climbing) and waits for its client's confidence to reach 50; normal
 // scales back from 40 to rung 1; hard whenever its client is out of trouble, to rung 0 when the client
 // can pay its way without it. Late in the game none buys a rung for a client's mood. What loses a seat
 // most is a regional war its score punishes: every level presses a client losing heart to fight on (a push
@@ -1404,7 +1405,9 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
       { actor, kind: 'escalate' },
       m('reasons.seat.rescue', { backer: id, rung: String(Math.min(4, b.commitment + 1)), actor: side, ...whyValues }),
     );
-  } else if (b.commitment > (brink ? Math.min(floor, 1) : floor) && !trouble && !short && !holdsForLine && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
+  } else if (
+    // At the brink too, no lower than its floor (ladder19; normal's and hard's floors, 1 and 0, were their brink floors already).
+    b.commitment > floor && !trouble && !short && !holdsForLine && (brink || b.spent >= tolerance || (skill.coolAt > 0 && client.confidence >= skill.coolAt) || ending)) {
     plan.try(
       { actor, kind: 'de-escalate' },
       m('reasons.seat.scaleBack', {

@@ -124,3 +124,25 @@ describe('a patron comes to a client pinned on its capital\'s front for want of 
     expect(turkey(s).includes('de-escalate')).toBe(down);
   });
 });
+
+// Issue 14, helper branch ladder19 (docs/ai.md, "The easy patron holds its floor at the brink"): in a backer's seat the
+// easy level no longer steps down from its floor (rung 2) when the region nears a war; it only stops climbing there.
+// Above its floor it steps down at the brink as before.
+describe('a careless patron holds its presence at the brink', () => {
+  it.each([
+    // level, rung, escalation, steps down?
+    ['easy', 2, 70, false],
+    ['easy', 3, 70, true],
+    ['easy', 2, 30, false],
+  ] as const)('%s at rung %i, escalation %i, its client holding: steps down → %s', (level, rung, escalation, down) => {
+    const s = newGame(mini, 'ai-ladder', ['backer:patron-east']);
+    s.pending = [];
+    s.country.escalation = escalation;
+    s.backers['patron-east']!.commitment = rung;
+    s.sides.lna.confidence = 45;
+    s.sides.lna.momentum = 0;
+    const orders = aiOrders(mini, s, 'backer:patron-east', level).orders;
+    expect(orders.some((o) => o.kind === 'de-escalate')).toBe(down);
+    expect(orders.some((o) => o.kind === 'escalate')).toBe(false);
+  });
+});
