@@ -160,35 +160,47 @@ export function capitalFront(
   const cap = world.placeIndex.get(scenario.sides[side].capital);
   if (cap === undefined || holders[cap] !== side) return null;
   const enemy = other(side);
+  // With the command of the air it may attack anywhere, whatever presses the capital: the same null the loops below
+  // would come to, without them.
+  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
   const adj = world.adjacentIx;
+  // Road km between neighbours (World.adjacentKm, in adjacentIx's order): an enemy farther than a siege's reach does not press it.
+  const adjKm = world.adjacentKm;
+  const capAdj = adj[cap]!;
+  const capKm = adjKm[cap]!;
   const front = new Uint8Array(world.placeIds.length);
-  // Road km from the capital (an enemy farther than a siege's reach does not press it).
-  const km = (a: number, b: number) => routeBetween(world, world.placeIds[a]!, world.placeIds[b]!)?.km ?? Number.POSITIVE_INFINITY;
-  const fromCap = (k: number) => (k === cap ? 0 : km(cap, k));
   let atGates = false;
-  for (const k of adj[cap]!) {
+  for (let a = 0; a < capAdj.length; a++) {
+    const k = capAdj[a]!;
     if (holders[k] === side) continue;
     front[k] = 1;
     if (holders[k] !== enemy) continue;
-    if (enemyStrengthAt(k) > 0 && fromCap(k) <= SIEGE_REACH_KM) atGates = true;
+    if (enemyStrengthAt(k) > 0 && capKm[a]! <= SIEGE_REACH_KM) atGates = true;
     for (const j of adj[k]!) if (holders[j] !== side) front[j] = 1;
   }
   if (!atGates) {
     let main = -1;
     let most = 0;
-    for (const k of [cap, ...adj[cap]!]) {
+    // The capital (0 km from itself), then its neighbours in order.
+    for (let a = -1; a < capAdj.length; a++) {
+      const k = a < 0 ? cap : capAdj[a]!;
       if (holders[k] !== side) continue;
-      let near = 0;
-      for (const j of adj[k]!) if (holders[j] === enemy && fromCap(k) + km(k, j) <= SIEGE_REACH_KM) near += enemyStrengthAt(j);
-      if (near > most) {
-        most = near;
+      const toK = a < 0 ? 0 : capKm[a]!;
+      const near: readonly number[] = adj[k]!;
+      const nearKm: readonly number[] = adjKm[k]!;
+      let strength = 0;
+      for (let b = 0; b < near.length; b++) {
+        const j = near[b]!;
+        if (holders[j] === enemy && toK + nearKm[b]! <= SIEGE_REACH_KM) strength += enemyStrengthAt(j);
+      }
+      if (strength > most) {
+        most = strength;
         main = k;
       }
     }
     if (main < 0) return null;
     for (const j of adj[main]!) if (holders[j] !== side) front[j] = 1;
   }
-  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
   // Ground it held when the war began and has lost is a front already open: it may still retake it.
   for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
   return front;

@@ -14,6 +14,8 @@ export interface World {
   placeIndex: Map<string, number>;
   /** The neighbours of each place by index, in the order of `adjacent`. */
   adjacentIx: number[][];
+  /** The road's km from each place to each of its neighbours, in the order of adjacentIx (routeBetween's km; Infinity without one). */
+  adjacentKm: number[][];
   /**
    * supplyReachPct(from, to).pct by the places' indexes, for each road (undefined between places
    * with no road: 100). The road's length and kind never change, so neither does the figure.
@@ -241,6 +243,7 @@ export function worldOf(scenario: Scenario): World {
     placeIds: scenario.map.places.map((p) => p.id),
     placeIndex,
     adjacentIx: scenario.map.places.map((p) => (adjacent.get(p.id) ?? []).map((n) => placeIndex.get(n)!)),
+    adjacentKm: [],
     reachPct: [],
     keptOut: scenario.map.places.map((p) => scenario.control[p.id] === 'local' && p.population > 0),
     suburbOf: [],
@@ -273,6 +276,7 @@ export function worldOf(scenario: Scenario): World {
     eventFirst: scenario.events.map((e) => dayNumber(e.date)),
     eventLast: scenario.events.map((e) => dayNumber(e.date) + (e.lateDays ?? 0)),
   };
+  world.adjacentKm = world.adjacentIx.map((near, i) => near.map((j) => routeBetween(world, world.placeIds[i]!, world.placeIds[j]!)?.km ?? Number.POSITIVE_INFINITY));
   world.reachPct = world.adjacentIx.map((near, i) => {
     const row: (number | undefined)[] = new Array(world.placeIds.length);
     for (const j of near) row[j] = supplyReachPct(world, world.placeIds[i]!, world.placeIds[j]!).pct;
