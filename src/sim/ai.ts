@@ -160,9 +160,6 @@ export function capitalFront(
   const cap = world.placeIndex.get(scenario.sides[side].capital);
   if (cap === undefined || holders[cap] !== side) return null;
   const enemy = other(side);
-  // With the command of the air it may attack anywhere, whatever presses the capital: the same null the loops below
-  // would come to, without them.
-  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
   const adj = world.adjacentIx;
   // Road km between neighbours (World.adjacentKm, in adjacentIx's order): an enemy farther than a siege's reach does not press it.
   const adjKm = world.adjacentKm;
@@ -201,6 +198,9 @@ export function capitalFront(
     if (main < 0) return null;
     for (const j of adj[main]!) if (holders[j] !== side) front[j] = 1;
   }
+  // (The air last: two air bonuses, each the patrons' supply summed, cost more than the loops, and a capital not pressed
+  // returns above without them.)
+  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
   // Ground it held when the war began and has lost is a front already open: it may still retake it.
   for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
   return front;
@@ -231,7 +231,13 @@ export function clientHeldBack(scenario: Scenario, state: State, side: SideId): 
  * 2020; reference §4.2), not when the GNA lost heart: a government pinned so cannot win back its ground or its oil.
  */
 function clientPinned(scenario: Scenario, state: State, side: SideId): boolean {
-  return runsDry(scenario, state, side, scenario.turns - state.turn + 1) && clientHeldBack(scenario, state, side);
+  // Asked by each of the client's patrons, on the same state: worked out once per state in the AI's round.
+  const m = memoOf(state);
+  const known = m?.pinned?.[side];
+  if (known !== undefined) return known;
+  const pinned = runsDry(scenario, state, side, scenario.turns - state.turn + 1) && clientHeldBack(scenario, state, side);
+  if (m) (m.pinned ??= {})[side] = pinned;
+  return pinned;
 }
 
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
@@ -293,6 +299,8 @@ interface Memo {
   forces: Partial<Record<SideId, SideForces>>;
   /** Whether each side is held on its capital's front for want of the air (clientHeldBack). */
   heldBack?: Partial<Record<SideId, boolean>>;
+  /** Whether each side is a client pinned on its capital's front with a treasury running dry (clientPinned). */
+  pinned?: Partial<Record<SideId, boolean>>;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
