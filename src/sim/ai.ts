@@ -34,7 +34,7 @@ import type {
   SideId,
   State,
 } from './types.ts';
-import { isLargeCity, other, placesByIndex, routeBetween, supplyRoad, type UnitIndex, unitIndexOf, type World, worldOf } from './world.ts';
+import { isLargeCity, other, placesByIndex, supplyRoad, type UnitIndex, unitIndexOf, type World, worldOf } from './world.ts';
 
 export interface AiDecision {
   orders: Order[];
