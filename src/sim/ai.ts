@@ -213,14 +213,19 @@ export function capitalFront(
  * drones and air defence from January 2020; reference §4.2), not when the GNA lost heart.
  */
 export function clientHeldBack(scenario: Scenario, state: State, side: SideId): boolean {
+  return frontOf(scenario, state, side) !== null;
+}
+
+/** capitalFront for a side on a state, worked out once per state in the AI's round (the side's own plan and its patrons both ask). */
+function frontOf(scenario: Scenario, state: State, side: SideId): Uint8Array | null {
   const m = memoOf(state);
-  const known = m?.heldBack?.[side];
+  const known = m?.fronts?.[side];
   if (known !== undefined) return known;
   const world = worldOf(scenario);
   const theirs = byPlace(world, state, other(side));
-  const held = capitalFront(world, scenario, state, side, holdersOf(world, state), (i) => strengthOf(theirs.at[i] ?? [])) !== null;
-  if (m) (m.heldBack ??= {})[side] = held;
-  return held;
+  const front = capitalFront(world, scenario, state, side, holdersOf(world, state), (i) => strengthOf(theirs.at[i] ?? []));
+  if (m) (m.fronts ??= {})[side] = front;
+  return front;
 }
 
 /**
@@ -297,8 +302,8 @@ interface Memo {
   units?: UnitIndex;
   calc: Partial<Record<SideId, CeasefireCalculus>>;
   forces: Partial<Record<SideId, SideForces>>;
-  /** Whether each side is held on its capital's front for want of the air (clientHeldBack). */
-  heldBack?: Partial<Record<SideId, boolean>>;
+  /** Each side's capital's front (capitalFront; null: it may attack anywhere), for its plan and clientHeldBack. */
+  fronts?: Partial<Record<SideId, Uint8Array | null>>;
   /** Whether each side is a client pinned on its capital's front with a treasury running dry (clientPinned). */
   pinned?: Partial<Record<SideId, boolean>>;
 }
@@ -853,7 +858,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     const attacks: { from: string; target: string; odds: number; score: number }[] = [];
     // A capital under direct attack, without the air: no second front (capitalFront).
-    const front = capitalFront(world, scenario, state, side, holders, (i) => strengthOf(theirs.at[i] ?? []));
+    const front = frontOf(scenario, state, side);
     // Each place attacks from once, whatever the number of units there.
     for (const fi of mine.places) {
       const from = ids[fi]!;
