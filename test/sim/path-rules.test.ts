@@ -459,10 +459,19 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, sc)}`;
   };
 
-  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and (since version 11) the al-Watiya garrison’s its base where it starts there', () => {
+  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and (since version 11) the al-Watiya garrison’s its base where it starts there; in 2019 (7 December) Misrata’s home brigades, the Sirte Protection Force and Zintan’s forces keep to their towns', () => {
     for (const [id, homes] of [
       ['sirte-2020', [['kaniyat', 'tarhuna'], ['watiya-garrison', 'al-watiya']]],
-      ['tripoli-2019', [['kaniyat', 'tarhuna'], ['watiya-garrison', 'al-watiya']]],
+      [
+        'tripoli-2019',
+        [
+          ['misrata-garrison', 'misrata'],
+          ['sirte-protection', 'sirte'],
+          ['zintan-juwaili', 'zintan'],
+          ['kaniyat', 'tarhuna'],
+          ['watiya-garrison', 'al-watiya'],
+        ],
+      ],
       ['red-line-2020', [['kaniyat', 'tarhuna']]],
       ['geneva-2020', [['kaniyat', 'tarhuna']]],
     ] as const) {
@@ -1154,6 +1163,75 @@ describe('the capital\'s front first (issue 12, 7 December): a pressed capital w
     const orders = attacks(flagship, startOf(flagship, 'front'), 'gna');
     expect(orders).not.toContain('zawiya>sabratha');
     expect(orders).toContain('murzuq>el-feel');
+  });
+});
+
+describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 12): Misrata\'s home brigades, Zintan\'s forces and the Sirte Protection Force keep to their towns; the Kaniyat 15, Zintan\'s forces 14', () => {
+  const march = load('tripoli-2019');
+  const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
+  const problemOf = (s: State, order: Order): string => {
+    const c = checkOrder(march, s, order, []);
+    return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, march)}`;
+  };
+  const moves = (s: State, level: 'easy' | 'normal' | 'hard') =>
+    aiOrders(march, s, 'gna', level).orders.flatMap((o) => (o.kind === 'move' ? [`${o.formation}>${o.to}`] : []));
+  const attacks = (s: State, side: 'gna' | 'lna', level: 'easy' | 'normal' | 'hard' = 'normal') =>
+    aiOrders(march, s, side, level).orders.flatMap((o) => (o.kind === 'attack' ? [`${o.from}>${o.target}`] : []));
+
+  it('the numbers: the Kaniyat 15 (as in sirte-2020), Zintan\'s forces 14', () => {
+    const s = startOf(march, 'garrisons');
+    expect(unit(s, 'kaniyat').strength).toBe(15);
+    expect(unit(s, 'zintan-juwaili').strength).toBe(14);
+  });
+
+  it('the bound garrisons cannot be sent away: Misrata\'s home brigades, Zintan\'s forces, the Sirte Protection Force', () => {
+    const s = startOf(march, 'garrisons');
+    expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'misrata-garrison', to: 'tajoura' })).toBe(
+      'not-now: Misratan brigades held at home will not leave Misrata: it is bound to the place (a town it rules, a base it garrisons), and stays there while your side holds it.',
+    );
+    expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'zintan-juwaili', to: 'gharyan' })).toMatch(/^not-now: Zintan forces .* will not leave Zintan/);
+    expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'sirte-protection', to: 'abu-grein' })).toMatch(/^not-now: Sirte Protection Force .* will not leave Sirte/);
+    expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'brigade-604', to: 'abu-grein' })).toBe('allowed');
+  });
+
+  // The cause traced (main 0ea8a5a, calib-8 and most of the 58% of games in which Tarhuna fell): the LNA's stack at Tarhuna
+  // threatened Tajoura, the GNA brought Misrata's home brigades (14) there, and a fortnight later stormed the Kaniyat
+  // alone in Tarhuna from Tajoura at 64–77%.
+  it.each(['normal', 'hard'] as const)('the %s GNA brings help to Tajoura, threatened from Tarhuna, without Misrata\'s home brigades', (level) => {
+    const s = startOf(march, 'garrisons', (st) => {
+      st.places['tripoli-airport']!.controller = 'lna';
+      st.formations.push({ id: 'halbous', side: 'gna', location: 'tajoura', strength: 12, loyalty: 80, dug: 0 });
+      for (const id of ['brigade-106', 'chadian-fighters']) unit(st, id).location = 'tarhuna';
+      unit(st, 'abu-salim').location = 'tripoli';
+    });
+    expect(attackOdds(march, s, 'lna', 'tarhuna', 'tajoura').odds).toBeGreaterThan(60);
+    expect(moves(s, level)).toEqual(['rada>tajoura']);
+  });
+
+  /** 16 May 2019 as traced: the LNA holds the airport; the GNA at Tajoura (Halbous, Tajoura's brigades), the Kaniyat alone in Tarhuna; the 106th and Gharyan's allies at Gharyan. */
+  const may = (kaniyat: number, zintan: number) =>
+    startOf(march, 'garrisons', (st) => {
+      st.places['tripoli-airport']!.controller = 'lna';
+      st.formations.push({ id: 'halbous', side: 'gna', location: 'tajoura', strength: 12, loyalty: 80, dug: 10 });
+      for (const f of st.formations) f.dug = 10;
+      unit(st, 'kaniyat').strength = kaniyat;
+      Object.assign(unit(st, 'zintan-juwaili'), { strength: zintan, dug: 25 });
+      Object.assign(unit(st, 'brigade-106'), { location: 'gharyan', strength: 12, dug: 0 });
+      unit(st, 'gharyan-lna-allies').strength = 5;
+      Object.assign(unit(st, 'chadian-fighters'), { location: 'tripoli-airport', strength: 6, dug: 0 });
+      unit(st, 'abu-salim').location = 'tripoli';
+    });
+
+  it('Tarhuna: the GNA\'s attack from Tajoura on the Kaniyat, dug in, at 15 against 12 before', () => {
+    expect(attackOdds(march, may(12, 14), 'gna', 'tajoura', 'tarhuna').odds).toBe(73);
+    expect(attackOdds(march, may(15, 14), 'gna', 'tajoura', 'tarhuna').odds).toBe(62);
+  });
+
+  it.each(['easy', 'normal'] as const)('Zintan: the %s LNA at Gharyan leaves Zintan\'s forces (14, dug in) alone, as it did in 2019; against 11 it attacked', (level) => {
+    expect(attackOdds(march, may(15, 11), 'lna', 'gharyan', 'zintan').odds).toBe(64);
+    expect(attacks(may(15, 11), 'lna', level)).toContain('gharyan>zintan');
+    expect(attackOdds(march, may(15, 14), 'lna', 'gharyan', 'zintan').odds).toBe(51);
+    expect(attacks(may(15, 14), 'lna', level)).not.toContain('gharyan>zintan');
   });
 });
 
