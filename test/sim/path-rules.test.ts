@@ -459,12 +459,13 @@ describe('rules version 8: an armed group that rules its town stays in it (the K
     return c.ok ? 'allowed' : `${c.error.code}: ${messageText(c.error.msg, sc)}`;
   };
 
-  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and (since version 11) the al-Watiya garrison’s its base where it starts there; in 2019 (7 December) Misrata’s home brigades, the Sirte Protection Force and Zintan’s forces keep to their towns', () => {
+  it('the record: the Kaniyat’s home is Tarhuna in every historical scenario (not the tutorial’s small map), and (since version 11) the al-Watiya garrison’s its base where it starts there; in 2019 (7 December) Misrata’s home brigades and its force at Abu Grein, the Sirte Protection Force and Zintan’s forces keep to their places', () => {
     for (const [id, homes] of [
       ['sirte-2020', [['kaniyat', 'tarhuna'], ['watiya-garrison', 'al-watiya']]],
       [
         'tripoli-2019',
         [
+          ['misrata-ctf', 'abu-grein'],
           ['misrata-garrison', 'misrata'],
           ['sirte-protection', 'sirte'],
           ['zintan-juwaili', 'zintan'],
@@ -1166,7 +1167,7 @@ describe('the capital\'s front first (issue 12, 7 December): a pressed capital w
   });
 });
 
-describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 12): Misrata\'s home brigades, Zintan\'s forces and the Sirte Protection Force keep to their towns; the Kaniyat 15, Zintan\'s forces 14', () => {
+describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 12): Misrata\'s home brigades and its force at Abu Grein, Zintan\'s forces and the Sirte Protection Force keep to their places; the Kaniyat 15, Zintan\'s forces 14', () => {
   const march = load('tripoli-2019');
   const unit = (s: State, id: string) => s.formations.find((f) => f.id === id)!;
   const problemOf = (s: State, order: Order): string => {
@@ -1184,13 +1185,14 @@ describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 1
     expect(unit(s, 'zintan-juwaili').strength).toBe(14);
   });
 
-  it('the bound garrisons cannot be sent away: Misrata\'s home brigades, Zintan\'s forces, the Sirte Protection Force', () => {
+  it('the bound garrisons cannot be sent away: Misrata\'s home brigades, Zintan\'s forces, the Sirte Protection Force, the force at Abu Grein', () => {
     const s = startOf(march, 'garrisons');
     expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'misrata-garrison', to: 'tajoura' })).toBe(
       'not-now: Misratan brigades held at home will not leave Misrata: it is bound to the place (a town it rules, a base it garrisons), and stays there while your side holds it.',
     );
     expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'zintan-juwaili', to: 'gharyan' })).toMatch(/^not-now: Zintan forces .* will not leave Zintan/);
     expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'sirte-protection', to: 'abu-grein' })).toMatch(/^not-now: Sirte Protection Force .* will not leave Sirte/);
+    expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'misrata-ctf', to: 'sirte' })).toMatch(/^not-now: Misrata Counter-Terrorism Force .* will not leave Abu Grein/);
     expect(problemOf(s, { actor: 'gna', kind: 'move', formation: 'brigade-604', to: 'abu-grein' })).toBe('allowed');
   });
 
