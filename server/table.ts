@@ -8,7 +8,7 @@ import {
   actorsOf,
   type Controller,
   checkOrder,
-  type Difficulty,
+  type Level,
   hashMatches,
   makeReplay,
   newGameWithReport,
@@ -31,7 +31,7 @@ export interface TableConfig {
   scenario: string;
   whatIfs: string[];
   seed: string;
-  difficulty: Difficulty;
+  difficulty: Level;
   /** The roles people may take (the others, and an empty one, are the computer's). */
   seats: PlayerRole[];
   /** Seconds a turn may last from its start (0: no timer); when it runs out, queued orders stand. */

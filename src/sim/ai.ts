@@ -83,6 +83,7 @@ interface Skill {
 const SKILL: Record<Difficulty, Skill> = {
   easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false, mindsStandingBelow: 30 },
   normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0 },
+  historical: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0 },
   hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true, mindsStandingBelow: 0 },
 };
 
@@ -248,7 +249,7 @@ function clientPinned(scenario: Scenario, state: State, side: SideId): boolean {
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
 function skillNow(skill: Skill, legitimacy: number): Skill {
   if (legitimacy >= skill.mindsStandingBelow) return skill;
-  return { ...skill, attends: true, restraint: true, pause: Math.max(skill.pause, SKILL.normal.pause) };
+  return { ...skill, attends: true, restraint: true, pause: Math.max(skill.pause, SKILL.historical.pause) };
 }
 
 class Planner {
@@ -1280,6 +1281,7 @@ interface BackerSkill {
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
   easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true, rescueTo: 2 },
   normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
+  historical: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
   hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
 };
 

@@ -9,7 +9,7 @@ import { scenarioFor } from '../../server/scenarios.ts';
 import { restore, type StoredTable } from '../../server/store.ts';
 import { canRead, type PlayedTurn, Table, type TableConfig } from '../../server/table.ts';
 import { main } from '../../src/cli/sim.ts';
-import { aiOrders, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { aiOrders, loadReplay, type Level, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
 
 function sirte(): Scenario {
   const s = scenarioFor('sirte-2020', []);
@@ -201,7 +201,7 @@ describe('a table stored before the ending\'s sentence left the state', () => {
   const stored = (turns: PlayedTurn[]): StoredTable => ({
     id: 'old-table',
     code: 'OLD1',
-    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty }),
+    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty as Level }),
     hostName: 'Host',
     status: 'ended',
     seats: [],
