@@ -32,9 +32,9 @@ import type { TableInspect } from '../src/net/protocol.ts';
 import {
   canonicalJson,
   type EndingKind,
-  type Level,
   endingMsg,
   hashMatches,
+  type Level,
   newGame,
   parseReplay,
   type Replay,

@@ -12,8 +12,8 @@ import { loadScenarioFile, playableScenarioIds } from '../src/cli/files.ts';
 import {
   aiOrders,
   canonicalJson,
-  LEVELS,
   hashText,
+  LEVELS,
   type PlayerRole,
   type Policy,
   playGame,

@@ -9,7 +9,7 @@ import { scenarioFor } from '../../server/scenarios.ts';
 import { restore, type StoredTable } from '../../server/store.ts';
 import { canRead, type PlayedTurn, Table, type TableConfig } from '../../server/table.ts';
 import { main } from '../../src/cli/sim.ts';
-import { aiOrders, loadReplay, type Level, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { aiOrders, type Level, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
 
 function sirte(): Scenario {
   const s = scenarioFor('sirte-2020', []);
