@@ -54,6 +54,7 @@ describe('classroom table', () => {
       'class-1',
       ['gna', 'lna', 'mediator'],
       t.turns.map((x) => x.orders),
+      'normal',
     );
     expect(stateHash(headless.state)).toBe(stateHash(t.state));
     expect(headless.hashes).toEqual(t.turns.map((x) => x.hash));
