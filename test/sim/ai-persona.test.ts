@@ -10,7 +10,10 @@ const loaded = loadScenarioFile('sirte-2020');
 if (!loaded.ok) throw new Error('sirte-2020 did not load');
 const sirte = loaded.value;
 
-const choice = (orders: readonly Order[], event: string) => orders.find((o) => o.kind === 'event-choice' && o.event === event)?.option;
+const choice = (orders: readonly Order[], event: string) => {
+  const o = orders.find((x) => x.kind === 'event-choice' && x.event === event);
+  return o?.kind === 'event-choice' ? o.option : undefined;
+};
 const fights = (orders: readonly Order[]) => orders.filter((o) => o.kind === 'attack' || o.kind === 'siege' || o.kind === 'airstrike').length;
 
 describe('the historical persona and the levels', () => {
