@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LADDER, measureQuality, type Pairing, type Quality, TARGETS } from '../src/cli/ai-quality.ts';
 import { loadScenarioFile } from '../src/cli/files.ts';
-import { DIFFICULTIES, type PlayerRole, type Scenario } from '../src/sim/index.ts';
+import { LEVELS, type PlayerRole, type Scenario } from '../src/sim/index.ts';
 
 export function flagship(): Scenario {
   const loaded = loadScenarioFile('sirte-2020');
@@ -33,7 +33,7 @@ export function ladderSuite(seats: readonly PlayerRole[], runs: number, seed: st
     const cases: [string, string, string, number][] = [];
     for (const seat of seats) {
       for (const [a, b] of LADDER) cases.push([seat, a, b, TARGETS.stepUp]);
-      for (const d of DIFFICULTIES) cases.push([seat, d, 'random', TARGETS.overRandom]);
+      for (const d of LEVELS) cases.push([seat, d, 'random', TARGETS.overRandom]);
     }
     for (const [seat, a, b, target] of cases) {
       const name = `${seat} ${a}>${b}`;

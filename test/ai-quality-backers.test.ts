@@ -1,6 +1,6 @@
 // The difficulty ladder in the backers' seats (Turkey, Russia, the UAE, Egypt in sirte-2020): the
 // AI in the seat at each level against the level below it and against random legal orders, every
-// other actor being the normal AI. Same code and numbers as
+// other actor being the historical persona (the calibrated world, docs/ai.md). Same code and numbers as
 // `npm run ai-quality -- --runs 100 --seed quality --role backer:<id>`. See test/ai-ladder.ts.
 import { ladderSuite } from './ai-ladder.ts';
 
@@ -36,6 +36,8 @@ const RUNS = 100;
 // The easy patron holds its floor at the brink (7 December, helper branch ladder19; docs/ai.md): the UAE's easy over random
 // orders 89 → 90%, met again (fresh4 93 → 96%, fresh1 93 → 97%, fresh3 88 → 88%). Of its 10 pairs not won, 6 are by one or
 // two points or ties, 2 regional wars of its own game, 2 its own client's collapse unpaid late (the LNA's other patrons gone).
+// The historical persona apart from the levels (helper branch ladder20; docs/ai.md): every other actor in these games plays
+// the historical persona, which is the normal AI as it was, and the backers' levels did not change: the same figures.
 const SHORT: string[] = [];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -282,7 +282,7 @@ describe('explore: the summary of a batch', () => {
 
   it('the policy sets the difficulty; the historical policy keeps the backers to history', () => {
     expect(policyDifficulty('ai-hard')).toBe('hard');
-    expect(policyDifficulty('historical')).toBe('normal');
+    expect(policyDifficulty('historical')).toBe('historical');
     const s = scenario('sirte-2020');
     const hist = explore(s, { whatIfs: [], policy: 'historical', runs: 10, seed: 'calib' });
     const out = explore(s, { whatIfs: ['turkey-out'], policy: 'historical', runs: 10, seed: 'calib' });

@@ -34,6 +34,7 @@ import {
   type EndingKind,
   endingMsg,
   hashMatches,
+  type Level,
   newGame,
   parseReplay,
   type Replay,
@@ -186,7 +187,7 @@ describe('a replay recorded before the sentence left the state still verifies', 
 
   it('a classroom table stored before (its turns and hashes) is rebuilt in the teacher\'s browser; a tampered one is not', () => {
     const replay = replayFixture('replay-v12-agreement.json');
-    const table: TableInspect = { no: 1, code: 'OLD1', scenario: 'sirte-2020', whatIfs: [], seed: replay.seed, difficulty: replay.difficulty, seats: [...replay.humans], status: 'ended', turns: replay.turns, queued: {}, ended: [] };
+    const table: TableInspect = { no: 1, code: 'OLD1', scenario: 'sirte-2020', whatIfs: [], seed: replay.seed, difficulty: replay.difficulty as Level, seats: [...replay.humans], status: 'ended', turns: replay.turns, queued: {}, ended: [] };
     const rebuilt = rebuildTable(sirte, table);
     expect(rebuilt.states.at(-1)?.ending?.kind).toBe('frozen-conflict');
     const n = replay.turns.length;

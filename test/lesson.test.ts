@@ -170,7 +170,7 @@ describe('a month of two fortnights', () => {
     expect(stateHash(a.state)).toBe(stateHash(b.state));
     // Not the full form's war: a different game.
     expect(stateHash(playGame(full, 'lesson-replay').state)).not.toBe(stateHash(a.state));
-    const replay = makeReplay({ scenario: lesson, seed: 'lesson-replay', humans: [], difficulty: 'normal', orders: a.orders, hashes: a.hashes });
+    const replay = makeReplay({ scenario: lesson, seed: 'lesson-replay', humans: [], difficulty: 'historical', orders: a.orders, hashes: a.hashes });
     expect(replay.scenario.id).toBe('sirte-2020-lesson');
     const loaded = loadReplay(replayText(replay), (id) => (id === lesson.id ? lesson : undefined));
     expect(loaded.ok).toBe(true);

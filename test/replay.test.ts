@@ -40,6 +40,7 @@ const game = playGame(sirte, 'replay-7', {
   role: 'gna',
   policy: (s, st) => otherActorsOrders(s, st, null).orders.filter((o) => o.actor === 'gna'),
   hashEachTurn: true,
+  difficulty: 'normal',
 });
 const replay = makeReplay({ scenario: sirte, seed: 'replay-7', humans: ['gna'], difficulty: 'normal', orders: game.orders, hashes: game.hashes });
 const text = replayText(replay);
@@ -62,7 +63,7 @@ describe('replay: export → import', () => {
 
   it('the replay of a played game gives the same hashes as playing the player’s orders with the AI', () => {
     const mine = game.orders.map((turn) => turn.filter((o) => o.actor === 'gna'));
-    expect(playWithOrders(sirte, 'replay-7', 'gna', mine).hashes).toEqual(game.hashes);
+    expect(playWithOrders(sirte, 'replay-7', 'gna', mine, 'normal').hashes).toEqual(game.hashes);
   });
 
   it('computes the hashes itself when none are given, and the text is stable', () => {
@@ -79,7 +80,7 @@ describe('replay: export → import', () => {
 
   it('a game played with what-ifs replays with them, and a replay naming an unknown what-if is refused', () => {
     const played = applyWhatIfs(sirte, ['turkey-out']);
-    const g = playGame(played, 'replay-wi', { hashEachTurn: true });
+    const g = playGame(played, 'replay-wi', { hashEachTurn: true, difficulty: 'normal' });
     const r = makeReplay({ scenario: played, whatIfs: ['turkey-out'], seed: 'replay-wi', humans: [], difficulty: 'normal', orders: g.orders.slice(0, 4) });
     expect(r.whatIfs).toEqual(['turkey-out']);
     const loaded = loadReplay(replayText(r), find);

@@ -78,7 +78,7 @@ describe('the plan', () => {
 
   it('replays the game as it was played, hash for hash', () => {
     const mine = game.turns.map((t) => t.filter((o) => o.actor === 'gna'));
-    expect(plan.hashes).toEqual(playWithOrders(tutorial, game.seed, 'gna', mine).hashes);
+    expect(plan.hashes).toEqual(playWithOrders(tutorial, game.seed, 'gna', mine, 'normal').hashes);
     expect(plan.states).toHaveLength(game.turns.length + 1);
   });
 

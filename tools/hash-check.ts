@@ -12,8 +12,8 @@ import { loadScenarioFile, playableScenarioIds } from '../src/cli/files.ts';
 import {
   aiOrders,
   canonicalJson,
-  DIFFICULTIES,
   hashText,
+  LEVELS,
   type PlayerRole,
   type Policy,
   playGame,
@@ -26,7 +26,7 @@ import { randomOrders } from './random-orders.ts';
 type Mode = 'ai' | 'random';
 
 
-function playOne(scenario: Scenario, seed: string, role: PlayerRole | null, mode: Mode, difficulty: (typeof DIFFICULTIES)[number], out: string[]): void {
+function playOne(scenario: Scenario, seed: string, role: PlayerRole | null, mode: Mode, difficulty: (typeof LEVELS)[number], out: string[]): void {
   const rng = Rng.fromSeed(`policy-${seed}`);
   const tag = `${scenario.id} ${seed} ${role ?? 'all-ai'} ${mode} ${difficulty}`;
   // The person's role: the AI at the other difficulty through the checked path, or random legal orders.
@@ -54,8 +54,8 @@ function main(argv: string[]): void {
     for (let g = 0; g < games; g++) {
       const role = roles[g % roles.length]!;
       const round = Math.floor(g / roles.length);
-      const difficulty = DIFFICULTIES[round % DIFFICULTIES.length]!;
-      const mode: Mode = role && Math.floor(round / DIFFICULTIES.length) % 2 === 1 ? 'random' : 'ai';
+      const difficulty = LEVELS[round % LEVELS.length]!;
+      const mode: Mode = role && Math.floor(round / LEVELS.length) % 2 === 1 ? 'random' : 'ai';
       const out: string[] = [];
       playOne(scenario, `hc-${g}`, role, mode, difficulty, out);
       for (const line of out) console.log(line);

@@ -1,6 +1,7 @@
 // How well the AI plays, measured: paired seeded games of a scenario in which one seat (the
 // GNA, the LNA or a playable backer) is played by the AI at one difficulty, and the same seed is played again
-// with another player in the seat. Every other actor is the normal AI.
+// with another player in the seat. Every other actor is the historical persona (the calibrated world, docs/ai.md):
+// the same opponents for every player measured.
 //   npm run ai-quality -- [--scenario sirte-2020] [--runs 100] [--seed quality] [--json]
 //
 // "A beats B" on a seed: the seat's score (src/sim/rules/outcome.ts, the role's weighted score
@@ -11,9 +12,9 @@ import {
   type Actor,
   budgetOf,
   checkLegalOrder,
-  DIFFICULTIES,
-  type Difficulty,
   formatProblems,
+  LEVELS,
+  type Level,
   legalOrders,
   ORDER_COST,
   type Order,
@@ -56,10 +57,10 @@ export const SIDE_SEATS: readonly PlayerRole[] = ['gna', 'lna'];
 export function seatsOf(scenario: Scenario): PlayerRole[] {
   return scenario.playable.filter((r) => r !== 'mediator');
 }
-export type Player = Difficulty | 'random';
-export const PLAYERS: readonly Player[] = [...DIFFICULTIES, 'random'];
+export type Player = Level | 'random';
+export const PLAYERS: readonly Player[] = [...LEVELS, 'random'];
 /** The ladder's pairings: each level against the one below it, and the top against the bottom. */
-export const LADDER: readonly (readonly [Difficulty, Difficulty])[] = [
+export const LADDER: readonly (readonly [Level, Level])[] = [
   ['normal', 'easy'],
   ['hard', 'normal'],
   ['hard', 'easy'],
@@ -86,7 +87,7 @@ export function randomPolicy(role: PlayerRole): Policy {
 }
 
 /** The AI at a given difficulty, whatever the game's own difficulty. */
-export function aiPolicy(role: PlayerRole, difficulty: Difficulty): Policy {
+export function aiPolicy(role: PlayerRole, difficulty: Level): Policy {
   return (scenario, state) => aiOrders(scenario, state, role as Actor, difficulty).orders;
 }
 
@@ -154,7 +155,7 @@ export function measureQuality(scenario: Scenario, runs: number, seed = 'quality
   const random: Pairing[] = [];
   for (const seat of seats) {
     for (const [a, b] of LADDER) ladder.push(pair(a, b, seat));
-    for (const d of DIFFICULTIES) random.push(pair(d, 'random', seat));
+    for (const d of LEVELS) random.push(pair(d, 'random', seat));
   }
   const worstOf = (ps: Pairing[]) => [...ps].sort((x, y) => x.share - y.share)[0]!;
   const med: Quality['median'] = {};

@@ -136,7 +136,7 @@ export function runMarch(scenario: Scenario, seedPrefix: string, runs: number, w
   const endings: Record<string, number> = {};
   for (let i = 1; i <= runs; i++) {
     const watcher = new MarchWatcher();
-    const { state } = playGame(played, `${seedPrefix}-${i}`, { aiActors: historicalActor, onTurn: (before, _orders, after) => watcher.turn(before, after) });
+    const { state } = playGame(played, `${seedPrefix}-${i}`, { difficulty: 'historical', aiActors: historicalActor, onTurn: (before, _orders, after) => watcher.turn(before, after) });
     for (const [id, yes] of Object.entries(watcher.facts())) if (yes) count[id] = (count[id] ?? 0) + 1;
     const key = endingKey(state);
     endings[key] = (endings[key] ?? 0) + 1;
@@ -238,6 +238,7 @@ export function runPath(scenario: Scenario, record: HistoryRecord, seedPrefix: s
   for (let i = 1; i <= runs; i++) {
     let watcher: PathWatcher | null = null;
     playGame(played, `${seedPrefix}-${i}`, {
+      difficulty: 'historical',
       aiActors: historicalActor,
       keepReports: false,
       onTurn: (before, _orders, after, report) => {

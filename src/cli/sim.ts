@@ -239,13 +239,13 @@ export function main(argv: string[], out: (line: string) => void = console.log):
   const backerRole = args.role !== undefined && isBackerRole(args.role) ? args.role : null;
   if (args.turningPoints && args.role) {
     const game = playOne(scenario, args.seed, args.role);
-    return printTurningPoints({ scenario, seed: args.seed, humans: [args.role], difficulty: 'normal', role: args.role, turns: game.orders }, turningRuns, args.json, out);
+    return printTurningPoints({ scenario, seed: args.seed, humans: [args.role], difficulty: game.state.difficulty, role: args.role, turns: game.orders }, turningRuns, args.json, out);
   }
   if (args.runs === undefined) {
     const game = playOne(scenario, args.seed, args.role, args.exportReplay !== undefined);
     const ending = game.state.ending!;
     if (args.exportReplay !== undefined) {
-      const replay = makeReplay({ scenario, whatIfs: args.whatIfs, seed: args.seed, humans: args.role ? [args.role] : [], difficulty: 'normal', orders: game.orders, hashes: game.hashes });
+      const replay = makeReplay({ scenario, whatIfs: args.whatIfs, seed: args.seed, humans: args.role ? [args.role] : [], difficulty: game.state.difficulty, orders: game.orders, hashes: game.hashes });
       try {
         writeFileSync(args.exportReplay, replayText(replay));
       } catch (e) {

@@ -79,11 +79,29 @@ interface Skill {
    * from the air and declares pauses as the baseline does (0: no such floor; the baseline and hard always do).
    */
   mindsStandingBelow: number;
+  /**
+   * Plays its seat's score in the talks (seatTakesTruce): takes a truce an event offers, accepts one proposed and keeps
+   * the one it is in — holding its fire from the fortnight it agrees — whenever it is not winning ground. False: the
+   * leaders' own reckoning, as in the record (the historical persona: Haftar refused the truces of January 2020 and
+   * fought on through the war's weariness). The levels play the score: by the sides' weights a truce kept scores above a
+   * war fought on while not winning (docs/ai.md, "The historical persona apart from the normal level").
+   */
+  settles: boolean;
+}
+/**
+ * Whether a side that plays its score (Skill.settles) takes a truce, keeps the one it is in or accepts one proposed: when
+ * the deal is worth as much as fighting on, by the leaders' own reckoning (`calc`, ceasefireCalculus on the terms in
+ * question), or whenever it is not winning ground (its momentum 0 or less). By the sides' weights a front frozen in a
+ * truce kept scores above a war fought on through its weariness, unless the war is being won.
+ */
+function seatTakesTruce(state: State, side: SideId, calc: { deal: number; fight: number }): boolean {
+  return calc.deal >= calc.fight || state.sides[side].momentum <= 0;
 }
 const SKILL: Record<Difficulty, Skill> = {
-  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false, mindsStandingBelow: 30 },
-  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0 },
-  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true, mindsStandingBelow: 0 },
+  easy: { attackMargin: 0, attacks: 2, vigilance: 0.5, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: false, wary: true, pause: 0, keepsWord: false, tends: false, attends: false, mindsStandingBelow: 30, settles: true },
+  normal: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0, settles: true },
+  historical: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: false, ev: false, lookahead: false, foresight: 0, answerForesight: 0, restraint: true, wary: false, pause: 0.35, keepsWord: false, tends: true, attends: true, mindsStandingBelow: 0, settles: false },
+  hard: { attackMargin: 0, attacks: 2, vigilance: 1, adapt: true, ev: true, lookahead: true, foresight: 10, answerForesight: 5, restraint: true, wary: true, pause: 1, keepsWord: true, tends: true, attends: true, mindsStandingBelow: 0, settles: true },
 };
 
 /**
@@ -248,7 +266,7 @@ function clientPinned(scenario: Scenario, state: State, side: SideId): boolean {
 /** The skill a side plays with this fortnight: a careless leadership minds its standing once it is nearly gone (Skill.mindsStandingBelow). */
 function skillNow(skill: Skill, legitimacy: number): Skill {
   if (legitimacy >= skill.mindsStandingBelow) return skill;
-  return { ...skill, attends: true, restraint: true, pause: Math.max(skill.pause, SKILL.normal.pause) };
+  return { ...skill, attends: true, restraint: true, pause: Math.max(skill.pause, SKILL.historical.pause) };
 }
 
 class Planner {
@@ -455,8 +473,11 @@ function choiceScore(effects: readonly Effect[], who: Role): number {
 /** The terms of a truce an event brings: the lines frozen, nothing else. */
 export const EVENT_TRUCE_TERMS: CeasefireTerms = { freezeLines: true, heavyWeaponsOut: false, foreignFightersOut: false, monitors: false, oilReopened: false, revenueShared: false };
 
-/** Answers this role's pending event choices; true when an answer starts a truce (so it holds its fire this turn). */
-function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner): boolean {
+/**
+ * Answers this role's pending event choices; true when an answer starts a truce (so it holds its fire this turn). A side
+ * that plays its score (Skill.settles) takes an event's truce by seatTakesTruce.
+ */
+function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planner, settles = false): boolean {
   let truce = false;
   for (const p of state.pending) {
     if (p.role !== who) continue;
@@ -471,7 +492,8 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
         // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
         // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
         const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state));
-        score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
+        const takes = settles ? seatTakesTruce(state, who, calc) : calc.accept;
+        score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (takes ? 20 : -20) : 0;
       }
       if (score > bestScore) {
         bestScore = score;
@@ -731,19 +753,21 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   const theirs = byPlace(world, state, enemy);
   const worth = fixedWorthOf(scenario)[side];
   // Agreeing to a truce an event offers binds it from this fortnight: it holds its fire.
-  const choseTruce = answerChoices(scenario, state, side, plan);
+  const choseTruce = answerChoices(scenario, state, side, plan, skill.settles);
   const inTruce = talksIndex(state.talks.stage) >= 2;
   const calc = wantsDeal(scenario, state, side, undefined, skill.foresight);
 
   // 0. A ceasefire proposal on the table is answered, for or against, on the same reckoning.
   const proposal = state.talks.proposal;
-  let accepting = choseTruce && skill.keepsWord;
+  // (A side that plays its score in the talks keeps its word from the fortnight it takes a truce.)
+  let accepting = choseTruce && (skill.keepsWord || skill.settles);
   if (proposal && proposal.by !== side) {
     const mine = wantsDeal(scenario, state, side, proposal.terms, skill.foresight + skill.answerForesight);
-    accepting ||= mine.accept;
+    const yes = mine.accept || (skill.settles && seatTakesTruce(state, side, mine));
+    accepting ||= yes;
     plan.try(
-      { actor: side, kind: 'answer-ceasefire', accept: mine.accept },
-      m(mine.accept ? 'reasons.ai.acceptTable' : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
+      { actor: side, kind: 'answer-ceasefire', accept: yes },
+      m(yes ? 'reasons.ai.acceptTable' : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
     );
   }
 
@@ -839,7 +863,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     // 2. Attack where the expected outcome pays: odds times the gain, less the cost of failing
     // and of the counter-attack on the place left behind, above this leadership's bar for risk.
     // Breaking a truce costs trust and standing: a side that weighs outcomes does it only when it no longer wants the truce at all.
-    const keepsTruce = skill.ev && inTruce && calc.deal >= calc.fight - 15;
+    const keepsTruce = inTruce && ((skill.ev && calc.deal >= calc.fight - 15) || (skill.settles && seatTakesTruce(state, side, calc)));
     const threshold = (inTruce ? 80 : 62) - Math.floor(def.riskTolerance / 10) - (me.confidence >= 70 ? 5 : 0) + knobs.margin;
     // A place too strong to storm can be starved only once it is cut off: the place its road
     // still runs to is worth attacking at a lower bar (CUT_OFF_MARGIN), when that place can be taken.
@@ -1280,6 +1304,7 @@ interface BackerSkill {
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
   easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true, rescueTo: 2 },
   normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
+  historical: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
   hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
 };
 

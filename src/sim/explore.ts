@@ -86,8 +86,8 @@ export function endingKey(state: State): string {
 // ---------------------------------------------------------------- policies
 
 /**
- * How the actors play. "historical": the Libyan sides and the mediator play the baseline AI
- * (normal), the foreign backers take no decisions of their own and move only through the
+ * How the actors play. "historical": the Libyan sides and the mediator play the historical persona
+ * (the calibration's AI, docs/ai.md), the foreign backers take no decisions of their own and move only through the
  * scenario's dated events. "ai-<difficulty>": every actor plays the AI at that difficulty.
  */
 export type ExplorePolicy = 'historical' | 'ai-easy' | 'ai-normal' | 'ai-hard';
@@ -105,7 +105,7 @@ export function historicalActor(actor: Actor): boolean {
 
 /** The difficulty a policy plays at (and the one a game opened from the explorer uses). */
 export function policyDifficulty(policy: ExplorePolicy): Difficulty {
-  return policy === 'historical' ? 'normal' : (policy.slice(3) as Difficulty);
+  return policy === 'historical' ? 'historical' : (policy.slice(3) as Difficulty);
 }
 
 // ---------------------------------------------------------------- one game

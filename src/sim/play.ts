@@ -37,7 +37,7 @@ export interface GameRecord {
 
 export function playGame(scenario: Scenario, seed: string, options: PlayOptions = {}): GameRecord {
   const role = options.role ?? null;
-  let state = newGame(scenario, seed, role && options.policy ? [role] : [], options.difficulty ?? 'normal');
+  let state = newGame(scenario, seed, role && options.policy ? [role] : [], options.difficulty ?? 'historical');
   const orders: Order[][] = [];
   const hashes: string[] = [];
   const reports: TurnReport[] = [];
@@ -65,7 +65,7 @@ export function replayOrders(
   seed: string,
   humans: readonly PlayerRole[],
   turns: readonly (readonly Order[])[],
-  difficulty: Difficulty = 'normal',
+  difficulty: Difficulty = 'historical',
 ): { state: State; hashes: string[] } {
   let state = newGame(scenario, seed, [...humans], difficulty);
   const hashes: string[] = [];
@@ -85,7 +85,7 @@ export function playWithOrders(
   seed: string,
   role: PlayerRole,
   playerTurns: readonly (readonly Order[])[],
-  difficulty: Difficulty = 'normal',
+  difficulty: Difficulty = 'historical',
 ): { state: State; hashes: string[] } {
   let state = newGame(scenario, seed, [role], difficulty);
   const hashes: string[] = [];

@@ -9,7 +9,7 @@ import type { Difficulty, PlaceState, PlayerRole, Scenario, SideState, State, Tu
 import { SIDES } from './types.ts';
 import { placesByIndex, worldOf } from './world.ts';
 
-export function initialState(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'normal'): State {
+export function initialState(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'historical'): State {
   const side = (id: 'gna' | 'lna'): SideState => {
     const d = scenario.sides[id];
     return {
@@ -116,7 +116,7 @@ export function newGameWithReport(
   scenario: Scenario,
   seed: string,
   humans: PlayerRole[] = [],
-  difficulty: Difficulty = 'normal',
+  difficulty: Difficulty = 'historical',
 ): { state: State; report: TurnReport } {
   const s = initialState(scenario, seed, humans, difficulty);
   const rng = Rng.fromState(s.rng);
@@ -132,6 +132,6 @@ export function newGameWithReport(
   return { state: s, report };
 }
 
-export function newGame(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'normal'): State {
+export function newGame(scenario: Scenario, seed: string, humans: PlayerRole[] = [], difficulty: Difficulty = 'historical'): State {
   return newGameWithReport(scenario, seed, humans, difficulty).state;
 }

@@ -3,9 +3,18 @@
 // All quantities are integers. Scales are stated where a field is declared.
 
 export type SideId = 'gna' | 'lna';
-/** How well the computer plays the actors no person plays. It changes the AI, never the rules. */
-export type Difficulty = 'easy' | 'normal' | 'hard';
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+/**
+ * How the computer plays the actors no person plays. It changes the AI, never the rules. The levels (easy, normal, hard)
+ * play each seat's score as well as they can; "historical" is the persona the calibration measures against the record:
+ * the leaders as they chose in 2019–2020 (Haftar fighting on through the war's weariness), not the best play of the
+ * seat's score (docs/ai.md, "The historical persona apart from the normal level").
+ */
+export type Difficulty = Level | 'historical';
+/** The difficulty levels proper, easiest first: the AI's ladder (npm run ai-quality). */
+export type Level = 'easy' | 'normal' | 'hard';
+export const LEVELS: readonly Level[] = ['easy', 'normal', 'hard'];
+/** Every difficulty a game can be played at (links, saves, replays): the levels and the historical persona. */
+export const DIFFICULTIES: readonly Difficulty[] = [...LEVELS, 'historical'];
 export type Role = SideId | 'mediator';
 export const SIDES: readonly SideId[] = ['gna', 'lna'];
 export const ROLES: readonly Role[] = ['gna', 'lna', 'mediator'];

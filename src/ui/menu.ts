@@ -492,6 +492,7 @@ const DIFFICULTY: Record<Difficulty, { name: string; blurb: string }> = {
   easy: { name: 'menu.difficulty.easy', blurb: 'menu.difficulty.easy.blurb' },
   normal: { name: 'menu.difficulty.normal', blurb: 'menu.difficulty.normal.blurb' },
   hard: { name: 'menu.difficulty.hard', blurb: 'menu.difficulty.hard.blurb' },
+  historical: { name: 'menu.difficulty.historical', blurb: 'menu.difficulty.historical.blurb' },
 };
 const HOW_TO_PLAY: { title: string; text: string[] }[] = [
   { title: 'menu.how.aim', text: ['menu.how.aim.1', 'menu.how.aim.2'] },

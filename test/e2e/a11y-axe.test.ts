@@ -18,7 +18,7 @@ if (!loaded.ok) throw new Error('sirte-2020 does not load');
 const sirte: Scenario = loaded.value;
 const aiPolicy = (role: Role) => (s: Scenario, st: Parameters<typeof otherActorsOrders>[1]) => otherActorsOrders(s, st, null).orders.filter((o) => o.actor === role);
 const SEED = 'axe-1';
-const whole = playGame(sirte, SEED, { role: 'gna', policy: aiPolicy('gna'), hashEachTurn: true });
+const whole = playGame(sirte, SEED, { role: 'gna', policy: aiPolicy('gna'), hashEachTurn: true, difficulty: 'normal' });
 const mine = whole.orders.map((turn) => turn.filter((o) => o.actor === 'gna'));
 
 /** Violations seen, screen by screen. */

@@ -30,7 +30,7 @@ describe('the ceasefire forecast is the answer', () => {
     let hashes: string[] = [];
     for (let i = 0; i < 200 && !turn; i++) {
       seed = `forecast-${i}`;
-      let state = newGame(scenario, seed, ['mediator']);
+      let state = newGame(scenario, seed, ['mediator'], 'normal');
       hashes = [];
       for (let t = 1; t <= 8 && !state.ending; t++) {
         const forecast = ceasefireForecast(scenario, state, 'mediator', terms);

@@ -43,12 +43,12 @@ const aiPolicy = (role: Role) => (s: Scenario, st: Parameters<typeof otherActors
 
 // The game of the first test: the GNA's own AI choices, the first four turns of them. The seed
 // is the first of a fixed list whose game lasts past turn 5 (some seeds end in a swift defeat).
-const played = (seed: string) => playGame(sirte, seed, { role: 'gna', policy: aiPolicy('gna'), hashEachTurn: true });
+const played = (seed: string) => playGame(sirte, seed, { role: 'gna', policy: aiPolicy('gna'), hashEachTurn: true, difficulty: 'normal' });
 const SEED = Array.from({ length: 20 }, (_, i) => `e2e-replay-${i + 5}`).find((seed) => played(seed).orders.length > 6);
 if (!SEED) throw new Error('no seed in e2e-replay-5 … 24 gives a game of more than six turns');
 const whole = played(SEED);
 const mine = whole.orders.map((turn) => turn.filter((o) => o.actor === 'gna'));
-const first4 = playWithOrders(sirte, SEED, 'gna', mine.slice(0, 4));
+const first4 = playWithOrders(sirte, SEED, 'gna', mine.slice(0, 4), 'normal');
 
 /** Steps to the given frame with the replay bar's own buttons and returns the hook's hash. */
 async function hashAt(page: Page): Promise<string> {

@@ -79,6 +79,7 @@ describe('classroom room', () => {
       'net-5',
       ['gna', 'lna', 'mediator'],
       table.turns.map((t) => t.orders),
+      'normal',
     );
     expect(stateHash(headless.state)).toBe(stateHash(table.state));
     // Mid-game, the table gives no seat the replay nor the record (they hold every seat's orders).

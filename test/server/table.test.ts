@@ -9,7 +9,7 @@ import { scenarioFor } from '../../server/scenarios.ts';
 import { restore, type StoredTable } from '../../server/store.ts';
 import { canRead, type PlayedTurn, Table, type TableConfig } from '../../server/table.ts';
 import { main } from '../../src/cli/sim.ts';
-import { aiOrders, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { aiOrders, type Level, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
 
 function sirte(): Scenario {
   const s = scenarioFor('sirte-2020', []);
@@ -54,6 +54,7 @@ describe('classroom table', () => {
       'class-1',
       ['gna', 'lna', 'mediator'],
       t.turns.map((x) => x.orders),
+      'normal',
     );
     expect(stateHash(headless.state)).toBe(stateHash(t.state));
     expect(headless.hashes).toEqual(t.turns.map((x) => x.hash));
@@ -201,7 +202,7 @@ describe('a table stored before the ending\'s sentence left the state', () => {
   const stored = (turns: PlayedTurn[]): StoredTable => ({
     id: 'old-table',
     code: 'OLD1',
-    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty }),
+    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty as Level }),
     hostName: 'Host',
     status: 'ended',
     seats: [],

@@ -397,9 +397,13 @@ describe('red lines near a regional war, and a truce chosen in an event', () => 
       },
     ],
   };
+  // (The levels play their score in the talks and hold their fire from the fortnight they take a truce; the historical
+  // persona, the calibration's, attacks that fortnight as the normal level did before the two were apart: docs/ai.md,
+  // "The historical persona apart from the normal level".)
   it.each([
-    ['easy', true],
-    ['normal', true],
+    ['historical', true],
+    ['easy', false],
+    ['normal', false],
     ['hard', false],
   ] as const)('a truce it agrees to in an event binds it at once: at %s it attacks that fortnight → %s', (level, attacks) => {
     const s = game((x) => {

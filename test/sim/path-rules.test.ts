@@ -266,7 +266,7 @@ describe('a town’s people fight for the side they back (rules version 5)', () 
     const sc = load('sirte-2020');
     const bare = unaligned(sc);
     const s = newGame(sc, 'path-rules', []);
-    const attacksGharyan = (scenario: Scenario) => aiOrders(scenario, s, 'lna', 'normal').orders.some((o) => o.kind === 'attack' && o.target === 'gharyan');
+    const attacksGharyan = (scenario: Scenario) => aiOrders(scenario, s, 'lna', 'historical').orders.some((o) => o.kind === 'attack' && o.target === 'gharyan');
     expect(attacksGharyan(bare)).toBe(true);
     expect(attacksGharyan(sc)).toBe(false);
   });
