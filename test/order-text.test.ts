@@ -32,8 +32,8 @@ import {
   TERM_PACKAGES,
 } from '../src/sim/index.ts';
 import { checkLegalOrder } from '../src/sim/orders.ts';
-import { CEASEFIRE_TERMS, OIL_DEAL_TERMS } from '../src/sim/rules/talks.ts';
 import { Rng } from '../src/sim/rng.ts';
+import { CEASEFIRE_TERMS, OIL_DEAL_TERMS } from '../src/sim/rules/talks.ts';
 import { orderWarnings } from '../src/sim/warnings.ts';
 import { worldOf } from '../src/sim/world.ts';
 import { messageText } from '../src/ui/report-text.ts';
