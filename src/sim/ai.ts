@@ -785,21 +785,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
 
   // Each part of the plan is a function of its own: the JavaScript engine optimises small
   // functions much sooner than one long one (the explorer's first games depend on it).
-  // The places the side has sworn to hold (its red lines), and the gates before those that face no enemy place:
-  // its own places next to them (G: helped besides the two most pressing threats; X3: no attack out of the gate
-  // of a sworn place other than the capital).
-  const swornIx = new Uint8Array(places);
-  const gates = new Uint8Array(places);
-  const noAttackFrom = new Uint8Array(places);
-  for (let i = 0; i < places; i++) if (holders[i] === side && traits.redLines.includes(ids[i]!)) swornIx[i] = 1;
-  for (let i = 0; i < places; i++) {
-    if (!swornIx[i] || adjacentIx[i]!.some((j) => holders[j] === enemy)) continue;
-    for (const j of adjacentIx[i]!) {
-      if (holders[j] !== side || swornIx[j]) continue;
-      gates[j] = 1;
-      if (ids[i] !== def.capital) noAttackFrom[j] = 1;
-    }
-  }
   const defend = () => {
     // 1. Defend what is threatened: reinforce or dig in where the enemy's odds are good, and
     // sooner where the enemy struck last turn (it adapts) or where the place is a red line.
@@ -832,31 +817,16 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     threats.sort((a, b) => b.value * b.odds - a.value * a.odds || compareIds(a.place, b.place));
     // An easy opponent sometimes fails to see the threat in time.
     const sees = noise(state.seed, state.turn, side, 'defend') < skill.vigilance;
-    // The two most pressing threats, and besides them every gate: a threatened place next to a place the side has
-    // sworn to hold that faces no enemy place (Abu Grein and Tajoura before Misrata).
-    const helped = sees ? threats.filter((t, k) => k < 2 || gates[t.ix] === 1) : [];
-    const used = new Set<string>();
-    for (const t of helped) {
-      // Bring the biggest unit from a quiet neighbour (not a group that rules its town), first from one that need
-      // not also cover another place helped this fortnight; a sworn place keeps its last unit while the enemy stands
-      // next to it; otherwise dig in.
+    for (const t of threats.slice(0, sees ? 2 : 0)) {
+      // Bring the biggest unit from a quiet neighbour (not a group that rules its town); otherwise dig in.
       let helper: FormationState | undefined;
-      let helperFree = false;
       for (const n of adjacentIx[t.ix]!) {
         if (holders[n] !== side || threatened[n]) continue;
-        const free = !helped.some((o) => o !== t && adjacentIx[o.ix]!.includes(n));
-        const at = (mine.at[n] ?? []).filter((f) => !used.has(f.id) && !homeBound(world, state, f));
-        const keepsLast = swornIx[n] === 1 && adjacentIx[n]!.some((j) => holders[j] === enemy && theirs.at[j]) && (mine.at[n] ?? []).filter((f) => !used.has(f.id)).length <= 1;
-        if (keepsLast) continue;
-        for (const f of at) {
-          const better = !helper || (free && !helperFree) || (free === helperFree && (f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)));
-          if (better) {
-            helper = f;
-            helperFree = free;
-          }
+        for (const f of mine.at[n] ?? []) {
+          if (homeBound(world, state, f)) continue;
+          if (!helper || f.strength > helper.strength || (f.strength === helper.strength && compareIds(f.id, helper.id) < 0)) helper = f;
         }
       }
-      if (helper) used.add(helper.id);
       if (helper && helper.strength >= 5) {
         plan.try({ actor: side, kind: 'move', formation: helper.id, to: t.place }, m('reasons.ai.reinforced', { place: t.place, odds: t.odds, whyMsg: t.whyMsg }));
       } else if (mine.at[t.ix]) {
@@ -894,8 +864,6 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const from = ids[fi]!;
       // A group that rules its town fights out of it but takes no ground alone: no attack where it is all there is.
       if (mine.at[fi]!.every((f) => homeBound(world, state, f))) continue;
-      // The gate before a sworn place (not the capital's) is held, not attacked out of.
-      if (noAttackFrom[fi]) continue;
       // Its own forces go where the capital needs them; allied groups that fight on their own account (an agenda, as the
       // Tebu of Murzuq) fight their own war.
       const heldBack = front !== null && mine.at[fi]!.some((f) => !world.formationDef.get(f.id)?.agenda);
