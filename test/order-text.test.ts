@@ -33,6 +33,7 @@ import {
 } from '../src/sim/index.ts';
 import { checkLegalOrder } from '../src/sim/orders.ts';
 import { Rng } from '../src/sim/rng.ts';
+import { CEASEFIRE_TERMS, OIL_DEAL_TERMS } from '../src/sim/rules/talks.ts';
 import { orderWarnings } from '../src/sim/warnings.ts';
 import { worldOf } from '../src/sim/world.ts';
 import { messageText } from '../src/ui/report-text.ts';
@@ -204,6 +205,8 @@ const TABLE_KEYS = [
   'orders.problem.acceptStepQueued',
   'orders.problem.noMoneyToGive',
   'orders.problem.monitorsDeployed',
+  'orders.problem.oilDealOnly',
+  'orders.problem.oilDealTooSoon',
 ];
 
 let sampled: Line[] | null = null;
@@ -273,7 +276,8 @@ describe('orders: refusals, previews and warnings as message codes', () => {
     // missing backer come after checks that refuse first, as does a second delivery (a duplicate);
     // a quick check's empty summary is never shown; a client-less backer above the first rung,
     // and a red line said but not in the scenario's rules, are not in these scenarios' data.
-    const rare = ['orders.problem.notNextToIt', 'orders.problem.noSuchBacker', 'orders.problem.oneDelivery', 'orders.summary.none', 'orders.risk.yourClientLoses', 'orders.warning.redLineSaid'];
+    // The oil deal's summary (rules version 13) is pinned below ("the oil deal"): a person's proposal in a ceasefire.
+    const rare = ['orders.summary.oilDeal', 'orders.problem.notNextToIt', 'orders.problem.noSuchBacker', 'orders.problem.oneDelivery', 'orders.summary.none', 'orders.risk.yourClientLoses', 'orders.warning.redLineSaid'];
     expect(never.filter((k) => !TABLE_KEYS.includes(k) && !rare.includes(k))).toEqual([]);
   });
 
@@ -338,6 +342,17 @@ describe('a table of refusals the games rarely reach: each its code, told in eve
       s.talks.stage = 'truce';
       s.talks.monitors = true;
     }), { actor: 'mediator', kind: 'deploy-monitors' }, []],
+    // Rules version 13: while a ceasefire holds with a blockade in force, the one proposal is the oil deal, once it has held.
+    ['orders.problem.oilDealOnly', changed((s) => {
+      s.talks.stage = 'ceasefire';
+      s.talks.held = 3;
+      s.country.blockadeBy = 'lna';
+    }), { actor: 'gna', kind: 'propose-ceasefire', terms: CEASEFIRE_TERMS }, []],
+    ['orders.problem.oilDealTooSoon', changed((s) => {
+      s.talks.stage = 'ceasefire';
+      s.talks.held = 1;
+      s.country.blockadeBy = 'lna';
+    }), { actor: 'gna', kind: 'propose-ceasefire', terms: OIL_DEAL_TERMS }, []],
   ];
   it('holds every key the seeded games do not reach', () => expect(rows.map((r) => r[0]).sort()).toEqual([...TABLE_KEYS].sort()));
   it.each(rows)('%s', async (key, state, order, queued) => {
@@ -392,6 +407,16 @@ describe('representative orders told in English, word for word as pinned', () =>
     ['shutting the oil', start, gna('oil-terminals', { open: false }), []],
     ['salaries', start, gna('pay-salaries'), []],
     ['a ceasefire proposal', start, { actor: 'mediator', kind: 'propose-ceasefire', terms: { freezeLines: true, heavyWeaponsOut: true, foreignFightersOut: false, monitors: true, oilReopened: false, revenueShared: false } }, []],
+    [
+      'the oil deal',
+      changed((s) => {
+        s.talks.stage = 'ceasefire';
+        s.talks.held = 3;
+        s.country.blockadeBy = 'lna';
+      }),
+      { actor: 'gna', kind: 'propose-ceasefire', terms: OIL_DEAL_TERMS },
+      [],
+    ],
     ['a conference', start, { actor: 'mediator', kind: 'convene-conference' }, []],
     ['pressing a backer', start, { actor: 'mediator', kind: 'pressure-backer', backer: 'russia' }, []],
     ['a corridor', start, { actor: 'mediator', kind: 'humanitarian-corridor', place: 'tripoli' }, []],
@@ -494,6 +519,10 @@ const PINNED: Record<string, [string, string, string][]> = {
   ],
   'a ceasefire proposal': [
     ['summary', 'orders.summary.ceasefire', 'Propose a ceasefire: freeze the front lines, pull back heavy weapons, accept monitors.'],
+    ['risk', 'orders.risk.answers', 'Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.'],
+  ],
+  'the oil deal': [
+    ['summary', 'orders.summary.oilDeal', "Propose the oil deal: LNA lifts its blockade and the oil reopens; in return 15 points of the oil money go to LNA's areas while the deal lasts (the share paid across the lines, 30% → 45%)."],
     ['risk', 'orders.risk.answers', 'Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.'],
   ],
   'a conference': [

@@ -12,7 +12,7 @@ import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airBonus, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
-import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS, OIL_DEAL_TERMS, oilDealCalculus, oilDealOpen, proposalCalculus } from './rules/talks.ts';
 import { m } from './said.ts';
 import type {
   Actor,
@@ -558,7 +558,7 @@ export function wantsDeal(
   terms?: CeasefireTerms,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms ? ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state)) : defaultCalc(scenario, state, side);
+  const calc = terms ? proposalCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state)) : defaultCalc(scenario, state, side);
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -996,13 +996,17 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       if (patron) plan.try({ actor: side, kind: 'request-support', backer: patron.id }, m('reasons.ai.askFront', { confidence: me.confidence, backer: patron.id }));
     }
     // The blockade is leverage: a side keeps it as its card for the talks while its patrons still
-    // pay its bills, and gives it up in a deal that reopens the oil (its terms), once the talks have
-    // brought a ceasefire (rules version 12: the computer's truce leaves the oil to a deal of its own;
-    // the LNA reopened it four weeks after the truce of August 2020), or when it can no longer pay its forces at all.
+    // pay its bills, and gives it up in a deal that reopens the oil (its terms), or when it can no longer
+    // pay its forces at all. Once a ceasefire has held, either side tables the oil deal, the oil reopened for
+    // a share of its revenue, when both reckon it worth it (rules version 13: the holder no longer reopens
+    // for nothing; the LNA reopened four weeks after the truce of August 2020, by the Maiteeq–Haftar deal).
     if (state.country.blockadeBy === side && me.money < bill) {
       plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOil'));
-    } else if (state.country.blockadeBy === side && talksIndex(state.talks.stage) >= 3) {
-      plan.try({ actor: side, kind: 'oil-terminals', open: true }, m('reasons.ai.reopenOilCeasefire'));
+    } else if (!state.talks.proposal && oilDealOpen(state)) {
+      const mine = oilDealCalculus(scenario, state, side);
+      if (mine.accept && oilDealCalculus(scenario, state, enemy).accept) {
+        plan.try({ actor: side, kind: 'propose-ceasefire', terms: OIL_DEAL_TERMS }, m('reasons.ai.oilDeal', { deal: mine.deal, fight: mine.fight }));
+      }
     }
     let wavering: FormationState | undefined;
     for (const f of state.formations) {

@@ -6,7 +6,7 @@ import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds, homeBound } from './rules/military.ts';
-import { CEASEFIRE_TERMS, conferenceOdds, DEFAULT_TERMS, termCodes } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, conferenceOdds, DEFAULT_TERMS, OIL_DEAL_HELD, OIL_DEAL_SHARE, OIL_DEAL_TERMS, oilDealOpen, oilDealShare, oilDealTalks, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
 import { isAdjacent, other, siegeBlocker, supplyReachPct, type World, worldOf } from './world.ts';
@@ -123,6 +123,8 @@ export const TERM_PACKAGES: readonly CeasefireTerms[] = [
   { freezeLines: true, heavyWeaponsOut: true, foreignFightersOut: true, monitors: true, oilReopened: true, revenueShared: true },
   // The ceasefire that leaves the oil to a deal of its own: the computer's while a blockade holds (rules version 12).
   CEASEFIRE_TERMS,
+  // The oil deal: reopen the oil with a share of its revenue, the one proposal while a ceasefire holds with a blockade (rules version 13).
+  OIL_DEAL_TERMS,
 ];
 
 /** Every actor of a scenario, in the fixed order orders are resolved in: the sides, the mediator, the backers, the armed groups. */
@@ -482,6 +484,18 @@ function checkPrisonerExchange(c: Check): Checked {
 function checkProposeCeasefire(c: Check, order: OrderOf<'propose-ceasefire'>): Checked {
   const { state } = c;
   if (state.talks.proposal && state.talks.proposal.turn < state.turn) return problem('not-now', 'orders.problem.proposalOnTable');
+  if (oilDealTalks(state)) {
+    // Rules version 13: while a ceasefire holds with a blockade in force, the one proposal is the oil deal.
+    if (!order.terms.oilReopened || !order.terms.revenueShared) return problem('not-now', 'orders.problem.oilDealOnly', { stage: state.talks.stage });
+    if (!oilDealOpen(state)) return problem('not-now', 'orders.problem.oilDealTooSoon', { turns: OIL_DEAL_HELD, held: state.talks.held });
+    if (c.quick) return QUICK_OK;
+    return preview(
+      c,
+      m('orders.summary.oilDeal', { actor: state.country.blockadeBy!, share: OIL_DEAL_SHARE, before: state.country.revenueShareToOther, after: oilDealShare(c.scenario, state) }),
+      undefined,
+      [m('orders.risk.answers')],
+    );
+  }
   if (talksIndex(state.talks.stage) >= 2) return problem('not-now', 'orders.problem.inForce', { stage: state.talks.stage });
   if (c.quick) return QUICK_OK;
   // Each side the computer plays answers when the proposal is put; the game shows the

@@ -12,7 +12,7 @@ import { escalationIfTaken, escalationIndex } from '../../src/sim/rules/backers.
 import { type Ctx, emptyFacts } from '../../src/sim/rules/context.ts';
 import { applyEffect } from '../../src/sim/rules/events.ts';
 import { againstWorks, airBonus, homeBound, localLevy } from '../../src/sim/rules/military.ts';
-import { AIR_HOPE, BLOCKADE_CARD, BLOCKADE_KEPT, CEASEFIRE_TERMS, warErodesTrust } from '../../src/sim/rules/talks.ts';
+import { AIR_HOPE, BLOCKADE_CARD, BLOCKADE_KEPT, CEASEFIRE_TERMS, OIL_CARD_WEAR, OIL_DEAL_BASE, OIL_DEAL_HELD, OIL_DEAL_SHARE, OIL_DEAL_TERMS, oilDealCalculus, oilDealOpen, oilDealTalks, warErodesTrust } from '../../src/sim/rules/talks.ts';
 import { withoutBacker } from '../../src/sim/whatif.ts';
 import { placesByIndex, supplyReachPct, supplyRoad, worldOf } from '../../src/sim/world.ts';
 import { messageText } from '../../src/ui/report-text.ts';
@@ -1277,8 +1277,9 @@ describe('rules version 12: the ceasefire and the oil deal apart (the blockade i
 
   it.each<[string, TalksStage, boolean]>([
     ['a truce: the holder keeps its card for the talks', 'truce', false],
-    ['a ceasefire holds: the holder reopens the oil, its card played (the LNA four weeks after the truce of August 2020)', 'ceasefire', true],
-    ['an agreement: the same', 'agreement', true],
+    // Version 12 reopened here for nothing; since version 13 the oil reopens by the oil deal alone (below).
+    ['a ceasefire holds: the holder still keeps it (version 13: the oil reopens by a deal on its revenue)', 'ceasefire', false],
+    ['an agreement: the same', 'agreement', false],
     ['talks only: kept', 'talks', false],
   ])('the computer holder of a blockade with money in hand, %s', (_label, stage, reopens) => {
     const s = june('lna');
@@ -1288,7 +1289,7 @@ describe('rules version 12: the ceasefire and the oil deal apart (the blockade i
     expect(orders.some((o) => o.kind === 'oil-terminals' && o.open)).toBe(reopens);
   });
 
-  it('in the historical games of 2020 no proposal of the computer reopens the oil while the blockade holds, and no truce lifts it (41.7% before August under version 11)', () => {
+  it('in the historical games of 2020 no proposal of the computer reopens the oil while the blockade holds but the oil deal, and no truce lifts it (41.7% before August under version 11)', () => {
     let proposals = 0;
     let truces = 0;
     for (let k = 1; k <= 12; k++) {
@@ -1299,7 +1300,9 @@ describe('rules version 12: the ceasefire and the oil deal apart (the blockade i
           for (const o of orders) {
             if (o.kind !== 'propose-ceasefire') continue;
             proposals++;
-            expect(o.terms.oilReopened, `calib-${k} turn ${s.turn}`).toBe(false);
+            // Version 13: the oil deal, tabled only once a ceasefire has held.
+            if (o.terms.oilReopened) expect(oilDealOpen(s) && o.terms.revenueShared, `calib-${k} turn ${s.turn}`).toBe(true);
+            else expect(oilDealTalks(s), `calib-${k} turn ${s.turn}`).toBe(false);
           }
           if (talksIndex(next.talks.stage) >= 2 && talksIndex(s.talks.stage) < 2) {
             truces++;
@@ -1310,5 +1313,107 @@ describe('rules version 12: the ceasefire and the oil deal apart (the blockade i
     }
     expect(proposals).toBeGreaterThan(0);
     expect(truces).toBeGreaterThan(0);
+  });
+});
+
+describe('rules version 13: the oil reopens by a deal on its revenue, once a ceasefire has held', () => {
+  const flagship = load('sirte-2020');
+  /** August 2020 in the flagship: the LNA's blockade in force, a ceasefire with monitors held for `held` fortnights. */
+  const holding = (held: number, stage: TalksStage = 'ceasefire', by: 'gna' | 'lna' | null = 'lna'): State =>
+    startOf(flagship, 'version-13', (s) => {
+      s.country.blockadeBy = by;
+      s.talks.stage = stage;
+      s.talks.held = held;
+      s.talks.turnsInStage = held;
+      s.talks.monitors = true;
+      s.talks.trust = 60;
+      s.talks.terms = { ...CEASEFIRE_TERMS };
+      s.talks.proposal = null;
+      Object.assign(s.sides.lna, { confidence: 40, warWeariness: 70, momentum: 0, money: 900 });
+      Object.assign(s.sides.gna, { confidence: 45, warWeariness: 70, momentum: 0, money: 900 });
+    });
+  const propose = (terms = OIL_DEAL_TERMS, actor: 'gna' | 'lna' = 'gna'): Order => ({ actor, kind: 'propose-ceasefire', terms });
+
+  it.each<[string, State, Order, string | null]>([
+    ['a truce (not yet a ceasefire): nothing can be proposed while it is in force', holding(0, 'truce'), propose(), 'orders.problem.inForce'],
+    [`a ceasefire held less than ${OIL_DEAL_HELD} fortnights: too soon`, holding(OIL_DEAL_HELD - 1), propose(), 'orders.problem.oilDealTooSoon'],
+    [`a ceasefire held ${OIL_DEAL_HELD} fortnights: the oil deal may be put`, holding(OIL_DEAL_HELD), propose(), null],
+    ['by the holder as well', holding(OIL_DEAL_HELD), propose(OIL_DEAL_TERMS, 'lna'), null],
+    ['an agreement: the same', holding(OIL_DEAL_HELD + 3, 'agreement'), propose(), null],
+    ['any other terms: refused (the one proposal now is the oil deal)', holding(OIL_DEAL_HELD), propose(CEASEFIRE_TERMS), 'orders.problem.oilDealOnly'],
+    ['the oil reopened without a share: refused too', holding(OIL_DEAL_HELD), propose(DEFAULT_TERMS), 'orders.problem.oilDealOnly'],
+    ['no blockade: nothing to deal on, the ceasefire is in force', holding(OIL_DEAL_HELD, 'ceasefire', null), propose(), 'orders.problem.inForce'],
+  ])('%s', (_label, s, order, problem) => {
+    const check = checkOrder(flagship, s, order, []);
+    if (problem === null) {
+      expect(check.ok).toBe(true);
+      expect(check.ok && check.value.summaryMsg.key).toBe('orders.summary.oilDeal');
+      // The price shown: the share of the oil money paid across the lines, before and after (the GNA holds the central bank).
+      expect(check.ok && messageText(check.value.summaryMsg, flagship)).toContain(`${OIL_DEAL_SHARE} points`);
+      expect(check.ok && check.value.summaryMsg.values).toMatchObject({ actor: 'lna', share: OIL_DEAL_SHARE, before: s.country.revenueShareToOther, after: s.country.revenueShareToOther + OIL_DEAL_SHARE });
+    } else {
+      expect(check.ok).toBe(false);
+      expect(!check.ok && check.error.msg.key).toBe(problem);
+    }
+  });
+
+  it.each<[number, number, boolean]>([
+    [0, BLOCKADE_CARD, false],
+    [OIL_DEAL_HELD, BLOCKADE_CARD - OIL_DEAL_HELD * OIL_CARD_WEAR, false],
+    [5, BLOCKADE_CARD - 5 * OIL_CARD_WEAR, true],
+    [12, 0, true],
+  ])('the holder weighs its card, worn as the ceasefire holds: held %i fortnights, card %i, accepts %s', (held, card, accepts) => {
+    expect(OIL_CARD_WEAR).toBe(3);
+    const calc = oilDealCalculus(flagship, holding(held), 'lna');
+    expect(calc.fight).toBe(card);
+    // The oil money (rich: 3), trust 60 (6) and the share it is paid (8).
+    expect(calc.deal).toBe(3 + 6 + 8);
+    expect(calc.accept).toBe(accepts);
+    expect(calc.reasons).toContain('report.reason.oilCard');
+  });
+
+  it.each<[string, (s: State) => void, boolean]>([
+    ['a GNA that doubts it can retake the oil by arms accepts', () => {}, true],
+    ['a GNA that hopes to (confidence 70, as in June 2020) refuses to pay for it', (s) => void (s.sides.gna.confidence = 70), false],
+    ['a GNA sure of itself and winning ground refuses: it hopes to take the oil crescent', (s) => void Object.assign(s.sides.gna, { confidence: 90, momentum: 3 }), false],
+  ])('the side under the blockade weighs the oil money and the blockade lifted against the share and its hopes: %s', (_label, edit, accepts) => {
+    const s = holding(OIL_DEAL_HELD);
+    edit(s);
+    const calc = oilDealCalculus(flagship, s, 'gna');
+    // The oil money (3), the ceasefire's base, trust 60 (12) and the blockade's weight lifted.
+    expect(calc.deal).toBe(3 + OIL_DEAL_BASE + 12 + BLOCKADE_KEPT);
+    expect(calc.fight).toBe(s.sides.gna.confidence + Math.max(0, s.sides.gna.momentum) * 6 + Math.round(airBonus(flagship, s, 'gna') * AIR_HOPE) + 8);
+    expect(calc.accept).toBe(accepts);
+    expect(calc.reasons).toContain('report.reason.blockaded');
+  });
+
+  it('agreed, the deal lifts the blockade and pays the holder its share; the ceasefire stays a ceasefire', () => {
+    const s = holding(6);
+    const before = s.country.revenueShareToOther;
+    const { state } = resolveTurn(flagship, s, [propose()]);
+    expect(state.country.blockadeBy).toBe(null);
+    expect(state.talks.stage).toBe('ceasefire');
+    expect(state.talks.terms).toMatchObject({ oilReopened: true, revenueShared: true, monitors: true });
+    expect(state.country.revenueShareToOther).toBe(before + OIL_DEAL_SHARE);
+  });
+
+  it('refused by the holder (too soon for it), nothing changes', () => {
+    const s = holding(OIL_DEAL_HELD);
+    s.talks.held = OIL_DEAL_HELD;
+    s.talks.trust = 0;
+    s.talks.monitors = true;
+    expect(oilDealCalculus(flagship, s, 'lna').accept).toBe(false);
+    const { state } = resolveTurn(flagship, s, [propose()]);
+    expect(state.country.blockadeBy).toBe('lna');
+  });
+
+  it.each<[string, number, boolean]>([
+    [`held ${OIL_DEAL_HELD - 1}: the computer keeps the oil shut, and proposes nothing`, OIL_DEAL_HELD - 1, false],
+    [`held ${OIL_DEAL_HELD}: the card still worth more to the holder than the deal; nothing`, OIL_DEAL_HELD, false],
+    ['held 6: the computer holder tables the oil deal (it no longer reopens for nothing)', 6, true],
+  ])('%s', (_label, held, deal) => {
+    const orders = aiOrders(flagship, holding(held), 'lna').orders;
+    expect(orders.some((o) => o.kind === 'oil-terminals' && o.open)).toBe(false);
+    expect(orders.some((o) => o.kind === 'propose-ceasefire' && o.terms.oilReopened && o.terms.revenueShared)).toBe(deal);
   });
 });

@@ -137,6 +137,92 @@ export const DEFAULT_TERMS: CeasefireTerms = {
  */
 export const CEASEFIRE_TERMS: CeasefireTerms = { ...DEFAULT_TERMS, oilReopened: false };
 
+/**
+ * The oil deal (rules version 13): the default terms with the oil reopened and its revenue shared. While a ceasefire
+ * holds (the talks' stage `ceasefire` or `agreement`) and a blockade is in force, these are the only terms a proposal
+ * may put: the deal amends the ceasefire's terms without setting the stage back. In the record the oil reopened on
+ * 18 September 2020 by the Maiteeq–Haftar deal on the distribution of its revenue, four weeks after the ceasefire
+ * announcements of 21 August (reference §4.3, §5.1).
+ */
+export const OIL_DEAL_TERMS: CeasefireTerms = { ...DEFAULT_TERMS, revenueShared: true };
+
+/** Fortnights a ceasefire must have held (talks.held) before the oil deal can be tabled (rules version 13; design value). */
+export const OIL_DEAL_HELD = 2;
+
+/** Points of the oil revenue's war share that the deal moves to the side that held the blockade while it lasts (rules version 13; design value). */
+export const OIL_DEAL_SHARE = 15;
+
+/** What the oil deal is worth to the side under the blockade before its terms: the ceasefire reckoning's base (rules version 13; design value). */
+export const OIL_DEAL_BASE = 35;
+
+/** What the holder's card loses for each fortnight the ceasefire has held: it has served the talks (rules version 13; design value). */
+export const OIL_CARD_WEAR = 3;
+
+/** Is a proposal now the oil deal? A ceasefire holds and a blockade is in force (rules version 13). */
+export function oilDealTalks(state: State): boolean {
+  return talksIndex(state.talks.stage) >= 3 && state.country.blockadeBy !== null;
+}
+
+/** Can the oil deal be tabled this fortnight: a ceasefire has held OIL_DEAL_HELD fortnights with a blockade in force. */
+export function oilDealOpen(state: State): boolean {
+  return oilDealTalks(state) && state.talks.held >= OIL_DEAL_HELD;
+}
+
+/**
+ * The share of the oil revenue's war money after the deal: the price paid to the side that held the blockade,
+ * OIL_DEAL_SHARE points of it into its areas (revenueShareToOther, paid by the side that holds the central bank).
+ */
+export function oilDealShare(scenario: Scenario, state: State): number {
+  const holder = state.country.blockadeBy;
+  const now = state.country.revenueShareToOther;
+  if (!holder) return now;
+  return clamp(now + (hasCentralBank(scenario, state, holder) ? -OIL_DEAL_SHARE : OIL_DEAL_SHARE), 0, 50);
+}
+
+/**
+ * The oil deal as each side reckons it (rules version 13), in the shape of a ceasefire reckoning. The holder weighs
+ * its card (BLOCKADE_CARD, worn by OIL_CARD_WEAR each fortnight the ceasefire has held) against the oil money, the
+ * revenue share it is paid and the trust built; the side under the blockade weighs the oil money, the trust built
+ * and the blockade's weight lifted (OIL_DEAL_BASE + BLOCKADE_KEPT) against the share it pays and its hope of retaking
+ * the oil by arms (its confidence, its momentum, its command of the air: the GNA of June–July 2020 wanted Sirte). Neither accepts before the ceasefire has held OIL_DEAL_HELD fortnights.
+ */
+export function oilDealCalculus(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
+  const s = side === 'gna' ? state.sides.gna : state.sides.lna;
+  const holder = state.country.blockadeBy;
+  const reasons: string[] = [];
+  // The share moves towards the holder: the side that pays it is the one that gains nothing by it.
+  const paid = holder !== null && oilDealShare(scenario, state) !== state.country.revenueShareToOther;
+  const oilMoney = s.money < 150 ? 10 : 3;
+  if (s.money < 150) reasons.push('report.reason.money');
+  let fight: number;
+  let deal = oilMoney;
+  if (side === holder) {
+    fight = Math.max(0, BLOCKADE_CARD - OIL_CARD_WEAR * state.talks.held);
+    deal += Math.floor(state.talks.trust / 10) + (paid ? 8 : -8);
+    reasons.push('report.reason.oilCard');
+  } else {
+    // On the ceasefire's own scale (ceasefireCalculus): a side sure it can take the oil back by arms does not pay for it.
+    fight = s.confidence + Math.max(0, s.momentum) * 6 + Math.round(airBonus(scenario, state, side) * AIR_HOPE) + (paid ? 8 : 0);
+    deal += OIL_DEAL_BASE + Math.floor(state.talks.trust / 5) + BLOCKADE_KEPT;
+    reasons.push('report.reason.blockaded');
+    if (s.confidence >= 65) reasons.push('report.reason.canWin');
+  }
+  return { fight, deal, accept: deal >= fight && state.talks.held >= OIL_DEAL_HELD, reasons };
+}
+
+/** A side's reckoning of the proposal on the table: the oil deal while a ceasefire holds with a blockade (rules version 13), else the ceasefire's. */
+export function proposalCalculus(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  terms: CeasefireTerms,
+  restrained = false,
+  attackingNow = 0,
+  places?: readonly (PlaceState | undefined)[],
+): CeasefireCalculus {
+  return oilDealTalks(state) ? oilDealCalculus(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, restrained, attackingNow, places);
+}
+
 function setStage(ctx: Ctx, to: TalksStage, msg: ReportMessage): void {
   const from = ctx.s.talks.stage;
   if (from === to) return;
@@ -393,7 +479,7 @@ export function termCodes(t: CeasefireTerms): string {
  * fighting yet. The order preview shows exactly this; the answer is given when the proposal is put.
  */
 export function ceasefireAnswer(scenario: Scenario, state: State, side: SideId, terms: CeasefireTerms, planned: Planned): CeasefireCalculus {
-  return ceasefireCalculus(scenario, state, side, terms, planned.restrained, planned.attacks);
+  return proposalCalculus(scenario, state, side, terms, planned.restrained, planned.attacks);
 }
 
 /** What a side's commanders and its patrons have ordered for this fortnight, as far as a ceasefire answer weighs it. */
@@ -448,7 +534,7 @@ function answerFor(ctx: Ctx, side: SideId, by: Role, proposedNow: boolean): bool
   if (by === side) return true;
   if (ctx.s.humans.includes(side)) return proposedNow ? undefined : false;
   const proposal = ctx.s.talks.proposal!;
-  return ceasefireCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places).accept;
+  return proposalCalculus(ctx.scenario, ctx.s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places).accept;
 }
 
 /**
@@ -491,7 +577,7 @@ export function talksPhase(ctx: Ctx): void {
         if (answers[i] === undefined || proposal.by === side) return;
         // The reckoning that decided, when there was one (a computer side answering this turn's proposal).
         const decided = ctx.facts.reckoned[side];
-        const calc = decided ?? ceasefireCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places);
+        const calc = decided ?? proposalCalculus(ctx.scenario, s, side, proposal.terms, ctx.facts.restrained.includes(side), ctx.facts.attacks[side], ctx.places);
         say(ctx, {
           mechanic: 'ripeness',
           msg: {
@@ -502,7 +588,16 @@ export function talksPhase(ctx: Ctx): void {
           concept: 'ripeness',
         });
       });
-      if (answers.every((a) => a === true)) {
+      if (answers.every((a) => a === true) && oilDealTalks(s)) {
+        // The oil deal (rules version 13): the ceasefire's terms amended, the stage kept.
+        const holder = s.country.blockadeBy!;
+        const share = oilDealShare(ctx.scenario, s);
+        t.terms = { ...(t.terms ?? DEFAULT_TERMS), oilReopened: true, revenueShared: true };
+        s.country.revenueShareToOther = share;
+        s.country.blockadeBy = null;
+        say(ctx, { mechanic: 'oil', msg: { key: 'report.oil.deal', values: { actor: holder, share } }, actors: [holder], concept: 'rentier-state' });
+        t.trust = clamp(t.trust + 3);
+      } else if (answers.every((a) => a === true)) {
         t.terms = cloneTerms(proposal.terms);
         t.violations = 0;
         const wasInForce = talksIndex(t.stage) >= 2;
