@@ -185,7 +185,7 @@ export function mountMenu(root: HTMLElement, actions: MenuActions, notice?: Noti
     /** Hot-seat: the roles people play at this screen, in the order they take their turns. */
     let seats: PlayerRole[] = [];
     let hotSeat = false;
-    let difficulty: Difficulty = 'normal';
+    let difficulty: Difficulty = 'historical';
     let starting = false;
     const seedInput = h('input', { type: 'text', id: 'seed', 'aria-label': t('menu.new.seed'), title: t('menu.new.seedTitle') });
     seedInput.value = randomSeed();
