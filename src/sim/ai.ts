@@ -767,7 +767,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     accepting ||= yes;
     plan.try(
       { actor: side, kind: 'answer-ceasefire', accept: yes },
-      m(yes ? 'reasons.ai.acceptTable' : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
+      m(yes ? (mine.deal >= mine.fight ? 'reasons.ai.acceptTable' : 'reasons.ai.acceptTableStalled') : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
     );
   }
 

@@ -65,6 +65,18 @@ describe('the historical persona and the levels', () => {
     expect(aiOrders(sirte, s, 'lna', level).orders).toContainEqual({ actor: 'lna', kind: 'answer-ceasefire', accept: accepts });
   });
 
+  it('a level that accepts while its leaders still rate fighting on higher says so: stalled, not persuaded', () => {
+    const s = newGame(sirte, 'persona', []);
+    s.pending = [];
+    s.sides.lna.momentum = 0;
+    s.talks.proposal = { by: 'gna', terms: DEFAULT_TERMS, turn: s.turn };
+    const keys = (level: 'normal' | 'historical') => aiOrders(sirte, s, 'lna', level).reasonMsgs.map((r) => r.key);
+    // The historical persona rejects on its reckoning (fighting on above the deal); normal accepts the same table as stalled.
+    expect(keys('historical')).toContain('reasons.ai.rejectTable');
+    expect(keys('normal')).toContain('reasons.ai.acceptTableStalled');
+    expect(keys('normal')).not.toContain('reasons.ai.acceptTable');
+  });
+
   it('in a truce, not winning, the levels hold their fire where the historical persona strikes (persona-30, fortnight 14)', () => {
     let truce: State | undefined;
     playGame(sirte, 'persona-30', {
