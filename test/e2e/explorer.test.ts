@@ -111,7 +111,7 @@ describe('the outcome explorer in the browser', () => {
       await takeCommand(page);
       await waitForScene(page, 'Game');
       const hook = await readHook(page);
-      expect(hook.hash).toBe(stateHash(newGame(applyWhatIfs(flagship.value, ['turkey-out']), seed, ['gna'], 'normal')));
+      expect(hook.hash).toBe(stateHash(newGame(applyWhatIfs(flagship.value, ['turkey-out']), seed, ['gna'], 'historical')));
       await screenshot(page, 'explorer-opened-game');
       expect(problems.all()).toEqual([]);
     } finally {

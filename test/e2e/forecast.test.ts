@@ -30,7 +30,7 @@ describe('the ceasefire forecast is the answer', () => {
     let hashes: string[] = [];
     for (let i = 0; i < 200 && !turn; i++) {
       seed = `forecast-${i}`;
-      let state = newGame(scenario, seed, ['mediator'], 'normal');
+      let state = newGame(scenario, seed, ['mediator'], 'historical');
       hashes = [];
       for (let t = 1; t <= 8 && !state.ending; t++) {
         const forecast = ceasefireForecast(scenario, state, 'mediator', terms);
@@ -51,7 +51,7 @@ describe('the ceasefire forecast is the answer', () => {
     try {
       await waitReady(page, 'MainMenu');
       await enableReducedMotion(page);
-      await fillNewGame(page, { role: 'mediator', seed });
+      await fillNewGame(page, { role: 'mediator', seed, difficulty: 'historical' });
       await readBriefing(page);
       await takeCommand(page);
       await drainCards(page, { firstTimeoutMs: 15_000 });

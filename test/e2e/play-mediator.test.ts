@@ -27,7 +27,7 @@ describe('play: the mediator from the main menu', () => {
     try {
       await waitReady(page, 'MainMenu');
       await enableReducedMotion(page);
-      await fillNewGame(page, { role: 'mediator', seed: 'e2e-mediator-2020' });
+      await fillNewGame(page, { role: 'mediator', seed: 'e2e-mediator-2020', difficulty: 'historical' });
       await readBriefing(page);
       await expect.poll(() => page.locator('.briefing h3').allTextContents()).toContain('Your role: International mediator');
       await takeCommand(page);
