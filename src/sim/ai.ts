@@ -306,6 +306,14 @@ interface Memo {
   fronts?: Partial<Record<SideId, Uint8Array | null>>;
   /** Whether each side is a client pinned on its capital's front with a treasury running dry (clientPinned). */
   pinned?: Partial<Record<SideId, boolean>>;
+  /** Each side's income (oil, its patrons' money) and bill (treasuryAfter): asked by its recruit and by each of its patrons. */
+  gnaFlow?: Flow;
+  lnaFlow?: Flow;
+}
+
+interface Flow {
+  income: number;
+  bill: number;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -1304,10 +1312,28 @@ const LINE_HOLD_TURNS = 10;
  */
 function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
   const money = state.sides[side].money;
-  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state));
+  const flow = flowOf(scenario, state, side);
+  // (The same sums in the same order as income - without - bill, so the same number.)
+  let net = flow.income - without - flow.bill;
   const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
   if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
   return money + net * fortnights;
+}
+
+/** A side's income and bill on a state, worked out once per state in a round of decisions. */
+function flowOf(scenario: Scenario, state: State, side: SideId): Flow {
+  const m = memoOf(state);
+  const known = m ? (side === 'gna' ? m.gnaFlow : m.lnaFlow) : undefined;
+  if (known) return known;
+  const flow: Flow = {
+    income: oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side),
+    bill: upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state)),
+  };
+  if (m) {
+    if (side === 'gna') m.gnaFlow = flow;
+    else m.lnaFlow = flow;
+  }
+  return flow;
 }
 
 /**
