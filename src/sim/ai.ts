@@ -4,13 +4,13 @@
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
 import { DEFECT_MARGIN, orderCost, SIEGE_REACH_KM } from './params.ts';
-import { backerMoney, defendersOf, effectiveAir, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
+import { type AirBalance, airBalance, backerMoney, defendersOf, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airBonus, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
+import { airBonusFrom, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
 import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -200,7 +200,8 @@ export function capitalFront(
   }
   // (The air last: two air bonuses, each the patrons' supply summed, cost more than the loops, and a capital not pressed
   // returns above without them.)
-  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
+  const air = airOf(scenario, state);
+  if (airBonusFrom(air, side) > airBonusFrom(air, enemy)) return null;
   // Ground it held when the war began and has lost is a front already open: it may still retake it.
   for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
   return front;
@@ -309,6 +310,8 @@ interface Memo {
   /** Each side's income (oil, its patrons' money) and bill (treasuryAfter): asked by its recruit and by each of its patrons. */
   gnaFlow?: Flow;
   lnaFlow?: Flow;
+  /** Both sides' air (airBalance): the capital's front, the strikes and each ceasefire reckoning ask it. */
+  air?: AirBalance;
 }
 
 interface Flow {
@@ -325,6 +328,14 @@ function memoOf(state: State): Memo | null {
     memos.set(state, m);
   }
   return m;
+}
+
+/** Both sides' air power and air defence on a state (airBalance), once per state in a round of decisions. */
+function airOf(scenario: Scenario, state: State): AirBalance {
+  const m = memoOf(state);
+  if (!m) return airBalance(scenario, state);
+  m.air ??= airBalance(scenario, state);
+  return m.air;
 }
 
 function indexOf(scenario: Scenario, state: State): ForceIndex {
@@ -389,7 +400,7 @@ export function proposalTerms(state: State): CeasefireTerms {
 function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
   const m = memoOf(state);
   if (!m) return ceasefireCalculus(scenario, state, side, proposalTerms(state));
-  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state));
+  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state));
   return m.calc[side]!;
 }
 
@@ -478,7 +489,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
         // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
         // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
-        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state));
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state));
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (calc.accept ? 20 : -20) : 0;
       }
       if (score > bestScore) {
@@ -544,7 +555,7 @@ export function wantsDeal(
   terms?: CeasefireTerms,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms ? ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state)) : defaultCalc(scenario, state, side);
+  const calc = terms ? ceasefireCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state)) : defaultCalc(scenario, state, side);
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -946,7 +957,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
-    if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
+    const air = airOf(scenario, state);
+    if ((side === 'gna' ? air.gnaAir : air.lnaAir) >= 10 && airstrikeOdds(scenario, state, side, air) >= 45 && !wantsPeace && knobs.strike) {
       let t: { p: string; enemy: number } | null = null;
       for (const i of theirs.places) {
         if (!adjacentIx[i]!.some((n) => holders[n] === side)) continue;

@@ -3,6 +3,7 @@
 import { compareIds } from '../compare.ts';
 import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, RAID_INTENSITY, RISING_ODDS, ROUT_LOSS_PCT, SUBURB_HARM } from '../params.ts';
 import {
+  type AirBalance,
   airBalance,
   defendersOf,
   effectiveAir,
@@ -129,6 +130,11 @@ export function airBonus(scenario: Scenario, state: State, side: SideId): number
  */
 export function againstWorks(value: number, dug: number): number {
   return (value * 100) / (100 + dug);
+}
+
+/** airBonus of a side from both sides' air (airBalance: the same sums), for a caller that has it already. */
+export function airBonusFrom(bal: AirBalance, side: SideId): number {
+  return side === 'gna' ? airBonusOf(bal.gnaAir, bal.lnaAirDefence) : airBonusOf(bal.lnaAir, bal.gnaAirDefence);
 }
 
 /** The attacker's air bonus (percent) from its air power and the defender's air defence. */
@@ -495,9 +501,16 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   }
 }
 
-export function airstrikeOdds(scenario: Scenario, state: State, side: SideId): number {
-  const air = effectiveAir(scenario, state, side);
-  const ad = effectiveAirDefence(scenario, state, other(side));
+export function airstrikeOdds(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  /** Both sides' air on this state (airBalance), when the caller has it. */
+  bal?: AirBalance,
+): number {
+  const gna = side === 'gna';
+  const air = bal ? (gna ? bal.gnaAir : bal.lnaAir) : effectiveAir(scenario, state, side);
+  const ad = bal ? (gna ? bal.lnaAirDefence : bal.gnaAirDefence) : effectiveAirDefence(scenario, state, other(side));
   return clamp(35 + air - ad, 10, 90);
 }
 
