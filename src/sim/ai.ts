@@ -933,17 +933,27 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const planned = new Set<string>();
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
       const targets: { p: string; chance: number; value: number }[] = [];
-      const best = new Map<string, number>();
+      // The best odds on each enemy place next to its units, by the place's index (the order the places are met in does
+      // not matter: the targets are sorted by value, then id).
+      const best: number[] = [];
+      const met: number[] = [];
+      const at = placesOf(world, state);
       for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
-          const n = ids[j]!;
-          if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
+          if (holders[j] !== enemy || at[j]?.siegedBy === side) continue;
           const o = oddsIx(side, fi, j);
-          if (o > (best.get(n) ?? 0)) best.set(n, o);
+          const was = best[j];
+          if (was === undefined) {
+            if (o > 0) {
+              best[j] = o;
+              met.push(j);
+            }
+          } else if (o > was) best[j] = o;
         }
       }
-      for (const p of best.keys()) {
-        const chance = best.get(p)!;
+      for (const j of met) {
+        const p = ids[j]!;
+        const chance = best[j]!;
         if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
         // A siege wears a garrison down for the assault that follows: not on an enemy patron's red line.
         if (enemyRedLines.has(p)) continue;
