@@ -870,7 +870,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
           if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
           const o = oddsIx(side, fi, j);
           if (o < SIEGE_MIN_ODDS || o >= threshold) continue;
-          const road = supplyRoad(world, state, p, side);
+          const road = supplyRoad(world, state, p, side, placesOf(world, state));
           if (road && state.places[road]?.controller === enemy && !enemyRedLines.has(road) && !isLargeCity(world, road)) cutOff.set(road, p);
         }
       }

@@ -665,7 +665,7 @@ function siegeAttrition(ctx: Ctx): void {
     const besieger = p.siegedBy;
     const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));
     // A siege holds only while the place is cut off (a large city's outskirts can be held anyway).
-    const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger) : null;
+    const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger, ctx.places) : null;
     if (!stillThere || p.controller === besieger || road !== null) {
       p.siegedBy = undefined;
       say(ctx, { mechanic: 'siege', msg: { key: road !== null ? 'report.siege.liftedRoad' : 'report.siege.lifted', values: { place: id, placeRoad: road ?? '' } }, places: [id] });
