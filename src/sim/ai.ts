@@ -341,7 +341,7 @@ function airOf(scenario: Scenario, state: State): AirBalance {
 function indexOf(scenario: Scenario, state: State): ForceIndex {
   const m = memoOf(state);
   if (!m) return forceIndex(scenario, state);
-  m.index ??= forceIndex(scenario, state, unitsOf(worldOf(scenario), state));
+  m.index ??= forceIndex(scenario, state, unitsOf(worldOf(scenario), state), airOf(scenario, state));
   return m.index;
 }
 

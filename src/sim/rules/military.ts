@@ -170,7 +170,7 @@ export interface ForceIndex {
   air: Record<SideId, number>;
 }
 
-function indexForces(scenario: Scenario, state: State, a?: string, b?: string, units?: UnitIndex): ForceIndex {
+function indexForces(scenario: Scenario, state: State, a?: string, b?: string, units?: UnitIndex, air?: AirBalance): ForceIndex {
   const world = worldOf(scenario);
   const at = new Array<PlaceForces | undefined>(world.placeIds.length);
   // With a and b: only the forces at those two places (all an attack's odds need).
@@ -203,8 +203,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string, u
       if (f.dug > dug.none) dug.none = f.dug;
     }
   }
-  // Both sides' air bonus (airBonus of each) from one pass over the backers.
-  const bal = airBalance(scenario, state);
+  // Both sides' air bonus (airBonus of each) from one pass over the backers (or the caller's: the AI's memo).
+  const bal = air ?? airBalance(scenario, state);
   return {
     at,
     air: {
@@ -214,8 +214,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string, u
   };
 }
 
-export function forceIndex(scenario: Scenario, state: State, units?: UnitIndex): ForceIndex {
-  return indexForces(scenario, state, undefined, undefined, units);
+export function forceIndex(scenario: Scenario, state: State, units?: UnitIndex, air?: AirBalance): ForceIndex {
+  return indexForces(scenario, state, undefined, undefined, units, air);
 }
 
 /**
