@@ -403,14 +403,15 @@ export function supplyRoad(
   const start = world.placeIndex.get(place);
   if (start === undefined) return null;
   const { adjacentIx, placeIds } = world;
-  // (No list of the places seen: the search seldom goes past the first ring, so the queue is short, and a place the
-  // besieger holds, met again, is passed over again. A Uint8Array of them all cost more to make.)
+  const seen = new Uint8Array(placeIds.length);
+  seen[start] = 1;
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
     const near = adjacentIx[queue[i]!]!;
     for (let k = 0; k < near.length; k++) {
       const j = near[k]!;
-      if (queue.includes(j)) continue;
+      if (seen[j]) continue;
+      seen[j] = 1;
       const c = (places ? places[j] : state.places[placeIds[j]!])?.controller;
       if (c === besieger) continue;
       if (c === holder) return placeIds[j]!;
