@@ -10,7 +10,7 @@ import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airBonusFrom, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
+import { airBonusFrom, airstrikeOdds, attackChanceIx, attackOdds, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
 import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -738,7 +738,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     let chance = row[target];
     if (chance === undefined) {
-      chance = attackOddsIx(scenario, state, attacker, from, target, index).odds;
+      chance = attackChanceIx(scenario, state, attacker, from, target, index);
       row[target] = chance;
     }
     return chance;

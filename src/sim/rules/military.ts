@@ -250,6 +250,18 @@ function forceOf(rec: Readonly<Record<SideId, number>> & { none?: number }, key:
 
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
+  const full: AttackOdds = { attack: 0, defence: 0, odds: 0, rising: false, dug: 0, keptOut: false, air: 0 };
+  fight(scenario, state, side, from, target, ix, full);
+  return full;
+}
+
+/** attackOddsIx's odds alone (the side AI's question, asked by the hundred: no record made for it). */
+export function attackChanceIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): number {
+  return fight(scenario, state, side, from, target, ix, null);
+}
+
+/** The fight's odds (percent), and with `full` the figures attackOddsIx gives, written into it. */
+function fight(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex, full: AttackOdds | null): number {
   const world = worldOf(scenario);
   const place: PlaceDef | undefined = world.placeDef[target];
   const targetState = state.places[world.placeIds[target]!];
@@ -287,7 +299,17 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   attack += rises ? uprising : 0;
   attack /= 100;
   defence /= 100;
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug, keptOut, air };
+  const odds = clamp(Math.round(oddsOf(attack, defence)), 1, 99);
+  if (full) {
+    full.attack = Math.round(attack * 10) / 10;
+    full.defence = Math.round(defence * 10) / 10;
+    full.odds = odds;
+    full.rising = rises;
+    full.dug = dug;
+    full.keptOut = keptOut;
+    full.air = air;
+  }
+  return odds;
 }
 
 /** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */
