@@ -271,13 +271,18 @@ export function diplomacyPhase(ctx: Ctx): void {
   for (const o of ctx.orders) {
     const side = sideOfActor(o.actor);
     switch (o.kind) {
-      case 'public-messaging':
+      case 'public-messaging': {
         if (!side) break;
-        for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.sides[side].support[r] = clamp(s.sides[side].support[r] + 3);
+        // (The three regions by name: read by a key that changes, each is V8's generic keyed load.)
+        const support = s.sides[side].support;
+        support.tripolitania = clamp(support.tripolitania + 3);
+        support.cyrenaica = clamp(support.cyrenaica + 3);
+        support.fezzan = clamp(support.fezzan + 3);
         s.sides[side].confidence = clamp(s.sides[side].confidence + 2);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy + 1);
         say(ctx, { mechanic: 'order', msg: { key: 'report.campaign', values: { actor: side } }, actors: [side] });
         break;
+      }
       case 'humanitarian-pause':
         if (!side) break;
         ctx.facts.pauses.push(side);
