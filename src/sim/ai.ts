@@ -4,13 +4,13 @@
 import { compareIds } from './compare.ts';
 import { budgetOf, checkLegalOrder } from './orders.ts';
 import { DEFECT_MARGIN, orderCost, SIEGE_REACH_KM } from './params.ts';
-import { backerMoney, defendersOf, effectiveAir, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
+import { type AirBalance, airBalance, backerMoney, defendersOf, populationShareExact, sideStrength, strengthOf, talksIndex } from './query.ts';
 import { resolveTurn } from './resolve.ts';
 import { noise, Rng } from './rng.ts';
 import { deliveryExposureOdds } from './rules/backer-orders.ts';
 import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
-import { airBonus, airstrikeOdds, attackOdds, attackOddsIx, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
+import { airBonusFrom, airstrikeOdds, attackChanceIx, attackOdds, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
 import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS, OIL_DEAL_TERMS, oilDealCalculus, oilDealOpen, proposalCalculus } from './rules/talks.ts';
 import { m } from './said.ts';
@@ -218,7 +218,8 @@ export function capitalFront(
   }
   // (The air last: two air bonuses, each the patrons' supply summed, cost more than the loops, and a capital not pressed
   // returns above without them.)
-  if (airBonus(scenario, state, side) > airBonus(scenario, state, enemy)) return null;
+  const air = airOf(scenario, state);
+  if (airBonusFrom(air, side) > airBonusFrom(air, enemy)) return null;
   // Ground it held when the war began and has lost is a front already open: it may still retake it.
   for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
   return front;
@@ -324,6 +325,16 @@ interface Memo {
   fronts?: Partial<Record<SideId, Uint8Array | null>>;
   /** Whether each side is a client pinned on its capital's front with a treasury running dry (clientPinned). */
   pinned?: Partial<Record<SideId, boolean>>;
+  /** Each side's income (oil, its patrons' money) and bill (treasuryAfter): asked by its recruit and by each of its patrons. */
+  gnaFlow?: Flow;
+  lnaFlow?: Flow;
+  /** Both sides' air (airBalance): the capital's front, the strikes and each ceasefire reckoning ask it. */
+  air?: AirBalance;
+}
+
+interface Flow {
+  income: number;
+  bill: number;
 }
 let memos: WeakMap<State, Memo> | null = null;
 
@@ -337,10 +348,18 @@ function memoOf(state: State): Memo | null {
   return m;
 }
 
+/** Both sides' air power and air defence on a state (airBalance), once per state in a round of decisions. */
+function airOf(scenario: Scenario, state: State): AirBalance {
+  const m = memoOf(state);
+  if (!m) return airBalance(scenario, state);
+  m.air ??= airBalance(scenario, state);
+  return m.air;
+}
+
 function indexOf(scenario: Scenario, state: State): ForceIndex {
   const m = memoOf(state);
   if (!m) return forceIndex(scenario, state);
-  m.index ??= forceIndex(scenario, state, unitsOf(worldOf(scenario), state));
+  m.index ??= forceIndex(scenario, state, unitsOf(worldOf(scenario), state), airOf(scenario, state));
   return m.index;
 }
 
@@ -399,7 +418,7 @@ export function proposalTerms(state: State): CeasefireTerms {
 function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
   const m = memoOf(state);
   if (!m) return ceasefireCalculus(scenario, state, side, proposalTerms(state));
-  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state));
+  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state));
   return m.calc[side]!;
 }
 
@@ -491,7 +510,7 @@ function answerChoices(scenario: Scenario, state: State, who: Role, plan: Planne
       if (peace && peace.kind === 'talks' && who !== 'mediator') {
         // A truce an event brings freezes the lines and no more (the rules set no terms for it: no
         // monitors, no oil reopened), and it is weighed so: the GNA rejected the Cairo Declaration.
-        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state));
+        const calc = ceasefireCalculus(scenario, state, who, EVENT_TRUCE_TERMS, false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state));
         const takes = settles ? seatTakesTruce(state, who, calc) : calc.accept;
         score += ['truce', 'ceasefire', 'agreement'].includes(peace.stage) ? (takes ? 20 : -20) : 0;
       }
@@ -558,7 +577,7 @@ export function wantsDeal(
   terms?: CeasefireTerms,
   foresight = 0,
 ): { accept: boolean; deal: number; fight: number } {
-  const calc = terms ? proposalCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state)) : defaultCalc(scenario, state, side);
+  const calc = terms ? proposalCalculus(scenario, state, side, terms, false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state)) : defaultCalc(scenario, state, side);
   const bar = Math.round((traitsOf(scenario.sides[side]).resolve - 50) / 5) - foresight;
   return { accept: calc.deal >= calc.fight + bar, deal: calc.deal, fight: calc.fight };
 }
@@ -741,7 +760,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
     let chance = row[target];
     if (chance === undefined) {
-      chance = attackOddsIx(scenario, state, attacker, from, target, index).odds;
+      chance = attackChanceIx(scenario, state, attacker, from, target, index);
       row[target] = chance;
     }
     return chance;
@@ -875,7 +894,7 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
           if (holders[j] !== enemy || cutOff.has(p) || enemyRedLines.has(p) || isLargeCity(world, p)) continue;
           const o = oddsIx(side, fi, j);
           if (o < SIEGE_MIN_ODDS || o >= threshold) continue;
-          const road = supplyRoad(world, state, p, side);
+          const road = supplyRoad(world, state, p, side, placesOf(world, state));
           if (road && state.places[road]?.controller === enemy && !enemyRedLines.has(road) && !isLargeCity(world, road)) cutOff.set(road, p);
         }
       }
@@ -938,17 +957,27 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
       const planned = new Set<string>();
       for (const o of plan.orders) if (o.kind === 'attack') planned.add(o.target);
       const targets: { p: string; chance: number; value: number }[] = [];
-      const best = new Map<string, number>();
+      // The best odds on each enemy place next to its units, by the place's index (the order the places are met in does
+      // not matter: the targets are sorted by value, then id).
+      const best: number[] = [];
+      const met: number[] = [];
+      const at = placesOf(world, state);
       for (const fi of mine.places) {
         for (const j of adjacentIx[fi]!) {
-          const n = ids[j]!;
-          if (holders[j] !== enemy || state.places[n]?.siegedBy === side) continue;
+          if (holders[j] !== enemy || at[j]?.siegedBy === side) continue;
           const o = oddsIx(side, fi, j);
-          if (o > (best.get(n) ?? 0)) best.set(n, o);
+          const was = best[j];
+          if (was === undefined) {
+            if (o > 0) {
+              best[j] = o;
+              met.push(j);
+            }
+          } else if (o > was) best[j] = o;
         }
       }
-      for (const p of best.keys()) {
-        const chance = best.get(p)!;
+      for (const j of met) {
+        const p = ids[j]!;
+        const chance = best[j]!;
         if (planned.has(p) || chance < SIEGE_MIN_ODDS || chance >= threshold) continue;
         // A siege wears a garrison down for the assault that follows: not on an enemy patron's red line.
         if (enemyRedLines.has(p)) continue;
@@ -962,7 +991,8 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
     }
 
     // 3. Air strikes on the largest enemy force near the front, sparing cities when legitimacy is scarce.
-    if (effectiveAir(scenario, state, side) >= 10 && airstrikeOdds(scenario, state, side) >= 45 && !wantsPeace && knobs.strike) {
+    const air = airOf(scenario, state);
+    if ((side === 'gna' ? air.gnaAir : air.lnaAir) >= 10 && airstrikeOdds(scenario, state, side, air) >= 45 && !wantsPeace && knobs.strike) {
       let t: { p: string; enemy: number } | null = null;
       for (const i of theirs.places) {
         if (!adjacentIx[i]!.some((n) => holders[n] === side)) continue;
@@ -1333,10 +1363,28 @@ const LINE_HOLD_TURNS = 10;
  */
 function treasuryAfter(scenario: Scenario, state: State, side: SideId, fortnights: number, without = 0, record = 0): number {
   const money = state.sides[side].money;
-  let net = oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side) - without - upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state));
+  const flow = flowOf(scenario, state, side);
+  // (The same sums in the same order as income - without - bill, so the same number.)
+  let net = flow.income - without - flow.bill;
   const back = record > 0 ? state.log[state.log.length - 1 - record] : undefined;
   if (back) net = Math.min(net, (money - (side === 'gna' ? back.gnaMoney : back.lnaMoney)) / record - without);
   return money + net * fortnights;
+}
+
+/** A side's income and bill on a state, worked out once per state in a round of decisions. */
+function flowOf(scenario: Scenario, state: State, side: SideId): Flow {
+  const m = memoOf(state);
+  const known = m ? (side === 'gna' ? m.gnaFlow : m.lnaFlow) : undefined;
+  if (known) return known;
+  const flow: Flow = {
+    income: oilIncome(scenario, state, oilOutput(scenario, state))[side] + backerMoney(scenario, state, side),
+    bill: upkeepOf(scenario, state, side, unitsOf(worldOf(scenario), state)),
+  };
+  if (m) {
+    if (side === 'gna') m.gnaFlow = flow;
+    else m.lnaFlow = flow;
+  }
+  return flow;
 }
 
 /**

@@ -57,7 +57,14 @@ function backerSupply(scenario: Scenario, state: State, side: SideId, field: 'ai
  * effectiveAir and effectiveAirDefence of both sides, in one pass over the backers (the same sums:
  * each side's own, plus what its backers' rungs have brought, let through the embargo).
  */
-export function airBalance(scenario: Scenario, state: State): { gnaAir: number; lnaAir: number; gnaAirDefence: number; lnaAirDefence: number } {
+export interface AirBalance {
+  gnaAir: number;
+  lnaAir: number;
+  gnaAirDefence: number;
+  lnaAirDefence: number;
+}
+
+export function airBalance(scenario: Scenario, state: State): AirBalance {
   let gnaAir = 0;
   let lnaAir = 0;
   let gnaAd = 0;

@@ -25,8 +25,14 @@ export function canonicalOrders(scenario: Scenario, orders: readonly Order[]): r
   const r = worldOf(scenario).actorRank;
   const last = r.size;
   // Usually already in that order (the player's, then the AI's actor by actor): nothing to sort.
+  // (Each order's rank looked up once, not once beside each neighbour.)
   let sorted = true;
-  for (let i = 1; i < orders.length && sorted; i++) sorted = (r.get(orders[i - 1]!.actor) ?? last) <= (r.get(orders[i]!.actor) ?? last);
+  let prev = orders.length > 0 ? (r.get(orders[0]!.actor) ?? last) : last;
+  for (let i = 1; i < orders.length && sorted; i++) {
+    const rank = r.get(orders[i]!.actor) ?? last;
+    sorted = prev <= rank;
+    prev = rank;
+  }
   if (sorted) return orders;
   return orders
     .map((o, i) => ({ o, i, rank: r.get(o.actor) ?? last }))

@@ -4,31 +4,49 @@ import alea from 'seedrandom/lib/alea.js';
 import type { RngState } from './types.ts';
 
 export class Rng {
-  private readonly prng: ReturnType<typeof alea>;
+  // Alea's four numbers, as seedrandom's alea keeps them (RngState). The generator is stepped here,
+  // exactly as alea steps it: restoring a saved state (every turn) need not build an alea, whose
+  // constructor first hashes a seed it then throws away. seedrandom's alea still seeds (fromSeed).
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
   /** Draws made since this Rng was created (for tests and debugging). */
   draws = 0;
 
-  private constructor(prng: ReturnType<typeof alea>) {
-    this.prng = prng;
+  private constructor(s: RngState) {
+    this.c = s.c;
+    this.s0 = s.s0;
+    this.s1 = s.s1;
+    this.s2 = s.s2;
   }
 
   static fromSeed(seed: string): Rng {
-    return new Rng(alea(seed, { state: true }));
+    return new Rng(alea(seed, { state: true }).state());
   }
 
   static fromState(state: RngState): Rng {
-    return new Rng(alea('', { state: { ...state } }));
+    return new Rng(state);
   }
 
   state(): RngState {
-    const s = this.prng.state();
-    return { c: s.c, s0: s.s0, s1: s.s1, s2: s.s2 };
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
+  }
+
+  /** Alea's next number in [0, 1): seedrandom's alea `next`, step for step. */
+  private next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
   }
 
   /** Integer in [0, n). */
   int(n: number): number {
     this.draws++;
-    return Math.floor(this.prng() * n);
+    return Math.floor(this.next() * n);
   }
 
   /** True with the given chance in percent (0-100, integers or not). */

@@ -389,19 +389,33 @@ export function supplyReachPct(world: World, from: string, to: string): { pct: n
  * place itself) that can be reached from it by road without passing through a place the
  * besieger holds; null when the place is cut off. Breadth-first, neighbours in id order.
  */
-export function supplyRoad(world: World, state: State, place: string, besieger: SideId): string | null {
+export function supplyRoad(
+  world: World,
+  state: State,
+  place: string,
+  besieger: SideId,
+  /** The state's places by index (world.placeIds), when the caller has them. */
+  places?: readonly (PlaceState | undefined)[],
+): string | null {
   const holder: Controller | undefined = state.places[place]?.controller;
   if (!holder || holder === besieger) return null;
-  const seen = new Set([place]);
-  const queue = [place];
+  // (By the places' indexes: adjacentIx is `adjacent` in the same order, so the search meets the places as by id.)
+  const start = world.placeIndex.get(place);
+  if (start === undefined) return null;
+  const { adjacentIx, placeIds } = world;
+  const seen = new Uint8Array(placeIds.length);
+  seen[start] = 1;
+  const queue = [start];
   for (let i = 0; i < queue.length; i++) {
-    for (const n of world.adjacent.get(queue[i]!) ?? []) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      const c = state.places[n]?.controller;
+    const near = adjacentIx[queue[i]!]!;
+    for (let k = 0; k < near.length; k++) {
+      const j = near[k]!;
+      if (seen[j]) continue;
+      seen[j] = 1;
+      const c = (places ? places[j] : state.places[placeIds[j]!])?.controller;
       if (c === besieger) continue;
-      if (c === holder) return n;
-      queue.push(n);
+      if (c === holder) return placeIds[j]!;
+      queue.push(j);
     }
   }
   return null;
@@ -417,9 +431,20 @@ export function isLargeCity(world: World, place: string): boolean {
  * cut off (then the place its road still runs to, from supplyRoad).
  */
 export function siegeBlocker(world: World, state: State, side: SideId, place: string, hasForces: (at: string) => boolean): 'no-forces' | 'too-far' | { supplied: string } | null {
-  const near = (world.adjacent.get(place) ?? []).filter(hasForces);
-  if (!near.length) return 'no-forces';
-  if (!near.some((n) => (routeBetween(world, n, place)?.km ?? Number.POSITIVE_INFINITY) <= SIEGE_REACH_KM)) return 'too-far';
+  // (By index: each neighbour's road km is adjacentKm, routeBetween's either way; hasForces asks nothing else.)
+  const i = world.placeIndex.get(place);
+  if (i === undefined) return 'no-forces';
+  const near = world.adjacentIx[i]!;
+  const km = world.adjacentKm[i]!;
+  let forces = false;
+  let close = false;
+  for (let k = 0; k < near.length && !close; k++) {
+    if (!hasForces(world.placeIds[near[k]!]!)) continue;
+    forces = true;
+    close = km[k]! <= SIEGE_REACH_KM;
+  }
+  if (!forces) return 'no-forces';
+  if (!close) return 'too-far';
   const road = isLargeCity(world, place) ? null : supplyRoad(world, state, place, side);
   return road === null ? null : { supplied: road };
 }

@@ -99,7 +99,12 @@ export function economyPhase(ctx: Ctx): Record<SideId, boolean> {
     // bounds): the first salaries, met hundreds of games in, threw this phase's optimised code away.
     const pays = ordersOf(ctx, 'pay-salaries').some((o) => o.actor === side);
     s.cohesion = clamp(s.cohesion + (pays ? 6 : 0));
-    for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.support[r] = clamp(s.support[r] + (pays ? 2 : 0));
+    // (The three regions by name: read by a key that changes, each is V8's generic keyed load.)
+    const support = s.support;
+    const gain = pays ? 2 : 0;
+    support.tripolitania = clamp(support.tripolitania + gain);
+    support.cyrenaica = clamp(support.cyrenaica + gain);
+    support.fezzan = clamp(support.fezzan + gain);
     sayIf(ctx, pays, { mechanic: 'economy', msg: { key: 'report.salaries', values: { actor: side } }, actors: [side] });
     const bill = upkeepOf(ctx.scenario, ctx.s, side);
     const paid = spend(ctx, side, bill, 'upkeep');

@@ -3,6 +3,7 @@
 import { compareIds } from '../compare.ts';
 import { COMBAT_EXPONENT, EXTORT_LOYALTY, EXTORT_MIN, EXTORT_TIMES_UPKEEP, LARGE_CITY_POP, LOCAL_LEVY, MAX_AIR_BONUS_PCT, NATURAL_DUG, NATURAL_DUG_STEP, RAID_INTENSITY, RISING_ODDS, ROUT_LOSS_PCT, SUBURB_HARM } from '../params.ts';
 import {
+  type AirBalance,
   airBalance,
   defendersOf,
   effectiveAir,
@@ -131,6 +132,11 @@ export function againstWorks(value: number, dug: number): number {
   return (value * 100) / (100 + dug);
 }
 
+/** airBonus of a side from both sides' air (airBalance: the same sums), for a caller that has it already. */
+export function airBonusFrom(bal: AirBalance, side: SideId): number {
+  return side === 'gna' ? airBonusOf(bal.gnaAir, bal.lnaAirDefence) : airBonusOf(bal.lnaAir, bal.gnaAirDefence);
+}
+
 /** The attacker's air bonus (percent) from its air power and the defender's air defence. */
 function airBonusOf(air: number, enemyAirDefence: number): number {
   return clamp(Math.round(air - enemyAirDefence * 0.7), 0, MAX_AIR_BONUS_PCT);
@@ -164,7 +170,7 @@ export interface ForceIndex {
   air: Record<SideId, number>;
 }
 
-function indexForces(scenario: Scenario, state: State, a?: string, b?: string, units?: UnitIndex): ForceIndex {
+function indexForces(scenario: Scenario, state: State, a?: string, b?: string, units?: UnitIndex, air?: AirBalance): ForceIndex {
   const world = worldOf(scenario);
   const at = new Array<PlaceForces | undefined>(world.placeIds.length);
   // With a and b: only the forces at those two places (all an attack's odds need).
@@ -197,8 +203,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string, u
       if (f.dug > dug.none) dug.none = f.dug;
     }
   }
-  // Both sides' air bonus (airBonus of each) from one pass over the backers.
-  const bal = airBalance(scenario, state);
+  // Both sides' air bonus (airBonus of each) from one pass over the backers (or the caller's: the AI's memo).
+  const bal = air ?? airBalance(scenario, state);
   return {
     at,
     air: {
@@ -208,8 +214,8 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string, u
   };
 }
 
-export function forceIndex(scenario: Scenario, state: State, units?: UnitIndex): ForceIndex {
-  return indexForces(scenario, state, undefined, undefined, units);
+export function forceIndex(scenario: Scenario, state: State, units?: UnitIndex, air?: AirBalance): ForceIndex {
+  return indexForces(scenario, state, undefined, undefined, units, air);
 }
 
 /**
@@ -244,6 +250,18 @@ function forceOf(rec: Readonly<Record<SideId, number>> & { none?: number }, key:
 
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
+  const full: AttackOdds = { attack: 0, defence: 0, odds: 0, rising: false, dug: 0, keptOut: false, air: 0 };
+  fight(scenario, state, side, from, target, ix, full);
+  return full;
+}
+
+/** attackOddsIx's odds alone (the side AI's question, asked by the hundred: no record made for it). */
+export function attackChanceIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): number {
+  return fight(scenario, state, side, from, target, ix, null);
+}
+
+/** The fight's odds (percent), and with `full` the figures attackOddsIx gives, written into it. */
+function fight(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex, full: AttackOdds | null): number {
   const world = worldOf(scenario);
   const place: PlaceDef | undefined = world.placeDef[target];
   const targetState = state.places[world.placeIds[target]!];
@@ -281,7 +299,17 @@ export function attackOddsIx(scenario: Scenario, state: State, side: SideId, fro
   attack += rises ? uprising : 0;
   attack /= 100;
   defence /= 100;
-  return { attack: Math.round(attack * 10) / 10, defence: Math.round(defence * 10) / 10, odds: clamp(Math.round(oddsOf(attack, defence)), 1, 99), rising: rises, dug, keptOut, air };
+  const odds = clamp(Math.round(oddsOf(attack, defence)), 1, 99);
+  if (full) {
+    full.attack = Math.round(attack * 10) / 10;
+    full.defence = Math.round(defence * 10) / 10;
+    full.odds = odds;
+    full.rising = rises;
+    full.dug = dug;
+    full.keptOut = keptOut;
+    full.air = air;
+  }
+  return odds;
 }
 
 /** The attacker's chance (percent, unrounded) from the two sides' power: A^k / (A^k + D^k). */
@@ -495,9 +523,16 @@ function resolveAttack(ctx: Ctx, side: SideId, from: string, target: string): vo
   }
 }
 
-export function airstrikeOdds(scenario: Scenario, state: State, side: SideId): number {
-  const air = effectiveAir(scenario, state, side);
-  const ad = effectiveAirDefence(scenario, state, other(side));
+export function airstrikeOdds(
+  scenario: Scenario,
+  state: State,
+  side: SideId,
+  /** Both sides' air on this state (airBalance), when the caller has it. */
+  bal?: AirBalance,
+): number {
+  const gna = side === 'gna';
+  const air = bal ? (gna ? bal.gnaAir : bal.lnaAir) : effectiveAir(scenario, state, side);
+  const ad = bal ? (gna ? bal.lnaAirDefence : bal.gnaAirDefence) : effectiveAirDefence(scenario, state, other(side));
   return clamp(35 + air - ad, 10, 90);
 }
 
@@ -652,7 +687,7 @@ function siegeAttrition(ctx: Ctx): void {
     const besieger = p.siegedBy;
     const stillThere = (ctx.world.adjacent.get(id) ?? []).some((n) => hasForcesAt(ctx.s, n, besieger));
     // A siege holds only while the place is cut off (a large city's outskirts can be held anyway).
-    const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger) : null;
+    const road = stillThere && p.controller !== besieger && !isLargeCity(ctx.world, id) ? supplyRoad(ctx.world, ctx.s, id, besieger, ctx.places) : null;
     if (!stillThere || p.controller === besieger || road !== null) {
       p.siegedBy = undefined;
       say(ctx, { mechanic: 'siege', msg: { key: road !== null ? 'report.siege.liftedRoad' : 'report.siege.lifted', values: { place: id, placeRoad: road ?? '' } }, places: [id] });

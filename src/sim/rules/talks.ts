@@ -2,13 +2,13 @@
 // monitors, trust, conferences, the mediator's tools and the political track.
 import { cloneTerms } from '../clone.ts';
 import { MONITOR_EFFECT, TRUCE_COLLAPSE_TRUST, TRUCE_TO_CEASEFIRE_TURNS, TRUCE_VIOLATION_BASE, WAR_TRUST_EROSION } from '../params.ts';
-import { effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
+import { type AirBalance, effectiveAir, hasCentralBank, populationShare, talksIndex } from '../query.ts';
 import type { CeasefireTerms, Order, PlaceState, ReportMessage, Role, Scenario, SideId, State, TalksStage } from '../types.ts';
 import { SIDES } from '../types.ts';
 import { clamp, other, periodOf, worldOf } from '../world.ts';
 import { type Ctx, ordersOf, say, sideOfActor } from './context.ts';
 import { foreignDependence } from './economy.ts';
-import { airBonus } from './military.ts';
+import { airBonus, airBonusFrom } from './military.ts';
 
 export interface CeasefireCalculus {
   /** What the side expects from fighting on. */
@@ -35,6 +35,8 @@ export function ceasefireCalculus(
   attackingNow = 0,
   /** The state's places by index, when the caller has them (placesByIndex: the AI asks this many times a turn). */
   places?: readonly (PlaceState | undefined)[],
+  /** Both sides' air on this state (airBalance), when the caller has it (the AI's memo). */
+  air?: AirBalance,
 ): CeasefireCalculus {
   // Named fields, not state.sides[side]: read by a key that changes, that is V8's generic keyed load.
   const gna = side === 'gna';
@@ -47,7 +49,7 @@ export function ceasefireCalculus(
   if (attackingNow > 0) reasons.push('report.reason.attacking');
   // Command of the air is what each side's hope of victory rested on in 2020: the LNA's before the
   // Turkish drones and air defence arrived, the GNA's after (it rejected the Cairo Declaration).
-  fight += Math.round(airBonus(scenario, state, side) * AIR_HOPE);
+  fight += Math.round((air ? airBonusFrom(air, side) : airBonus(scenario, state, side)) * AIR_HOPE);
   // A truce lifts every siege: a side with a city in its grip gives that up by signing.
   // (A plain loop: the AI asks this many times a turn.)
   const { placeIds } = worldOf(scenario);
@@ -86,7 +88,10 @@ export function ceasefireCalculus(
     reasons.push('report.reason.blockaded');
   }
   if (terms.revenueShared) deal += hasCentralBank(scenario, state, side) ? -6 : 8;
-  if (terms.heavyWeaponsOut) deal += effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side)) ? -3 : 3;
+  if (terms.heavyWeaponsOut) {
+    const ahead = air ? (gna ? air.gnaAir > air.lnaAir : air.lnaAir > air.gnaAir) : effectiveAir(scenario, state, side) > effectiveAir(scenario, state, other(side));
+    deal += ahead ? -3 : 3;
+  }
   if (s.money < 60) {
     deal += 10;
     reasons.push('report.reason.money');
@@ -219,8 +224,9 @@ export function proposalCalculus(
   restrained = false,
   attackingNow = 0,
   places?: readonly (PlaceState | undefined)[],
+  air?: AirBalance,
 ): CeasefireCalculus {
-  return oilDealTalks(state) ? oilDealCalculus(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, restrained, attackingNow, places);
+  return oilDealTalks(state) ? oilDealCalculus(scenario, state, side) : ceasefireCalculus(scenario, state, side, terms, restrained, attackingNow, places, air);
 }
 
 function setStage(ctx: Ctx, to: TalksStage, msg: ReportMessage): void {
@@ -352,13 +358,18 @@ export function diplomacyPhase(ctx: Ctx): void {
   for (const o of ctx.orders) {
     const side = sideOfActor(o.actor);
     switch (o.kind) {
-      case 'public-messaging':
+      case 'public-messaging': {
         if (!side) break;
-        for (const r of ['tripolitania', 'cyrenaica', 'fezzan'] as const) s.sides[side].support[r] = clamp(s.sides[side].support[r] + 3);
+        // (The three regions by name: read by a key that changes, each is V8's generic keyed load.)
+        const support = s.sides[side].support;
+        support.tripolitania = clamp(support.tripolitania + 3);
+        support.cyrenaica = clamp(support.cyrenaica + 3);
+        support.fezzan = clamp(support.fezzan + 3);
         s.sides[side].confidence = clamp(s.sides[side].confidence + 2);
         s.sides[side].legitimacy = clamp(s.sides[side].legitimacy + 1);
         say(ctx, { mechanic: 'order', msg: { key: 'report.campaign', values: { actor: side } }, actors: [side] });
         break;
+      }
       case 'humanitarian-pause':
         if (!side) break;
         ctx.facts.pauses.push(side);
