@@ -522,7 +522,7 @@ const PINNED: Record<string, [string, string, string][]> = {
     ['risk', 'orders.risk.answers', 'Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.'],
   ],
   'the oil deal': [
-    ['summary', 'orders.summary.oilDeal', "Propose the oil deal: LNA lifts its blockade and the oil reopens; in return 15 points of the oil money go to LNA's areas while the deal lasts (the share paid across the lines, 30% → 45%)."],
+    ['summary', 'orders.summary.oilDeal', "Propose the oil deal: LNA lifts its blockade and the oil reopens; in return 15 more points of the oil money go to LNA's areas (the share paid across the lines, 30% → 45%)."],
     ['risk', 'orders.risk.answers', 'Each side the computer plays answers at once, on its situation as the fortnight begins and on the orders it has given for it; a side a person plays answers next fortnight.'],
   ],
   'a conference': [

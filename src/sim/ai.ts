@@ -12,7 +12,7 @@ import { escalationIfTaken, escalationSupposing } from './rules/backers.ts';
 import { foreignDependence, oilIncome, oilOutput, upkeepOf } from './rules/economy.ts';
 import { airBonusFrom, airstrikeOdds, attackChanceIx, attackOdds, defectionTarget, type ForceIndex, forceIndex, homeBound } from './rules/military.ts';
 import { scoreAll, weightedParts } from './rules/outcome.ts';
-import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS, OIL_DEAL_TERMS, oilDealCalculus, oilDealOpen, proposalCalculus } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, type CeasefireCalculus, ceasefireCalculus, DEFAULT_TERMS, OIL_DEAL_TERMS, oilDealCalculus, oilDealOpen, oilDealTalks, proposalCalculus } from './rules/talks.ts';
 import { m } from './said.ts';
 import type {
   Actor,
@@ -782,12 +782,14 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
   let accepting = choseTruce && (skill.keepsWord || skill.settles);
   if (proposal && proposal.by !== side) {
     const mine = wantsDeal(scenario, state, side, proposal.terms, skill.foresight + skill.answerForesight);
-    const yes = mine.accept || (skill.settles && seatTakesTruce(state, side, mine));
+    // The oil deal (rules version 13) is weighed on its own reckoning: the holder's card against the oil money, not a truce.
+    const oilDeal = oilDealTalks(state);
+    const yes = mine.accept || (!oilDeal && skill.settles && seatTakesTruce(state, side, mine));
     accepting ||= yes;
-    plan.try(
-      { actor: side, kind: 'answer-ceasefire', accept: yes },
-      m(yes ? (mine.deal >= mine.fight ? 'reasons.ai.acceptTable' : 'reasons.ai.acceptTableStalled') : 'reasons.ai.rejectTable', { deal: mine.deal, fight: mine.fight }),
-    );
+    const why = oilDeal
+      ? yes ? 'reasons.ai.acceptOilDeal' : 'reasons.ai.rejectOilDeal'
+      : yes ? (mine.deal >= mine.fight ? 'reasons.ai.acceptTable' : 'reasons.ai.acceptTableStalled') : 'reasons.ai.rejectTable';
+    plan.try({ actor: side, kind: 'answer-ceasefire', accept: yes }, m(why, { deal: mine.deal, fight: mine.fight }));
   }
 
   if (state.conference?.turn === state.turn) {

@@ -6,7 +6,7 @@ import { defendersOf, effectiveAir, formationsAt, hasForcesAt, talksIndex } from
 import { backerOrderCheck } from './rules/backer-orders.ts';
 import { requestOdds } from './rules/backers.ts';
 import { airstrikeOdds, attackOdds, bribeOdds, homeBound } from './rules/military.ts';
-import { CEASEFIRE_TERMS, conferenceOdds, DEFAULT_TERMS, OIL_DEAL_HELD, OIL_DEAL_SHARE, OIL_DEAL_TERMS, oilDealOpen, oilDealShare, oilDealTalks, termCodes } from './rules/talks.ts';
+import { CEASEFIRE_TERMS, conferenceOdds, DEFAULT_TERMS, OIL_DEAL_HELD, OIL_DEAL_TERMS, oilDealOpen, oilDealShare, oilDealTalks, termCodes } from './rules/talks.ts';
 import { m } from './said.ts';
 import type { Actor, CeasefireTerms, Order, OrderPreview, OrderProblem, PlayerRole, ReportMessage, Result, Role, Scenario, SideId, State } from './types.ts';
 import { isAdjacent, other, siegeBlocker, supplyReachPct, type World, worldOf } from './world.ts';
@@ -491,7 +491,7 @@ function checkProposeCeasefire(c: Check, order: OrderOf<'propose-ceasefire'>): C
     if (c.quick) return QUICK_OK;
     return preview(
       c,
-      m('orders.summary.oilDeal', { actor: state.country.blockadeBy!, share: OIL_DEAL_SHARE, before: state.country.revenueShareToOther, after: oilDealShare(c.scenario, state) }),
+      m('orders.summary.oilDeal', { actor: state.country.blockadeBy!, share: Math.abs(oilDealShare(c.scenario, state) - state.country.revenueShareToOther), before: state.country.revenueShareToOther, after: oilDealShare(c.scenario, state) }),
       undefined,
       [m('orders.risk.answers')],
     );

@@ -1349,7 +1349,7 @@ describe('rules version 13: the oil reopens by a deal on its revenue, once a cea
       expect(check.ok).toBe(true);
       expect(check.ok && check.value.summaryMsg.key).toBe('orders.summary.oilDeal');
       // The price shown: the share of the oil money paid across the lines, before and after (the GNA holds the central bank).
-      expect(check.ok && messageText(check.value.summaryMsg, flagship)).toContain(`${OIL_DEAL_SHARE} points`);
+      expect(check.ok && messageText(check.value.summaryMsg, flagship)).toContain(`${OIL_DEAL_SHARE} more points`);
       expect(check.ok && check.value.summaryMsg.values).toMatchObject({ actor: 'lna', share: OIL_DEAL_SHARE, before: s.country.revenueShareToOther, after: s.country.revenueShareToOther + OIL_DEAL_SHARE });
     } else {
       expect(check.ok).toBe(false);
@@ -1395,6 +1395,40 @@ describe('rules version 13: the oil reopens by a deal on its revenue, once a cea
     expect(state.talks.stage).toBe('ceasefire');
     expect(state.talks.terms).toMatchObject({ oilReopened: true, revenueShared: true, monitors: true });
     expect(state.country.revenueShareToOther).toBe(before + OIL_DEAL_SHARE);
+  });
+
+  it('an oil deal agreed in the fortnight its holder reopened the oil for nothing lapses: the ceasefire is not knocked back to a truce', () => {
+    const s = holding(6);
+    const before = s.country.revenueShareToOther;
+    // A person at the mediator tables the deal; the holder, played by a person too, reopens the oil the same fortnight.
+    const asked = resolveTurn(flagship, { ...s, humans: ['mediator', 'lna'] }, [
+      { actor: 'mediator', kind: 'propose-ceasefire', terms: OIL_DEAL_TERMS },
+      { actor: 'lna', kind: 'oil-terminals', open: true },
+    ]).state;
+    expect(asked.country.blockadeBy).toBe(null);
+    const { state } = resolveTurn(flagship, asked, [{ actor: 'lna', kind: 'answer-ceasefire', accept: true }, { actor: 'gna', kind: 'answer-ceasefire', accept: true }]);
+    expect(state.talks.stage).toBe('ceasefire');
+    expect(state.talks.held).toBeGreaterThan(asked.talks.held);
+    expect(state.country.revenueShareToOther).toBe(before);
+  });
+
+  it('the preview names the points the share really moves (it stops at 50%)', () => {
+    const s = holding(OIL_DEAL_HELD);
+    s.country.revenueShareToOther = 45;
+    const check = checkOrder(flagship, s, propose(), []);
+    expect(check.ok && check.value.summaryMsg.values).toMatchObject({ share: 5, before: 45, after: 50 });
+  });
+
+  it('a level that settles truces when not winning weighs the oil deal on its own reckoning, not on its momentum', () => {
+    const s = holding(OIL_DEAL_HELD);
+    s.talks.trust = 0;
+    s.talks.proposal = { by: 'gna', terms: OIL_DEAL_TERMS, turn: s.turn };
+    expect(oilDealCalculus(flagship, s, 'lna').accept).toBe(false);
+    for (const level of ['historical', 'normal'] as const) {
+      const decision = aiOrders(flagship, s, 'lna', level);
+      expect(decision.orders).toContainEqual({ actor: 'lna', kind: 'answer-ceasefire', accept: false });
+      expect(decision.reasonMsgs.map((r) => r.key)).toContain('reasons.ai.rejectOilDeal');
+    }
   });
 
   it('refused by the holder (too soon for it), nothing changes', () => {

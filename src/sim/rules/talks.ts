@@ -154,7 +154,7 @@ export const OIL_DEAL_TERMS: CeasefireTerms = { ...DEFAULT_TERMS, revenueShared:
 /** Fortnights a ceasefire must have held (talks.held) before the oil deal can be tabled (rules version 13; design value). */
 export const OIL_DEAL_HELD = 2;
 
-/** Points of the oil revenue's war share that the deal moves to the side that held the blockade while it lasts (rules version 13; design value). */
+/** Points of the oil revenue's war share that the deal moves to the side that held the blockade (rules version 13; design value: nothing moves it back). */
 export const OIL_DEAL_SHARE = 15;
 
 /** What the oil deal is worth to the side under the blockade before its terms: the ceasefire reckoning's base (rules version 13; design value). */
@@ -608,7 +608,8 @@ export function talksPhase(ctx: Ctx): void {
         s.country.blockadeBy = null;
         say(ctx, { mechanic: 'oil', msg: { key: 'report.oil.deal', values: { actor: holder, share } }, actors: [holder], concept: 'rentier-state' });
         t.trust = clamp(t.trust + 3);
-      } else if (answers.every((a) => a === true)) {
+      } else if (answers.every((a) => a === true) && talksIndex(t.stage) < 3) {
+        // (An oil deal agreed in the fortnight its holder reopened the oil for nothing lapses: the ceasefire stands.)
         t.terms = cloneTerms(proposal.terms);
         t.violations = 0;
         const wasInForce = talksIndex(t.stage) >= 2;
