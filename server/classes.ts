@@ -2,7 +2,7 @@
 // students have the class code; the teacher alone has the teacher key (only its SHA-256 is
 // stored). Everything is in the database (migration 2), so a class survives a restart.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Level, PlayerRole } from '../src/sim/index.ts';
+import type { Difficulty, PlayerRole } from '../src/sim/index.ts';
 import type { Db } from './db.ts';
 import type { TableStore } from './store.ts';
 import type { TableConfig } from './table.ts';
@@ -17,7 +17,7 @@ export interface ClassConfig {
   /** The same seed at every table (the differences come from the students), or one each. */
   sameSeed: boolean;
   seed: string;
-  difficulty: Level;
+  difficulty: Difficulty;
   timerSeconds: number;
 }
 

@@ -8,8 +8,8 @@ import {
   actorsOf,
   type Controller,
   checkOrder,
+  type Difficulty,
   hashMatches,
-  type Level,
   makeReplay,
   newGameWithReport,
   type Order,
@@ -31,7 +31,7 @@ export interface TableConfig {
   scenario: string;
   whatIfs: string[];
   seed: string;
-  difficulty: Level;
+  difficulty: Difficulty;
   /** The roles people may take (the others, and an empty one, are the computer's). */
   seats: PlayerRole[];
   /** Seconds a turn may last from its start (0: no timer); when it runs out, queued orders stand. */

@@ -22,7 +22,7 @@ export type PlacedId = (typeof PLACED_FIGURES)[number]['id'];
 
 /** The batch of computer games for a class: every actor played by the computer at the class's difficulty. */
 export function distributionConfig(welcome: Pick<ClassWelcome, 'seed' | 'difficulty' | 'whatIfs' | 'code'>, runs: number): ExploreConfig {
-  return { whatIfs: [...(welcome.whatIfs ?? [])], policy: `ai-${welcome.difficulty ?? 'normal'}`, runs, seed: `computer-${welcome.seed ?? welcome.code}` };
+  return { whatIfs: [...(welcome.whatIfs ?? [])], policy: welcome.difficulty === 'historical' ? 'historical' : `ai-${welcome.difficulty ?? 'normal'}`, runs, seed: `computer-${welcome.seed ?? welcome.code}` };
 }
 
 export interface Distribution {

@@ -33,7 +33,7 @@ export function problemOf(e: unknown): { text: string; english: boolean } {
 }
 
 /** The difficulties, named as the new-game screen names them. */
-export const DIFFICULTY_KEYS = { easy: 'menu.difficulty.easy', normal: 'menu.difficulty.normal', hard: 'menu.difficulty.hard' } as const;
+export const DIFFICULTY_KEYS = { easy: 'menu.difficulty.easy', normal: 'menu.difficulty.normal', hard: 'menu.difficulty.hard', historical: 'menu.difficulty.historical' } as const;
 export const difficultyName = (d: string | undefined): string => (d && d in DIFFICULTY_KEYS ? t(DIFFICULTY_KEYS[d as keyof typeof DIFFICULTY_KEYS]) : (d ?? ''));
 
 /**

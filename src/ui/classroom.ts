@@ -91,7 +91,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     renderSeats();
     const seed = h('input', { type: 'text', id: 'class-seed', value: randomSeed() });
     seed.maxLength = 60;
-    const difficulty = h('select', { id: 'class-difficulty' }, ...(['easy', 'normal', 'hard'] as const).map((d) => h('option', { value: d }, difficultyName(d))));
+    const difficulty = h('select', { id: 'class-difficulty' }, ...(['easy', 'normal', 'hard', 'historical'] as const).map((d) => h('option', { value: d }, difficultyName(d))));
     difficulty.value = 'normal';
     const timer = h(
       'select',
@@ -132,7 +132,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
             scenario: scenarioSelect.value,
             seats,
             seed: seed.value.trim() || randomSeed(),
-            difficulty: difficulty.value as 'easy' | 'normal' | 'hard',
+            difficulty: difficulty.value as 'easy' | 'normal' | 'hard' | 'historical',
             timerSeconds: Number(timer.value),
           }),
         );

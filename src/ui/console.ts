@@ -191,7 +191,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
             seats,
             sameSeed: sameSeed.checked,
             seed: seed.value.trim() || randomSeed(),
-            difficulty: difficulty.value as 'easy' | 'normal' | 'hard',
+            difficulty: difficulty.value as 'easy' | 'normal' | 'hard' | 'historical',
             timerSeconds: Number(timer.value),
           }),
         );

@@ -9,7 +9,7 @@ import { scenarioFor } from '../../server/scenarios.ts';
 import { restore, type StoredTable } from '../../server/store.ts';
 import { canRead, type PlayedTurn, Table, type TableConfig } from '../../server/table.ts';
 import { main } from '../../src/cli/sim.ts';
-import { aiOrders, type Level, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
+import { aiOrders, loadReplay, type Replay, type Role, replayOrders, type Scenario, stateHash } from '../../src/sim/index.ts';
 
 function sirte(): Scenario {
   const s = scenarioFor('sirte-2020', []);
@@ -194,6 +194,32 @@ describe('a whole classroom game', () => {
   });
 });
 
+describe('a table at the historical level', () => {
+  it('a teacher may host the war as it went: the host message is accepted, and the table plays the historical persona', async () => {
+    const { hostSchema } = await import('../../src/net/protocol.ts');
+    const v = await import('valibot');
+    expect(v.safeParse(hostSchema, { name: 'Host', scenario: 'sirte-2020', seats: ['gna'], difficulty: 'historical' }).success).toBe(true);
+    expect(v.safeParse(hostSchema, { name: 'Host', scenario: 'sirte-2020', seats: ['gna'], difficulty: 'nightmare' }).success).toBe(false);
+    const scenario = sirte();
+    const t = new Table(scenario, config({ difficulty: 'historical', seats: ['gna'] }));
+    t.present.add('gna');
+    expect(t.start(0).ok).toBe(true);
+    expect(t.end('gna', 1).ok).toBe(true);
+    t.resolve(0);
+    const headless = replayOrders(scenario, 'class-1', ['gna'], t.turns.map((x) => x.orders), 'historical');
+    expect(headless.hashes).toEqual(t.turns.map((x) => x.hash));
+    // The computer's LNA refuses the January truce at the historical level, as Haftar did, and takes it at normal.
+    const lnaChoice = (turn: PlayedTurn) => turn.orders.find((o) => o.actor === 'lna' && o.kind === 'event-choice' && o.event === 'putin-erdogan-truce');
+    expect(lnaChoice(t.turns[0]!)).toMatchObject({ option: 'fight' });
+    const normal = new Table(scenario, config({ difficulty: 'normal', seats: ['gna'] }));
+    normal.present.add('gna');
+    normal.start(0);
+    normal.end('gna', 1);
+    normal.resolve(0);
+    expect(lnaChoice(normal.turns[0]!)).not.toMatchObject({ option: 'fight' });
+  });
+});
+
 describe('a table stored before the ending\'s sentence left the state', () => {
   // A sirte-2020 game recorded as main's code did before the core stopped writing the ending's
   // English into the state (test/fixtures/replay-v13-ended.json, see test/legacy-ending.test.ts): its
@@ -202,7 +228,7 @@ describe('a table stored before the ending\'s sentence left the state', () => {
   const stored = (turns: PlayedTurn[]): StoredTable => ({
     id: 'old-table',
     code: 'OLD1',
-    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty as Level }),
+    config: config({ seed: replay.seed, seats: [...replay.humans], difficulty: replay.difficulty }),
     hostName: 'Host',
     status: 'ended',
     seats: [],
