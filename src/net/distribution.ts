@@ -5,7 +5,7 @@
 // table did, and the percentile of its figures among theirs on the same date. No DOM: the tests
 // read it in Node, and check it against the explorer's runner for the same seeds.
 import type { ExploreConfig, ExplorePart } from '../sim/explore.ts';
-import { share } from '../sim/explore.ts';
+import { difficultyPolicy, share } from '../sim/explore.ts';
 import type { ClassWelcome, ConsoleTable, TableFigures } from './protocol.ts';
 
 /** How many computer games the debrief plays unless the teacher chooses otherwise. */
@@ -22,7 +22,7 @@ export type PlacedId = (typeof PLACED_FIGURES)[number]['id'];
 
 /** The batch of computer games for a class: every actor played by the computer at the class's difficulty. */
 export function distributionConfig(welcome: Pick<ClassWelcome, 'seed' | 'difficulty' | 'whatIfs' | 'code'>, runs: number): ExploreConfig {
-  return { whatIfs: [...(welcome.whatIfs ?? [])], policy: welcome.difficulty === 'historical' ? 'historical' : `ai-${welcome.difficulty ?? 'normal'}`, runs, seed: `computer-${welcome.seed ?? welcome.code}` };
+  return { whatIfs: [...(welcome.whatIfs ?? [])], policy: difficultyPolicy(welcome.difficulty ?? 'normal'), runs, seed: `computer-${welcome.seed ?? welcome.code}` };
 }
 
 export interface Distribution {

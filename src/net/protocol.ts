@@ -3,6 +3,7 @@
 // client; no Node, no DOM.
 import * as v from 'valibot';
 import type { Concept, Difficulty, Ending, Order, OrderPreview, OrderProblem, OrderWarning, PendingChoice, PlayerRole, PlayerView, ReportEvent, ReportMessage, Result, TurnReport } from '../sim/index.ts';
+import { DIFFICULTIES } from '../sim/types.ts';
 
 export const NAME_MAX = 40;
 export const TEXT_MAX = 500;
@@ -28,7 +29,7 @@ export const hostSchema = v.strictObject({
   scenario: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/, 'not a scenario id')),
   seats: v.pipe(v.array(roleId), v.minLength(1, 'at least one seat for people'), v.maxLength(20)),
   seed: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(60))),
-  difficulty: v.optional(v.picklist(['easy', 'normal', 'hard', 'historical'])),
+  difficulty: v.optional(v.picklist(DIFFICULTIES)),
   timerSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
   whatIfs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(20))),
   token: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -216,7 +217,7 @@ export const classCreateSchema = v.strictObject({
   seats: v.pipe(v.array(roleId), v.minLength(1, 'at least one seat for people'), v.maxLength(20)),
   sameSeed: v.boolean(),
   seed: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(60))),
-  difficulty: v.optional(v.picklist(['easy', 'normal', 'hard', 'historical'])),
+  difficulty: v.optional(v.picklist(DIFFICULTIES)),
   timerSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
   whatIfs: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(60))), v.maxLength(20))),
 });
@@ -294,7 +295,7 @@ export interface TableInspect {
   scenario: string;
   whatIfs: string[];
   seed: string;
-  difficulty: 'easy' | 'normal' | 'hard' | 'historical';
+  difficulty: Difficulty;
   seats: string[];
   status: 'lobby' | 'playing' | 'ended';
   /** Every actor's orders, turn by turn, as given to resolveTurn, and the hash after each turn. */
@@ -341,7 +342,7 @@ export interface ClassWelcome {
   events?: { id: string; title: string }[];
   /** The teacher's only: what the computer-played games of the debrief's distribution need. */
   seed?: string;
-  difficulty?: 'easy' | 'normal' | 'hard' | 'historical';
+  difficulty?: Difficulty;
   whatIfs?: string[];
 }
 

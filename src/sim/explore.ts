@@ -108,6 +108,11 @@ export function policyDifficulty(policy: ExplorePolicy): Difficulty {
   return policy === 'historical' ? 'historical' : (policy.slice(3) as Difficulty);
 }
 
+/** The policy whose games play at a difficulty: the historical persona's is the calibration's historical policy. */
+export function difficultyPolicy(difficulty: Difficulty): ExplorePolicy {
+  return difficulty === 'historical' ? 'historical' : `ai-${difficulty}`;
+}
+
 // ---------------------------------------------------------------- one game
 
 /** The indicators charted turn by turn, read from each turn's summary. */

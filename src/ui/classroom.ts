@@ -9,7 +9,7 @@ import { randomSeed } from '../game/seed.ts';
 import { t as tr } from '../i18n/index.ts';
 import { ClassClient } from '../net/class-client.ts';
 import { TableClient } from '../net/client.ts';
-import type { PlayerRole, Scenario } from '../sim/types.ts';
+import { DIFFICULTIES, type Difficulty, type PlayerRole, type Scenario } from '../sim/types.ts';
 import { difficultyName, nameList, problemOf, refusalText, roleName, roleShort, senderName } from './class-words.ts';
 import { append, button, clear, h, layer, untranslated } from './dom.ts';
 import { downloadText } from './download.ts';
@@ -91,7 +91,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
     renderSeats();
     const seed = h('input', { type: 'text', id: 'class-seed', value: randomSeed() });
     seed.maxLength = 60;
-    const difficulty = h('select', { id: 'class-difficulty' }, ...(['easy', 'normal', 'hard', 'historical'] as const).map((d) => h('option', { value: d }, difficultyName(d))));
+    const difficulty = h('select', { id: 'class-difficulty' }, ...DIFFICULTIES.map((d) => h('option', { value: d }, difficultyName(d))));
     difficulty.value = 'normal';
     const timer = h(
       'select',
@@ -132,7 +132,7 @@ export function mountClassroom(options: ClassroomOptions): { close(): void } {
             scenario: scenarioSelect.value,
             seats,
             seed: seed.value.trim() || randomSeed(),
-            difficulty: difficulty.value as 'easy' | 'normal' | 'hard' | 'historical',
+            difficulty: difficulty.value as Difficulty,
             timerSeconds: Number(timer.value),
           }),
         );

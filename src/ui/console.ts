@@ -19,7 +19,7 @@ import { rebuildTable } from '../net/inspect.ts';
 import type { ClassView, ConsoleTable, TableInspect } from '../net/protocol.ts';
 import { type ExploreConfig, type ExplorePart, splitRuns } from '../sim/explore.ts';
 import type { HistoryRecord } from '../sim/record.ts';
-import type { Order, Scenario } from '../sim/types.ts';
+import type { Difficulty, Order, Scenario } from '../sim/types.ts';
 import { applyWhatIfs } from '../sim/whatif.ts';
 import { DIFFICULTY_KEYS, difficultyName, nameList, ordersLine, problemOf, refusalText, roleName, senderName } from './class-words.ts';
 import { renderTableInFull } from './console-table.ts';
@@ -191,7 +191,7 @@ export function mountConsole(options: ConsoleOptions): { close(): void } {
             seats,
             sameSeed: sameSeed.checked,
             seed: seed.value.trim() || randomSeed(),
-            difficulty: difficulty.value as 'easy' | 'normal' | 'hard' | 'historical',
+            difficulty: difficulty.value as Difficulty,
             timerSeconds: Number(timer.value),
           }),
         );

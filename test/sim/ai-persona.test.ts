@@ -16,6 +16,15 @@ const choice = (orders: readonly Order[], event: string) => {
 };
 const fights = (orders: readonly Order[]) => orders.filter((o) => o.kind === 'attack' || o.kind === 'siege' || o.kind === 'airstrike').length;
 
+/** The opening fortnight with its event choices answered, the LNA at this momentum and the GNA's ceasefire on the table. */
+function proposedToLna(momentum: number): State {
+  const s = newGame(sirte, 'persona', []);
+  s.pending = [];
+  s.sides.lna.momentum = momentum;
+  s.talks.proposal = { by: 'gna', terms: DEFAULT_TERMS, turn: s.turn };
+  return s;
+}
+
 describe('the historical persona and the levels', () => {
   it('historical is a difficulty a game can be played at, not one of the ladder\'s levels', () => {
     expect(DIFFICULTIES).toContain('historical');
@@ -58,18 +67,12 @@ describe('the historical persona and the levels', () => {
     ['easy', 0, true],
     ['normal', 1, false],
   ] as const)('%s, the LNA at momentum %i: accepts the GNA\'s ceasefire proposal → %s', (level, momentum, accepts) => {
-    const s = newGame(sirte, 'persona', []);
-    s.pending = [];
-    s.sides.lna.momentum = momentum;
-    s.talks.proposal = { by: 'gna', terms: DEFAULT_TERMS, turn: s.turn };
+    const s = proposedToLna(momentum);
     expect(aiOrders(sirte, s, 'lna', level).orders).toContainEqual({ actor: 'lna', kind: 'answer-ceasefire', accept: accepts });
   });
 
   it('a level that accepts while its leaders still rate fighting on higher says so: stalled, not persuaded', () => {
-    const s = newGame(sirte, 'persona', []);
-    s.pending = [];
-    s.sides.lna.momentum = 0;
-    s.talks.proposal = { by: 'gna', terms: DEFAULT_TERMS, turn: s.turn };
+    const s = proposedToLna(0);
     const keys = (level: 'normal' | 'historical') => aiOrders(sirte, s, 'lna', level).reasonMsgs.map((r) => r.key);
     // The historical persona rejects on its reckoning (fighting on above the deal); normal accepts the same table as stalled.
     expect(keys('historical')).toContain('reasons.ai.rejectTable');
