@@ -6,6 +6,7 @@ import { loadScenarioFile } from '../src/cli/files.ts';
 import { aiOrders, newGame, type Order, otherActorsOrders, playWithOrders, resolveTurn, type Scenario } from '../src/sim/index.ts';
 import {
   analyseTurningPoints,
+  baselineLevel,
   checkTurningConfig,
   continuationSeed,
   meanInterval,
@@ -103,6 +104,37 @@ describe('the plan', () => {
 
   it('plays a continuation the same way every time', () => {
     expect(playUnit(plan, 9)).toEqual(playUnit(plan, 9));
+  });
+
+  it.each([
+    ['easy', 'normal'],
+    ['normal', 'normal'],
+    ['hard', 'normal'],
+    ['historical', 'historical'],
+  ] as const)('stands the %s level’s player in with the %s AI', (level, baseline) => {
+    expect(baselineLevel(level)).toBe(baseline);
+  });
+
+  it('tries, in a game played at the historical level, what the historical persona would have ordered', () => {
+    // In sirte-2020 the LNA's historical persona and its normal level differ from the first turn
+    // (normal takes the truce the January events offer; the leaders of 2020 did not).
+    const sirte = scenario('sirte-2020');
+    let s = newGame(sirte, 'h', ['lna'], 'historical');
+    const turns: Order[][] = [];
+    const openings = [s];
+    for (let i = 0; i < 2; i++) {
+      const orders = [...aiOrders(sirte, s, 'lna', 'easy').orders, ...otherActorsOrders(sirte, s, 'lna').orders];
+      turns.push(orders);
+      s = resolveTurn(sirte, s, orders).state;
+      openings.push(s);
+    }
+    const plan = turningPlan({ scenario: sirte, seed: 'h', humans: ['lna'], difficulty: 'historical', role: 'lna', turns }, { runs: 1 });
+    expect(plan.decisions.map((d) => d.turn)).toEqual([1, 2]);
+    for (const d of plan.decisions) {
+      const opening = openings[d.turn - 1]!;
+      expect(d.orders.baseline).toEqual(aiOrders(sirte, opening, 'lna', 'historical').orders);
+      expect(d.orders.baseline).not.toEqual(aiOrders(sirte, opening, 'lna', 'normal').orders);
+    }
   });
 
   it('finds no decision when the player gave no orders', () => {

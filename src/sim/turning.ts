@@ -23,6 +23,15 @@ export type AlternativeKind = Exclude<BranchKind, 'real'>;
 export const ALTERNATIVES: readonly AlternativeKind[] = ['nothing', 'baseline'];
 
 export const TURNING_DEFAULT_RUNS = 100;
+
+/**
+ * The AI that stands in for the player in an analysis: in a historical game the historical
+ * persona (the leaders' choices of 2019–2020, as every other actor of that game plays), at
+ * every other difficulty the normal level.
+ */
+export function baselineLevel(difficulty: Difficulty): Difficulty {
+  return difficulty === 'historical' ? 'historical' : 'normal';
+}
 export const TURNING_MAX_RUNS = 2000;
 /** z for a two-sided 95% interval. */
 const Z = 1.96;
@@ -111,7 +120,7 @@ export function turningPlan(game: TurningGame, config: TurningConfig): TurningPl
     if (state.ending) break;
     const real = ordersOf(turnOrders, role);
     if (real.length > 0) {
-      const baseline = aiOrders(scenario, state, role, 'normal').orders;
+      const baseline = aiOrders(scenario, state, role, baselineLevel(state.difficulty)).orders;
       const branches: BranchKind[] = ['real', 'nothing'];
       if (!sameOrders(baseline, real)) branches.push('baseline');
       decisions.push({ turn: i + 1, date: state.date, orders: { real, nothing: [], baseline }, branches });
@@ -167,10 +176,12 @@ export function playUnit(plan: TurningPlan, index: number): UnitResult {
   let state = resolveTurn(scenario, { ...before, seed, rng: Rng.fromSeed(seed).state() }, [...d.orders[branch], ...others]).state;
   // From here on nobody is a person: every side answers proposals as the computer does.
   state = { ...state, humans: [] };
-  const normal = state.difficulty === 'normal';
+  const level = baselineLevel(state.difficulty);
+  // At the baseline's own level the player's role is one of the computer's actors.
+  const own = state.difficulty === level;
   for (let guard = 0; !state.ending && guard <= scenario.turns + 1; guard++) {
-    const ai = otherActorsOrders(scenario, state, normal ? null : role);
-    const orders = normal ? ai.orders : [...aiOrders(scenario, state, role, 'normal').orders, ...ai.orders];
+    const ai = otherActorsOrders(scenario, state, own ? null : role);
+    const orders = own ? ai.orders : [...aiOrders(scenario, state, role, level).orders, ...ai.orders];
     // Every order is the AI's, checked by its planner on this state.
     state = resolveTurn(scenario, state, orders, {}, 'checked').state;
   }
