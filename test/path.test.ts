@@ -173,11 +173,11 @@ describe('the path of the historical games (300 seeded games a scenario)', () =>
     }
   });
 
-  // A known shortfall (docs/calibration.md, "Rules version 11", the air against works): the LNA's Tripoli
-  // front, no longer stormed in April, falls back whole to al-Jufra in June and storms Bani Walid (44% of
-  // 300 games; 32% before). Quieting it brought the June truce that reopens the oil (lifted before August
-  // in about 70%): the target stays, marked as failing, until the talks no longer lean on those battles.
-  it.fails('sirte-2020: Bani Walid stays its own people’s in two games of three or more (known shortfall)', () => {
+  // A known shortfall until rules version 14 (docs/calibration.md, "Rules version 11" and "Rules version 14"): the LNA's
+  // Tripoli front, fallen back whole to al-Jufra in June, stormed Bani Walid (41% of 1000 games under version 13). A town
+  // that kept out of the war now accepts no occupier, and no commander storms it unless all but sure; since version 13
+  // the oil reopens only by a deal of its own, so the quieter June no longer lifts the blockade early.
+  it('sirte-2020: Bani Walid stays its own people’s in two games of three or more (rules version 14: 41% before)', () => {
     expect(changed(sirte, 'bani-walid')).toBeLessThan(35);
   });
 

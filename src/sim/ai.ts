@@ -140,7 +140,8 @@ const CUT_OFF_MARGIN = 10;
 /**
  * Points on the attack bar for a town whose people back the enemy (PlaceDef.leaning): taken, it
  * rises against its new masters, as Gharyan did against the LNA in June 2019; a commander storms
- * it only when it is all but sure.
+ * it only when it is all but sure. The same for a town that keeps out of the war (World.keptOut),
+ * which taken accepts no occupier (rules version 14).
  */
 const HOSTILE_TOWN_MARGIN = 30;
 /**
@@ -917,8 +918,9 @@ function sidePlan(scenario: Scenario, state: State, side: SideId, skill: Skill, 
         const n = ids[j]!;
         const chance = oddsIx(side, fi, j);
         // A town whose people back the enemy rises against the side that takes it (the LNA lost
-        // Gharyan so in June 2019): worth attacking only at a higher bar.
-        const hostile = world.placeDef[j]!.leaning === enemy ? HOSTILE_TOWN_MARGIN : 0;
+        // Gharyan so in June 2019): worth attacking only at a higher bar. So does a town that has kept
+        // out of the war, held by its own people: taken, it accepts no occupier (rules version 14).
+        const hostile = world.placeDef[j]!.leaning === enemy || (holders[j] === 'local' && world.keptOut[j]) ? HOSTILE_TOWN_MARGIN : 0;
         if (chance < threshold - (cutOff.has(n) ? CUT_OFF_MARGIN : 0) + hostile) continue;
         if (knobs.sureOnly && (chance < SURE_ODDS || !(n === scenario.sides[enemy].capital || scenario.sides[enemy].keyPlaces.includes(n)))) continue;
         const counter = threatened[fi] ? { odds: threats.find((x) => x.place === from)!.odds, value: placeValueIx(world, worth, holders, side, fi) } : null;

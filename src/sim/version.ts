@@ -1,2 +1,2 @@
 /** Bumped whenever a rule changes the outcome of a game: replays record it. */
-export const RULES_VERSION = 13;
+export const RULES_VERSION = 14;

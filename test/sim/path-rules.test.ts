@@ -1451,3 +1451,77 @@ describe('rules version 13: the oil reopens by a deal on its revenue, once a cea
     expect(orders.some((o) => o.kind === 'propose-ceasefire' && o.terms.oilReopened && o.terms.revenueShared)).toBe(deal);
   });
 });
+
+describe('rules version 14: a town that kept out of the war accepts no occupier (Bani Walid, June 2020)', () => {
+  const flagship = load('sirte-2020');
+  const pop = flagship.map.places.find((p) => p.id === 'bani-walid')!.population;
+  const risks = (s: State, order: Order) => {
+    const c = checkOrder(flagship, s, order, []);
+    return c.ok ? c.value.riskMsgs.map((r) => messageText(r, flagship)).join(' ') : 'refused';
+  };
+  /** January 2020 with the LNA's Tripoli front fallen back whole to al-Jufra, as the event of June does, worn by the spring (the Sudanese, 15, are there from the start). */
+  const june = (strengths: Record<string, number> = {}): State =>
+    startOf(flagship, 'occupier', (s) => {
+      const stack: Record<string, number> = { 'brigade-106': 10, 'tareq-bin-ziyad': 9, kaniyat: 10, wagner: 5, ...strengths };
+      for (const [id, strength] of Object.entries(stack)) Object.assign(unit(s, id), { location: 'al-jufra', strength, dug: 0 });
+      s.places.tarhuna!.controller = 'gna';
+      s.places['tripoli-airport']!.controller = 'gna';
+      // Abu Grein the LNA's, as from January in nearly every game: Bani Walid is al-Jufra's one neighbour it does not hold.
+      s.places['abu-grein']!.controller = 'lna';
+      for (const f of s.formations) if (f.side === 'gna' && f.location === 'abu-grein') f.location = 'misrata';
+      // (Murzuq and Mellitah the LNA's, so that no likelier prize elsewhere takes the fortnight's two attacks.)
+      for (const p of ['murzuq', 'mellitah']) s.places[p]!.controller = 'lna';
+    });
+  /** Bani Walid taken by the LNA and held by its Kaniyat (strength 10), the GNA's Misratans next to it. */
+  const occupied = (gna: number): State =>
+    startOf(flagship, 'occupier', (s) => {
+      s.places['bani-walid']!.controller = 'lna';
+      unit(s, 'bani-walid-force').strength = 0;
+      Object.assign(unit(s, 'kaniyat'), { location: 'bani-walid', strength: 10, dug: 0 });
+      for (const f of s.formations) if (f.side === 'gna' && f.location === 'misrata') f.strength = gna;
+    });
+  /** The same map but Bani Walid not kept out of the war (no people in it): what an occupier faced before version 14. */
+  const empty: Scenario = { ...flagship, map: { ...flagship.map, places: flagship.map.places.map((p) => (p.id === 'bani-walid' ? { ...p, population: 0 } : p)) } };
+
+  it('taken, its people rise with an attack that could drive the occupier out: all of them, as they defended it', () => {
+    const s = occupied(12);
+    const odds = attackOdds(flagship, s, 'gna', 'misrata', 'bani-walid');
+    const before = attackOdds(empty, s, 'gna', 'misrata', 'bani-walid');
+    expect(odds.keptOut).toBe(false);
+    expect(odds.rising).toBe(true);
+    expect(before.rising).toBe(false);
+    // The occupier gets no levy from the town; the attacker gains the whole town's (LOCAL_LEVY × √thousands, with its air bonus).
+    expect(odds.attack).toBeGreaterThan(before.attack + LOCAL_LEVY * Math.sqrt(pop) * 0.99);
+    expect(odds.odds).toBeGreaterThan(before.odds);
+    expect(risks(s, { actor: 'gna', kind: 'attack', from: 'misrata', target: 'bani-walid' })).toMatch(/The people of Bani Walid kept out of the war and accept no occupier: they rise with your attack\./);
+  });
+
+  it(`not for an attack that could not win without them (RISING_ODDS ${RISING_ODDS}%): the preview says so`, () => {
+    const s = occupied(1);
+    const odds = attackOdds(flagship, s, 'gna', 'misrata', 'bani-walid');
+    expect(odds.rising).toBe(false);
+    expect(odds.odds).toBeLessThan(RISING_ODDS);
+    expect(risks(s, { actor: 'gna', kind: 'attack', from: 'misrata', target: 'bani-walid' })).toMatch(/accept no occupier, but they will rise only with an attack that could win without them/);
+  });
+
+  it('the preview of storming it says that, taken, it will accept no occupier', () => {
+    expect(risks(june(), { actor: 'lna', kind: 'attack', from: 'al-jufra', target: 'bani-walid' })).toMatch(
+      /the whole town will turn out against whoever attacks it\. Taken, it will accept no occupier: its people will rise with any attack that could drive you out\./,
+    );
+  });
+
+  it.each(['historical', 'normal', 'hard'] as const)('the %s LNA, fallen back to al-Jufra, does not storm it at the odds it stormed it in June (57–73% in the games traced)', (level) => {
+    const s = june();
+    const odds = attackOdds(flagship, s, 'lna', 'al-jufra', 'bani-walid');
+    expect(odds.keptOut).toBe(true);
+    expect(odds.odds).toBeGreaterThanOrEqual(57);
+    expect(odds.odds).toBeLessThanOrEqual(73);
+    expect(aiOrders(flagship, s, 'lna', level).orders.some((o) => o.kind === 'attack' && o.target === 'bani-walid')).toBe(false);
+  });
+
+  it('a commander still storms it when it is all but sure (the bar of a town whose people back the enemy)', () => {
+    const s = june({ 'brigade-106': 40, 'tareq-bin-ziyad': 40, kaniyat: 30 });
+    expect(attackOdds(flagship, s, 'lna', 'al-jufra', 'bani-walid').odds).toBeGreaterThanOrEqual(95);
+    expect(aiOrders(flagship, s, 'lna', 'historical').orders.some((o) => o.kind === 'attack' && o.target === 'bani-walid')).toBe(true);
+  });
+});

@@ -233,6 +233,16 @@ export function localLevy(place: { population: number; leaning?: SideId } | unde
   return levy * (forHolder ? 1 : forAttacker ? -1 : 0);
 }
 
+/**
+ * The power of a town that kept out of the war (World.keptOut) against the side that took it: all
+ * its people, as they defended it (LOCAL_LEVY times the square root of its population in thousands).
+ * They rise with an attacker that comes to drive the occupier out and could win without them, as a
+ * town's people rise with the side they back (RISING_ODDS). Rules version 14.
+ */
+export function occupiedLevy(place: { population: number } | undefined): number {
+  return LOCAL_LEVY * Math.sqrt(place?.population ?? 0);
+}
+
 export function attackOdds(scenario: Scenario, state: State, side: SideId, from: string, target: string, index?: ForceIndex): AttackOdds {
   const world = worldOf(scenario);
   // (A place not on the map has no index: -1 finds no forces, no place and no road, as its id would.)
@@ -281,11 +291,13 @@ function fight(scenario: Scenario, state: State, side: SideId, from: number, tar
   let defence = Math.max(here ? forceOf(here.power, defKey) : 0, homeGuard);
   // ...and where most of them back a side, they take up arms beside its forces: with the holder,
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
-  const levy = localLevy(place, defSide, side);
-  if (levy > 0) defence += levy;
   // A town that has kept out of the war is defended by all its people, whoever attacks it: its
-  // neutrality is its notables' own (Bani Walid's stood through 2019 and 2020).
-  const keptOut = defSide === 'local' && world.keptOut[target] === true;
+  // neutrality is its notables' own (Bani Walid's stood through 2019 and 2020). Taken by a side, it
+  // accepts no occupier: its people back whoever comes to drive the occupier out (rules version 14).
+  const neutral = world.keptOut[target] === true;
+  const keptOut = neutral && defSide === 'local';
+  const levy = neutral && defSide !== 'local' && defSide !== undefined ? -occupiedLevy(place) : localLevy(place, defSide, side);
+  if (levy > 0) defence += levy;
   if (keptOut) defence += LOCAL_LEVY * Math.sqrt(place?.population ?? 0);
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
   // (Worked out for every town, as localLevy's sign: a rising is rarely met, and its first
