@@ -1179,9 +1179,9 @@ describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 1
   const attacks = (s: State, side: 'gna' | 'lna', level: 'easy' | 'normal' | 'hard' = 'normal') =>
     aiOrders(march, s, side, level).orders.flatMap((o) => (o.kind === 'attack' ? [`${o.from}>${o.target}`] : []));
 
-  it('the numbers: the Kaniyat 15 (as in sirte-2020), Zintan\'s forces 14', () => {
+  it('the numbers: the Kaniyat 17 (8 December; 15 in sirte-2020, January 2020), Zintan\'s forces 14', () => {
     const s = startOf(march, 'garrisons');
-    expect(unit(s, 'kaniyat').strength).toBe(15);
+    expect(unit(s, 'kaniyat').strength).toBe(17);
     expect(unit(s, 'zintan-juwaili').strength).toBe(14);
   });
 
@@ -1234,6 +1234,59 @@ describe('tripoli-2019\'s garrisons (issue 12, 7 December; data, rules version 1
     expect(attacks(may(15, 11), 'lna', level)).toContain('gharyan>zintan');
     expect(attackOdds(march, may(15, 14), 'lna', 'gharyan', 'zintan').odds).toBe(51);
     expect(attacks(may(15, 14), 'lna', level)).not.toContain('gharyan>zintan');
+  });
+});
+
+describe('tripoli-2019, Gharyan on 26 June 2019 (issue 12, 8 December; data, rules version 13 unchanged): the government camp\'s fighters gather by Zintan with the event', () => {
+  const march = load('tripoli-2019');
+  const attacks = (s: State, level: 'easy' | 'normal' | 'historical') =>
+    aiOrders(march, s, 'gna', level).orders.flatMap((o) => (o.kind === 'attack' ? [`${o.from}>${o.target}`] : []));
+  /** 13 June 2019 as traced (calib-2): the LNA holds the airport with the 106th and the Chadians; Gharyan's allies alone in the town, wavering, dug in. */
+  const june = (fighters: boolean) =>
+    startOf(march, 'gharyan', (st) => {
+      st.places['tripoli-airport']!.controller = 'lna';
+      unit(st, 'abu-salim').location = 'tripoli';
+      Object.assign(unit(st, 'brigade-106'), { location: 'tripoli-airport', strength: 14, dug: 30 });
+      Object.assign(unit(st, 'chadian-fighters'), { location: 'tripoli-airport', strength: 8, dug: 30 });
+      Object.assign(unit(st, 'gharyan-lna-allies'), { strength: 6, loyalty: 12, dug: 50 });
+      unit(st, 'zintan-juwaili').dug = 25;
+      if (fighters) st.formations.push({ id: 'gharyan-gna-fighters', side: 'gna', location: 'zintan', strength: 8, loyalty: 80, dug: 0 });
+    });
+
+  it('the numbers: 8 in reserve at Zintan, not on the map at the start; the event of 26 June brings them', () => {
+    const def = march.reserves.find((f) => f.id === 'gharyan-gna-fighters')!;
+    expect([def.side, def.location, def.strength, def.home]).toEqual(['gna', 'zintan', 8, undefined]);
+    expect(startOf(march, 'gharyan').formations.some((f) => f.id === 'gharyan-gna-fighters')).toBe(false);
+    const event = march.events.find((e) => e.id === 'gharyan-turns')!;
+    expect([event.date, event.effects.filter((e) => e.kind === 'deploy')]).toEqual(['2019-06-26', [{ kind: 'deploy', formation: 'gharyan-gna-fighters' }]]);
+  });
+
+  it('without them the GNA has no force west of Gharyan that can take it: Zintan\'s own forces, bound to their town, at 47%, and no attack', () => {
+    const s = june(false);
+    expect(attackOdds(march, s, 'gna', 'zintan', 'gharyan').odds).toBe(47);
+    for (const level of ['easy', 'normal', 'historical'] as const) expect(attacks(s, level)).not.toContain('zintan>gharyan');
+  });
+
+  it.each(['easy', 'normal', 'historical'] as const)('with them the town rises with the attack (93%), and the %s GNA storms Gharyan from Zintan', (level) => {
+    const s = june(true);
+    const odds = attackOdds(march, s, 'gna', 'zintan', 'gharyan');
+    expect([odds.odds, odds.rising]).toEqual([93, true]);
+    expect(attacks(s, level)).toContain('zintan>gharyan');
+  });
+
+  it('Tarhuna, the LNA\'s rear base once Gharyan is lost: the GNA\'s attack from Tajoura on the Kaniyat, dug in, at 17 against 15 before', () => {
+    const gharyanLost = (kaniyat: number) =>
+      startOf(march, 'gharyan', (st) => {
+        st.places['tripoli-airport']!.controller = 'lna';
+        st.places.gharyan!.controller = 'gna';
+        unit(st, 'abu-salim').location = 'tripoli';
+        st.formations.push({ id: 'halbous', side: 'gna', location: 'tajoura', strength: 12, loyalty: 80, dug: 10 });
+        Object.assign(unit(st, 'rada'), { location: 'tajoura', dug: 10 });
+        for (const id of ['brigade-106', 'chadian-fighters', 'gharyan-lna-allies']) unit(st, id).location = 'tripoli-airport';
+        Object.assign(unit(st, 'kaniyat'), { strength: kaniyat, dug: 10 });
+      });
+    expect(attackOdds(march, gharyanLost(15), 'gna', 'tajoura', 'tarhuna').odds).toBe(74);
+    expect(attackOdds(march, gharyanLost(17), 'gna', 'tajoura', 'tarhuna').odds).toBe(68);
   });
 });
 
