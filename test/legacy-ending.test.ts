@@ -10,12 +10,12 @@
 // below (the LNA's military victory in turn 9; version 10 left that game as it was), and under version 11
 // (whose al-Watiya garrison stays in its base: the old save's second turn moved it) from seed
 // "saves-ended-3", the first of "saves-ended", "saves-ended-2", … to end so (an LNA military victory in turn 9). The two replays were written so too, under rules
-// version 6, and re-recorded when the rules became version 7, 8, 9, 10, 11, 12 and 13 (an old rules version is
-// refused before any hash is read): test/fixtures/replay-v13-ended.json is
-// `npm run sim -- --seed 43 --role lna --export-replay …` (the LNA's collapse, in turn 20, the computer at its default, the
-// historical persona; under version 11 seed 4, under 12 seed 58; under 13 the first of 4, 43, 78, 10, 7, 58, 11, 1, 2, … to
-// end so, seeds played in that order), replay-v13-agreement.json `--seed 11`, all AI (seed 10 under version 11; the first
-// of the same seeds to end so under 12 and 13)
+// version 6, and re-recorded when the rules became version 7, 8, 9, 10, 11, 12, 13 and 14 (an old rules version is
+// refused before any hash is read): test/fixtures/replay-v14-ended.json is
+// `npm run sim -- --seed 58 --role lna --export-replay …` (the LNA's collapse, in turn 20, the computer at its default, the
+// historical persona; under version 11 seed 4, under 12 seed 58, under 13 seed 43; under 14 the first of 43, 4, 78, 10, 7,
+// 58, … to end so, seeds played in that order), replay-v14-agreement.json `--seed 59`, all AI (seed 10 under version 11,
+// 11 under 12 and 13; under 14 the first of seeds 1, 2, 3, … to end so)
 // (a frozen conflict with an agreement held 3 of 8 turns, a sentence with figures), each with its
 // last hash replaced, as that code wrote it, by the hash of the final state with the ending's
 // English sentence (test/fixtures/english-pins.json, pinned from that code) in `ending.text`.
@@ -127,8 +127,8 @@ describe('an ended state holds no words', () => {
 
 describe('a replay recorded before the sentence left the state still verifies', () => {
   it.each([
-    ['replay-v13-ended.json', 'collapse'],
-    ['replay-v13-agreement.json', 'frozen-conflict'],
+    ['replay-v14-ended.json', 'collapse'],
+    ['replay-v14-agreement.json', 'frozen-conflict'],
   ])('%s: its last hash is of the final state with the old sentence; it verifies with the teller, not without', async (name, kind) => {
     const replay = replayFixture(name);
     const n = replay.turns.length;
@@ -156,7 +156,7 @@ describe('a replay recorded before the sentence left the state still verifies', 
   });
 
   it('a tampered final hash is still refused, and so is the hash of the state with another sentence', () => {
-    const replay = replayFixture('replay-v13-ended.json');
+    const replay = replayFixture('replay-v14-ended.json');
     const n = replay.turns.length;
     const recorded = replay.turns[n - 1]!.hash;
     const tampered = verifyReplay(withLastHash(replay, `${recorded.slice(0, -1)}${recorded.endsWith('0') ? '1' : '0'}`), find, { legacyEnding });
@@ -178,8 +178,8 @@ describe('a replay recorded before the sentence left the state still verifies', 
 
   it('the runner verifies it (exit 0) and says which hash the file holds', () => {
     const lines: string[] = [];
-    expect(main(['--replay', join(FIXTURES, 'replay-v13-ended.json')], (l) => lines.push(l))).toBe(0);
-    const replay = replayFixture('replay-v13-ended.json');
+    expect(main(['--replay', join(FIXTURES, 'replay-v14-ended.json')], (l) => lines.push(l))).toBe(0);
+    const replay = replayFixture('replay-v14-ended.json');
     const n = replay.turns.length;
     expect(lines.find((l) => l.startsWith(`turn ${String(n).padStart(3)}`))).toContain(`the file has ${replay.turns[n - 1]!.hash}`);
     expect(lines.filter((l) => l.includes('the file has'))).toHaveLength(1);
@@ -187,7 +187,7 @@ describe('a replay recorded before the sentence left the state still verifies', 
   });
 
   it('a classroom table stored before (its turns and hashes) is rebuilt in the teacher\'s browser; a tampered one is not', () => {
-    const replay = replayFixture('replay-v13-agreement.json');
+    const replay = replayFixture('replay-v14-agreement.json');
     const table: TableInspect = { no: 1, code: 'OLD1', scenario: 'sirte-2020', whatIfs: [], seed: replay.seed, difficulty: replay.difficulty as Level, seats: [...replay.humans], status: 'ended', turns: replay.turns, queued: {}, ended: [] };
     const rebuilt = rebuildTable(sirte, table);
     expect(rebuilt.states.at(-1)?.ending?.kind).toBe('frozen-conflict');

@@ -193,13 +193,13 @@ describe('replays, links and saves in Chromium', () => {
     if (whyNot || !server) return ctx.skip(whyNot ?? 'no server');
     // Written by the code of commit 629016f: the last hash is of the final state with the sentence (test/legacy-ending.test.ts).
     const fixture = (name: string) => join(ROOT, 'test/fixtures', name);
-    const old = loadReplay(readFileSync(fixture('replay-v13-ended.json'), 'utf8'), find, { legacyEnding });
+    const old = loadReplay(readFileSync(fixture('replay-v14-ended.json'), 'utf8'), find, { legacyEnding });
     if (!old.ok) throw new Error('the old replay does not verify in Node');
     const final = old.value.frames.at(-1)!.state;
     const { page, problems, close } = await openPage(`${server.url}?lang=fr`, { viewport: HD });
     try {
       await waitReady(page, 'MainMenu');
-      await page.locator('#replay-file').setInputFiles(fixture('replay-v13-ended.json'));
+      await page.locator('#replay-file').setInputFiles(fixture('replay-v14-ended.json'));
       await waitForScene(page, 'Game');
       await page.keyboard.press('End');
       await expect.poll(async () => (await readHook(page)).hash).toBe(stateHash(final));

@@ -222,9 +222,9 @@ describe('a table at the historical level', () => {
 
 describe('a table stored before the ending\'s sentence left the state', () => {
   // A sirte-2020 game recorded as main's code did before the core stopped writing the ending's
-  // English into the state (test/fixtures/replay-v13-ended.json, see test/legacy-ending.test.ts): its
+  // English into the state (test/fixtures/replay-v14-ended.json, see test/legacy-ending.test.ts): its
   // last hash is of a state with that sentence. As the store holds a table: its seed, its seats and every turn's orders and hash.
-  const replay = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replay-v13-ended.json'), 'utf8')) as Replay;
+  const replay = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/replay-v14-ended.json'), 'utf8')) as Replay;
   const stored = (turns: PlayedTurn[]): StoredTable => ({
     id: 'old-table',
     code: 'OLD1',
