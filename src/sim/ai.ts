@@ -1322,11 +1322,15 @@ interface BackerSkill {
   seesEmpty: boolean;
   /** Highest rung it steps up to of its own accord to rescue its client (4: the top of every ladder; a client's request it may still grant). */
   rescueTo: number;
+  /** Counts its campaigns against what its seat's score weighs: lobbies against the rival at the top, whatever it values money at, when the score weighs regional calm above its costs (false: by its money value alone, countsCampaigns). */
+  weighsCalm: boolean;
+  /** Does not lobby against a rival already under the most pressure it can be put under (MAX_PRESSURE): the campaign is paid for and adds nothing. */
+  skipsPressed: boolean;
 }
 // The seat's score counts every dollar and every point of escalation at the end, while a rung more
 // moves its client's ground by little on average (docs/ai.md, "The backers' seats"): the levels differ
 // first in how soon and how far they scale back once the client is safe. Easy keeps a presence (rung 2,
-// at the brink too, where it only stops climbing) and waits for its client's confidence to reach 50; normal
+// at the brink too, where it only stops climbing) and waits for its client's confidence to reach 45; normal
 // scales back from 40 to rung 1; hard whenever its client is out of trouble, to rung 0 when the client
 // can pay its way without it. Late in the game none buys a rung for a client's mood. What loses a seat
 // most is a regional war its score punishes: every level presses a client losing heart to fight on (a push
@@ -1338,12 +1342,14 @@ interface BackerSkill {
 // 14's pass of 7 December, docs/ai.md). Easy reckons no treasury but sees an empty one, and judges the brink
 // by where its step would leave the region, and climbs of its own accord no higher than the money rungs (rescueTo):
 // its air power and troops, bought for a client losing heart, cost more than they saved (issue 14's ladder pass 17).
-// A shipment's exposure costs standing for good: only hard ships, and only at low odds.
+// A shipment's exposure costs standing for good: only hard ships, and only at low odds. Normal and hard pay for no
+// campaign against a rival already at the pressure cap, and (a seat whose score weighs regional calm above its costs:
+// Egypt's) lobby against a rival at the drones rung whatever they value money at (issue 14's pass of 8 December, ladder21).
 const BACKER_SKILL: Record<Difficulty, BackerSkill> = {
-  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 50, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true, rescueTo: 2 },
-  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
-  historical: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
-  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4 },
+  easy: { rescueBelow: 25, perilOdds: 101, brink: 65, coolAt: 45, floor: 2, yields: false, supplyBelow: 0, windDown: 0, guardsLines: 0, pushBelow: 50, lobbyRung: 2, lateOnlyCapital: 15, shipsBelowOdds: 0, squeeze: false, lobbiesFirst: false, countsCampaigns: false, brinkAhead: true, seesEmpty: true, rescueTo: 2, weighsCalm: false, skipsPressed: false },
+  normal: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4, weighsCalm: true, skipsPressed: true },
+  historical: { rescueBelow: 25, perilOdds: 55, brink: 65, coolAt: 40, floor: 1, yields: true, supplyBelow: 1, windDown: 10, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 25, shipsBelowOdds: 0, squeeze: true, lobbiesFirst: false, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4, weighsCalm: false, skipsPressed: false },
+  hard: { rescueBelow: 15, perilOdds: 70, brink: 60, coolAt: 1, floor: 0, yields: true, supplyBelow: 2, windDown: 20, guardsLines: 40, pushBelow: 50, lobbyRung: 4, lateOnlyCapital: 35, shipsBelowOdds: 20, squeeze: true, lobbiesFirst: true, countsCampaigns: true, brinkAhead: false, seesEmpty: false, rescueTo: 4, weighsCalm: true, skipsPressed: true },
 };
 
 /** A side collapses after this many fortnights unpaid, or at this cohesion, which each unpaid fortnight lowers by the loss (rules/outcome.ts, rules/economy.ts). */
@@ -1353,6 +1359,9 @@ const COLLAPSE_COHESION_LOSS = 5;
 
 /** The rungs a backer's money mostly comes from (money and arms, advisers): past them a step up sends little more of it. */
 const MONEY_RUNGS = 2;
+
+/** A backer's pressure is counted from 0 to 100 (rules/backer-orders.ts clamps it): a campaign against a rival already at 100 adds nothing. */
+const MAX_PRESSURE = 100;
 
 /** From this rung up two rivals on opposite sides face each other directly, and the pair adds to the region's escalation (rules/backers.ts). */
 const PAIR_RUNG = 3;
@@ -1559,14 +1568,22 @@ function backerOrders(scenario: Scenario, state: State, id: string, actor: Actor
           .filter((x) => x.money > 0 && runsDry(scenario, state, enemySide, turnsLeft, x.money))
           .sort((x, y) => y.money - x.money || compareIds(x.r, y.r))[0]?.r
       : undefined;
+  const calm = skill.weighsCalm && calmWeighsMore(scenario, id);
   if (paymaster) {
     plan.try({ actor, kind: 'pressure-rival', backer: paymaster }, m('reasons.seat.lobby', { backer: id, backerRival: paymaster }));
-  } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
-    const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && rung(r) >= Math.min(skill.lobbyRung, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
+  } else if (skill.lobbyRung > 0 && (traitsOf(def).values.money < 60 || !skill.countsCampaigns || calm) && plan.used() < budgetOf(scenario, actor) && b.spent < tolerance) {
+    const from = calm ? Math.min(skill.lobbyRung, PAIR_RUNG) : skill.lobbyRung;
+    const rival = def.rivals.filter((r) => world.backer.get(r)?.client === enemySide && !(skill.skipsPressed && (state.backers[r]?.pressure ?? 0) >= MAX_PRESSURE) && rung(r) >= Math.min(from, world.backer.get(r)?.maxCommitment ?? 4)).sort((x, y) => rung(y) - rung(x) || compareIds(x, y))[0];
     if (rival) plan.try({ actor, kind: 'pressure-rival', backer: rival }, m('reasons.seat.lobby', { backer: id, backerRival: rival }));
   }
   if (skill.lobbiesFirst) push();
   return decided(plan);
+}
+
+/** Whether a backer's seat's score weighs regional calm (escalation) above its costs (stability): Egypt's in sirte-2020, 30 against 20. */
+function calmWeighsMore(scenario: Scenario, id: string): boolean {
+  const w = scenario.backerRoles?.[id]?.objectives.weights;
+  return w !== undefined && w.escalation > w.stability;
 }
 
 /** A backer's stakes in Libya, all its interests together (scenario data: worked out once per backer). */

@@ -146,3 +146,57 @@ describe('a careless patron holds its presence at the brink', () => {
     expect(orders.some((o) => o.kind === 'escalate')).toBe(false);
   });
 });
+
+// Issue 14, helper branch ladder21 (docs/ai.md, "The seat that weighs calm lobbies"): a backer's seat that counts what its
+// campaigns cost (normal, hard) and values money 60+ still lobbies against a rival facing it at the drones rung (3) when its
+// seat's score weighs regional calm above its costs (Egypt's in sirte-2020, 30 against 20); the historical persona as before.
+describe('a seat that weighs calm lobbies against the rival at the drones rung', () => {
+  const weights = (escalation: number, stability: number) => ({ territory: 30, lives: 10, legitimacy: 60 - escalation - stability, stability, escalation });
+  const scenarioWith = (escalation: number, stability: number) => ({
+    ...mini,
+    backers: mini.backers.map((b) => (b.id === 'patron-east' ? { ...b, personality: { caution: 50, resolve: 50, values: { ground: 50, oil: 50, standing: 50, lives: 50, money: 60 } } } : b)),
+    backerRoles: { 'patron-east': { objectives: { summary: 'Calm.', goals: ['Calm'], weights: weights(escalation, stability) }, briefing: 'A test seat.', intelligence: 50 } },
+  });
+  it.each([
+    // level, escalation weight, stability weight, rival's rung, lobbies?
+    ['normal', 30, 20, 3, true],
+    ['hard', 30, 20, 3, true],
+    ['normal', 30, 20, 2, false],
+    ['normal', 20, 30, 3, false],
+    ['normal', 20, 20, 3, false],
+    ['historical', 30, 20, 3, false],
+  ] as const)('%s, calm %i against costs %i, the rival at rung %i: lobbies → %s', (level, calm, costs, rivalRung, lobbies) => {
+    const sc = scenarioWith(calm, costs);
+    const s = newGame(sc, 'ai-ladder', ['backer:patron-east']);
+    s.pending = [];
+    s.country.escalation = 30;
+    s.backers['patron-west']!.commitment = rivalRung;
+    s.sides.lna.confidence = 60;
+    s.sides.lna.momentum = 0;
+    const orders = aiOrders(sc, s, 'backer:patron-east', level).orders;
+    expect(orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'patron-west')).toBe(lobbies);
+  });
+});
+
+// The same pass: normal and hard pay for no campaign against a rival already under the most pressure it can be put under
+// (100); easy, which does not count its campaigns, still does; the historical persona as before.
+describe('a level that counts its campaigns pays for none against a rival at the pressure cap', () => {
+  it.each([
+    // level, the rival's pressure, lobbies?
+    ['easy', 100, true],
+    ['normal', 100, false],
+    ['hard', 100, false],
+    ['normal', 99, true],
+    ['hard', 99, true],
+  ] as const)('%s, the rival at pressure %i: lobbies → %s', (level, pressure, lobbies) => {
+    const s = newGame(mini, 'ai-ladder', ['backer:patron-east']);
+    s.pending = [];
+    s.country.escalation = 30;
+    s.backers['patron-west']!.commitment = 4;
+    s.backers['patron-west']!.pressure = pressure;
+    s.sides.lna.confidence = 60;
+    s.sides.lna.momentum = 0;
+    const orders = aiOrders(mini, s, 'backer:patron-east', level).orders;
+    expect(orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'patron-west')).toBe(lobbies);
+  });
+});

@@ -324,12 +324,24 @@ describe('a backer’s view and score', () => {
     expect(lobbies('backer:uae', 'hard', s)).toBe(false);
     s.backers.turkey!.commitment = 4;
     for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:uae', level, s), level).toBe(true);
-    // Egypt values money (60): the campaigns cost it more than they return, and normal and hard count it; easy, which
-    // does not, lobbies as any other seat (issue 14's pass of 7 December: its easy over random orders 89 → 92%).
+    // Egypt values money (60), and normal and hard count what the campaigns cost; easy, which does not, lobbies as any
+    // other seat (issue 14's pass of 7 December: its easy over random orders 89 → 92%). But Egypt's score weighs regional
+    // calm above its costs (escalation 30, stability 20): normal and hard lobby against Turkey from the drones rung (3),
+    // where it faces Egypt's side and the pair adds to the escalation (issue 14's pass of 8 December, helper branch
+    // ladder21: Egypt's normal over easy 54 → 67% on fresh2). Russia's score weighs its costs above calm (30, 20): not it.
     const e = game('backer:egypt');
-    e.backers.turkey!.commitment = 4;
+    e.backers.turkey!.commitment = 2;
     expect(lobbies('backer:egypt', 'easy', e)).toBe(true);
     for (const level of ['normal', 'hard'] as const) expect(lobbies('backer:egypt', level, e), level).toBe(false);
+    for (const rung of [3, 4]) {
+      e.backers.turkey!.commitment = rung;
+      for (const level of ['easy', 'normal', 'hard'] as const) expect(lobbies('backer:egypt', level, e), `${level} at ${rung}`).toBe(true);
+      expect(aiOrders(sirte, e, 'backer:egypt', 'historical').orders.some((o) => o.kind === 'pressure-rival'), 'historical').toBe(false);
+    }
+    const r = game('backer:russia');
+    r.backers.turkey!.commitment = 4;
+    expect(lobbies('backer:russia', 'easy', r)).toBe(true);
+    for (const level of ['normal', 'hard'] as const) expect(lobbies('backer:russia', level, r), level).toBe(false);
   });
 
   it('the AI in a backer’s seat: presses a client losing heart to fight on (confidence below 50), at every level (hard after its lobbying)', () => {
