@@ -17,6 +17,7 @@ import { m } from './said.ts';
 import type {
   Actor,
   BackerDef,
+  BackerState,
   CeasefireTerms,
   Controller,
   Difficulty,
@@ -1627,6 +1628,11 @@ function stakeOf(def: BackerDef): number {
   return stake;
 }
 
+/** The rung a backer's step up takes it to, as its reason names it (made only for a step it tries: most turns it tries none). */
+function rungUp(b: BackerState): string {
+  return String(Math.min(4, b.commitment + 1));
+}
+
 function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
@@ -1639,11 +1645,10 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   // A backer that values money leaves sooner than its tolerance says; one that does not, later.
   const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
   const overBudget = b.spent >= tolerance;
-  const up = { backer: id, rung: String(Math.min(4, b.commitment + 1)) };
   // Red lines first: a patron that declared one must answer when it is crossed.
   const crossed = traits.redLines.find((p) => state.places[p]?.controller === enemy);
   if (crossed && b.commitment < def.maxCommitment) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { ...up, actor: enemy, place: crossed }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { backer: id, rung: rungUp(b), actor: enemy, place: crossed }));
     return;
   }
   // Nothing but a crossed red line makes a patron climb to the brink of a regional war: it reckons where its step
@@ -1657,7 +1662,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
     return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
   if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100 && !brink()) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { backer: id, rung: rungUp(b), backerRival: rivalUp }));
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds; and so is one
@@ -1666,7 +1671,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   const stake = stakeOf(def);
   const losing = client.momentum < 0 && client.confidence < 40;
   if (stake >= 150 && !overBudget && roll * 100 < traits.values.ground && (losing || clientPinned(scenario, state, def.client)) && !brink()) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { backer: id, rung: rungUp(b), actor: def.client }));
     return;
   }
   // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad); not while its
