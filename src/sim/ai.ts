@@ -17,6 +17,7 @@ import { m } from './said.ts';
 import type {
   Actor,
   BackerDef,
+  BackerState,
   CeasefireTerms,
   Controller,
   Difficulty,
@@ -222,7 +223,8 @@ export function capitalFront(
   const air = airOf(scenario, state);
   if (airBonusFrom(air, side) > airBonusFrom(air, enemy)) return null;
   // Ground it held when the war began and has lost is a front already open: it may still retake it.
-  for (let i = 0; i < front.length; i++) if (holders[i] !== side && scenario.control[world.placeIds[i]!] === side) front[i] = 1;
+  const atStart = world.startControl;
+  for (let i = 0; i < front.length; i++) if (holders[i] !== side && atStart[i] === side) front[i] = 1;
   return front;
 }
 
@@ -239,12 +241,12 @@ export function clientHeldBack(scenario: Scenario, state: State, side: SideId): 
 /** capitalFront for a side on a state, worked out once per state in the AI's round (the side's own plan and its patrons both ask). */
 function frontOf(scenario: Scenario, state: State, side: SideId): Uint8Array | null {
   const m = memoOf(state);
-  const known = m?.fronts?.[side];
+  const known = m ? bySide(m.fronts, side) : undefined;
   if (known !== undefined) return known;
   const world = worldOf(scenario);
   const theirs = byPlace(world, state, other(side));
   const front = capitalFront(world, scenario, state, side, holdersOf(world, state), (i) => strengthOf(theirs.at[i] ?? []));
-  if (m) (m.fronts ??= {})[side] = front;
+  if (m) setBySide(m.fronts, side, front);
   return front;
 }
 
@@ -258,10 +260,10 @@ function frontOf(scenario: Scenario, state: State, side: SideId): Uint8Array | n
 function clientPinned(scenario: Scenario, state: State, side: SideId): boolean {
   // Asked by each of the client's patrons, on the same state: worked out once per state in the AI's round.
   const m = memoOf(state);
-  const known = m?.pinned?.[side];
+  const known = m ? bySide(m.pinned, side) : undefined;
   if (known !== undefined) return known;
   const pinned = runsDry(scenario, state, side, scenario.turns - state.turn + 1) && clientHeldBack(scenario, state, side);
-  if (m) (m.pinned ??= {})[side] = pinned;
+  if (m) setBySide(m.pinned, side, pinned);
   return pinned;
 }
 
@@ -320,12 +322,12 @@ interface Memo {
   holders?: (Controller | undefined)[];
   /** The state's units' definitions and places, by index (unitIndexOf). */
   units?: UnitIndex;
-  calc: Partial<Record<SideId, CeasefireCalculus>>;
-  forces: Partial<Record<SideId, SideForces>>;
+  calc: PerSide<CeasefireCalculus>;
+  forces: PerSide<SideForces>;
   /** Each side's capital's front (capitalFront; null: it may attack anywhere), for its plan and clientHeldBack. */
-  fronts?: Partial<Record<SideId, Uint8Array | null>>;
+  fronts: PerSide<Uint8Array | null>;
   /** Whether each side is a client pinned on its capital's front with a treasury running dry (clientPinned). */
-  pinned?: Partial<Record<SideId, boolean>>;
+  pinned: PerSide<boolean>;
   /** Each side's income (oil, its patrons' money) and bill (treasuryAfter): asked by its recruit and by each of its patrons. */
   gnaFlow?: Flow;
   lnaFlow?: Flow;
@@ -337,14 +339,51 @@ interface Flow {
   income: number;
   bill: number;
 }
-let memos: WeakMap<State, Memo> | null = null;
+
+/**
+ * What the memo keeps for each side, read and written through bySide and setBySide: `rec[side]`, with a key that
+ * changes from call to call, is V8's generic keyed load or store (some hundred instructions; see forceOf).
+ */
+interface PerSide<T> {
+  gna: T | undefined;
+  lna: T | undefined;
+}
+const perSide = <T>(): PerSide<T> => ({ gna: undefined, lna: undefined });
+function bySide<T>(rec: PerSide<T>, side: SideId): T | undefined {
+  return side === 'gna' ? rec.gna : rec.lna;
+}
+function setBySide<T>(rec: PerSide<T>, side: SideId, value: T): T {
+  if (side === 'gna') rec.gna = value;
+  else rec.lna = value;
+  return value;
+}
+/**
+ * The memos of a round of decisions: the first state asked about (the state the round decides on, nearly every ask: no
+ * WeakMap to look it up in) and, made when first needed, a WeakMap for any other (the hard AI's look-ahead).
+ */
+interface Round {
+  state: State | null;
+  memo: Memo | null;
+  others: WeakMap<State, Memo> | null;
+}
+let round: Round | null = null;
+
+const newMemo = (): Memo => ({ calc: perSide(), forces: perSide(), fronts: perSide(), pinned: perSide() });
 
 function memoOf(state: State): Memo | null {
-  if (!memos) return null;
-  let m = memos.get(state);
+  const r = round;
+  if (!r) return null;
+  if (state === r.state) return r.memo;
+  if (r.state === null) {
+    r.state = state;
+    r.memo = newMemo();
+    return r.memo;
+  }
+  r.others ??= new WeakMap();
+  let m = r.others.get(state);
   if (!m) {
-    m = { calc: {}, forces: {} };
-    memos.set(state, m);
+    m = newMemo();
+    r.others.set(state, m);
   }
   return m;
 }
@@ -419,8 +458,7 @@ export function proposalTerms(state: State): CeasefireTerms {
 function defaultCalc(scenario: Scenario, state: State, side: SideId): CeasefireCalculus {
   const m = memoOf(state);
   if (!m) return ceasefireCalculus(scenario, state, side, proposalTerms(state));
-  m.calc[side] ??= ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state));
-  return m.calc[side]!;
+  return bySide(m.calc, side) ?? setBySide(m.calc, side, ceasefireCalculus(scenario, state, side, proposalTerms(state), false, 0, placesOf(worldOf(scenario), state), airOf(scenario, state)));
 }
 
 /** What a planner decided: its orders and the reasons for them. */
@@ -636,8 +674,7 @@ interface SideForces {
 function byPlace(world: World, state: State, side: SideId): SideForces {
   const memo = memoOf(state);
   if (!memo) return placeFormations(world, state, side);
-  memo.forces[side] ??= placeFormations(world, state, side);
-  return memo.forces[side]!;
+  return bySide(memo.forces, side) ?? setBySide(memo.forces, side, placeFormations(world, state, side));
 }
 
 function placeFormations(world: World, state: State, side: SideId): SideForces {
@@ -1209,6 +1246,14 @@ function raidTarget(scenario: Scenario, state: State, options: readonly string[]
   return best;
 }
 
+/** Whether a place next to a unit's is held by the enemy (by the unit's place index when known: holdersOf, no ids to look up). */
+function enemyNext(world: World, state: State, location: string, at: number | undefined, enemy: SideId): boolean {
+  if (at === undefined) return (world.adjacent.get(location) ?? []).some((p) => state.places[p]?.controller === enemy);
+  const holders = holdersOf(world, state);
+  for (const j of world.adjacentIx[at]!) if (holders[j] === enemy) return true;
+  return false;
+}
+
 /**
  * An armed group acting on its own account (FormationDef.agenda). A group that answers to no
  * side raids, more while the two sides fight each other; a spoiler breaks truces, more when its
@@ -1220,10 +1265,15 @@ function groupOrders(scenario: Scenario, state: State, id: string, actor: Actor)
   const world = worldOf(scenario);
   const def = world.formationDef.get(id);
   if (!def?.agenda) return NO_DECISION();
+  // Its unit: the one whose definition is its own (unitsOf: one comparison of objects a unit, not of ids).
+  const units = unitsOf(world, state);
+  const formations = state.formations;
   let f: FormationState | undefined;
-  for (const x of state.formations) {
-    if (x.id === id) {
-      f = x;
+  let at: number | undefined;
+  for (let k = 0; k < formations.length; k++) {
+    if (units ? units.defs[k] === def : formations[k]!.id === id) {
+      f = formations[k];
+      at = units?.at[k];
       break;
     }
   }
@@ -1268,7 +1318,7 @@ function groupOrders(scenario: Scenario, state: State, id: string, actor: Actor)
     if (target && plan.try({ actor, kind: 'raid', target }, m('reasons.group.spoil', { formation: id, place: target, motive: id, actor: side, cohesion: me.cohesion }))) return decided(plan);
   }
   // Naming its price: a group its side cannot do without — on the front line or in the capital — and that values money.
-  const leverage = f.location === scenario.sides[side].capital || near.some((p) => state.places[p]?.controller === enemy);
+  const leverage = f.location === scenario.sides[side].capital || enemyNext(world, state, f.location, at, enemy);
   if (leverage && t.values.money > 50 && f.loyalty < def.loyalty + 10 && roll('extort') < (t.aggression * (t.values.money - 50)) / 100) {
     plan.try({ actor, kind: 'extort' }, m('reasons.group.extort', { formation: id, motive: id, actor: side, where: f.location === scenario.sides[side].capital ? 'capital' : 'front' }),
     );
@@ -1597,6 +1647,11 @@ function stakeOf(def: BackerDef): number {
   return stake;
 }
 
+/** The rung a backer's step up takes it to, as its reason names it (made only for a step it tries: most turns it tries none). */
+function rungUp(b: BackerState): string {
+  return String(Math.min(4, b.commitment + 1));
+}
+
 function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor, plan: Planner): void {
   const world = worldOf(scenario);
   const def = world.backer.get(id);
@@ -1609,11 +1664,10 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   // A backer that values money leaves sooner than its tolerance says; one that does not, later.
   const tolerance = Math.round((def.costTolerance * (150 - traits.values.money)) / 100);
   const overBudget = b.spent >= tolerance;
-  const up = { backer: id, rung: String(Math.min(4, b.commitment + 1)) };
   // Red lines first: a patron that declared one must answer when it is crossed.
   const crossed = traits.redLines.find((p) => state.places[p]?.controller === enemy);
   if (crossed && b.commitment < def.maxCommitment) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { ...up, actor: enemy, place: crossed }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.redLine', { backer: id, rung: rungUp(b), actor: enemy, place: crossed }));
     return;
   }
   // Nothing but a crossed red line makes a patron climb to the brink of a regional war: it reckons where its step
@@ -1627,7 +1681,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
     return rs && rs.lastChange >= 1 && rs.lastChange === state.turn - 1 && rs.peak === rs.commitment && rs.commitment > b.commitment - 1;
   });
   if (rivalUp && !overBudget && roll * 100 < (def.aggression * (150 - traits.caution)) / 100 && !brink()) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { ...up, backerRival: rivalUp }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.answerRival', { backer: id, rung: rungUp(b), backerRival: rivalUp }));
     return;
   }
   // A client losing ground is saved by a backer with a stake in it that values what the client holds; and so is one
@@ -1636,7 +1690,7 @@ function backerLadder(scenario: Scenario, state: State, id: string, actor: Actor
   const stake = stakeOf(def);
   const losing = client.momentum < 0 && client.confidence < 40;
   if (stake >= 150 && !overBudget && roll * 100 < traits.values.ground && (losing || clientPinned(scenario, state, def.client)) && !brink()) {
-    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { ...up, actor: def.client }));
+    plan.try({ actor, kind: 'escalate' }, m('reasons.backer.save', { backer: id, rung: rungUp(b), actor: def.client }));
     return;
   }
   // Costs and standing: over its tolerance, or shamed enough (sooner for one that values standing abroad); not while its
@@ -1682,8 +1736,8 @@ export function otherActorsOrders(
 ): { orders: Order[]; reasonMsgs: Partial<Record<Actor, ReportMessage[]>> } {
   const orders: Order[] = [];
   const reasonMsgs: Partial<Record<Actor, ReportMessage[]>> = {};
-  const outer = memos === null;
-  if (outer) memos = new WeakMap();
+  const outer = round === null;
+  if (outer) round = { state: null, memo: null, others: null };
   try {
     for (const actor of worldOf(scenario).actors) {
       if (actor === player || (Array.isArray(player) && player.includes(actor)) || (only && !only(actor))) continue;
@@ -1693,7 +1747,7 @@ export function otherActorsOrders(
       if (d.reasonMsgs.length) reasonMsgs[actor] = d.reasonMsgs;
     }
   } finally {
-    if (outer) memos = null;
+    if (outer) round = null;
   }
   return { orders, reasonMsgs };
 }

@@ -133,7 +133,11 @@ export function actorsOf(scenario: Scenario): Actor[] {
 }
 
 export function budgetOf(scenario: Scenario, actor: Actor): number {
-  if (actor === 'gna' || actor === 'lna' || actor === 'mediator') return scenario.rules.orderBudget[actor];
+  // (Named fields, not orderBudget[actor]: a record read by a changing key is V8's generic keyed load, and this is asked by every check.)
+  const budget = scenario.rules.orderBudget;
+  if (actor === 'gna') return budget.gna;
+  if (actor === 'lna') return budget.lna;
+  if (actor === 'mediator') return budget.mediator;
   return actor.startsWith('backer:') ? BACKER_BUDGET : 1;
 }
 

@@ -86,19 +86,21 @@ export function resolveTurn(
   const accepted: Order[] = trusted === 'checked' ? [...canonicalOrders(scenario, orders)] : [];
   // Each order is checked against the orders of its actor accepted before it (a check reads no
   // other actor's): one list per actor, so the checks do not grow with the whole turn's orders.
-  const byActor = new Map<string, Order[]>();
-  for (const order of trusted === 'checked' ? [] : canonicalOrders(scenario, orders)) {
-    const actor = typeof order === 'object' && order !== null && typeof order.actor === 'string' ? order.actor : '';
-    let mine = byActor.get(actor);
-    if (!mine) {
-      mine = [];
-      byActor.set(actor, mine);
+  if (trusted !== 'checked') {
+    const byActor = new Map<string, Order[]>();
+    for (const order of canonicalOrders(scenario, orders)) {
+      const actor = typeof order === 'object' && order !== null && typeof order.actor === 'string' ? order.actor : '';
+      let mine = byActor.get(actor);
+      if (!mine) {
+        mine = [];
+        byActor.set(actor, mine);
+      }
+      const check = trusted ? checkLegalOrder(scenario, state, order, mine, true) : checkOrder(scenario, state, order, mine, true);
+      if (check.ok) {
+        accepted.push(order);
+        mine.push(order);
+      } else report.rejected.push({ order, problem: check.error });
     }
-    const check = trusted ? checkLegalOrder(scenario, state, order, mine, true) : checkOrder(scenario, state, order, mine, true);
-    if (check.ok) {
-      accepted.push(order);
-      mine.push(order);
-    } else report.rejected.push({ order, problem: check.error });
   }
   for (const side of SIDES) {
     report.ledger.money[side].start = s.sides[side].money;

@@ -26,6 +26,8 @@ export interface World {
    * scenario's start (Bani Walid, whose notables backed neither side) — and has people to defend it.
    */
   keptOut: boolean[];
+  /** By the place's index in placeIds: who holds it at the scenario's start (scenario.control; undefined: no one named). */
+  startControl: (Controller | undefined)[];
   /**
    * By the place's index in placeIds: the large city (LARGE_CITY_POP) whose suburbs a battle for the
    * place is fought in — a place of fewer people within SUBURB_KM of it by road (Tripoli's airport
@@ -246,6 +248,7 @@ export function worldOf(scenario: Scenario): World {
     adjacentKm: [],
     reachPct: [],
     keptOut: scenario.map.places.map((p) => scenario.control[p.id] === 'local' && p.population > 0),
+    startControl: scenario.map.places.map((p) => scenario.control[p.id]),
     suburbOf: [],
     population: scenario.map.places.map((p) => p.population),
     totalPopulation,

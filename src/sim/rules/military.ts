@@ -157,10 +157,30 @@ export interface AttackOdds {
   air: number;
 }
 
-/** Combat power and deepest entrenchment of each side at one place ('none' for local forces). */
+/**
+ * Combat power and deepest entrenchment of each side at one place ('none' for local forces), read through powerAt and
+ * dugAt: one record of named fields a place (the index is made several times a turn, for a score of places each).
+ */
 export interface PlaceForces {
-  power: Record<SideId | 'none', number>;
-  dug: Record<SideId | 'none', number>;
+  gna: number;
+  lna: number;
+  none: number;
+  gnaDug: number;
+  lnaDug: number;
+  noneDug: number;
+}
+
+function powerAt(here: PlaceForces, key: SideId | 'none'): number {
+  return key === 'gna' ? here.gna : key === 'lna' ? here.lna : here.none;
+}
+
+function dugAt(here: PlaceForces, key: SideId | 'none'): number {
+  return key === 'gna' ? here.gnaDug : key === 'lna' ? here.lnaDug : here.noneDug;
+}
+
+/** A figure of a place's forces (powerAt or dugAt), 0 where the index has none. */
+function forcesAt(here: PlaceForces | undefined, key: SideId | 'none', read: (here: PlaceForces, key: SideId | 'none') => number): number {
+  return here ? read(here, key) : 0;
 }
 
 /** What attack odds need to know about a state, gathered once so that many odds are cheap. */
@@ -185,22 +205,21 @@ function indexForces(scenario: Scenario, state: State, a?: string, b?: string, u
     if (i === undefined) continue;
     let here = at[i];
     if (!here) {
-      here = { power: { gna: 0, lna: 0, none: 0 }, dug: { gna: 0, lna: 0, none: 0 } };
+      here = { gna: 0, lna: 0, none: 0, gnaDug: 0, lnaDug: 0, noneDug: 0 };
       at[i] = here;
     }
     // As combatPower.
     const power = formationPower(world, f, units ? units.defs[k] : world.formationDef.get(f.id));
     // (Named fields, not power[f.side]: the engine reads and writes them much faster.)
-    const { power: p, dug } = here;
     if (f.side === 'gna') {
-      p.gna += power;
-      if (f.dug > dug.gna) dug.gna = f.dug;
+      here.gna += power;
+      if (f.dug > here.gnaDug) here.gnaDug = f.dug;
     } else if (f.side === 'lna') {
-      p.lna += power;
-      if (f.dug > dug.lna) dug.lna = f.dug;
+      here.lna += power;
+      if (f.dug > here.lnaDug) here.lnaDug = f.dug;
     } else {
-      p.none += power;
-      if (f.dug > dug.none) dug.none = f.dug;
+      here.none += power;
+      if (f.dug > here.noneDug) here.noneDug = f.dug;
     }
   }
   // Both sides' air bonus (airBonus of each) from one pass over the backers (or the caller's: the AI's memo).
@@ -279,16 +298,16 @@ function fight(scenario: Scenario, state: State, side: SideId, from: number, tar
   const defKey: SideId | 'none' = defSide === 'gna' || defSide === 'lna' ? defSide : 'none';
   const attackers = ix.at[from];
   const here = ix.at[target];
-  const dug = here ? forceOf(here.dug, defKey) : 0;
+  const dug = here ? dugAt(here, defKey) : 0;
   // Air power does less against troops dug in (againstWorks).
   const air = Math.round(againstWorks(forceOf(ix.air, side), dug));
-  let attack = (attackers ? forceOf(attackers.power, side) : 0) * (100 + air);
+  let attack = (attackers ? powerAt(attackers, side) : 0) * (100 + air);
   // Beyond its road's supply reach, an attacking force fights at sqrt(reach / km) of its strength.
   const reach = world.reachPct[from]?.[target] ?? 100;
   if (reach < 100) attack = (attack * reach) / 100;
   // Even with no unit there, a town's own people put up some defence (more in bigger towns)...
   const homeGuard = 1 + Math.sqrt(place?.population ?? 0) / 3;
-  let defence = Math.max(here ? forceOf(here.power, defKey) : 0, homeGuard);
+  let defence = Math.max(here ? powerAt(here, defKey) : 0, homeGuard);
   // ...and where most of them back a side, they take up arms beside its forces: with the holder,
   // or with an attacker that comes to free them from it (Gharyan, retaken with local help).
   // A town that has kept out of the war is defended by all its people, whoever attacks it: its
@@ -426,17 +445,17 @@ function oddsChange(
   for (const f of ctx.s.formations) {
     if (f.location === target && f.side === defKey && f.strength > 0 && !was.has(f.id)) formationList = formationList ? `${formationList}|${f.id}` : f.id;
   }
-  const defThen = then[targetIx]?.power[defKey] ?? 0;
-  const defNow = now[targetIx]?.power[defKey] ?? 0;
+  const defThen = forcesAt(then[targetIx], defKey, powerAt);
+  const defNow = forcesAt(now[targetIx], defKey, powerAt);
   why(formationList !== '', 'report.odds.why.reinforced');
   why(formationList === '' && defNow > defThen, 'report.odds.why.defStronger');
   why(formationList === '' && defNow < defThen, 'report.odds.why.defWeaker');
-  const dugThen = then[targetIx]?.dug[defKey] ?? 0;
-  const dugNow = now[targetIx]?.dug[defKey] ?? 0;
+  const dugThen = forcesAt(then[targetIx], defKey, dugAt);
+  const dugNow = forcesAt(now[targetIx], defKey, dugAt);
   why(dugNow > dugThen, 'report.odds.why.dugIn');
   why(dugNow < dugThen, 'report.odds.why.lostEarthworks');
-  const attThen = then[fromIx]?.power[side] ?? 0;
-  const attNow = now[fromIx]?.power[side] ?? 0;
+  const attThen = forcesAt(then[fromIx], side, powerAt);
+  const attNow = forcesAt(now[fromIx], side, powerAt);
   why(attNow < attThen, 'report.odds.why.attWeaker');
   why(attNow > attThen, 'report.odds.why.attStronger');
   // (The index holds each side's air bonus: the same as airBonus on each state.)
