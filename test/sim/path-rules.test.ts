@@ -1578,3 +1578,46 @@ describe('rules version 14: a town that kept out of the war accepts no occupier 
     expect(aiOrders(flagship, s, 'lna', 'historical').orders.some((o) => o.kind === 'attack' && o.target === 'bani-walid')).toBe(true);
   });
 });
+
+describe('tripoli-2019, Tripoli\'s airport held (issue 12, 8 December, path29; data, rules version 14 unchanged): eastern units join the 106th on the southern front', () => {
+  const march = load('tripoli-2019');
+  const event = march.events.find((e) => e.id === 'eastern-brigades-south')!;
+  /** 18 April 2019 as traced (calib-4): the 106th alone at the airport, not dug in; Tripoli's brigades next to it. */
+  const april = (easterners: boolean) =>
+    startOf(march, 'airport', (st) => {
+      st.places['tripoli-airport']!.controller = 'lna';
+      Object.assign(unit(st, 'abu-salim'), { location: 'tripoli' });
+      Object.assign(unit(st, 'brigade-106'), { location: 'tripoli-airport', strength: 15 });
+      if (easterners) unit(st, 'tareq-bin-ziyad').location = 'tripoli-airport';
+    });
+  const gnaAttacks = (s: State) => aiOrders(march, s, 'gna', 'historical').orders.flatMap((o) => (o.kind === 'attack' ? [`${o.from}>${o.target}`] : []));
+
+  it('the event: 20 April 2019, while the LNA holds the airport, moves the Tareq bin Ziyad Brigade (10, Benghazi) there; not marked historical', () => {
+    expect([event.date, event.when?.controls, event.effects, event.historical]).toEqual([
+      '2019-04-20',
+      [{ place: 'tripoli-airport', by: 'lna' }],
+      [{ kind: 'redeploy', formation: 'tareq-bin-ziyad', to: 'tripoli-airport' }],
+      false,
+    ]);
+    const tbz = startOf(march, 'airport').formations.find((f) => f.id === 'tareq-bin-ziyad')!;
+    expect([tbz.location, tbz.strength]).toEqual(['benghazi', 10]);
+  });
+
+  it('it moves the brigade only to an airport the LNA holds', () => {
+    for (const held of ['lna', 'gna'] as const) {
+      const s = startOf(march, 'airport', (st) => {
+        st.places['tripoli-airport']!.controller = held;
+      });
+      const ctx = { s, world: worldOf(march), report: { events: [], ledger: { strength: { gna: {}, lna: {} } } }, facts: emptyFacts() } as unknown as Ctx;
+      applyEffect(ctx, event.effects[0]!);
+      expect(unit(s, 'tareq-bin-ziyad').location, held).toBe(held === 'lna' ? 'tripoli-airport' : 'benghazi');
+    }
+  });
+
+  it('the GNA\'s odds from Tripoli on the airport: 66% on the 106th alone (traced 67%), and the historical GNA attacks; 41% with the brigade beside it, and it does not', () => {
+    expect(attackOdds(march, april(false), 'gna', 'tripoli', 'tripoli-airport').odds).toBe(66);
+    expect(gnaAttacks(april(false))).toContain('tripoli>tripoli-airport');
+    expect(attackOdds(march, april(true), 'gna', 'tripoli', 'tripoli-airport').odds).toBe(41);
+    expect(gnaAttacks(april(true))).not.toContain('tripoli>tripoli-airport');
+  });
+});
