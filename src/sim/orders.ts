@@ -342,7 +342,6 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
   const pop = world.place.get(order.target)?.population ?? 0;
   const reach = supplyReachPct(world, order.from, order.target);
   const leaning = world.place.get(order.target)?.leaning;
-  const occupied = world.keptOut[world.placeIndex.get(order.target) ?? -1] === true && state.places[order.target]?.controller !== 'local';
   const stages = pop >= LARGE_CITY_POP && state.places[order.target]?.siegedBy !== side;
   // Only a group bound to the town it attacks from: a win thins the defenders but takes no ground.
   const attackers = formationsAt(state, order.from, side!);
@@ -356,9 +355,9 @@ function checkAttack(c: Check, order: OrderOf<'attack'>): Checked {
     ...(leaning && (leaning === side || leaning === state.places[order.target]?.controller)
       ? [leaning === side ? m(odds.rising ? 'orders.risk.peopleBackYou' : 'orders.risk.peopleWait', { place: order.target }) : m('orders.risk.peopleBackThem', { place: order.target, actor: leaning })]
       : []),
-    ...(odds.keptOut ? [m('orders.risk.keptOut', { place: order.target }), m('orders.risk.keptOutTaken')] : []),
+    ...(odds.keptOut ? [m('orders.risk.keptOut', { place: order.target }), m('orders.risk.keptOutTaken', { place: order.target })] : []),
     // A town that kept out of the war, taken by a side, accepts no occupier (rules version 14).
-    ...(occupied ? [m(odds.rising ? 'orders.risk.occupied' : 'orders.risk.occupiedWait', { place: order.target })] : []),
+    ...(odds.occupied ? [m(odds.rising ? 'orders.risk.occupied' : 'orders.risk.occupiedWait', { place: order.target })] : []),
     ...(pop > 0 ? [m('orders.risk.civilians', { people: pop * 1000 })] : []),
     // A battle in a large city's suburbs kills some of the city's people too (world.suburbOf, rules version 11).
     ...(suburbOf ? [m('orders.risk.suburb', { place: order.target, placeCity: suburbOf })] : []),

@@ -1541,6 +1541,9 @@ describe('rules version 14: a town that kept out of the war accepts no occupier 
     const odds = attackOdds(flagship, s, 'gna', 'misrata', 'bani-walid');
     const before = attackOdds(empty, s, 'gna', 'misrata', 'bani-walid');
     expect(odds.keptOut).toBe(false);
+    // The preview's line is told from the same record the battle is fought on.
+    expect([odds.occupied, before.occupied]).toEqual([true, false]);
+    expect(attackOdds(flagship, startOf(flagship, 'occupier', () => {}), 'lna', 'al-jufra', 'bani-walid').occupied).toBe(false);
     expect(odds.rising).toBe(true);
     expect(before.rising).toBe(false);
     // The occupier gets no levy from the town; the attacker gains the whole town's (LOCAL_LEVY × √thousands, with its air bonus).
@@ -1559,7 +1562,7 @@ describe('rules version 14: a town that kept out of the war accepts no occupier 
 
   it('the preview of storming it says that, taken, it will accept no occupier', () => {
     expect(risks(june(), { actor: 'lna', kind: 'attack', from: 'al-jufra', target: 'bani-walid' })).toMatch(
-      /the whole town will turn out against whoever attacks it\. Taken, it will accept no occupier: its people will rise with any attack that could drive you out\./,
+      /the whole town will turn out against whoever attacks it\. Taken, Bani Walid will accept no occupier: its people will rise with any attack that could drive you out\./,
     );
   });
 

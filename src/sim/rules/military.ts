@@ -153,6 +153,8 @@ export interface AttackOdds {
   dug: number;
   /** A town that keeps out of the war (World.keptOut): all its people defend it. */
   keptOut: boolean;
+  /** Such a town held by a side: it accepts no occupier, its people rise with an attack that could drive it out (rules version 14). */
+  occupied: boolean;
   /** The attacker's air bonus (percent) as the fight counts it: divided by the defenders' works (againstWorks). */
   air: number;
 }
@@ -279,7 +281,7 @@ function forceOf(rec: Readonly<Record<SideId, number>> & { none?: number }, key:
 
 /** attackOdds by the places' indexes in world.placeIds (what the side AI asks by the hundred: no ids to look up). */
 export function attackOddsIx(scenario: Scenario, state: State, side: SideId, from: number, target: number, ix: ForceIndex): AttackOdds {
-  const full: AttackOdds = { attack: 0, defence: 0, odds: 0, rising: false, dug: 0, keptOut: false, air: 0 };
+  const full: AttackOdds = { attack: 0, defence: 0, odds: 0, rising: false, dug: 0, keptOut: false, occupied: false, air: 0 };
   fight(scenario, state, side, from, target, ix, full);
   return full;
 }
@@ -315,7 +317,8 @@ function fight(scenario: Scenario, state: State, side: SideId, from: number, tar
   // accepts no occupier: its people back whoever comes to drive the occupier out (rules version 14).
   const neutral = world.keptOut[target] === true;
   const keptOut = neutral && defSide === 'local';
-  const levy = neutral && defSide !== 'local' && defSide !== undefined ? -occupiedLevy(place) : localLevy(place, defSide, side);
+  const occupied = neutral && defSide !== 'local' && defSide !== undefined;
+  const levy = occupied ? -occupiedLevy(place) : localLevy(place, defSide, side);
   if (levy > 0) defence += levy;
   if (keptOut) defence += LOCAL_LEVY * Math.sqrt(place?.population ?? 0);
   // The people rise beside an attacker only when its own forces would win without them: not for a raid that cannot free them.
@@ -338,6 +341,7 @@ function fight(scenario: Scenario, state: State, side: SideId, from: number, tar
     full.rising = rises;
     full.dug = dug;
     full.keptOut = keptOut;
+    full.occupied = occupied;
     full.air = air;
   }
   return odds;
