@@ -3,7 +3,7 @@
 // (confidence at least 60).
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files.ts';
-import { aiOrders, newGame, type State } from '../../src/sim/index.ts';
+import { aiOrders, type Difficulty, newGame, type Scenario, type State } from '../../src/sim/index.ts';
 import { airBonus } from '../../src/sim/rules/military.ts';
 import { mini } from '../fixtures/mini.ts';
 
@@ -150,6 +150,18 @@ describe('a careless patron holds its presence at the brink', () => {
 // Issue 14, helper branch ladder21 (docs/ai.md, "The seat that weighs calm lobbies"): a backer's seat that counts what its
 // campaigns cost (normal, hard) and values money 60+ still lobbies against a rival facing it at the drones rung (3) when its
 // seat's score weighs regional calm above its costs (Egypt's in sirte-2020, 30 against 20); the historical persona as before.
+/** Whether patron-east's AI at a level lobbies against patron-west at a rung (and pressure), its client steady (confidence 60). */
+function lobbiesWest(sc: Scenario, level: Difficulty, rivalRung: number, pressure?: number): boolean {
+  const s = newGame(sc, 'ai-ladder', ['backer:patron-east']);
+  s.pending = [];
+  s.country.escalation = 30;
+  s.backers['patron-west']!.commitment = rivalRung;
+  if (pressure !== undefined) s.backers['patron-west']!.pressure = pressure;
+  s.sides.lna.confidence = 60;
+  s.sides.lna.momentum = 0;
+  return aiOrders(sc, s, 'backer:patron-east', level).orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'patron-west');
+}
+
 describe('a seat that weighs calm lobbies against the rival at the drones rung', () => {
   const weights = (escalation: number, stability: number) => ({ territory: 30, lives: 10, legitimacy: 60 - escalation - stability, stability, escalation });
   const scenarioWith = (escalation: number, stability: number) => ({
@@ -167,14 +179,7 @@ describe('a seat that weighs calm lobbies against the rival at the drones rung',
     ['historical', 30, 20, 3, false],
   ] as const)('%s, calm %i against costs %i, the rival at rung %i: lobbies → %s', (level, calm, costs, rivalRung, lobbies) => {
     const sc = scenarioWith(calm, costs);
-    const s = newGame(sc, 'ai-ladder', ['backer:patron-east']);
-    s.pending = [];
-    s.country.escalation = 30;
-    s.backers['patron-west']!.commitment = rivalRung;
-    s.sides.lna.confidence = 60;
-    s.sides.lna.momentum = 0;
-    const orders = aiOrders(sc, s, 'backer:patron-east', level).orders;
-    expect(orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'patron-west')).toBe(lobbies);
+    expect(lobbiesWest(sc, level, rivalRung)).toBe(lobbies);
   });
 });
 
@@ -189,14 +194,6 @@ describe('a level that counts its campaigns pays for none against a rival at the
     ['normal', 99, true],
     ['hard', 99, true],
   ] as const)('%s, the rival at pressure %i: lobbies → %s', (level, pressure, lobbies) => {
-    const s = newGame(mini, 'ai-ladder', ['backer:patron-east']);
-    s.pending = [];
-    s.country.escalation = 30;
-    s.backers['patron-west']!.commitment = 4;
-    s.backers['patron-west']!.pressure = pressure;
-    s.sides.lna.confidence = 60;
-    s.sides.lna.momentum = 0;
-    const orders = aiOrders(mini, s, 'backer:patron-east', level).orders;
-    expect(orders.some((o) => o.kind === 'pressure-rival' && o.backer === 'patron-west')).toBe(lobbies);
+    expect(lobbiesWest(mini, level, 4, pressure)).toBe(lobbies);
   });
 });
